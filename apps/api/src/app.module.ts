@@ -1,0 +1,31 @@
+import { AppConfig, AppConfigModule } from '@dx/config';
+import { DatabaseModule } from '@dx/db';
+import { QueuesModule } from '@dx/queues';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { OrgUnitsModule } from './org-units/org-units.module';
+import { RedisModule } from './redis/redis.module';
+import { SeedModule } from './seed/seed.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  /** `config` is given by tests; in production it is read from the environment. */
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ applicationName: 'dx-api', poolSize: 20 }),
+        QueuesModule.forRoot(),
+        RedisModule,
+        AuthModule,
+        HealthModule,
+        OrgUnitsModule,
+        UsersModule,
+        SeedModule,
+      ],
+    };
+  }
+}

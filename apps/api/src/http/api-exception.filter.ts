@@ -1,0 +1,64 @@
+import type { ApiErrorBody, FieldError } from '@dx/contracts';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+/** PostgreSQL error codes that are the caller's fault, not ours. */
+const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+  '23505': { status: HttpStatus.CONFLICT, message: 'Already exists' },
+  '23503': { status: HttpStatus.CONFLICT, message: 'Refers to something that does not exist or is still in use' },
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'Invalid value' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'Invalid date' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'Date out of range' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'Value too long' },
+};
+
+/**
+ * Every error leaves the API in the contract's shape
+ * `{statusCode, message, errors:[{field, message}]}`. Unexpected errors are logged with
+ * their stack and answered with a bare 500, never with internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'string') return { statusCode: status, message: response, errors: [] };
+      const r = response as { message?: unknown; errors?: FieldError[] };
+      const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+      return { statusCode: status, message, errors: r.errors ?? [] };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as QueryFailedError & { code?: string }).code ?? '';
+      const known = PG_CLIENT_ERRORS[code];
+      if (known) return { statusCode: known.status, message: known.message, errors: [] };
+    }
+    // body-parser failures (broken JSON, too large, wrong charset) carry their own status.
+    const e = exception as { status?: number; type?: string; message?: string };
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+      const message = e.type === 'entity.parse.failed' ? 'Malformed JSON body' : (e.message ?? 'Bad request');
+      return { statusCode: e.status, message, errors: [] };
+    }
+    return { statusCode: 500, message: 'Internal server error', errors: [] };
+  }
+}

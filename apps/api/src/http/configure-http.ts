@@ -1,0 +1,40 @@
+import type { AppConfig } from '@dx/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { createValidationPipe } from './validation.pipe';
+import { serveWebApp } from './web-app';
+
+/** Everything about the HTTP surface that main.ts and the integration tests share. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI needs inline styles; nothing needs inline scripts.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('dx-academy API')
+    .setDescription('Self-study platform for digital-transformation staff. Contract v1.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  serveWebApp(app, config.webDistDir);
+}

@@ -1,0 +1,71 @@
+import { OrgUnitEntity } from '@dx/db';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+
+/**
+ * "Who may see what": a role acts on the subtree rooted at the caller's own unit in
+ * today's tree; a sysadmin acts everywhere. Every scoped query goes through here.
+ */
+@Injectable()
+export class OrgScopeService {
+  constructor(@InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>) {}
+
+  /** Path prefix of the caller's subtree, or null when the caller sees everything. */
+  async scopePath(user: AuthUser): Promise<string | null> {
+    if (user.roles.includes('sysadmin')) return null;
+    const own = await this.units.findOne({ where: { id: user.orgUnitId }, select: { path: true } });
+    // A caller whose unit vanished sees nothing rather than everything.
+    return own?.path ?? '/nothing/';
+  }
+
+  /**
+   * Restricts `alias.<pathColumn>` to the caller's subtree. Use on any query whose rows
+   * hang off an org unit (join the unit first).
+   */
+  async restrict<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    user: AuthUser,
+    unitAlias: string,
+  ): Promise<SelectQueryBuilder<T>> {
+    const prefix = await this.scopePath(user);
+    if (prefix !== null) qb.andWhere(`${unitAlias}.path LIKE :scopePrefix`, { scopePrefix: `${prefix}%` });
+    return qb;
+  }
+
+  /** The unit if the caller may see it; 404 otherwise (existence is not revealed). */
+  async findVisible(user: AuthUser, unitId: string): Promise<OrgUnitEntity> {
+    const unit = await this.units.findOneBy({ id: unitId });
+    if (!unit || !(await this.contains(user, unit))) throw new NotFoundException('Org unit not found');
+    return unit;
+  }
+
+  /**
+   * For a unit named in a request body: 400 when it does not exist, 403 when it is
+   * outside the caller's subtree.
+   */
+  async requireInScope(user: AuthUser, unitId: string, field = 'orgUnitId'): Promise<OrgUnitEntity> {
+    const unit = await this.units.findOneBy({ id: unitId });
+    if (!unit) throw unknownUnit(field);
+    if (!(await this.contains(user, unit))) {
+      throw new ForbiddenException({
+        message: 'That org unit is outside your scope',
+        errors: [{ field, message: 'outside your scope' }],
+      });
+    }
+    return unit;
+  }
+
+  async contains(user: AuthUser, unit: Pick<OrgUnitEntity, 'path'>): Promise<boolean> {
+    const prefix = await this.scopePath(user);
+    return prefix === null || unit.path.startsWith(prefix);
+  }
+}
+
+export function unknownUnit(field: string) {
+  return new BadRequestException({
+    message: `Invalid input: ${field}`,
+    errors: [{ field, message: `${field} does not name an existing org unit` }],
+  });
+}

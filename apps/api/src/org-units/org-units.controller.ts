@@ -1,0 +1,35 @@
+import type { OrgUnitResponse, Paginated } from '@dx/contracts';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
+import { ListOrgUnitsQuery } from './dto/list-org-units.query';
+import { OrgUnitsService } from './org-units.service';
+
+@ApiTags('org-units')
+@ApiBearerAuth()
+@Controller('org-units')
+export class OrgUnitsController {
+  constructor(private readonly orgUnits: OrgUnitsService) {}
+
+  @Post()
+  @Roles('sysadmin')
+  @ApiOperation({ summary: 'Create a unit (sysadmin); 409 when the code is taken' })
+  create(@Body() dto: CreateOrgUnitDto): Promise<OrgUnitResponse> {
+    return this.orgUnits.create(dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Children of a unit in your scope (default: the top of your scope)' })
+  list(@CurrentUser() user: AuthUser, @Query() q: ListOrgUnitsQuery): Promise<Paginated<OrgUnitResponse>> {
+    return this.orgUnits.list(user, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One unit; 404 when outside your scope' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgUnitResponse> {
+    return this.orgUnits.get(user, id);
+  }
+}

@@ -1,0 +1,84 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { calendarDate, OrgUnitResponse, Paginated } from '@dx/contracts';
+import { OrgUnitEdgeEntity, OrgUnitEntity } from '@dx/db';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { paginated } from '../http/page-query.dto';
+import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
+import { ListOrgUnitsQuery } from './dto/list-org-units.query';
+import { toOrgUnitResponse } from './org-unit.mapper';
+import { OrgScopeService, unknownUnit } from './org-scope.service';
+
+@Injectable()
+export class OrgUnitsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: OrgScopeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(dto: CreateOrgUnitDto): Promise<OrgUnitResponse> {
+    const validFrom = dto.validFrom ?? calendarDate(this.config.reportsTimeZone);
+    return this.db.transaction(async (tx) => {
+      let parent: OrgUnitEntity | null = null;
+      if (dto.parentId) {
+        parent = await tx.findOneBy(OrgUnitEntity, { id: dto.parentId });
+        if (!parent) throw unknownUnit('parentId');
+        if (parent.validTo) {
+          throw new BadRequestException({
+            message: 'Invalid input: parentId',
+            errors: [{ field: 'parentId', message: 'the parent unit is closed' }],
+          });
+        }
+      }
+      if (await tx.existsBy(OrgUnitEntity, { code: dto.code })) {
+        throw new ConflictException({
+          message: `Code ${dto.code} is already used`,
+          errors: [{ field: 'code', message: 'already used' }],
+        });
+      }
+      const id = randomUUID();
+      const unit = tx.create(OrgUnitEntity, {
+        id,
+        code: dto.code,
+        name: dto.name,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: (parent?.depth ?? -1) + 1,
+        validFrom,
+        validTo: null,
+        successorId: null,
+      });
+      await tx.insert(OrgUnitEntity, unit);
+      await tx.insert(OrgUnitEdgeEntity, { unitId: id, parentId: unit.parentId, validFrom, validTo: null });
+      return toOrgUnitResponse(unit);
+    });
+  }
+
+  async list(user: AuthUser, q: ListOrgUnitsQuery): Promise<Paginated<OrgUnitResponse>> {
+    const qb = this.db.getRepository(OrgUnitEntity).createQueryBuilder('u');
+    if (q.parentId) {
+      await this.scope.findVisible(user, q.parentId);
+      qb.where('u.parentId = :parentId', { parentId: q.parentId });
+    } else if (user.roles.includes('sysadmin')) {
+      qb.where('u.parentId IS NULL');
+    } else {
+      qb.where('u.id = :own', { own: user.orgUnitId });
+    }
+    if (!q.includeClosed) qb.andWhere('u.validTo IS NULL');
+    const [items, total] = await qb
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.code', 'ASC')
+      .skip(q.offset)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return paginated(items.map(toOrgUnitResponse), total, q);
+  }
+
+  async get(user: AuthUser, id: string): Promise<OrgUnitResponse> {
+    return toOrgUnitResponse(await this.scope.findVisible(user, id));
+  }
+}

@@ -1,0 +1,124 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { calendarDate, DxRole, Paginated, Role, UserResponse } from '@dx/contracts';
+import { MembershipEntity, UserEntity } from '@dx/db';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { PasswordHasher } from '../auth/password-hasher';
+import { paginated } from '../http/page-query.dto';
+import { OrgScopeService } from '../org-units/org-scope.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQuery } from './dto/list-users.query';
+import { toUserResponse } from './user.mapper';
+
+/** What a user row holds besides credentials; shared by creation and import. */
+export type UserProfile = Pick<
+  UserEntity,
+  'username' | 'fullName' | 'email' | 'dateOfBirth' | 'orgUnitId' | 'jobTitle' | 'dxRole'
+>;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: OrgScopeService,
+    private readonly hasher: PasswordHasher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(caller: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
+    const roles: Role[] = dto.roles?.length ? dto.roles : ['learner'];
+    if (roles.includes('sysadmin') && !caller.roles.includes('sysadmin')) {
+      throw new ForbiddenException({
+        message: 'Only a sysadmin can grant sysadmin',
+        errors: [{ field: 'roles', message: 'sysadmin cannot be granted by you' }],
+      });
+    }
+    await this.scope.requireInScope(caller, dto.orgUnitId);
+    const passwordHash = await this.hasher.hash(dto.password);
+    const user = await this.db.transaction(async (tx) => {
+      if (await tx.existsBy(UserEntity, { username: dto.username })) {
+        throw new ConflictException({
+          message: `Username ${dto.username} is taken`,
+          errors: [{ field: 'username', message: 'already taken' }],
+        });
+      }
+      return this.insertUser(tx, {
+        profile: {
+          username: dto.username,
+          fullName: dto.fullName,
+          email: dto.email ?? null,
+          dateOfBirth: dto.dateOfBirth ?? null,
+          orgUnitId: dto.orgUnitId,
+          jobTitle: dto.jobTitle ?? null,
+          dxRole: dto.dxRole,
+        },
+        roles,
+        passwordHash,
+      });
+    });
+    return toUserResponse(user);
+  }
+
+  /** Inserts the user and opens their membership from today, in the caller's transaction. */
+  async insertUser(
+    tx: EntityManager,
+    data: { profile: UserProfile; roles: Role[]; passwordHash: string | null },
+  ): Promise<UserEntity> {
+    const user = tx.create(UserEntity, { ...data.profile, roles: data.roles, passwordHash: data.passwordHash });
+    await tx.save(user);
+    await tx.insert(MembershipEntity, {
+      userId: user.id,
+      orgUnitId: user.orgUnitId,
+      dxRole: user.dxRole,
+      validFrom: this.today(),
+      validTo: null,
+    });
+    return user;
+  }
+
+  /**
+   * Moves a person to another unit or DX role from today: closes the open membership and
+   * opens a new one, so earlier years' reports keep where they were.
+   */
+  async changeMembership(tx: EntityManager, userId: string, orgUnitId: string, dxRole: DxRole): Promise<void> {
+    const today = this.today();
+    const open = await tx.findOneBy(MembershipEntity, { userId, validTo: IsNull() });
+    if (open && open.orgUnitId === orgUnitId && open.dxRole === dxRole) return;
+    if (open && open.validFrom >= today) {
+      // Opened today: correct it in place instead of leaving a zero-length period.
+      await tx.update(MembershipEntity, { id: open.id }, { orgUnitId, dxRole });
+      return;
+    }
+    if (open) await tx.update(MembershipEntity, { id: open.id }, { validTo: today });
+    await tx.insert(MembershipEntity, { userId, orgUnitId, dxRole, validFrom: today, validTo: null });
+  }
+
+  async list(caller: AuthUser, q: ListUsersQuery): Promise<Paginated<UserResponse>> {
+    const qb = this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin('u.orgUnit', 'unit');
+    await this.scope.restrict(qb, caller, 'unit');
+    if (q.orgUnitId) {
+      const unit = await this.scope.findVisible(caller, q.orgUnitId);
+      qb.andWhere('unit.path LIKE :unitPrefix', { unitPrefix: `${unit.path}%` });
+    }
+    if (q.q) {
+      const term = `%${q.q.trim().normalize('NFC').replace(/[\\%_]/g, '\\$&')}%`;
+      qb.andWhere('(u.username ILIKE :term OR u.fullName ILIKE :term)', { term });
+    }
+    const [items, total] = await qb
+      .orderBy('u.fullName', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip(q.offset)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return paginated(items.map(toUserResponse), total, q);
+  }
+
+  today(): string {
+    return calendarDate(this.config.reportsTimeZone);
+  }
+}

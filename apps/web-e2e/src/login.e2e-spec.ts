@@ -1,0 +1,67 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser';
+import { readE2eState, type E2eState } from './support/e2e-env';
+
+describe('login page', () => {
+  let state: E2eState;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    state = readE2eState();
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(viewport?: { width: number; height: number }): Promise<Page> {
+    const opened = await openPage(browser, { baseURL: state.baseUrl, viewport });
+    context = opened.context;
+    return opened.page;
+  }
+
+  async function fillLogin(page: Page, username: string, password: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+
+  it('logs the admin in and shows their profile on /me', async () => {
+    const page = await open();
+    await fillLogin(page, state.adminUsername, state.adminPassword);
+
+    await page.waitForURL((url) => url.pathname === '/me');
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
+    await main.getByText(state.adminUsername, { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  });
+
+  it('shows the Vietnamese error for a wrong password and stays on /login', async () => {
+    const page = await open();
+    await fillLogin(page, state.adminUsername, `${state.adminPassword}-wrong`);
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.evaluate(() => localStorage.getItem('dx.accessToken'))).toBeNull();
+  });
+
+  it('fits a 360 px wide phone screen without horizontal scrolling', async () => {
+    const page = await open({ width: 360, height: 640 });
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(360);
+  });
+});

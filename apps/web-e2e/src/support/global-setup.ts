@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { STATE_FILE_ENV, stateFilePath, type E2eState } from './e2e-env';
+import { runAdminSql, withDatabase } from './pg';
+
+const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
+// Overridable to run the suite against another build of the API.
+const API_MAIN = resolve(
+  WORKSPACE_ROOT,
+  process.env.DX_E2E_API_MAIN ?? 'dist/apps/api/apps/api/src/main.js',
+);
+const WEB_DIST = join(WORKSPACE_ROOT, 'dist/apps/web');
+const HEALTH_TIMEOUT_MS = 60_000;
+const MAX_CAPTURED_OUTPUT = 200_000;
+
+declare global {
+  // Shared with global-teardown, which runs in the same process.
+  var __DX_E2E__: { api: ChildProcess; state: E2eState; stateFile: string } | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** A password any reasonable policy accepts: upper, lower, digit, symbol, 20+ chars. */
+function strongPassword(): string {
+  return `Dx!9a${randomBytes(18).toString('base64url')}`;
+}
+
+async function waitForHealth(baseUrl: string, api: ChildProcess, output: () => string) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null || api.signalCode !== null) {
+      throw new Error(
+        `API exited (${api.exitCode ?? api.signalCode}) before becoming healthy. Output:\n${output()}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `HTTP ${response.status}: ${await response.text()}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(
+    `API not healthy after ${HEALTH_TIMEOUT_MS / 1000}s (${lastProblem}). Output:\n${output()}`,
+  );
+}
+
+export default async function globalSetup(): Promise<void> {
+  const adminDatabaseUrl = process.env.DATABASE_URL;
+  if (!adminDatabaseUrl) throw new Error('DATABASE_URL must point at a Postgres server');
+  if (!existsSync(API_MAIN)) {
+    throw new Error(`${API_MAIN} is missing: build it first (npx nx build api)`);
+  }
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    throw new Error(`${WEB_DIST}/index.html is missing: build it first (npx nx build web)`);
+  }
+
+  const runId = randomBytes(6).toString('hex');
+  const databaseName = `dx_e2e_${runId}`;
+  await runAdminSql(adminDatabaseUrl, `CREATE DATABASE "${databaseName}"`);
+  const databaseUrl = withDatabase(adminDatabaseUrl, databaseName);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const storageDir = mkdtempSync(join(tmpdir(), 'dx-e2e-storage-'));
+  const adminUsername = 'admin.e2e';
+  const adminPassword = strongPassword();
+
+  let captured = '';
+  const api = spawn(process.execPath, [API_MAIN], {
+    cwd: WORKSPACE_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `dxe2e-${runId}`,
+      PORT: String(port),
+      PUBLIC_BASE_URL: baseUrl,
+      ADMIN_USERNAME: adminUsername,
+      ADMIN_PASSWORD: adminPassword,
+      SEED_DEMO: 'false',
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      STORAGE_DIR: storageDir,
+      WEB_DIST_DIR: WEB_DIST,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const capture = (chunk: Buffer) => {
+    captured = (captured + chunk.toString('utf8')).slice(-MAX_CAPTURED_OUTPUT);
+  };
+  api.stdout?.on('data', capture);
+  api.stderr?.on('data', capture);
+
+  const state: E2eState = {
+    baseUrl,
+    adminUsername,
+    adminPassword,
+    databaseUrl,
+    adminDatabaseUrl,
+    databaseName,
+    storageDir,
+    apiPid: api.pid ?? -1,
+  };
+  const stateFile = stateFilePath(runId);
+  writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
+  process.env[STATE_FILE_ENV] = stateFile;
+  globalThis.__DX_E2E__ = { api, state, stateFile };
+
+  try {
+    await waitForHealth(baseUrl, api, () => captured);
+  } catch (error) {
+    // Jest skips globalTeardown when globalSetup throws: clean up here.
+    const { default: globalTeardown } = await import('./global-teardown');
+    await globalTeardown();
+    throw error;
+  }
+}

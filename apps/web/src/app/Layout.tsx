@@ -1,0 +1,65 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useAccessToken } from '../auth/useAuth';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoading } from './PageStatus';
+import { UserMenu } from './UserMenu';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const loggedIn = useAccessToken() !== null;
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <Link className="brand" to="/">
+            <span className="brand__mark" aria-hidden="true">
+              CĐS
+            </span>
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+          <nav className="site-nav" aria-label={t('nav.label')}>
+            <ul>
+              {loggedIn && (
+                <>
+                  <li>
+                    <NavLink to="/" end>
+                      {t('nav.home')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/me">{t('nav.me')}</NavLink>
+                  </li>
+                </>
+              )}
+              <li>
+                <NavLink to="/verify">{t('nav.verify')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="container site-main" tabIndex={-1}>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>
+            <strong>{t('app.fullName')}</strong> — {t('app.footer')}
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/useAuth';
+import { useMe } from '../auth/useMe';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { isAuthenticated, logout } = useAuth();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  if (!isAuthenticated) {
+    if (pathname === '/login') return null;
+    return (
+      <Link className="button button--small" to="/login">
+        {t('user.login')}
+      </Link>
+    );
+  }
+
+  function onLogout() {
+    logout();
+    navigate('/login', { replace: true });
+  }
+
+  return (
+    <div className="user-menu" role="group" aria-label={t('user.menu')}>
+      {me.data && (
+        <span className="user-menu__name" title={me.data.username}>
+          {me.data.fullName || me.data.username}
+        </span>
+      )}
+      <button type="button" className="button button--small" onClick={onLogout}>
+        {t('user.logout')}
+      </button>
+    </div>
+  );
+}

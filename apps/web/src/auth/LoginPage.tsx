@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { loginErrorKey, type LoginErrorKey } from './login-error';
+import type { LoginLocationState } from './RequireAuth';
+import { useAuth } from './useAuth';
+
+const DEFAULT_AFTER_LOGIN = '/me';
+
+function safeRedirect(from: string | undefined): string {
+  // Only same-app paths: never bounce to another origin or back to /login.
+  if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/login')) {
+    return DEFAULT_AFTER_LOGIN;
+  }
+  return from;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('login.title'));
+  const { isAuthenticated, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const target = safeRedirect((location.state as LoginLocationState | null)?.from);
+
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [errorKey, setErrorKey] = useState<LoginErrorKey | 'login.errors.required' | null>(null);
+
+  if (isAuthenticated && !pending) return <Navigate to={target} replace />;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    if (!username.trim() || !password) {
+      setErrorKey('login.errors.required');
+      return;
+    }
+    setPending(true);
+    setErrorKey(null);
+    try {
+      await login({ username: username.trim(), password });
+      navigate(target, { replace: true });
+    } catch (error) {
+      setErrorKey(loginErrorKey(error));
+      setPending(false);
+    }
+  }
+
+  return (
+    <section className="card card--narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <p className="muted">{t('login.intro')}</p>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        {errorKey && (
+          <p className="alert alert--error" role="alert" id="login-error">
+            {t(errorKey)}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="login-username">{t('login.username')}</label>
+          <input
+            id="login-username"
+            name="username"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            aria-invalid={errorKey !== null}
+            aria-describedby={errorKey ? 'login-error' : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('login.password')}</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={errorKey !== null}
+            aria-describedby={errorKey ? 'login-error' : undefined}
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          aria-busy={pending}
+          disabled={pending}
+        >
+          {t('login.submit')}
+        </button>
+        {pending && (
+          <p className="muted" role="status">
+            {t('login.submitting')}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

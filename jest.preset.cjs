@@ -1,0 +1,31 @@
+// Shared Jest settings: SWC transpiles TypeScript (with decorator metadata for NestJS),
+// and the tsconfig path aliases resolve to the libs' sources.
+const { resolve } = require('node:path');
+
+const root = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  moduleNameMapper: {
+    '^@dx/contracts$': resolve(root, 'libs/contracts/src/index.ts'),
+    '^@dx/config$': resolve(root, 'libs/config/src/index.ts'),
+    '^@dx/db$': resolve(root, 'libs/db/src/index.ts'),
+    '^@dx/db/testing$': resolve(root, 'libs/db/src/testing/index.ts'),
+    '^@dx/queues$': resolve(root, 'libs/queues/src/index.ts'),
+  },
+  testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'config',
+  ...require('../../jest.preset.cjs'),
+  rootDir: __dirname,
+};

@@ -1,0 +1,27 @@
+import { loadAppConfig } from './app-config';
+
+const secret = 'x'.repeat(40);
+
+describe('loadAppConfig', () => {
+  it('applies development defaults', () => {
+    const config = loadAppConfig({ JWT_SECRET: secret });
+    expect(config.port).toBe(3000);
+    expect(config.queuePrefix).toBe('dx');
+    expect(config.reportsTimeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it('names a missing secret in one line', () => {
+    expect(() => loadAppConfig({})).toThrow(/^Invalid configuration: JWT_SECRET is required$/);
+  });
+
+  it('names every bad variable', () => {
+    expect(() =>
+      loadAppConfig({ JWT_SECRET: secret, PORT: 'abc', DATABASE_URL: 'mysql://x', TZ_REPORTS: 'Mars/Base' }),
+    ).toThrow(/PORT must be a number.*DATABASE_URL.*TZ_REPORTS/);
+  });
+
+  it('requires a password when an admin username is given', () => {
+    expect(() => loadAppConfig({ JWT_SECRET: secret, ADMIN_USERNAME: 'root' })).toThrow(/ADMIN_PASSWORD/);
+  });
+});

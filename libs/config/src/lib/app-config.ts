@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { validateEnv } from './env.schema';
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+/** Typed, validated view of the environment, shared by the API and the worker. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  storageDir: string;
+  publicBaseUrl: string;
+  admin: { username: string; password: string } | null;
+  seedDemo: boolean;
+  reportsTimeZone: string;
+  jwt: { secret: string; ttl: string };
+  login: { maxFailures: number; failureWindowSeconds: number };
+  corsOrigins: string[];
+  webDistDir: string;
+  logLevel: LogLevel;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadAppConfig(env: Record<string, unknown> = process.env): AppConfig {
+  const v = validateEnv(env) as Record<string, never>;
+  const port = v.PORT as number;
+  return {
+    nodeEnv: v.NODE_ENV,
+    port,
+    databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    queuePrefix: v.QUEUE_PREFIX,
+    storageDir: resolve(v.STORAGE_DIR),
+    publicBaseUrl: String(v.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    admin: v.ADMIN_USERNAME ? { username: v.ADMIN_USERNAME, password: v.ADMIN_PASSWORD } : null,
+    seedDemo: v.SEED_DEMO,
+    reportsTimeZone: v.TZ_REPORTS,
+    jwt: { secret: v.JWT_SECRET, ttl: v.JWT_TTL },
+    login: {
+      maxFailures: v.LOGIN_MAX_FAILURES,
+      failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    corsOrigins: String(v.CORS_ORIGINS)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    webDistDir: resolve(v.WEB_DIST_DIR),
+    logLevel: v.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,58 @@
+import Joi from 'joi';
+
+/**
+ * Every environment variable the API and the worker read. Defaults suit development;
+ * production must set the secrets. `.env.example` documents each one.
+ */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default('postgres://postgres@127.0.0.1:5432/dx_academy'),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: Joi.string()
+    .pattern(/^[A-Za-z0-9_.-]+$/)
+    .default('dx'),
+  STORAGE_DIR: Joi.string().default('.local/storage'),
+  PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  ADMIN_USERNAME: Joi.string().min(3).max(64),
+  ADMIN_PASSWORD: Joi.string().min(10).max(200).when('ADMIN_USERNAME', {
+    is: Joi.exist(),
+    then: Joi.required(),
+  }),
+  SEED_DEMO: Joi.boolean().default(false),
+  TZ_REPORTS: Joi.string()
+    .custom((value: string) => {
+      // Throws RangeError for an unknown IANA zone.
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return value;
+    }, 'IANA time zone')
+    .default('Asia/Ho_Chi_Minh'),
+  JWT_SECRET: Joi.string().min(32).required(),
+  JWT_TTL: Joi.string()
+    .pattern(/^\d+[smhd]$/)
+    .default('1h'),
+  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
+  LOGIN_FAILURE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
+  CORS_ORIGINS: Joi.string().allow('').default(''),
+  WEB_DIST_DIR: Joi.string().default('dist/apps/web'),
+  LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
+}).unknown(true);
+
+/**
+ * Validates `process.env`-like input. On failure throws one Error whose message names
+ * every bad variable on a single line, so a misconfigured process stops with a clear cause.
+ */
+export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
+  // An empty variable (`FOO=` in a compose file) means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+  const { value, error } = envSchema.validate(given, { abortEarly: false, convert: true });
+  if (error) {
+    const problems = error.details.map((d) => d.message.replace(/"/g, '')).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return value;
+}

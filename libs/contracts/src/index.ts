@@ -1,0 +1,9 @@
+// Types and constants shared by the API, the worker and the web app.
+// Plain TypeScript only: nothing here may import server or browser code.
+export * from './lib/roles';
+export * from './lib/http';
+export * from './lib/auth';
+export * from './lib/org-units';
+export * from './lib/users';
+export * from './lib/queues';
+export * from './lib/dates';

@@ -1,0 +1,22 @@
+/** Every BullMQ queue of the system; the worker fails at boot if one has no processor. */
+export enum QueueName {
+  System = 'system',
+}
+
+export enum SystemJob {
+  /** Round trip through Redis and the worker, used by diagnostics and tests. */
+  Ping = 'ping',
+}
+
+export interface PingJobData {
+  requestedBy: string;
+  requestedAt: string;
+}
+
+export interface PingJobResult {
+  pong: true;
+  worker: string;
+  processedAt: string;
+}
+
+export type JobState = 'waiting' | 'active' | 'completed' | 'failed';

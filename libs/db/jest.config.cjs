@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'db',
+  ...require('../../jest.preset.cjs'),
+  rootDir: __dirname,
+};

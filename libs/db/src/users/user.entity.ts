@@ -1,0 +1,67 @@
+import type { DxRole, Role } from '@dx/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+
+/** A person who signs in. "user" is reserved in SQL, hence the table name. */
+@Entity('app_user')
+@Check('ck_app_user_dx_role', `"dx_role" IN ('full_time', 'part_time', 'none')`)
+@Check(
+  'ck_app_user_roles',
+  `"roles" <@ ARRAY['learner', 'trainer', 'hr', 'sysadmin']::varchar[] AND cardinality("roles") > 0`,
+)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-case; the API normalises before every lookup. */
+  @Index('uq_app_user_username', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  /** argon2id; null for people imported without a password (they cannot sign in yet). */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 255 })
+  fullName: string;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
+  /** Current unit (today). Where the person belonged on earlier dates is in `membership`. */
+  @Index('idx_app_user_org_unit')
+  @Column({ type: 'uuid' })
+  orgUnitId: string;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id' })
+  orgUnit?: OrgUnitEntity;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  jobTitle: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'none' })
+  dxRole: DxRole;
+
+  @Column({ type: 'varchar', array: true, default: () => "'{learner}'" })
+  roles: Role[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

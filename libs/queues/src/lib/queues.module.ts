@@ -1,0 +1,36 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { QueueName } from '@dx/contracts';
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+
+/**
+ * BullMQ on the configured Redis, with every queue of `QueueName` registered. The key
+ * prefix (`QUEUE_PREFIX`) lets several instances, or test runs, share one Redis.
+ */
+@Module({})
+export class QueuesModule {
+  static forRoot(): DynamicModule {
+    const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
+    return {
+      module: QueuesModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            prefix: config.queuePrefix,
+            // BullMQ workers block on Redis: they must retry forever rather than fail a command.
+            connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+            defaultJobOptions: {
+              attempts: 5,
+              backoff: { type: 'exponential', delay: 2_000 },
+              removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+              removeOnFail: { age: 30 * 24 * 3600 },
+            },
+          }),
+        }),
+        queues,
+      ],
+      exports: [queues],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+// Installs missing Debian packages in one apt-get call (sudo when not root).
+import { isRoot, fail, log, runSync, which } from './util.mjs';
+
+/** Debian packages the test suites need, for the tools that are not on this machine yet. */
+export function missingTestTools() {
+  const needs = [
+    ['chromium', ['chromium']],
+    ['poppler-utils', ['pdftotext', 'pdffonts', 'pdftoppm']],
+    ['zbar-tools', ['zbarimg']],
+  ];
+  return needs.filter(([, bins]) => bins.some((b) => !which(b, ['/usr/bin']))).map(([pkg]) => pkg);
+}
+
+export function installDebianPackages(packages) {
+  const list = [...new Set(packages)];
+  if (list.length === 0) return;
+  const what = list.join(' ');
+  if (!which('apt-get')) {
+    fail(
+      `missing system packages (${what}) and no apt-get here: install their equivalents yourself, or point DATABASE_URL/REDIS_URL at running servers`,
+    );
+  }
+  let prefix = [];
+  if (!isRoot) {
+    if (!which('sudo'))
+      fail(
+        `missing system packages (${what}): run as root "apt-get install -y ${what}", then try again`,
+      );
+    prefix = ['sudo'];
+  }
+  const aptGet = (...args) => {
+    const cmd = [
+      ...prefix,
+      'env',
+      'DEBIAN_FRONTEND=noninteractive',
+      'apt-get',
+      '-o',
+      'DPkg::Lock::Timeout=300',
+      ...args,
+    ];
+    return runSync(cmd[0], cmd.slice(1)).status;
+  };
+  log(`installing Debian packages: ${what}`);
+  if (aptGet('update', '-q') !== 0)
+    fail(
+      `"apt-get update" failed (see above): check network access to the Debian mirrors, or install ${what} yourself`,
+    );
+  if (aptGet('install', '-y', '-q', ...list) !== 0)
+    fail(
+      `"apt-get install -y ${what}" failed (see above): install these packages yourself, then try again`,
+    );
+}
