@@ -53,11 +53,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const known = PG_CLIENT_ERRORS[code];
       if (known) return { statusCode: known.status, message: known.message, errors: [] };
     }
-    // body-parser failures (broken JSON, too large, wrong charset) carry their own status.
-    const e = exception as { status?: number; type?: string; message?: string };
+    // body-parser failures (too large, wrong charset) carry their own status; Nest already
+    // turns broken JSON into a BadRequestException.
+    const e = exception as { status?: number; message?: string };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      const message = e.type === 'entity.parse.failed' ? 'Malformed JSON body' : (e.message ?? 'Bad request');
-      return { statusCode: e.status, message, errors: [] };
+      return { statusCode: e.status, message: e.message ?? 'Bad request', errors: [] };
     }
     return { statusCode: 500, message: 'Internal server error', errors: [] };
   }
