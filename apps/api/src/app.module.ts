@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { RedisModule } from './redis/redis.module';
 import { SeedModule } from './seed/seed.module';
+import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         OrgUnitsModule,
         UsersModule,
         SeedModule,
+        SystemModule,
       ],
     };
   }

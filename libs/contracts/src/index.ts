@@ -7,3 +7,7 @@ export * from './lib/org-units';
 export * from './lib/users';
 export * from './lib/queues';
 export * from './lib/dates';
+export * from './lib/courses';
+export * from './lib/learning';
+export * from './lib/quizzes';
+export * from './lib/certificates';

@@ -1,7 +1,44 @@
+import { CertificateCounterEntity } from './certificates/certificate-counter.entity';
+import { CertificateEntity } from './certificates/certificate.entity';
+import { CertificateEventEntity } from './certificates/certificate-event.entity';
+import { CourseEntity } from './courses/course.entity';
+import { CourseModuleEntity } from './courses/course-module.entity';
+import { CourseVersionEntity } from './courses/course-version.entity';
+import { CurriculumCourseEntity } from './curricula/curriculum-course.entity';
+import { CurriculumEntity } from './curricula/curriculum.entity';
+import { EnrollmentEntity } from './learning/enrollment.entity';
+import { LessonCompletionEntity } from './learning/lesson-completion.entity';
+import { LessonEntity } from './courses/lesson.entity';
+import { MembershipEntity } from './users/membership.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
-import { MembershipEntity } from './users/membership.entity';
+import { OutboxEntity } from './outbox/outbox.entity';
+import { QuestionEntity } from './quizzes/question.entity';
+import { QuestionOptionEntity } from './quizzes/question-option.entity';
+import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
+import { QuizEntity } from './quizzes/quiz.entity';
 import { UserEntity } from './users/user.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
-export const ALL_ENTITIES = [OrgUnitEntity, OrgUnitEdgeEntity, UserEntity, MembershipEntity];
+export const ALL_ENTITIES = [
+  OrgUnitEntity,
+  OrgUnitEdgeEntity,
+  UserEntity,
+  MembershipEntity,
+  CourseEntity,
+  CourseVersionEntity,
+  CourseModuleEntity,
+  LessonEntity,
+  QuizEntity,
+  QuestionEntity,
+  QuestionOptionEntity,
+  QuizAttemptEntity,
+  EnrollmentEntity,
+  LessonCompletionEntity,
+  CurriculumEntity,
+  CurriculumCourseEntity,
+  CertificateEntity,
+  CertificateEventEntity,
+  CertificateCounterEntity,
+  OutboxEntity,
+];

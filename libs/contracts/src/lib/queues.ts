@@ -3,6 +3,18 @@ export enum QueueName {
   System = 'system',
 }
 
+/** Queue of certificate issuance; joins `QueueName` with its processor (issue #5). */
+export const CERTIFICATES_QUEUE = 'certificates';
+
+export enum CertificateJob {
+  /** Allocate serial, render and store the PDF, mark issued. Job id = certificate id. */
+  Issue = 'issue',
+}
+
+export interface IssueCertificateJobData {
+  certificateId: string;
+}
+
 export enum SystemJob {
   /** Round trip through Redis and the worker, used by diagnostics and tests. */
   Ping = 'ping',

@@ -1,5 +1,9 @@
 import { Init1795654873387 } from './1795654873387-Init';
+import { AddCoursesLearningCertificates1795655952656 } from './1795655952656-AddCoursesLearningCertificates';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
-export const ALL_MIGRATIONS: Function[] = [Init1795654873387];
+export const ALL_MIGRATIONS: Function[] = [
+  Init1795654873387,
+  AddCoursesLearningCertificates1795655952656,
+];

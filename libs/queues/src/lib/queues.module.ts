@@ -13,6 +13,8 @@ export class QueuesModule {
     const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
     return {
       module: QueuesModule,
+      // Global: any feature module can @InjectQueue without registering queues again.
+      global: true,
       imports: [
         BullModule.forRootAsync({
           inject: [APP_CONFIG],

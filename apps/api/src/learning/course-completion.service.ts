@@ -1,0 +1,114 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { calendarDate, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
+import {
+  CertificateEntity,
+  CertificateEventEntity,
+  CourseEntity,
+  CourseVersionEntity,
+  EnrollmentEntity,
+  OrgUnitEntity,
+  OutboxEntity,
+  UserEntity,
+} from '@dx/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface ProgressOutcome {
+  progress: number;
+  /** True only for the call that completed the course. */
+  completedNow: boolean;
+}
+
+/**
+ * The one place that decides progress and completion: a course is completed when every
+ * lesson of the learner's version is completed and, if the version has a final quiz, that
+ * quiz is passed. Completion, the pending certificate and the outbox row that asks the
+ * worker to issue it are written in the caller's transaction — all or nothing.
+ */
+@Injectable()
+export class CourseCompletionService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async refresh(tx: EntityManager, enrollmentId: string): Promise<ProgressOutcome> {
+    // The row lock serialises concurrent completions of one enrolment (two tabs, retries).
+    const enrollment = await tx.findOneOrFail(EnrollmentEntity, {
+      where: { id: enrollmentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (enrollment.status === 'completed') return { progress: 100, completedNow: false };
+
+    const [counts] = await tx.query(
+      `SELECT
+         (SELECT count(*) FROM lesson WHERE course_version_id = $1)::int AS lessons,
+         (SELECT count(*) FROM lesson_completion lc JOIN lesson l ON l.id = lc.lesson_id
+           WHERE lc.enrollment_id = $2 AND l.course_version_id = $1)::int AS done,
+         (SELECT count(*) FROM quiz WHERE course_version_id = $1 AND kind = 'final')::int AS finals,
+         (SELECT count(*) FROM quiz q JOIN quiz_attempt a ON a.quiz_id = q.id
+           WHERE q.course_version_id = $1 AND q.kind = 'final' AND a.user_id = $3 AND a.passed)::int AS passed`,
+      [enrollment.courseVersionId, enrollment.id, enrollment.userId],
+    );
+    const steps = counts.lessons + counts.finals;
+    const doneSteps = counts.done + Math.min(counts.passed, counts.finals);
+    const progress = steps === 0 ? 0 : Math.floor((doneSteps * 100) / steps);
+    const complete = steps > 0 && doneSteps === steps;
+
+    if (!complete) {
+      if (progress !== enrollment.progress) {
+        await tx.update(EnrollmentEntity, { id: enrollment.id }, { progress });
+      }
+      return { progress, completedNow: false };
+    }
+    const completedAt = new Date();
+    await tx.update(EnrollmentEntity, { id: enrollment.id }, { progress: 100, status: 'completed', completedAt });
+    await this.requestCourseCertificate(tx, enrollment, completedAt);
+    return { progress: 100, completedNow: true };
+  }
+
+  private async requestCourseCertificate(
+    tx: EntityManager,
+    enrollment: EnrollmentEntity,
+    completedAt: Date,
+  ): Promise<void> {
+    const user = await tx.findOneByOrFail(UserEntity, { id: enrollment.userId });
+    const version = await tx.findOneByOrFail(CourseVersionEntity, { id: enrollment.courseVersionId });
+    const course = await tx.findOneByOrFail(CourseEntity, { id: enrollment.courseId });
+    const issuer = await tx.findOneByOrFail(OrgUnitEntity, { id: course.ownerOrgUnitId });
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(CertificateEntity)
+      .values({
+        kind: 'course',
+        userId: user.id,
+        courseId: course.id,
+        courseVersionId: version.id,
+        enrollmentId: enrollment.id,
+        status: 'pending',
+        completedAt,
+        hours: version.hours,
+        issuerOrgUnitId: issuer.id,
+        snapshot: {
+          holderName: user.fullName,
+          dateOfBirth: user.dateOfBirth,
+          title: version.title,
+          hours: version.hours,
+          completedOn: calendarDate(this.config.reportsTimeZone, completedAt),
+          issuerName: issuer.name,
+          issuerCode: issuer.code,
+        },
+      })
+      // One certificate per learner per course version, whatever happens twice.
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const certificateId: string | undefined = inserted.raw[0]?.id;
+    if (!certificateId) return;
+    await tx.insert(CertificateEventEntity, { certificateId, type: 'requested', actorId: user.id });
+    await tx.insert(OutboxEntity, {
+      queue: CERTIFICATES_QUEUE,
+      jobName: CertificateJob.Issue,
+      jobId: `certificate-${certificateId}`,
+      payload: { certificateId },
+    });
+  }
+}

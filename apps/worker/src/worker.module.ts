@@ -1,0 +1,25 @@
+import { AppConfig, AppConfigModule } from '@dx/config';
+import { DatabaseModule } from '@dx/db';
+import { QueuesModule } from '@dx/queues';
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ProcessorCoverageCheck } from './processor-coverage.check';
+import { SystemJobsModule } from './system/system-jobs.module';
+
+/** The worker: one processor per queue, no HTTP. Tests pass a ready config. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ applicationName: 'dx-worker', poolSize: 5 }),
+        QueuesModule.forRoot(),
+        DiscoveryModule,
+        SystemJobsModule,
+      ],
+      providers: [ProcessorCoverageCheck],
+    };
+  }
+}

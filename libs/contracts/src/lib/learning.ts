@@ -1,0 +1,26 @@
+export type EnrollmentStatus = 'in_progress' | 'completed';
+
+export interface EnrollResponse {
+  enrollmentId: string;
+  status: EnrollmentStatus;
+}
+
+export interface ProgressResponse {
+  progress: number;
+  /** True when this call completed the course. */
+  courseCompleted?: boolean;
+}
+
+/** `GET /api/me/enrollments` items. */
+export interface MyEnrollment {
+  enrollmentId: string;
+  courseId: string;
+  title: string;
+  version: number;
+  hours: number;
+  progress: number;
+  status: EnrollmentStatus;
+  completedAt: string | null;
+  /** Where to resume. */
+  lastLessonId: string | null;
+}

@@ -1,0 +1,116 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { numericTransformer } from '../numeric.transformer';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { UserEntity } from '../users/user.entity';
+
+export type CertificateKind = 'course' | 'program';
+export type CertificateStatus = 'pending' | 'issued' | 'revoked';
+
+/** What the certificate says, frozen at completion: later renames or merges change nothing. */
+export interface CertificateSnapshot {
+  holderName: string;
+  dateOfBirth: string | null;
+  title: string;
+  hours: number;
+  completedOn: string;
+  issuerName: string;
+  issuerCode: string;
+}
+
+/**
+ * Course-completion certificate ("Giấy chứng nhận hoàn thành khóa bồi dưỡng") or programme
+ * certificate ("Chứng chỉ chương trình bồi dưỡng"). Created `pending` in the completion
+ * transaction; the worker allocates the serial, renders the PDF and flips it to `issued`.
+ * The partial unique indexes make "one per learner per course version" a database fact.
+ */
+@Entity('certificate')
+@Check('ck_certificate_kind', `"kind" IN ('course', 'program')`)
+@Check('ck_certificate_status', `"status" IN ('pending', 'issued', 'revoked')`)
+@Check(
+  'ck_certificate_subject',
+  `("kind" = 'course' AND "course_version_id" IS NOT NULL) OR ("kind" = 'program' AND "curriculum_id" IS NOT NULL)`,
+)
+@Index('uq_certificate_course_version', ['userId', 'courseVersionId'], {
+  unique: true,
+  where: `"kind" = 'course'`,
+})
+@Index('uq_certificate_curriculum', ['userId', 'curriculumId'], { unique: true, where: `"kind" = 'program'` })
+@Index('uq_certificate_serial', ['serial'], { unique: true })
+@Index('idx_certificate_completed', ['completedAt'])
+@Index('idx_certificate_issuer', ['issuerOrgUnitId'])
+export class CertificateEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: CertificateKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  /** Null once the holder's account is deleted: the certificate stays verifiable. */
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  courseId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  courseVersionId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  curriculumId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  enrollmentId: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: CertificateStatus;
+
+  /** "Số hiệu", e.g. CDS-2026-000123: allocated gap-free per year when issued. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  serial: string | null;
+
+  /** "Số vào sổ": position in the issuing unit's register for the year. */
+  @Column({ type: 'int', nullable: true })
+  registerNumber: number | null;
+
+  @Column({ type: 'timestamptz' })
+  completedAt: Date;
+
+  @Column({ type: 'numeric', precision: 6, scale: 2, transformer: numericTransformer })
+  hours: number;
+
+  @Column({ type: 'uuid' })
+  issuerOrgUnitId: string;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'issuer_org_unit_id' })
+  issuerOrgUnit?: OrgUnitEntity;
+
+  @Column({ type: 'jsonb' })
+  snapshot: CertificateSnapshot;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedAt: Date | null;
+
+  /** Ed25519 signature (base64url) over the canonical JSON of the issued data. */
+  @Column({ type: 'text', nullable: true })
+  signature: string | null;
+
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  pdfKey: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  revokedReason: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  revokedNote: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

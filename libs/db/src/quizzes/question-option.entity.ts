@@ -1,0 +1,26 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { QuestionEntity } from './question.entity';
+
+@Entity('question_option')
+@Index('idx_question_option_question', ['questionId', 'position'])
+export class QuestionOptionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  questionId: string;
+
+  @ManyToOne(() => QuestionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'question_id' })
+  question?: QuestionEntity;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** Never leaves the server before the attempt is submitted. */
+  @Column({ type: 'boolean', default: false })
+  correct: boolean;
+}

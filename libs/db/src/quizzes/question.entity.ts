@@ -1,0 +1,35 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { QuizEntity } from './quiz.entity';
+
+export type QuestionType = 'single' | 'multiple' | 'true_false';
+
+@Entity('question')
+@Check('ck_question_type', `"type" IN ('single', 'multiple', 'true_false')`)
+@Index('idx_question_quiz', ['quizId', 'position'])
+export class QuestionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  quizId: string;
+
+  @ManyToOne(() => QuizEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'quiz_id' })
+  quiz?: QuizEntity;
+
+  @Column({ type: 'uuid' })
+  key: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  type: QuestionType;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** Shown in the review after submission, never before. */
+  @Column({ type: 'text', nullable: true })
+  explanation: string | null;
+}
