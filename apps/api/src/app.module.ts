@@ -3,8 +3,12 @@ import { DatabaseModule } from '@dx/db';
 import { QueuesModule } from '@dx/queues';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CoursesModule } from './courses/courses.module';
+import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
+import { LearningModule } from './learning/learning.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { RedisModule } from './redis/redis.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
@@ -25,6 +29,10 @@ export class AppModule {
         HealthModule,
         OrgUnitsModule,
         UsersModule,
+        CoursesModule,
+        CurriculaModule,
+        LearningModule,
+        QuizzesModule,
         SeedModule,
         SystemModule,
       ],

@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsLocked } from './prepare-database';
 
@@ -20,7 +20,7 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) =>
             buildDataSourceOptions({ url: config.databaseUrl, ...opts }),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
             await runMigrationsLocked(dataSource);
             return dataSource;
           },
