@@ -26,6 +26,8 @@ module.exports = {
     '^@dx/db$': resolve(root, 'libs/db/src/index.ts'),
     '^@dx/db/testing$': resolve(root, 'libs/db/src/testing/index.ts'),
     '^@dx/queues$': resolve(root, 'libs/queues/src/index.ts'),
+    '^@dx/storage$': resolve(root, 'libs/storage/src/index.ts'),
+    '^@dx/certificate-pdf$': resolve(root, 'libs/certificate-pdf/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
 };

@@ -1,23 +1,45 @@
-import type { Paginated, UserResponse } from '@dx/contracts';
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Paginated, UserImportResult, UserResponse } from '@dx/contracts';
+import { Body, Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ImportUsersFileDto, UserImportResultDto } from './dto/import-users.dto';
 import { ListUsersQuery } from './dto/list-users.query';
+import { ImportFileInterceptor } from './import/import-file.interceptor';
+import type { ImportUpload } from './import/user-sheet.reader';
+import { UsersImportService } from './users-import.service';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly importer: UsersImportService,
+  ) {}
 
   @Post()
   @Roles('hr')
   @ApiOperation({ summary: 'Create a user in your subtree (hr, sysadmin); hr cannot grant sysadmin' })
   create(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.create(caller, dto);
+  }
+
+  @Post('import')
+  @Roles('hr')
+  @HttpCode(200)
+  @UseInterceptors(ImportFileInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImportUsersFileDto })
+  @ApiOkResponse({ type: UserImportResultDto })
+  @ApiOperation({
+    summary: 'Create or update people of your subtree from a CSV/XLSX list (hr, sysadmin)',
+    description: 'Valid rows are saved even when others fail; re-importing the same file changes nothing.',
+  })
+  import(@CurrentUser() caller: AuthUser, @UploadedFile() file: ImportUpload | undefined): Promise<UserImportResult> {
+    return this.importer.import(caller, file);
   }
 
   @Get()

@@ -2,13 +2,14 @@ import { MembershipEntity, UserEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { UsersImportService } from './users-import.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), OrgUnitsModule],
   controllers: [UsersController],
-  providers: [UsersService],
+  providers: [UsersService, UsersImportService],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,0 +1,40 @@
+import type { ImportRowError, UserImportResult } from '@dx/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** OpenAPI description of the multipart body; the file itself is read by multer. */
+export class ImportUsersFileDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description:
+      'CSV (UTF-8, header row) or XLSX (first worksheet, header row), at most 5 MB and 20,000 rows. ' +
+      'Columns, in any order and any letter case: username, fullName, email, dateOfBirth, orgUnitCode, ' +
+      'jobTitle, dxRole. email, dateOfBirth and jobTitle may be left out.',
+  })
+  file: unknown;
+}
+
+export class ImportRowErrorDto implements ImportRowError {
+  @ApiProperty({
+    example: 3,
+    description: 'Row number as a spreadsheet shows it (the header is row 1)',
+  })
+  row: number;
+
+  @ApiProperty({ example: 'dateOfBirth' })
+  field: string;
+
+  @ApiProperty({ example: 'dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy' })
+  message: string;
+}
+
+export class UserImportResultDto implements UserImportResult {
+  @ApiProperty({ example: 12 })
+  created: number;
+
+  @ApiProperty({ example: 3, description: 'Existing people whose stored data changed' })
+  updated: number;
+
+  @ApiProperty({ type: [ImportRowErrorDto], description: 'Rows not saved, and why' })
+  errors: ImportRowErrorDto[];
+}

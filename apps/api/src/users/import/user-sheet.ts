@@ -1,0 +1,97 @@
+import type { FieldError } from '@dx/contracts';
+import { BadRequestException } from '@nestjs/common';
+
+/** The columns of an import sheet, as the contract names them. */
+export const IMPORT_COLUMNS = [
+  'username',
+  'fullName',
+  'email',
+  'dateOfBirth',
+  'orgUnitCode',
+  'jobTitle',
+  'dxRole',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** The others may be left out: their stored values are then kept. */
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
+  'username',
+  'fullName',
+  'orgUnitCode',
+  'dxRole',
+];
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** A trimmed cell: text, or a date from a spreadsheet date cell; '' when empty. */
+export type CellValue = string | Date;
+
+/** A non-blank record of the file, numbered as a spreadsheet shows it. */
+export interface RawRow {
+  row: number;
+  cells: CellValue[];
+}
+
+export interface SheetRow {
+  row: number;
+  cells: Partial<Record<ImportColumn, CellValue>>;
+}
+
+export interface UserSheet {
+  columns: ReadonlySet<ImportColumn>;
+  rows: SheetRow[];
+}
+
+export function invalidFile(message: string): BadRequestException {
+  return new BadRequestException({
+    message: `Invalid file: ${message}`,
+    errors: [{ field: 'file', message }],
+  });
+}
+
+export function tooManyRows(): BadRequestException {
+  return invalidFile(`has more than ${MAX_IMPORT_ROWS} data rows; split it into several files`);
+}
+
+export function isBlank(cells: CellValue[]): boolean {
+  return cells.every((c) => c === '');
+}
+
+/**
+ * Turns the first non-blank record into the column map (names matched case-insensitively,
+ * any order) and the rest into rows. Unknown, repeated or missing columns refuse the
+ * whole file: guessing what a column means would write the wrong data.
+ */
+export function toUserSheet(records: RawRow[]): UserSheet {
+  const [header, ...data] = records;
+  if (!header) throw invalidFile('the file is empty');
+  const byName = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const index = new Map<ImportColumn, number>();
+  const errors: FieldError[] = [];
+  header.cells.forEach((cell, i) => {
+    const name = String(cell).trim();
+    if (!name) return;
+    const column = byName.get(name.toLowerCase());
+    if (!column) errors.push({ field: name, message: 'unknown column' });
+    else if (index.has(column))
+      errors.push({ field: name, message: 'column appears more than once' });
+    else index.set(column, i);
+  });
+  for (const column of REQUIRED_COLUMNS) {
+    if (!index.has(column)) errors.push({ field: column, message: 'required column is missing' });
+  }
+  if (errors.length) {
+    const list = errors.map((e) => `${e.field} (${e.message})`).join(', ');
+    throw new BadRequestException({
+      message: `Invalid header row: ${list}. Expected columns: ${IMPORT_COLUMNS.join(', ')}`,
+      errors,
+    });
+  }
+  const rows = data.map(({ row, cells }) => {
+    const picked: SheetRow['cells'] = {};
+    for (const [column, i] of index) picked[column] = cells[i] ?? '';
+    return { row, cells: picked };
+  });
+  return { columns: new Set(index.keys()), rows };
+}

@@ -1,0 +1,49 @@
+import { CellValue as ExcelCellValue, Workbook } from 'exceljs';
+import {
+  CellValue,
+  invalidFile,
+  isBlank,
+  MAX_IMPORT_ROWS,
+  RawRow,
+  tooManyRows,
+} from './user-sheet';
+import { declaredUncompressedSize } from './zip-entries';
+
+/** Far above what 20,000 rows of seven columns unzip to (a few MB), far below trouble. */
+const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
+/** Reads the first worksheet of an XLSX workbook; row numbers are the sheet's own. */
+export async function readXlsxSheet(file: Buffer): Promise<RawRow[]> {
+  const unzipped = declaredUncompressedSize(file);
+  if (unzipped === null) throw invalidFile('is not a readable XLSX workbook');
+  if (unzipped > MAX_UNZIPPED_BYTES) throw invalidFile('unpacks to too much data for one import');
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    throw invalidFile('is not a readable XLSX workbook');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw invalidFile('the workbook has no worksheet');
+  // Header plus the allowed data rows (counting only rows that hold something).
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw tooManyRows();
+  const rows: RawRow[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = toCellValue(cell.value, cell.text);
+    });
+    const filled = Array.from(cells, (c) => c ?? '');
+    if (!isBlank(filled)) rows.push({ row: rowNumber, cells: filled });
+  });
+  return rows;
+}
+
+function toCellValue(value: ExcelCellValue, text: string): CellValue {
+  if (value instanceof Date) return value;
+  // A formula whose result is a date (e.g. =DATE(1990;5;17)).
+  if (value && typeof value === 'object' && 'result' in value && value.result instanceof Date)
+    return value.result;
+  // Everything else as the sheet displays it: rich text, hyperlinks (e-mail), numbers.
+  return (text ?? '').trim();
+}

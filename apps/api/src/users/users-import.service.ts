@@ -1,0 +1,178 @@
+import type { ImportRowError, UserImportResult } from '@dx/contracts';
+import { OrgUnitEntity, UserEntity } from '@dx/db';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { OrgScopeService } from '../org-units/org-scope.service';
+import { ImportUpload, readUserSheet } from './import/user-sheet.reader';
+import { ParsedUserRow, parseUserRow } from './import/user-row.parser';
+import { ImportColumn } from './import/user-sheet';
+import { UserProfile, UsersService } from './users.service';
+
+/** The profile fields a row may change on an existing person. */
+const UPDATABLE: readonly (keyof UserProfile & ImportColumn)[] = [
+  'fullName',
+  'email',
+  'dateOfBirth',
+  'jobTitle',
+];
+
+interface RowCheck extends ParsedUserRow {
+  unit?: OrgUnitEntity;
+}
+
+/**
+ * Bulk creation and update of people from a CSV/XLSX staff list. Each row stands alone:
+ * valid rows are saved, the others come back as `{row, field, message}`. Lookups are one
+ * query per kind for the whole file, and every write happens in one transaction.
+ */
+@Injectable()
+export class UsersImportService {
+  private readonly logger = new Logger(UsersImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  async import(caller: AuthUser, file: ImportUpload | undefined): Promise<UserImportResult> {
+    const sheet = await readUserSheet(file);
+    const rows: RowCheck[] = await Promise.all(sheet.rows.map(parseUserRow));
+    flagRepeatedUsernames(rows);
+    const prefix = await this.scope.scopePath(caller);
+    const inScope = (unit: Pick<OrgUnitEntity, 'path'>) =>
+      prefix === null || unit.path.startsWith(prefix);
+
+    const result = await this.db.transaction(async (tx) => {
+      await this.resolveUnits(tx, rows, inScope);
+      const existing = await this.lockExisting(tx, rows);
+      let created = 0;
+      let updated = 0;
+      for (const r of rows) {
+        const known = existing.get(r.value.username);
+        // Not the caller's person: say no more than that the name is taken.
+        if (known && !hasError(r, 'username') && !inScope(known.orgUnit as OrgUnitEntity)) {
+          fail(r, 'username', 'already taken');
+        }
+        if (r.errors.length || !r.unit) continue;
+        const profile: UserProfile = {
+          username: r.value.username,
+          fullName: r.value.fullName,
+          email: r.value.email ?? null,
+          dateOfBirth: r.value.dateOfBirth ?? null,
+          orgUnitId: r.unit.id,
+          jobTitle: r.value.jobTitle ?? null,
+          dxRole: r.value.dxRole,
+        };
+        if (!known) {
+          await this.users.insertUser(tx, { profile, roles: ['learner'], passwordHash: null });
+          created++;
+        } else if (await this.update(tx, known, profile, sheet.columns)) {
+          updated++;
+        }
+      }
+      return { created, updated };
+    });
+
+    const errors = rows.flatMap((r) => r.errors).sort((a, b) => a.row - b.row);
+    this.logger.log(
+      `Import by ${caller.username}: ${result.created} created, ${result.updated} updated, ` +
+        `${errors.length} row errors in ${rows.length} rows`,
+    );
+    return { ...result, errors };
+  }
+
+  /** Finds every named unit in one query; each row's must exist, be open and be in scope. */
+  private async resolveUnits(
+    tx: EntityManager,
+    rows: RowCheck[],
+    inScope: (unit: OrgUnitEntity) => boolean,
+  ): Promise<void> {
+    const wanted = rows.filter((r) => !hasError(r, 'orgUnitCode'));
+    const codes = [...new Set(wanted.map((r) => r.value.orgUnitCode))];
+    const units = codes.length
+      ? await tx
+          .getRepository(OrgUnitEntity)
+          .createQueryBuilder('unit')
+          .where('unit.code = ANY(:codes)', { codes })
+          .getMany()
+      : [];
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const today = this.users.today();
+    for (const r of wanted) {
+      const unit = byCode.get(r.value.orgUnitCode);
+      if (!unit) fail(r, 'orgUnitCode', 'no org unit has this code');
+      else if (!inScope(unit)) fail(r, 'orgUnitCode', 'outside your scope');
+      else if (unit.validTo !== null && unit.validTo <= today)
+        fail(r, 'orgUnitCode', 'the org unit is closed');
+      else r.unit = unit;
+    }
+  }
+
+  /**
+   * Loads the people the file names, with their current unit, in one query, and locks
+   * them so a concurrent import or edit cannot interleave with this one.
+   */
+  private async lockExisting(
+    tx: EntityManager,
+    rows: RowCheck[],
+  ): Promise<Map<string, UserEntity>> {
+    const usernames = [
+      ...new Set(rows.filter((r) => !hasError(r, 'username')).map((r) => r.value.username)),
+    ];
+    if (!usernames.length) return new Map();
+    const users = await tx
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.orgUnit', 'unit')
+      .where('u.username = ANY(:usernames)', { usernames })
+      .setLock('pessimistic_write', undefined, ['u'])
+      .getMany();
+    return new Map(users.map((u) => [u.username, u]));
+  }
+
+  /**
+   * Writes only what differs, so re-importing a file changes nothing. A column left out
+   * of the file keeps the stored value; unit and DX role changes go through membership
+   * history.
+   */
+  private async update(
+    tx: EntityManager,
+    known: UserEntity,
+    profile: UserProfile,
+    columns: ReadonlySet<ImportColumn>,
+  ): Promise<boolean> {
+    const changes: Partial<UserProfile> = {};
+    for (const field of UPDATABLE) {
+      if (columns.has(field) && known[field] !== profile[field])
+        Object.assign(changes, { [field]: profile[field] });
+    }
+    const moved = known.orgUnitId !== profile.orgUnitId || known.dxRole !== profile.dxRole;
+    if (moved) Object.assign(changes, { orgUnitId: profile.orgUnitId, dxRole: profile.dxRole });
+    if (!Object.keys(changes).length) return false;
+    await tx.update(UserEntity, { id: known.id }, changes);
+    if (moved) await this.users.changeMembership(tx, known.id, profile.orgUnitId, profile.dxRole);
+    return true;
+  }
+}
+
+function fail(r: RowCheck, field: ImportColumn, message: string): void {
+  r.errors.push({ row: r.row, field, message } satisfies ImportRowError);
+}
+
+function hasError(r: RowCheck, field: ImportColumn): boolean {
+  return r.errors.some((e) => e.field === field);
+}
+
+/** The first row of a username wins; later ones are errors rather than silent overwrites. */
+function flagRepeatedUsernames(rows: RowCheck[]): void {
+  const firstRow = new Map<string, number>();
+  for (const r of rows) {
+    if (hasError(r, 'username')) continue;
+    const first = firstRow.get(r.value.username);
+    if (first === undefined) firstRow.set(r.value.username, r.row);
+    else fail(r, 'username', `appears more than once in the file (first on row ${first})`);
+  }
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'certificate-pdf',
+  ...require('../../jest.preset.cjs'),
+  rootDir: __dirname,
+};

@@ -1,0 +1,4 @@
+export * from './lib/canonical-json';
+export * from './lib/certificate-signer';
+export * from './lib/fonts';
+export * from './lib/render-certificate';

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CertificateSigner, SignedCertificateClaims } from './certificate-signer';
+import { renderCertificatePdf } from './render-certificate';
+
+const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+const claims: SignedCertificateClaims = {
+  serial: 'CDS-2026-000123',
+  kind: 'course',
+  holderName: 'Nguyễn Thị Hường',
+  dateOfBirth: '1990-05-17',
+  title: 'Chuyển đổi số cơ bản cho cán bộ, công chức',
+  hours: 8,
+  completedOn: '2026-03-05',
+  issuedOn: '2026-03-05',
+  issuerName: 'Sở Khoa học và Công nghệ Hà Nội',
+  registerNumber: 42,
+};
+
+describe('certificate PDF', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dx-cert-'));
+  const file = join(dir, 'cert.pdf');
+  const verifyUrl = 'http://localhost:3000/verify/CDS-2026-000123';
+
+  beforeAll(async () => {
+    const signer = new CertificateSigner(pem);
+    const pdf = await renderCertificatePdf({ ...claims, year: 2026, verifyUrl, signature: signer.sign(claims) });
+    writeFileSync(file, pdf);
+  });
+
+  it('holds the Vietnamese text exactly, as pdftotext extracts it', () => {
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+    for (const expected of [
+      'GIẤY CHỨNG NHẬN',
+      'HOÀN THÀNH KHÓA BỒI DƯỠNG',
+      'Nguyễn Thị Hường',
+      '17/05/1990',
+      'Chuyển đổi số cơ bản cho cán bộ, công chức',
+      '8 giờ',
+      '05/03/2026',
+      'Sở Khoa học và Công nghệ Hà Nội',
+      'Số hiệu: CDS-2026-000123',
+      'Số vào sổ: 000042/2026',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('embeds its fonts (pdffonts)', () => {
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    for (const line of fonts) {
+      expect(line).toMatch(/BeVietnamPro/);
+      // Columns: name type encoding emb sub uni …: "yes" for embedded.
+      expect(line.split(/\s+/).slice(-5, -4)[0] === 'yes' || / yes +yes +yes /.test(line)).toBe(true);
+    }
+  });
+
+  it('carries a QR code that decodes to the verify URL', () => {
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, join(dir, 'page')]);
+    const decoded = execFileSync('zbarimg', ['-q', '--raw', join(dir, 'page.png')], { encoding: 'utf8' }).trim();
+    expect(decoded).toBe(verifyUrl);
+  });
+});
+
+describe('CertificateSigner', () => {
+  it('verifies its own signature and rejects altered data', () => {
+    const signer = new CertificateSigner(pem);
+    const signature = signer.sign(claims);
+    expect(signer.verify(claims, signature)).toBe(true);
+    expect(signer.verify({ ...claims, holderName: 'Nguyễn Thị Huờng' }, signature)).toBe(false);
+    expect(signer.verify({ ...claims, hours: 80 }, signature)).toBe(false);
+    expect(signer.publicJwk()).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+  });
+
+  it('refuses a key that is not Ed25519', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    expect(() => new CertificateSigner(rsa.toString())).toThrow(/Ed25519/);
+  });
+});

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'storage',
+  ...require('../../jest.preset.cjs'),
+  rootDir: __dirname,
+};
