@@ -24,4 +24,11 @@ describe('loadAppConfig', () => {
   it('requires a password when an admin username is given', () => {
     expect(() => loadAppConfig({ JWT_SECRET: secret, ADMIN_USERNAME: 'root' })).toThrow(/ADMIN_PASSWORD/);
   });
+
+  it('derives a stable Ed25519 signing key outside production, and requires one in production', () => {
+    const a = loadAppConfig({ JWT_SECRET: secret }).certSigningKeyPem;
+    expect(a).toMatch(/BEGIN PRIVATE KEY/);
+    expect(loadAppConfig({ JWT_SECRET: secret }).certSigningKeyPem).toBe(a);
+    expect(() => loadAppConfig({ JWT_SECRET: secret, NODE_ENV: 'production' })).toThrow(/CERT_SIGNING_KEY/);
+  });
 });

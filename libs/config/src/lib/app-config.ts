@@ -1,3 +1,4 @@
+import { createHash, createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { validateEnv } from './env.schema';
 
@@ -16,6 +17,8 @@ export interface AppConfig {
   seedDemo: boolean;
   reportsTimeZone: string;
   jwt: { secret: string; ttl: string };
+  /** Ed25519 private key (PKCS#8 PEM) that signs certificates. */
+  certSigningKeyPem: string;
   login: { maxFailures: number; failureWindowSeconds: number };
   corsOrigins: string[];
   webDistDir: string;
@@ -39,6 +42,9 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     seedDemo: v.SEED_DEMO,
     reportsTimeZone: v.TZ_REPORTS,
     jwt: { secret: v.JWT_SECRET, ttl: v.JWT_TTL },
+    certSigningKeyPem: v.CERT_SIGNING_KEY
+      ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n')
+      : developmentSigningKey(v.JWT_SECRET),
     login: {
       maxFailures: v.LOGIN_MAX_FAILURES,
       failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,
@@ -50,4 +56,16 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
   };
+}
+
+/**
+ * Outside production, a missing CERT_SIGNING_KEY is derived from JWT_SECRET, so every API
+ * and worker process of one installation signs with the same key without another secret
+ * to manage. Production must set its own key (the schema requires it there).
+ */
+function developmentSigningKey(jwtSecret: string): string {
+  const seed = createHash('sha256').update(`dx-certificate-signing:${jwtSecret}`).digest();
+  // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410).
+  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString();
 }

@@ -32,6 +32,10 @@ export const envSchema = Joi.object({
     }, 'IANA time zone')
     .default('Asia/Ho_Chi_Minh'),
   JWT_SECRET: Joi.string().min(32).required(),
+  /** PKCS#8 PEM of the Ed25519 key that signs certificates ("\n" escapes allowed). */
+  CERT_SIGNING_KEY: Joi.string()
+    .pattern(/BEGIN PRIVATE KEY/)
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   JWT_TTL: Joi.string()
     .pattern(/^\d+[smhd]$/)
     .default('1h'),

@@ -1,10 +1,10 @@
 /** Every BullMQ queue of the system; the worker fails at boot if one has no processor. */
 export enum QueueName {
   System = 'system',
+  Certificates = 'certificates',
 }
 
-/** Queue of certificate issuance; joins `QueueName` with its processor (issue #5). */
-export const CERTIFICATES_QUEUE = 'certificates';
+export const CERTIFICATES_QUEUE = QueueName.Certificates;
 
 export enum CertificateJob {
   /** Allocate serial, render and store the PDF, mark issued. Job id = certificate id. */
