@@ -1,8 +1,11 @@
 import { AppConfig, AppConfigModule } from '@dx/config';
 import { DatabaseModule } from '@dx/db';
+import { StorageModule } from '@dx/storage';
 import { QueuesModule } from '@dx/queues';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { CertificatesJobsModule } from './certificates/certificates-jobs.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { ProcessorCoverageCheck } from './processor-coverage.check';
 import { SystemJobsModule } from './system/system-jobs.module';
 
@@ -17,7 +20,10 @@ export class WorkerModule {
         DatabaseModule.forRoot({ applicationName: 'dx-worker', poolSize: 5 }),
         QueuesModule.forRoot(),
         DiscoveryModule,
+        StorageModule,
         SystemJobsModule,
+        CertificatesJobsModule,
+        OutboxModule,
       ],
       providers: [ProcessorCoverageCheck],
     };

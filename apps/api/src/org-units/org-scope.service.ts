@@ -15,8 +15,13 @@ export class OrgScopeService {
   /** Path prefix of the caller's subtree, or null when the caller sees everything. */
   async scopePath(user: AuthUser): Promise<string | null> {
     if (user.roles.includes('sysadmin')) return null;
-    const own = await this.units.findOne({ where: { id: user.orgUnitId }, select: { path: true } });
-    // A caller whose unit vanished sees nothing rather than everything.
+    // The unit is read from the account, not the token: after a merge moves a person, their
+    // scope follows at once instead of at their next sign-in.
+    const [own] = await this.units.query(
+      `SELECT ou.path FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id WHERE u.id = $1`,
+      [user.id],
+    );
+    // A caller whose account vanished sees nothing rather than everything.
     return own?.path ?? '/nothing/';
   }
 
@@ -48,6 +53,12 @@ export class OrgScopeService {
   async requireInScope(user: AuthUser, unitId: string, field = 'orgUnitId'): Promise<OrgUnitEntity> {
     const unit = await this.units.findOneBy({ id: unitId });
     if (!unit) throw unknownUnit(field);
+    if (unit.validTo) {
+      throw new BadRequestException({
+        message: `Invalid input: ${field}`,
+        errors: [{ field, message: 'the org unit is closed (merged)' }],
+      });
+    }
     if (!(await this.contains(user, unit))) {
       throw new ForbiddenException({
         message: 'That org unit is outside your scope',

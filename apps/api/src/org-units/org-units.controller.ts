@@ -1,18 +1,23 @@
 import type { OrgUnitResponse, Paginated } from '@dx/contracts';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
+import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
+import { OrgUnitMergeService } from './org-unit-merge.service';
 import { OrgUnitsService } from './org-units.service';
 
 @ApiTags('org-units')
 @ApiBearerAuth()
 @Controller('org-units')
 export class OrgUnitsController {
-  constructor(private readonly orgUnits: OrgUnitsService) {}
+  constructor(
+    private readonly orgUnits: OrgUnitsService,
+    private readonly merges: OrgUnitMergeService,
+  ) {}
 
   @Post()
   @Roles('sysadmin')
@@ -31,5 +36,15 @@ export class OrgUnitsController {
   @ApiOperation({ summary: 'One unit; 404 when outside your scope' })
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgUnitResponse> {
     return this.orgUnits.get(user, id);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles('sysadmin')
+  @ApiOperation({
+    summary: 'Merge a unit into another from a date (sysadmin): it closes, its people and children move',
+  })
+  merge(@Param('id', uuidParam()) id: string, @Body() dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
+    return this.merges.merge(id, dto);
   }
 }

@@ -2,13 +2,14 @@ import { OrgUnitEdgeEntity, OrgUnitEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgScopeService } from './org-scope.service';
+import { OrgUnitMergeService } from './org-unit-merge.service';
 import { OrgUnitsController } from './org-units.controller';
 import { OrgUnitsService } from './org-units.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnitEntity, OrgUnitEdgeEntity])],
   controllers: [OrgUnitsController],
-  providers: [OrgUnitsService, OrgScopeService],
-  exports: [OrgScopeService],
+  providers: [OrgUnitsService, OrgScopeService, OrgUnitMergeService],
+  exports: [OrgScopeService, OrgUnitMergeService],
 })
 export class OrgUnitsModule {}

@@ -25,7 +25,11 @@ export class OrgUnitsService {
     return this.db.transaction(async (tx) => {
       let parent: OrgUnitEntity | null = null;
       if (dto.parentId) {
-        parent = await tx.findOneBy(OrgUnitEntity, { id: dto.parentId });
+        // Key-share lock: a concurrent merge cannot re-parent it (and change its path) under us.
+        parent = await tx.findOne(OrgUnitEntity, {
+          where: { id: dto.parentId },
+          lock: { mode: 'pessimistic_read' },
+        });
         if (!parent) throw unknownUnit('parentId');
         if (parent.validTo) {
           throw new BadRequestException({

@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAccountService } from './admin-account.service';
+import { DemoOrgUnitsStep } from './demo-org-units.step';
+import { DemoPeopleStep } from './demo-people.step';
+import { DemoReformStep } from './demo-reform.step';
+import { DemoSeedService } from './demo-seed.service';
 import { StartupService } from './startup.service';
 
 @Module({
-  imports: [UsersModule],
-  providers: [AdminAccountService, StartupService],
+  imports: [UsersModule, OrgUnitsModule],
+  providers: [
+    AdminAccountService,
+    StartupService,
+    DemoSeedService,
+    DemoOrgUnitsStep,
+    DemoPeopleStep,
+    DemoReformStep,
+  ],
 })
 export class SeedModule {}

@@ -84,7 +84,11 @@ export class UsersService {
    */
   async changeMembership(tx: EntityManager, userId: string, orgUnitId: string, dxRole: DxRole): Promise<void> {
     const today = this.today();
-    const open = await tx.findOneBy(MembershipEntity, { userId, validTo: IsNull() });
+    // Locked: a merge running at the same time moves open memberships too.
+    const open = await tx.findOne(MembershipEntity, {
+      where: { userId, validTo: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (open && open.orgUnitId === orgUnitId && open.dxRole === dxRole) return;
     if (open && open.validFrom >= today) {
       // Opened today: correct it in place instead of leaving a zero-length period.

@@ -54,3 +54,33 @@ export function verifyCertificate(publicKey: KeyObject, claims: SignedCertificat
     return false;
   }
 }
+
+/** The signed claims of a stored certificate (its frozen snapshot plus its numbers). */
+export function claimsOf(cert: {
+  serial: string;
+  kind: 'course' | 'program';
+  registerNumber: number;
+  snapshot: {
+    holderName: string;
+    dateOfBirth: string | null;
+    title: string;
+    hours: number;
+    completedOn: string;
+    issuedOn?: string;
+    issuerName: string;
+  };
+}): SignedCertificateClaims {
+  const s = cert.snapshot;
+  return {
+    serial: cert.serial,
+    kind: cert.kind,
+    holderName: s.holderName,
+    dateOfBirth: s.dateOfBirth,
+    title: s.title,
+    hours: s.hours,
+    completedOn: s.completedOn,
+    issuedOn: s.issuedOn ?? '',
+    issuerName: s.issuerName,
+    registerNumber: cert.registerNumber,
+  };
+}

@@ -13,6 +13,8 @@ export interface CertificateSnapshot {
   title: string;
   hours: number;
   completedOn: string;
+  /** Set when issued (date in TZ_REPORTS); part of the signed claims. */
+  issuedOn?: string;
   issuerName: string;
   issuerCode: string;
 }

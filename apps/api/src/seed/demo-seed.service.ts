@@ -1,0 +1,56 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { STARTUP_LOCK_KEY } from './admin-account.service';
+import { DemoOrgUnitsStep } from './demo-org-units.step';
+import { DemoPeopleStep } from './demo-people.step';
+import { DEMO_PASSWORD } from './demo-people.data';
+import { DemoReformStep } from './demo-reform.step';
+import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
+
+/**
+ * Loads the demo data set (SEED_DEMO) into a database that has no org units yet, in one
+ * transaction under the start-up lock, so concurrent API processes seed exactly once.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+  /** In order; a feature's demo data appends its own step here. */
+  private readonly steps: DemoSeedStep[];
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    orgUnits: DemoOrgUnitsStep,
+    people: DemoPeopleStep,
+    reform: DemoReformStep,
+  ) {
+    this.steps = [orgUnits, people, reform];
+  }
+
+  /** True when this call loaded the data set. */
+  async seedIfEmpty(): Promise<boolean> {
+    if (!this.config.seedDemo) return false;
+    // Cheap check first: a populated database should not pay for an argon2 hash.
+    if (await this.hasUnits(this.db.manager)) return false;
+    const started = Date.now();
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    const seeded = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [STARTUP_LOCK_KEY]);
+      if (await this.hasUnits(tx)) return false;
+      const ctx: DemoSeedContext = { tx, passwordHash, units: new Map(), users: new Map() };
+      for (const step of this.steps) await step.run(ctx);
+      return true;
+    });
+    if (seeded) this.logger.log(`Loaded the demo data set in ${Date.now() - started} ms`);
+    return seeded;
+  }
+
+  private async hasUnits(m: EntityManager): Promise<boolean> {
+    const [{ found }] = await m.query('SELECT EXISTS (SELECT 1 FROM org_unit) AS found');
+    return found;
+  }
+}

@@ -1,0 +1,168 @@
+import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
+import { createTestApp, TestApp } from '../test/test-app';
+import { flattenDemoTree, REFORM_DATE } from './demo-org-units.data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-people.data';
+import { demoUsername, generateDemoPeople } from './demo-people.step';
+import { DemoSeedService } from './demo-seed.service';
+
+describe('demo people', () => {
+  it('are the same on every run, with NFC names, unique ASCII usernames and a 40/30/30 DX mix', () => {
+    const people = generateDemoPeople();
+    expect(generateDemoPeople()).toEqual(people);
+    expect(people.length).toBeGreaterThanOrEqual(150);
+    const usernames = people.map((p) => p.username).concat(DEMO_ACCOUNTS.map((a) => a.username));
+    expect(new Set(usernames).size).toBe(usernames.length);
+    for (const p of people) {
+      expect(p.username).toMatch(/^[a-z]+\.[a-z]+\d*$/);
+      expect(p.fullName).toBe(p.fullName.normalize('NFC'));
+      expect(p.fullName.split(' ').length).toBeGreaterThanOrEqual(3);
+    }
+    const share = (role: string) => people.filter((p) => p.dxRole === role).length / people.length;
+    expect(share('full_time')).toBeCloseTo(0.4, 1);
+    expect(share('part_time')).toBeCloseTo(0.3, 1);
+    expect(share('none')).toBeCloseTo(0.3, 1);
+  });
+
+  it('derives usernames from the given name and the initials', () => {
+    expect(demoUsername('Nguyễn Thị Thu Hường')).toBe('huong.ntt');
+    expect(demoUsername('Đặng Đức Dũng')).toBe('dung.dd');
+  });
+});
+
+describe('demo seed', () => {
+  let url: string;
+  let t: TestApp;
+  let other: TestApp;
+  const expectedUsers = DEMO_ACCOUNTS.length + generateDemoPeople().length;
+
+  const counts = async () => {
+    const [row] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM org_unit) AS units, (SELECT count(*)::int FROM org_unit_edge) AS edges,
+              (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM membership) AS memberships`,
+    );
+    return row as { units: number; edges: number; users: number; memberships: number };
+  };
+  const unitByCode = async (code: string) =>
+    (
+      await t.db.query(
+        `SELECT id, path, valid_to::text, successor_id FROM org_unit WHERE code = $1`,
+        [code],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    // The run's shared database is never empty: the seed gets its own.
+    url = await createTestDatabase('dx_test_seed');
+    // Two API processes starting at once on the empty database: exactly one seeds.
+    [t, other] = await Promise.all([
+      createTestApp({ DATABASE_URL: url, SEED_DEMO: 'true' }),
+      createTestApp({ DATABASE_URL: url, SEED_DEMO: 'true' }),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([t?.close(), other?.close()]);
+    if (url) await dropTestDatabase(url);
+  });
+
+  it('loads the units and people once, even when two processes start together', async () => {
+    const c = await counts();
+    expect(c.units).toBe(flattenDemoTree().length);
+    expect(c.users).toBe(expectedUsers);
+    expect(c.users).toBeGreaterThanOrEqual(150);
+    const [{ names }] = await t.db.query(
+      `SELECT count(*)::int AS names FROM app_user WHERE full_name <> normalize(full_name, NFC)`,
+    );
+    expect(names).toBe(0);
+  });
+
+  it('creates the demo accounts with the documented password and scopes', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ username: account.username, password: DEMO_PASSWORD });
+      expect(res.status).toBe(200);
+      expect(res.body.user).toMatchObject({
+        username: account.username,
+        roles: account.roles,
+        dxRole: account.dxRole,
+      });
+    }
+    const hn = await unitByCode('HN');
+    const hnPeople: { id: string }[] = await t.db.query(
+      `SELECT u.id FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE o.path LIKE $1`,
+      [`${hn.path}%`],
+    );
+    const token = await t.tokenFor('tccb.hn', DEMO_PASSWORD);
+    const res = await t.http
+      .get('/api/users')
+      .query({ pageSize: 100 })
+      .set('Authorization', token)
+      .expect(200);
+    expect(res.body.total).toBe(hnPeople.length);
+    expect(res.body.items.map((u: { id: string }) => u.id).sort()).toEqual(
+      hnPeople.map((p) => p.id).sort(),
+    );
+    const usernames = res.body.items.map((u: { username: string }) => u.username);
+    expect(usernames).toEqual(expect.arrayContaining(['tccb.hn', 'daotao.hn', 'hocvien.hn']));
+    expect(usernames).not.toContain('tccb.tq');
+  });
+
+  it('has Hà Giang closed into Tuyên Quang on 2025-07-01, as it stood before in the history', async () => {
+    const [hg, tq] = [await unitByCode('HG'), await unitByCode('TQ')];
+    expect(hg).toMatchObject({ valid_to: REFORM_DATE, successor_id: tq.id });
+    const bt = await unitByCode('BTTTT');
+    expect(bt).toMatchObject({
+      valid_to: '2025-03-01',
+      successor_id: (await unitByCode('BKHCN')).id,
+    });
+
+    const inHgSubtreeOn = async (d: string) =>
+      (
+        await t.db.query(
+          `WITH RECURSIVE tree AS (
+             SELECT unit_id FROM org_unit_edge WHERE unit_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
+             UNION ALL
+             SELECT e.unit_id FROM org_unit_edge e JOIN tree ON e.parent_id = tree.unit_id
+              WHERE e.valid_from <= $2::date AND (e.valid_to IS NULL OR e.valid_to > $2::date))
+           SELECT count(DISTINCT m.user_id)::int AS people FROM tree
+             JOIN membership m ON m.org_unit_id = tree.unit_id
+            WHERE m.valid_from <= $2::date AND (m.valid_to IS NULL OR m.valid_to > $2::date)`,
+          [hg.id, d],
+        )
+      )[0].people;
+    expect(await inHgSubtreeOn('2024-12-31')).toBeGreaterThan(20);
+    expect(await inHgSubtreeOn('2025-12-31')).toBe(0);
+
+    // Today Hà Giang's communes and people are Tuyên Quang's.
+    const admin = await t.tokenFor('quantri', DEMO_PASSWORD);
+    const children = await t.http
+      .get('/api/org-units')
+      .query({ parentId: tq.id })
+      .set('Authorization', admin);
+    const names = children.body.items.map((u: { name: string }) => u.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Phường Hà Giang 1', 'Xã Lũng Cú', 'Sở Nội vụ tỉnh Tuyên Quang']),
+    );
+    expect(names).not.toContain('Tỉnh Hà Giang');
+    const formerHg: { id: string }[] = await t.db.query(
+      `SELECT id FROM app_user WHERE email LIKE '%@hagiang.example'`,
+    );
+    expect(formerHg.length).toBeGreaterThan(20);
+    const hr = await t.tokenFor('tccb.tq', DEMO_PASSWORD);
+    const people = await t.http
+      .get('/api/users')
+      .query({ pageSize: 100 })
+      .set('Authorization', hr)
+      .expect(200);
+    expect(people.body.total).toBeLessThanOrEqual(100);
+    expect(people.body.items.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining(formerHg.map((u) => u.id)),
+    );
+  });
+
+  it('does nothing on a second call', async () => {
+    const before = await counts();
+    await expect(t.app.get(DemoSeedService).seedIfEmpty()).resolves.toBe(false);
+    expect(await counts()).toEqual(before);
+  });
+});

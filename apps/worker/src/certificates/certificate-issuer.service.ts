@@ -1,0 +1,99 @@
+import { claimsOf, CertificateSigner, renderCertificatePdf } from '@dx/certificate-pdf';
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { calendarDate } from '@dx/contracts';
+import { CertificateEntity, CertificateEventEntity } from '@dx/db';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { formatSerial, nextNumber } from './certificate-numbering';
+
+export type IssueOutcome = 'issued' | 'already-issued' | 'revoked' | 'missing';
+
+/**
+ * Issues a requested certificate. Two idempotent steps, so a job that runs twice, or is
+ * retried after the worker died at any point, ends with one certificate and one PDF:
+ *  1. pending → issued: serial and register numbers, signature (one transaction);
+ *  2. the PDF: rendered and stored when the certificate has none yet.
+ */
+@Injectable()
+export class CertificateIssuerService {
+  private readonly signer: CertificateSigner;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.signer = new CertificateSigner(config.certSigningKeyPem);
+  }
+
+  async issue(certificateId: string): Promise<IssueOutcome> {
+    const { cert, outcome } = await this.allocate(certificateId);
+    if (!cert || cert.status === 'revoked') return outcome;
+    if (!cert.pdfKey) await this.renderPdf(cert);
+    return outcome;
+  }
+
+  private async allocate(
+    id: string,
+  ): Promise<{ cert: CertificateEntity | null; outcome: IssueOutcome }> {
+    return this.db.transaction(async (tx) => {
+      const cert = await tx.findOne(CertificateEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!cert) return { cert: null, outcome: 'missing' as const };
+      if (cert.status === 'revoked') return { cert, outcome: 'revoked' as const };
+      if (cert.status === 'issued') return { cert, outcome: 'already-issued' as const };
+
+      const issuedAt = new Date();
+      const issuedOn = calendarDate(this.config.reportsTimeZone, issuedAt);
+      const year = Number(issuedOn.slice(0, 4));
+      cert.serial = formatSerial(year, await nextNumber(tx, 'serial', year));
+      cert.registerNumber = await nextNumber(tx, `register:${cert.issuerOrgUnitId}`, year);
+      cert.snapshot = { ...cert.snapshot, issuedOn };
+      cert.signature = this.signer.sign(
+        claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber }),
+      );
+      cert.issuedAt = issuedAt;
+      cert.status = 'issued';
+      await tx.update(
+        CertificateEntity,
+        { id },
+        {
+          serial: cert.serial,
+          registerNumber: cert.registerNumber,
+          snapshot: cert.snapshot,
+          signature: cert.signature,
+          issuedAt,
+          status: 'issued',
+        },
+      );
+      await tx.insert(CertificateEventEntity, {
+        certificateId: id,
+        type: 'issued',
+        data: { serial: cert.serial },
+      });
+      return { cert, outcome: 'issued' as const };
+    });
+  }
+
+  /** Renders (again) the PDF of an issued certificate and records where it is stored. */
+  async renderPdf(cert: CertificateEntity): Promise<string> {
+    if (!cert.serial || cert.registerNumber === null || !cert.signature) {
+      throw new Error(`Certificate ${cert.id} is not issued`);
+    }
+    const claims = claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber });
+    const pdf = await renderCertificatePdf({
+      ...claims,
+      year: Number(claims.issuedOn.slice(0, 4)),
+      verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}`,
+      signature: cert.signature,
+    });
+    const key = `certificates/${claims.issuedOn.slice(0, 4)}/${cert.serial}.pdf`;
+    await this.storage.put(key, pdf);
+    await this.db.getRepository(CertificateEntity).update({ id: cert.id }, { pdfKey: key });
+    return key;
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CertificateIssuerService } from './certificate-issuer.service';
+import { IssueCertificateProcessor } from './issue-certificate.processor';
+
+@Module({
+  providers: [CertificateIssuerService, IssueCertificateProcessor],
+  exports: [CertificateIssuerService],
+})
+export class CertificatesJobsModule {}
