@@ -1,0 +1,116 @@
+import { AppConfig, loadAppConfig, redisOptionsFromUrl } from '@dx/config';
+import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
+import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, In } from 'typeorm';
+import { eventually, requestCertificates } from '../test/certificate-fixtures';
+import { WorkerModule } from '../worker.module';
+import { CertificateIssuerService } from './certificate-issuer.service';
+
+describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
+  const prefix = `dxtest-${randomSuffix()}`;
+  const storageDir = mkdtempSync(join(tmpdir(), 'dx-worker-storage-'));
+  let databaseUrl: string;
+  let config: AppConfig;
+  let app: INestApplicationContext;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase('dx_worker_cert');
+    config = loadAppConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: prefix,
+      JWT_SECRET: 'x'.repeat(40),
+      STORAGE_DIR: storageDir,
+      PUBLIC_BASE_URL: 'https://dx.example.gov.vn',
+      LOG_LEVEL: 'error',
+    });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: ['error'],
+      abortOnError: false,
+    });
+    app.enableShutdownHooks();
+    db = app.get(getDataSourceToken());
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('issues a requested certificate: serial, signature, and a PDF with Vietnamese text, embedded fonts and a QR code', async () => {
+    const { certificates } = await requestCertificates(db, 1, 'Trần Thị Bích Ngọc');
+    const id = certificates[0].id;
+    await eventually(
+      async () =>
+        (await db.getRepository(CertificateEntity).findOneByOrFail({ id })).pdfKey !== null,
+    );
+
+    const cert = await db.getRepository(CertificateEntity).findOneByOrFail({ id });
+    expect(cert).toMatchObject({
+      status: 'issued',
+      serial: expect.stringMatching(/^CDS-\d{4}-\d{6}$/),
+      registerNumber: 1,
+    });
+    expect(cert.signature).toEqual(expect.any(String));
+    const outbox = await db
+      .getRepository(OutboxEntity)
+      .findOneByOrFail({ jobId: `certificate-${id}` });
+    expect(outbox.sentAt).not.toBeNull();
+
+    const file = join(storageDir, cert.pdfKey as string);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize(
+      'NFC',
+    );
+    expect(text).toContain('Trần Thị Bích Ngọc');
+    expect(text).toContain('Chuyển đổi số cơ bản cho cán bộ, công chức');
+    expect(text).toContain(cert.serial);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/BeVietnamPro.*yes\s+yes\s+yes/);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, join(storageDir, 'qr')]);
+    const qr = execFileSync('zbarimg', ['-q', '--raw', join(storageDir, 'qr.png')], {
+      encoding: 'utf8',
+    }).trim();
+    expect(qr).toBe(`https://dx.example.gov.vn/verify/${cert.serial}`);
+  });
+
+  it('issues once when the same job runs twice at the same time', async () => {
+    const { certificates } = await requestCertificates(db, 1);
+    const issuer = app.get(CertificateIssuerService);
+    const outcomes = await Promise.all([
+      issuer.issue(certificates[0].id),
+      issuer.issue(certificates[0].id),
+    ]);
+    expect(outcomes.sort()).toEqual(['already-issued', 'issued']);
+    const events = await db
+      .getRepository(CertificateEventEntity)
+      .countBy({ certificateId: certificates[0].id, type: 'issued' });
+    expect(events).toBe(1);
+  });
+
+  it('numbers 50 concurrent issues without gaps or duplicates', async () => {
+    const { certificates } = await requestCertificates(db, 50);
+    const issuer = app.get(CertificateIssuerService);
+    await Promise.all(certificates.map((c) => issuer.issue(c.id)));
+    const issued = await db
+      .getRepository(CertificateEntity)
+      .findBy({ id: In(certificates.map((c) => c.id)) });
+    const numbers = issued.map((c) => Number(c.serial?.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(50);
+    expect(numbers[49] - numbers[0]).toBe(49);
+    const registers = issued.map((c) => c.registerNumber).sort((a, b) => (a ?? 0) - (b ?? 0));
+    expect(registers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+});
