@@ -1,6 +1,8 @@
 import { CertificateCounterEntity } from './certificates/certificate-counter.entity';
 import { CertificateEntity } from './certificates/certificate.entity';
 import { CertificateEventEntity } from './certificates/certificate-event.entity';
+import { CoverageReportEntity } from './reports/coverage-report.entity';
+import { CoverageReportRowEntity } from './reports/coverage-report-row.entity';
 import { CourseEntity } from './courses/course.entity';
 import { CourseModuleEntity } from './courses/course-module.entity';
 import { CourseVersionEntity } from './courses/course-version.entity';
@@ -41,4 +43,6 @@ export const ALL_ENTITIES = [
   CertificateEventEntity,
   CertificateCounterEntity,
   OutboxEntity,
+  CoverageReportEntity,
+  CoverageReportRowEntity,
 ];

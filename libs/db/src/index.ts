@@ -24,3 +24,5 @@ export * from './certificates/certificate.entity';
 export * from './certificates/certificate-event.entity';
 export * from './certificates/certificate-counter.entity';
 export * from './outbox/outbox.entity';
+export * from './reports/coverage-report.entity';
+export * from './reports/coverage-report-row.entity';

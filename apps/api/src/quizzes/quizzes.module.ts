@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { LearningModule } from '../learning/learning.module';
+import { AttemptSubmissionService } from './attempt-submission.service';
+import { AttemptsController } from './attempts.controller';
+import { QuizAttemptsController } from './quiz-attempts.controller';
+import { QuizAttemptsService } from './quiz-attempts.service';
 
 /** Quiz attempts: draw, timing and grading on the server. */
-@Module({})
+@Module({
+  imports: [LearningModule],
+  controllers: [QuizAttemptsController, AttemptsController],
+  providers: [QuizAttemptsService, AttemptSubmissionService],
+})
 export class QuizzesModule {}

@@ -4,7 +4,12 @@ import type { QuestionType } from './courses';
 export interface AttemptStartResponse {
   attemptId: string;
   expiresAt: string | null;
-  questions: { id: string; type: QuestionType; text: string; options: { id: string; text: string }[] }[];
+  questions: {
+    id: string;
+    type: QuestionType;
+    text: string;
+    options: { id: string; text: string }[];
+  }[];
 }
 
 export interface SubmitAttemptRequest {
@@ -16,5 +21,62 @@ export interface AttemptResultResponse {
   passed: boolean;
   correctCount: number;
   total: number;
-  review: { questionId: string; correct: boolean; correctOptionIds: string[]; explanation: string | null }[];
+  review: {
+    questionId: string;
+    correct: boolean;
+    correctOptionIds: string[];
+    explanation: string | null;
+  }[];
+}
+
+export type AttemptStatus = 'open' | 'submitted' | 'expired';
+
+/** A drawn question as the learner sees it: ids and text, in the attempt's stored order. */
+export type AttemptQuestion = AttemptStartResponse['questions'][number];
+
+export type AttemptAnswer = SubmitAttemptRequest['answers'][number];
+
+/** `POST /api/attempts/:id/submit`: the result, plus whether this submission completed the course. */
+export interface SubmitAttemptResponse extends AttemptResultResponse {
+  /** True only for the submission (a passed final quiz) that completed the course. */
+  courseCompleted: boolean;
+}
+
+/**
+ * Start (201) or resume (200) of an attempt: `AttemptStartResponse` plus where it stands.
+ * Still nothing that reveals an answer: `answers` are the learner's own saved choices.
+ */
+export interface OpenAttemptResponse extends AttemptStartResponse {
+  status: 'open';
+  quizId: string;
+  number: number;
+  startedAt: string;
+  answers: AttemptAnswer[];
+}
+
+/** `GET /api/attempts/:id` once submitted or expired: what was shown, chosen and the result. */
+export interface ClosedAttemptResponse extends AttemptResultResponse {
+  attemptId: string;
+  status: 'submitted' | 'expired';
+  quizId: string;
+  number: number;
+  startedAt: string;
+  expiresAt: string | null;
+  submittedAt: string | null;
+  questions: AttemptQuestion[];
+  answers: AttemptAnswer[];
+}
+
+export type AttemptStateResponse = OpenAttemptResponse | ClosedAttemptResponse;
+
+/** `GET /api/quizzes/:id/attempts`: the caller's history for one quiz, oldest first. */
+export interface AttemptSummary {
+  attemptId: string;
+  number: number;
+  status: AttemptStatus;
+  startedAt: string;
+  expiresAt: string | null;
+  submittedAt: string | null;
+  score: number | null;
+  passed: boolean | null;
 }

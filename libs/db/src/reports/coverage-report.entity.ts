@@ -1,0 +1,55 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+
+export type CoverageReportStatus = 'running' | 'completed' | 'failed';
+
+/**
+ * A yearly training-coverage snapshot for one unit's subtree, as the tree stood at the
+ * end of the year. Once completed its rows never change: exports read the snapshot, a
+ * re-run is a new report. An `official` report (the scheduled one for a closed year) is
+ * unique per (year, unit) and protected by a trigger against any change.
+ */
+@Entity('coverage_report')
+@Check('ck_coverage_report_status', `"status" IN ('running', 'completed', 'failed')`)
+@Index('idx_coverage_report_unit_year', ['orgUnitId', 'year'])
+@Index('uq_coverage_report_official', ['orgUnitId', 'year'], { unique: true, where: '"official"' })
+export class CoverageReportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'uuid' })
+  orgUnitId: string;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id' })
+  orgUnit?: OrgUnitEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestedBy: string | null;
+
+  /** BullMQ job that computes it; the API answers job state from BullMQ by this id. */
+  @Column({ type: 'varchar', length: 128 })
+  jobId: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'running' })
+  status: CoverageReportStatus;
+
+  @Column({ type: 'boolean', default: false })
+  official: boolean;
+
+  /** Time zone the year boundaries were taken in (TZ_REPORTS at generation). */
+  @Column({ type: 'varchar', length: 64 })
+  timeZone: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  generatedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
