@@ -19,6 +19,8 @@ export async function requestCertificates(
   db: DataSource,
   count: number,
   holderName = 'Nguyễn Thị Hường',
+  /** outbox: false leaves the outbox empty, so no worker picks the requests up. */
+  opts: { outbox?: boolean } = {},
 ) {
   return db.transaction(async (tx) => {
     const unitId = randomUUID();
@@ -83,6 +85,7 @@ export async function requestCertificates(
         }),
       ),
     );
+    if (opts.outbox === false) return { issuer, certificates };
     await tx.insert(
       OutboxEntity,
       certificates.map((c) => ({
