@@ -28,6 +28,7 @@ module.exports = {
     '^@dx/queues$': resolve(root, 'libs/queues/src/index.ts'),
     '^@dx/storage$': resolve(root, 'libs/storage/src/index.ts'),
     '^@dx/certificate-pdf$': resolve(root, 'libs/certificate-pdf/src/index.ts'),
+    '^@dx/reports$': resolve(root, 'libs/reports/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
 };

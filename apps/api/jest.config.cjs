@@ -7,4 +7,10 @@ module.exports = {
   testTimeout: 30_000,
   // Integration specs boot the whole API; two at a time suits a 2-core machine.
   maxWorkers: 2,
+  // marked and sanitize-html's parser (htmlparser2 and its dom* / entities family) ship ESM
+  // only. Node >= 20.19 require()s them natively, Jest's CommonJS runtime cannot: let SWC
+  // turn them into CommonJS like our own code.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(marked|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
 };

@@ -3,6 +3,7 @@ import { DatabaseModule } from '@dx/db';
 import { QueuesModule } from '@dx/queues';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CoursesModule } from './courses/courses.module';
 import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CurriculaModule,
         LearningModule,
         QuizzesModule,
+        CertificatesModule,
         SeedModule,
         SystemModule,
       ],

@@ -9,5 +9,7 @@ export * from './lib/queues';
 export * from './lib/dates';
 export * from './lib/courses';
 export * from './lib/learning';
+export * from './lib/curricula';
 export * from './lib/quizzes';
 export * from './lib/certificates';
+export * from './lib/reports';

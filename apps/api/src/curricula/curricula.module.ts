@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+import { CurriculaQueryService } from './curricula-query.service';
+import { CurriculaController } from './curricula.controller';
+import { CurriculaService } from './curricula.service';
+import { MyCurriculaController } from './my-curricula.controller';
+import { ProgramCertificateService } from './program-certificate.service';
 
 /** Learning paths: ordered courses for a position, with yearly hours. */
-@Module({})
+@Module({
+  imports: [OrgUnitsModule],
+  controllers: [CurriculaController, MyCurriculaController],
+  providers: [CurriculaService, CurriculaQueryService, ProgramCertificateService],
+  // LearningModule runs the programme check inside its completion transaction.
+  exports: [ProgramCertificateService],
+})
 export class CurriculaModule {}

@@ -12,6 +12,7 @@ import {
 } from '@dx/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ProgramCertificateService } from '../curricula/program-certificate.service';
 
 export interface ProgressOutcome {
   progress: number;
@@ -23,11 +24,15 @@ export interface ProgressOutcome {
  * The one place that decides progress and completion: a course is completed when every
  * lesson of the learner's version is completed and, if the version has a final quiz, that
  * quiz is passed. Completion, the pending certificate and the outbox row that asks the
- * worker to issue it are written in the caller's transaction — all or nothing.
+ * worker to issue it are written in the caller's transaction — all or nothing. So is a
+ * programme certificate when the course was the last one of a curriculum.
  */
 @Injectable()
 export class CourseCompletionService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly programmes: ProgramCertificateService,
+  ) {}
 
   async refresh(tx: EntityManager, enrollmentId: string): Promise<ProgressOutcome> {
     // The row lock serialises concurrent completions of one enrolment (two tabs, retries).
@@ -59,8 +64,18 @@ export class CourseCompletionService {
       return { progress, completedNow: false };
     }
     const completedAt = new Date();
-    await tx.update(EnrollmentEntity, { id: enrollment.id }, { progress: 100, status: 'completed', completedAt });
+    await tx.update(
+      EnrollmentEntity,
+      { id: enrollment.id },
+      { progress: 100, status: 'completed', completedAt },
+    );
     await this.requestCourseCertificate(tx, enrollment, completedAt);
+    await this.programmes.afterCourseCompleted(
+      tx,
+      enrollment.userId,
+      enrollment.courseId,
+      completedAt,
+    );
     return { progress: 100, completedNow: true };
   }
 
@@ -70,7 +85,9 @@ export class CourseCompletionService {
     completedAt: Date,
   ): Promise<void> {
     const user = await tx.findOneByOrFail(UserEntity, { id: enrollment.userId });
-    const version = await tx.findOneByOrFail(CourseVersionEntity, { id: enrollment.courseVersionId });
+    const version = await tx.findOneByOrFail(CourseVersionEntity, {
+      id: enrollment.courseVersionId,
+    });
     const course = await tx.findOneByOrFail(CourseEntity, { id: enrollment.courseId });
     const issuer = await tx.findOneByOrFail(OrgUnitEntity, { id: course.ownerOrgUnitId });
     const inserted = await tx

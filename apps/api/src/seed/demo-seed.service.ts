@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { STARTUP_LOCK_KEY } from './admin-account.service';
+import { DemoCompletionsStep } from './demo-completions.step';
+import { DemoCoursesStep } from './demo-courses.step';
 import { DemoOrgUnitsStep } from './demo-org-units.step';
 import { DemoPeopleStep } from './demo-people.step';
 import { DEMO_PASSWORD } from './demo-people.data';
@@ -27,8 +29,10 @@ export class DemoSeedService {
     orgUnits: DemoOrgUnitsStep,
     people: DemoPeopleStep,
     reform: DemoReformStep,
+    courses: DemoCoursesStep,
+    completions: DemoCompletionsStep,
   ) {
-    this.steps = [orgUnits, people, reform];
+    this.steps = [orgUnits, people, reform, courses, completions];
   }
 
   /** True when this call loaded the data set. */

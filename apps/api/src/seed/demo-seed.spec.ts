@@ -160,6 +160,29 @@ describe('demo seed', () => {
     );
   });
 
+  it('has learning history on both sides of the 2025 merger, each completion waiting for its certificate', async () => {
+    const [row] = await t.db.query(
+      `SELECT
+         count(*) FILTER (WHERE c.completed_at < '2025-01-01+07')::int AS y2024,
+         count(*) FILTER (WHERE c.completed_at >= '2025-01-01+07' AND c.completed_at < '2025-07-01+07')::int AS before_merger,
+         count(*) FILTER (WHERE c.completed_at >= '2025-07-01+07' AND c.completed_at < '2026-01-01+07')::int AS after_merger,
+         count(*) FILTER (WHERE m.org_unit_id IN (SELECT id FROM org_unit WHERE code LIKE 'HG%'))::int AS in_ha_giang,
+         count(*)::int AS total,
+         (SELECT count(*)::int FROM outbox WHERE sent_at IS NULL) AS outbox
+       FROM certificate c
+       LEFT JOIN membership m ON m.user_id = c.user_id AND m.valid_from <= c.completed_at::date
+         AND (m.valid_to IS NULL OR m.valid_to > c.completed_at::date)`,
+    );
+    expect(row.y2024).toBeGreaterThan(20);
+    expect(row.before_merger).toBeGreaterThan(5);
+    expect(row.after_merger).toBeGreaterThan(5);
+    expect(row.in_ha_giang).toBeGreaterThan(0);
+    expect(row.outbox).toBe(row.total);
+    const learner = await t.tokenFor('hocvien.hn', DEMO_PASSWORD);
+    const mine = await t.http.get('/api/me/enrollments').set('Authorization', learner).expect(200);
+    expect(mine.body.some((e: { status: string }) => e.status === 'completed')).toBe(true);
+  });
+
   it('does nothing on a second call', async () => {
     const before = await counts();
     await expect(t.app.get(DemoSeedService).seedIfEmpty()).resolves.toBe(false);

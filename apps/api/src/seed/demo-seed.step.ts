@@ -11,6 +11,8 @@ export interface DemoSeedContext {
   units: Map<string, OrgUnitEntity>;
   /** User ids by username, filled by the people step. */
   users: Map<string, string>;
+  /** Course ids by code, filled by the courses step. */
+  courses?: Map<string, string>;
 }
 
 /**

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAccountService } from './admin-account.service';
+import { DemoCompletionsStep } from './demo-completions.step';
+import { DemoCoursesStep } from './demo-courses.step';
 import { DemoOrgUnitsStep } from './demo-org-units.step';
 import { DemoPeopleStep } from './demo-people.step';
 import { DemoReformStep } from './demo-reform.step';
@@ -17,6 +19,8 @@ import { StartupService } from './startup.service';
     DemoOrgUnitsStep,
     DemoPeopleStep,
     DemoReformStep,
+    DemoCoursesStep,
+    DemoCompletionsStep,
   ],
 })
 export class SeedModule {}

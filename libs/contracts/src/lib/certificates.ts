@@ -27,3 +27,76 @@ export interface PublicCertificate {
   issuer: string;
   status: 'valid' | 'revoked';
 }
+
+/**
+ * Public verification verdict. `invalid` extends the contract's `valid | revoked`: the
+ * stored data no longer matches its signature (altered in the database).
+ */
+export type PublicCertificateStatus = 'valid' | 'revoked' | 'invalid';
+
+/** `GET /api/public/certificates/:serial` with the tamper-evident verdict. */
+export interface VerifiedPublicCertificate extends Omit<PublicCertificate, 'status'> {
+  status: PublicCertificateStatus;
+}
+
+/** Why a certificate is issued again under the same serial. */
+export const REISSUE_REASONS = ['lost', 'name_correction'] as const;
+export type ReissueReason = (typeof REISSUE_REASONS)[number];
+
+export const REVOCATION_NOTE_MAX_LENGTH = 1000;
+
+/** `POST /api/certificates/:id/revoke`. */
+export interface RevokeCertificateRequest {
+  reason: RevocationReason;
+  note?: string;
+}
+
+/** `POST /api/certificates/:id/reissue`; `holderName` is required for a name correction. */
+export interface ReissueCertificateRequest {
+  reason: ReissueReason;
+  holderName?: string;
+  note?: string;
+}
+
+/** `GET /api/certificates` items (trainer, hr, sysadmin in scope). */
+export interface CertificateListItem extends MyCertificate {
+  holderName: string;
+  issuerName: string;
+  completedAt: string;
+}
+
+export type CertificateEventType = 'requested' | 'issued' | 'reissued' | 'revoked';
+
+export interface CertificateEventView {
+  id: string;
+  type: CertificateEventType | string;
+  actorId: string | null;
+  actorName: string | null;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+/** `GET /api/certificates/:id`: the certificate as issued, its state and its history. */
+export interface CertificateDetails extends CertificateListItem {
+  holderId: string | null;
+  dateOfBirth: string | null;
+  hours: number;
+  completedOn: string;
+  issuedOn: string | null;
+  registerNumber: number | null;
+  issuerOrgUnitId: string;
+  issuerCode: string;
+  revokedAt: string | null;
+  revokedReason: RevocationReason | null;
+  revokedNote: string | null;
+  /** What the caller may do with it now. */
+  canRevoke: boolean;
+  canReissue: boolean;
+  events: CertificateEventView[];
+}
+
+/** `GET /api/public/keys`: the Ed25519 keys certificates and credentials are signed with. */
+export interface PublicKeySet {
+  keys: Record<string, string>[];
+}

@@ -48,6 +48,8 @@ export interface ModuleOutline {
 
 /** `GET /api/courses/:id`: never any correct answer. */
 export interface CourseOutline extends CourseSummary {
+  /** The version shown: the learner's enrolled one, else the published one. */
+  versionId: string;
   modules: ModuleOutline[];
   quizzes: QuizOutline[];
   totalMinutes: number;
@@ -68,6 +70,86 @@ export interface LessonContent {
   previousLessonId: string | null;
   nextLessonId: string | null;
   completed: boolean;
+}
+
+/** Limits of authoring, shared so the editor can check before uploading. */
+export const LESSON_CONTENT_MAX_BYTES = 200 * 1024;
+export const LESSON_FILE_MAX_BYTES = 20 * 1024 * 1024;
+/** Lesson files accepted (recognised by their content, not their name). */
+export const LESSON_FILE_TYPES = ['pdf', 'docx', 'pptx', 'xlsx', 'mp4'] as const;
+export type LessonFileType = (typeof LESSON_FILE_TYPES)[number];
+
+/** `201 {id}` of the authoring endpoints (the draft's id when a published item was edited). */
+export interface CreatedId {
+  id: string;
+}
+
+/** `POST /api/lessons/:id/file`: `id` is the draft lesson that now holds the file. */
+export interface LessonFileUploadResponse {
+  id: string;
+  fileName: string;
+  fileMime: string;
+  size: number;
+}
+
+export interface PublishCourseResponse {
+  status: 'published';
+  version: number;
+}
+
+/** `GET /api/courses/authoring` items: the summary shows the draft when there is one. */
+export type AuthoringCourseSummary = CourseSummary;
+
+export interface AuthoringLesson extends LessonOutline {
+  moduleId: string;
+  content: string | null;
+  videoUrl: string | null;
+  fileName: string | null;
+  fileMime: string | null;
+  hasFile: boolean;
+}
+
+export interface AuthoringModule {
+  id: string;
+  title: string;
+  position: number;
+  lessons: AuthoringLesson[];
+}
+
+export interface AuthoringOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  position: number;
+}
+
+export interface AuthoringQuestion {
+  id: string;
+  type: QuestionType;
+  text: string;
+  explanation: string | null;
+  position: number;
+  options: AuthoringOption[];
+}
+
+export interface AuthoringQuiz extends QuizOutline {
+  shuffle: boolean;
+  questions: AuthoringQuestion[];
+}
+
+/**
+ * `GET /api/courses/:id/draft` (trainers in scope): the editable content with answers.
+ * When the course has no draft this is the published version (`versionStatus`
+ * "published"); the first edit of any of its items then opens the draft and answers with
+ * the draft's ids, so the editor reloads.
+ */
+export interface CourseDraft extends CourseSummary {
+  versionId: string;
+  versionNumber: number;
+  versionStatus: 'draft' | 'published' | 'superseded';
+  modules: AuthoringModule[];
+  quizzes: AuthoringQuiz[];
+  totalMinutes: number;
 }
 
 /** Removes Vietnamese diacritics and case: "Chuyển đổi số" → "chuyen doi so". */

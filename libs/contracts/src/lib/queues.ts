@@ -2,6 +2,7 @@
 export enum QueueName {
   System = 'system',
   Certificates = 'certificates',
+  Reports = 'reports',
 }
 
 export const CERTIFICATES_QUEUE = QueueName.Certificates;

@@ -1,0 +1,116 @@
+import { CertificateEntity } from '@dx/db';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { OrgScopeService } from '../org-units/org-scope.service';
+
+export interface CertificateRights {
+  /** May read it (details, PDF). */
+  see: boolean;
+  /** May revoke or re-issue it. */
+  act: boolean;
+}
+
+/** Longest merge chain followed; real chains are one or two hops. */
+const MAX_SUCCESSOR_HOPS = 32;
+
+/**
+ * Who may see and act on a certificate:
+ *  - the holder sees their own;
+ *  - hr sees those whose holder's current unit lies in their subtree;
+ *  - a trainer sees those issued by a unit of their subtree, or by a unit merged into one;
+ *  - acting (revoke, re-issue) belongs to the trainers of the unit answerable today: the
+ *    issuing unit, or when it was merged, its successor (followed to an open unit);
+ *  - a sysadmin sees and acts everywhere.
+ */
+@Injectable()
+export class CertificateAccessService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  async rights(
+    user: AuthUser,
+    cert: CertificateEntity,
+    tx: EntityManager = this.db.manager,
+  ): Promise<CertificateRights> {
+    const prefix = await this.scope.scopePath(user);
+    if (prefix === null) return { see: true, act: true };
+    const isHolder = cert.userId === user.id;
+    const trainer = user.roles.includes('trainer');
+    const hr = user.roles.includes('hr');
+    if (!trainer && !hr) return { see: isHolder, act: false };
+
+    const [paths] = await tx.query(
+      `WITH RECURSIVE chain AS (
+         SELECT u.id, u.successor_id, u.valid_to, u.path, 0 AS hops FROM org_unit u WHERE u.id = $1
+         UNION ALL
+         SELECT n.id, n.successor_id, n.valid_to, n.path, c.hops + 1
+           FROM chain c JOIN org_unit n ON n.id = c.successor_id
+          WHERE c.valid_to IS NOT NULL AND c.hops < $3)
+       SELECT (SELECT path FROM chain WHERE hops = 0) AS issuer_path,
+              (SELECT path FROM chain ORDER BY hops DESC LIMIT 1) AS acting_path,
+              (SELECT ou.path FROM app_user h JOIN org_unit ou ON ou.id = h.org_unit_id
+                WHERE h.id = $2) AS holder_path`,
+      [cert.issuerOrgUnitId, cert.userId, MAX_SUCCESSOR_HOPS],
+    );
+    const inScope = (path: string | null) => path !== null && path.startsWith(prefix);
+    const act = trainer && inScope(paths.acting_path);
+    const see =
+      isHolder ||
+      act ||
+      (trainer && inScope(paths.issuer_path)) ||
+      (hr && inScope(paths.holder_path));
+    return { see, act };
+  }
+
+  /** The certificate with the caller's rights; 404 when unknown or not visible. */
+  async findVisible(
+    user: AuthUser,
+    id: string,
+    tx: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<{ cert: CertificateEntity; rights: CertificateRights }> {
+    const cert = await tx.findOne(CertificateEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const rights = cert ? await this.rights(user, cert, tx) : null;
+    if (!cert || !rights?.see) throw new NotFoundException('Certificate not found');
+    return { cert, rights };
+  }
+
+  /**
+   * SQL condition limiting `certificate c` (joined with the holder's current unit `hu`) to
+   * what a trainer or hr may list; `params` receives the values, `$n` placeholders follow.
+   * Null when the caller sees everything.
+   */
+  async listCondition(user: AuthUser, params: unknown[]): Promise<string | null> {
+    const prefix = await this.scope.scopePath(user);
+    if (prefix === null) return null;
+    params.push(`${escapeLike(prefix)}%`);
+    const p = `$${params.length}`;
+    const parts: string[] = [];
+    if (user.roles.includes('hr')) parts.push(`hu.path LIKE ${p}`);
+    if (user.roles.includes('trainer')) {
+      // Issued by a unit of the subtree (open or closed), or by a unit merged, hop by hop,
+      // into an open unit of the subtree: the same rule as rights(), as a set of issuer
+      // ids, so the issuer index finds their certificates.
+      parts.push(`c.issuer_org_unit_id IN (
+        WITH RECURSIVE acting AS (
+          SELECT id FROM org_unit WHERE path LIKE ${p} AND valid_to IS NULL
+          UNION
+          SELECT pre.id FROM org_unit pre JOIN acting a ON pre.successor_id = a.id)
+        SELECT id FROM acting
+        UNION
+        SELECT id FROM org_unit WHERE path LIKE ${p})`);
+    }
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}

@@ -1,0 +1,94 @@
+import type {
+  CertificateDetails,
+  CertificateEventView,
+  CertificateKind,
+  CertificateListItem,
+  CertificateStatus,
+  MyCertificate,
+  PublicCertificateStatus,
+  PublicKeySet,
+  RevocationReason,
+  VerifiedPublicCertificate,
+} from '@dx/contracts';
+import { REVOCATION_REASONS } from '@dx/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+
+// Response shapes for the OpenAPI document only; the services return the contract types.
+
+export class MyCertificateDto implements MyCertificate {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['course', 'program'] }) kind: CertificateKind;
+  @ApiProperty({ type: String, nullable: true, example: 'CDS-2026-000123' }) serial: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) courseId: string | null;
+  @ApiProperty({ description: 'Title as printed on the certificate' }) courseTitle: string;
+  @ApiProperty({ enum: ['pending', 'issued', 'revoked'] }) status: CertificateStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) issuedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Public verify page; null while pending',
+  })
+  verifyUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null until the PDF is stored' })
+  pdfUrl: string | null;
+}
+
+export class CertificateListItemDto extends MyCertificateDto implements CertificateListItem {
+  @ApiProperty() holderName: string;
+  @ApiProperty() issuerName: string;
+  @ApiProperty({ format: 'date-time' }) completedAt: string;
+}
+
+export class CertificateEventDto implements CertificateEventView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'reissued', description: 'requested | issued | reissued | revoked' })
+  type: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: Object, nullable: true }) data: Record<string, unknown> | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class CertificateDetailsDto extends CertificateListItemDto implements CertificateDetails {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) holderId: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+  @ApiProperty() hours: number;
+  @ApiProperty({ format: 'date' }) completedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issuedOn: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '"Số vào sổ"' }) registerNumber:
+    number | null;
+  @ApiProperty({ format: 'uuid' }) issuerOrgUnitId: string;
+  @ApiProperty() issuerCode: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
+  @ApiProperty({ enum: REVOCATION_REASONS, nullable: true }) revokedReason: RevocationReason | null;
+  @ApiProperty({ type: String, nullable: true }) revokedNote: string | null;
+  @ApiProperty() canRevoke: boolean;
+  @ApiProperty() canReissue: boolean;
+  @ApiProperty({ type: [CertificateEventDto] }) events: CertificateEventDto[];
+}
+
+export class PublicCertificateDto implements VerifiedPublicCertificate {
+  @ApiProperty({ example: 'CDS-2026-000123' }) serial: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty() courseTitle: string;
+  @ApiProperty() hours: number;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ description: 'Name of the issuing unit' }) issuer: string;
+  @ApiProperty({
+    enum: ['valid', 'revoked', 'invalid'],
+    description:
+      'valid: issued and intact; revoked: withdrawn by the issuer; invalid: the stored data no longer ' +
+      'matches the Ed25519 signature made at issue (altered) — do not trust the other fields.',
+  })
+  status: PublicCertificateStatus;
+}
+
+export class PublicKeySetDto implements PublicKeySet {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: { type: 'string' } },
+    example: [{ kty: 'OKP', crv: 'Ed25519', x: '…', kid: 'dx-…', alg: 'EdDSA', use: 'sig' }],
+  })
+  keys: Record<string, string>[];
+}

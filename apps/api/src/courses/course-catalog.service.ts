@@ -1,0 +1,75 @@
+import type { CourseSummary, Paginated } from '@dx/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { paginated } from '../http/page-query.dto';
+import { OrgScopeService } from '../org-units/org-scope.service';
+import { catalogQuery, toPrefixTsQuery } from './catalog-query';
+import { CourseAccessService } from './course-access.service';
+import {
+  AUTHORING_SUMMARY_COLUMNS,
+  AUTHORING_SUMMARY_FROM,
+  CourseSummaryRow,
+  toCourseSummary,
+} from './course-summary';
+import { AuthoringCoursesQuery, ListCoursesQuery } from './dto/list-courses.query';
+
+/** Lists of courses: the learners' catalog and the trainers' authoring list. */
+@Injectable()
+export class CourseCatalogService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CourseAccessService,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  /** Published courses owned by the caller's unit or an ancestor (all of them for sysadmin). */
+  async catalog(user: AuthUser, q: ListCoursesQuery): Promise<Paginated<CourseSummary>> {
+    const m = this.db.manager;
+    const lineage = user.roles.includes('sysadmin') ? null : await this.access.lineage(m, user);
+    const query = catalogQuery({
+      lineage,
+      tsquery: toPrefixTsQuery(q.q),
+      limit: q.pageSize,
+      offset: q.offset,
+    });
+    const [rows, [{ total }]] = await Promise.all([
+      m.query(query.sql, query.params) as Promise<CourseSummaryRow[]>,
+      m.query(query.countSql, query.params.slice(0, -2)),
+    ]);
+    return paginated(rows.map(toCourseSummary), total, q);
+  }
+
+  /** Courses the caller may edit (owned by their unit or below), drafts included. */
+  async authoring(user: AuthUser, q: AuthoringCoursesQuery): Promise<Paginated<CourseSummary>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const prefix = await this.scope.scopePath(user);
+    if (prefix !== null) {
+      params.push(`${prefix}%`);
+      where.push(`o.path LIKE $${params.length}`);
+    }
+    if (q.status) {
+      params.push(q.status);
+      where.push(`c.status = $${params.length}`);
+    }
+    const tsquery = toPrefixTsQuery(q.q);
+    if (tsquery) {
+      params.push(tsquery);
+      where.push(`to_tsvector('simple', v.search_text) @@ to_tsquery('simple', $${params.length})`);
+    }
+    const filter = `${AUTHORING_SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const m = this.db.manager;
+    const [rows, [{ total }]] = await Promise.all([
+      m.query(
+        `SELECT ${AUTHORING_SUMMARY_COLUMNS} ${filter}
+          ORDER BY c.updated_at DESC, c.code
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, q.pageSize, q.offset],
+      ) as Promise<CourseSummaryRow[]>,
+      m.query(`SELECT count(*)::int AS total ${filter}`, params),
+    ]);
+    return paginated(rows.map(toCourseSummary), total, q);
+  }
+}

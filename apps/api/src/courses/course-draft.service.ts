@@ -1,0 +1,144 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { CourseAccessService, CourseRow } from './course-access.service';
+
+export type ContentKind = 'module' | 'lesson' | 'quiz' | 'question';
+
+/** Finds an item's version and course. */
+const LOCATE: Record<ContentKind, string> = {
+  module: `SELECT x.course_version_id AS "versionId", v.course_id AS "courseId"
+             FROM course_module x JOIN course_version v ON v.id = x.course_version_id WHERE x.id = $1`,
+  lesson: `SELECT x.course_version_id AS "versionId", v.course_id AS "courseId"
+             FROM lesson x JOIN course_version v ON v.id = x.course_version_id WHERE x.id = $1`,
+  quiz: `SELECT x.course_version_id AS "versionId", v.course_id AS "courseId"
+           FROM quiz x JOIN course_version v ON v.id = x.course_version_id WHERE x.id = $1`,
+  question: `SELECT q.course_version_id AS "versionId", v.course_id AS "courseId"
+               FROM question x JOIN quiz q ON q.id = x.quiz_id
+               JOIN course_version v ON v.id = q.course_version_id WHERE x.id = $1`,
+};
+
+/** The same item in the draft version: keys stay the same across versions. */
+const IN_DRAFT: Record<ContentKind, string> = {
+  module: `SELECT d.id FROM course_module s JOIN course_module d ON d.key = s.key AND d.course_version_id = $2
+            WHERE s.id = $1`,
+  lesson: `SELECT d.id FROM lesson s JOIN lesson d ON d.key = s.key AND d.course_version_id = $2 WHERE s.id = $1`,
+  quiz: `SELECT d.id FROM quiz s JOIN quiz d ON d.key = s.key AND d.course_version_id = $2 WHERE s.id = $1`,
+  question: `SELECT d.id FROM question s
+               JOIN quiz sq ON sq.id = s.quiz_id
+               JOIN quiz dq ON dq.key = sq.key AND dq.course_version_id = $2
+               JOIN question d ON d.quiz_id = dq.id AND d.key = s.key
+              WHERE s.id = $1`,
+};
+
+/**
+ * Copies the published version's whole content into a new draft version, set-based, in
+ * the caller's transaction. New ids, same keys: a module, lesson, quiz or question is
+ * recognisable across versions, and learners enrolled in the old version keep it intact.
+ */
+const COPY_CONTENT = [
+  `INSERT INTO course_module (course_version_id, key, position, title)
+   SELECT $2, key, position, title FROM course_module WHERE course_version_id = $1`,
+  `INSERT INTO lesson (module_id, course_version_id, key, position, title, kind, content, video_url,
+                       file_key, file_name, file_mime, duration_minutes)
+   SELECT dm.id, $2, l.key, l.position, l.title, l.kind, l.content, l.video_url,
+          l.file_key, l.file_name, l.file_mime, l.duration_minutes
+     FROM lesson l
+     JOIN course_module sm ON sm.id = l.module_id
+     JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
+    WHERE l.course_version_id = $1`,
+  `INSERT INTO quiz (course_version_id, module_id, key, title, kind, passing_score, time_limit_seconds,
+                     max_attempts, questions_per_attempt, shuffle)
+   SELECT $2, dm.id, q.key, q.title, q.kind, q.passing_score, q.time_limit_seconds,
+          q.max_attempts, q.questions_per_attempt, q.shuffle
+     FROM quiz q
+     LEFT JOIN course_module sm ON sm.id = q.module_id
+     LEFT JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
+    WHERE q.course_version_id = $1`,
+  `INSERT INTO question (quiz_id, key, position, type, text, explanation)
+   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation
+     FROM question x
+     JOIN quiz sq ON sq.id = x.quiz_id
+     JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
+    WHERE sq.course_version_id = $1`,
+  `INSERT INTO question_option (question_id, position, text, correct)
+   SELECT dx.id, o.position, o.text, o.correct
+     FROM question_option o
+     JOIN question sx ON sx.id = o.question_id
+     JOIN quiz sq ON sq.id = sx.quiz_id
+     JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
+     JOIN question dx ON dx.quiz_id = dq.id AND dx.key = sx.key
+    WHERE sq.course_version_id = $1`,
+];
+
+export interface DraftTarget {
+  course: CourseRow;
+  draftVersionId: string;
+  /** The item's id in the draft (itself when it already was in the draft). */
+  id: string;
+}
+
+/** Copy-on-write of course content: every edit lands on the draft version. */
+@Injectable()
+export class CourseDraftService {
+  constructor(private readonly access: CourseAccessService) {}
+
+  /** The draft version of a course locked by requireEditable, opened when there is none. */
+  async ensureDraft(tx: EntityManager, course: CourseRow): Promise<string> {
+    if (course.draftVersionId) return course.draftVersionId;
+    const source = course.publishedVersionId;
+    if (!source) throw new Error(`Course ${course.id} has neither a draft nor a published version`);
+    const [draft] = await tx.query(
+      `INSERT INTO course_version (course_id, version, status, title, description, hours, search_text)
+       SELECT course_id, (SELECT max(version) + 1 FROM course_version WHERE course_id = $2),
+              'draft', title, description, hours, search_text
+         FROM course_version WHERE id = $1
+       RETURNING id`,
+      [source, course.id],
+    );
+    for (const sql of COPY_CONTENT) await tx.query(sql, [source, draft.id]);
+    await tx.query('UPDATE course SET draft_version_id = $2, updated_at = now() WHERE id = $1', [
+      course.id,
+      draft.id,
+    ]);
+    course.draftVersionId = draft.id;
+    return draft.id;
+  }
+
+  /** For course-level edits: the editable course and its draft version. */
+  async courseDraft(tx: EntityManager, user: AuthUser, courseId: string): Promise<DraftTarget> {
+    const course = await this.access.requireEditable(tx, user, courseId);
+    const draftVersionId = await this.ensureDraft(tx, course);
+    return { course, draftVersionId, id: course.id };
+  }
+
+  /**
+   * For edits of an item by id: the same item in the draft. An id of the published
+   * version opens the draft (when needed) and is followed there by its key; 404 when the
+   * item does not exist, is not visible, or was removed from the draft.
+   */
+  async itemInDraft(
+    tx: EntityManager,
+    user: AuthUser,
+    kind: ContentKind,
+    id: string,
+  ): Promise<DraftTarget> {
+    const [found] = await tx.query(LOCATE[kind], [id]);
+    if (!found) throw itemNotFound(kind);
+    const course = await this.access.requireEditable(tx, user, found.courseId);
+    if (found.versionId === course.draftVersionId)
+      return { course, draftVersionId: found.versionId, id };
+    const draftVersionId = await this.ensureDraft(tx, course);
+    const [mapped] = await tx.query(IN_DRAFT[kind], [id, draftVersionId]);
+    if (!mapped) throw itemNotFound(kind);
+    return { course, draftVersionId, id: mapped.id };
+  }
+
+  async touch(tx: EntityManager, courseId: string): Promise<void> {
+    await tx.query('UPDATE course SET updated_at = now() WHERE id = $1', [courseId]);
+  }
+}
+
+export function itemNotFound(kind: ContentKind): NotFoundException {
+  return new NotFoundException(`${kind[0].toUpperCase()}${kind.slice(1)} not found`);
+}

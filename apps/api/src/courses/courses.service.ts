@@ -1,0 +1,152 @@
+import type { CourseSummary, PublishCourseResponse } from '@dx/contracts';
+import { CourseEntity, CourseVersionEntity } from '@dx/db';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { OrgScopeService } from '../org-units/org-scope.service';
+import { CourseAccessService } from './course-access.service';
+import { CourseDraftService } from './course-draft.service';
+import {
+  AUTHORING_SUMMARY_COLUMNS,
+  AUTHORING_SUMMARY_FROM,
+  courseSearchText,
+  toCourseSummary,
+} from './course-summary';
+import { CreateCourseDto } from './dto/create-course.dto';
+import { UpdateCourseDto } from './dto/update-course.dto';
+import { publishProblems } from './publish-check';
+
+/** A course's life: created as a draft, edited, published, edited again, archived. */
+@Injectable()
+export class CoursesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: OrgScopeService,
+    private readonly access: CourseAccessService,
+    private readonly drafts: CourseDraftService,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseSummary> {
+    const owner = await this.scope.requireInScope(
+      user,
+      dto.ownerOrgUnitId ?? user.orgUnitId,
+      'ownerOrgUnitId',
+    );
+    if (owner.validTo) {
+      throw new BadRequestException({
+        message: 'Invalid input: ownerOrgUnitId',
+        errors: [{ field: 'ownerOrgUnitId', message: 'the unit is closed' }],
+      });
+    }
+    return this.db.transaction(async (tx) => {
+      if (await tx.existsBy(CourseEntity, { code: dto.code })) {
+        throw new ConflictException({
+          message: `Code ${dto.code} is already used`,
+          errors: [{ field: 'code', message: 'already used' }],
+        });
+      }
+      const courseId = randomUUID();
+      const versionId = randomUUID();
+      const description = dto.description ?? '';
+      await tx.insert(CourseEntity, {
+        id: courseId,
+        code: dto.code,
+        ownerOrgUnitId: owner.id,
+        status: 'draft',
+        createdBy: user.id,
+      });
+      await tx.insert(CourseVersionEntity, {
+        id: versionId,
+        courseId,
+        version: 1,
+        status: 'draft',
+        title: dto.title,
+        description,
+        hours: dto.hours,
+        searchText: courseSearchText(dto.code, dto.title, description),
+      });
+      await tx.update(CourseEntity, { id: courseId }, { draftVersionId: versionId });
+      return this.summary(tx, courseId);
+    });
+  }
+
+  /** Changes land on the draft, opened from the published version when there is none. */
+  async update(user: AuthUser, courseId: string, dto: UpdateCourseDto): Promise<CourseSummary> {
+    return this.db.transaction(async (tx) => {
+      const { course, draftVersionId } = await this.drafts.courseDraft(tx, user, courseId);
+      const draft = await tx.findOneByOrFail(CourseVersionEntity, { id: draftVersionId });
+      const title = dto.title ?? draft.title;
+      const description = dto.description ?? draft.description;
+      await tx.update(
+        CourseVersionEntity,
+        { id: draftVersionId },
+        {
+          title,
+          description,
+          hours: dto.hours ?? draft.hours,
+          searchText: courseSearchText(course.code, title, description),
+        },
+      );
+      await this.drafts.touch(tx, course.id);
+      return this.summary(tx, course.id);
+    });
+  }
+
+  async publish(user: AuthUser, courseId: string): Promise<PublishCourseResponse> {
+    return this.db.transaction(async (tx) => {
+      const course = await this.access.requireEditable(tx, user, courseId);
+      if (!course.draftVersionId)
+        throw new ConflictException('Nothing to publish: the course has no draft');
+      const problems = await publishProblems(tx, course.draftVersionId);
+      if (problems.length) {
+        throw new BadRequestException({
+          message: `Cannot publish: ${problems.map((p) => p.message).join('; ')}`,
+          errors: problems,
+        });
+      }
+      const draft = await tx.findOneByOrFail(CourseVersionEntity, { id: course.draftVersionId });
+      if (course.publishedVersionId) {
+        await tx.update(
+          CourseVersionEntity,
+          { id: course.publishedVersionId },
+          { status: 'superseded' },
+        );
+      }
+      await tx.update(
+        CourseVersionEntity,
+        { id: draft.id },
+        {
+          status: 'published',
+          publishedAt: () => 'now()',
+          searchText: courseSearchText(course.code, draft.title, draft.description),
+        },
+      );
+      await tx.update(
+        CourseEntity,
+        { id: course.id },
+        { status: 'published', publishedVersionId: draft.id, draftVersionId: null },
+      );
+      return { status: 'published', version: draft.version };
+    });
+  }
+
+  /** No new enrolments from now on; learners already enrolled keep going. */
+  async archive(user: AuthUser, courseId: string): Promise<CourseSummary> {
+    return this.db.transaction(async (tx) => {
+      const course = await this.access.requireEditable(tx, user, courseId, { allowArchived: true });
+      if (course.status !== 'archived')
+        await tx.update(CourseEntity, { id: course.id }, { status: 'archived' });
+      return this.summary(tx, course.id);
+    });
+  }
+
+  async summary(m: EntityManager, courseId: string): Promise<CourseSummary> {
+    const [row] = await m.query(
+      `SELECT ${AUTHORING_SUMMARY_COLUMNS} ${AUTHORING_SUMMARY_FROM} WHERE c.id = $1`,
+      [courseId],
+    );
+    return toCourseSummary(row);
+  }
+}

@@ -1,0 +1,22 @@
+import type { CourseStatus } from '@dx/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+export class ListCoursesQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: 'chuyển đổi số',
+    description: 'Words to find, with or without diacritics',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class AuthoringCoursesQuery extends ListCoursesQuery {
+  @ApiPropertyOptional({ enum: ['draft', 'published', 'archived'] })
+  @IsOptional()
+  @IsIn(['draft', 'published', 'archived'])
+  status?: CourseStatus;
+}

@@ -1,0 +1,123 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { calendarDate, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
+import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+interface EarnedProgramme {
+  curriculumId: string;
+  title: string;
+  hours: string;
+  issuerId: string;
+  issuerName: string;
+  issuerCode: string;
+  holderName: string;
+  dateOfBirth: string | null;
+}
+
+/**
+ * Programme certificates: completing the last course of a published curriculum earns one
+ * ("Chứng chỉ chương trình bồi dưỡng"), pending like a course certificate until the worker
+ * issues it. Called by CourseCompletionService inside the completion transaction.
+ */
+@Injectable()
+export class ProgramCertificateService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Returns the ids of the programme certificates this completion created. */
+  async afterCourseCompleted(
+    tx: EntityManager,
+    userId: string,
+    courseId: string,
+    completedAt: Date,
+  ): Promise<string[]> {
+    const [candidate] = await tx.query(
+      `SELECT 1 FROM curriculum_course cc JOIN curriculum c ON c.id = cc.curriculum_id
+        WHERE cc.course_id = $1 AND c.status = 'published' LIMIT 1`,
+      [courseId],
+    );
+    if (!candidate) return [];
+
+    // Two courses of one curriculum completed at the same time by the same learner each
+    // see only their own, uncommitted, completion: without this per-learner lock neither
+    // would issue the programme certificate. The second waits, then (read committed) sees
+    // the first one's completion in its next statement.
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('program-certificate:' || $1, 0))`,
+      [userId],
+    );
+
+    // Published curricula containing the course, that the learner can see (owned by
+    // their unit or an ancestor), with every course completed. Hours: those of the
+    // versions the learner completed.
+    const earned: EarnedProgramme[] = await tx.query(
+      `SELECT c.id AS "curriculumId", c.title, sum(ev.hours) AS hours,
+              o.id AS "issuerId", o.name AS "issuerName", o.code AS "issuerCode",
+              u.full_name AS "holderName", to_char(u.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
+         FROM app_user u
+         JOIN org_unit uo ON uo.id = u.org_unit_id
+         JOIN curriculum c ON c.status = 'published'
+                          AND c.id IN (SELECT curriculum_id FROM curriculum_course WHERE course_id = $2)
+         JOIN org_unit o ON o.id = c.owner_org_unit_id AND uo.path LIKE o.path || '%'
+         JOIN curriculum_course cc ON cc.curriculum_id = c.id
+         LEFT JOIN enrollment e ON e.user_id = u.id AND e.course_id = cc.course_id AND e.status = 'completed'
+         LEFT JOIN course_version ev ON ev.id = e.course_version_id
+        WHERE u.id = $1
+        GROUP BY c.id, o.id, u.id
+       HAVING count(*) = count(e.id)`,
+      [userId, courseId],
+    );
+
+    const created: string[] = [];
+    for (const programme of earned) {
+      const id = await this.request(tx, userId, programme, completedAt);
+      if (id) created.push(id);
+    }
+    return created;
+  }
+
+  private async request(
+    tx: EntityManager,
+    userId: string,
+    p: EarnedProgramme,
+    completedAt: Date,
+  ): Promise<string | null> {
+    const hours = Number(p.hours);
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(CertificateEntity)
+      .values({
+        kind: 'program',
+        userId,
+        curriculumId: p.curriculumId,
+        status: 'pending',
+        completedAt,
+        hours,
+        issuerOrgUnitId: p.issuerId,
+        snapshot: {
+          holderName: p.holderName,
+          dateOfBirth: p.dateOfBirth,
+          title: p.title,
+          hours,
+          completedOn: calendarDate(this.config.reportsTimeZone, completedAt),
+          issuerName: p.issuerName,
+          issuerCode: p.issuerCode,
+        },
+      })
+      // One programme certificate per learner and curriculum (uq_certificate_curriculum).
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const certificateId: string | undefined = inserted.raw[0]?.id;
+    if (!certificateId) return null;
+    await tx.insert(CertificateEventEntity, { certificateId, type: 'requested', actorId: userId });
+    await tx.insert(OutboxEntity, {
+      queue: CERTIFICATES_QUEUE,
+      jobName: CertificateJob.Issue,
+      jobId: `certificate-${certificateId}`,
+      payload: { certificateId },
+    });
+    return certificateId;
+  }
+}

@@ -1,0 +1,164 @@
+import type { LessonContent, LessonKind, ProgressResponse } from '@dx/contracts';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, hasRole } from '../auth/auth-user';
+import { FileNotFoundError, FileStorage } from '../courses/storage/file-storage';
+import { OrgScopeService } from '../org-units/org-scope.service';
+import { CourseCompletionService } from './course-completion.service';
+import { renderLessonMarkdown } from './markdown.renderer';
+
+/** A lesson of the version the caller is enrolled in. */
+interface EnrolledLesson {
+  id: string;
+  moduleId: string;
+  courseId: string;
+  enrollmentId: string;
+  title: string;
+  kind: LessonKind;
+  content: string | null;
+  videoUrl: string | null;
+  fileKey: string | null;
+  fileName: string | null;
+  durationMinutes: number;
+  completed: boolean;
+}
+
+/**
+ * The lesson only when the caller's enrolment for its course is pinned to the lesson's
+ * version: a lesson of another version (or course) is as good as missing.
+ */
+const ENROLLED_LESSON = `
+  SELECT l.id, l.module_id AS "moduleId", cv.course_id AS "courseId", e.id AS "enrollmentId",
+         l.title, l.kind, l.content, l.video_url AS "videoUrl", l.file_key AS "fileKey",
+         l.file_name AS "fileName", l.duration_minutes AS "durationMinutes", l.course_version_id,
+         EXISTS (SELECT 1 FROM lesson_completion lc
+                  WHERE lc.enrollment_id = e.id AND lc.lesson_id = l.id) AS completed
+    FROM lesson l
+    JOIN course_version cv ON cv.id = l.course_version_id
+    JOIN enrollment e ON e.user_id = $2 AND e.course_id = cv.course_id
+                     AND e.course_version_id = l.course_version_id
+   WHERE l.id = $1`;
+
+/** Neighbours in reading order: module position, then lesson position. */
+const WITH_NEIGHBOURS = `
+  WITH target AS (${ENROLLED_LESSON}),
+  ordered AS (
+    SELECT l.id, lag(l.id) OVER w AS "previousLessonId", lead(l.id) OVER w AS "nextLessonId"
+      FROM lesson l JOIN course_module m ON m.id = l.module_id
+     WHERE l.course_version_id = (SELECT course_version_id FROM target)
+    WINDOW w AS (ORDER BY m.position, l.position, l.id)
+  )
+  SELECT target.*, ordered."previousLessonId", ordered."nextLessonId"
+    FROM target JOIN ordered ON ordered.id = target.id`;
+
+export interface LessonDownload {
+  fileName: string;
+  mime: string | null;
+  stream: Readable;
+}
+
+@Injectable()
+export class LessonsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly completion: CourseCompletionService,
+    private readonly scope: OrgScopeService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async content(user: AuthUser, lessonId: string): Promise<LessonContent> {
+    const [row] = await this.db.query(WITH_NEIGHBOURS, [lessonId, user.id]);
+    if (!row) throw lessonNotFound();
+    // The resume point; updated_at doubles as "last activity" for the enrolment list.
+    await this.db.query(
+      'UPDATE enrollment SET last_lesson_id = $2, updated_at = now() WHERE id = $1',
+      [row.enrollmentId, row.id],
+    );
+    const lesson = row as EnrolledLesson & {
+      previousLessonId: string | null;
+      nextLessonId: string | null;
+    };
+    return {
+      id: lesson.id,
+      courseId: lesson.courseId,
+      moduleId: lesson.moduleId,
+      title: lesson.title,
+      kind: lesson.kind,
+      contentHtml: lesson.content ? renderLessonMarkdown(lesson.content) : null,
+      // Only web links go to the player; anything else would be a script vector.
+      videoUrl: lesson.videoUrl && /^https?:\/\//i.test(lesson.videoUrl) ? lesson.videoUrl : null,
+      fileUrl: lesson.fileKey ? `/api/lessons/${lesson.id}/file` : null,
+      fileName: lesson.fileKey ? lesson.fileName : null,
+      durationMinutes: lesson.durationMinutes,
+      previousLessonId: lesson.previousLessonId,
+      nextLessonId: lesson.nextLessonId,
+      completed: lesson.completed,
+    };
+  }
+
+  /**
+   * Marks the lesson read and recomputes progress in one transaction, so a completion
+   * that finishes the course writes enrolment, certificate and outbox together.
+   */
+  async complete(user: AuthUser, lessonId: string): Promise<ProgressResponse> {
+    return this.db.transaction(async (tx) => {
+      const lesson = await this.findEnrolled(tx, user, lessonId);
+      // Lock the enrolment first (as CourseCompletionService does) so concurrent
+      // completions queue up instead of deadlocking.
+      await tx.query(
+        'UPDATE enrollment SET last_lesson_id = $2, updated_at = now() WHERE id = $1',
+        [lesson.enrollmentId, lesson.id],
+      );
+      await tx.query(
+        'INSERT INTO lesson_completion (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [lesson.enrollmentId, lesson.id],
+      );
+      const outcome = await this.completion.refresh(tx, lesson.enrollmentId);
+      return { progress: outcome.progress, courseCompleted: outcome.completedNow };
+    });
+  }
+
+  /** The attached file for an enrolled learner of its version, or a trainer in the course's scope. */
+  async download(user: AuthUser, lessonId: string): Promise<LessonDownload> {
+    const [row] = await this.db.query(
+      `SELECT l.file_key AS key, l.file_name AS "fileName", l.file_mime AS mime, o.path AS "ownerPath",
+              EXISTS (SELECT 1 FROM enrollment e
+                       WHERE e.user_id = $2 AND e.course_id = cv.course_id
+                         AND e.course_version_id = l.course_version_id) AS enrolled
+         FROM lesson l
+         JOIN course_version cv ON cv.id = l.course_version_id
+         JOIN course c ON c.id = cv.course_id
+         JOIN org_unit o ON o.id = c.owner_org_unit_id
+        WHERE l.id = $1`,
+      [lessonId, user.id],
+    );
+    if (!row?.key) throw lessonNotFound();
+    const allowed =
+      row.enrolled ||
+      (hasRole(user, 'trainer') && (await this.scope.contains(user, { path: row.ownerPath })));
+    if (!allowed) throw lessonNotFound();
+    try {
+      const stream = await this.storage.get(row.key);
+      return { fileName: row.fileName ?? 'tai-lieu', mime: row.mime, stream };
+    } catch (err) {
+      if (err instanceof FileNotFoundError) throw new NotFoundException('File not found');
+      throw err;
+    }
+  }
+
+  private async findEnrolled(
+    tx: EntityManager,
+    user: AuthUser,
+    lessonId: string,
+  ): Promise<EnrolledLesson> {
+    const [row] = await tx.query(ENROLLED_LESSON, [lessonId, user.id]);
+    if (!row) throw lessonNotFound();
+    return row;
+  }
+}
+
+function lessonNotFound() {
+  return new NotFoundException('Lesson not found');
+}

@@ -1,0 +1,162 @@
+import { calendarDate, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
+import { CertificateEntity, CertificateEventEntity, EnrollmentEntity, OutboxEntity } from '@dx/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { randomUUID } from 'node:crypto';
+import { DemoRandom } from './demo-random';
+import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
+
+/** Which course people completed in which year, and how many of the DX staff did. */
+const PLAN = [
+  { course: 'CDS-CB-01', year: 2024, share: 0.65 },
+  { course: 'CPS-DVC-01', year: 2025, share: 0.55 },
+  { course: 'ATTT-CB-01', year: 2026, share: 0.4 },
+] as const;
+const IN_PROGRESS = { course: 'DLS-KT-01', share: 0.3 };
+
+interface Person {
+  id: string;
+  username: string;
+  full_name: string;
+  date_of_birth: string | null;
+  dx_role: string;
+}
+
+interface Version {
+  course_id: string;
+  version_id: string;
+  title: string;
+  hours: string;
+  owner_id: string;
+  owner_name: string;
+  owner_code: string;
+}
+
+/**
+ * Learning history for the demo: completions in 2024, 2025 (on both sides of the
+ * 1 July 2025 merger) and 2026, so coverage reports have figures for several years. Each
+ * completion is written as the API writes one — completed enrolment, lesson completions,
+ * pending certificate and outbox row — and the worker issues the PDFs when it starts.
+ */
+@Injectable()
+export class DemoCompletionsStep implements DemoSeedStep {
+  readonly name = 'completions';
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async run(ctx: DemoSeedContext): Promise<void> {
+    const { tx } = ctx;
+    const random = new DemoRandom(2026_07_01);
+    const today = calendarDate(this.config.reportsTimeZone);
+    const people: Person[] = await tx.query(
+      `SELECT id, username, full_name, date_of_birth::text, dx_role FROM app_user ORDER BY username`,
+    );
+    const versions = new Map<string, Version>(
+      (
+        await tx.query(
+          `SELECT c.code, c.id AS course_id, v.id AS version_id, v.title, v.hours, o.id AS owner_id,
+                  o.name AS owner_name, o.code AS owner_code
+           FROM course c JOIN course_version v ON v.id = c.published_version_id
+           JOIN org_unit o ON o.id = c.owner_org_unit_id`,
+        )
+      ).map((r: Version & { code: string }) => [r.code, r]),
+    );
+
+    const enrollments: Partial<EnrollmentEntity>[] = [];
+    const certificates: Partial<CertificateEntity>[] = [];
+    for (const person of people) {
+      const learner = person.dx_role !== 'none' || person.username === 'hocvien.hn';
+      if (!learner) continue;
+      for (const step of PLAN) {
+        const v = versions.get(step.course);
+        const chosen =
+          person.username === 'hocvien.hn' ? step.year === 2024 : random.next() < step.share;
+        if (!v || !chosen) continue;
+        const completedAt = this.randomMoment(random, step.year, today);
+        if (!completedAt) continue;
+        const enrollmentId = randomUUID();
+        enrollments.push({
+          id: enrollmentId,
+          userId: person.id,
+          courseId: v.course_id,
+          courseVersionId: v.version_id,
+          status: 'completed',
+          progress: 100,
+          enrolledAt: new Date(completedAt.getTime() - 14 * 86_400_000),
+          completedAt,
+        });
+        certificates.push({
+          id: randomUUID(),
+          kind: 'course',
+          userId: person.id,
+          courseId: v.course_id,
+          courseVersionId: v.version_id,
+          enrollmentId,
+          status: 'pending',
+          completedAt,
+          hours: Number(v.hours),
+          issuerOrgUnitId: v.owner_id,
+          snapshot: {
+            holderName: person.full_name,
+            dateOfBirth: person.date_of_birth,
+            title: v.title,
+            hours: Number(v.hours),
+            completedOn: calendarDate(this.config.reportsTimeZone, completedAt),
+            issuerName: v.owner_name,
+            issuerCode: v.owner_code,
+          },
+        });
+      }
+      const current = versions.get(IN_PROGRESS.course);
+      if (current && random.next() < IN_PROGRESS.share) {
+        enrollments.push({
+          id: randomUUID(),
+          userId: person.id,
+          courseId: current.course_id,
+          courseVersionId: current.version_id,
+          status: 'in_progress',
+          progress: 0,
+        });
+      }
+    }
+
+    await insertChunks(tx, EnrollmentEntity, enrollments);
+    // Completed enrolments have every lesson of their version completed, as the API requires.
+    await tx.query(
+      `INSERT INTO lesson_completion (enrollment_id, lesson_id, completed_at)
+       SELECT e.id, l.id, e.completed_at FROM enrollment e JOIN lesson l ON l.course_version_id = e.course_version_id
+       WHERE e.status = 'completed'`,
+    );
+    await insertChunks(tx, CertificateEntity, certificates);
+    await insertChunks(
+      tx,
+      CertificateEventEntity,
+      certificates.map((c) => ({
+        certificateId: c.id as string,
+        type: 'requested',
+        actorId: c.userId ?? null,
+      })),
+    );
+    await insertChunks(
+      tx,
+      OutboxEntity,
+      certificates.map((c) => ({
+        queue: CERTIFICATES_QUEUE,
+        jobName: CertificateJob.Issue,
+        jobId: `certificate-${c.id}`,
+        payload: { certificateId: c.id as string },
+      })),
+    );
+  }
+
+  /** A working-hours moment of `year` (Vietnam time), never after yesterday. */
+  private randomMoment(random: DemoRandom, year: number, today: string): Date | null {
+    const start = Date.UTC(year, 0, 2);
+    const end = Math.min(Date.UTC(year, 11, 30), Date.parse(`${today}T00:00:00Z`) - 86_400_000);
+    if (end <= start) return null;
+    const day = new Date(start + Math.floor(random.next() * (end - start)));
+    // 08:00–16:59 in UTC+7 is 01:00–09:59 UTC.
+    day.setUTCHours(1 + random.int(0, 8), random.int(0, 59), 0, 0);
+    return day;
+  }
+}

@@ -1,0 +1,109 @@
+import { foldForSearch } from '@dx/contracts';
+import {
+  CourseEntity,
+  CourseVersionEntity,
+  OrgUnitEntity,
+  QuestionEntity,
+  QuestionOptionEntity,
+  QuizEntity,
+} from '@dx/db';
+import { DataSource, In } from 'typeorm';
+import { catalogQuery, toPrefixTsQuery } from '../courses/catalog-query';
+import { optionRuleError } from '../courses/dto/question.dto';
+import { publishProblems } from '../courses/publish-check';
+import { createTestApp, TestApp } from '../test/test-app';
+import { DEMO_COURSES, seedDemoCourses } from './demo-courses';
+
+describe('demo courses', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let units: Map<string, OrgUnitEntity>;
+  let root: OrgUnitEntity;
+  let hanoi: OrgUnitEntity;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.db;
+    const tree = await t.make.twoProvinces();
+    root = tree.root;
+    hanoi = tree.a;
+    units = new Map([
+      ['VN', root],
+      ['HN', hanoi],
+    ]);
+  });
+  afterAll(() => t.close());
+
+  it('are publishable courses with well-formed quizzes, rolled back afterwards', async () => {
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const tx = runner.manager;
+      const ids = await seedDemoCourses(tx, { units, users: new Map() });
+      expect([...ids.keys()]).toEqual(DEMO_COURSES.map((c) => c.code));
+      const courses = await tx.findBy(CourseEntity, { id: In([...ids.values()]) });
+      expect(courses.filter((c) => c.ownerOrgUnitId === hanoi.id)).toHaveLength(1);
+
+      for (const course of courses) {
+        expect(course.status).toBe('published');
+        const version = await tx.findOneByOrFail(CourseVersionEntity, {
+          id: String(course.publishedVersionId),
+        });
+        expect(version.hours).toBeGreaterThanOrEqual(4);
+        expect(version.hours).toBeLessThanOrEqual(8);
+        expect(version.searchText).toBe(
+          foldForSearch(`${course.code} ${version.title} ${version.description}`),
+        );
+        expect(await publishProblems(tx, version.id)).toEqual([]);
+
+        const [shape] = await tx.query(
+          `SELECT count(DISTINCT m.id)::int AS modules, min(n.lessons)::int AS "minLessons", max(n.lessons)::int AS "maxLessons"
+             FROM course_module m
+             JOIN LATERAL (SELECT count(*) AS lessons FROM lesson l WHERE l.module_id = m.id) n ON true
+            WHERE m.course_version_id = $1`,
+          [version.id],
+        );
+        expect(shape.modules).toBeGreaterThanOrEqual(2);
+        expect(shape.modules).toBeLessThanOrEqual(3);
+        expect(shape.minLessons).toBeGreaterThanOrEqual(2);
+        expect(shape.maxLessons).toBeLessThanOrEqual(3);
+
+        const quizzes = await tx.findBy(QuizEntity, { courseVersionId: version.id });
+        const finals = quizzes.filter((q) => q.kind === 'final');
+        expect(finals).toHaveLength(1);
+        for (const quiz of quizzes) {
+          const questions = await tx.findBy(QuestionEntity, { quizId: quiz.id });
+          if (quiz.kind === 'final') {
+            expect(questions.length).toBeGreaterThanOrEqual(5);
+            expect(questions.length).toBeLessThanOrEqual(8);
+          }
+          for (const question of questions) {
+            expect(question.explanation).toBeTruthy();
+            const options = await tx.findBy(QuestionOptionEntity, { questionId: question.id });
+            expect({
+              question: question.text,
+              error: optionRuleError(question.type, options),
+            }).toEqual({
+              question: question.text,
+              error: null,
+            });
+          }
+        }
+      }
+      expect(DEMO_COURSES.some((c) => c.modules.some((m) => m.practice))).toBe(true);
+
+      // A learner of the province finds them in the catalog, diacritics or not.
+      const search = catalogQuery({
+        lineage: [root.id, hanoi.id],
+        tsquery: toPrefixTsQuery('chuyen doi so'),
+        limit: 20,
+        offset: 0,
+      });
+      const found: { code: string }[] = await tx.query(search.sql, search.params);
+      expect(found.map((r) => r.code)).toEqual(['CDS-CB-01']);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});

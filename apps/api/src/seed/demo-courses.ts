@@ -1,0 +1,148 @@
+import {
+  CourseEntity,
+  CourseModuleEntity,
+  CourseVersionEntity,
+  LessonEntity,
+  QuestionEntity,
+  QuestionOptionEntity,
+  QuizEntity,
+} from '@dx/db';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { courseSearchText } from '../courses/course-summary';
+import { AN_TOAN_THONG_TIN } from './demo-courses/an-toan-thong-tin.data';
+import { CHINH_PHU_SO } from './demo-courses/chinh-phu-so.data';
+import { CHUYEN_DOI_SO_CO_BAN } from './demo-courses/chuyen-doi-so-co-ban.data';
+import type { DemoCourse, DemoQuiz } from './demo-courses/demo-course.types';
+import { DU_LIEU_SO } from './demo-courses/du-lieu-so.data';
+import { KY_NANG_SO } from './demo-courses/ky-nang-so.data';
+import type { DemoSeedContext } from './demo-seed.step';
+
+export const DEMO_COURSES: readonly DemoCourse[] = [
+  CHUYEN_DOI_SO_CO_BAN,
+  CHINH_PHU_SO,
+  DU_LIEU_SO,
+  AN_TOAN_THONG_TIN,
+  KY_NANG_SO,
+];
+
+type Rows<T> = QueryDeepPartialEntity<T>[];
+
+/**
+ * The demo catalog: five published courses (version 1) with modules, markdown lessons, a
+ * final quiz each and practice quizzes on some, in Vietnamese. Four belong to the root
+ * unit (every demo learner sees them), one to Hà Nội. Rows are built in memory and
+ * written with one INSERT per table. Returns course ids by code.
+ */
+export async function seedDemoCourses(
+  tx: EntityManager,
+  ctx: Pick<DemoSeedContext, 'units' | 'users'>,
+): Promise<Map<string, string>> {
+  const courses: Rows<CourseEntity> = [];
+  const versions: Rows<CourseVersionEntity> = [];
+  const modules: Rows<CourseModuleEntity> = [];
+  const lessons: Rows<LessonEntity> = [];
+  const quizzes: Rows<QuizEntity> = [];
+  const questions: Rows<QuestionEntity> = [];
+  const options: Rows<QuestionOptionEntity> = [];
+  const ids = new Map<string, string>();
+
+  const addQuiz = (
+    versionId: string,
+    moduleId: string | null,
+    kind: 'practice' | 'final',
+    q: DemoQuiz,
+  ) => {
+    const quizId = randomUUID();
+    const { questions: bank, ...settings } = q;
+    quizzes.push({
+      id: quizId,
+      courseVersionId: versionId,
+      moduleId,
+      key: randomUUID(),
+      kind,
+      shuffle: true,
+      ...settings,
+    });
+    bank.forEach((question, i) => {
+      const questionId = randomUUID();
+      questions.push({
+        id: questionId,
+        quizId,
+        key: randomUUID(),
+        position: i + 1,
+        type: question.type,
+        text: question.text,
+        explanation: question.explanation,
+      });
+      question.options.forEach(([text, correct], j) =>
+        options.push({ questionId, position: j + 1, text, correct }),
+      );
+    });
+  };
+
+  for (const c of DEMO_COURSES) {
+    const owner = ctx.units.get(c.ownerCode);
+    if (!owner) throw new Error(`Demo course ${c.code}: no unit ${c.ownerCode}`);
+    const courseId = randomUUID();
+    const versionId = randomUUID();
+    const publishedAt = new Date(Date.now() - c.publishedDaysAgo * 86_400_000);
+    ids.set(c.code, courseId);
+    courses.push({
+      id: courseId,
+      code: c.code,
+      ownerOrgUnitId: owner.id,
+      status: 'published',
+      publishedVersionId: versionId,
+      draftVersionId: null,
+      createdBy: ctx.users.get(c.author) ?? null,
+      createdAt: publishedAt,
+    });
+    versions.push({
+      id: versionId,
+      courseId,
+      version: 1,
+      status: 'published',
+      title: c.title,
+      description: c.description,
+      hours: c.hours,
+      searchText: courseSearchText(c.code, c.title, c.description),
+      publishedAt,
+      createdAt: publishedAt,
+    });
+    c.modules.forEach((m, i) => {
+      const moduleId = randomUUID();
+      modules.push({
+        id: moduleId,
+        courseVersionId: versionId,
+        key: randomUUID(),
+        position: i + 1,
+        title: m.title,
+      });
+      m.lessons.forEach((l, j) =>
+        lessons.push({
+          moduleId,
+          courseVersionId: versionId,
+          key: randomUUID(),
+          position: j + 1,
+          title: l.title,
+          kind: 'text',
+          content: l.content,
+          durationMinutes: l.minutes,
+        }),
+      );
+      if (m.practice) addQuiz(versionId, moduleId, 'practice', m.practice);
+    });
+    addQuiz(versionId, null, 'final', c.final);
+  }
+
+  await tx.insert(CourseEntity, courses);
+  await tx.insert(CourseVersionEntity, versions);
+  await tx.insert(CourseModuleEntity, modules);
+  await tx.insert(LessonEntity, lessons);
+  await tx.insert(QuizEntity, quizzes);
+  await tx.insert(QuestionEntity, questions);
+  await tx.insert(QuestionOptionEntity, options);
+  return ids;
+}

@@ -1,0 +1,113 @@
+import type { JobState } from './queues';
+
+/**
+ * Queue of the report jobs. Transitional: the lead adds `QueueName.Reports = 'reports'`;
+ * until then the API and the worker name the queue through this constant.
+ */
+export const REPORTS_QUEUE = 'reports';
+
+export enum ReportJob {
+  /** Compute one coverage snapshot and render its exports. Job id `coverage-<reportId>`. */
+  Coverage = 'coverage',
+  /** Yearly, from the job scheduler: the previous year's official report of every root unit. */
+  YearlyNationalCoverage = 'yearly-national-coverage',
+}
+
+/** Id of the BullMQ job scheduler that produces the official reports each 1 January. */
+export const YEARLY_COVERAGE_SCHEDULER_ID = 'yearly-national-coverage';
+
+export interface CoverageJobData {
+  reportId: string;
+}
+
+export interface YearlyCoverageJobData {
+  /** Defaults to the year before the current one in TZ_REPORTS (what the schedule wants). */
+  year?: number;
+}
+
+export const FIRST_REPORT_YEAR = 2000;
+
+/** `POST /api/reports/coverage`. */
+export interface CoverageReportRequest {
+  year: number;
+  orgUnitId: string;
+}
+
+/** `GET /api/reports/coverage/jobs/:jobId`. */
+export interface CoverageJobStatus {
+  state: JobState;
+  progress: number;
+  reportId?: string;
+  error?: string;
+}
+
+export interface CoverageReportRow {
+  orgUnitId: string;
+  code: string;
+  name: string;
+  /** Parent row's unit; null for the report's own unit (the root of the report). */
+  parentId: string | null;
+  /** 0 for the report's unit, 1 for its children, … */
+  depth: number;
+  dxStaff: number;
+  trained: number;
+  /** trained / dxStaff, 0 when dxStaff is 0. */
+  coverage: number;
+  hours: number;
+  certificates: number;
+}
+
+/** `GET /api/reports/coverage/:reportId`: rows in tree order (a parent before its children). */
+export interface CoverageReport {
+  id: string;
+  year: number;
+  orgUnitId: string;
+  official: boolean;
+  timeZone: string;
+  generatedAt: string;
+  rows: CoverageReportRow[];
+}
+
+export const COVERAGE_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type CoverageExportFormat = (typeof COVERAGE_EXPORT_FORMATS)[number];
+
+/** Where the worker stores a report's export (FILE_STORAGE key). */
+export function coverageExportKey(reportId: string, format: CoverageExportFormat): string {
+  return `reports/${reportId}.${format}`;
+}
+
+export function coverageJobId(reportId: string): string {
+  return `coverage-${reportId}`;
+}
+
+export function coverageRatio(trained: number, dxStaff: number): number {
+  return dxStaff > 0 ? trained / dxStaff : 0;
+}
+
+/** Below this coverage a unit is flagged in the exports. */
+export const COVERAGE_TARGET = 0.8;
+
+/**
+ * Depth-first order (siblings by code), so a tree table can be drawn top to bottom. Rows
+ * whose parent is missing are treated as roots rather than dropped.
+ */
+export function orderCoverageRows<
+  T extends { orgUnitId: string; parentId: string | null; code: string },
+>(rows: readonly T[]): T[] {
+  const ids = new Set(rows.map((r) => r.orgUnitId));
+  const children = new Map<string | null, T[]>();
+  for (const row of rows) {
+    const key = row.parentId !== null && ids.has(row.parentId) ? row.parentId : null;
+    children.set(key, [...(children.get(key) ?? []), row]);
+  }
+  for (const list of children.values())
+    list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const out: T[] = [];
+  const stack = [...(children.get(null) ?? [])].reverse();
+  while (stack.length) {
+    const row = stack.pop() as T;
+    out.push(row);
+    stack.push(...[...(children.get(row.orgUnitId) ?? [])].reverse());
+  }
+  return out;
+}
