@@ -93,7 +93,11 @@ export class CertificateIssuerService {
     });
     const key = `certificates/${claims.issuedOn.slice(0, 4)}/${cert.serial}.pdf`;
     await this.storage.put(key, pdf);
-    await this.db.getRepository(CertificateEntity).update({ id: cert.id }, { pdfKey: key });
+    // Only if the certificate still says what was rendered: a re-issue (name correction)
+    // that happened meanwhile re-signs it, and its own job renders the new text.
+    await this.db
+      .getRepository(CertificateEntity)
+      .update({ id: cert.id, signature: cert.signature }, { pdfKey: key });
     return key;
   }
 }
