@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,10 @@ export default async function globalSetup(): Promise<void> {
       ADMIN_PASSWORD: adminPassword,
       SEED_DEMO: 'false',
       JWT_SECRET: randomBytes(24).toString('hex'),
+      // Production mode requires its own certificate-signing key (Ed25519, PKCS#8 PEM).
+      CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
       STORAGE_DIR: storageDir,
       WEB_DIST_DIR: WEB_DIST,
     },

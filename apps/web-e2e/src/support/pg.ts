@@ -9,7 +9,6 @@ interface PgModule {
   Client: new (config: { connectionString: string }) => PgClient;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pg = require('pg') as PgModule;
 
 /** Runs statements on the maintenance connection (CREATE/DROP DATABASE cannot run in a tx). */

@@ -7,21 +7,49 @@ const BASE_URL = '/api';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** JSON-encoded, unless it is FormData (multipart upload: the browser sets the boundary). */
   body?: unknown;
   /** Public endpoints: send no token, and a 401 does not end the session. */
   anonymous?: boolean;
   signal?: AbortSignal;
 }
 
+/** A JSON answer with what the quiz timer needs to know about the server's clock. */
+export interface ApiResponse<T> {
+  data: T;
+  /** The `Date` header (second precision), or null when a proxy dropped it. */
+  serverDate: string | null;
+  /** Client clock (ms) when the request was sent and when its answer arrived. */
+  sentAt: number;
+  receivedAt: number;
+}
+
 /**
- * fetch wrapper for the API: JSON in and out, Bearer token, typed ApiError on failure.
- * A 401 on an authenticated call clears the token; RequireAuth then sends the user to /login
+ * Turns an API URL given by the server (pdfUrl, fileUrl: `/api/…` or absolute on this
+ * origin) into a path for apiRequest; any other URL comes back unchanged.
+ */
+export function toApiPath(url: string, origin = globalThis.location?.origin): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, origin ?? 'http://localhost');
+  } catch {
+    return url;
+  }
+  const sameOrigin = !/^[a-z][a-z0-9+.-]*:/i.test(url) || parsed.origin === origin;
+  if (!sameOrigin || !parsed.pathname.startsWith(`${BASE_URL}/`)) return url;
+  return parsed.pathname.slice(BASE_URL.length) + parsed.search;
+}
+
+/**
+ * fetch wrapper for the API: Bearer token, typed ApiError on failure. A 401 on an
+ * authenticated call clears the token; RequireAuth then sends the user to /login
  * (remembering where they were).
  */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const { method = 'GET', body, anonymous = false, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: accept };
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   const token = anonymous ? null : authStore.getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -30,7 +58,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(`${BASE_URL}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
       signal,
     });
   } catch (cause) {
@@ -42,16 +70,52 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (error.statusCode === 401 && token) authStore.clearToken();
     throw error;
   }
+  return response;
+}
+
+async function readJson<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return readJson<T>(await send(path, options, 'application/json'));
+}
+
+export async function apiRequestWithMeta<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const sentAt = Date.now();
+  const response = await send(path, options, 'application/json');
+  const receivedAt = Date.now();
+  const data = await readJson<T>(response);
+  return { data, serverDate: response.headers.get('Date'), sentAt, receivedAt };
+}
+
+/** An authenticated file (certificate PDF, lesson attachment): links cannot carry the token. */
+export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await send(path, { signal }, '*/*');
+  return response.blob();
+}
+
+type NoBody = Omit<RequestOptions, 'method' | 'body'>;
+
 export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'GET' }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+  get: <T>(path: string, options?: NoBody) => apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T>(path: string, body?: unknown, options?: NoBody) =>
     apiRequest<T>(path, { ...options, method: 'POST', body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+  patch: <T>(path: string, body?: unknown, options?: NoBody) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  put: <T>(path: string, body?: unknown, options?: NoBody) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
+  delete: <T = void>(path: string, options?: NoBody) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };
+
+/** Lists come as the contract's `{items, …}`, but tolerate a bare array. */
+export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] {
+  if (Array.isArray(value)) return value;
+  return value?.items ?? [];
+}

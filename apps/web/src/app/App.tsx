@@ -1,7 +1,8 @@
-import { lazy, useState } from 'react';
+import { lazy, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../auth/RequireAuth';
+import { AUTHOR_ROLES, RequireRole } from '../auth/RequireRole';
 import { Layout } from './Layout';
 import { createQueryClient } from './query-client';
 
@@ -10,7 +11,22 @@ const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
+const CourseCatalogPage = lazy(() => import('../courses/CourseCatalogPage'));
+const CoursePage = lazy(() => import('../courses/CoursePage'));
+const LessonPlayerPage = lazy(() => import('../learning/LessonPlayerPage'));
+const MyLearningPage = lazy(() => import('../learning/MyLearningPage'));
+const CurriculumPage = lazy(() => import('../curricula/CurriculumPage'));
+const QuizPage = lazy(() => import('../quizzes/QuizPage'));
+const QuizAttemptPage = lazy(() => import('../quizzes/QuizAttemptPage'));
+const QuizReviewPage = lazy(() => import('../quizzes/QuizReviewPage'));
+const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
+const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
+const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+const authed = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+const authoring = (page: ReactNode) =>
+  authed(<RequireRole roles={AUTHOR_ROLES}>{page}</RequireRole>);
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -19,22 +35,25 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route element={<Layout />}>
+            <Route index element={authed(<HomePage />)} />
+            <Route path="me" element={authed(<MePage />)} />
+            <Route path="courses" element={authed(<CourseCatalogPage />)} />
+            <Route path="courses/:courseId" element={authed(<CoursePage />)} />
             <Route
-              index
-              element={
-                <RequireAuth>
-                  <HomePage />
-                </RequireAuth>
-              }
+              path="learn/:courseId/lessons/:lessonId"
+              element={authed(<LessonPlayerPage />)}
             />
+            <Route path="my-learning" element={authed(<MyLearningPage />)} />
+            <Route path="curricula/:curriculumId" element={authed(<CurriculumPage />)} />
+            <Route path="quizzes/:quizId" element={authed(<QuizPage />)} />
+            <Route path="quizzes/:quizId/attempt" element={authed(<QuizAttemptPage />)} />
             <Route
-              path="me"
-              element={
-                <RequireAuth>
-                  <MePage />
-                </RequireAuth>
-              }
+              path="quizzes/:quizId/attempts/:attemptId"
+              element={authed(<QuizReviewPage />)}
             />
+            <Route path="my-certificates" element={authed(<CertificatesPage />)} />
+            <Route path="authoring" element={authoring(<AuthoringPage />)} />
+            <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
             <Route path="login" element={<LoginPage />} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />

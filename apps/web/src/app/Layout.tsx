@@ -1,7 +1,9 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { AUTHOR_ROLES, hasAnyRole } from '../auth/RequireRole';
 import { useAccessToken } from '../auth/useAuth';
+import { useMe } from '../auth/useMe';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLoading } from './PageStatus';
 import { UserMenu } from './UserMenu';
@@ -9,6 +11,8 @@ import { UserMenu } from './UserMenu';
 export function Layout() {
   const { t } = useTranslation();
   const loggedIn = useAccessToken() !== null;
+  const me = useMe();
+  const isAuthor = loggedIn && hasAnyRole(me.data?.roles, AUTHOR_ROLES);
 
   return (
     <div className="app-shell">
@@ -37,13 +41,26 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
-                    <NavLink to="/me">{t('nav.me')}</NavLink>
+                    <NavLink to="/courses">{t('nav.courses')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/my-learning">{t('nav.myLearning')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/my-certificates">{t('nav.certificates')}</NavLink>
+                  </li>
+                  {isAuthor && (
+                    <li>
+                      <NavLink to="/authoring">{t('nav.authoring')}</NavLink>
+                    </li>
+                  )}
                 </>
               )}
-              <li>
-                <NavLink to="/verify">{t('nav.verify')}</NavLink>
-              </li>
+              {!loggedIn && (
+                <li>
+                  <NavLink to="/verify">{t('nav.verify')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         </div>

@@ -27,9 +27,13 @@ export function UserMenu() {
   return (
     <div className="user-menu" role="group" aria-label={t('user.menu')}>
       {me.data && (
-        <span className="user-menu__name" title={me.data.username}>
+        <Link
+          className="user-menu__name"
+          to="/me"
+          title={t('user.profile', { username: me.data.username })}
+        >
           {me.data.fullName || me.data.username}
-        </span>
+        </Link>
       )}
       <button type="button" className="button button--small" onClick={onLogout}>
         {t('user.logout')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { AUTHOR_ROLES, hasAnyRole } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
 
 export default function HomePage() {
@@ -14,10 +15,24 @@ export default function HomePage() {
       <section className="card">
         <h1>{name ? t('home.welcome', { name }) : t('home.title')}</h1>
         <p>{t('home.intro')}</p>
+        <Link className="button button--primary" to="/courses">
+          {t('home.catalogLink')}
+        </Link>
       </section>
       <section className="card" aria-labelledby="home-links">
         <h2 id="home-links">{t('home.linksTitle')}</h2>
         <ul className="link-list">
+          <li>
+            <Link to="/my-learning">{t('home.learningLink')}</Link>
+          </li>
+          <li>
+            <Link to="/my-certificates">{t('home.certificatesLink')}</Link>
+          </li>
+          {hasAnyRole(me.data?.roles, AUTHOR_ROLES) && (
+            <li>
+              <Link to="/authoring">{t('home.authoringLink')}</Link>
+            </li>
+          )}
           <li>
             <Link to="/me">{t('home.meLink')}</Link>
           </li>
@@ -25,7 +40,6 @@ export default function HomePage() {
             <Link to="/verify">{t('home.verifyLink')}</Link>
           </li>
         </ul>
-        <p className="muted">{t('home.catalogSoon')}</p>
       </section>
     </>
   );

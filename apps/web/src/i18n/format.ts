@@ -1,16 +1,38 @@
 import type { Language } from './index';
 
 const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+function localeOf(language: string): string {
+  return LOCALES[language as Language] ?? LOCALES.vi;
+}
 
 /** Calendar date as shown on Vietnamese documents (dd/mm/yyyy), in Vietnam's time zone. */
 export function formatDate(iso: string, language = 'vi'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const locale = LOCALES[language as Language] ?? LOCALES.vi;
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(localeOf(language), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
-    timeZone: 'Asia/Ho_Chi_Minh',
+    timeZone: TIME_ZONE,
   }).format(date);
+}
+
+/** Date and time (dd/mm/yyyy hh:mm, 24-hour), in Vietnam's time zone. */
+export function formatDateTime(iso: string, language = 'vi'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = new Intl.DateTimeFormat(localeOf(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).format(date);
+  return `${formatDate(iso, language)} ${time}`;
+}
+
+/** A number the way the language writes it (1,5 in Vietnamese; 1.5 in English). */
+export function formatNumber(value: number, language = 'vi'): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
 }

@@ -1,0 +1,137 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser';
+import { readE2eState, type E2eState } from './support/e2e-env';
+import { screenshotOnFailure } from './support/failure-screenshot';
+import { completeLesson, loginThroughForm } from './support/learner-session';
+import {
+  COURSE_WITH_QUIZ,
+  createLearningWorld,
+  createTimedQuizCourse,
+  type LearningWorld,
+} from './support/learning-world';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('final quiz', () => {
+  let state: E2eState;
+  let world: LearningWorld;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    state = readE2eState();
+    [world, browser] = await Promise.all([createLearningWorld(state), launchBrowser()]);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    page = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('passes the final quiz after the lessons, sees the review and the course completed', () =>
+    screenshotOnFailure(
+      () => page,
+      'quiz',
+      async () => {
+        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
+        const p = page;
+        const { learner, courseWithQuiz: course } = world;
+        const quiz = course.finalQuiz;
+        if (!quiz) throw new Error('the seeded course has no final quiz');
+        await loginThroughForm(p, learner.username, learner.password);
+
+        await p.goto(`/courses?q=${encodeURIComponent('chuyen doi so')}`);
+        await p.getByRole('link', { name: COURSE_WITH_QUIZ, exact: true }).click();
+        await p.getByRole('heading', { level: 1, name: COURSE_WITH_QUIZ }).waitFor();
+        await p.getByRole('button', { name: 'Đăng ký học' }).click();
+        await completeLesson(p, course.lessons[0].title, null);
+        await p.getByRole('link', { name: /Bài tiếp theo/ }).click();
+        await completeLesson(p, course.lessons[1].title, null);
+
+        // The last lesson points to the final quiz; its start screen shows the rules.
+        await p.getByRole('link', { name: quiz.title }).click();
+        await p.getByRole('heading', { level: 1, name: quiz.title }).waitFor();
+        await p.getByText('Thời gian làm bài').waitFor();
+        await p.getByText('10 phút').waitFor();
+        await p.getByTestId('attempts-left').filter({ hasText: '3/3' }).waitFor();
+        await p.getByRole('link', { name: 'Bắt đầu làm bài' }).click();
+
+        // The countdown follows the server's expiresAt (10 minutes).
+        const timer = p.getByRole('timer');
+        await timer.waitFor();
+        expect(await timer.textContent()).toMatch(/^(10:00|09:[0-5]\d)$/);
+
+        // Options are shuffled: choose by their text.
+        for (const q of quiz.questions) {
+          const group = p.getByRole('group', { name: new RegExp(escapeRegExp(q.text)) });
+          await group.getByLabel(q.correct, { exact: true }).check();
+        }
+        await p.getByText('Đã lưu câu trả lời').waitFor();
+
+        // A reload resumes the same attempt with the answers kept.
+        await p.reload();
+        for (const q of quiz.questions) {
+          const group = p.getByRole('group', { name: new RegExp(escapeRegExp(q.text)) });
+          expect(await group.getByLabel(q.correct, { exact: true }).isChecked()).toBe(true);
+        }
+
+        await p.getByRole('button', { name: 'Nộp bài' }).click();
+        await p.getByRole('dialog', { name: 'Nộp bài?' }).waitFor();
+        await p.getByRole('button', { name: 'Xác nhận nộp bài' }).click();
+
+        await p.getByRole('heading', { level: 1, name: /Kết quả bài kiểm tra/ }).waitFor();
+        expect(await p.getByTestId('quiz-result').textContent()).toBe('Đạt');
+        await p.getByText('Điểm: 100/100.').waitFor();
+        for (const q of quiz.questions) {
+          await p.getByText(q.explanation).waitFor();
+        }
+
+        await p.getByRole('link', { name: 'Về trang khóa học' }).click();
+        await p.getByRole('heading', { level: 1, name: COURSE_WITH_QUIZ }).waitFor();
+        expect(await p.getByTestId('course-completed').textContent()).toBe('Đã hoàn thành');
+
+        // Completion put a certificate on its way (issued once the worker renders it).
+        await p
+          .getByRole('navigation', { name: 'Điều hướng chính' })
+          .getByRole('link', { name: 'Chứng nhận', exact: true })
+          .click();
+        const certificate = p.getByRole('listitem').filter({ hasText: COURSE_WITH_QUIZ });
+        await certificate.getByText(/^(Đang cấp|Đã cấp)$/).waitFor();
+      },
+    ));
+
+  it('submits by itself when the server-timed attempt runs out', () =>
+    screenshotOnFailure(
+      () => page,
+      'quiz-timeout',
+      async () => {
+        const course = await createTimedQuizCourse(state, world, 6);
+        const quiz = course.finalQuiz;
+        if (!quiz) throw new Error('the timed course has no quiz');
+        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
+        const p = page;
+        await loginThroughForm(p, world.learner.username, world.learner.password);
+
+        await p.goto(`/quizzes/${quiz.id}/attempt?course=${course.id}`);
+        await p.getByRole('timer').waitFor();
+        const [q] = quiz.questions;
+        await p
+          .getByRole('group', { name: new RegExp(escapeRegExp(q.text)) })
+          .getByLabel(q.correct, { exact: true })
+          .check();
+
+        // No click on "Nộp bài": at 00:00 the answers go in on their own.
+        await p.waitForURL((url) => url.pathname.startsWith(`/quizzes/${quiz.id}/attempts/`), {
+          timeout: 15_000,
+        });
+        expect(await p.getByTestId('quiz-result').textContent()).toBe('Đạt');
+        await p.getByText(q.explanation).waitFor();
+      },
+    ));
+});

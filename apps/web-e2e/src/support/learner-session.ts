@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+
+/** Logs in through the real form, like a person would. */
+export async function loginThroughForm(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === '/me');
+}
+
+/** Marks the lesson on screen complete and waits for the course's progress to read `percent`. */
+export async function completeLesson(page: Page, title: string, percent: number | null) {
+  // The page's own title (the lesson's Markdown may start with the same heading).
+  await page.locator('#lesson-title').filter({ hasText: title }).waitFor();
+  await page.getByRole('button', { name: 'Hoàn thành bài học' }).click();
+  await page.getByText('Bạn đã hoàn thành bài học này').waitFor();
+  if (percent !== null) {
+    await page
+      .getByTestId('progress-value')
+      .filter({ hasText: `${percent}%` })
+      .waitFor();
+  }
+}

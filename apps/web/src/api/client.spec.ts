@@ -1,0 +1,25 @@
+import { itemsOf, toApiPath } from './client';
+
+describe('toApiPath', () => {
+  const origin = 'https://hoc.example.gov.vn';
+
+  it('strips /api from relative and same-origin URLs', () => {
+    expect(toApiPath('/api/certificates/1/pdf', origin)).toBe('/certificates/1/pdf');
+    expect(toApiPath(`${origin}/api/lessons/2/file?x=1`, origin)).toBe('/lessons/2/file?x=1');
+  });
+
+  it('leaves other origins and non-API paths alone', () => {
+    expect(toApiPath('https://cdn.example.com/api/a.pdf', origin)).toBe(
+      'https://cdn.example.com/api/a.pdf',
+    );
+    expect(toApiPath('/files/a.pdf', origin)).toBe('/files/a.pdf');
+  });
+});
+
+describe('itemsOf', () => {
+  it('accepts the paginated shape and a bare array', () => {
+    expect(itemsOf({ items: [1, 2] })).toEqual([1, 2]);
+    expect(itemsOf([3])).toEqual([3]);
+    expect(itemsOf(undefined)).toEqual([]);
+  });
+});

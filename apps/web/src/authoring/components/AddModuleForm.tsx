@@ -1,0 +1,36 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../app/FormError';
+import { addModule } from '../api';
+import { useDraftMutation } from '../hooks/useCourseDraft';
+
+export function AddModuleForm({ courseId }: { courseId: string }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const add = useDraftMutation(courseId, (value: string) => addModule(courseId, value));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate(title.trim(), { onSuccess: () => setTitle('') });
+  }
+
+  return (
+    <form className="form form--inline card" onSubmit={onSubmit}>
+      <FormError error={add.error} />
+      <div className="field">
+        <label htmlFor="new-module-title">{t('authoring.newModuleTitle')}</label>
+        <input
+          id="new-module-title"
+          type="text"
+          required
+          maxLength={255}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button" disabled={add.isPending}>
+        {t('authoring.addModule')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { optionDraft, optionsForType, toQuestionInput, toggleCorrect } from './question-form';
+
+describe('question form', () => {
+  it('keeps one correct option for single choice, several for multiple', () => {
+    const opts = [optionDraft('A', true), optionDraft('B'), optionDraft('C')];
+    const single = toggleCorrect(opts, opts[1].key, true, 'single');
+    expect(single.map((o) => o.correct)).toEqual([false, true, false]);
+    const multi = toggleCorrect(opts, opts[2].key, true, 'multiple');
+    expect(multi.map((o) => o.correct)).toEqual([true, false, true]);
+  });
+
+  it('prefills true/false and trims to two options', () => {
+    const empty = optionsForType([optionDraft(), optionDraft()], 'true_false', 'Đúng', 'Sai');
+    expect(empty.map((o) => [o.text, o.correct])).toEqual([
+      ['Đúng', true],
+      ['Sai', false],
+    ]);
+    const typed = [optionDraft('X', true), optionDraft('Y'), optionDraft('Z')];
+    expect(optionsForType(typed, 'true_false', 'Đúng', 'Sai')).toHaveLength(2);
+  });
+
+  it('builds the API body, dropping an empty explanation', () => {
+    expect(toQuestionInput('single', ' Câu? ', [optionDraft(' A ', true)], ' ')).toEqual({
+      type: 'single',
+      text: 'Câu?',
+      options: [{ text: 'A', correct: true }],
+    });
+  });
+});

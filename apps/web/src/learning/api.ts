@@ -1,0 +1,24 @@
+import type { LessonContent, MyEnrollment, ProgressResponse } from '@dx/contracts';
+import { api, itemsOf } from '../api/client';
+
+export const enrollmentKeys = {
+  all: ['me', 'enrollments'] as const,
+};
+
+export const lessonKeys = {
+  detail: (lessonId: string) => ['lessons', lessonId] as const,
+};
+
+export async function fetchMyEnrollments(signal?: AbortSignal): Promise<MyEnrollment[]> {
+  return itemsOf(
+    await api.get<MyEnrollment[] | { items: MyEnrollment[] }>('/me/enrollments', { signal }),
+  );
+}
+
+export function fetchLesson(lessonId: string, signal?: AbortSignal): Promise<LessonContent> {
+  return api.get<LessonContent>(`/lessons/${encodeURIComponent(lessonId)}`, { signal });
+}
+
+export function completeLesson(lessonId: string): Promise<ProgressResponse> {
+  return api.post<ProgressResponse>(`/lessons/${encodeURIComponent(lessonId)}/complete`);
+}

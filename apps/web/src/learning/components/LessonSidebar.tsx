@@ -1,0 +1,61 @@
+import type { CourseOutline } from '@dx/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { lessonPath } from '../../courses/course-paths';
+
+/** Modules and lessons of the course; folded behind a button on phones. */
+export function LessonSidebar({
+  course,
+  currentLessonId,
+}: {
+  course: CourseOutline;
+  currentLessonId: string;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const modules = [...course.modules].sort((a, b) => a.position - b.position);
+  return (
+    <nav className="lesson-sidebar" aria-label={t('lesson.sidebar')}>
+      <button
+        type="button"
+        className="button button--small lesson-sidebar__toggle"
+        aria-expanded={open}
+        aria-controls="lesson-sidebar-list"
+        onClick={() => setOpen((v) => !v)}
+      >
+        {open ? t('lesson.hideOutline') : t('lesson.showOutline')}
+      </button>
+      <div
+        id="lesson-sidebar-list"
+        className={`lesson-sidebar__list${open ? ' lesson-sidebar__list--open' : ''}`}
+      >
+        <p className="lesson-sidebar__course">
+          <Link to={`/courses/${encodeURIComponent(course.id)}`}>{course.title}</Link>
+        </p>
+        <ol>
+          {modules.map((mod) => (
+            <li key={mod.id}>
+              <span className="lesson-sidebar__module">{mod.title}</span>
+              <ol>
+                {[...mod.lessons]
+                  .sort((a, b) => a.position - b.position)
+                  .map((lesson) => (
+                    <li key={lesson.id}>
+                      <Link
+                        to={lessonPath(course.id, lesson.id)}
+                        aria-current={lesson.id === currentLessonId ? 'page' : undefined}
+                        onClick={() => setOpen(false)}
+                      >
+                        {lesson.title}
+                      </Link>
+                    </li>
+                  ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </nav>
+  );
+}
