@@ -15,13 +15,15 @@ export interface CourseRow {
   code: string;
   status: CourseStatus;
   ownerOrgUnitId: string;
+  ownerOrgUnitName: string;
   ownerPath: string;
   publishedVersionId: string | null;
   draftVersionId: string | null;
 }
 
 const COURSE_ROW = `
-  SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.path AS "ownerPath",
+  SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.name AS "ownerOrgUnitName",
+         o.path AS "ownerPath",
          c.published_version_id AS "publishedVersionId", c.draft_version_id AS "draftVersionId"
     FROM course c JOIN org_unit o ON o.id = c.owner_org_unit_id
    WHERE c.id = $1`;

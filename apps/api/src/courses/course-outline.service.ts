@@ -154,6 +154,7 @@ export class CourseOutlineService {
       description: version.description,
       hours: version.hours,
       ownerOrgUnitId: course.ownerOrgUnitId,
+      ownerOrgUnitName: course.ownerOrgUnitName,
       publishedAt: version.publishedAt?.toISOString() ?? null,
     };
   }

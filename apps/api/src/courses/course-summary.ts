@@ -7,6 +7,7 @@ export interface CourseSummaryRow {
   code: string;
   status: CourseStatus;
   ownerOrgUnitId: string;
+  ownerOrgUnitName: string;
   version: number;
   draftVersion: number | null;
   title: string;
@@ -28,7 +29,7 @@ export const AUTHORING_SUMMARY_FROM = `
   JOIN course_version v ON v.id = COALESCE(c.draft_version_id, c.published_version_id)`;
 
 export const AUTHORING_SUMMARY_COLUMNS = `
-  c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId",
+  c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.name AS "ownerOrgUnitName",
   COALESCE(pv.version, dv.version) AS version, dv.version AS "draftVersion",
   v.title, v.description, v.hours, pv.published_at AS "publishedAt"`;
 
@@ -43,6 +44,7 @@ export function toCourseSummary(row: CourseSummaryRow): CourseSummary {
     draftVersion: row.draftVersion === null ? null : Number(row.draftVersion),
     hours: Number(row.hours),
     ownerOrgUnitId: row.ownerOrgUnitId,
+    ownerOrgUnitName: row.ownerOrgUnitName,
     publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString(),
   };
 }

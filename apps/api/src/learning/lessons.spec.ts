@@ -43,7 +43,7 @@ describe('lessons', () => {
       moduleId: built.modules[0].id,
       title: 'Bài 1.2',
       kind: 'text',
-      contentHtml: '<h1>Bài 1.2</h1>\n<p>Nội dung <strong>chuyển đổi số</strong>.</p>\n',
+      contentHtml: '<h2>Bài 1.2</h2>\n<p>Nội dung <strong>chuyển đổi số</strong>.</p>\n',
       videoUrl: null,
       fileUrl: null,
       fileName: null,
@@ -128,7 +128,7 @@ describe('lessons', () => {
       .set('Authorization', learner)
       .expect(200);
     expect(res.body.contentHtml).not.toMatch(/script|onerror|javascript|iframe|alert/i);
-    expect(res.body.contentHtml).toContain('<h2>Bài đọc</h2>');
+    expect(res.body.contentHtml).toContain('<h3>Bài đọc</h3>');
     expect(res.body.contentHtml).toContain(
       '<a href="https://dichvucong.gov.vn" target="_blank" rel="noopener noreferrer">Cổng dịch vụ công</a>',
     );

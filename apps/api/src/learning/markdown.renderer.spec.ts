@@ -24,7 +24,8 @@ describe('renderLessonMarkdown', () => {
         '| A | 1 |',
       ].join('\n'),
     );
-    expect(html).toContain('<h1>Chuyển đổi số</h1>');
+    // Content headings sit below the page's own <h1> (the lesson title).
+    expect(html).toContain('<h2>Chuyển đổi số</h2>');
     expect(html).toContain('<strong>quan trọng</strong>');
     expect(html).toContain('<em>cần thiết</em>');
     expect(html).toContain('<li>Mục một</li>');

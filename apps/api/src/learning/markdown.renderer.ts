@@ -2,7 +2,15 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 // Own instance: options set here never leak into (or from) other users of marked.
-const parser = new Marked({ gfm: true, breaks: false, async: false });
+const parser = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  // The lesson page has its own <h1> (the lesson title): content headings start at <h2>.
+  walkTokens: (token) => {
+    if (token.type === 'heading') token.depth = Math.min(token.depth + 1, 6);
+  },
+});
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const SAFE_IMAGE = /^https:\/\//i;

@@ -16,6 +16,8 @@ export interface CourseSummary {
   draftVersion: number | null;
   hours: number;
   ownerOrgUnitId: string;
+  /** Name of the owning unit, for display (learners may not read units above their own). */
+  ownerOrgUnitName: string;
   publishedAt: string | null;
 }
 

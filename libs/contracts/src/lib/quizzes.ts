@@ -80,3 +80,17 @@ export interface AttemptSummary {
   score: number | null;
   passed: boolean | null;
 }
+
+/** `GET /api/quizzes/:id`: the rules a learner sees before starting (no questions). */
+export interface QuizInfoResponse {
+  id: string;
+  courseId: string;
+  title: string;
+  kind: 'practice' | 'final';
+  passingScore: number;
+  timeLimitSeconds: number | null;
+  maxAttempts: number | null;
+  questionCount: number;
+  attemptsUsed: number;
+  passed: boolean;
+}
