@@ -7,6 +7,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CertificatesJobsModule } from './certificates/certificates-jobs.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ProcessorCoverageCheck } from './processor-coverage.check';
+import { ReportsJobsModule } from './reports/reports-jobs.module';
 import { SystemJobsModule } from './system/system-jobs.module';
 
 /** The worker: one processor per queue, no HTTP. Tests pass a ready config. */
@@ -23,6 +24,7 @@ export class WorkerModule {
         StorageModule,
         SystemJobsModule,
         CertificatesJobsModule,
+        ReportsJobsModule,
         OutboxModule,
       ],
       providers: [ProcessorCoverageCheck],

@@ -1,10 +1,6 @@
-import type { JobState } from './queues';
+import { JobState, QueueName } from './queues';
 
-/**
- * Queue of the report jobs. Transitional: the lead adds `QueueName.Reports = 'reports'`;
- * until then the API and the worker name the queue through this constant.
- */
-export const REPORTS_QUEUE = 'reports';
+export const REPORTS_QUEUE = QueueName.Reports;
 
 export enum ReportJob {
   /** Compute one coverage snapshot and render its exports. Job id `coverage-<reportId>`. */

@@ -1,0 +1,122 @@
+import type { CoverageJobStatus, CoverageReport } from '@dx/contracts';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { CoverageExportQuery } from './dto/coverage-export.query';
+import {
+  CoverageJobAcceptedDto,
+  CoverageJobStatusDto,
+  CoverageReportDto,
+} from './dto/coverage-report-responses.dto';
+import { RequestCoverageReportDto } from './dto/request-coverage-report.dto';
+import { CoverageReportsService } from './coverage-reports.service';
+import { CoverageRequestsService } from './coverage-requests.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('hr')
+@Controller('reports/coverage')
+export class CoverageReportsController {
+  constructor(
+    private readonly requests: CoverageRequestsService,
+    private readonly reports: CoverageReportsService,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary:
+      'Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin)',
+  })
+  @ApiAcceptedResponse({ type: CoverageJobAcceptedDto })
+  @ApiBadRequestResponse({
+    description: 'Year outside 2000..current year, or the unit did not exist on 31 December',
+  })
+  @ApiNotFoundResponse({ description: 'Unknown unit, or outside your scope' })
+  @ApiServiceUnavailableResponse({ description: 'The job queue (Redis) is unavailable' })
+  request(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: RequestCoverageReportDto,
+  ): Promise<{ jobId: string }> {
+    return this.requests.request(user, dto);
+  }
+
+  @Get('jobs/:jobId')
+  @ApiOperation({
+    summary: 'State and progress of a report job (its requester, hr/sysadmin in scope)',
+  })
+  @ApiOkResponse({ type: CoverageJobStatusDto })
+  @ApiNotFoundResponse({ description: 'Unknown job, or not yours to see' })
+  status(@CurrentUser() user: AuthUser, @Param('jobId') jobId: string): Promise<CoverageJobStatus> {
+    return this.requests.status(user, jobId);
+  }
+
+  @Get(':reportId')
+  @ApiOperation({
+    summary: 'A completed report: one row per unit of the subtree as it stood on 31 December',
+  })
+  @ApiOkResponse({ type: CoverageReportDto })
+  @ApiNotFoundResponse({ description: 'Unknown report, or its unit is outside your scope' })
+  @ApiConflictResponse({ description: 'Still being computed, or failed' })
+  report(
+    @CurrentUser() user: AuthUser,
+    @Param('reportId', uuidParam('reportId')) id: string,
+  ): Promise<CoverageReport> {
+    return this.reports.report(user, id);
+  }
+
+  @Get(':reportId/export')
+  @ApiOperation({
+    summary: 'The report as CSV (UTF-8 with BOM), XLSX or PDF, rendered by the worker',
+  })
+  @ApiProduces(
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
+  @ApiOkResponse({ description: 'The file, as an attachment with a Vietnamese file name' })
+  @ApiNotFoundResponse({ description: 'Unknown report, or its unit is outside your scope' })
+  @ApiConflictResponse({ description: 'Still being computed or rendered, or failed' })
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('reportId', uuidParam('reportId')) id: string,
+    @Query() q: CoverageExportQuery,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.exportFile(user, id, q.format);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
+    });
+  }
+}
+
+/** Percent-encoding for `filename*` (RFC 5987 allows fewer bare characters than URIs). */
+function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}

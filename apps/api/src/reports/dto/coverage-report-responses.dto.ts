@@ -1,0 +1,50 @@
+import type { CoverageJobStatus, CoverageReport, CoverageReportRow, JobState } from '@dx/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// Response shapes for the OpenAPI document only; the services return the contract types.
+
+export class CoverageJobAcceptedDto {
+  @ApiProperty({ example: 'coverage-0b7f8a44-3f1e-4c1a-9d55-1f0d2f7e9a10' }) jobId: string;
+}
+
+export class CoverageJobStatusDto implements CoverageJobStatus {
+  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed'] }) state: JobState;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiPropertyOptional({ format: 'uuid' }) reportId?: string;
+  @ApiPropertyOptional() error?: string;
+}
+
+export class CoverageReportRowDto implements CoverageReportRow {
+  @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ description: 'Name at the end of the year' }) name: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "Null for the report's unit",
+  })
+  parentId: string | null;
+  @ApiProperty({ description: "0 for the report's unit" }) depth: number;
+  @ApiProperty({ description: 'DX staff of the whole subtree on 31 December' }) dxStaff: number;
+  @ApiProperty({ description: 'Of them, with a course completed within the year' }) trained: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'trained / dxStaff (0 without DX staff)' })
+  coverage: number;
+  @ApiProperty({ description: 'Hours of those completed courses' }) hours: number;
+  @ApiProperty({ description: 'Number of those course certificates' }) certificates: number;
+}
+
+export class CoverageReportDto implements CoverageReport {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty({ description: 'The scheduled figures of a closed year (immutable)' })
+  official: boolean;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({
+    type: [CoverageReportRowDto],
+    description: 'Tree order: a parent before its children',
+  })
+  rows: CoverageReportRow[];
+}

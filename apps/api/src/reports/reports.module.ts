@@ -1,0 +1,21 @@
+import { CoverageReportEntity, CoverageReportRowEntity } from '@dx/db';
+import { StorageModule } from '@dx/storage';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+import { CoverageReportAccess } from './coverage-report-access.service';
+import { CoverageReportsController } from './coverage-reports.controller';
+import { CoverageReportsService } from './coverage-reports.service';
+import { CoverageRequestsService } from './coverage-requests.service';
+
+/** Training-coverage reports: requested here, computed and rendered by the worker. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CoverageReportEntity, CoverageReportRowEntity]),
+    OrgUnitsModule,
+    StorageModule,
+  ],
+  controllers: [CoverageReportsController],
+  providers: [CoverageReportAccess, CoverageRequestsService, CoverageReportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,60 @@
+import { CoverageJobData, REPORTS_QUEUE, ReportJob, YearlyCoverageJobData } from '@dx/contracts';
+import { CoverageOutcome, CoverageReportGenerator } from '@dx/reports';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { YearlyCoverageOutcome, YearlyCoverageService } from './yearly-coverage.service';
+
+type ReportsJob = Job<CoverageJobData> | Job<YearlyCoverageJobData>;
+
+/**
+ * Coverage reports (job id `coverage-<reportId>`) and the yearly official run. A national
+ * report keeps the event loop busy while its PDF is drawn, hence the long lock.
+ */
+@Processor(REPORTS_QUEUE, { concurrency: 2, lockDuration: 120_000 })
+export class ReportsProcessor extends WorkerHost {
+  private readonly logger = new Logger(ReportsProcessor.name);
+
+  constructor(
+    private readonly generator: CoverageReportGenerator,
+    private readonly yearly: YearlyCoverageService,
+  ) {
+    super();
+  }
+
+  async process(job: ReportsJob): Promise<{ outcome: CoverageOutcome } | YearlyCoverageOutcome> {
+    switch (job.name) {
+      case ReportJob.Coverage: {
+        const { reportId } = job.data as CoverageJobData;
+        return { outcome: await this.generator.generate(reportId, (p) => job.updateProgress(p)) };
+      }
+      case ReportJob.YearlyNationalCoverage: {
+        const { year } = job.data as YearlyCoverageJobData;
+        return this.yearly.requestOfficial(year ?? this.yearly.previousYear());
+      }
+      default:
+        throw new UnrecoverableError(
+          `No handler for job "${job.name}" on queue "${REPORTS_QUEUE}"`,
+        );
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, err: Error): Promise<void> {
+    this.logger.warn(`Report job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`);
+    const final =
+      err instanceof UnrecoverableError || (job?.attemptsMade ?? 0) >= (job?.opts.attempts ?? 1);
+    if (job?.name === ReportJob.Coverage && final) {
+      // The API answers "failed" from the report row once BullMQ has forgotten the job.
+      await this.generator
+        .markFailed((job.data as CoverageJobData).reportId, err.message)
+        .catch((e: Error) => this.logger.error(`Could not mark report failed: ${e.message}`));
+    }
+  }
+
+  // Without a listener, an 'error' event (e.g. Redis gone) would crash the process.
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.error(`Reports worker error: ${err.message}`);
+  }
+}

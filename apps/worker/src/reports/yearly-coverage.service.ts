@@ -1,0 +1,71 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { calendarDate, CoverageJobData, REPORTS_QUEUE, ReportJob } from '@dx/contracts';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+export interface YearlyCoverageOutcome {
+  year: number;
+  /** Official reports created by this run. */
+  created: string[];
+  /** Official reports of the year not completed yet (created now or by an interrupted run), queued. */
+  queued: string[];
+}
+
+/**
+ * The official yearly figures: one report per root unit of the tree as it stood at the
+ * end of the year, marked `official`. The partial unique index on (unit, year) WHERE
+ * official makes a second run (a retry, a second worker, a manual call) create nothing;
+ * reports left unfinished are queued again under their own deterministic job ids.
+ */
+@Injectable()
+export class YearlyCoverageService {
+  private readonly logger = new Logger(YearlyCoverageService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<CoverageJobData>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The year the schedule reports on: the one that just ended in TZ_REPORTS. */
+  previousYear(now = new Date()): number {
+    return Number(calendarDate(this.config.reportsTimeZone, now).slice(0, 4)) - 1;
+  }
+
+  async requestOfficial(year: number): Promise<YearlyCoverageOutcome> {
+    const created: { id: string }[] = await this.db.query(
+      `INSERT INTO coverage_report (id, year, org_unit_id, requested_by, job_id, status, official, time_zone)
+       SELECT r.id, $1::int, r.unit_id, NULL, 'coverage-' || r.id, 'running', true, $2
+         FROM (SELECT gen_random_uuid() AS id, u.id AS unit_id
+                 FROM org_unit u
+                 JOIN org_unit_edge e ON e.unit_id = u.id AND e.parent_id IS NULL
+                  AND e.valid_from <= make_date($1::int, 12, 31)
+                  AND (e.valid_to IS NULL OR e.valid_to > make_date($1::int, 12, 31))
+                WHERE u.valid_from <= make_date($1::int, 12, 31)
+                  AND (u.valid_to IS NULL OR u.valid_to > make_date($1::int, 12, 31))) r
+       ON CONFLICT (org_unit_id, year) WHERE official DO NOTHING
+       RETURNING id`,
+      [year, this.config.reportsTimeZone],
+    );
+    const pending: { id: string; job_id: string }[] = await this.db.query(
+      `SELECT id, job_id FROM coverage_report WHERE official AND year = $1 AND status <> 'completed'`,
+      [year],
+    );
+    if (pending.length) {
+      await this.queue.addBulk(
+        pending.map((r) => ({
+          name: ReportJob.Coverage,
+          data: { reportId: r.id },
+          opts: { jobId: r.job_id },
+        })),
+      );
+    }
+    this.logger.log(
+      `Official coverage ${year}: ${created.length} created, ${pending.length} queued`,
+    );
+    return { year, created: created.map((r) => r.id), queued: pending.map((r) => r.id) };
+  }
+}

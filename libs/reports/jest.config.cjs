@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'reports',
+  ...require('../../jest.preset.cjs'),
+  rootDir: __dirname,
+  testTimeout: 30_000,
+};

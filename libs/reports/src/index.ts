@@ -1,0 +1,8 @@
+// Coverage reports as the worker produces them and the API reads them back.
+export * from './lib/coverage-calculation';
+export * from './lib/coverage-snapshot';
+export * from './lib/coverage-report.generator';
+export * from './lib/exports/coverage-export-format';
+export * from './lib/exports/coverage-csv';
+export * from './lib/exports/coverage-xlsx';
+export * from './lib/exports/coverage-pdf';
