@@ -1,13 +1,51 @@
+import { CurriculumCourseEntity, CurriculumEntity } from '@dx/db';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { seedDemoCourses } from './demo-courses';
 import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
 
-/** The published DX curriculum content (courses, lessons, quizzes). */
+/** The yearly DX programme for full-time DX staff: four of the demo courses, in order. */
+const DEMO_CURRICULUM = {
+  code: 'CT-CDS-2026',
+  title: 'Chương trình bồi dưỡng chuyển đổi số cho cán bộ, công chức',
+  description:
+    'Lộ trình tự học hằng năm theo Quyết định 1690/QĐ-TTg: nhận thức chung về chuyển đổi số, ' +
+    'Chính phủ số và dịch vụ công trực tuyến, dữ liệu số, an toàn thông tin.',
+  audience: 'Cán bộ, công chức, viên chức làm công tác chuyển đổi số',
+  hoursPerYear: 24,
+  courses: ['CDS-CB-01', 'CPS-DVC-01', 'DLS-KT-01', 'ATTT-CB-01'],
+};
+
+/** The published DX catalog (courses, lessons, quizzes) and a curriculum built on it. */
 @Injectable()
 export class DemoCoursesStep implements DemoSeedStep {
   readonly name = 'courses';
 
   async run(ctx: DemoSeedContext): Promise<void> {
     ctx.courses = await seedDemoCourses(ctx.tx, ctx);
+    const root = ctx.units.get('VN');
+    if (!root) return;
+    const curriculumId = randomUUID();
+    await ctx.tx.insert(CurriculumEntity, {
+      id: curriculumId,
+      code: DEMO_CURRICULUM.code,
+      title: DEMO_CURRICULUM.title,
+      description: DEMO_CURRICULUM.description,
+      audience: DEMO_CURRICULUM.audience,
+      jobTitles: [],
+      hoursPerYear: DEMO_CURRICULUM.hoursPerYear,
+      ownerOrgUnitId: root.id,
+      status: 'published',
+    });
+    await ctx.tx.insert(
+      CurriculumCourseEntity,
+      DEMO_CURRICULUM.courses
+        .map((code, i) => ({
+          curriculumId,
+          courseId: ctx.courses?.get(code) as string,
+          position: i + 1,
+        }))
+        .filter((row) => row.courseId),
+    );
   }
 }

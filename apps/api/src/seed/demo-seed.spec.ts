@@ -181,6 +181,9 @@ describe('demo seed', () => {
     const learner = await t.tokenFor('hocvien.hn', DEMO_PASSWORD);
     const mine = await t.http.get('/api/me/enrollments').set('Authorization', learner).expect(200);
     expect(mine.body.some((e: { status: string }) => e.status === 'completed')).toBe(true);
+    const curricula = await t.http.get('/api/me/curricula').set('Authorization', learner).expect(200);
+    const items = Array.isArray(curricula.body) ? curricula.body : curricula.body.items;
+    expect(items.map((c: { code: string }) => c.code)).toContain('CT-CDS-2026');
   });
 
   it('does nothing on a second call', async () => {
