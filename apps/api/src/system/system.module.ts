@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { QueuesDashboardController } from './queues-dashboard.controller';
+import { QueuesDashboardService } from './queues-dashboard.service';
 import { SystemController } from './system.controller';
 
-/** Diagnostics for sysadmins; the queue comes from the global QueuesModule. */
-@Module({ controllers: [SystemController] })
+/** Diagnostics and the queue dashboard for sysadmins; queues come from the global QueuesModule. */
+@Module({
+  controllers: [SystemController, QueuesDashboardController],
+  providers: [QueuesDashboardService],
+})
 export class SystemModule {}

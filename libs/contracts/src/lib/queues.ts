@@ -33,3 +33,28 @@ export interface PingJobResult {
 }
 
 export type JobState = 'waiting' | 'active' | 'completed' | 'failed';
+
+/** `GET /api/system/queues`: the state of every queue, for the sysadmins' dashboard. */
+export interface QueueOverview {
+  name: QueueName;
+  counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
+  workers: number;
+  paused: boolean;
+}
+
+export interface QueuesDashboard {
+  queues: QueueOverview[];
+  /** Outbox rows not yet handed to Redis, and the age of the oldest, in seconds. */
+  outbox: { unsent: number; oldestSeconds: number | null };
+}
+
+export interface QueueJobView {
+  id: string;
+  name: string;
+  state: string;
+  attemptsMade: number;
+  failedReason: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  data: unknown;
+}
