@@ -18,4 +18,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Values (constants, enums) of the shared contracts, like Vite's alias does for the app.
+  moduleNameMapper: {
+    '^@dx/contracts$': `${__dirname}/../../libs/contracts/src/index.ts`,
+  },
 };

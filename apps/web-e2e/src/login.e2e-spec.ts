@@ -56,6 +56,23 @@ describe('login page', () => {
     expect(await page.evaluate(() => localStorage.getItem('dx.accessToken'))).toBeNull();
   });
 
+  it('loads English on demand and remembers it across a reload', async () => {
+    const page = await open();
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await page.getByRole('button', { name: /^EN/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    await page.getByLabel('Username').waitFor();
+
+    await page.getByRole('button', { name: /^VI/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('dx.lang'))).toBe('vi');
+  });
+
   it('fits a 360 px wide phone screen without horizontal scrolling', async () => {
     const page = await open({ width: 360, height: 640 });
     await page.goto('/login');

@@ -12,6 +12,8 @@ export interface E2eState {
   databaseName: string;
   storageDir: string;
   apiPid: number;
+  /** The worker (certificates, reports), started after the API is healthy. */
+  workerPid: number;
 }
 
 /** Env var naming the state file; jest workers inherit the env of the process that set it. */

@@ -13,13 +13,22 @@ const API_MAIN = resolve(
   WORKSPACE_ROOT,
   process.env.DX_E2E_API_MAIN ?? 'dist/apps/api/apps/api/src/main.js',
 );
+const WORKER_MAIN = resolve(
+  WORKSPACE_ROOT,
+  process.env.DX_E2E_WORKER_MAIN ?? 'dist/apps/worker/apps/worker/src/main.js',
+);
 const WEB_DIST = join(WORKSPACE_ROOT, 'dist/apps/web');
 const HEALTH_TIMEOUT_MS = 60_000;
+const WORKER_READY_TIMEOUT_MS = 60_000;
+/** What the worker logs once every queue has its processor. */
+const WORKER_READY = /Ready: processing queues/;
 const MAX_CAPTURED_OUTPUT = 200_000;
 
 declare global {
   // Shared with global-teardown, which runs in the same process.
-  var __DX_E2E__: { api: ChildProcess; state: E2eState; stateFile: string } | undefined;
+  var __DX_E2E__:
+    | { api: ChildProcess; worker: ChildProcess | null; state: E2eState; stateFile: string }
+    | undefined;
 }
 
 function freePort(): Promise<number> {
@@ -63,11 +72,31 @@ async function waitForHealth(baseUrl: string, api: ChildProcess, output: () => s
   );
 }
 
+/** Waits for the worker's "Ready" line: certificates and reports need it running. */
+async function waitForWorker(worker: ChildProcess, output: () => string) {
+  const deadline = Date.now() + WORKER_READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (worker.exitCode !== null || worker.signalCode !== null) {
+      throw new Error(
+        `Worker exited (${worker.exitCode ?? worker.signalCode}) before becoming ready. Output:\n${output()}`,
+      );
+    }
+    if (WORKER_READY.test(output())) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `Worker not ready after ${WORKER_READY_TIMEOUT_MS / 1000}s. Output:\n${output()}`,
+  );
+}
+
 export default async function globalSetup(): Promise<void> {
   const adminDatabaseUrl = process.env.DATABASE_URL;
   if (!adminDatabaseUrl) throw new Error('DATABASE_URL must point at a Postgres server');
   if (!existsSync(API_MAIN)) {
     throw new Error(`${API_MAIN} is missing: build it first (npx nx build api)`);
+  }
+  if (!existsSync(WORKER_MAIN)) {
+    throw new Error(`${WORKER_MAIN} is missing: build it first (npx nx build worker)`);
   }
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST}/index.html is missing: build it first (npx nx build web)`);
@@ -84,28 +113,31 @@ export default async function globalSetup(): Promise<void> {
   const adminUsername = 'admin.e2e';
   const adminPassword = strongPassword();
 
+  // The API and the worker share one configuration (database, queues, storage, signing key).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `dxe2e-${runId}`,
+    PORT: String(port),
+    PUBLIC_BASE_URL: baseUrl,
+    ADMIN_USERNAME: adminUsername,
+    ADMIN_PASSWORD: adminPassword,
+    SEED_DEMO: 'false',
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    // Production mode requires its own certificate-signing key (Ed25519, PKCS#8 PEM).
+    CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+    STORAGE_DIR: storageDir,
+    WEB_DIST_DIR: WEB_DIST,
+  };
+
   let captured = '';
   const api = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `dxe2e-${runId}`,
-      PORT: String(port),
-      PUBLIC_BASE_URL: baseUrl,
-      ADMIN_USERNAME: adminUsername,
-      ADMIN_PASSWORD: adminPassword,
-      SEED_DEMO: 'false',
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      // Production mode requires its own certificate-signing key (Ed25519, PKCS#8 PEM).
-      CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'pem' })
-        .toString(),
-      STORAGE_DIR: storageDir,
-      WEB_DIST_DIR: WEB_DIST,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const capture = (chunk: Buffer) => {
@@ -123,14 +155,32 @@ export default async function globalSetup(): Promise<void> {
     databaseName,
     storageDir,
     apiPid: api.pid ?? -1,
+    workerPid: -1,
   };
   const stateFile = stateFilePath(runId);
   writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   process.env[STATE_FILE_ENV] = stateFile;
-  globalThis.__DX_E2E__ = { api, state, stateFile };
+  globalThis.__DX_E2E__ = { api, worker: null, state, stateFile };
 
   try {
     await waitForHealth(baseUrl, api, () => captured);
+    // Started once the API has migrated the database. Without it certificates stay
+    // pending and report jobs wait forever.
+    let workerOutput = '';
+    const worker = spawn(process.execPath, [WORKER_MAIN], {
+      cwd: WORKSPACE_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const captureWorker = (chunk: Buffer) => {
+      workerOutput = (workerOutput + chunk.toString('utf8')).slice(-MAX_CAPTURED_OUTPUT);
+    };
+    worker.stdout?.on('data', captureWorker);
+    worker.stderr?.on('data', captureWorker);
+    globalThis.__DX_E2E__.worker = worker;
+    state.workerPid = worker.pid ?? -1;
+    writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
+    await waitForWorker(worker, () => workerOutput);
   } catch (error) {
     // Jest skips globalTeardown when globalSetup throws: clean up here.
     const { default: globalTeardown } = await import('./global-teardown');

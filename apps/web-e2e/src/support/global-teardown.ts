@@ -18,8 +18,10 @@ export default async function globalTeardown(): Promise<void> {
   const run = globalThis.__DX_E2E__;
   if (!run) return;
   globalThis.__DX_E2E__ = undefined;
-  const { api, state, stateFile } = run;
+  const { api, worker, state, stateFile } = run;
 
+  // The worker first: it must not pick up jobs against a database about to be dropped.
+  if (worker) await stop(worker);
   await stop(api);
   try {
     await runAdminSql(

@@ -1,4 +1,4 @@
-import { itemsOf, toApiPath } from './client';
+import { fileNameOf, itemsOf, toApiPath } from './client';
 
 describe('toApiPath', () => {
   const origin = 'https://hoc.example.gov.vn';
@@ -21,5 +21,22 @@ describe('itemsOf', () => {
     expect(itemsOf({ items: [1, 2] })).toEqual([1, 2]);
     expect(itemsOf([3])).toEqual([3]);
     expect(itemsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('fileNameOf', () => {
+  it('prefers the UTF-8 name of RFC 5987', () => {
+    expect(
+      fileNameOf(
+        `attachment; filename="bao-cao.csv"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%202026.csv`,
+      ),
+    ).toBe('Báo cáo 2026.csv');
+  });
+
+  it('falls back to the plain name, and to null', () => {
+    expect(fileNameOf('attachment; filename="CDS-2026-000001.pdf"')).toBe('CDS-2026-000001.pdf');
+    expect(fileNameOf('attachment; filename=a.pdf')).toBe('a.pdf');
+    expect(fileNameOf(null)).toBeNull();
+    expect(fileNameOf('inline')).toBeNull();
   });
 });

@@ -100,6 +100,35 @@ export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob>
   return response.blob();
 }
 
+/** A downloaded file and the name the server gave it (Content-Disposition), if any. */
+export interface ApiFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** Like apiBlob, keeping the server's file name (exports are named in Vietnamese). */
+export async function apiFile(path: string, signal?: AbortSignal): Promise<ApiFile> {
+  const response = await send(path, { signal }, '*/*');
+  const fileName = fileNameOf(response.headers.get('Content-Disposition'));
+  return { blob: await response.blob(), fileName };
+}
+
+/** `filename*=UTF-8''…` (RFC 5987) when present, else the plain `filename="…"`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // malformed escapes: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name ? name : null;
+}
+
 type NoBody = Omit<RequestOptions, 'method' | 'body'>;
 
 export const api = {

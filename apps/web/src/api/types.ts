@@ -15,16 +15,8 @@ export interface LoginRequest {
   password: string;
 }
 
-// TODO(contracts): move to libs/contracts beside the certificates endpoints.
-export type PublicCertificateStatus = 'valid' | 'revoked';
-
-/** GET /api/public/certificates/:serial — nothing more personal than this. */
-export interface PublicCertificate {
-  serial: string;
-  holderName: string;
-  courseTitle: string;
-  hours: number;
-  issuedAt: string;
-  issuer: string;
-  status: PublicCertificateStatus;
-}
+/** GET /api/public/certificates/:serial, with the tamper check's verdict ("invalid"). */
+export type {
+  PublicCertificateStatus,
+  VerifiedPublicCertificate as PublicCertificate,
+} from '@dx/contracts';

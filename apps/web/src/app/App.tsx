@@ -2,7 +2,12 @@ import { lazy, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../auth/RequireAuth';
-import { AUTHOR_ROLES, RequireRole } from '../auth/RequireRole';
+import {
+  AUTHOR_ROLES,
+  CERTIFICATE_MANAGER_ROLES,
+  REPORT_ROLES,
+  RequireRole,
+} from '../auth/RequireRole';
 import { Layout } from './Layout';
 import { createQueryClient } from './query-client';
 
@@ -22,11 +27,19 @@ const QuizReviewPage = lazy(() => import('../quizzes/QuizReviewPage'));
 const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
 const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
+const ReportsPage = lazy(() => import('../reports/ReportsPage'));
+const ReportPage = lazy(() => import('../reports/ReportPage'));
+const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
+const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const authed = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 const authoring = (page: ReactNode) =>
   authed(<RequireRole roles={AUTHOR_ROLES}>{page}</RequireRole>);
+const reporting = (page: ReactNode) =>
+  authed(<RequireRole roles={REPORT_ROLES}>{page}</RequireRole>);
+const managingCertificates = (page: ReactNode) =>
+  authed(<RequireRole roles={CERTIFICATE_MANAGER_ROLES}>{page}</RequireRole>);
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -54,6 +67,16 @@ export function App() {
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
+            <Route path="reports" element={reporting(<ReportsPage />)} />
+            <Route path="reports/:reportId" element={reporting(<ReportPage />)} />
+            <Route
+              path="certificates/manage"
+              element={managingCertificates(<ManageCertificatesPage />)}
+            />
+            <Route
+              path="certificates/manage/:certificateId"
+              element={managingCertificates(<CertificateDetailPage />)}
+            />
             <Route path="login" element={<LoginPage />} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES, setLanguage } from '../i18n';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -14,7 +14,7 @@ export function LanguageSwitch() {
           className="lang-switch__button"
           aria-pressed={current === lng}
           title={t(`language.${lng}`)}
-          onClick={() => void i18n.changeLanguage(lng)}
+          onClick={() => void setLanguage(lng).catch(() => undefined)}
         >
           {lng.toUpperCase()}
           <span className="visually-hidden"> ({t(`language.${lng}`)})</span>

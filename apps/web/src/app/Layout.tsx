@@ -1,7 +1,12 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
-import { AUTHOR_ROLES, hasAnyRole } from '../auth/RequireRole';
+import {
+  AUTHOR_ROLES,
+  CERTIFICATE_MANAGER_ROLES,
+  hasAnyRole,
+  REPORT_ROLES,
+} from '../auth/RequireRole';
 import { useAccessToken } from '../auth/useAuth';
 import { useMe } from '../auth/useMe';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,7 +17,10 @@ export function Layout() {
   const { t } = useTranslation();
   const loggedIn = useAccessToken() !== null;
   const me = useMe();
-  const isAuthor = loggedIn && hasAnyRole(me.data?.roles, AUTHOR_ROLES);
+  const roles = loggedIn ? me.data?.roles : undefined;
+  const isAuthor = hasAnyRole(roles, AUTHOR_ROLES);
+  const managesCertificates = hasAnyRole(roles, CERTIFICATE_MANAGER_ROLES);
+  const reports = hasAnyRole(roles, REPORT_ROLES);
 
   return (
     <div className="app-shell">
@@ -52,6 +60,16 @@ export function Layout() {
                   {isAuthor && (
                     <li>
                       <NavLink to="/authoring">{t('nav.authoring')}</NavLink>
+                    </li>
+                  )}
+                  {managesCertificates && (
+                    <li>
+                      <NavLink to="/certificates/manage">{t('nav.manageCertificates')}</NavLink>
+                    </li>
+                  )}
+                  {reports && (
+                    <li>
+                      <NavLink to="/reports">{t('nav.reports')}</NavLink>
                     </li>
                   )}
                 </>

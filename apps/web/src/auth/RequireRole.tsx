@@ -5,6 +5,10 @@ import { PageError, PageLoading } from '../app/PageStatus';
 import { useMe } from './useMe';
 
 export const AUTHOR_ROLES: readonly Role[] = ['trainer', 'sysadmin'];
+/** Training-coverage reports. */
+export const REPORT_ROLES: readonly Role[] = ['hr', 'sysadmin'];
+/** Certificates of the people or units in one's scope (list, revoke, re-issue). */
+export const CERTIFICATE_MANAGER_ROLES: readonly Role[] = ['trainer', 'hr', 'sysadmin'];
 
 export function hasAnyRole(roles: readonly Role[] | undefined, wanted: readonly Role[]): boolean {
   return !!roles?.some((role) => wanted.includes(role));
@@ -20,7 +24,11 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
     return (
       <section className="card">
         <h1>{t('forbidden.title')}</h1>
-        <p>{t('forbidden.body')}</p>
+        <p>
+          {t('forbidden.body', {
+            roles: roles.map((role) => t(`roles.${role}`)).join(', '),
+          })}
+        </p>
       </section>
     );
   }

@@ -1,8 +1,29 @@
-import type { MyCertificate } from '@dx/contracts';
+import type {
+  CertificateDetails,
+  CertificateListItem,
+  CertificateStatus,
+  MyCertificate,
+  Paginated,
+  ReissueCertificateRequest,
+  RevokeCertificateRequest,
+} from '@dx/contracts';
 import { apiBlob, api, itemsOf, toApiPath } from '../api/client';
+
+export const MANAGE_PAGE_SIZE = 20;
+
+export interface CertificateFilters {
+  status: CertificateStatus | null;
+  q: string;
+  orgUnitId: string | null;
+  page: number;
+}
 
 export const certificateKeys = {
   mine: ['me', 'certificates'] as const,
+  /** Everything about certificates in the caller's scope (lists and details). */
+  scope: ['certificates'] as const,
+  list: (filters: CertificateFilters) => ['certificates', 'list', filters] as const,
+  detail: (id: string) => ['certificates', 'detail', id] as const,
 };
 
 export async function fetchMyCertificates(signal?: AbortSignal): Promise<MyCertificate[]> {
@@ -19,4 +40,37 @@ export function fetchCertificatePdf(certificate: MyCertificate): Promise<Blob> {
 
 export function pdfFileName(certificate: MyCertificate): string {
   return `chung-nhan-${(certificate.serial ?? certificate.id).replace(/[^\w.-]+/g, '-')}.pdf`;
+}
+
+/** `GET /api/certificates`: trainer, hr and sysadmin, within their scope. */
+export function fetchCertificates(
+  filters: CertificateFilters,
+  signal?: AbortSignal,
+): Promise<Paginated<CertificateListItem>> {
+  const params = new URLSearchParams({
+    page: String(filters.page),
+    pageSize: String(MANAGE_PAGE_SIZE),
+  });
+  if (filters.status) params.set('status', filters.status);
+  if (filters.q) params.set('q', filters.q);
+  if (filters.orgUnitId) params.set('orgUnitId', filters.orgUnitId);
+  return api.get<Paginated<CertificateListItem>>(`/certificates?${params}`, { signal });
+}
+
+export function fetchCertificate(id: string, signal?: AbortSignal): Promise<CertificateDetails> {
+  return api.get<CertificateDetails>(`/certificates/${encodeURIComponent(id)}`, { signal });
+}
+
+export function revokeCertificate(
+  id: string,
+  body: RevokeCertificateRequest,
+): Promise<CertificateDetails> {
+  return api.post<CertificateDetails>(`/certificates/${encodeURIComponent(id)}/revoke`, body);
+}
+
+export function reissueCertificate(
+  id: string,
+  body: ReissueCertificateRequest,
+): Promise<CertificateDetails> {
+  return api.post<CertificateDetails>(`/certificates/${encodeURIComponent(id)}/reissue`, body);
 }

@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../app/useDocumentTitle';
-import { AUTHOR_ROLES, hasAnyRole } from '../auth/RequireRole';
+import {
+  AUTHOR_ROLES,
+  CERTIFICATE_MANAGER_ROLES,
+  hasAnyRole,
+  REPORT_ROLES,
+} from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
 
 export default function HomePage() {
@@ -31,6 +36,16 @@ export default function HomePage() {
           {hasAnyRole(me.data?.roles, AUTHOR_ROLES) && (
             <li>
               <Link to="/authoring">{t('home.authoringLink')}</Link>
+            </li>
+          )}
+          {hasAnyRole(me.data?.roles, CERTIFICATE_MANAGER_ROLES) && (
+            <li>
+              <Link to="/certificates/manage">{t('home.manageCertificatesLink')}</Link>
+            </li>
+          )}
+          {hasAnyRole(me.data?.roles, REPORT_ROLES) && (
+            <li>
+              <Link to="/reports">{t('home.reportsLink')}</Link>
             </li>
           )}
           <li>

@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { currentYear, formatDate, formatNumber, formatPercent } from './format';
 
 describe('formatDate', () => {
   it('formats as dd/mm/yyyy in Vietnam time', () => {
@@ -10,5 +10,25 @@ describe('formatDate', () => {
   it('falls back to Vietnamese for an unknown language and returns bad input unchanged', () => {
     expect(formatDate('2026-12-31T00:00:00+07:00', 'fr')).toBe('31/12/2026');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatPercent and formatNumber', () => {
+  it('shows coverage with one decimal, Vietnamese style by default', () => {
+    expect(formatPercent(2 / 3)).toBe('66,7%');
+    expect(formatPercent(1, 'vi')).toBe('100,0%');
+    expect(formatPercent(0.5, 'en')).toBe('50.0%');
+    expect(formatPercent(Number.NaN)).toBe('0,0%');
+  });
+
+  it('groups thousands the Vietnamese way', () => {
+    expect(formatNumber(12345.5)).toBe('12.345,5');
+  });
+});
+
+describe('currentYear', () => {
+  it('is the year in Hà Nội, not in UTC', () => {
+    expect(currentYear(new Date('2025-12-31T18:00:00Z'))).toBe(2026);
+    expect(currentYear(new Date('2025-12-31T16:00:00Z'))).toBe(2025);
   });
 });

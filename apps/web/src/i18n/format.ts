@@ -36,3 +36,19 @@ export function formatDateTime(iso: string, language = 'vi'): string {
 export function formatNumber(value: number, language = 'vi'): string {
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
 }
+
+/** A 0–1 ratio as a percentage with one decimal (66,7% in Vietnamese; 66.7% in English). */
+export function formatPercent(ratio: number, language = 'vi'): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Number.isFinite(ratio) ? ratio : 0);
+}
+
+/** The current calendar year in Vietnam's time zone (reports count years there). */
+export function currentYear(now = new Date()): number {
+  return Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE }).format(now),
+  );
+}

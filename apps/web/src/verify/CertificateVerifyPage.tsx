@@ -9,19 +9,48 @@ import { formatDate } from '../i18n/format';
 import { fetchPublicCertificate } from './api';
 import { CertificateLookupForm } from './CertificateLookupForm';
 
+const STATUS_ICON = { valid: '✓', revoked: '✕', invalid: '!' } as const;
+
 function CertificateResult({ certificate }: { certificate: PublicCertificate }) {
   const { t, i18n } = useTranslation();
-  const valid = certificate.status === 'valid';
+  const { status } = certificate;
+  if (status !== 'valid' && status !== 'revoked') {
+    // "invalid": the stored data no longer matches its signature, so none of it can be
+    // trusted and only the serial asked about is repeated. An unknown verdict is no better.
+    return (
+      <section className="card" aria-labelledby="verify-status">
+        <div className="cert-status cert-status--invalid" role="alert">
+          <span className="cert-status__icon" aria-hidden="true">
+            {STATUS_ICON.invalid}
+          </span>
+          <div>
+            <p className="cert-status__label">{t('verify.statusLabel')}</p>
+            <h2 id="verify-status" className="cert-status__value">
+              {t('verify.status.invalid')}
+            </h2>
+            <p>{t('verify.invalidNote')}</p>
+          </div>
+        </div>
+        <dl className="details">
+          <div>
+            <dt>{t('verify.serial')}</dt>
+            <dd className="mono">{certificate.serial}</dd>
+          </div>
+        </dl>
+      </section>
+    );
+  }
+  const valid = status === 'valid';
   return (
     <section className="card" aria-labelledby="verify-status">
       <div className={`cert-status ${valid ? 'cert-status--valid' : 'cert-status--revoked'}`}>
         <span className="cert-status__icon" aria-hidden="true">
-          {valid ? '✓' : '✕'}
+          {STATUS_ICON[status]}
         </span>
         <div>
           <p className="cert-status__label">{t('verify.statusLabel')}</p>
           <h2 id="verify-status" className="cert-status__value">
-            {t(`verify.status.${certificate.status}`)}
+            {valid ? t('verify.status.valid') : t('verify.status.revoked')}
           </h2>
           <p>
             {valid

@@ -1,0 +1,182 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser';
+import { createCoverageWorld, type CoverageWorld } from './support/coverage-world';
+import { readE2eState, type E2eState } from './support/e2e-env';
+import { screenshotOnFailure } from './support/failure-screenshot';
+import { loginThroughForm } from './support/learner-session';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** This year in Vietnam, as the report counts it. */
+function yearInVietnam(): number {
+  return Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(
+      new Date(),
+    ),
+  );
+}
+
+declare global {
+  interface Window {
+    /** aria-valuenow of every progress bar seen while the report was being made. */
+    __progressSeen?: number[];
+  }
+}
+
+describe('training-coverage report', () => {
+  let state: E2eState;
+  let world: CoverageWorld;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    state = readE2eState();
+    [world, browser] = await Promise.all([createCoverageWorld(state), launchBrowser()]);
+  }, 120_000);
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    page = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it(
+    'lets the hr make this year’s report of the province, read it and download the CSV',
+    () =>
+      screenshotOnFailure(
+        () => page,
+        'reports',
+        async () => {
+          ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
+          const p = page;
+          const [communeA, communeB] = world.communes;
+          await loginThroughForm(p, world.hr.username, world.hr.password);
+
+          // "Báo cáo" is in the navigation for hr.
+          await p
+            .getByRole('navigation', { name: 'Điều hướng chính' })
+            .getByRole('link', { name: 'Báo cáo', exact: true })
+            .click();
+          await p.getByRole('heading', { level: 1, name: 'Báo cáo tỷ lệ bồi dưỡng' }).waitFor();
+
+          // Last year is the default; the current year is picked.
+          const year = yearInVietnam();
+          const yearSelect = p.getByLabel('Năm báo cáo');
+          expect(await yearSelect.inputValue()).toBe(String(year - 1));
+          await yearSelect.selectOption(String(year));
+
+          // The hr's own unit (the province) is the default; pick it from the browser anyway.
+          await p.getByTestId('picked-unit').filter({ hasText: world.province.name }).waitFor();
+          await p.getByRole('button', { name: 'Chọn đơn vị khác' }).click();
+          await p.getByRole('button', { name: `Chọn ${world.province.name}`, exact: true }).click();
+          await p.getByTestId('picked-unit').filter({ hasText: world.province.name }).waitFor();
+
+          // Record every progress bar drawn: a fast worker may finish within one poll.
+          await p.evaluate(() => {
+            window.__progressSeen = [];
+            const record = () => {
+              document.querySelectorAll('[role="progressbar"]').forEach((bar) => {
+                window.__progressSeen?.push(Number(bar.getAttribute('aria-valuenow')));
+              });
+            };
+            new MutationObserver(record).observe(document.body, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+            });
+          });
+          await p.getByRole('button', { name: 'Lập báo cáo', exact: true }).click();
+
+          await p.waitForURL((url) => UUID.test(url.pathname.replace(/^\/reports\//, '')), {
+            timeout: 45_000,
+          });
+          const seen = await p.evaluate(() => window.__progressSeen ?? []);
+          expect(seen.length).toBeGreaterThan(0);
+          await p
+            .getByRole('heading', { level: 1, name: `Báo cáo năm ${year}: ${world.province.name}` })
+            .waitFor();
+
+          // One row per commune under the province, with the right figures (vi-VN).
+          const row = (code: string) => p.locator(`tr[data-unit-code="${code}"]`);
+          const cells = (code: string) => row(code).locator('td');
+          await row(communeA.code).waitFor();
+          expect(await cells(communeA.code).nth(0).textContent()).toBe('3');
+          expect(await cells(communeA.code).nth(1).textContent()).toBe(String(communeA.trained));
+          expect(await cells(communeA.code).nth(2).textContent()).toContain('66,7%');
+          expect(await cells(communeB.code).nth(1).textContent()).toBe(String(communeB.trained));
+          expect(await cells(communeB.code).nth(2).textContent()).toContain('50,0%');
+          expect(await cells(world.province.code).nth(1).textContent()).toBe('3');
+          expect(await cells(communeA.code).nth(3).textContent()).toBe(
+            String(2 * world.course.hours),
+          );
+
+          // 80% by default: every unit is below it, flagged in words too.
+          await p.getByText('Số đơn vị dưới ngưỡng 80,0%: 3').waitFor();
+          await row(communeA.code).getByText('Dưới ngưỡng').waitFor();
+          // At 60% only commune B (50%) is left below.
+          await p.getByLabel('Ngưỡng cảnh báo (%)').fill('60');
+          await p.getByText('Số đơn vị dưới ngưỡng 60,0%: 1').waitFor();
+          expect(await row(communeA.code).getByText('Dưới ngưỡng').count()).toBe(0);
+          await row(communeB.code).getByText('Dưới ngưỡng').waitFor();
+
+          // The chart of the communes is an image with its own description.
+          const chart = p.getByRole('img', { name: /của các đơn vị trực thuộc/ });
+          await chart.waitFor();
+          expect(await chart.locator('desc').textContent()).toContain(`${communeB.name}: 50,0%`);
+
+          // Collapsing the province hides the communes.
+          await p.getByRole('button', { name: `Thu gọn ${world.province.name}` }).click();
+          await row(communeA.code).waitFor({ state: 'detached' });
+          await p.getByRole('button', { name: `Mở rộng ${world.province.name}` }).click();
+          await row(communeA.code).waitFor();
+
+          // The CSV is fetched with the token and saved: UTF-8 with a BOM, for Excel.
+          const [download] = await Promise.all([
+            p.waitForEvent('download', { timeout: 45_000 }),
+            p.getByRole('button', { name: 'Tải CSV' }).click(),
+          ]);
+          const file = await readFile(await download.path());
+          expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+          // Earlier years are asked for only on request; this province did not exist then.
+          await p.getByRole('button', { name: 'So sánh các năm' }).click();
+          await p.getByText('Đã lập xong báo cáo các năm.').waitFor({ timeout: 30_000 });
+          const years = p.getByRole('img', { name: /qua các năm/ });
+          const yearsText = await years.locator('desc').textContent();
+          expect(yearsText).toContain(`${year - 1}: đơn vị chưa tồn tại`);
+          expect(yearsText).toContain(`${year}: 60,0%`);
+
+          // A 360 px phone: the table scrolls inside its box, the page does not.
+          await p.setViewportSize({ width: 360, height: 740 });
+          await p.waitForTimeout(100);
+          const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
+          expect(scrollWidth).toBeLessThanOrEqual(360);
+        },
+      ),
+    120_000,
+  );
+
+  it('hides "Báo cáo" from a learner and refuses them the page', () =>
+    screenshotOnFailure(
+      () => page,
+      'reports-forbidden',
+      async () => {
+        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
+        const p = page;
+        const learner = world.communes[0].learners[2];
+        await loginThroughForm(p, learner.username, learner.password);
+        const nav = p.getByRole('navigation', { name: 'Điều hướng chính' });
+        await nav.getByRole('link', { name: 'Trang chủ' }).waitFor();
+        expect(await nav.getByRole('link', { name: 'Báo cáo', exact: true }).count()).toBe(0);
+        await p.goto('/reports');
+        await p.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
+      },
+    ));
+});

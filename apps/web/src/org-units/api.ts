@@ -1,0 +1,25 @@
+import type { OrgUnitResponse, Paginated } from '@dx/contracts';
+import { api } from '../api/client';
+
+export const ORG_UNITS_PAGE_SIZE = 100;
+
+export const orgUnitKeys = {
+  /** `parentId` null: the top of the caller's scope (their own unit; the roots for sysadmin). */
+  children: (parentId: string | null, page: number) =>
+    ['org-units', 'children', parentId, page] as const,
+  detail: (id: string) => ['org-units', 'detail', id] as const,
+};
+
+export function fetchOrgUnitChildren(
+  parentId: string | null,
+  page: number,
+  signal?: AbortSignal,
+): Promise<Paginated<OrgUnitResponse>> {
+  const params = new URLSearchParams({ page: String(page), pageSize: String(ORG_UNITS_PAGE_SIZE) });
+  if (parentId) params.set('parentId', parentId);
+  return api.get<Paginated<OrgUnitResponse>>(`/org-units?${params}`, { signal });
+}
+
+export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitResponse> {
+  return api.get<OrgUnitResponse>(`/org-units/${encodeURIComponent(id)}`, { signal });
+}

@@ -1,0 +1,177 @@
+import type { CoverageReportRow } from '@dx/contracts';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import {
+  COVERAGE_SORT_KEYS,
+  DEFAULT_SORT,
+  initiallyExpanded,
+  isBelowThreshold,
+  nextSort,
+  parentIds,
+  visibleRows,
+  type CoverageSort,
+  type CoverageSortKey,
+} from '../coverage-tree';
+
+const NUMERIC: readonly CoverageSortKey[] = [
+  'dxStaff',
+  'trained',
+  'coverage',
+  'hours',
+  'certificates',
+];
+
+/** "Below the threshold": an icon and words, never the colour alone. */
+export function BelowFlag() {
+  const { t } = useTranslation();
+  return (
+    <span className="flag-low">
+      <span aria-hidden="true">⚠</span> {t('reports.belowThreshold')}
+    </span>
+  );
+}
+
+/**
+ * The report as a tree table: a unit's children under it (expand/collapse), siblings sorted
+ * by the chosen column, units below the threshold marked. Scrolls sideways inside its box
+ * on a phone.
+ */
+export function CoverageTable({
+  rows,
+  threshold,
+  caption,
+}: {
+  rows: CoverageReportRow[];
+  /** 0–1 */
+  threshold: number;
+  caption: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage;
+  const [sort, setSort] = useState<CoverageSort>(DEFAULT_SORT);
+  const [expanded, setExpanded] = useState<Set<string>>(() => initiallyExpanded(rows));
+  const allParents = useMemo(() => parentIds(rows), [rows]);
+  const shown = useMemo(() => visibleRows(rows, sort, expanded), [rows, sort, expanded]);
+
+  function toggle(id: string) {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  const ariaSort = (key: CoverageSortKey) =>
+    sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+
+  return (
+    <>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setExpanded(new Set(allParents))}
+        >
+          {t('reports.table.expandAll')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setExpanded(new Set())}
+        >
+          {t('reports.table.collapseAll')}
+        </button>
+      </div>
+      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+        <table className="table coverage-table">
+          <caption className="visually-hidden">
+            {caption}. {t('reports.table.sortHint')}
+          </caption>
+          <thead>
+            <tr>
+              {COVERAGE_SORT_KEYS.map((key) => (
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={ariaSort(key)}
+                  className={NUMERIC.includes(key) ? 'num' : undefined}
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => setSort((s) => nextSort(s, key))}
+                  >
+                    {t(`reports.columns.${key}`)}
+                    <span className="sort-button__icon" aria-hidden="true">
+                      {sort.key === key ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ row, depth, childCount, expanded: open }) => {
+              const low = isBelowThreshold(row, threshold);
+              return (
+                <tr
+                  key={row.orgUnitId}
+                  className={low ? 'coverage-row--low' : undefined}
+                  data-unit-code={row.code}
+                >
+                  <th scope="row" className="coverage-table__unit">
+                    <span
+                      className="tree-cell"
+                      style={{ paddingInlineStart: `${depth * 1.25}rem` }}
+                    >
+                      {childCount > 0 ? (
+                        <button
+                          type="button"
+                          className="tree-toggle"
+                          aria-expanded={open}
+                          aria-label={t(open ? 'reports.table.collapse' : 'reports.table.expand', {
+                            name: row.name,
+                          })}
+                          onClick={() => toggle(row.orgUnitId)}
+                        >
+                          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                        </button>
+                      ) : (
+                        <span className="tree-toggle tree-toggle--leaf" aria-hidden="true" />
+                      )}
+                      <span>
+                        <span className="coverage-table__name">{row.name}</span>{' '}
+                        <span className="mono muted coverage-table__code">{row.code}</span>
+                      </span>
+                    </span>
+                  </th>
+                  <td className="num">{formatNumber(row.dxStaff, lng)}</td>
+                  <td className="num">{formatNumber(row.trained, lng)}</td>
+                  <td className="num coverage-table__coverage">
+                    {row.dxStaff > 0 ? (
+                      formatPercent(row.coverage, lng)
+                    ) : (
+                      <span title={t('reports.noStaff')}>
+                        —<span className="visually-hidden"> {t('reports.noStaff')}</span>
+                      </span>
+                    )}
+                    {low && (
+                      <>
+                        {' '}
+                        <BelowFlag />
+                      </>
+                    )}
+                  </td>
+                  <td className="num">{formatNumber(row.hours, lng)}</td>
+                  <td className="num">{formatNumber(row.certificates, lng)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
