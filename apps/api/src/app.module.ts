@@ -2,6 +2,7 @@ import { AppConfig, AppConfigModule } from '@dx/config';
 import { DatabaseModule } from '@dx/db';
 import { QueuesModule } from '@dx/queues';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CoursesModule } from './courses/courses.module';
@@ -9,6 +10,7 @@ import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
@@ -39,6 +41,8 @@ export class AppModule {
         ReportsModule,
         SeedModule,
         SystemModule,
+        AuditModule,
+        PrivacyModule,
       ],
     };
   }

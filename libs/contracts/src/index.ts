@@ -13,3 +13,5 @@ export * from './lib/curricula';
 export * from './lib/quizzes';
 export * from './lib/certificates';
 export * from './lib/reports';
+export * from './lib/audit';
+export * from './lib/privacy';

@@ -1,3 +1,4 @@
+import { AuditLogEntity } from './audit/audit-log.entity';
 import { CertificateCounterEntity } from './certificates/certificate-counter.entity';
 import { CertificateEntity } from './certificates/certificate.entity';
 import { CertificateEventEntity } from './certificates/certificate-event.entity';
@@ -19,6 +20,7 @@ import { QuestionEntity } from './quizzes/question.entity';
 import { QuestionOptionEntity } from './quizzes/question-option.entity';
 import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
@@ -45,4 +47,6 @@ export const ALL_ENTITIES = [
   OutboxEntity,
   CoverageReportEntity,
   CoverageReportRowEntity,
+  AuditLogEntity,
+  RefreshTokenEntity,
 ];

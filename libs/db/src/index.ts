@@ -26,3 +26,5 @@ export * from './certificates/certificate-counter.entity';
 export * from './outbox/outbox.entity';
 export * from './reports/coverage-report.entity';
 export * from './reports/coverage-report-row.entity';
+export * from './audit/audit-log.entity';
+export * from './auth/refresh-token.entity';

@@ -7,9 +7,9 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { AccessTokenPayload, AuthUser, hasRole } from './auth-user';
+import { AccessTokensService } from './access-tokens.service';
+import { AuthUser, hasRole } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 
@@ -20,7 +20,7 @@ import { REQUIRED_ROLES } from './roles.decorator';
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokensService,
     private readonly reflector: Reflector,
   ) {}
 
@@ -31,12 +31,8 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Sign in first');
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
-    } catch {
-      throw new UnauthorizedException('Invalid or expired token');
-    }
+    const payload = await this.tokens.verify(token);
+    if (!payload) throw new UnauthorizedException('Invalid or expired token');
     req.user = {
       id: payload.sub,
       username: payload.username,

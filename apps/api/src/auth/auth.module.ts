@@ -1,30 +1,42 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { UserEntity } from '@dx/db';
+import { RefreshTokenEntity, UserEntity } from '@dx/db';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokensService } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { RateLimiter } from './rate-limiter.service';
+import { RefreshTokensService } from './refresh-tokens.service';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwt.secret,
-        signOptions: { expiresIn: config.jwt.ttl as `${number}h`, algorithm: 'HS256' },
+        signOptions: { expiresIn: config.jwt.ttl as `${number}m`, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [PasswordHasher],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    RateLimiter,
+    LoginThrottleService,
+    AccessTokensService,
+    RefreshTokensService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  // Global module: the guard of @RateLimit() routes in any feature finds its limiter here.
+  exports: [PasswordHasher, RateLimiter],
 })
 export class AuthModule {}

@@ -1,12 +1,12 @@
-import type { LoginResponse, MeResponse } from '@dx/contracts';
+import type { LoginResponse, MeResponse, TokenPairResponse } from '@dx/contracts';
 import { UserEntity } from '@dx/db';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AccessTokenPayload } from './auth-user';
+import { AccessTokensService } from './access-tokens.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { RefreshTokensService } from './refresh-tokens.service';
 
 export function toMe(user: UserEntity): MeResponse {
   return {
@@ -25,7 +25,8 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
-    private readonly jwt: JwtService,
+    private readonly accessTokens: AccessTokensService,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   async login(rawUsername: string, password: string, ip: string): Promise<LoginResponse> {
@@ -42,13 +43,21 @@ export class AuthService {
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.throttle.recordSuccess(username);
-    const payload: AccessTokenPayload = {
-      sub: user.id,
-      username: user.username,
-      orgUnitId: user.orgUnitId,
-      roles: user.roles,
+    return {
+      accessToken: await this.accessTokens.sign(user),
+      refreshToken: await this.refreshTokens.start(user.id),
+      user: toMe(user),
     };
-    return { accessToken: await this.jwt.signAsync(payload), user: toMe(user) };
+  }
+
+  /** A new pair; the access token carries the account's roles and unit as they are now. */
+  async refresh(refreshToken: string): Promise<TokenPairResponse> {
+    const { user, refreshToken: next } = await this.refreshTokens.rotate(refreshToken);
+    return { accessToken: await this.accessTokens.sign(user), refreshToken: next };
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.refreshTokens.revoke(refreshToken);
   }
 
   async me(userId: string): Promise<MeResponse> {

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { CertificateAccessService } from './certificate-access.service';
 import { stillIssuing } from './certificates.service';
@@ -30,7 +31,7 @@ export class CertificateLifecycleService {
 
   async revoke(user: AuthUser, id: string, dto: RevokeCertificateDto): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await this.lockIssued(tx, user, id, 'revoke');
+      const cert = await this.lockIssued(tx, user, id, 'revoke');
       const note = dto.note?.trim() || null;
       await tx.update(
         CertificateEntity,
@@ -43,6 +44,13 @@ export class CertificateLifecycleService {
         actorId: user.id,
         note,
         data: { reason: dto.reason },
+      });
+      await recordAudit(tx, {
+        action: 'certificate.revoked',
+        targetType: 'certificate',
+        targetId: id,
+        orgUnitId: cert.issuerOrgUnitId,
+        details: { serial: cert.serial, reason: dto.reason },
       });
     });
   }
@@ -100,6 +108,13 @@ export class CertificateLifecycleService {
         jobName: CertificateJob.Issue,
         jobId: `certificate-${id}-reissue-${n}`,
         payload: { certificateId: id },
+      });
+      await recordAudit(tx, {
+        action: 'certificate.reissued',
+        targetType: 'certificate',
+        targetId: id,
+        orgUnitId: cert.issuerOrgUnitId,
+        details: { serial: cert.serial, reason: dto.reason, n },
       });
     });
   }

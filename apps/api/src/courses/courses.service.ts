@@ -4,6 +4,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseAccessService } from './course-access.service';
@@ -128,6 +129,13 @@ export class CoursesService {
         { id: course.id },
         { status: 'published', publishedVersionId: draft.id, draftVersionId: null },
       );
+      await recordAudit(tx, {
+        action: 'course.published',
+        targetType: 'course',
+        targetId: course.id,
+        orgUnitId: course.ownerOrgUnitId,
+        details: { code: course.code, version: draft.version },
+      });
       return { status: 'published', version: draft.version };
     });
   }
@@ -136,8 +144,16 @@ export class CoursesService {
   async archive(user: AuthUser, courseId: string): Promise<CourseSummary> {
     return this.db.transaction(async (tx) => {
       const course = await this.access.requireEditable(tx, user, courseId, { allowArchived: true });
-      if (course.status !== 'archived')
+      if (course.status !== 'archived') {
         await tx.update(CourseEntity, { id: course.id }, { status: 'archived' });
+        await recordAudit(tx, {
+          action: 'course.archived',
+          targetType: 'course',
+          targetId: course.id,
+          orgUnitId: course.ownerOrgUnitId,
+          details: { code: course.code },
+        });
+      }
       return this.summary(tx, course.id);
     });
   }

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CurriculaQueryService, editableBy } from './curricula-query.service';
@@ -99,8 +100,16 @@ export class CurriculaService {
       if (courseIds.length === 0)
         throw invalid([{ field: 'courseIds', message: 'add at least one course first' }]);
       await this.checkCourses(tx, courseIds, current.ownerPath, true);
-      if (current.status !== 'published')
+      if (current.status !== 'published') {
         await tx.update(CurriculumEntity, { id }, { status: 'published' });
+        await recordAudit(tx, {
+          action: 'curriculum.published',
+          targetType: 'curriculum',
+          targetId: id,
+          orgUnitId: current.ownerOrgUnitId,
+          details: { code: current.code },
+        });
+      }
     });
     return this.queries.detail(user, id);
   }
@@ -108,8 +117,15 @@ export class CurriculaService {
   /** Hidden from learners; certificates already earned stay valid. */
   async archive(user: AuthUser, id: string): Promise<CurriculumDetail> {
     await this.db.transaction(async (tx) => {
-      await this.loadEditable(tx, user, id);
+      const current = await this.loadEditable(tx, user, id);
       await tx.update(CurriculumEntity, { id }, { status: 'archived' });
+      await recordAudit(tx, {
+        action: 'curriculum.archived',
+        targetType: 'curriculum',
+        targetId: id,
+        orgUnitId: current.ownerOrgUnitId,
+        details: { code: current.code },
+      });
     });
     return this.queries.detail(user, id);
   }

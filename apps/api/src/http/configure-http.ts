@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { RequestContextInterceptor } from './request-context';
 import { createValidationPipe } from './validation.pipe';
 import { serveWebApp } from './web-app';
 
@@ -16,14 +17,19 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
         directives: {
           // Swagger UI needs inline styles; nothing needs inline scripts.
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
+          // Lesson markdown may show https images (the server's sanitiser allows them).
+          'img-src': ["'self'", 'data:', 'https:'],
+          // The only embeds: lesson videos from the hosts apps/web/src/learning/video-url.ts knows.
+          'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
         },
       },
     }),
   );
+  // Exact origins only (no patterns): a browser page elsewhere cannot call the API.
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalInterceptors(new RequestContextInterceptor());
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

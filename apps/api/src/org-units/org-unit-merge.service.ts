@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
 import { toOrgUnitResponse } from './org-unit.mapper';
 
@@ -40,9 +41,18 @@ export class OrgUnitMergeService {
   ) {}
 
   async merge(unitId: string, dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
-    const closed = await this.db.transaction((tx) =>
-      this.mergeWithin(tx, { unitId, targetId: dto.targetId, effectiveDate: dto.effectiveDate }),
-    );
+    const closed = await this.db.transaction(async (tx) => {
+      const { targetId, effectiveDate } = dto;
+      const unit = await this.mergeWithin(tx, { unitId, targetId, effectiveDate });
+      await recordAudit(tx, {
+        action: 'org_unit.merged',
+        targetType: 'org_unit',
+        targetId: unitId,
+        orgUnitId: unitId,
+        details: { targetId, effectiveDate },
+      });
+      return unit;
+    });
     return toOrgUnitResponse(closed);
   }
 

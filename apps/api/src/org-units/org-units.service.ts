@@ -5,6 +5,7 @@ import { BadRequestException, ConflictException, Inject, Injectable } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { paginated } from '../http/page-query.dto';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
@@ -58,6 +59,13 @@ export class OrgUnitsService {
       });
       await tx.insert(OrgUnitEntity, unit);
       await tx.insert(OrgUnitEdgeEntity, { unitId: id, parentId: unit.parentId, validFrom, validTo: null });
+      await recordAudit(tx, {
+        action: 'org_unit.created',
+        targetType: 'org_unit',
+        targetId: id,
+        orgUnitId: id,
+        details: { code: unit.code, parentId: unit.parentId },
+      });
       return toOrgUnitResponse(unit);
     });
   }

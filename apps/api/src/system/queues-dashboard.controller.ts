@@ -14,6 +14,8 @@ import { Roles } from '../auth/roles.decorator';
 import { QueueJobsQuery } from './dto/queue-jobs.query';
 import { QueuesDashboardService } from './queues-dashboard.service';
 
+// Typed `string` at the handlers: a TypeScript enum in decorator metadata makes Swagger
+// walk the enum object as if it were a DTO (and fail on its members).
 const QueueNamePipe: PipeTransform<string, QueueName> = {
   transform(value: string): QueueName {
     if (!(Object.values(QueueName) as string[]).includes(value)) {
@@ -45,19 +47,16 @@ export class QueuesDashboardController {
   @Get(':name/jobs')
   @ApiOperation({ summary: 'Jobs of a queue in one state (default: failed), newest first' })
   jobs(
-    @Param('name', QueueNamePipe) name: QueueName,
+    @Param('name', QueueNamePipe) name: string,
     @Query() q: QueueJobsQuery,
   ): Promise<QueueJobView[]> {
-    return this.dashboard.jobs(name, q.state, q.offset, q.pageSize);
+    return this.dashboard.jobs(name as QueueName, q.state, q.offset, q.pageSize);
   }
 
   @Post(':name/jobs/:jobId/retry')
   @HttpCode(204)
   @ApiOperation({ summary: 'Retry a failed job' })
-  retry(
-    @Param('name', QueueNamePipe) name: QueueName,
-    @Param('jobId') jobId: string,
-  ): Promise<void> {
-    return this.dashboard.retry(name, jobId.slice(0, 200));
+  retry(@Param('name', QueueNamePipe) name: string, @Param('jobId') jobId: string): Promise<void> {
+    return this.dashboard.retry(name as QueueName, jobId.slice(0, 200));
   }
 }

@@ -34,6 +34,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'warn',
     ADMIN_USERNAME: '',
     SEED_DEMO: 'false',
+    // Specs import many files as one user; the throttle's own spec sets a low limit.
+    USER_IMPORT_MAX: '10000',
     ...overrides,
   });
 }

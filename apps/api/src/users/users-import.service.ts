@@ -3,6 +3,7 @@ import { OrgUnitEntity, UserEntity } from '@dx/db';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { ImportUpload, readUserSheet } from './import/user-sheet.reader';
@@ -73,6 +74,12 @@ export class UsersImportService {
           updated++;
         }
       }
+      const rejected = rows.filter((r) => r.errors.length).length;
+      await recordAudit(tx, {
+        action: 'users.imported',
+        orgUnitId: caller.orgUnitId,
+        details: { rows: rows.length, created, updated, rejected },
+      });
       return { created, updated };
     });
 

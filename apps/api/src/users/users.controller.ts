@@ -2,6 +2,7 @@ import type { Paginated, UserImportResult, UserResponse } from '@dx/contracts';
 import { Body, Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { RateLimit } from '../auth/rate-limit.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ImportUsersFileDto, UserImportResultDto } from './dto/import-users.dto';
@@ -29,6 +30,7 @@ export class UsersController {
 
   @Post('import')
   @Roles('hr')
+  @RateLimit('userImport')
   @HttpCode(200)
   @UseInterceptors(ImportFileInterceptor)
   @ApiConsumes('multipart/form-data')

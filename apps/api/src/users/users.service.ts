@@ -4,6 +4,7 @@ import { MembershipEntity, UserEntity } from '@dx/db';
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { paginated } from '../http/page-query.dto';
@@ -44,7 +45,7 @@ export class UsersService {
           errors: [{ field: 'username', message: 'already taken' }],
         });
       }
-      return this.insertUser(tx, {
+      const created = await this.insertUser(tx, {
         profile: {
           username: dto.username,
           fullName: dto.fullName,
@@ -57,6 +58,14 @@ export class UsersService {
         roles,
         passwordHash,
       });
+      await recordAudit(tx, {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: created.id,
+        orgUnitId: created.orgUnitId,
+        details: { username: created.username, roles },
+      });
+      return created;
     });
     return toUserResponse(user);
   }

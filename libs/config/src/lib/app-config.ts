@@ -16,7 +16,15 @@ export interface AppConfig {
   admin: { username: string; password: string } | null;
   seedDemo: boolean;
   reportsTimeZone: string;
-  jwt: { secret: string; ttl: string };
+  jwt: {
+    secret: string;
+    ttl: string;
+    /** Still accepted when verifying, never used to sign. */
+    previousSecrets: string[];
+    refreshTtlDays: number;
+  };
+  /** Per-user limits of expensive endpoints: at most `max` calls per window. */
+  rateLimits: { userImport: { max: number; windowSeconds: number } };
   /** Ed25519 private key (PKCS#8 PEM) that signs certificates. */
   certSigningKeyPem: string;
   login: { maxFailures: number; failureWindowSeconds: number };
@@ -41,7 +49,15 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     admin: v.ADMIN_USERNAME ? { username: v.ADMIN_USERNAME, password: v.ADMIN_PASSWORD } : null,
     seedDemo: v.SEED_DEMO,
     reportsTimeZone: v.TZ_REPORTS,
-    jwt: { secret: v.JWT_SECRET, ttl: v.JWT_TTL },
+    jwt: {
+      secret: v.JWT_SECRET,
+      ttl: v.JWT_TTL,
+      previousSecrets: splitList(v.JWT_PREVIOUS_SECRETS),
+      refreshTtlDays: v.JWT_REFRESH_TTL_DAYS,
+    },
+    rateLimits: {
+      userImport: { max: v.USER_IMPORT_MAX, windowSeconds: v.USER_IMPORT_WINDOW_SECONDS },
+    },
     certSigningKeyPem: v.CERT_SIGNING_KEY
       ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n')
       : developmentSigningKey(v.JWT_SECRET),
@@ -49,13 +65,17 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
       maxFailures: v.LOGIN_MAX_FAILURES,
       failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,
     },
-    corsOrigins: String(v.CORS_ORIGINS)
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    corsOrigins: splitList(v.CORS_ORIGINS),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
   };
+}
+
+function splitList(value: unknown): string[] {
+  return String(value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -36,15 +36,38 @@ export const envSchema = Joi.object({
   CERT_SIGNING_KEY: Joi.string()
     .pattern(/BEGIN PRIVATE KEY/)
     .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  /** Access-token lifetime; short, because refresh tokens keep a session going. */
   JWT_TTL: Joi.string()
     .pattern(/^\d+[smhd]$/)
-    .default('1h'),
+    .default('15m'),
+  /** Former JWT_SECRETs, comma-separated: tokens they signed still verify until they expire. */
+  JWT_PREVIOUS_SECRETS: Joi.string()
+    .allow('')
+    .custom((value: string) => {
+      if (value.split(',').some((s) => s.trim().length < 32)) throw new Error('too short');
+      return value;
+    }, 'secrets of at least 32 characters')
+    .messages({ 'any.custom': '{{#label}} must list secrets of at least 32 characters each' })
+    .default(''),
+  JWT_REFRESH_TTL_DAYS: Joi.number().integer().min(1).max(365).default(30),
+  USER_IMPORT_MAX: Joi.number().integer().min(1).default(10),
+  USER_IMPORT_WINDOW_SECONDS: Joi.number().integer().min(1).default(600),
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
   LOGIN_FAILURE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
   CORS_ORIGINS: Joi.string().allow('').default(''),
   WEB_DIST_DIR: Joi.string().default('dist/apps/web'),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
 }).unknown(true);
+
+/** Variables whose values must never appear in an error message (Joi quotes some values). */
+const SECRET_VARIABLES = new Set([
+  'JWT_SECRET',
+  'JWT_PREVIOUS_SECRETS',
+  'CERT_SIGNING_KEY',
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);
 
 /**
  * Validates `process.env`-like input. On failure throws one Error whose message names
@@ -55,7 +78,19 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
   const { value, error } = envSchema.validate(given, { abortEarly: false, convert: true });
   if (error) {
-    const problems = error.details.map((d) => d.message.replace(/"/g, '')).join('; ');
+    const problems = error.details
+      .map((d) => {
+        const key = String(d.path[0]);
+        // "…with value <the secret> fails to match…" must not reach a log.
+        if (
+          SECRET_VARIABLES.has(key) &&
+          d.context?.value !== undefined &&
+          d.message.includes(String(d.context.value))
+        )
+          return `${key} is invalid`;
+        return d.message.replace(/"/g, '');
+      })
+      .join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
   return value;

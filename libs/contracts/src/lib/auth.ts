@@ -11,5 +11,14 @@ export interface MeResponse {
 
 export interface LoginResponse {
   accessToken: string;
+  /** Added in v1.1: renews the access token through `POST /api/auth/refresh`. */
+  refreshToken: string;
   user: MeResponse;
+}
+
+/** A sign-in's tokens: a short-lived access token and the refresh token that renews it. */
+export interface TokenPairResponse {
+  accessToken: string;
+  /** Opaque; send it once to `POST /api/auth/refresh`, then use the one that comes back. */
+  refreshToken: string;
 }

@@ -1,6 +1,7 @@
 import { Init1795654873387 } from './1795654873387-Init';
 import { AddCoursesLearningCertificates1795655952656 } from './1795655952656-AddCoursesLearningCertificates';
 import { AddCoverageReports1795656416543 } from './1795656416543-AddCoverageReports';
+import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAuditLogAndRefreshTokens';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -8,4 +9,5 @@ export const ALL_MIGRATIONS: Function[] = [
   Init1795654873387,
   AddCoursesLearningCertificates1795655952656,
   AddCoverageReports1795656416543,
+  AddAuditLogAndRefreshTokens1795657325006,
 ];

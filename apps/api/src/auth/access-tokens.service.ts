@@ -1,0 +1,57 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import type { UserEntity } from '@dx/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { createSecretKey, KeyObject } from 'node:crypto';
+import { AccessTokenPayload } from './auth-user';
+
+/**
+ * Short-lived access tokens (HS256, JWT_TTL). New tokens are signed with JWT_SECRET only;
+ * tokens signed with a secret listed in JWT_PREVIOUS_SECRETS still verify until they
+ * expire, so rotating the secret signs nobody out.
+ */
+@Injectable()
+export class AccessTokensService {
+  /**
+   * As KeyObjects: given a string, jsonwebtoken first tries to parse it as a PEM public key
+   * and builds a KeyObject from the exception's fallback on EVERY verify — 0.4 ms against
+   * 8 µs here, a fifth of the CPU of a simple authenticated request (npm run bench).
+   */
+  private readonly secrets: KeyObject[];
+
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secrets = [config.jwt.secret, ...config.jwt.previousSecrets].map((s) =>
+      createSecretKey(Buffer.from(s, 'utf8')),
+    );
+  }
+
+  sign(user: Pick<UserEntity, 'id' | 'username' | 'orgUnitId' | 'roles'>): Promise<string> {
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      username: user.username,
+      orgUnitId: user.orgUnitId,
+      roles: user.roles,
+    };
+    return this.jwt.signAsync(payload);
+  }
+
+  /** The payload, or null when no accepted secret signed it or it has expired. */
+  async verify(token: string): Promise<AccessTokenPayload | null> {
+    for (const secret of this.secrets) {
+      try {
+        // @nestjs/jwt types `secret` as string | Buffer; jsonwebtoken takes a KeyObject too.
+        return await this.jwt.verifyAsync<AccessTokenPayload>(token, {
+          secret: secret as unknown as Buffer,
+          algorithms: ['HS256'],
+        });
+      } catch (err) {
+        // The expiry is checked after the signature: this secret signed it, and it is over.
+        if (err instanceof TokenExpiredError) return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,74 @@
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { REDIS } from '../redis/redis.module';
+
+export interface Limit {
+  max: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window counters in Redis, shared by every API process: a window opens with the
+ * first hit and its counter vanishes when it ends. If Redis is away the limiter fails
+ * open — locking every civil servant out because a cache is down would be worse — and
+ * says so in the log.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async counts(keys: string[]): Promise<number[]> {
+    const values = await this.safe(
+      () => this.redis.mget(...keys),
+      keys.map(() => null),
+    );
+    return values.map((c) => Number(c ?? 0));
+  }
+
+  /** Adds one to each key; a key's window starts at its first hit. */
+  async increment(keys: string[], windowSeconds: number): Promise<number[]> {
+    return this.safe(
+      async () => {
+        const tx = this.redis.multi();
+        for (const key of keys) tx.set(key, 0, 'EX', windowSeconds, 'NX').incr(key);
+        const replies = (await tx.exec()) ?? [];
+        return keys.map((_, i) => Number(replies[i * 2 + 1]?.[1] ?? 0));
+      },
+      keys.map(() => 0),
+    );
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.safe(() => this.redis.del(key), 0);
+  }
+
+  /**
+   * Counts one call against `limit`; past it, 429 in the contract's shape. The error's
+   * `retryAfterSeconds` tells the caller when the window ends.
+   */
+  async consume(key: string, limit: Limit, message: string): Promise<void> {
+    const [count] = await this.increment([key], limit.windowSeconds);
+    if (count > limit.max) {
+      const ttl = await this.safe(() => this.redis.ttl(key), limit.windowSeconds);
+      throw tooManyRequests(message, Math.max(ttl, 1));
+    }
+  }
+
+  private async safe<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      this.logger.warn(`Rate limiting unavailable: ${(err as Error).message}`);
+      return fallback;
+    }
+  }
+}
+
+export function tooManyRequests(message: string, retryAfterSeconds?: number): HttpException {
+  return new HttpException(
+    { message, errors: [], retryAfterSeconds },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+}

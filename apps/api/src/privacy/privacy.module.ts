@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+import { DataExportService } from './data-export.service';
+import { PrivacyController } from './privacy.controller';
+import { UserDeletionService } from './user-deletion.service';
+
+@Module({
+  imports: [OrgUnitsModule],
+  controllers: [PrivacyController],
+  providers: [DataExportService, UserDeletionService],
+})
+export class PrivacyModule {}

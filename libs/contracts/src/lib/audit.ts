@@ -1,0 +1,31 @@
+/** Administrative actions written to the audit log. */
+export const AUDIT_ACTIONS = [
+  'user.created',
+  'users.imported',
+  'user.deleted',
+  'org_unit.created',
+  'org_unit.merged',
+  'course.published',
+  'course.archived',
+  'certificate.revoked',
+  'certificate.reissued',
+  'curriculum.published',
+  'curriculum.archived',
+  'auth.refresh_token_reused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One entry of `GET /api/audit-log` (sysadmin). */
+export interface AuditLogEntryResponse {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  orgUnitId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
