@@ -40,12 +40,47 @@ export function toApiPath(url: string, origin = globalThis.location?.origin): st
   return parsed.pathname.slice(BASE_URL.length) + parsed.search;
 }
 
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Trades the refresh token for a new pair, once for all callers at a time: the server
+ * rotates refresh tokens, and two parallel uses of one would look like theft to it.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = authStore.getRefreshToken();
+    if (!refreshToken) return false;
+    try {
+      const res = await fetch(`${BASE_URL}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!res.ok) return false;
+      const pair = (await res.json()) as { accessToken: string; refreshToken: string };
+      authStore.setToken(pair.accessToken, pair.refreshToken);
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
 /**
  * fetch wrapper for the API: Bearer token, typed ApiError on failure. A 401 on an
- * authenticated call clears the token; RequireAuth then sends the user to /login
- * (remembering where they were).
+ * authenticated call first tries to refresh the session (short-lived access tokens) and
+ * repeats the call once; if that fails the token is cleared and RequireAuth sends the
+ * user to /login (remembering where they were).
  */
-async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+async function send(
+  path: string,
+  options: RequestOptions,
+  accept: string,
+  retried = false,
+): Promise<Response> {
   const { method = 'GET', body, anonymous = false, signal } = options;
   const headers: Record<string, string> = { Accept: accept };
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
@@ -67,7 +102,10 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
 
   if (!response.ok) {
     const error = parseApiError(response.status, response.statusText, await response.text());
-    if (error.statusCode === 401 && token) authStore.clearToken();
+    if (error.statusCode === 401 && token) {
+      if (!retried && (await refreshSession())) return send(path, options, accept, true);
+      authStore.clearToken();
+    }
     throw error;
   }
   return response;

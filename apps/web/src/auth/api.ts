@@ -11,3 +11,9 @@ export function login(credentials: LoginRequest): Promise<LoginResponse> {
 export function fetchMe(signal?: AbortSignal): Promise<MeResponse> {
   return api.get<MeResponse>('/me', { signal });
 }
+
+export function logout(refreshToken: string): Promise<void> {
+  return api
+    .post<void>('/auth/logout', { refreshToken }, { anonymous: true })
+    .catch(() => undefined);
+}

@@ -1,7 +1,9 @@
 // The access token lives in localStorage so a reload keeps the session; components read it
 // through useSyncExternalStore (see useAuth) so a cleared token re-renders route guards.
+// The refresh token (rotated by the server on every use) sits beside it.
 
 const TOKEN_KEY = 'dx.accessToken';
+const REFRESH_KEY = 'dx.refreshToken';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -24,12 +26,17 @@ export const authStore = {
   getToken(): string | null {
     return token;
   },
-  setToken(next: string): void {
+  getRefreshToken(): string | null {
+    return storage()?.getItem(REFRESH_KEY) ?? null;
+  },
+  setToken(next: string, refreshToken?: string): void {
     token = next;
     storage()?.setItem(TOKEN_KEY, next);
+    if (refreshToken) storage()?.setItem(REFRESH_KEY, refreshToken);
     emit();
   },
   clearToken(): void {
+    storage()?.removeItem(REFRESH_KEY);
     if (token === null) return;
     token = null;
     storage()?.removeItem(TOKEN_KEY);

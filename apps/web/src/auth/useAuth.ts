@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, MeResponse } from '../api/types';
-import { login as loginRequest, meQueryKey } from './api';
+import { login as loginRequest, logout as logoutRequest, meQueryKey } from './api';
 import { authStore } from './auth-store';
 
 export function useAccessToken(): string | null {
@@ -14,17 +14,20 @@ export function useAuth() {
 
   const login = useCallback(
     async (credentials: LoginRequest): Promise<MeResponse> => {
-      const { accessToken, user } = await loginRequest(credentials);
+      const { accessToken, refreshToken, user } = await loginRequest(credentials);
       // Drop anything cached for a previous user before the new session starts.
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, user);
-      authStore.setToken(accessToken);
+      authStore.setToken(accessToken, refreshToken);
       return user;
     },
     [queryClient],
   );
 
   const logout = useCallback(() => {
+    const refreshToken = authStore.getRefreshToken();
+    // Ends the session on the server too (a stolen refresh token stops working).
+    if (refreshToken) void logoutRequest(refreshToken);
     authStore.clearToken();
     queryClient.clear();
   }, [queryClient]);
