@@ -1,6 +1,7 @@
 import { AppConfig, AppConfigModule } from '@dx/config';
 import { DatabaseModule } from '@dx/db';
 import { QueuesModule } from '@dx/queues';
+import { StorageModule } from '@dx/storage';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -29,6 +30,7 @@ export class AppModule {
         DatabaseModule.forRoot({ applicationName: 'dx-api', poolSize: 20 }),
         QueuesModule.forRoot(),
         RedisModule,
+        StorageModule,
         AuthModule,
         HealthModule,
         OrgUnitsModule,

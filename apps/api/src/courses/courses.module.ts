@@ -1,4 +1,3 @@
-import { APP_CONFIG, AppConfig } from '@dx/config';
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { CourseAccessService } from './course-access.service';
@@ -11,12 +10,10 @@ import { CourseStructureService } from './course-structure.service';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 import { LessonFilesService } from './lesson-files.service';
-import { FileStorage } from './storage/file-storage';
-import { LocalDiskStorage } from './storage/local-disk.storage';
 
 /**
- * Authoring, publishing and the catalog of courses. Exports FileStorage (lesson files
- * for the learning feature) and CourseAccessService (who may read a course).
+ * Authoring, publishing and the catalog of courses. Exports CourseAccessService (who may
+ * read a course). Lesson files go to the global FILE_STORAGE (libs/storage).
  */
 @Module({
   imports: [OrgUnitsModule],
@@ -30,12 +27,7 @@ import { LocalDiskStorage } from './storage/local-disk.storage';
     CourseStructureService,
     CourseQuizzesService,
     LessonFilesService,
-    {
-      provide: FileStorage,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir),
-    },
   ],
-  exports: [FileStorage, CourseAccessService],
+  exports: [CourseAccessService],
 })
 export class CoursesModule {}

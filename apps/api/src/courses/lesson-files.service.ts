@@ -1,13 +1,13 @@
 import { LESSON_FILE_TYPES, type LessonFileUploadResponse } from '@dx/contracts';
 import { LessonEntity } from '@dx/db';
-import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseDraftService } from './course-draft.service';
 import { detectLessonFileType, displayFileName } from './lesson-file-type';
-import { FileStorage } from './storage/file-storage';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 
 /** What the service needs of multer's file; its name and MIME type are the client's word only. */
 export interface LessonUpload {
@@ -34,7 +34,7 @@ export class LessonFilesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly drafts: CourseDraftService,
-    private readonly storage: FileStorage,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async upload(

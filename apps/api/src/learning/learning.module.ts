@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CoursesModule } from '../courses/courses.module';
 import { CurriculaModule } from '../curricula/curricula.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { CourseCompletionService } from './course-completion.service';
@@ -10,9 +9,9 @@ import { LessonsService } from './lessons.service';
 
 /** Enrolment, lessons, progress and course completion. */
 @Module({
-  // CoursesModule lends the FileStorage lesson files live in; CurriculaModule the
-  // programme-certificate check run on completion. Neither imports this module: no cycle.
-  imports: [OrgUnitsModule, CoursesModule, CurriculaModule],
+  // CurriculaModule lends the programme-certificate check run on completion; it does not
+  // import this module: no cycle.
+  imports: [OrgUnitsModule, CurriculaModule],
   controllers: [EnrollmentsController, LessonsController],
   providers: [CourseCompletionService, EnrollmentsService, LessonsService],
   exports: [CourseCompletionService],

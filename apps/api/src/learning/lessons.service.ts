@@ -1,10 +1,10 @@
 import type { LessonContent, LessonKind, ProgressResponse } from '@dx/contracts';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../auth/auth-user';
-import { FileNotFoundError, FileStorage } from '../courses/storage/file-storage';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseCompletionService } from './course-completion.service';
 import { renderLessonMarkdown } from './markdown.renderer';
@@ -65,7 +65,7 @@ export class LessonsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly completion: CourseCompletionService,
     private readonly scope: OrgScopeService,
-    private readonly storage: FileStorage,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async content(user: AuthUser, lessonId: string): Promise<LessonContent> {
@@ -139,13 +139,12 @@ export class LessonsService {
       row.enrolled ||
       (hasRole(user, 'trainer') && (await this.scope.contains(user, { path: row.ownerPath })));
     if (!allowed) throw lessonNotFound();
-    try {
-      const stream = await this.storage.get(row.key);
-      return { fileName: row.fileName ?? 'tai-lieu', mime: row.mime, stream };
-    } catch (err) {
-      if (err instanceof FileNotFoundError) throw new NotFoundException('File not found');
-      throw err;
-    }
+    if (!(await this.storage.exists(row.key))) throw new NotFoundException('File not found');
+    return {
+      fileName: row.fileName ?? 'tai-lieu',
+      mime: row.mime,
+      stream: this.storage.stream(row.key),
+    };
   }
 
   private async findEnrolled(
