@@ -1,44 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
-import { readE2eState, type E2eState } from './support/e2e-env';
+import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { completeLesson, loginThroughForm } from './support/learner-session';
-import {
-  COURSE_WITHOUT_QUIZ,
-  createLearningWorld,
-  type LearningWorld,
-} from './support/learning-world';
+import { completeLesson, loginAs } from './support/learner-session';
+import { COURSE_WITHOUT_QUIZ, createLearningWorld } from './support/learning-world';
 
 describe('learning a course', () => {
-  let state: E2eState;
-  let world: LearningWorld;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    state = readE2eState();
-    [world, browser] = await Promise.all([createLearningWorld(state), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    page = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite(createLearningWorld);
 
   it('finds the course without diacritics, enrols, reads both lessons and reaches 100%', () =>
     screenshotOnFailure(
-      () => page,
+      () => suite.page,
       'learning',
       async () => {
-        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
-        const { learner, courseWithoutQuiz: course } = world;
-        await loginThroughForm(page, learner.username, learner.password);
+        const page = await suite.openPage();
+        const { learner, courseWithoutQuiz: course } = suite.world;
+        await loginAs(page, learner);
 
         await page
           .getByRole('navigation', { name: 'Điều hướng chính' })

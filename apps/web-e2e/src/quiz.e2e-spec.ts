@@ -1,52 +1,31 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
-import { readE2eState, type E2eState } from './support/e2e-env';
+import { openPage } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { completeLesson, loginThroughForm } from './support/learner-session';
+import { completeLesson, loginAs } from './support/learner-session';
 import {
   COURSE_WITH_QUIZ,
   createLearningWorld,
   createTimedQuizCourse,
-  type LearningWorld,
 } from './support/learning-world';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('final quiz', () => {
-  let state: E2eState;
-  let world: LearningWorld;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    state = readE2eState();
-    [world, browser] = await Promise.all([createLearningWorld(state), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    page = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite(createLearningWorld);
 
   it(
     'passes the final quiz after the lessons, sees the review and the course completed',
     () =>
       screenshotOnFailure(
-        () => page,
+        () => suite.page,
         'quiz',
         async () => {
-          ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
-          const p = page;
+          const p = await suite.openPage();
+          const { state, world } = suite;
           const { learner, courseWithQuiz: course } = world;
           const quiz = course.finalQuiz;
           if (!quiz) throw new Error('the seeded course has no final quiz');
-          await loginThroughForm(p, learner.username, learner.password);
+          await loginAs(p, learner);
 
           await p.goto(`/courses?q=${encodeURIComponent('chuyen doi so')}`);
           await p.getByRole('link', { name: COURSE_WITH_QUIZ, exact: true }).click();
@@ -115,10 +94,11 @@ describe('final quiz', () => {
           await p.getByRole('main').getByText(world.learner.fullName).waitFor();
 
           // The trainer of the issuing unit revokes it from "Quản lý chứng nhận".
-          const trainerSide = await openPage(browser, { baseURL: state.baseUrl });
+          // Its own context, closed here: suite.page stays the learner's, for the screenshot.
+          const trainerSide = await openPage(suite.browser, { baseURL: state.baseUrl });
           try {
             const tp = trainerSide.page;
-            await loginThroughForm(tp, world.trainer.username, world.trainer.password);
+            await loginAs(tp, world.trainer);
             await tp
               .getByRole('navigation', { name: 'Điều hướng chính' })
               .getByRole('link', { name: 'Quản lý chứng nhận', exact: true })
@@ -155,15 +135,14 @@ describe('final quiz', () => {
 
   it('submits by itself when the server-timed attempt runs out', () =>
     screenshotOnFailure(
-      () => page,
+      () => suite.page,
       'quiz-timeout',
       async () => {
-        const course = await createTimedQuizCourse(state, world, 6);
+        const course = await createTimedQuizCourse(suite.state, suite.world, 6);
         const quiz = course.finalQuiz;
         if (!quiz) throw new Error('the timed course has no quiz');
-        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
-        const p = page;
-        await loginThroughForm(p, world.learner.username, world.learner.password);
+        const p = await suite.openPage();
+        await loginAs(p, suite.world.learner);
 
         await p.goto(`/quizzes/${quiz.id}/attempt?course=${course.id}`);
         await p.getByRole('timer').waitFor();

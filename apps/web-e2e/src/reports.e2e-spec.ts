@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
-import { createCoverageWorld, type CoverageWorld } from './support/coverage-world';
-import { readE2eState, type E2eState } from './support/e2e-env';
+import { browserSuite } from './support/browser-suite';
+import { createCoverageWorld } from './support/coverage-world';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { loginThroughForm } from './support/learner-session';
+import { loginAs } from './support/learner-session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,38 +23,20 @@ declare global {
 }
 
 describe('training-coverage report', () => {
-  let state: E2eState;
-  let world: CoverageWorld;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    state = readE2eState();
-    [world, browser] = await Promise.all([createCoverageWorld(state), launchBrowser()]);
-  }, 120_000);
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    page = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  // Making the coverage world takes a few dozen API calls: more than jest's default time.
+  const suite = browserSuite(createCoverageWorld, 120_000);
 
   it(
     'lets the hr make this year’s report of the province, read it and download the CSV',
     () =>
       screenshotOnFailure(
-        () => page,
+        () => suite.page,
         'reports',
         async () => {
-          ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
-          const p = page;
+          const p = await suite.openPage();
+          const { world } = suite;
           const [communeA, communeB] = world.communes;
-          await loginThroughForm(p, world.hr.username, world.hr.password);
+          await loginAs(p, world.hr);
 
           // "Báo cáo" is in the navigation for hr.
           await p
@@ -165,13 +145,12 @@ describe('training-coverage report', () => {
 
   it('hides "Báo cáo" from a learner and refuses them the page', () =>
     screenshotOnFailure(
-      () => page,
+      () => suite.page,
       'reports-forbidden',
       async () => {
-        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
-        const p = page;
-        const learner = world.communes[0].learners[2];
-        await loginThroughForm(p, learner.username, learner.password);
+        const p = await suite.openPage();
+        const learner = suite.world.communes[0].learners[2];
+        await loginAs(p, learner);
         const nav = p.getByRole('navigation', { name: 'Điều hướng chính' });
         await nav.getByRole('link', { name: 'Trang chủ' }).waitFor();
         expect(await nav.getByRole('link', { name: 'Báo cáo', exact: true }).count()).toBe(0);

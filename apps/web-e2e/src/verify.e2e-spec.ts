@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from './support/api-client';
-import { launchBrowser, openPage } from './support/browser';
-import { readE2eState, type E2eState } from './support/e2e-env';
+import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { createLearningWorld, type LearningWorld } from './support/learning-world';
+import { createLearningWorld } from './support/learning-world';
 import { runAdminSql } from './support/pg';
 
 interface MyCertificate {
@@ -23,27 +21,14 @@ async function issuedSerial(learner: ApiClient): Promise<string> {
 }
 
 describe('public verify page', () => {
-  let state: E2eState;
-  let world: LearningWorld;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    state = readE2eState();
-    [world, browser] = await Promise.all([createLearningWorld(state), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  const suite = browserSuite(createLearningWorld);
 
   it('says "valid", then flags data altered in the database without repeating it', () =>
     screenshotOnFailure(
-      () => page,
+      () => suite.page,
       'verify-invalid',
       async () => {
+        const { state, world } = suite;
         // The learner completes the course without a quiz through the API.
         const learner = await ApiClient.login(
           state.baseUrl,
@@ -55,8 +40,7 @@ describe('public verify page', () => {
         for (const lesson of course.lessons) await learner.post(`/lessons/${lesson.id}/complete`);
         const serial = await issuedSerial(learner);
 
-        ({ context, page } = await openPage(browser, { baseURL: state.baseUrl }));
-        const p = page;
+        const p = await suite.openPage();
         await p.goto(`/verify/${encodeURIComponent(serial)}`);
         await p.getByRole('heading', { level: 2, name: 'Hợp lệ' }).waitFor();
         await p.getByRole('main').getByText(world.learner.fullName).waitFor();

@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 
-/** Logs in through the real form, like a person would. */
-export async function loginThroughForm(page: Page, username: string, password: string) {
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Logs a user in through the real form, like a person would. */
+export async function loginAs(page: Page, { username, password }: Credentials) {
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);

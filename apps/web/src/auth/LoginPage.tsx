@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { loginErrorKey, type LoginErrorKey } from './login-error';
 import type { LoginLocationState } from './RequireAuth';
@@ -59,36 +60,31 @@ export default function LoginPage() {
             {t(errorKey)}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="login-username">{t('login.username')}</label>
-          <input
-            id="login-username"
-            name="username"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            aria-invalid={errorKey !== null}
-            aria-describedby={errorKey ? 'login-error' : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            id="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={errorKey !== null}
-            aria-describedby={errorKey ? 'login-error' : undefined}
-          />
-        </div>
+        <InputField
+          id="login-username"
+          label={t('login.username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onValue={setUsername}
+          aria-invalid={errorKey !== null}
+          aria-describedby={errorKey ? 'login-error' : undefined}
+        />
+        <InputField
+          id="login-password"
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+          aria-invalid={errorKey !== null}
+          aria-describedby={errorKey ? 'login-error' : undefined}
+        />
         <button
           type="submit"
           className="button button--primary button--block"

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../api/api-error';
 import { PageError, PageLoading } from '../app/PageStatus';
-import { saveBlob } from '../app/save-blob';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { certificateKeys, fetchCertificate, fetchCertificatePdf, pdfFileName } from './api';
+import { certificateKeys, fetchCertificate } from './api';
+import { CertificateActions } from './components/CertificateActions';
 import { CertificateHistory } from './components/CertificateHistory';
 import { ReissueDialog } from './components/ReissueDialog';
 import { RevokeDialog } from './components/RevokeDialog';
@@ -25,7 +25,6 @@ function Details({ certificate }: { certificate: CertificateDetails }) {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'revoke' | 'reissue' | null>(null);
   const [notice, setNotice] = useState<'revoked' | 'reissued' | null>(null);
-  const [download, setDownload] = useState<'idle' | 'busy' | 'error'>('idle');
   const c = certificate;
 
   function onUpdated(updated: CertificateDetails, what: 'revoked' | 'reissued') {
@@ -33,16 +32,6 @@ function Details({ certificate }: { certificate: CertificateDetails }) {
     void queryClient.invalidateQueries({ queryKey: [...certificateKeys.scope, 'list'] });
     setDialog(null);
     setNotice(what);
-  }
-
-  async function onDownload() {
-    setDownload('busy');
-    try {
-      saveBlob(await fetchCertificatePdf(c), pdfFileName(c));
-      setDownload('idle');
-    } catch {
-      setDownload('error');
-    }
   }
 
   return (
@@ -121,23 +110,8 @@ function Details({ certificate }: { certificate: CertificateDetails }) {
           )}
         </dl>
         {isBeingRendered(c) && <p className="muted">{t('manage.rendering')}</p>}
-        <div className="button-row">
-          {c.status === 'issued' && c.pdfUrl && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void onDownload()}
-              disabled={download === 'busy'}
-              aria-busy={download === 'busy'}
-            >
-              {t('certificates.download')}
-            </button>
-          )}
-          {c.serial && c.status !== 'pending' && (
-            <Link className="button" to={`/verify/${encodeURIComponent(c.serial)}`}>
-              {t('certificates.verify')}
-            </Link>
-          )}
+        {/* Re-issued certificates are "issued" before their new PDF exists. */}
+        <CertificateActions certificate={c} canDownload={c.status === 'issued' && !!c.pdfUrl}>
           {c.canReissue && (
             <button type="button" className="button" onClick={() => setDialog('reissue')}>
               {t('manage.reissue.open')}
@@ -152,12 +126,7 @@ function Details({ certificate }: { certificate: CertificateDetails }) {
               {t('manage.revoke.open')}
             </button>
           )}
-        </div>
-        {download === 'error' && (
-          <p className="alert alert--error" role="alert">
-            {t('certificates.downloadError')}
-          </p>
-        )}
+        </CertificateActions>
       </section>
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('manage.history.title')}</h2>

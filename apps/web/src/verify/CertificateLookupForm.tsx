@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { InputField } from '../app/FormField';
 
 export function CertificateLookupForm({ initialSerial = '' }: { initialSerial?: string }) {
   const { t } = useTranslation();
@@ -15,19 +16,16 @@ export function CertificateLookupForm({ initialSerial = '' }: { initialSerial?: 
 
   return (
     <form className="form form--inline" onSubmit={onSubmit} role="search">
-      <div className="field">
-        <label htmlFor="verify-serial">{t('verify.lookupLabel')}</label>
-        <input
-          id="verify-serial"
-          name="serial"
-          type="text"
-          autoCapitalize="characters"
-          spellCheck={false}
-          required
-          value={serial}
-          onChange={(e) => setSerial(e.target.value)}
-        />
-      </div>
+      <InputField
+        id="verify-serial"
+        label={t('verify.lookupLabel')}
+        name="serial"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        value={serial}
+        onValue={setSerial}
+      />
       <button type="submit" className="button button--primary">
         {t('verify.lookupSubmit')}
       </button>

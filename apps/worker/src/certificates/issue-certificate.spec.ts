@@ -1,54 +1,27 @@
-import { AppConfig, loadAppConfig, redisOptionsFromUrl } from '@dx/config';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
-import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
+import { createTestWorker } from '../test/test-worker';
 import { eventually, requestCertificates } from '../test/certificate-fixtures';
-import { WorkerModule } from '../worker.module';
 import { CertificateIssuerService } from './certificate-issuer.service';
 
 describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
-  const prefix = `dxtest-${randomSuffix()}`;
-  const storageDir = mkdtempSync(join(tmpdir(), 'dx-worker-storage-'));
-  let databaseUrl: string;
-  let config: AppConfig;
-  let app: INestApplicationContext;
+  const worker = createTestWorker({
+    databasePrefix: 'dx_worker_cert',
+    storagePrefix: 'dx-worker-storage-',
+    // The QR code on the PDF points here.
+    env: { PUBLIC_BASE_URL: 'https://dx.example.gov.vn' },
+  });
+  const { storageDir } = worker;
   let db: DataSource;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('dx_worker_cert');
-    config = loadAppConfig({
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      QUEUE_PREFIX: prefix,
-      JWT_SECRET: 'x'.repeat(40),
-      STORAGE_DIR: storageDir,
-      PUBLIC_BASE_URL: 'https://dx.example.gov.vn',
-      LOG_LEVEL: 'error',
-    });
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-      logger: ['error'],
-      abortOnError: false,
-    });
-    app.enableShutdownHooks();
-    db = app.get(getDataSourceToken());
+    await worker.start();
+    db = worker.db;
   });
 
-  afterAll(async () => {
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-    const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => worker.stop());
 
   it('issues a requested certificate: serial, signature, and a PDF with Vietnamese text, embedded fonts and a QR code', async () => {
     const { certificates } = await requestCertificates(db, 1, 'Trần Thị Bích Ngọc');
@@ -88,7 +61,7 @@ describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
 
   it('issues once when the same job runs twice at the same time', async () => {
     const { certificates } = await requestCertificates(db, 1, 'Lê Văn Hai', { outbox: false });
-    const issuer = app.get(CertificateIssuerService);
+    const issuer = worker.app.get(CertificateIssuerService);
     const outcomes = await Promise.all([
       issuer.issue(certificates[0].id),
       issuer.issue(certificates[0].id),
@@ -104,7 +77,7 @@ describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
   // racing for the same counters.
   it('numbers 50 concurrent issues without gaps or duplicates', async () => {
     const { certificates } = await requestCertificates(db, 50, 'Phạm Thị Ba', { outbox: false });
-    const issuer = app.get(CertificateIssuerService);
+    const issuer = worker.app.get(CertificateIssuerService);
     await Promise.all(certificates.map((c) => issuer.issue(c.id)));
     const issued = await db
       .getRepository(CertificateEntity)

@@ -1,4 +1,3 @@
-import { AppConfig, loadAppConfig, redisOptionsFromUrl } from '@dx/config';
 import {
   COVERAGE_EXPORT_FORMATS,
   coverageExportKey,
@@ -6,30 +5,24 @@ import {
   ReportJob,
   YEARLY_COVERAGE_SCHEDULER_ID,
 } from '@dx/contracts';
-import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
 import { CoverageReportGenerator } from '@dx/reports';
 import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { createTestWorker } from '../test/test-worker';
 import { eventually } from '../test/certificate-fixtures';
-import { WorkerModule } from '../worker.module';
 import { CoverageFixture, FixtureUnit } from './coverage.fixtures';
 import { CoverageScheduleService, YEARLY_COVERAGE_PATTERN } from './coverage-schedule.service';
 import { YearlyCoverageService } from './yearly-coverage.service';
 
 describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', () => {
-  const prefix = `dxtest-${randomSuffix()}`;
-  const storageDir = mkdtempSync(join(tmpdir(), 'dx-worker-reports-'));
-  let databaseUrl: string;
-  let config: AppConfig;
-  let app: INestApplicationContext;
+  const worker = createTestWorker({
+    databasePrefix: 'dx_worker_reports',
+    storagePrefix: 'dx-worker-reports-',
+  });
+  const { storageDir } = worker;
   let db: DataSource;
   let queue: Queue;
   let make: CoverageFixture;
@@ -37,22 +30,9 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
   let commune: FixtureUnit;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('dx_worker_reports');
-    config = loadAppConfig({
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      QUEUE_PREFIX: prefix,
-      JWT_SECRET: 'x'.repeat(40),
-      STORAGE_DIR: storageDir,
-      LOG_LEVEL: 'error',
-    });
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-      logger: ['error'],
-      abortOnError: false,
-    });
-    app.enableShutdownHooks();
-    db = app.get(getDataSourceToken());
-    queue = app.get(getQueueToken(REPORTS_QUEUE), { strict: false });
+    await worker.start();
+    db = worker.db;
+    queue = worker.app.get(getQueueToken(REPORTS_QUEUE), { strict: false });
     make = new CoverageFixture(db);
 
     province = await make.unit('Tỉnh Tuyên Quang');
@@ -63,14 +43,7 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
     await make.certificate(hoa, '2025-03-10T02:00:00Z', { hours: 12, issuer: province });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-    const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => worker.stop());
 
   async function finished(jobId: string): Promise<Job> {
     let job: Job | undefined;
@@ -113,7 +86,7 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
   });
 
   it('does nothing on a retry of a completed report but render missing files, and starts a half-done one over', async () => {
-    const generator = app.get(CoverageReportGenerator);
+    const generator = worker.app.get(CoverageReportGenerator);
     const done = await make.report(commune, 2025);
     expect(await generator.generate(done.id)).toBe('generated');
     const pdf = join(storageDir, coverageExportKey(done.id, 'pdf'));
@@ -150,7 +123,7 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
   });
 
   it('registers the yearly scheduler: 00:05 on 1 January in Vietnam time', async () => {
-    await app.get(CoverageScheduleService).registration;
+    await worker.app.get(CoverageScheduleService).registration;
     const schedulers = await queue.getJobSchedulers();
     const yearly = schedulers.find((s) => s.key === YEARLY_COVERAGE_SCHEDULER_ID);
     expect(yearly).toMatchObject({
@@ -167,7 +140,7 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
   it('makes one official report per root unit of the year end, and nothing more when run again', async () => {
     const other = await make.unit('Tỉnh Hà Giang');
     const closed = await make.unit('Tỉnh đã sáp nhập', null, '2025-07-01');
-    const yearly = app.get(YearlyCoverageService);
+    const yearly = worker.app.get(YearlyCoverageService);
 
     const first = await yearly.requestOfficial(2025);
     const official: { id: string; org_unit_id: string; job_id: string }[] = await db.query(

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
+import { InputField } from '../../app/FormField';
 import { addModule } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 
@@ -17,17 +18,14 @@ export function AddModuleForm({ courseId }: { courseId: string }) {
   return (
     <form className="form form--inline card" onSubmit={onSubmit}>
       <FormError error={add.error} />
-      <div className="field">
-        <label htmlFor="new-module-title">{t('authoring.newModuleTitle')}</label>
-        <input
-          id="new-module-title"
-          type="text"
-          required
-          maxLength={255}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
+      <InputField
+        id="new-module-title"
+        label={t('authoring.newModuleTitle')}
+        required
+        maxLength={255}
+        value={title}
+        onValue={setTitle}
+      />
       <button type="submit" className="button" disabled={add.isPending}>
         {t('authoring.addModule')}
       </button>

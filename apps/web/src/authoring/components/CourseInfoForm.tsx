@@ -4,17 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
 import { updateCourse } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
+import { CourseFields, parseHours, type CourseFieldValues } from './CourseFields';
 
 export function CourseInfoForm({ draft }: { draft: CourseDraft }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState(draft.title);
-  const [description, setDescription] = useState(draft.description);
-  const [hours, setHours] = useState(String(draft.hours));
+  const [values, setValues] = useState<CourseFieldValues>({
+    title: draft.title,
+    description: draft.description,
+    hours: String(draft.hours),
+  });
   const save = useDraftMutation(draft.id, () =>
     updateCourse(draft.id, {
-      title: title.trim(),
-      description: description.trim(),
-      hours: Number(hours.replace(',', '.')),
+      title: values.title.trim(),
+      // An empty description is sent as '' so that saving clears it.
+      description: values.description.trim(),
+      hours: parseHours(values.hours),
     }),
   );
 
@@ -27,40 +31,12 @@ export function CourseInfoForm({ draft }: { draft: CourseDraft }) {
     <form className="form" onSubmit={onSubmit} aria-labelledby="course-info-title">
       <h2 id="course-info-title">{t('authoring.courseInfo')}</h2>
       <FormError error={save.error} />
-      <div className="field">
-        <label htmlFor="course-title">{t('authoring.courseTitle')}</label>
-        <input
-          id="course-title"
-          type="text"
-          required
-          maxLength={255}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="course-description">{t('authoring.description')}</label>
-        <textarea
-          id="course-description"
-          rows={4}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      <div className="field field--short">
-        <label htmlFor="course-hours">{t('authoring.hours')}</label>
-        <input
-          id="course-hours"
-          type="number"
-          inputMode="decimal"
-          min={0.25}
-          max={1000}
-          step={0.25}
-          required
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-        />
-      </div>
+      <CourseFields
+        idPrefix="course"
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        descriptionRows={4}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {t('authoring.save')}

@@ -2,6 +2,7 @@ import type { AuthoringModule } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
+import { InputField } from '../../app/FormField';
 import { deleteModule, renameModule } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 import { AddLessonForm } from './AddLessonForm';
@@ -39,19 +40,14 @@ export function ModuleEditor({
       aria-label={t('authoring.moduleLabel', { n: index + 1 })}
     >
       <form className="form form--inline" onSubmit={onRename}>
-        <div className="field">
-          <label htmlFor={`module-${module.id}-title`}>
-            {t('authoring.moduleN', { n: index + 1 })}
-          </label>
-          <input
-            id={`module-${module.id}-title`}
-            type="text"
-            required
-            maxLength={255}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
+        <InputField
+          id={`module-${module.id}-title`}
+          label={t('authoring.moduleN', { n: index + 1 })}
+          required
+          maxLength={255}
+          value={title}
+          onValue={setTitle}
+        />
         <div className="button-row">
           <button
             type="submit"

@@ -2,6 +2,7 @@ import type { AuthoringQuiz, QuizKind } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
+import { InputField, SelectField } from '../../app/FormField';
 import type { QuizInput } from '../api';
 
 const KINDS: QuizKind[] = ['final', 'practice'];
@@ -57,77 +58,67 @@ export function QuizSettingsForm({
   return (
     <form className="form" onSubmit={submit}>
       <FormError error={error} />
-      <div className="field">
-        <label htmlFor={field('title')}>{t('authoring.quizTitle')}</label>
-        <input
-          id={field('title')}
-          type="text"
-          required
-          maxLength={255}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
+      <InputField
+        id={field('title')}
+        label={t('authoring.quizTitle')}
+        required
+        maxLength={255}
+        value={title}
+        onValue={setTitle}
+      />
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={field('kind')}>{t('authoring.quizKind')}</label>
-          <select
-            id={field('kind')}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as QuizKind)}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`quizKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--short">
-          <label htmlFor={field('pass')}>{t('authoring.passingScore')}</label>
-          <input
-            id={field('pass')}
-            type="number"
-            min={0}
-            max={100}
-            required
-            value={passingScore}
-            onChange={(e) => setPassingScore(e.target.value)}
-          />
-        </div>
-        <div className="field field--short">
-          <label htmlFor={field('minutes')}>{t('authoring.timeLimitMinutes')}</label>
-          <input
-            id={field('minutes')}
-            type="number"
-            min={1}
-            max={1440}
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-          />
-        </div>
-        <div className="field field--short">
-          <label htmlFor={field('attempts')}>{t('authoring.maxAttempts')}</label>
-          <input
-            id={field('attempts')}
-            type="number"
-            min={1}
-            max={100}
-            value={maxAttempts}
-            onChange={(e) => setMaxAttempts(e.target.value)}
-          />
-        </div>
-        <div className="field field--short">
-          <label htmlFor={field('per')}>{t('authoring.questionsPerAttempt')}</label>
-          <input
-            id={field('per')}
-            type="number"
-            min={1}
-            max={500}
-            value={perAttempt}
-            onChange={(e) => setPerAttempt(e.target.value)}
-          />
-        </div>
+        <SelectField
+          id={field('kind')}
+          label={t('authoring.quizKind')}
+          value={kind}
+          onValue={(value) => setKind(value as QuizKind)}
+          options={KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`quizKind.${k}`)}
+            </option>
+          ))}
+        />
+        <InputField
+          id={field('pass')}
+          label={t('authoring.passingScore')}
+          short
+          type="number"
+          min={0}
+          max={100}
+          required
+          value={passingScore}
+          onValue={setPassingScore}
+        />
+        <InputField
+          id={field('minutes')}
+          label={t('authoring.timeLimitMinutes')}
+          short
+          type="number"
+          min={1}
+          max={1440}
+          value={minutes}
+          onValue={setMinutes}
+        />
+        <InputField
+          id={field('attempts')}
+          label={t('authoring.maxAttempts')}
+          short
+          type="number"
+          min={1}
+          max={100}
+          value={maxAttempts}
+          onValue={setMaxAttempts}
+        />
+        <InputField
+          id={field('per')}
+          label={t('authoring.questionsPerAttempt')}
+          short
+          type="number"
+          min={1}
+          max={500}
+          value={perAttempt}
+          onValue={setPerAttempt}
+        />
       </div>
       <p className="muted field__hint">{t('authoring.limitsHint')}</p>
       <label className="option option--inline">

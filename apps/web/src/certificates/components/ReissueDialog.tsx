@@ -5,9 +5,10 @@ import {
   type ReissueReason,
 } from '@dx/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../app/FormError';
+import { DialogForm } from '../../app/DialogForm';
+import { InputField, TextareaField } from '../../app/FormField';
 import { reissueCertificate } from '../api';
 
 const HOLDER_NAME_MAX_LENGTH = 255;
@@ -25,7 +26,6 @@ export function ReissueDialog({
   onDone: (updated: CertificateDetails) => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [reason, setReason] = useState<ReissueReason>('lost');
   const [holderName, setHolderName] = useState(certificate.holderName);
@@ -42,15 +42,7 @@ export function ReissueDialog({
     onSuccess: onDone,
   });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     if (reason === 'name_correction' && (!name || name === certificate.holderName)) {
       setNameError(true);
       return;
@@ -62,78 +54,58 @@ export function ReissueDialog({
     nameError && reason === 'name_correction' && (!name || name === certificate.holderName);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!reissue.isPending) onClose();
-      }}
+    <DialogForm
+      open={open}
+      title={t('manage.reissue.title')}
+      intro={t('manage.reissue.intro', { serial: certificate.serial ?? '—' })}
+      confirmLabel={t('manage.reissue.confirm')}
+      confirmClassName="button--primary"
+      pending={reissue.isPending}
+      error={reissue.error}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <h2 id={`${id}-title`}>{t('manage.reissue.title')}</h2>
-      <p>{t('manage.reissue.intro', { serial: certificate.serial ?? '—' })}</p>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <fieldset className="fieldset">
-          <legend>{t('manage.reissue.reason')}</legend>
-          {REISSUE_REASONS.map((r) => (
-            <label key={r} className="option">
-              <input
-                type="radio"
-                name={`${id}-reason`}
-                value={r}
-                checked={reason === r}
-                onChange={() => setReason(r)}
-              />
-              <span>{t(`reissueReason.${r}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        {reason === 'name_correction' && (
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('manage.reissue.newName')}</label>
+      <fieldset className="fieldset">
+        <legend>{t('manage.reissue.reason')}</legend>
+        {REISSUE_REASONS.map((r) => (
+          <label key={r} className="option">
             <input
-              id={`${id}-name`}
-              type="text"
-              autoComplete="off"
-              maxLength={HOLDER_NAME_MAX_LENGTH}
-              value={holderName}
-              aria-invalid={showNameError}
-              aria-describedby={showNameError ? `${id}-name-error` : undefined}
-              onChange={(e) => setHolderName(e.target.value)}
+              type="radio"
+              name={`${id}-reason`}
+              value={r}
+              checked={reason === r}
+              onChange={() => setReason(r)}
             />
-            {showNameError && (
-              <p id={`${id}-name-error`} className="field__hint field__hint--error">
-                {t('manage.reissue.nameRequired')}
-              </p>
-            )}
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t('manage.reissue.note')}</label>
-          <textarea
-            id={`${id}-note`}
-            rows={3}
-            maxLength={REVOCATION_NOTE_MAX_LENGTH}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
-        <FormError error={reissue.error} />
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={reissue.isPending}
-            aria-busy={reissue.isPending}
-          >
-            {t('manage.reissue.confirm')}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={reissue.isPending}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+            <span>{t(`reissueReason.${r}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {reason === 'name_correction' && (
+        <InputField
+          id={`${id}-name`}
+          label={t('manage.reissue.newName')}
+          autoComplete="off"
+          maxLength={HOLDER_NAME_MAX_LENGTH}
+          value={holderName}
+          aria-invalid={showNameError}
+          aria-describedby={showNameError ? `${id}-name-error` : undefined}
+          onValue={setHolderName}
+        >
+          {showNameError && (
+            <p id={`${id}-name-error`} className="field__hint field__hint--error">
+              {t('manage.reissue.nameRequired')}
+            </p>
+          )}
+        </InputField>
+      )}
+      <TextareaField
+        id={`${id}-note`}
+        label={t('manage.reissue.note')}
+        rows={3}
+        maxLength={REVOCATION_NOTE_MAX_LENGTH}
+        value={note}
+        onValue={setNote}
+      />
+    </DialogForm>
   );
 }

@@ -1,0 +1,89 @@
+import type { LessonKind } from '@dx/contracts';
+import { useTranslation } from 'react-i18next';
+import { InputField, SelectField } from '../../app/FormField';
+import type { LessonInput } from '../api';
+
+const KINDS: LessonKind[] = ['text', 'video', 'file'];
+
+/** What the author typed; the duration stays text until submit. */
+export interface LessonFieldValues {
+  title: string;
+  kind: LessonKind;
+  duration: string;
+}
+
+/** The title, kind and whole minutes (never negative) the API takes for a lesson. */
+export function lessonFieldsInput({ title, kind, duration }: LessonFieldValues): LessonInput {
+  return {
+    title: title.trim(),
+    kind,
+    durationMinutes: Math.max(0, Math.round(Number(duration) || 0)),
+  };
+}
+
+/**
+ * Title, kind and duration of a lesson, for adding one and editing one. `inline` puts the
+ * three in one row (the small add form under a module); otherwise the title is on its own.
+ */
+export function LessonFields({
+  idPrefix,
+  titleLabel,
+  inline = false,
+  values,
+  onChange,
+}: {
+  idPrefix: string;
+  titleLabel: string;
+  inline?: boolean;
+  values: LessonFieldValues;
+  onChange: (patch: Partial<LessonFieldValues>) => void;
+}) {
+  const { t } = useTranslation();
+  const title = (
+    <InputField
+      id={`${idPrefix}-title`}
+      label={titleLabel}
+      required
+      maxLength={255}
+      value={values.title}
+      onValue={(value) => onChange({ title: value })}
+    />
+  );
+  const kindAndDuration = (
+    <>
+      <SelectField
+        id={`${idPrefix}-kind`}
+        label={t('authoring.lessonKind')}
+        short={inline}
+        value={values.kind}
+        onValue={(value) => onChange({ kind: value as LessonKind })}
+        options={KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`lessonKind.${k}`)}
+          </option>
+        ))}
+      />
+      <InputField
+        id={`${idPrefix}-duration`}
+        label={t('authoring.duration')}
+        short
+        type="number"
+        min={0}
+        max={1440}
+        value={values.duration}
+        onValue={(value) => onChange({ duration: value })}
+      />
+    </>
+  );
+  return inline ? (
+    <div className="form-row">
+      {title}
+      {kindAndDuration}
+    </div>
+  ) : (
+    <>
+      {title}
+      <div className="form-row">{kindAndDuration}</div>
+    </>
+  );
+}

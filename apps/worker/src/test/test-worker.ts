@@ -1,0 +1,95 @@
+import { AppConfig, loadAppConfig, redisOptionsFromUrl } from '@dx/config';
+import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { WorkerModule } from '../worker.module';
+
+/** The worker a spec runs against; app, db and config are there once start() has run. */
+export interface TestWorker {
+  readonly app: INestApplicationContext;
+  readonly db: DataSource;
+  readonly config: AppConfig;
+  /** Where the worker writes its files (PDFs, exports); left for the OS to clear. */
+  readonly storageDir: string;
+  /** For beforeAll: makes the database, then boots the worker on it. */
+  start(): Promise<void>;
+  /** For afterAll: undoes what start() got to, even when it failed half-way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real WorkerModule, booted in this process on a database of its own, a queue prefix of
+ * its own on the shared Redis (so parallel specs never take each other's jobs) and a fresh
+ * storage dir; stop() closes it, drops the database and deletes the prefix's keys. The spec
+ * registers the hooks (this file is built with the app, without jest's globals):
+ *
+ *   const worker = createTestWorker({ … });
+ *   beforeAll(() => worker.start());
+ *   afterAll(() => worker.stop());
+ */
+export function createTestWorker({
+  databasePrefix,
+  storagePrefix,
+  env = {},
+}: {
+  /** Names the test database, to tell whose it is if one is left behind. */
+  databasePrefix: string;
+  storagePrefix: string;
+  env?: Record<string, string>;
+}): TestWorker {
+  const prefix = `dxtest-${randomSuffix()}`;
+  const storageDir = mkdtempSync(join(tmpdir(), storagePrefix));
+  let databaseUrl: string;
+  let config: AppConfig;
+  let app: INestApplicationContext;
+  let db: DataSource;
+
+  async function start() {
+    databaseUrl = await createTestDatabase(databasePrefix);
+    config = loadAppConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: prefix,
+      JWT_SECRET: 'x'.repeat(40),
+      STORAGE_DIR: storageDir,
+      LOG_LEVEL: 'error',
+      ...env,
+    });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: ['error'],
+      abortOnError: false,
+    });
+    app.enableShutdownHooks();
+    db = app.get(getDataSourceToken());
+  }
+
+  async function stop() {
+    await app?.close();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+
+  return {
+    get app() {
+      return app;
+    },
+    get db() {
+      return db;
+    },
+    get config() {
+      return config;
+    },
+    storageDir,
+    start,
+    stop,
+  };
+}
