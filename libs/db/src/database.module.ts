@@ -1,9 +1,32 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsLocked } from './prepare-database';
+
+/**
+ * Start-up budget when PostgreSQL is away: each try gives up after CONNECT_TIMEOUT_MS (a
+ * server that accepts but never answers would otherwise hold the start for ever), and
+ * after RETRIES more tries the process exits with "Unable to connect to the database" —
+ * about 20 s in the worst case, where TypeORM's defaults (9 retries, 3 s apart, no
+ * timeout) took 30 s for a refused connection and hung on a silent one (trust suite,
+ * apps/api/src/trust/faults-postgres.spec.ts).
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+const RETRIES = 2;
+const RETRY_DELAY_MS = 1_000;
+
+/** One connection with a deadline, so a silent server fails the attempt instead of hanging it. */
+async function probe(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /**
  * TypeORM connection for the API and the worker. Pending migrations run (under an
@@ -17,9 +40,13 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) =>
-            buildDataSourceOptions({ url: config.databaseUrl, ...opts }),
+          useFactory: (config: AppConfig) => ({
+            ...buildDataSourceOptions({ url: config.databaseUrl, ...opts }),
+            retryAttempts: RETRIES,
+            retryDelay: RETRY_DELAY_MS,
+          }),
           dataSourceFactory: async (options) => {
+            await probe((options as { url: string }).url);
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();
             await runMigrationsLocked(dataSource);
             return dataSource;

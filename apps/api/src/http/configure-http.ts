@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { refuseOtherBodyTypes } from './body-types';
 import { RequestContextInterceptor } from './request-context';
 import { createValidationPipe } from './validation.pipe';
 import { serveWebApp } from './web-app';
@@ -27,6 +28,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   // Exact origins only (no patterns): a browser page elsewhere cannot call the API.
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
+  // Before the url-encoded parser Nest adds at init: only JSON and multipart bodies get in.
+  app.use(refuseOtherBodyTypes);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new RequestContextInterceptor());

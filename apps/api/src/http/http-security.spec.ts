@@ -90,13 +90,13 @@ describe('HTTP surface: security headers, CORS and size limits', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'username' })]);
   });
 
-  it('refuses a large url-encoded body with 413 and broken JSON with 400, never 500', async () => {
+  it('refuses a url-encoded body with 415 (JSON only) and broken JSON with 400, never 500', async () => {
     const form = await t.http
       .post('/api/auth/login')
       .set('Content-Type', 'application/x-www-form-urlencoded')
       .send(`username=${'a'.repeat(200 * 1024)}&password=x`);
-    expect(form.status).toBe(413);
-    expect(form.body).toEqual({ statusCode: 413, message: expect.any(String), errors: [] });
+    expect(form.status).toBe(415);
+    expect(form.body).toEqual({ statusCode: 415, message: expect.any(String), errors: [] });
     const broken = await t.http
       .post('/api/auth/login')
       .set('Content-Type', 'application/json')

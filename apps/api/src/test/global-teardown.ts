@@ -5,8 +5,16 @@ import { redisOptionsFromUrl } from '../../../../libs/config/src/lib/redis-optio
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { dropTestDatabase } from '../../../../libs/db/src/testing';
 import Redis from 'ioredis';
+import { rmSync } from 'node:fs';
+import { trustSummary } from '../trust/support/trust-stats';
 
 export default async function globalTeardown(): Promise<void> {
+  const statsDir = process.env.DX_TRUST_STATS_DIR;
+  if (statsDir) {
+    const summary = trustSummary(statsDir);
+    if (summary) console.log(`\n${summary}`);
+    rmSync(statsDir, { recursive: true, force: true });
+  }
   if (process.env.DX_TEST_DATABASE_URL) await dropTestDatabase(process.env.DX_TEST_DATABASE_URL);
   const prefix = process.env.DX_TEST_QUEUE_PREFIX;
   if (!prefix) return;

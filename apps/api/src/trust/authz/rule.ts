@@ -1,0 +1,71 @@
+import type { Caller, Side, SideName, World } from '../support/world';
+
+/** An exact status, or any success. */
+export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | '2xx';
+
+/** One status whatever the side, or `[inside, outside]`. */
+export type PerCaller = Status | readonly [inside: Status, outside: Status];
+
+export interface CheckContext {
+  w: World;
+  caller: Caller | 'anonymous';
+  sideName: SideName;
+  /** The province whose resources this check addresses. */
+  side: Side;
+}
+
+export interface RequestSpec {
+  params?: Record<string, string>;
+  query?: Record<string, string | number>;
+  body?: object;
+  file?: { field: string; content: Buffer; filename: string; contentType: string };
+}
+
+/**
+ * What each role gets from one endpoint, for resources inside the callers' province and
+ * outside it (a sibling province). Callers are a learner, a trainer and an hr officer of
+ * the inside province and a sysadmin at the root.
+ */
+export interface AuthzRule {
+  /** No resource in a subtree (lists of one's own, public pages): one check per caller. */
+  unscoped?: true;
+  /** Default 401. */
+  anonymous?: Status;
+  learner: PerCaller;
+  trainer: PerCaller;
+  hr: PerCaller;
+  sysadmin: PerCaller;
+  /**
+   * Also checked against what the ministry above the callers' province owns: seen by its
+   * learners, and for writes the contract's 403 (seen, not theirs to change).
+   */
+  above?: Record<Caller, Status>;
+  /**
+   * Path parameters, query and a minimal valid body, so the status reflects authorization
+   * and not validation. Routes that change or use up what they address make it anew here.
+   */
+  request?: (c: CheckContext) => RequestSpec | Promise<RequestSpec>;
+}
+
+/** Keys are `METHOD /api/path/{param}` exactly as in the OpenAPI document. */
+export type RuleTable = Record<string, AuthzRule>;
+
+/** Seen and allowed inside, not seen (404) outside. */
+export const inScope = (ok: Status): PerCaller => [ok, 404];
+
+/** The same status for every signed-in caller. */
+export const everyone = (s: PerCaller) => ({ learner: s, trainer: s, hr: s, sysadmin: s });
+
+export function matches(expected: Status, actual: number): boolean {
+  return expected === '2xx' ? actual >= 200 && actual < 300 : expected === actual;
+}
+
+export function expectedFor(rule: AuthzRule, caller: Caller | 'anonymous', side: SideName): Status {
+  if (caller === 'anonymous') return rule.anonymous ?? 401;
+  if (side === 'above') {
+    if (!rule.above) throw new Error('no expectation for the ministry above');
+    return rule.above[caller];
+  }
+  const per = rule[caller];
+  return typeof per === 'object' ? per[side === 'inside' ? 0 : 1] : per;
+}

@@ -1,0 +1,117 @@
+import { everyone, inScope, RuleTable } from './rule';
+
+/** Only the person enrolled (or owning the attempt) sees it; everyone else gets 404. */
+const ownOnly = { learner: inScope(200), trainer: 404, hr: 404, sysadmin: 404 } as const;
+
+/** Learning, quizzes and certificates. */
+export const LEARNING_RULES: RuleTable = {
+  'POST /api/courses/{id}/enroll': {
+    above: { learner: 201, trainer: 201, hr: 201, sysadmin: 201 },
+    ...everyone(inScope(201)),
+    sysadmin: 201,
+    request: async (c) => ({ params: { id: (await c.w.fresh.course(c.side)).course.id } }),
+  },
+  'GET /api/me/enrollments': { unscoped: true, ...everyone(200) },
+  'GET /api/lessons/{id}': {
+    ...ownOnly,
+    request: (c) => ({ params: { id: c.side.course.lessons[0].id } }),
+  },
+  'POST /api/lessons/{id}/complete': {
+    ...ownOnly,
+    request: (c) => ({ params: { id: c.side.course.lessons[0].id } }),
+  },
+  // Enrolled learners, and trainers of the course's scope (to check what they attached).
+  'GET /api/lessons/{id}/file': {
+    learner: inScope(200),
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.fileLessonId } }),
+  },
+  'GET /api/quizzes/{id}': {
+    ...ownOnly,
+    request: (c) => ({ params: { id: c.side.course.quizzes[0].quiz.id } }),
+  },
+  // The inside learner's attempt is open already: it comes back (200), none is added.
+  'POST /api/quizzes/{id}/attempts': {
+    ...ownOnly,
+    request: (c) => ({ params: { id: c.side.course.quizzes[0].quiz.id } }),
+  },
+  'GET /api/quizzes/{id}/attempts': {
+    ...ownOnly,
+    request: (c) => ({ params: { id: c.side.course.quizzes[0].quiz.id } }),
+  },
+  'GET /api/attempts/{id}': {
+    ...ownOnly,
+    request: (c) => ({ params: { id: c.side.attemptId } }),
+  },
+  'PUT /api/attempts/{id}/answers': {
+    ...ownOnly,
+    learner: inScope(204),
+    request: (c) => ({ params: { id: c.side.attemptId }, body: { answers: [] } }),
+  },
+  'POST /api/attempts/{id}/submit': {
+    ...ownOnly,
+    request: async (c) => {
+      const { attemptId, questionIds } = await c.w.fresh.attempt(c.side);
+      return {
+        params: { id: attemptId },
+        body: { answers: questionIds.map((questionId) => ({ questionId, optionIds: [] })) },
+      };
+    },
+  },
+
+  'GET /api/me/certificates': { unscoped: true, ...everyone(200) },
+  'GET /api/certificates': {
+    learner: 403,
+    trainer: inScope(200),
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { orgUnitId: c.side.unit.id } }),
+  },
+  // The holder, trainers of the issuing unit's scope, hr of the holder's: see it.
+  'GET /api/certificates/{id}': {
+    ...everyone(inScope(200)),
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.certificate.id } }),
+  },
+  'GET /api/certificates/{id}/pdf': {
+    ...everyone(inScope(200)),
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.certificate.id } }),
+  },
+  // Of those who see it, only the issuing unit's trainers act.
+  'POST /api/certificates/{id}/revoke': {
+    learner: [403, 404],
+    trainer: inScope(200),
+    hr: [403, 404],
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.certificate(c.side)).id },
+      body: { reason: 'issuer_error', note: 'Cấp nhầm' },
+    }),
+  },
+  'POST /api/certificates/{id}/reissue': {
+    learner: [403, 404],
+    trainer: inScope(200),
+    hr: [403, 404],
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.certificate(c.side)).id },
+      body: { reason: 'lost' },
+    }),
+  },
+  'GET /api/public/certificates/{serial}': {
+    unscoped: true,
+    anonymous: 200,
+    ...everyone(200),
+    request: (c) => ({ params: { serial: c.side.certificate.serial as string } }),
+  },
+  'GET /api/public/certificates/{serial}/credential': {
+    unscoped: true,
+    anonymous: 200,
+    ...everyone(200),
+    request: (c) => ({ params: { serial: c.side.certificate.serial as string } }),
+  },
+  'GET /api/public/keys': { unscoped: true, anonymous: 200, ...everyone(200) },
+};

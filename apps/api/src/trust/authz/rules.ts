@@ -1,0 +1,19 @@
+import { ADMIN_RULES } from './rules-admin';
+import { COURSE_RULES } from './rules-courses';
+import { LEARNING_RULES } from './rules-learning';
+import type { RuleTable } from './rule';
+
+/** The tables by area (one authorization spec file each, so they run in parallel). */
+export const RULE_TABLES: RuleTable[] = [ADMIN_RULES, COURSE_RULES, LEARNING_RULES];
+
+/**
+ * Every endpoint of the API with what each role may do with it. The authorization spec
+ * fails for an endpoint of the OpenAPI document missing here: a new route needs a rule.
+ */
+export const AUTHZ_RULES: RuleTable = Object.assign({}, ...RULE_TABLES);
+
+/** Endpoints with a rule in more than one table (the later one would silently win). */
+export function duplicateRules(): string[] {
+  const keys = RULE_TABLES.flatMap((table) => Object.keys(table));
+  return keys.filter((k, i) => keys.indexOf(k) !== i);
+}
