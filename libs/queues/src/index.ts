@@ -1,1 +1,2 @@
 export * from './lib/queues.module';
+export * from './lib/queue-errors.listener';

@@ -1,3 +1,4 @@
+import { ThrottledWarning } from '@dx/queues';
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
@@ -15,7 +16,7 @@ export interface Limit {
  */
 @Injectable()
 export class RateLimiter {
-  private readonly logger = new Logger(RateLimiter.name);
+  private readonly warning = new ThrottledWarning(new Logger(RateLimiter.name));
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
@@ -60,7 +61,7 @@ export class RateLimiter {
     try {
       return await fn();
     } catch (err) {
-      this.logger.warn(`Rate limiting unavailable: ${(err as Error).message}`);
+      this.warning.warn(`Rate limiting unavailable: ${(err as Error).message}`);
       return fallback;
     }
   }

@@ -1,3 +1,4 @@
+import { ThrottledWarning } from '@dx/queues';
 import { APP_CONFIG, AppConfig, redisOptionsFromUrl } from '@dx/config';
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
@@ -24,12 +25,8 @@ export const REDIS = Symbol('REDIS');
           retryStrategy: (times) => Math.min(times * 200, 2_000),
         });
         // Without a listener ioredis prints every failed reconnect; health reports it instead.
-        let lastLog = 0;
-        redis.on('error', (err) => {
-          if (Date.now() - lastLog < 60_000) return;
-          lastLog = Date.now();
-          new Logger('Redis').warn(`Redis unavailable: ${err.message}`);
-        });
+        const warning = new ThrottledWarning(new Logger('Redis'));
+        redis.on('error', (err) => warning.warn(`Redis unavailable: ${err.message}`));
         return redis;
       },
     },

@@ -37,8 +37,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    // Without a listener every failed reconnect is printed; the relay loop reports instead.
-    for (const name of Object.values(QueueName)) this.queue(name).on('error', () => undefined);
     this.running = true;
     this.loop = this.run();
   }

@@ -2,6 +2,7 @@ import { APP_CONFIG, AppConfig } from '@dx/config';
 import { QueueName } from '@dx/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { QUEUE_ERRORS_LISTENER } from './queue-errors.listener';
 
 /**
  * BullMQ on the configured Redis, with every queue of `QueueName` registered. The key
@@ -32,6 +33,7 @@ export class QueuesModule {
         }),
         queues,
       ],
+      providers: [QUEUE_ERRORS_LISTENER],
       exports: [queues],
     };
   }
