@@ -31,6 +31,7 @@ const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
+const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const authed = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -38,6 +39,8 @@ const authoring = (page: ReactNode) =>
   authed(<RequireRole roles={AUTHOR_ROLES}>{page}</RequireRole>);
 const reporting = (page: ReactNode) =>
   authed(<RequireRole roles={REPORT_ROLES}>{page}</RequireRole>);
+const sysadmin = (page: ReactNode) =>
+  authed(<RequireRole roles={['sysadmin']}>{page}</RequireRole>);
 const managingCertificates = (page: ReactNode) =>
   authed(<RequireRole roles={CERTIFICATE_MANAGER_ROLES}>{page}</RequireRole>);
 
@@ -77,6 +80,7 @@ export function App() {
               path="certificates/manage/:certificateId"
               element={managingCertificates(<CertificateDetailPage />)}
             />
+            <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="login" element={<LoginPage />} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />

@@ -72,6 +72,11 @@ export function Layout() {
                       <NavLink to="/reports">{t('nav.reports')}</NavLink>
                     </li>
                   )}
+                  {hasAnyRole(roles, ['sysadmin']) && (
+                    <li>
+                      <NavLink to="/system/queues">{t('nav.queues')}</NavLink>
+                    </li>
+                  )}
                 </>
               )}
               {!loggedIn && (
