@@ -2,13 +2,27 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchApiLoad } from './api-load.bench';
 import { benchCertificates } from './certificates.bench';
+import { benchExamDay } from './exam-day.bench';
 import { Figure, round } from './figures';
+import { benchHotQueries } from './hot-queries.bench';
+import { benchNationalReport } from './national-report.bench';
+import { benchScaleOut } from './scale-out.bench';
+import { benchWeb } from './web.bench';
 
 /** `npm run bench`: every benchmark, one line per figure, and docs/benchmarks.md rewritten. */
 async function main(): Promise<void> {
   const started = Date.now();
-  const sections: [string, () => Promise<Figure[]>][] = [['Certificates', benchCertificates]];
+  const sections: [string, () => Promise<Figure[]>][] = [
+    ['Certificates', benchCertificates],
+    ['National coverage report (3 million people, 10 million certificates)', benchNationalReport],
+    ['Hot queries at national scale (EXPLAIN ANALYZE)', benchHotQueries],
+    ['API under load (200 connections, loopback)', benchApiLoad],
+    ['Exam day (3,000 learners)', benchExamDay],
+    ['Horizontal scale (2 API + 2 workers vs 1 + 1)', benchScaleOut],
+    ['Web (production build)', benchWeb],
+  ];
   const results: [string, Figure[]][] = [];
   for (const [title, run] of sections) {
     console.log(`\n== ${title}`);

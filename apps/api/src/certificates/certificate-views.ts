@@ -14,7 +14,8 @@ export type CertificateCore = Pick<
   'id' | 'kind' | 'serial' | 'courseId' | 'status' | 'issuedAt' | 'pdfKey' | 'snapshot'
 >;
 
-export const SERIAL_PATTERN = /^CDS-\d{4}-\d{6}$/;
+// Six digits or more: a national year can pass a million certificates (CDS-2026-1000000).
+export const SERIAL_PATTERN = /^CDS-\d{4}-\d{6,9}$/;
 
 export function verifyUrl(publicBaseUrl: string, serial: string): string {
   return `${publicBaseUrl}/verify/${serial}`;

@@ -40,6 +40,9 @@ export interface CertificateSnapshot {
 @Index('uq_certificate_serial', ['serial'], { unique: true })
 @Index('idx_certificate_completed', ['completedAt'])
 @Index('idx_certificate_issuer', ['issuerOrgUnitId'])
+// A holder's certificates of either kind (hr's register counts them per person of its
+// subtree); the issuer is included so that count never reads the table itself.
+@Index('idx_certificate_user', ['userId', 'issuerOrgUnitId'])
 export class CertificateEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

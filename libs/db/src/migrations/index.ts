@@ -2,6 +2,7 @@ import { Init1795654873387 } from './1795654873387-Init';
 import { AddCoursesLearningCertificates1795655952656 } from './1795655952656-AddCoursesLearningCertificates';
 import { AddCoverageReports1795656416543 } from './1795656416543-AddCoverageReports';
 import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAuditLogAndRefreshTokens';
+import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -10,4 +11,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddCoursesLearningCertificates1795655952656,
   AddCoverageReports1795656416543,
   AddAuditLogAndRefreshTokens1795657325006,
+  IndexesForNationalScale1795660086579,
 ];

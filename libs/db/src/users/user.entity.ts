@@ -19,6 +19,12 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity';
   'ck_app_user_roles',
   `"roles" <@ ARRAY['learner', 'trainer', 'hr', 'sysadmin']::varchar[] AND cardinality("roles") > 0`,
 )
+// People of a unit: with the id in the index, a subtree's people are read from the index
+// alone (hr's lists and counts), which the planner prefers to a scan of every account.
+@Index('idx_app_user_org_unit', ['orgUnitId', 'id'])
+// Trigram GIN index on username and full name (pg_trgm), created by hand in the migration:
+// searches "%part of a name%" without reading every account.
+@Index('idx_app_user_search', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -42,7 +48,6 @@ export class UserEntity {
   dateOfBirth: string | null;
 
   /** Current unit (today). Where the person belonged on earlier dates is in `membership`. */
-  @Index('idx_app_user_org_unit')
   @Column({ type: 'uuid' })
   orgUnitId: string;
 

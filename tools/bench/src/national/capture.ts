@@ -1,0 +1,80 @@
+import { buildDataSourceOptions } from '@dx/db';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, EntityManager, Logger } from 'typeorm';
+
+/** One SQL statement as the app sends it. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Records the statements TypeORM sends while `sink` is set. */
+class CaptureLogger implements Logger {
+  sink: Statement[] | null = null;
+
+  logQuery(query: string, parameters?: unknown[]): void {
+    if (this.sink && !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET )/i.test(query.trim())) {
+      this.sink.push({ sql: query, params: parameters ?? [] });
+    }
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+/**
+ * A DataSource configured like the app's (same entities and naming) that can record what
+ * the app's own repository calls and query builders send. Calls run inside a transaction
+ * that is rolled back, so capturing a write changes nothing.
+ */
+export class StatementCapture {
+  private readonly logger = new CaptureLogger();
+  readonly ds: DataSource;
+
+  constructor(url: string) {
+    this.ds = new DataSource({
+      ...buildDataSourceOptions({ url, poolSize: 2, applicationName: 'dx-bench-explain' }),
+      logging: ['query'],
+      logger: this.logger,
+    });
+  }
+
+  init(): Promise<DataSource> {
+    return this.ds.initialize();
+  }
+
+  async capture(fn: (m: EntityManager) => Promise<unknown>): Promise<Statement[]> {
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    const sink: Statement[] = [];
+    try {
+      await runner.startTransaction();
+      this.logger.sink = sink;
+      await fn(runner.manager);
+    } finally {
+      this.logger.sink = null;
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+    return sink;
+  }
+
+  close(): Promise<void> {
+    return this.ds.destroy();
+  }
+}
+
+const ROOT = join(__dirname, '../../../..');
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * True when `fragment` (whitespace aside) still appears in the app's source file: copies
+ * of SQL are checked against the code they were copied from, so an edited query in the
+ * app shows up here as a stale copy instead of a silently outdated benchmark.
+ */
+export function sourceContains(file: string, fragment: string): boolean {
+  return squash(readFileSync(join(ROOT, file), 'utf8')).includes(squash(fragment));
+}

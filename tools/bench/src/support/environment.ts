@@ -1,0 +1,143 @@
+import { redisOptionsFromUrl } from '@dx/config';
+import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
+import Redis from 'ioredis';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import {
+  API_MAIN,
+  cpuSeconds,
+  freePort,
+  ROOT,
+  Service,
+  startService,
+  stopService,
+  waitForHttp,
+  waitForOutput,
+  WORKER_MAIN,
+} from './processes';
+
+/**
+ * One throw-away installation for a benchmark: a fresh migrated database, its own queue
+ * prefix and storage directory, and the BUILT api/worker processes started as production
+ * runs them. `close()` undoes everything (processes, database, Redis keys, files).
+ */
+export class BenchEnvironment {
+  readonly prefix = `dxbench-${randomSuffix()}`;
+  readonly storageDir = mkdtempSync(join(tmpdir(), 'dx-bench-'));
+  readonly redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  private readonly services: Service[] = [];
+  private readonly apis = new Map<string, Service>();
+  private readonly env: Record<string, string>;
+  /** Direct access for seeding and counting (a few connections; the apps have their own). */
+  readonly pg: Pool;
+
+  private constructor(readonly databaseUrl: string) {
+    this.pg = new Pool({ connectionString: databaseUrl, max: 4 });
+    this.env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: this.redisUrl,
+      QUEUE_PREFIX: this.prefix,
+      STORAGE_DIR: this.storageDir,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      SEED_DEMO: 'false',
+      // Thousands of sign-ins from one address are the benchmark, not an attack.
+      LOGIN_MAX_FAILURES: '1000000',
+      JWT_TTL: '1h',
+      WEB_DIST_DIR: join(ROOT, 'dist/apps/web'),
+    };
+  }
+
+  static async create(name: string): Promise<BenchEnvironment> {
+    return new BenchEnvironment(await createTestDatabase(`dx_bench_${name}`));
+  }
+
+  /**
+   * Starts one built API process; resolves with its base URL once /api/health answers.
+   * `nodeArgs` (e.g. `--cpu-prof`) help find where a route's time goes.
+   */
+  async startApi(nodeArgs: string[] = []): Promise<string> {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const api = startService(`api:${port}`, [...nodeArgs, API_MAIN], {
+      ...this.env,
+      PORT: String(port),
+      PUBLIC_BASE_URL: baseUrl,
+    });
+    this.services.push(api);
+    this.apis.set(baseUrl, api);
+    await waitForHttp(`${baseUrl}/api/health`, api);
+    return baseUrl;
+  }
+
+  /** Starts one built worker process; resolves once it has said it is ready. */
+  async startWorker(): Promise<void> {
+    const worker = startService(`worker:${this.services.length}`, [WORKER_MAIN], {
+      ...this.env,
+      // Its one "Ready" line is how we know it started; it logs nothing per job.
+      LOG_LEVEL: 'log',
+    });
+    this.services.push(worker);
+    await waitForOutput(worker, /Ready: processing queues/);
+  }
+
+  /** CPU seconds (user + system) the API process at `baseUrl` has used so far. */
+  apiCpuSeconds(baseUrl: string): number {
+    const api = this.apis.get(baseUrl);
+    return api?.child.pid ? cpuSeconds(api.child.pid) : Number.NaN;
+  }
+
+  /** The JWT secret the apps of this environment sign access tokens with. */
+  get jwtSecret(): string {
+    return this.env.JWT_SECRET;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pg.query(sql, params)).rows as T[];
+  }
+
+  async close(): Promise<void> {
+    const problems: unknown[] = [];
+    const attempt = async (step: () => Promise<unknown>) => {
+      try {
+        await step();
+      } catch (err) {
+        problems.push(err);
+      }
+    };
+    await Promise.all(this.services.map((s) => attempt(() => stopService(s))));
+    await attempt(() => this.pg.end());
+    await attempt(() => dropTestDatabase(this.databaseUrl));
+    await attempt(async () => {
+      const redis = new Redis(redisOptionsFromUrl(this.redisUrl));
+      try {
+        const keys = await redis.keys(`${this.prefix}:*`);
+        if (keys.length) await redis.del(...keys);
+      } finally {
+        redis.disconnect();
+      }
+    });
+    rmSync(this.storageDir, { recursive: true, force: true });
+    if (problems.length) console.warn('cleanup problems:', ...problems);
+  }
+}
+
+/** Runs `body` in a fresh environment that is always closed afterwards, even on failure. */
+export async function withEnvironment<T>(
+  name: string,
+  body: (env: BenchEnvironment) => Promise<T>,
+): Promise<T> {
+  const env = await BenchEnvironment.create(name);
+  try {
+    return await body(env);
+  } finally {
+    await env.close();
+  }
+}
