@@ -7,6 +7,8 @@ import {
   learnerOn,
   rightAnswers,
   singles,
+  startAttempt,
+  submitAttempt,
 } from './quiz-attempts.fixtures';
 
 describe('quiz attempts: submit, grading, expiry', () => {
@@ -16,18 +18,9 @@ describe('quiz attempts: submit, grading, expiry', () => {
   });
   afterAll(() => t.close());
 
-  const start = async (l: Learner) =>
-    (
-      await t.http
-        .post(`/api/quizzes/${l.quizId}/attempts`)
-        .set('Authorization', l.auth)
-        .expect(201)
-    ).body;
+  const start = (l: Learner) => startAttempt(t, l);
   const submit = (l: Learner, attemptId: string, body: unknown) =>
-    t.http
-      .post(`/api/attempts/${attemptId}/submit`)
-      .set('Authorization', l.auth)
-      .send(body as object);
+    submitAttempt(t, l, attemptId, body);
   const backdate = (attemptId: string, seconds: number) =>
     t.db.query(
       `UPDATE quiz_attempt SET expires_at = now() - $2 * interval '1 second' WHERE id = $1`,

@@ -1,6 +1,13 @@
 import { CertificateEntity, EnrollmentEntity, LessonCompletionEntity } from '@dx/db';
 import { createTestApp, TestApp } from '../test/test-app';
-import { Learner, learnerOn, rightAnswers, singles } from './quiz-attempts.fixtures';
+import {
+  Learner,
+  learnerOn,
+  rightAnswers,
+  singles,
+  startAttempt,
+  submitAttempt,
+} from './quiz-attempts.fixtures';
 
 /** A passed final quiz completes the course through CourseCompletionService, in the same transaction. */
 describe('final quiz and course completion', () => {
@@ -10,18 +17,9 @@ describe('final quiz and course completion', () => {
   });
   afterAll(() => t.close());
 
-  const start = async (l: Learner) =>
-    (
-      await t.http
-        .post(`/api/quizzes/${l.quizId}/attempts`)
-        .set('Authorization', l.auth)
-        .expect(201)
-    ).body;
+  const start = (l: Learner) => startAttempt(t, l);
   const submit = (l: Learner, attemptId: string, body: unknown) =>
-    t.http
-      .post(`/api/attempts/${attemptId}/submit`)
-      .set('Authorization', l.auth)
-      .send(body as object);
+    submitAttempt(t, l, attemptId, body);
 
   it('completes the course with one pending certificate when the final quiz is passed after all lessons', async () => {
     const l = await learnerOn(t, { kind: 'final', questions: singles(2), passingScore: 100 }, [1]);

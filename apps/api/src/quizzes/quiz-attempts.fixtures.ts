@@ -75,3 +75,18 @@ export const singles = (n: number) =>
       correct: j === 1,
     })),
   }));
+
+/** Starts a new attempt through the API (expects 201) and returns its body. */
+export async function startAttempt(t: TestApp, l: Learner) {
+  return (
+    await t.http.post(`/api/quizzes/${l.quizId}/attempts`).set('Authorization', l.auth).expect(201)
+  ).body;
+}
+
+/** Submits answers (or any body, for validation cases) as the learner; status left to the caller. */
+export function submitAttempt(t: TestApp, l: Learner, attemptId: string, body: unknown) {
+  return t.http
+    .post(`/api/attempts/${attemptId}/submit`)
+    .set('Authorization', l.auth)
+    .send(body as object);
+}

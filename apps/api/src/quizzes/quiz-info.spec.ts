@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../test/test-app';
-import { learnerOn, rightAnswers } from './quiz-attempts.fixtures';
+import { learnerOn, rightAnswers, startAttempt, submitAttempt } from './quiz-attempts.fixtures';
 
 describe('GET /api/quizzes/:id', () => {
   let t: TestApp;
@@ -34,15 +34,10 @@ describe('GET /api/quizzes/:id', () => {
       passed: false,
     });
 
-    const started = await t.http
-      .post(`/api/quizzes/${l.quizId}/attempts`)
-      .set('Authorization', l.auth)
-      .expect(201);
-    await t.http
-      .post(`/api/attempts/${started.body.attemptId}/submit`)
-      .set('Authorization', l.auth)
-      .send({ answers: rightAnswers(l.built, started.body.questions) })
-      .expect(200);
+    const started = await startAttempt(t, l);
+    await submitAttempt(t, l, started.attemptId, {
+      answers: rightAnswers(l.built, started.questions),
+    }).expect(200);
     const after = await t.http
       .get(`/api/quizzes/${l.quizId}`)
       .set('Authorization', l.auth)
