@@ -5,6 +5,7 @@ import { StorageModule } from '@dx/storage';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CacheModule } from './cache/cache.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CoursesModule } from './courses/courses.module';
 import { CurriculaModule } from './curricula/curricula.module';
@@ -30,6 +31,7 @@ export class AppModule {
         DatabaseModule.forRoot({ applicationName: 'dx-api', poolSize: 20 }),
         QueuesModule.forRoot(),
         RedisModule,
+        CacheModule,
         StorageModule,
         AuthModule,
         HealthModule,

@@ -6,10 +6,12 @@ import type {
   Paginated,
   PublishCourseResponse,
 } from '@dx/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
+import { sharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CourseCatalogService } from './course-catalog.service';
 import { CourseOutlineService } from './course-outline.service';
@@ -49,11 +51,13 @@ export class CoursesController {
     description:
       '`q` matches word prefixes with or without diacritics ("chuyen doi so" finds "Chuyển đổi số").',
   })
-  catalog(
+  async catalog(
     @CurrentUser() user: AuthUser,
     @Query() q: ListCoursesQuery,
-  ): Promise<Paginated<CourseSummary>> {
-    return this.catalogs.catalog(user, q);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    // Served from memory to every learner of a unit: serialised once, with an ETag.
+    return sharedJson(res, await this.catalogs.catalog(user, q));
   }
 
   // Declared before ':id' so "authoring" is not taken for an id.

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { ChangeFeed } from '../cache/change-feed.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseAccessService } from './course-access.service';
 import { CourseDraftService } from './course-draft.service';
@@ -27,6 +28,7 @@ export class CoursesService {
     private readonly scope: OrgScopeService,
     private readonly access: CourseAccessService,
     private readonly drafts: CourseDraftService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseSummary> {
@@ -96,7 +98,7 @@ export class CoursesService {
   }
 
   async publish(user: AuthUser, courseId: string): Promise<PublishCourseResponse> {
-    return this.db.transaction(async (tx) => {
+    const published = await this.db.transaction(async (tx) => {
       const course = await this.access.requireEditable(tx, user, courseId);
       if (!course.draftVersionId)
         throw new ConflictException('Nothing to publish: the course has no draft');
@@ -136,13 +138,15 @@ export class CoursesService {
         orgUnitId: course.ownerOrgUnitId,
         details: { code: course.code, version: draft.version },
       });
-      return { status: 'published', version: draft.version };
+      return { status: 'published' as const, version: draft.version };
     });
+    this.changes.announce('catalog'); // the publisher's next catalog read shows it
+    return published;
   }
 
   /** No new enrolments from now on; learners already enrolled keep going. */
   async archive(user: AuthUser, courseId: string): Promise<CourseSummary> {
-    return this.db.transaction(async (tx) => {
+    const archived = await this.db.transaction(async (tx) => {
       const course = await this.access.requireEditable(tx, user, courseId, { allowArchived: true });
       if (course.status !== 'archived') {
         await tx.update(CourseEntity, { id: course.id }, { status: 'archived' });
@@ -156,6 +160,8 @@ export class CoursesService {
       }
       return this.summary(tx, course.id);
     });
+    this.changes.announce('catalog');
+    return archived;
   }
 
   async summary(m: EntityManager, courseId: string): Promise<CourseSummary> {

@@ -11,6 +11,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
+import { ChangeFeed } from '../cache/change-feed.service';
 import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
 import { toOrgUnitResponse } from './org-unit.mapper';
 
@@ -38,6 +39,7 @@ export class OrgUnitMergeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async merge(unitId: string, dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
@@ -53,6 +55,7 @@ export class OrgUnitMergeService {
       });
       return unit;
     });
+    this.changes.announce('catalog'); // paths moved: catalogs by unit are recomputed
     return toOrgUnitResponse(closed);
   }
 

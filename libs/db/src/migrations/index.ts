@@ -3,6 +3,7 @@ import { AddCoursesLearningCertificates1795655952656 } from './1795655952656-Add
 import { AddCoverageReports1795656416543 } from './1795656416543-AddCoverageReports';
 import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAuditLogAndRefreshTokens';
 import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
+import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddCoverageReports1795656416543,
   AddAuditLogAndRefreshTokens1795657325006,
   IndexesForNationalScale1795660086579,
+  NotifyCatalogChanges1795663873077,
 ];
