@@ -23,8 +23,14 @@ async function main(): Promise<void> {
     ['Horizontal scale (2 API + 2 workers vs 1 + 1)', benchScaleOut],
     ['Web (production build)', benchWeb],
   ];
+  // BENCH_ONLY=api,exam runs the sections whose titles contain those words (while working on
+  // one figure); docs/benchmarks.md is only rewritten by a full run.
+  const only = (process.env.BENCH_ONLY ?? '').toLowerCase().split(',').filter(Boolean);
+  const chosen = only.length
+    ? sections.filter(([title]) => only.some((w) => title.toLowerCase().includes(w)))
+    : sections;
   const results: [string, Figure[]][] = [];
-  for (const [title, run] of sections) {
+  for (const [title, run] of chosen) {
     console.log(`\n== ${title}`);
     results.push([title, await run()]);
   }
@@ -51,7 +57,9 @@ async function main(): Promise<void> {
     }
     lines.push('');
   }
-  writeFileSync(join(__dirname, '../../../docs/benchmarks.md'), `${lines.join('\n')}\n`);
+  if (chosen.length === sections.length)
+    writeFileSync(join(__dirname, '../../../docs/benchmarks.md'), `${lines.join('\n')}\n`);
+  else console.log(lines.join('\n'));
   const failed = results.flatMap(([, f]) => f).filter((f) => f.pass === false).length;
   console.log(
     `\nbench finished in ${Math.round((Date.now() - started) / 1000)} s: ${failed} figure(s) below goal`,
