@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { currentRequestContext } from '../http/request-context';
 import { AccessTokensService } from './access-tokens.service';
 import { AuthUser, hasRole } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
@@ -39,6 +40,8 @@ export class AuthGuard implements CanActivate {
       orgUnitId: payload.orgUnitId,
       roles: payload.roles,
     };
+    const context = currentRequestContext();
+    if (context) context.actor = { id: payload.sub, username: payload.username };
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !hasRole(req.user, ...required)) {

@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { refuseOtherBodyTypes } from './body-types';
-import { RequestContextInterceptor } from './request-context';
+import { requestContext } from './request-context';
 import { createValidationPipe } from './validation.pipe';
 import { serveWebApp } from './web-app';
 
@@ -30,9 +30,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   // Before the url-encoded parser Nest adds at init: only JSON and multipart bodies get in.
   app.use(refuseOtherBodyTypes);
+  app.use(requestContext);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalInterceptors(new RequestContextInterceptor());
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
