@@ -8,6 +8,22 @@ import { paginated } from '../http/page-query.dto';
 import { toAuditLogEntry } from './audit-log.mapper';
 import { ListAuditLogQuery } from './dto/list-audit-log.query';
 
+/**
+ * Entries counted beyond the page asked for. The log only grows, so an exact total of
+ * everything would read the whole index on every visit; past this many the total is a
+ * lower bound instead.
+ */
+export const AUDIT_LOG_COUNT_LIMIT = 10_000;
+
+/**
+ * A page of the audit log. `total` is exact when `totalExact` is true; otherwise at least
+ * that many entries match (offset + AUDIT_LOG_COUNT_LIMIT), so there is always a next page
+ * to offer while one exists.
+ */
+export interface AuditLogPage extends Paginated<AuditLogEntryResponse> {
+  totalExact: boolean;
+}
+
 /** Reading the audit log, newest first; every filter has an index behind it. */
 @Injectable()
 export class AuditLogService {
@@ -16,7 +32,7 @@ export class AuditLogService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(q: ListAuditLogQuery): Promise<Paginated<AuditLogEntryResponse>> {
+  async list(q: ListAuditLogQuery): Promise<AuditLogPage> {
     const qb = this.db.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (q.actorId) qb.andWhere('a.actorId = :actorId', { actorId: q.actorId });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
@@ -25,13 +41,28 @@ export class AuditLogService {
     if (q.from) qb.andWhere(`a.at >= ${this.instant('from', q.from)}`, { from: q.from });
     if (q.to) qb.andWhere(`a.at < ${this.instant('to', q.to)}`, { to: q.to });
     qb.setParameter('tz', this.config.reportsTimeZone);
-    const [items, total] = await qb
+    // Counted in list order, so the count walks the same index as the pages and stops
+    // one entry past the limit.
+    const limit = q.offset + AUDIT_LOG_COUNT_LIMIT;
+    const [countSql, countParams] = qb
+      .clone()
+      .select('1')
+      .orderBy('a.at', 'DESC')
+      .limit(limit + 1)
+      .getQueryAndParameters();
+    const [{ counted }] = await this.db.query(
+      `SELECT count(*)::int AS counted FROM (${countSql}) capped`,
+      countParams,
+    );
+    const items = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .skip(q.offset)
       .take(q.pageSize)
-      .getManyAndCount();
-    return paginated(items.map(toAuditLogEntry), total, q);
+      .getMany();
+    const totalExact = counted <= limit;
+    const page = paginated(items.map(toAuditLogEntry), totalExact ? counted : limit, q);
+    return { ...page, totalExact };
   }
 
   /** A bare date means the start of that day where the ministry is (TZ_REPORTS). */
