@@ -1,5 +1,7 @@
 import { AuditLogEntity, CertificateEntity, CoverageReportEntity, UserEntity } from '@dx/db';
 import { readCoverageSnapshot } from '@dx/reports';
+import type { StatementCapture } from './capture';
+import type { HotContext } from './hot-context';
 import { HotQuery, sqlQuery } from './hot-query';
 
 /** The certificate register as the service assembles it, for an hr (holder's unit in scope). */
@@ -8,22 +10,33 @@ const CERTIFICATES_FROM_HR = `FROM certificate c
       LEFT JOIN app_user h ON h.id = c.user_id
       LEFT JOIN org_unit hu ON hu.id = h.org_unit_id
       WHERE (hu.path LIKE $1)`;
-/** … and for a trainer (issued by a unit of the subtree, or by one merged into it). */
+/**
+ * … and for a trainer: the issuing units in scope are looked up first (the subtree, open or
+ * closed, and what merged into an open unit of it), then passed as a list of ids.
+ */
+const TRAINER_ISSUERS = `WITH RECURSIVE acting AS (
+         SELECT id FROM org_unit WHERE path LIKE $1 AND valid_to IS NULL
+         UNION
+         SELECT pre.id FROM org_unit pre JOIN acting a ON pre.successor_id = a.id)
+       SELECT id FROM acting
+       UNION
+       SELECT id FROM org_unit WHERE path LIKE $1`;
 const CERTIFICATES_FROM_TRAINER = `FROM certificate c
       JOIN org_unit iu ON iu.id = c.issuer_org_unit_id
       LEFT JOIN app_user h ON h.id = c.user_id
       LEFT JOIN org_unit hu ON hu.id = h.org_unit_id
-      WHERE (c.issuer_org_unit_id IN (
-        WITH RECURSIVE acting AS (
-          SELECT id FROM org_unit WHERE path LIKE $1 AND valid_to IS NULL
-          UNION
-          SELECT pre.id FROM org_unit pre JOIN acting a ON pre.successor_id = a.id)
-        SELECT id FROM acting
-        UNION
-        SELECT id FROM org_unit WHERE path LIKE $1))`;
+      WHERE (c.issuer_org_unit_id = ANY($1::uuid[]))`;
 const CERTIFICATES_PAGE = `SELECT c.id, c.kind, c.serial, c.course_id, c.status, c.issued_at, c.pdf_key, c.completed_at, c.snapshot`;
 const CERTIFICATES_ORDER = `ORDER BY c.completed_at DESC, c.id DESC
        LIMIT $2 OFFSET $3`;
+
+/** The trainer's issuing units, as the app computes them before listing. */
+async function trainerIssuerIds(x: HotContext, cap: StatementCapture): Promise<string[]> {
+  const rows: { id: string }[] = await cap.ds.query(TRAINER_ISSUERS, [
+    `${x.provinceTrainer.path}%`,
+  ]);
+  return rows.map((r) => r.id);
+}
 
 const certificateList = (who: 'hr' | 'trainer', from: string): HotQuery => ({
   name: `certificate register in scope (${who} of a province): count and first page`,
@@ -34,8 +47,8 @@ const certificateList = (who: 'hr' | 'trainer', from: string): HotQuery => ({
     CERTIFICATES_PAGE,
     'ORDER BY c.completed_at DESC, c.id DESC',
   ],
-  statements: (x) => {
-    const scope = `${who === 'hr' ? x.provinceHr.path : x.provinceTrainer.path}%`;
+  statements: async (x, cap) => {
+    const scope = who === 'hr' ? `${x.provinceHr.path}%` : await trainerIssuerIds(x, cap);
     return [
       { sql: `SELECT count(*)::int AS total ${from}`, params: [scope] },
       { sql: `${CERTIFICATES_PAGE} ${from} ${CERTIFICATES_ORDER}`, params: [scope, 20, 0] },
@@ -43,9 +56,22 @@ const certificateList = (who: 'hr' | 'trainer', from: string): HotQuery => ({
   },
 });
 
+/** Same value as in the app (checked by mustMatch): entries counted past the page. */
+const AUDIT_LOG_COUNT_LIMIT = 10_000;
+
 /** What hr offices, trainers, sysadmins and the worker run against the big tables. */
 export const ADMIN_QUERIES: HotQuery[] = [
   certificateList('hr', CERTIFICATES_FROM_HR),
+  {
+    name: 'certificate register in scope (trainer of a province): issuing units',
+    source: 'apps/api/src/certificates/certificate-access.service.ts',
+    mustMatch: [
+      TRAINER_ISSUERS,
+      'parts.push(`hu.path LIKE $${params.length}`);',
+      'parts.push(`c.issuer_org_unit_id = ANY($${params.length}::uuid[])`);',
+    ],
+    statements: (x) => [{ sql: TRAINER_ISSUERS, params: [`${x.provinceTrainer.path}%`] }],
+  },
   certificateList('trainer', CERTIFICATES_FROM_TRAINER),
   {
     name: 'certificate details: the certificate and its history',
@@ -94,22 +120,29 @@ export const ADMIN_QUERIES: HotQuery[] = [
       ),
   },
   ...(['all entries', 'one actor'] as const).map((filter): HotQuery => ({
-    name: `audit log, newest first (${filter}): page and count`,
+    name: `audit log, newest first (${filter}): capped count and page`,
     source: 'apps/api/src/audit/audit-log.service.ts',
     mustMatch: [
+      'export const AUDIT_LOG_COUNT_LIMIT = 10_000;',
       "if (q.actorId) qb.andWhere('a.actorId = :actorId', { actorId: q.actorId });",
-      ".orderBy('a.at', 'DESC') .addOrderBy('a.id', 'DESC') .skip(q.offset) .take(q.pageSize) .getManyAndCount();",
+      'const limit = q.offset + AUDIT_LOG_COUNT_LIMIT;',
+      ".clone() .select('1') .orderBy('a.at', 'DESC') .limit(limit + 1) .getQueryAndParameters();",
+      '`SELECT count(*)::int AS counted FROM (${countSql}) capped`',
+      ".orderBy('a.at', 'DESC') .addOrderBy('a.id', 'DESC') .skip(q.offset) .take(q.pageSize) .getMany();",
     ],
     statements: (x, cap) =>
-      cap.capture((m) => {
+      cap.capture(async (m) => {
         const qb = m.getRepository(AuditLogEntity).createQueryBuilder('a');
         if (filter === 'one actor') qb.andWhere('a.actorId = :actorId', { actorId: x.sysadminId });
-        return qb
+        const limit = AUDIT_LOG_COUNT_LIMIT; // the first page: offset 0
+        const [countSql, countParams] = qb
+          .clone()
+          .select('1')
           .orderBy('a.at', 'DESC')
-          .addOrderBy('a.id', 'DESC')
-          .skip(0)
-          .take(20)
-          .getManyAndCount();
+          .limit(limit + 1)
+          .getQueryAndParameters();
+        await m.query(`SELECT count(*)::int AS counted FROM (${countSql}) capped`, countParams);
+        return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').skip(0).take(20).getMany();
       }),
   })),
   {
