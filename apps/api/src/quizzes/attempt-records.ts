@@ -1,4 +1,4 @@
-import { QuizAttemptEntity } from '@dx/db';
+import type { AttemptAnswer, AttemptStatus, DrawnQuestion } from '@dx/db';
 import type { EntityManager } from 'typeorm';
 
 /** Network grace after `expiresAt`: an answer sent in the last second still counts. */
@@ -12,57 +12,61 @@ export const OVERDUE_SQL = (alias: string) =>
   `(${alias}.status = 'open' AND ${alias}.expires_at IS NOT NULL
     AND clock_timestamp() > ${alias}.expires_at + ${SUBMIT_GRACE_SECONDS} * interval '1 second')`;
 
-/**
- * Serialises everything that starts, saves or grades attempts of one (user, quiz) for the
- * rest of the transaction. Every writer takes this lock first and only then row locks, so
- * the order is always advisory → attempt → enrolment (CourseCompletionService) and
- * never the other way round: no deadlocks with lesson completion either.
- */
-export async function lockUserQuiz(
-  tx: EntityManager,
-  userId: string,
-  quizId: string,
-): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0))`, [
-    userId,
-    quizId,
-  ]);
-}
+/** The question ids of an attempt's draw (a jsonb column), as uuid[] for an index lookup. */
+export const DRAWN_IDS_SQL = (drawn: string) =>
+  `ARRAY(SELECT (d->>'questionId')::uuid FROM jsonb_array_elements(${drawn}) d)`;
 
-/** Attempts past their deadline count as attempts graded on nothing. */
-export async function expireOverdue(
-  tx: EntityManager,
-  where: { attemptId: string } | { userId: string; quizId: string },
-) {
-  const [cond, params] =
-    'attemptId' in where
-      ? ['a.id = $1', [where.attemptId]]
-      : ['a.user_id = $1 AND a.quiz_id = $2', [where.userId, where.quizId]];
-  await tx.query(
-    `UPDATE quiz_attempt a
-        SET status = 'expired', score = 0, passed = false, correct_count = 0, total = jsonb_array_length(a.drawn)
-      WHERE ${cond} AND ${OVERDUE_SQL('a')}`,
-    params,
-  );
-}
-
-export interface OwnAttempt {
-  attempt: QuizAttemptEntity;
+/** An attempt as the raw queries of this feature read it: plain columns, no entity. */
+export interface AttemptRow {
+  id: string;
+  quizId: string;
+  number: number;
+  status: AttemptStatus;
+  startedAt: Date;
+  expiresAt: Date | null;
+  submittedAt: Date | null;
+  drawn: DrawnQuestion[];
+  answers: AttemptAnswer[] | null;
+  score: number | null;
+  passed: boolean | null;
+  correctCount: number | null;
+  total: number | null;
+  /** Open but past deadline + grace: it already counts as expired. */
   overdue: boolean;
 }
 
-/** The caller's own attempt (null for anyone else's: 404, never 403), optionally row-locked. */
-export async function findOwnAttempt(
-  tx: EntityManager,
-  attemptId: string,
-  userId: string,
-  lock = false,
-): Promise<OwnAttempt | null> {
-  const qb = tx
-    .createQueryBuilder(QuizAttemptEntity, 'a')
-    .addSelect(OVERDUE_SQL('a'), 'overdue')
-    .where('a.id = :attemptId AND a.user_id = :userId', { attemptId, userId });
-  if (lock) qb.setLock('pessimistic_write');
-  const { entities, raw } = await qb.getRawAndEntities<{ overdue: boolean }>();
-  return entities[0] ? { attempt: entities[0], overdue: raw[0].overdue } : null;
+export const ATTEMPT_COLUMNS_SQL = (a: string) =>
+  `${a}.id, ${a}.quiz_id AS "quizId", ${a}.number, ${a}.status, ${a}.started_at AS "startedAt",
+   ${a}.expires_at AS "expiresAt", ${a}.submitted_at AS "submittedAt", ${a}.drawn, ${a}.answers,
+   ${a}.score, ${a}.passed, ${a}.correct_count AS "correctCount", ${a}.total,
+   ${OVERDUE_SQL(a)} AS overdue`;
+
+/**
+ * Concurrency without a lock of our own (this replaces a per-(user, quiz) advisory lock that
+ * every writer took first). Every write to an attempt is ONE statement whose WHERE re-checks
+ * what allowed it, and under READ COMMITTED PostgreSQL re-evaluates that WHERE on the newest
+ * committed row whenever it had to wait for the row:
+ * - submit, save and expiry touch only `status = 'open'` rows (submit and save: not overdue
+ *   either), so of two racing writers the second matches nothing and answers 409: one grade.
+ * - a start inserts number = last seen + 1 with ON CONFLICT DO NOTHING; the unique indexes
+ *   (one open attempt per user and quiz, numbers 1, 2, 3…) turn a stale read into no insert,
+ *   and the start reads again and finds the winner. So parallel starts make one attempt,
+ *   and a stale count cannot exceed maxAttempts (its number is already taken).
+ * A deadlock needs a transaction that holds one lock while waiting for another. The only one
+ * here is a passed final quiz's submit: the attempt row, then the enrolment and what
+ * completion takes after it (CourseCompletionService). Lesson completion starts at the
+ * enrolment and never touches attempts; every other attempt write is a single statement on
+ * one row, holding nothing else while it waits. No cycle can form.
+ */
+export async function expireOverdue(tx: EntityManager, attemptId: string): Promise<boolean> {
+  const result = await tx.query(
+    `UPDATE quiz_attempt a
+        SET status = 'expired', score = 0, passed = false, correct_count = 0, total = jsonb_array_length(a.drawn)
+      WHERE a.id = $1 AND ${OVERDUE_SQL('a')}`,
+    [attemptId],
+  );
+  return updatedCount(result) > 0;
 }
+
+/** Affected rows of an UPDATE through TypeORM's raw query (it answers `[rows, count]`). */
+export const updatedCount = (result: unknown) => (result as [unknown[], number])[1];

@@ -1,5 +1,5 @@
 import type { SubmitAttemptResponse } from '@dx/contracts';
-import { QuizAttemptEntity, QuizEntity } from '@dx/db';
+import type { AttemptStatus, DrawnQuestion, QuizKind } from '@dx/db';
 import {
   BadRequestException,
   ConflictException,
@@ -10,12 +10,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseCompletionService } from '../learning/course-completion.service';
-import { expireOverdue, findOwnAttempt, lockUserQuiz } from './attempt-records';
-import { answerKeys } from './attempt-views';
+import { DRAWN_IDS_SQL, expireOverdue, OVERDUE_SQL, updatedCount } from './attempt-records';
+import { ANSWER_KEYS_SQL, keysInDrawOrder } from './attempt-views';
 import { AttemptAnswersDto } from './dto/attempt-answers.dto';
-import { answerErrors, grade } from './quiz-grading';
+import { AnswerKey, answerErrors, grade } from './quiz-grading';
 
-/** Why a write to an attempt was refused; decided inside the transaction, thrown after commit. */
+/** Why a write to an attempt was refused. */
 type Refusal = 'closed' | 'expired';
 
 const REFUSALS: Record<Refusal, string> = {
@@ -23,7 +23,40 @@ const REFUSALS: Record<Refusal, string> = {
   expired: 'Time is up: the attempt was closed as expired',
 };
 
-/** Saving progress and grading: each runs under the (user, quiz) lock and the attempt's row lock. */
+/** The caller's attempt as submit and save need it; the answer keys only while it is open. */
+interface AnswerableRow {
+  id: string;
+  status: AttemptStatus;
+  overdue: boolean;
+  drawn: DrawnQuestion[];
+  enrollmentId: string | null;
+  kind: QuizKind;
+  passingScore: number;
+  keys: AnswerKey[] | null;
+}
+
+const answerableSql = (withKeys: boolean) => `
+SELECT a.id, a.status, ${OVERDUE_SQL('a')} AS overdue, a.drawn, a.enrollment_id AS "enrollmentId",
+       q.kind, q.passing_score AS "passingScore",
+       ${withKeys ? `CASE WHEN a.status = 'open' THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END` : 'NULL'} AS keys
+  FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
+ WHERE a.id = $1 AND a.user_id = $2`;
+const SUBMIT_READ_SQL = answerableSql(true);
+const SAVE_READ_SQL = answerableSql(false);
+
+/** Writes only while the attempt is open and in time, re-checked on the row as it is written. */
+const STILL_OPEN_SQL = `a.id = $1 AND a.status = 'open' AND NOT ${OVERDUE_SQL('a')}`;
+const RECORD_GRADE_SQL = `
+UPDATE quiz_attempt a
+   SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
+       score = $3, passed = $4, correct_count = $5, total = $6
+ WHERE ${STILL_OPEN_SQL}`;
+const SAVE_ANSWERS_SQL = `UPDATE quiz_attempt a SET answers = $2::jsonb WHERE ${STILL_OPEN_SQL}`;
+
+/**
+ * Saving progress and grading: one read (attempt, quiz, answer keys), checks and grading
+ * in JS, then one conditional write (see attempt-records.ts for why no lock is needed).
+ */
 @Injectable()
 export class AttemptSubmissionService {
   constructor(
@@ -36,80 +69,73 @@ export class AttemptSubmissionService {
     attemptId: string,
     dto: AttemptAnswersDto,
   ): Promise<SubmitAttemptResponse> {
+    const [row] = (await this.db.query(SUBMIT_READ_SQL, [attemptId, caller.id])) as AnswerableRow[];
+    await this.checkAnswerable(row, dto);
+    const graded = grade(keysInDrawOrder(row.drawn, row.keys ?? []), dto.answers, row.passingScore);
+    const params = [
+      row.id,
+      JSON.stringify(plainAnswers(dto)),
+      graded.score,
+      graded.passed,
+      graded.correctCount,
+      graded.total,
+    ];
+    const { enrollmentId } = row;
+    if (!graded.passed || row.kind !== 'final' || enrollmentId === null) {
+      const refused = await this.writeWhileOpen(this.db.manager, RECORD_GRADE_SQL, params);
+      if (refused) throw refused;
+      return { ...graded, courseCompleted: false };
+    }
+    // One transaction: a passed final quiz and the course completion it causes agree.
     const outcome = await this.db.transaction(async (tx) => {
-      const checked = await this.lockOpen(tx, caller, attemptId, dto);
-      if (typeof checked === 'string') return checked;
-      const attempt = checked;
-      const quiz = await tx.findOneByOrFail(QuizEntity, { id: attempt.quizId });
-      const graded = grade(await answerKeys(tx, attempt.drawn), dto.answers, quiz.passingScore);
-      await tx.query(
-        `UPDATE quiz_attempt
-            SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
-                score = $3, passed = $4, correct_count = $5, total = $6
-          WHERE id = $1`,
-        [
-          attempt.id,
-          JSON.stringify(plainAnswers(dto)),
-          graded.score,
-          graded.passed,
-          graded.correctCount,
-          graded.total,
-        ],
-      );
-      // Same transaction: a passed final quiz and the course completion it causes agree.
-      let courseCompleted = false;
-      if (graded.passed && quiz.kind === 'final' && attempt.enrollmentId) {
-        courseCompleted = (await this.completion.refresh(tx, attempt.enrollmentId)).completedNow;
-      }
-      return { ...graded, courseCompleted };
+      // Returned, not thrown, so that an expiry written while refusing commits.
+      const refused = await this.writeWhileOpen(tx, RECORD_GRADE_SQL, params);
+      return refused ?? (await this.completion.refresh(tx, enrollmentId)).completedNow;
     });
-    if (typeof outcome === 'string') throw new ConflictException(REFUSALS[outcome]);
-    return outcome;
+    if (outcome instanceof ConflictException) throw outcome;
+    return { ...graded, courseCompleted: outcome };
   }
 
   /** Progress for resuming on a flaky connection: validated like submit, never graded. */
   async saveAnswers(caller: AuthUser, attemptId: string, dto: AttemptAnswersDto): Promise<void> {
-    const refusal = await this.db.transaction(async (tx) => {
-      const checked = await this.lockOpen(tx, caller, attemptId, dto);
-      if (typeof checked === 'string') return checked;
-      await tx.query('UPDATE quiz_attempt SET answers = $2::jsonb WHERE id = $1', [
-        checked.id,
-        JSON.stringify(plainAnswers(dto)),
-      ]);
-      return null;
-    });
-    if (refusal) throw new ConflictException(REFUSALS[refusal]);
+    const [row] = (await this.db.query(SAVE_READ_SQL, [attemptId, caller.id])) as AnswerableRow[];
+    await this.checkAnswerable(row, dto);
+    const params = [row.id, JSON.stringify(plainAnswers(dto))];
+    const refused = await this.writeWhileOpen(this.db.manager, SAVE_ANSWERS_SQL, params);
+    if (refused) throw refused;
   }
 
   /**
-   * Locks the caller's attempt and checks it can still take answers. An overdue attempt is
-   * closed as expired here and the refusal returned, not thrown, so that write commits.
+   * 404 for anyone else's attempt (never 403), 409 once it is closed, 400 for answers that
+   * are not about its draw. An overdue attempt is closed as expired here, then refused.
    */
-  private async lockOpen(
-    tx: EntityManager,
-    caller: AuthUser,
-    attemptId: string,
-    dto: AttemptAnswersDto,
-  ): Promise<QuizAttemptEntity | Refusal> {
-    const found = await findOwnAttempt(tx, attemptId, caller.id);
-    if (!found) throw new NotFoundException('Attempt not found');
-    await lockUserQuiz(tx, caller.id, found.attempt.quizId);
-    const locked = await findOwnAttempt(tx, attemptId, caller.id, true);
-    if (!locked) throw new NotFoundException('Attempt not found');
-    const { attempt, overdue } = locked;
-    if (attempt.status !== 'open') return 'closed';
-    if (overdue) {
-      await expireOverdue(tx, { attemptId: attempt.id });
-      return 'expired';
-    }
-    const errors = answerErrors(attempt.drawn, dto.answers);
+  private async checkAnswerable(row: AnswerableRow | undefined, dto: AttemptAnswersDto) {
+    if (!row) throw new NotFoundException('Attempt not found');
+    if (row.status !== 'open') throw new ConflictException(REFUSALS.closed);
+    if (row.overdue) throw await this.refusal(this.db.manager, row.id);
+    const errors = answerErrors(row.drawn, dto.answers);
     if (errors.length) {
       throw new BadRequestException({
         message: `Invalid input: ${errors.map((e) => e.field).join(', ')}`,
         errors,
       });
     }
-    return attempt;
+  }
+
+  /** A write guarded by STILL_OPEN_SQL; when it matched nothing, why the attempt refused it. */
+  private async writeWhileOpen(
+    tx: EntityManager,
+    sql: string,
+    params: unknown[],
+  ): Promise<ConflictException | null> {
+    if (updatedCount(await tx.query(sql, params)) > 0) return null;
+    return this.refusal(tx, params[0] as string);
+  }
+
+  /** The attempt stopped taking answers: past its deadline (closed as expired now) or closed by another request. */
+  private async refusal(tx: EntityManager, attemptId: string): Promise<ConflictException> {
+    const why: Refusal = (await expireOverdue(tx, attemptId)) ? 'expired' : 'closed';
+    return new ConflictException(REFUSALS[why]);
   }
 }
 

@@ -151,6 +151,21 @@ describe('quiz attempts: submit, grading, expiry', () => {
       submit(l, b.attemptId, { answers: [] }),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+
+    // Saves racing the submit land before it (204) or are refused (409), never after it.
+    const c = await start(l);
+    const answers = rightAnswers(l.built, c.questions);
+    const save = () =>
+      t.http
+        .put(`/api/attempts/${c.attemptId}/answers`)
+        .set('Authorization', l.auth)
+        .send({ answers: [] });
+    const raced = await Promise.all([save(), save(), submit(l, c.attemptId, { answers }), save()]);
+    expect(raced[2].status).toBe(200);
+    for (const r of raced) expect([200, 204, 409]).toContain(r.status);
+    expect(
+      await t.db.getRepository(QuizAttemptEntity).findOneByOrFail({ id: c.attemptId }),
+    ).toMatchObject({ status: 'submitted', score: 100, answers });
   });
 
   it('after the deadline plus grace answers 409 and records the attempt as expired, counting it', async () => {

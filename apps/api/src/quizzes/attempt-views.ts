@@ -1,31 +1,40 @@
 import type { AttemptQuestion, ClosedAttemptResponse, OpenAttemptResponse } from '@dx/contracts';
-import type { DrawnQuestion, QuestionType, QuizAttemptEntity } from '@dx/db';
-import type { EntityManager } from 'typeorm';
+import type { DrawnQuestion } from '@dx/db';
+import type { AttemptRow } from './attempt-records';
 import { AnswerKey, grade } from './quiz-grading';
 
 /**
- * The drawn questions as shown to the learner, in the stored order. The SQL never selects
- * `correct` or `explanation`, so no code path can leak them into a pre-submit response.
+ * Questions `where` selects (alias `x`), as one json array of what a learner may see: ids,
+ * type and text, options in the author's order. The SQL never selects `correct` or
+ * `explanation`, so no code path can leak them into a pre-submit response.
  */
-export async function drawnQuestions(
-  tx: EntityManager,
+export const SHOWN_QUESTIONS_SQL = (where: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('id', x.id, 'type', x.type, 'text', x.text, 'options',
+            (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
+               FROM question_option o WHERE o.question_id = x.id))
+          ORDER BY x.position, x.id), '[]')
+     FROM question x WHERE ${where})`;
+
+/** Correct option ids and explanations of the questions `where` selects (alias `x`): grading and review only. */
+export const ANSWER_KEYS_SQL = (where: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('questionId', x.id, 'type', x.type, 'explanation', x.explanation,
+            'correctOptionIds', (SELECT coalesce(json_agg(o.id ORDER BY o.position), '[]')
+                                   FROM question_option o WHERE o.question_id = x.id AND o.correct))), '[]')
+     FROM question x WHERE ${where})`;
+
+/**
+ * The drawn questions as shown to the learner, in the stored order, from the shown bank.
+ * A question or option removed since the draw is simply not shown (published versions don't change).
+ */
+export function drawnQuestions(
   drawn: readonly DrawnQuestion[],
-): Promise<AttemptQuestion[]> {
-  const ids = drawn.map((d) => d.questionId);
-  const questions: { id: string; type: QuestionType; text: string }[] = await tx.query(
-    'SELECT id, type, text FROM question WHERE id = ANY($1::uuid[])',
-    [ids],
-  );
-  const options: { id: string; text: string }[] = await tx.query(
-    'SELECT id, text FROM question_option WHERE question_id = ANY($1::uuid[])',
-    [ids],
-  );
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const optionText = new Map(options.map((o) => [o.id, o.text]));
-  // A question or option removed since the draw is simply not shown (published versions don't change).
+  bank: readonly AttemptQuestion[],
+): AttemptQuestion[] {
+  const byId = new Map(bank.map((q) => [q.id, q]));
   return drawn.flatMap((d) => {
     const q = byId.get(d.questionId);
     if (!q) return [];
+    const optionText = new Map(q.options.map((o) => [o.id, o.text]));
     const shown = d.optionIds.flatMap((id) => {
       const text = optionText.get(id);
       return text === undefined ? [] : [{ id, text }];
@@ -34,42 +43,21 @@ export async function drawnQuestions(
   });
 }
 
-/** Correct option ids and explanations of the drawn questions: read only when grading or reviewing. */
-export async function answerKeys(
-  tx: EntityManager,
+/** The answer keys in the draw's order, leaving out questions removed since the draw. */
+export function keysInDrawOrder(
   drawn: readonly DrawnQuestion[],
-): Promise<AnswerKey[]> {
-  const rows: { id: string; type: QuestionType; explanation: string | null; correct: string[] }[] =
-    await tx.query(
-      `SELECT q.id, q.type, q.explanation,
-            coalesce(array_agg(o.id::text ORDER BY o.position) FILTER (WHERE o.correct), '{}') AS correct
-       FROM question q LEFT JOIN question_option o ON o.question_id = q.id
-      WHERE q.id = ANY($1::uuid[])
-      GROUP BY q.id`,
-      [drawn.map((d) => d.questionId)],
-    );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return drawn.flatMap((d) => {
-    const r = byId.get(d.questionId);
-    return r
-      ? [
-          {
-            questionId: r.id,
-            type: r.type,
-            correctOptionIds: r.correct,
-            explanation: r.explanation,
-          },
-        ]
-      : [];
-  });
+  keys: readonly AnswerKey[],
+): AnswerKey[] {
+  const byId = new Map(keys.map((k) => [k.questionId, k]));
+  return drawn.flatMap((d) => byId.get(d.questionId) ?? []);
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export async function openAttemptView(
-  tx: EntityManager,
-  a: QuizAttemptEntity,
-): Promise<OpenAttemptResponse> {
+export function openAttemptView(
+  a: Pick<AttemptRow, 'id' | 'quizId' | 'number' | 'startedAt' | 'expiresAt' | 'answers'>,
+  questions: AttemptQuestion[],
+): OpenAttemptResponse {
   return {
     attemptId: a.id,
     status: 'open',
@@ -77,7 +65,7 @@ export async function openAttemptView(
     number: a.number,
     startedAt: new Date(a.startedAt).toISOString(),
     expiresAt: iso(a.expiresAt),
-    questions: await drawnQuestions(tx, a.drawn),
+    questions,
     answers: a.answers ?? [],
   };
 }
@@ -86,14 +74,14 @@ export async function openAttemptView(
  * A submitted attempt shows its stored grade; an expired one (stored, or open but overdue
  * and not yet closed by a write) is graded on nothing. The review is rebuilt from the bank.
  */
-export async function closedAttemptView(
-  tx: EntityManager,
-  a: QuizAttemptEntity,
+export function closedAttemptView(
+  a: AttemptRow,
+  questions: AttemptQuestion[],
+  keys: AnswerKey[],
   passingScore: number,
-): Promise<ClosedAttemptResponse> {
+): ClosedAttemptResponse {
   const submitted = a.status === 'submitted';
   const answers = a.answers ?? [];
-  const keys = await answerKeys(tx, a.drawn);
   const graded = grade(keys, submitted ? answers : [], passingScore);
   return {
     attemptId: a.id,
@@ -103,7 +91,7 @@ export async function closedAttemptView(
     startedAt: new Date(a.startedAt).toISOString(),
     expiresAt: iso(a.expiresAt),
     submittedAt: iso(a.submittedAt),
-    questions: await drawnQuestions(tx, a.drawn),
+    questions,
     answers,
     score: submitted ? (a.score ?? graded.score) : 0,
     passed: submitted ? (a.passed ?? graded.passed) : false,

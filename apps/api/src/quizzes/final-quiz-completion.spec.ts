@@ -79,4 +79,20 @@ describe('final quiz and course completion', () => {
       progress: 33,
     });
   });
+
+  it('completes the course exactly once when the passing submit races the last lesson', async () => {
+    for (let round = 0; round < 3; round++) {
+      const l = await learnerOn(t, { kind: 'final', questions: singles(2) }, [1]);
+      const a = await start(l);
+      const [submitted, lesson] = await Promise.all([
+        submit(l, a.attemptId, { answers: rightAnswers(l.built, a.questions) }),
+        t.http.post(`/api/lessons/${l.built.lessons[0].id}/complete`).set('Authorization', l.auth),
+      ]);
+      expect([submitted.status, lesson.status]).toEqual([200, 200]);
+      expect(
+        await t.db.getRepository(EnrollmentEntity).findOneByOrFail({ id: l.enrollment.id }),
+      ).toMatchObject({ status: 'completed', progress: 100 });
+      expect(await t.db.getRepository(CertificateEntity).countBy({ userId: l.user.id })).toBe(1);
+    }
+  });
 });

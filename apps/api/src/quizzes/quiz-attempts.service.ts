@@ -1,12 +1,30 @@
-import type { AttemptStateResponse, AttemptSummary, OpenAttemptResponse } from '@dx/contracts';
-import { QuizAttemptEntity, QuizEntity } from '@dx/db';
+import type {
+  AttemptQuestion,
+  AttemptStateResponse,
+  AttemptSummary,
+  OpenAttemptResponse,
+} from '@dx/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { expireOverdue, findOwnAttempt, lockUserQuiz, OVERDUE_SQL } from './attempt-records';
-import { closedAttemptView, openAttemptView } from './attempt-views';
-import { BankQuestion, drawAttempt } from './quiz-draw';
+import {
+  ATTEMPT_COLUMNS_SQL,
+  AttemptRow,
+  DRAWN_IDS_SQL,
+  expireOverdue,
+  OVERDUE_SQL,
+} from './attempt-records';
+import {
+  ANSWER_KEYS_SQL,
+  closedAttemptView,
+  drawnQuestions,
+  keysInDrawOrder,
+  openAttemptView,
+  SHOWN_QUESTIONS_SQL,
+} from './attempt-views';
+import { drawAttempt } from './quiz-draw';
+import type { AnswerKey } from './quiz-grading';
 
 export interface StartedAttempt {
   /** False when the open attempt was returned again (200 instead of 201). */
@@ -14,76 +32,127 @@ export interface StartedAttempt {
   attempt: OpenAttemptResponse;
 }
 
-interface QuizOfEnrolment {
-  quiz: QuizEntity;
+type OpenAttempt = Pick<
+  AttemptRow,
+  'id' | 'number' | 'startedAt' | 'expiresAt' | 'drawn' | 'answers' | 'overdue'
+>;
+
+/** All a start needs, read in one statement: the quiz, the caller's enrolment and attempts, the bank. */
+interface StartRow {
+  timeLimitSeconds: number | null;
+  maxAttempts: number | null;
+  questionsPerAttempt: number | null;
+  shuffle: boolean;
   enrollmentId: string;
+  used: number;
+  lastNumber: number;
+  /** The open attempt's columns, all null when there is none. */
+  openId: string | null;
+  openNumber: number;
+  openStartedAt: Date;
+  openExpiresAt: Date | null;
+  openDrawn: AttemptRow['drawn'];
+  openAnswers: AttemptRow['answers'];
+  openOverdue: boolean;
+  bank: AttemptQuestion[];
 }
 
-const isUniqueViolation = (e: unknown) =>
-  e instanceof QueryFailedError && (e as { code?: string }).code === '23505';
+/** The quiz, visible only to learners enrolled on its course version (no row for anyone else). */
+const QUIZ_OF_ENROLMENT_SQL = `
+  FROM quiz q
+  JOIN course_version cv ON cv.id = q.course_version_id
+  JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id`;
+
+const START_SQL = `
+SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
+       q.questions_per_attempt AS "questionsPerAttempt", q.shuffle, e.id AS "enrollmentId",
+       used.n AS used, used.last AS "lastNumber",
+       o.id AS "openId", o.number AS "openNumber", o.started_at AS "openStartedAt",
+       o.expires_at AS "openExpiresAt", o.drawn AS "openDrawn", o.answers AS "openAnswers",
+       ${OVERDUE_SQL('o')} AS "openOverdue",
+       ${SHOWN_QUESTIONS_SQL('x.quiz_id = q.id')} AS bank
+  ${QUIZ_OF_ENROLMENT_SQL}
+  CROSS JOIN LATERAL (SELECT count(*)::int AS n, coalesce(max(a.number), 0) AS last
+                        FROM quiz_attempt a WHERE a.user_id = e.user_id AND a.quiz_id = q.id) used
+  LEFT JOIN quiz_attempt o ON o.user_id = e.user_id AND o.quiz_id = q.id AND o.status = 'open'
+ WHERE q.id = $1 AND e.user_id = $2`;
 
 /** Starting, resuming and reading attempts; grading lives in AttemptSubmissionService. */
 @Injectable()
 export class QuizAttemptsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * One read, then at most one write. Racing starts of one learner are settled by the
+   * unique indexes (one open attempt; attempt numbers 1, 2, 3…): the loser's insert does
+   * nothing and its next read finds the winner's attempt, so it answers like a resume.
+   */
   async start(caller: AuthUser, quizId: string): Promise<StartedAttempt> {
-    // The advisory lock makes races impossible; the unique indexes are the safety net, and
-    // should one still fire, a retry sees the winner's row and answers like everyone else.
-    for (let tries = 0; ; tries++) {
-      try {
-        return await this.db.transaction((tx) => this.startInTx(tx, caller, quizId));
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        if (tries >= 2) throw new ConflictException('Another attempt is being started; try again');
-      }
+    for (let tries = 0; tries < 3; tries++) {
+      const started = await this.tryStart(caller, quizId);
+      if (started) return started;
     }
+    throw new ConflictException('Another attempt is being started; try again');
   }
 
-  private async startInTx(
-    tx: EntityManager,
-    caller: AuthUser,
-    quizId: string,
-  ): Promise<StartedAttempt> {
-    const { quiz, enrollmentId } = await this.quizOfEnrolment(tx, caller, quizId);
-    await lockUserQuiz(tx, caller.id, quiz.id);
-    await expireOverdue(tx, { userId: caller.id, quizId: quiz.id });
-
-    const existing = await tx.find(QuizAttemptEntity, {
-      where: { userId: caller.id, quizId: quiz.id },
-      order: { number: 'ASC' },
-    });
-    const open = existing.find((a) => a.status === 'open');
-    if (open) return { created: false, attempt: await openAttemptView(tx, open) };
-    if (quiz.maxAttempts !== null && existing.length >= quiz.maxAttempts) {
-      throw new ConflictException(`All ${quiz.maxAttempts} attempts of this quiz are used`);
+  private async tryStart(caller: AuthUser, quizId: string): Promise<StartedAttempt | null> {
+    const [row] = (await this.db.query(START_SQL, [quizId, caller.id])) as StartRow[];
+    if (!row) throw new NotFoundException('Quiz not found');
+    const { bank } = row;
+    const open: OpenAttempt | null =
+      row.openId === null
+        ? null
+        : {
+            id: row.openId,
+            number: row.openNumber,
+            startedAt: row.openStartedAt,
+            expiresAt: row.openExpiresAt,
+            drawn: row.openDrawn,
+            answers: row.openAnswers,
+            overdue: row.openOverdue,
+          };
+    if (open && !open.overdue) {
+      const attempt = openAttemptView({ ...open, quizId }, drawnQuestions(open.drawn, bank));
+      return { created: false, attempt };
     }
-
-    const bank: BankQuestion[] = await tx.query(
-      `SELECT q.id, coalesce(array_agg(o.id::text ORDER BY o.position) FILTER (WHERE o.id IS NOT NULL), '{}') AS "optionIds"
-         FROM question q LEFT JOIN question_option o ON o.question_id = q.id
-        WHERE q.quiz_id = $1
-        GROUP BY q.id, q.position
-        ORDER BY q.position, q.id`,
-      [quiz.id],
-    );
+    // Past its deadline but still open: close it as expired; it counts as used.
+    if (open) await expireOverdue(this.db.manager, open.id);
+    if (row.maxAttempts !== null && row.used >= row.maxAttempts) {
+      throw new ConflictException(`All ${row.maxAttempts} attempts of this quiz are used`);
+    }
     if (bank.length === 0) throw new ConflictException('This quiz has no questions yet');
-    const drawn = drawAttempt(bank, quiz);
-    const number = existing.reduce((max, a) => Math.max(max, a.number), 0) + 1;
-    // One clock reading for both columns, from the database so every API process agrees.
-    const [row] = await tx.query(
-      `WITH t AS (SELECT clock_timestamp() AS ts)
-       INSERT INTO quiz_attempt (user_id, quiz_id, enrollment_id, number, status, started_at, expires_at, drawn)
-       SELECT $1, $2, $3, $4, 'open', t.ts, t.ts + $5::int * interval '1 second', $6::jsonb FROM t
-       RETURNING id`,
-      [caller.id, quiz.id, enrollmentId, number, quiz.timeLimitSeconds, JSON.stringify(drawn)],
+
+    const drawn = drawAttempt(
+      bank.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
+      row,
     );
-    const attempt = await tx.findOneByOrFail(QuizAttemptEntity, { id: row.id });
-    return { created: true, attempt: await openAttemptView(tx, attempt) };
+    // One clock reading for both columns, from the database so every API process agrees.
+    const [inserted] = (await this.db.query(
+      `INSERT INTO quiz_attempt (user_id, quiz_id, enrollment_id, number, status, started_at, expires_at, drawn)
+       SELECT $1, $2, $3, $4, 'open', t.ts, t.ts + $5::int * interval '1 second', $6::jsonb
+         FROM (SELECT clock_timestamp() AS ts) t
+       ON CONFLICT DO NOTHING
+       RETURNING id, started_at AS "startedAt", expires_at AS "expiresAt"`,
+      [
+        caller.id,
+        quizId,
+        row.enrollmentId,
+        row.lastNumber + 1,
+        row.timeLimitSeconds,
+        JSON.stringify(drawn),
+      ],
+    )) as Pick<AttemptRow, 'id' | 'startedAt' | 'expiresAt'>[];
+    if (!inserted) return null;
+    const attempt = { ...inserted, quizId, number: row.lastNumber + 1, answers: null };
+    return { created: true, attempt: openAttemptView(attempt, drawnQuestions(drawn, bank)) };
   }
 
   async history(caller: AuthUser, quizId: string): Promise<AttemptSummary[]> {
-    await this.quizOfEnrolment(this.db.manager, caller, quizId);
+    const [enrolled] = await this.db.query(
+      `SELECT 1 ${QUIZ_OF_ENROLMENT_SQL} WHERE q.id = $1 AND e.user_id = $2`,
+      [quizId, caller.id],
+    );
+    if (!enrolled) throw new NotFoundException('Quiz not found');
     const rows: (AttemptSummary & { overdue: boolean })[] = await this.db.query(
       `SELECT a.id AS "attemptId", a.number, a.status, a.started_at AS "startedAt", a.expires_at AS "expiresAt",
               a.submitted_at AS "submittedAt", a.score, a.passed, ${OVERDUE_SQL('a')} AS overdue
@@ -102,34 +171,22 @@ export class QuizAttemptsService {
     }));
   }
 
+  /** The caller's own attempt (404 for anyone else's, never 403), read in one statement. */
   async state(caller: AuthUser, attemptId: string): Promise<AttemptStateResponse> {
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const own = await findOwnAttempt(tx, attemptId, caller.id);
-      if (!own) throw new NotFoundException('Attempt not found');
-      const { attempt, overdue } = own;
-      if (attempt.status === 'open' && !overdue) return openAttemptView(tx, attempt);
-      if (overdue) attempt.status = 'expired';
-      const quiz = await tx.findOneByOrFail(QuizEntity, { id: attempt.quizId });
-      return closedAttemptView(tx, attempt, quiz.passingScore);
-    });
-  }
-
-  /** The quiz, visible only to learners enrolled on its course version (404 for everyone else). */
-  private async quizOfEnrolment(
-    tx: EntityManager,
-    caller: AuthUser,
-    quizId: string,
-  ): Promise<QuizOfEnrolment> {
-    const [row] = await tx.query(
-      `SELECT e.id AS "enrollmentId"
-         FROM quiz q
-         JOIN course_version cv ON cv.id = q.course_version_id
-         JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
-        WHERE q.id = $1 AND e.user_id = $2`,
-      [quizId, caller.id],
-    );
-    if (!row) throw new NotFoundException('Quiz not found');
-    const quiz = await tx.findOneByOrFail(QuizEntity, { id: quizId });
-    return { quiz, enrollmentId: row.enrollmentId };
+    const [row] = (await this.db.query(
+      `SELECT ${ATTEMPT_COLUMNS_SQL('a')}, q.passing_score AS "passingScore",
+              ${SHOWN_QUESTIONS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} AS shown,
+              CASE WHEN a.status <> 'open' OR ${OVERDUE_SQL('a')}
+                   THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END AS keys
+         FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
+        WHERE a.id = $1 AND a.user_id = $2`,
+      [attemptId, caller.id],
+    )) as (AttemptRow & { passingScore: number; shown: AttemptQuestion[]; keys: AnswerKey[] })[];
+    if (!row) throw new NotFoundException('Attempt not found');
+    const questions = drawnQuestions(row.drawn, row.shown);
+    if (row.status === 'open' && !row.overdue) return openAttemptView(row, questions);
+    const status = row.overdue ? 'expired' : row.status;
+    const keys = keysInDrawOrder(row.drawn, row.keys);
+    return closedAttemptView({ ...row, status }, questions, keys, row.passingScore);
   }
 }
