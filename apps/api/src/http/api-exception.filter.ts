@@ -21,6 +21,26 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
 };
 
 /**
+ * The database went away under the request (restart, failover, a cut connection, a full
+ * server): not a fault of the request nor a bug, so 503 and "try again" rather than 500.
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown / cannot connect now),
+ * 53300 (too many connections); node-postgres reports a dropped socket by message only.
+ */
+const PG_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const DROPPED = /Connection terminated|Connection ended unexpectedly|timeout exceeded when trying to connect/;
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const e = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+  const code = String(e?.code ?? e?.driverError?.code ?? '');
+  if (code.startsWith('08') || PG_UNAVAILABLE_CODES.has(code) || SOCKET_CODES.has(code)) return true;
+  return typeof e?.message === 'string' && DROPPED.test(e.message);
+}
+
+/** Seconds a client should wait before retrying after a 503. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
  * Every error leaves the API in the contract's shape
  * `{statusCode, message, errors:[{field, message}]}`. Unexpected errors are logged with
  * their stack and answered with a bare 500, never with internals.
@@ -36,6 +56,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     if (res.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     res.status(body.statusCode).json(body);
   }
 
@@ -52,6 +75,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const code = (exception as QueryFailedError & { code?: string }).code ?? '';
       const known = PG_CLIENT_ERRORS[code];
       if (known) return { statusCode: known.status, message: known.message, errors: [] };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'The service is briefly unavailable: try again in a few seconds',
+        errors: [],
+      };
     }
     // body-parser failures (too large, wrong charset) carry their own status; Nest already
     // turns broken JSON into a BadRequestException.

@@ -119,7 +119,10 @@ describe('faults: PostgreSQL connections dropped, PostgreSQL down at start', () 
           });
         }
       }
-      expect((await Promise.all(held)).map((r) => r.status)).toEqual([500, 500, 500]);
+      // The database went away under them: 503 with a hint to retry, not a bug's 500.
+      const cut = await Promise.all(held);
+      expect(cut.map((r) => r.status)).toEqual([503, 503, 503]);
+      expect(cut.map((r) => r.headers['retry-after'])).toEqual(['5', '5', '5']);
 
       await eventually(
         'catalog served again',
