@@ -12,6 +12,13 @@ export interface CertificateRights {
   act: boolean;
 }
 
+/** A condition of the certificate register; see listCondition(). */
+export interface ListCondition {
+  sql: string;
+  /** Whether `sql` reads `hu`, the holder's current unit. */
+  holderUnit: boolean;
+}
+
 /** Longest merge chain followed; real chains are one or two hops. */
 const MAX_SUCCESSOR_HOPS = 32;
 
@@ -83,16 +90,18 @@ export class CertificateAccessService {
   }
 
   /**
-   * SQL condition limiting `certificate c` (joined with the holder's current unit `hu`) to
-   * what a trainer or hr may list; `params` receives the values, `$n` placeholders follow.
-   * Null when the caller sees everything.
+   * SQL condition limiting `certificate c` to what a trainer or hr may list; `params`
+   * receives the values, `$n` placeholders follow. When `holderUnit` is set, the condition
+   * reads the holder's current unit `hu` (joined through the holder `h`), which the caller
+   * must join. Null when the caller sees everything.
    */
-  async listCondition(user: AuthUser, params: unknown[]): Promise<string | null> {
+  async listCondition(user: AuthUser, params: unknown[]): Promise<ListCondition | null> {
     const prefix = await this.scope.scopePath(user);
     if (prefix === null) return null;
     const like = `${escapeLike(prefix)}%`;
     const parts: string[] = [];
-    if (user.roles.includes('hr')) {
+    const hr = user.roles.includes('hr');
+    if (hr) {
       params.push(like);
       parts.push(`hu.path LIKE $${params.length}`);
     }
@@ -103,7 +112,7 @@ export class CertificateAccessService {
       params.push(await this.listedIssuerIds(like));
       parts.push(`c.issuer_org_unit_id = ANY($${params.length}::uuid[])`);
     }
-    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+    return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', holderUnit: hr };
   }
 
   /**

@@ -1,9 +1,4 @@
-import type {
-  CertificateDetails,
-  CertificateListItem,
-  MyCertificate,
-  Paginated,
-} from '@dx/contracts';
+import type { CertificateDetails, CertificateRegisterPage, MyCertificate } from '@dx/contracts';
 import {
   Body,
   Controller,
@@ -28,7 +23,7 @@ import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
-import { CertificatesService } from './certificates.service';
+import { CERTIFICATE_REGISTER_COUNT_LIMIT, CertificatesService } from './certificates.service';
 import {
   CertificateDetailsDto,
   CertificateListItemDto,
@@ -65,12 +60,14 @@ export class CertificatesController {
   })
   @ApiOkResponse({
     type: [CertificateListItemDto],
-    description: 'Paginated: {items, total, page, pageSize}',
+    description:
+      `Paginated: {items, total, page, pageSize, totalExact}. Past ${CERTIFICATE_REGISTER_COUNT_LIMIT} ` +
+      'certificates beyond the page, total is a lower bound and totalExact is false.',
   })
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListCertificatesQuery,
-  ): Promise<Paginated<CertificateListItem>> {
+  ): Promise<CertificateRegisterPage> {
     return this.certificates.list(user, q);
   }
 

@@ -1,3 +1,5 @@
+import type { Paginated } from './http';
+
 export type CertificateStatus = 'pending' | 'issued' | 'revoked';
 export type CertificateKind = 'course' | 'program';
 
@@ -63,6 +65,14 @@ export interface CertificateListItem extends MyCertificate {
   holderName: string;
   issuerName: string;
   completedAt: string;
+}
+
+/**
+ * A page of the register (`GET /api/certificates`). `total` is exact when `totalExact`;
+ * otherwise at least that many certificates match, and a next page exists.
+ */
+export interface CertificateRegisterPage extends Paginated<CertificateListItem> {
+  totalExact: boolean;
 }
 
 export type CertificateEventType = 'requested' | 'issued' | 'reissued' | 'revoked';

@@ -4,11 +4,15 @@ import type { StatementCapture } from './capture';
 import type { HotContext } from './hot-context';
 import { HotQuery, sqlQuery } from './hot-query';
 
-/** The certificate register as the service assembles it, for an hr (holder's unit in scope). */
+/**
+ * The certificate register as the service assembles it: the holder and their current unit
+ * are joined only for a condition on them (hr's scope), the issuing unit only for the
+ * unit filter (not replayed here).
+ */
+const HOLDER_UNIT_JOIN = `LEFT JOIN app_user h ON h.id = c.user_id
+      LEFT JOIN org_unit hu ON hu.id = h.org_unit_id`;
 const CERTIFICATES_FROM_HR = `FROM certificate c
-      JOIN org_unit iu ON iu.id = c.issuer_org_unit_id
-      LEFT JOIN app_user h ON h.id = c.user_id
-      LEFT JOIN org_unit hu ON hu.id = h.org_unit_id
+      ${HOLDER_UNIT_JOIN}
       WHERE (hu.path LIKE $1)`;
 /**
  * … and for a trainer: the issuing units in scope are looked up first (the subtree, open or
@@ -22,10 +26,9 @@ const TRAINER_ISSUERS = `WITH RECURSIVE acting AS (
        UNION
        SELECT id FROM org_unit WHERE path LIKE $1`;
 const CERTIFICATES_FROM_TRAINER = `FROM certificate c
-      JOIN org_unit iu ON iu.id = c.issuer_org_unit_id
-      LEFT JOIN app_user h ON h.id = c.user_id
-      LEFT JOIN org_unit hu ON hu.id = h.org_unit_id
       WHERE (c.issuer_org_unit_id = ANY($1::uuid[]))`;
+/** Same value as in the app (checked by mustMatch): certificates counted past the page. */
+const CERTIFICATE_REGISTER_COUNT_LIMIT = 10_000;
 const CERTIFICATES_PAGE = `SELECT c.id, c.kind, c.serial, c.course_id, c.status, c.issued_at, c.pdf_key, c.completed_at, c.snapshot`;
 const CERTIFICATES_ORDER = `ORDER BY c.completed_at DESC, c.id DESC
        LIMIT $2 OFFSET $3`;
@@ -39,18 +42,25 @@ async function trainerIssuerIds(x: HotContext, cap: StatementCapture): Promise<s
 }
 
 const certificateList = (who: 'hr' | 'trainer', from: string): HotQuery => ({
-  name: `certificate register in scope (${who} of a province): count and first page`,
+  name: `certificate register in scope (${who} of a province): capped count and first page`,
   source: 'apps/api/src/certificates/certificates.service.ts',
   mustMatch: [
-    `FROM certificate c JOIN org_unit iu ON iu.id = c.issuer_org_unit_id LEFT JOIN app_user h ON h.id = c.user_id LEFT JOIN org_unit hu ON hu.id = h.org_unit_id`,
-    'SELECT count(*)::int AS total ${from}',
+    `const HOLDER_UNIT_JOIN = \`${HOLDER_UNIT_JOIN}\`;`,
+    "const from = `FROM certificate c ${issuerUnit ? ISSUER_UNIT_JOIN : ''} ${holderUnit ? HOLDER_UNIT_JOIN : ''}",
+    'export const CERTIFICATE_REGISTER_COUNT_LIMIT = 10_000;',
+    'const limit = q.offset + CERTIFICATE_REGISTER_COUNT_LIMIT;',
+    '`SELECT count(*)::int AS counted FROM (SELECT 1 ${from} LIMIT $${params.length + 1}) capped`, [...params, limit + 1],',
     CERTIFICATES_PAGE,
     'ORDER BY c.completed_at DESC, c.id DESC',
   ],
   statements: async (x, cap) => {
     const scope = who === 'hr' ? `${x.provinceHr.path}%` : await trainerIssuerIds(x, cap);
+    const limit = CERTIFICATE_REGISTER_COUNT_LIMIT; // the first page: offset 0
     return [
-      { sql: `SELECT count(*)::int AS total ${from}`, params: [scope] },
+      {
+        sql: `SELECT count(*)::int AS counted FROM (SELECT 1 ${from} LIMIT $2) capped`,
+        params: [scope, limit + 1],
+      },
       { sql: `${CERTIFICATES_PAGE} ${from} ${CERTIFICATES_ORDER}`, params: [scope, 20, 0] },
     ];
   },
@@ -69,6 +79,7 @@ export const ADMIN_QUERIES: HotQuery[] = [
       TRAINER_ISSUERS,
       'parts.push(`hu.path LIKE $${params.length}`);',
       'parts.push(`c.issuer_org_unit_id = ANY($${params.length}::uuid[])`);',
+      "return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', holderUnit: hr };",
     ],
     statements: (x) => [{ sql: TRAINER_ISSUERS, params: [`${x.provinceTrainer.path}%`] }],
   },
