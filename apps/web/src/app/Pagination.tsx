@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 
+/** `totalExact` false: `total` is a lower bound, so the page count is too. */
 export function Pagination({
   page,
   pageSize,
   total,
+  totalExact = true,
   onPage,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  totalExact?: boolean;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
@@ -24,7 +27,9 @@ export function Pagination({
       >
         {t('pagination.previous')}
       </button>
-      <span aria-live="polite">{t('pagination.status', { page, pages })}</span>
+      <span aria-live="polite">
+        {t(totalExact ? 'pagination.status' : 'pagination.statusAtLeast', { page, pages })}
+      </span>
       <button
         type="button"
         className="button button--small"

@@ -119,7 +119,9 @@ export default function ManageCertificatesPage() {
             {t('manage.results')}
           </h2>
           <p className="muted" role="status">
-            {t('manage.count', { total: list.data.total })}
+            {t(list.data.totalExact === false ? 'manage.countAtLeast' : 'manage.count', {
+              total: list.data.total,
+            })}
           </p>
           {list.data.items.length === 0 ? (
             <p className="card">{t('manage.none')}</p>
@@ -175,6 +177,7 @@ export default function ManageCertificatesPage() {
             page={list.data.page ?? filters.page}
             pageSize={list.data.pageSize ?? MANAGE_PAGE_SIZE}
             total={list.data.total}
+            totalExact={list.data.totalExact !== false}
             onPage={(page) => update({ page })}
           />
         </section>

@@ -1,9 +1,8 @@
 import type {
   CertificateDetails,
-  CertificateListItem,
+  CertificateRegisterPage,
   CertificateStatus,
   MyCertificate,
-  Paginated,
   ReissueCertificateRequest,
   RevokeCertificateRequest,
 } from '@dx/contracts';
@@ -46,7 +45,7 @@ export function pdfFileName(certificate: MyCertificate): string {
 export function fetchCertificates(
   filters: CertificateFilters,
   signal?: AbortSignal,
-): Promise<Paginated<CertificateListItem>> {
+): Promise<CertificateRegisterPage> {
   const params = new URLSearchParams({
     page: String(filters.page),
     pageSize: String(MANAGE_PAGE_SIZE),
@@ -54,7 +53,7 @@ export function fetchCertificates(
   if (filters.status) params.set('status', filters.status);
   if (filters.q) params.set('q', filters.q);
   if (filters.orgUnitId) params.set('orgUnitId', filters.orgUnitId);
-  return api.get<Paginated<CertificateListItem>>(`/certificates?${params}`, { signal });
+  return api.get<CertificateRegisterPage>(`/certificates?${params}`, { signal });
 }
 
 export function fetchCertificate(id: string, signal?: AbortSignal): Promise<CertificateDetails> {
