@@ -10,7 +10,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseCompletionService } from '../learning/course-completion.service';
-import { DRAWN_IDS_SQL, expireOverdue, OVERDUE_SQL, updatedCount } from './attempt-records';
+import {
+  DRAWN_IDS_SQL,
+  expireOverdue,
+  OVERDUE_SQL,
+  runPrepared,
+  Statement,
+} from './attempt-records';
 import { ANSWER_KEYS_SQL, keysInDrawOrder } from './attempt-views';
 import { AttemptAnswersDto } from './dto/attempt-answers.dto';
 import { AnswerKey, answerErrors, grade } from './quiz-grading';
@@ -41,17 +47,22 @@ SELECT a.id, a.status, ${OVERDUE_SQL('a')} AS overdue, a.drawn, a.enrollment_id 
        ${withKeys ? `CASE WHEN a.status = 'open' THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END` : 'NULL'} AS keys
   FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
  WHERE a.id = $1 AND a.user_id = $2`;
-const SUBMIT_READ_SQL = answerableSql(true);
-const SAVE_READ_SQL = answerableSql(false);
+const SUBMIT_READ: Statement = { name: 'quiz_submit_read', text: answerableSql(true) };
+const SAVE_READ: Statement = { name: 'quiz_save_read', text: answerableSql(false) };
 
 /** Writes only while the attempt is open and in time, re-checked on the row as it is written. */
 const STILL_OPEN_SQL = `a.id = $1 AND a.status = 'open' AND NOT ${OVERDUE_SQL('a')}`;
-const RECORD_GRADE_SQL = `
-UPDATE quiz_attempt a
-   SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
-       score = $3, passed = $4, correct_count = $5, total = $6
- WHERE ${STILL_OPEN_SQL}`;
-const SAVE_ANSWERS_SQL = `UPDATE quiz_attempt a SET answers = $2::jsonb WHERE ${STILL_OPEN_SQL}`;
+const RECORD_GRADE: Statement = {
+  name: 'quiz_record_grade',
+  text: `UPDATE quiz_attempt a
+            SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
+                score = $3, passed = $4, correct_count = $5, total = $6
+          WHERE ${STILL_OPEN_SQL}`,
+};
+const SAVE_ANSWERS: Statement = {
+  name: 'quiz_save_answers',
+  text: `UPDATE quiz_attempt a SET answers = $2::jsonb WHERE ${STILL_OPEN_SQL}`,
+};
 
 /**
  * Saving progress and grading: one read (attempt, quiz, answer keys), checks and grading
@@ -69,7 +80,7 @@ export class AttemptSubmissionService {
     attemptId: string,
     dto: AttemptAnswersDto,
   ): Promise<SubmitAttemptResponse> {
-    const [row] = (await this.db.query(SUBMIT_READ_SQL, [attemptId, caller.id])) as AnswerableRow[];
+    const [row] = await this.readAnswerable(SUBMIT_READ, attemptId, caller);
     await this.checkAnswerable(row, dto);
     const graded = grade(keysInDrawOrder(row.drawn, row.keys ?? []), dto.answers, row.passingScore);
     const params = [
@@ -82,14 +93,14 @@ export class AttemptSubmissionService {
     ];
     const { enrollmentId } = row;
     if (!graded.passed || row.kind !== 'final' || enrollmentId === null) {
-      const refused = await this.writeWhileOpen(this.db.manager, RECORD_GRADE_SQL, params);
+      const refused = await this.writeWhileOpen(this.db.manager, RECORD_GRADE, params);
       if (refused) throw refused;
       return { ...graded, courseCompleted: false };
     }
     // One transaction: a passed final quiz and the course completion it causes agree.
     const outcome = await this.db.transaction(async (tx) => {
       // Returned, not thrown, so that an expiry written while refusing commits.
-      const refused = await this.writeWhileOpen(tx, RECORD_GRADE_SQL, params);
+      const refused = await this.writeWhileOpen(tx, RECORD_GRADE, params);
       return refused ?? (await this.completion.refresh(tx, enrollmentId)).completedNow;
     });
     if (outcome instanceof ConflictException) throw outcome;
@@ -98,11 +109,15 @@ export class AttemptSubmissionService {
 
   /** Progress for resuming on a flaky connection: validated like submit, never graded. */
   async saveAnswers(caller: AuthUser, attemptId: string, dto: AttemptAnswersDto): Promise<void> {
-    const [row] = (await this.db.query(SAVE_READ_SQL, [attemptId, caller.id])) as AnswerableRow[];
+    const [row] = await this.readAnswerable(SAVE_READ, attemptId, caller);
     await this.checkAnswerable(row, dto);
     const params = [row.id, JSON.stringify(plainAnswers(dto))];
-    const refused = await this.writeWhileOpen(this.db.manager, SAVE_ANSWERS_SQL, params);
+    const refused = await this.writeWhileOpen(this.db.manager, SAVE_ANSWERS, params);
     if (refused) throw refused;
+  }
+
+  private async readAnswerable(read: Statement, attemptId: string, caller: AuthUser) {
+    return (await runPrepared<AnswerableRow>(this.db.manager, read, [attemptId, caller.id])).rows;
   }
 
   /**
@@ -125,10 +140,10 @@ export class AttemptSubmissionService {
   /** A write guarded by STILL_OPEN_SQL; when it matched nothing, why the attempt refused it. */
   private async writeWhileOpen(
     tx: EntityManager,
-    sql: string,
+    write: Statement,
     params: unknown[],
   ): Promise<ConflictException | null> {
-    if (updatedCount(await tx.query(sql, params)) > 0) return null;
+    if ((await runPrepared(tx, write, params)).rowCount) return null;
     return this.refusal(tx, params[0] as string);
   }
 

@@ -14,6 +14,8 @@ import {
   DRAWN_IDS_SQL,
   expireOverdue,
   OVERDUE_SQL,
+  runPrepared,
+  Statement,
 } from './attempt-records';
 import {
   ANSWER_KEYS_SQL,
@@ -63,7 +65,9 @@ const QUIZ_OF_ENROLMENT_SQL = `
   JOIN course_version cv ON cv.id = q.course_version_id
   JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id`;
 
-const START_SQL = `
+const START_READ: Statement = {
+  name: 'quiz_start_read',
+  text: `
 SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
        q.questions_per_attempt AS "questionsPerAttempt", q.shuffle, e.id AS "enrollmentId",
        used.n AS used, used.last AS "lastNumber",
@@ -75,7 +79,18 @@ SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempt
   CROSS JOIN LATERAL (SELECT count(*)::int AS n, coalesce(max(a.number), 0) AS last
                         FROM quiz_attempt a WHERE a.user_id = e.user_id AND a.quiz_id = q.id) used
   LEFT JOIN quiz_attempt o ON o.user_id = e.user_id AND o.quiz_id = q.id AND o.status = 'open'
- WHERE q.id = $1 AND e.user_id = $2`;
+ WHERE q.id = $1 AND e.user_id = $2`,
+};
+
+/** One clock reading for both columns, from the database so every API process agrees. */
+const START_INSERT: Statement = {
+  name: 'quiz_start_insert',
+  text: `INSERT INTO quiz_attempt (user_id, quiz_id, enrollment_id, number, status, started_at, expires_at, drawn)
+         SELECT $1, $2, $3, $4, 'open', t.ts, t.ts + $5::int * interval '1 second', $6::jsonb
+           FROM (SELECT clock_timestamp() AS ts) t
+         ON CONFLICT DO NOTHING
+         RETURNING id, started_at AS "startedAt", expires_at AS "expiresAt"`,
+};
 
 /** Starting, resuming and reading attempts; grading lives in AttemptSubmissionService. */
 @Injectable()
@@ -96,7 +111,9 @@ export class QuizAttemptsService {
   }
 
   private async tryStart(caller: AuthUser, quizId: string): Promise<StartedAttempt | null> {
-    const [row] = (await this.db.query(START_SQL, [quizId, caller.id])) as StartRow[];
+    const {
+      rows: [row],
+    } = await runPrepared<StartRow>(this.db.manager, START_READ, [quizId, caller.id]);
     if (!row) throw new NotFoundException('Quiz not found');
     const { bank } = row;
     const open: OpenAttempt | null =
@@ -126,13 +143,11 @@ export class QuizAttemptsService {
       bank.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
       row,
     );
-    // One clock reading for both columns, from the database so every API process agrees.
-    const [inserted] = (await this.db.query(
-      `INSERT INTO quiz_attempt (user_id, quiz_id, enrollment_id, number, status, started_at, expires_at, drawn)
-       SELECT $1, $2, $3, $4, 'open', t.ts, t.ts + $5::int * interval '1 second', $6::jsonb
-         FROM (SELECT clock_timestamp() AS ts) t
-       ON CONFLICT DO NOTHING
-       RETURNING id, started_at AS "startedAt", expires_at AS "expiresAt"`,
+    const {
+      rows: [inserted],
+    } = await runPrepared<Pick<AttemptRow, 'id' | 'startedAt' | 'expiresAt'>>(
+      this.db.manager,
+      START_INSERT,
       [
         caller.id,
         quizId,
@@ -141,7 +156,7 @@ export class QuizAttemptsService {
         row.timeLimitSeconds,
         JSON.stringify(drawn),
       ],
-    )) as Pick<AttemptRow, 'id' | 'startedAt' | 'expiresAt'>[];
+    );
     if (!inserted) return null;
     const attempt = { ...inserted, quizId, number: row.lastNumber + 1, answers: null };
     return { created: true, attempt: openAttemptView(attempt, drawnQuestions(drawn, bank)) };
