@@ -11,7 +11,7 @@ import {
   UserEntity,
 } from '@dx/db';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityNotFoundError } from 'typeorm';
 import { ProgramCertificateService } from '../curricula/program-certificate.service';
 
 export interface ProgressOutcome {
@@ -19,6 +19,11 @@ export interface ProgressOutcome {
   /** True only for the call that completed the course. */
   completedNow: boolean;
 }
+
+type LockedEnrollment = Pick<
+  EnrollmentEntity,
+  'id' | 'userId' | 'courseId' | 'courseVersionId' | 'status' | 'progress'
+>;
 
 /**
  * The one place that decides progress and completion: a course is completed when every
@@ -36,10 +41,14 @@ export class CourseCompletionService {
 
   async refresh(tx: EntityManager, enrollmentId: string): Promise<ProgressOutcome> {
     // The row lock serialises concurrent completions of one enrolment (two tabs, retries).
-    const enrollment = await tx.findOneOrFail(EnrollmentEntity, {
-      where: { id: enrollmentId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    // Raw SQL: this runs on every lesson completion and passed final quiz.
+    const [enrollment] = (await tx.query(
+      `SELECT id, user_id AS "userId", course_id AS "courseId",
+              course_version_id AS "courseVersionId", status, progress
+         FROM enrollment WHERE id = $1 FOR UPDATE`,
+      [enrollmentId],
+    )) as LockedEnrollment[];
+    if (!enrollment) throw new EntityNotFoundError(EnrollmentEntity, { id: enrollmentId });
     if (enrollment.status === 'completed') return { progress: 100, completedNow: false };
 
     const [counts] = await tx.query(
@@ -59,7 +68,10 @@ export class CourseCompletionService {
 
     if (!complete) {
       if (progress !== enrollment.progress) {
-        await tx.update(EnrollmentEntity, { id: enrollment.id }, { progress });
+        await tx.query(
+          'UPDATE enrollment SET progress = $2, updated_at = CURRENT_TIMESTAMP WHERE id = $1',
+          [enrollment.id, progress],
+        );
       }
       return { progress, completedNow: false };
     }
@@ -81,7 +93,7 @@ export class CourseCompletionService {
 
   private async requestCourseCertificate(
     tx: EntityManager,
-    enrollment: EnrollmentEntity,
+    enrollment: LockedEnrollment,
     completedAt: Date,
   ): Promise<void> {
     const user = await tx.findOneByOrFail(UserEntity, { id: enrollment.userId });
