@@ -59,6 +59,8 @@ export const ATTEMPT_COLUMNS_SQL = (a: string) =>
  * enrolment and never touches attempts; every other attempt write is a single statement on
  * one row, holding nothing else while it waits. No cycle can form.
  */
+
+/** Closes an overdue attempt as expired, graded on nothing; true when this call closed it. */
 export async function expireOverdue(tx: EntityManager, attemptId: string): Promise<boolean> {
   const result = await tx.query(
     `UPDATE quiz_attempt a
