@@ -47,12 +47,12 @@ SELECT a.id, a.status, ${OVERDUE_SQL('a')} AS overdue, a.drawn, a.enrollment_id 
        ${withKeys ? `CASE WHEN a.status = 'open' THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END` : 'NULL'} AS keys
   FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
  WHERE a.id = $1 AND a.user_id = $2`;
-const SUBMIT_READ: Statement = { name: 'quiz_submit_read', text: answerableSql(true) };
+export const SUBMIT_READ: Statement = { name: 'quiz_submit_read', text: answerableSql(true) };
 const SAVE_READ: Statement = { name: 'quiz_save_read', text: answerableSql(false) };
 
 /** Writes only while the attempt is open and in time, re-checked on the row as it is written. */
 const STILL_OPEN_SQL = `a.id = $1 AND a.status = 'open' AND NOT ${OVERDUE_SQL('a')}`;
-const RECORD_GRADE: Statement = {
+export const RECORD_GRADE: Statement = {
   name: 'quiz_record_grade',
   text: `UPDATE quiz_attempt a
             SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,

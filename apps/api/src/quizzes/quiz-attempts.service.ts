@@ -65,7 +65,7 @@ const QUIZ_OF_ENROLMENT_SQL = `
   JOIN course_version cv ON cv.id = q.course_version_id
   JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id`;
 
-const START_READ: Statement = {
+export const START_READ: Statement = {
   name: 'quiz_start_read',
   text: `
 SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
@@ -83,7 +83,7 @@ SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempt
 };
 
 /** One clock reading for both columns, from the database so every API process agrees. */
-const START_INSERT: Statement = {
+export const START_INSERT: Statement = {
   name: 'quiz_start_insert',
   text: `INSERT INTO quiz_attempt (user_id, quiz_id, enrollment_id, number, status, started_at, expires_at, drawn)
          SELECT $1, $2, $3, $4, 'open', t.ts, t.ts + $5::int * interval '1 second', $6::jsonb

@@ -1,17 +1,12 @@
-import {
-  CertificateEntity,
-  EnrollmentEntity,
-  MembershipEntity,
-  QuizAttemptEntity,
-  UserEntity,
-} from '@dx/db';
+import { CertificateEntity, MembershipEntity, UserEntity } from '@dx/db';
 import { In, IsNull } from 'typeorm';
 import { catalogQuery, toPrefixTsQuery } from '../../../../apps/api/src/courses/catalog-query';
 import {
-  expireOverdue,
-  findOwnAttempt,
-  OVERDUE_SQL,
-} from '../../../../apps/api/src/quizzes/attempt-records';
+  RECORD_GRADE,
+  SUBMIT_READ,
+} from '../../../../apps/api/src/quizzes/attempt-submission.service';
+import { OVERDUE_SQL } from '../../../../apps/api/src/quizzes/attempt-records';
+import { START_READ } from '../../../../apps/api/src/quizzes/quiz-attempts.service';
 import { HotQuery, sqlQuery } from './hot-query';
 
 /** The two literal parts of the lesson query (lessons.service.ts builds it from both). */
@@ -42,11 +37,9 @@ const COMPLETION_COUNTS = `SELECT
          (SELECT count(*) FROM quiz q JOIN quiz_attempt a ON a.quiz_id = q.id
            WHERE q.course_version_id = $1 AND q.kind = 'final' AND a.user_id = $3 AND a.passed)::int AS passed`;
 
-const QUIZ_OF_ENROLMENT = `SELECT e.id AS "enrollmentId"
-         FROM quiz q
-         JOIN course_version cv ON cv.id = q.course_version_id
-         JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
-        WHERE q.id = $1 AND e.user_id = $2`;
+const LOCK_ENROLMENT = `SELECT id, user_id AS "userId", course_id AS "courseId",
+              course_version_id AS "courseVersionId", status, progress
+         FROM enrollment WHERE id = $1 FOR UPDATE`;
 
 /** What every signed-in learner does many times a day: sign in, learn, take quizzes. */
 export const LEARNER_QUERIES: HotQuery[] = [
@@ -170,37 +163,22 @@ export const LEARNER_QUERIES: HotQuery[] = [
   {
     name: 'completion refresh: lock enrolment and count steps',
     source: 'apps/api/src/learning/course-completion.service.ts',
-    mustMatch: ["lock: { mode: 'pessimistic_write' },", COMPLETION_COUNTS],
-    statements: async (x, cap) => [
-      ...(await cap.capture((m) =>
-        m.findOneOrFail(EnrollmentEntity, {
-          where: { id: x.learner.enrollmentId },
-          lock: { mode: 'pessimistic_write' },
-        }),
-      )),
+    mustMatch: [LOCK_ENROLMENT, COMPLETION_COUNTS],
+    statements: (x) => [
+      { sql: LOCK_ENROLMENT, params: [x.learner.enrollmentId] },
       {
         sql: COMPLETION_COUNTS,
         params: [x.learner.versionId, x.learner.enrollmentId, x.learner.id],
       },
     ],
   },
+  // The quiz statements are imported from the app (no copy to go stale); mustMatch only
+  // checks that the app still runs them under these names.
   {
-    name: 'quiz start: enrolment, overdue attempts, attempts so far',
+    name: 'quiz start: quiz, enrolment, attempts so far, open attempt and bank in one read',
     source: 'apps/api/src/quizzes/quiz-attempts.service.ts',
-    mustMatch: [
-      QUIZ_OF_ENROLMENT,
-      "where: { userId: caller.id, quizId: quiz.id }, order: { number: 'ASC' },",
-    ],
-    statements: async (x, cap) => [
-      { sql: QUIZ_OF_ENROLMENT, params: [x.learner.quizId, x.learner.id] },
-      ...(await cap.capture(async (m) => {
-        await expireOverdue(m, { userId: x.learner.id, quizId: x.learner.quizId });
-        await m.find(QuizAttemptEntity, {
-          where: { userId: x.learner.id, quizId: x.learner.quizId },
-          order: { number: 'ASC' },
-        });
-      })),
-    ],
+    mustMatch: ["name: 'quiz_start_read',"],
+    statements: (x) => [{ sql: START_READ.text, params: [x.learner.quizId, x.learner.id] }],
   },
   {
     name: 'quiz attempts history',
@@ -218,18 +196,12 @@ export const LEARNER_QUERIES: HotQuery[] = [
     ],
   },
   {
-    name: 'quiz submit: own attempt, locked, then graded',
+    name: 'quiz submit: own attempt with its answer keys, then the grade written if still open',
     source: 'apps/api/src/quizzes/attempt-submission.service.ts',
-    mustMatch: ["SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,"],
-    statements: async (x, cap) => [
-      ...(await cap.capture((m) => findOwnAttempt(m, x.learner.attemptId, x.learner.id, true))),
-      {
-        sql: `UPDATE quiz_attempt
-            SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
-                score = $3, passed = $4, correct_count = $5, total = $6
-          WHERE id = $1`,
-        params: [x.learner.attemptId, '[]', 80, true, 8, 10],
-      },
+    mustMatch: ["name: 'quiz_submit_read'", "name: 'quiz_record_grade',"],
+    statements: (x) => [
+      { sql: SUBMIT_READ.text, params: [x.learner.attemptId, x.learner.id] },
+      { sql: RECORD_GRADE.text, params: [x.learner.attemptId, '[]', 80, true, 8, 10] },
     ],
   },
   {
