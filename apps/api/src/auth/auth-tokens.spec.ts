@@ -64,6 +64,19 @@ describe('access and refresh tokens', () => {
     await me(fresh).expect(200);
   });
 
+  it('refuses a token that expires after the API has already accepted it', async () => {
+    const user = await t.make.user(await t.make.unit());
+    // Verified tokens are remembered: the memory must not outlive the token's expiry.
+    const shortLived = await new JwtService().signAsync(
+      { ...payloadOf(user), iat: now(), exp: now() + 2 },
+      { secret: t.config.jwt.secret, algorithm: 'HS256' },
+    );
+    await me(shortLived).expect(200);
+    await me(shortLived).expect(200);
+    await new Promise((r) => setTimeout(r, 2_100));
+    await me(shortLived).expect(401);
+  });
+
   it('accepts a token signed with a secret in JWT_PREVIOUS_SECRETS, not with an unlisted one', async () => {
     const user = await t.make.user(await t.make.unit());
     const sign = (secret: string) =>
