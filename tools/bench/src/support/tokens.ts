@@ -6,7 +6,7 @@ import { BENCH_PASSWORD } from './seed';
 
 /** Signs one learner in through the API; throws on anything but 200. */
 export async function login(baseUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+  const res = await fetchRetried(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: BENCH_PASSWORD }),
@@ -14,6 +14,22 @@ export async function login(baseUrl: string, username: string): Promise<string> 
   if (res.status !== 200)
     throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as LoginResponse).accessToken;
+}
+
+/**
+ * fetch, tried again when the socket fails before an answer: undici reuses a keep-alive
+ * connection the server may be closing at that moment ("other side closed") after a load
+ * run. An answer, whatever its status, is never retried.
+ */
+async function fetchRetried(url: string, init: RequestInit, tries = 3): Promise<Response> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fetch(url, init);
+    } catch (err) {
+      if (i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
 }
 
 const claims = (token: string) =>
@@ -64,7 +80,9 @@ export async function mintTokens(
   if (claims(real) !== claims(minted)) {
     throw new Error(`minted tokens carry ${claims(minted)}, the API's carry ${claims(real)}`);
   }
-  const me = await fetch(`${baseUrl}/api/me`, { headers: { authorization: `Bearer ${minted}` } });
+  const me = await fetchRetried(`${baseUrl}/api/me`, {
+    headers: { authorization: `Bearer ${minted}` },
+  });
   if (me.status !== 200) throw new Error(`the API refuses minted tokens: HTTP ${me.status}`);
   return tokens;
 }
