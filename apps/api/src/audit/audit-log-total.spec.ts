@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, TestApp } from '../test/test-app';
-import { AUDIT_LOG_COUNT_LIMIT } from './audit-log.service';
+import { COUNT_LIMIT } from '../http/page-query.dto';
 
 /**
- * The audit log only grows, so its list counts at most AUDIT_LOG_COUNT_LIMIT entries past
+ * The audit log only grows, so its list counts at most COUNT_LIMIT entries past
  * the page asked for: beyond that, `total` is a lower bound and `totalExact` is false.
  */
 describe('audit log total', () => {
@@ -22,7 +22,7 @@ describe('audit log total', () => {
       `INSERT INTO audit_log (at, actor_id, action)
        SELECT timestamptz '2020-01-01 00:00+00' + i * interval '1 hour', $1, 'user.created'
          FROM generate_series(1, $2::int) i`,
-      [busyActor, AUDIT_LOG_COUNT_LIMIT + 201],
+      [busyActor, COUNT_LIMIT + 201],
     );
     await t.db.query(
       `INSERT INTO audit_log (at, actor_id, action)
@@ -46,17 +46,17 @@ describe('audit log total', () => {
 
   it('stops counting past the limit and says the total is a lower bound', async () => {
     const first = await list({ actorId: busyActor });
-    expect(first.body).toMatchObject({ total: AUDIT_LOG_COUNT_LIMIT, totalExact: false });
+    expect(first.body).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
     expect(first.body.items).toHaveLength(20);
     // Further on, the bound moves with the page, so a next page is still offered.
     const far = await list({ actorId: busyActor, page: 3, pageSize: 100 });
-    expect(far.body).toMatchObject({ total: AUDIT_LOG_COUNT_LIMIT + 200, totalExact: false });
+    expect(far.body).toMatchObject({ total: COUNT_LIMIT + 200, totalExact: false });
     expect(far.body.items).toHaveLength(100);
   });
 
   it('counts exactly again once the rest fits under the limit', async () => {
     const last = await list({ actorId: busyActor, page: 103, pageSize: 100 });
-    expect(last.body).toMatchObject({ total: AUDIT_LOG_COUNT_LIMIT + 201, totalExact: true });
+    expect(last.body).toMatchObject({ total: COUNT_LIMIT + 201, totalExact: true });
     expect(last.body.items).toHaveLength(1);
     expect(last.body.items[0].at).toBe(new Date('2020-01-01T01:00:00Z').toISOString());
   });

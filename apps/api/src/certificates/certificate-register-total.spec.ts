@@ -1,10 +1,10 @@
 import { randomSuffix } from '@dx/db/testing';
 import { createTestApp, TestApp } from '../test/test-app';
 import { pendingCertificate } from './certificates.fixtures';
-import { CERTIFICATE_REGISTER_COUNT_LIMIT } from './certificates.service';
+import { COUNT_LIMIT } from '../http/page-query.dto';
 
 /**
- * The register (GET /api/certificates) counts at most CERTIFICATE_REGISTER_COUNT_LIMIT
+ * The register (GET /api/certificates) counts at most COUNT_LIMIT
  * certificates past the page asked for: beyond that, `total` is a lower bound and
  * `totalExact` is false. Pages are the same whichever way it counts.
  */
@@ -34,7 +34,7 @@ describe('certificate register total', () => {
               hours, issuer_org_unit_id, snapshot
          FROM certificate, generate_series(1, $2::int) i
         WHERE id = $1`,
-      [first.id, CERTIFICATE_REGISTER_COUNT_LIMIT + 200],
+      [first.id, COUNT_LIMIT + 200],
     );
     const rows: { id: string }[] = await t.db.query(
       `SELECT id FROM certificate WHERE issuer_org_unit_id = $1
@@ -52,7 +52,7 @@ describe('certificate register total', () => {
   it('stops counting past the limit, for hr (holders of the subtree) and trainers (issuers)', async () => {
     for (const token of [tokens.hr, tokens.trainer]) {
       const { body } = await list(token);
-      expect(body).toMatchObject({ total: CERTIFICATE_REGISTER_COUNT_LIMIT, totalExact: false });
+      expect(body).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
       expect(ids(body)).toEqual(newestFirst.slice(0, 20));
     }
   });
@@ -60,7 +60,7 @@ describe('certificate register total', () => {
   it('moves the bound with the page, so a next page is offered while one exists', async () => {
     const { body } = await list(tokens.hr, { page: 3, pageSize: 100 });
     expect(body).toMatchObject({
-      total: CERTIFICATE_REGISTER_COUNT_LIMIT + 200,
+      total: COUNT_LIMIT + 200,
       totalExact: false,
     });
     expect(ids(body)).toEqual(newestFirst.slice(200, 300));
@@ -68,7 +68,7 @@ describe('certificate register total', () => {
 
   it('counts exactly once the rest fits under the limit', async () => {
     const { body } = await list(tokens.trainer, { page: 103, pageSize: 100 });
-    expect(body).toMatchObject({ total: CERTIFICATE_REGISTER_COUNT_LIMIT + 201, totalExact: true });
+    expect(body).toMatchObject({ total: COUNT_LIMIT + 201, totalExact: true });
     expect(ids(body)).toEqual(newestFirst.slice(10_200));
   });
 

@@ -21,9 +21,10 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
+import { COUNT_LIMIT } from '../http/page-query.dto';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
-import { CERTIFICATE_REGISTER_COUNT_LIMIT, CertificatesService } from './certificates.service';
+import { CertificatesService } from './certificates.service';
 import {
   CertificateDetailsDto,
   CertificateListItemDto,
@@ -61,7 +62,7 @@ export class CertificatesController {
   @ApiOkResponse({
     type: [CertificateListItemDto],
     description:
-      `Paginated: {items, total, page, pageSize, totalExact}. Past ${CERTIFICATE_REGISTER_COUNT_LIMIT} ` +
+      `Paginated: {items, total, page, pageSize, totalExact}. Past ${COUNT_LIMIT} ` +
       'certificates beyond the page, total is a lower bound and totalExact is false.',
   })
   list(

@@ -1,4 +1,4 @@
-import type { Paginated } from './http';
+import type { CappedPaginated } from './http';
 
 export type CertificateStatus = 'pending' | 'issued' | 'revoked';
 export type CertificateKind = 'course' | 'program';
@@ -67,13 +67,8 @@ export interface CertificateListItem extends MyCertificate {
   completedAt: string;
 }
 
-/**
- * A page of the register (`GET /api/certificates`). `total` is exact when `totalExact`;
- * otherwise at least that many certificates match, and a next page exists.
- */
-export interface CertificateRegisterPage extends Paginated<CertificateListItem> {
-  totalExact: boolean;
-}
+/** A page of the register (`GET /api/certificates`): counted up to a cap. */
+export type CertificateRegisterPage = CappedPaginated<CertificateListItem>;
 
 export type CertificateEventType = 'requested' | 'issued' | 'reissued' | 'revoked';
 

@@ -17,5 +17,14 @@ export interface Paginated<T> {
   pageSize: number;
 }
 
+/**
+ * A page of a list too long to count exactly every time (the audit log, a province's
+ * certificate register): `total` is exact when `totalExact`; otherwise at least that many
+ * match, and a next page exists.
+ */
+export interface CappedPaginated<T> extends Paginated<T> {
+  totalExact: boolean;
+}
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

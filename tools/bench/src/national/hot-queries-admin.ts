@@ -3,6 +3,7 @@ import { readCoverageSnapshot } from '@dx/reports';
 import type { StatementCapture } from './capture';
 import type { HotContext } from './hot-context';
 import { HotQuery, sqlQuery } from './hot-query';
+import { cappedCountSql, COUNT_LIMIT } from '../../../../apps/api/src/http/page-query.dto';
 
 /**
  * The certificate register as the service assembles it: the holder and their current unit
@@ -27,8 +28,6 @@ const TRAINER_ISSUERS = `WITH RECURSIVE acting AS (
        SELECT id FROM org_unit WHERE path LIKE $1`;
 const CERTIFICATES_FROM_TRAINER = `FROM certificate c
       WHERE (c.issuer_org_unit_id = ANY($1::uuid[]))`;
-/** Same value as in the app (checked by mustMatch): certificates counted past the page. */
-const CERTIFICATE_REGISTER_COUNT_LIMIT = 10_000;
 const CERTIFICATES_PAGE = `SELECT c.id, c.kind, c.serial, c.course_id, c.status, c.issued_at, c.pdf_key, c.completed_at, c.snapshot`;
 const CERTIFICATES_ORDER = `ORDER BY c.completed_at DESC, c.id DESC
        LIMIT $2 OFFSET $3`;
@@ -47,27 +46,19 @@ const certificateList = (who: 'hr' | 'trainer', from: string): HotQuery => ({
   mustMatch: [
     `const HOLDER_UNIT_JOIN = \`${HOLDER_UNIT_JOIN}\`;`,
     "const from = `FROM certificate c ${issuerUnit ? ISSUER_UNIT_JOIN : ''} ${holderUnit ? HOLDER_UNIT_JOIN : ''}",
-    'export const CERTIFICATE_REGISTER_COUNT_LIMIT = 10_000;',
-    'const limit = q.offset + CERTIFICATE_REGISTER_COUNT_LIMIT;',
-    '`SELECT count(*)::int AS counted FROM (SELECT 1 ${from} LIMIT $${params.length + 1}) capped`, [...params, limit + 1],',
+    'const { total, totalExact } = await cappedTotal(this.db, `SELECT 1 ${from}`, params, q);',
     CERTIFICATES_PAGE,
     'ORDER BY c.completed_at DESC, c.id DESC',
   ],
   statements: async (x, cap) => {
     const scope = who === 'hr' ? `${x.provinceHr.path}%` : await trainerIssuerIds(x, cap);
-    const limit = CERTIFICATE_REGISTER_COUNT_LIMIT; // the first page: offset 0
     return [
-      {
-        sql: `SELECT count(*)::int AS counted FROM (SELECT 1 ${from} LIMIT $2) capped`,
-        params: [scope, limit + 1],
-      },
+      // The first page: counted up to COUNT_LIMIT past offset 0, by the app's own builder.
+      { sql: cappedCountSql(`SELECT 1 ${from}`, COUNT_LIMIT), params: [scope] },
       { sql: `${CERTIFICATES_PAGE} ${from} ${CERTIFICATES_ORDER}`, params: [scope, 20, 0] },
     ];
   },
 });
-
-/** Same value as in the app (checked by mustMatch): entries counted past the page. */
-const AUDIT_LOG_COUNT_LIMIT = 10_000;
 
 /** What hr offices, trainers, sysadmins and the worker run against the big tables. */
 export const ADMIN_QUERIES: HotQuery[] = [
@@ -134,25 +125,21 @@ export const ADMIN_QUERIES: HotQuery[] = [
     name: `audit log, newest first (${filter}): capped count and page`,
     source: 'apps/api/src/audit/audit-log.service.ts',
     mustMatch: [
-      'export const AUDIT_LOG_COUNT_LIMIT = 10_000;',
       "if (q.actorId) qb.andWhere('a.actorId = :actorId', { actorId: q.actorId });",
-      'const limit = q.offset + AUDIT_LOG_COUNT_LIMIT;',
-      ".clone() .select('1') .orderBy('a.at', 'DESC') .limit(limit + 1) .getQueryAndParameters();",
-      '`SELECT count(*)::int AS counted FROM (${countSql}) capped`',
+      ".clone() .select('1') .orderBy('a.at', 'DESC') .getQueryAndParameters();",
+      'const { total, totalExact } = await cappedTotal(this.db, countSql, countParams, q);',
       ".orderBy('a.at', 'DESC') .addOrderBy('a.id', 'DESC') .skip(q.offset) .take(q.pageSize) .getMany();",
     ],
     statements: (x, cap) =>
       cap.capture(async (m) => {
         const qb = m.getRepository(AuditLogEntity).createQueryBuilder('a');
         if (filter === 'one actor') qb.andWhere('a.actorId = :actorId', { actorId: x.sysadminId });
-        const limit = AUDIT_LOG_COUNT_LIMIT; // the first page: offset 0
         const [countSql, countParams] = qb
           .clone()
           .select('1')
           .orderBy('a.at', 'DESC')
-          .limit(limit + 1)
           .getQueryAndParameters();
-        await m.query(`SELECT count(*)::int AS counted FROM (${countSql}) capped`, countParams);
+        await m.query(cappedCountSql(countSql, COUNT_LIMIT), countParams); // the first page
         return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').skip(0).take(20).getMany();
       }),
   })),
