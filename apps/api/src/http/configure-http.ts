@@ -2,6 +2,7 @@ import type { AppConfig } from '@dx/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { refuseOtherBodyTypes } from './body-types';
 import { requestContext } from './request-context';
@@ -11,6 +12,14 @@ import { serveWebApp } from './web-app';
 /** Everything about the HTTP surface that main.ts and the integration tests share. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
+  // Idle keep-alive connections are kept longer than a client or reverse proxy keeps them
+  // (nginx and load balancers: 60 s). With Node's default of 5 s the server closed sockets
+  // that clients were reusing at that moment: the exam-day bench lost a quiz start to
+  // ECONNRESET after a learner's 5 s think time.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000; // must exceed keepAliveTimeout
+
   app.useBodyParser('json', { limit: '1mb' });
   app.use(
     helmet({
