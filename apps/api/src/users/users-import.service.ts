@@ -26,7 +26,8 @@ interface RowCheck extends ParsedUserRow {
 /**
  * Bulk creation and update of people from a CSV/XLSX staff list. Each row stands alone:
  * valid rows are saved, the others come back as `{row, field, message}`. Lookups are one
- * query per kind for the whole file, and every write happens in one transaction.
+ * query per kind for the whole file, new people are inserted in bulk, and every write
+ * happens in one transaction.
  */
 @Injectable()
 export class UsersImportService {
@@ -49,7 +50,7 @@ export class UsersImportService {
     const result = await this.db.transaction(async (tx) => {
       await this.resolveUnits(tx, rows, inScope);
       const existing = await this.lockExisting(tx, rows);
-      let created = 0;
+      const fresh: UserProfile[] = [];
       let updated = 0;
       for (const r of rows) {
         const known = existing.get(r.value.username);
@@ -67,13 +68,14 @@ export class UsersImportService {
           jobTitle: r.value.jobTitle ?? null,
           dxRole: r.value.dxRole,
         };
-        if (!known) {
-          await this.users.insertUser(tx, { profile, roles: ['learner'], passwordHash: null });
-          created++;
-        } else if (await this.update(tx, known, profile, sheet.columns)) {
+        if (!known) fresh.push(profile);
+        else if (await this.update(tx, known, profile, sheet.columns)) {
           updated++;
         }
       }
+      // Imported people get no password, as before: they cannot sign in until one is set.
+      await this.users.insertUsersWithoutPassword(tx, fresh, ['learner']);
+      const created = fresh.length;
       const rejected = rows.filter((r) => r.errors.length).length;
       await recordAudit(tx, {
         action: 'users.imported',

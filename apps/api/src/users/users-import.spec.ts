@@ -188,6 +188,62 @@ describe('POST /api/users/import', () => {
     });
   });
 
+  it('saves a few thousand rows in bulk, each with its own unit and membership', async () => {
+    const p = `bulk${randomSuffix()}`;
+    const existing = await t.make.user(units.a, { fullName: 'Người Có Sẵn', dxRole: 'none' });
+    const rows: Cell[][] = [
+      ['fullName', 'username', 'orgUnitCode', 'dxRole', 'dateOfBirth', 'email'],
+    ];
+    for (let i = 0; i < 3_000; i++) {
+      const unit = i % 3 ? units.a1 : units.a;
+      const role = i % 500 === 7 ? 'sometimes' : ['full_time', 'part_time', 'none'][i % 3];
+      const dob = i % 2 ? '17/05/1990' : '';
+      rows.push([`Người ${i}`, `${p}.${i}`, unit.code, role, dob, `n${i}@x.vn`]);
+    }
+    rows.push(['Người Có Sẵn', existing.username, units.a1.code, 'none', '', '']);
+    const file = toCsv(rows);
+    const badRows = [7, 507, 1007, 1507, 2007, 2507].map((i) => i + 2);
+
+    const res = await upload(hrA, file).expect(200);
+    expect(res.body).toMatchObject({ created: 2_994, updated: 1 });
+    expect(res.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual(
+      badRows.map((row) => [row, 'dxRole']),
+    );
+
+    const usernames = Array.from({ length: 3_000 }, (_, i) => `${p}.${i}`);
+    const { users, memberships } = await stored(usernames);
+    expect(users).toHaveLength(2_994);
+    expect(memberships).toHaveLength(2_994);
+    const byName = new Map(users.map((u) => [u.username, u]));
+    const membershipOf = new Map(memberships.map((m) => [m.userId, m]));
+    for (const i of [0, 1, 2, 1_234, 2_999]) {
+      const user = byName.get(`${p}.${i}`) as UserEntity;
+      const unit = i % 3 ? units.a1 : units.a;
+      const dxRole = ['full_time', 'part_time', 'none'][i % 3];
+      expect(profile(user)).toEqual({
+        fullName: `Người ${i}`,
+        email: `n${i}@x.vn`,
+        dateOfBirth: i % 2 ? '1990-05-17' : null,
+        orgUnitId: unit.id,
+        jobTitle: null,
+        dxRole,
+        roles: ['learner'],
+        passwordHash: null,
+      });
+      expect(membershipOf.get(user.id)).toMatchObject({
+        orgUnitId: unit.id,
+        dxRole,
+        validFrom: today,
+        validTo: null,
+      });
+    }
+    expect(byName.has(`${p}.7`)).toBe(false);
+
+    const again = await upload(hrA, file).expect(200);
+    expect(again.body).toEqual({ created: 0, updated: 0, errors: res.body.errors });
+    expect(await stored(usernames)).toEqual({ users, memberships });
+  });
+
   it('moves an existing person to another unit through membership history', async () => {
     const person = await t.make.user(units.a, { fullName: 'Hoàng Văn Dũng', dxRole: 'full_time' });
     await t.db.getRepository(UserEntity).update(person.id, { email: 'dung@hanoi.gov.vn' });

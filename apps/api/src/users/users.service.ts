@@ -19,6 +19,29 @@ export type UserProfile = Pick<
   'username' | 'fullName' | 'email' | 'dateOfBirth' | 'orgUnitId' | 'jobTitle' | 'dxRole'
 >;
 
+/** People per statement in a bulk insert: a few MB of array parameters at most. */
+const BULK_INSERT_CHUNK = 5_000;
+
+/**
+ * Inserts people from parallel arrays ($1..$7), with common roles ($8) and no password,
+ * and opens each one's membership from $9. The membership rows come from RETURNING, so
+ * every id pairs with its own unit and DX role; the foreign key is checked at the end of
+ * the statement, when the people exist.
+ */
+const BULK_INSERT_SQL = `
+  WITH created AS (
+    INSERT INTO app_user
+      (username, full_name, email, date_of_birth, org_unit_id, job_title, dx_role, roles, password_hash)
+    SELECT p.username, p.full_name, p.email, p.date_of_birth, p.org_unit_id, p.job_title, p.dx_role,
+           $8::varchar[], NULL
+    FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::date[], $5::uuid[], $6::varchar[],
+                $7::varchar[])
+      AS p(username, full_name, email, date_of_birth, org_unit_id, job_title, dx_role)
+    RETURNING id, org_unit_id, dx_role
+  )
+  INSERT INTO membership (user_id, org_unit_id, dx_role, valid_from, valid_to)
+  SELECT id, org_unit_id, dx_role, $9::date, NULL FROM created`;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -85,6 +108,34 @@ export class UsersService {
       validTo: null,
     });
     return user;
+  }
+
+  /**
+   * Inserts many people without a password (they cannot sign in until one is set) and
+   * opens their memberships from today, in the caller's transaction: one statement per
+   * chunk for both tables instead of two round trips per person.
+   */
+  async insertUsersWithoutPassword(
+    tx: EntityManager,
+    profiles: UserProfile[],
+    roles: Role[],
+  ): Promise<void> {
+    const today = this.today();
+    for (let i = 0; i < profiles.length; i += BULK_INSERT_CHUNK) {
+      const chunk = profiles.slice(i, i + BULK_INSERT_CHUNK);
+      const column = <K extends keyof UserProfile>(key: K) => chunk.map((p) => p[key]);
+      await tx.query(BULK_INSERT_SQL, [
+        column('username'),
+        column('fullName'),
+        column('email'),
+        column('dateOfBirth'),
+        column('orgUnitId'),
+        column('jobTitle'),
+        column('dxRole'),
+        roles,
+        today,
+      ]);
+    }
   }
 
   /**
