@@ -1,24 +1,32 @@
+import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
 import { buildCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
 import { ChangeFeed } from './change-feed.service';
 
 /**
  * The catalog is served from memory and dropped when PostgreSQL reports a change: these
- * specs write behind the API's back, as another API process or an operator would.
+ * specs write behind the API's back, as another API process or an operator would. On a
+ * database of their own: other spec files' writes would notify this app too, and a drop
+ * at the wrong moment would make "served from memory" look false.
  */
 describe('catalog cache and change feed', () => {
+  let databaseUrl: string;
   let t: TestApp;
   let learner: string;
   let unit: Awaited<ReturnType<TestApp['make']['unit']>>;
   let feed: ChangeFeed;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    databaseUrl = await createTestDatabase('dx_test_cache');
+    t = await createTestApp({ DATABASE_URL: databaseUrl });
     feed = t.app.get(ChangeFeed);
     unit = await t.make.unit(null, 'Sở Thông tin và Truyền thông');
     learner = await t.tokenFor((await t.make.user(unit)).username);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  });
 
   const titles = async () =>
     (
