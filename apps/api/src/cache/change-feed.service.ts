@@ -89,6 +89,11 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       return;
     }
     if (client !== this.client) return; // lost while subscribing: a retry is on its way
+    if (this.stopped) {
+      // Shut down while connecting: nobody else will close this one.
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.failures = 0;
     // Whatever changed while nobody listened is unknown: start from nothing.
     this.dropAll();
