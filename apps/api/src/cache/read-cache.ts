@@ -48,10 +48,6 @@ export class ReadCache<V extends object> {
     }
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   private drop(): void {
     this.generation++;
     this.entries.clear();
