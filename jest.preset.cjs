@@ -29,6 +29,7 @@ module.exports = {
     '^@dx/storage$': resolve(root, 'libs/storage/src/index.ts'),
     '^@dx/certificate-pdf$': resolve(root, 'libs/certificate-pdf/src/index.ts'),
     '^@dx/reports$': resolve(root, 'libs/reports/src/index.ts'),
+    '^@dx/testing$': resolve(root, 'libs/testing/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
 };

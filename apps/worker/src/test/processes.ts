@@ -1,20 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
-
-/** A TCP port that was free a moment ago on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A private, throw-away Redis on `port` (nothing persisted), for fault tests. */
 export function startRedis(port: number): ChildProcess {
@@ -44,9 +31,4 @@ export function startWorkerProcess(env: Record<string, string>): ChildProcess {
   return child;
 }
 
-export function stopped(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-  });
-}
+export { freePort, stopped } from '@dx/testing';

@@ -1,0 +1,4 @@
+// Test support shared by every project's specs, benchmarks and browser tests: helpers that
+// start real engines (SMTP, OIDC, S3, Redis, PostgreSQL replicas…) on loopback ports.
+// Never imported by production code (a guard checks the builds).
+export * from './processes';
