@@ -56,6 +56,13 @@ export const envSchema = Joi.object({
   LOGIN_FAILURE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
   CORS_ORIGINS: Joi.string().allow('').default(''),
   WEB_DIST_DIR: Joi.string().default('dist/apps/web'),
+  /** Mail server; unset means no mail is sent (said once at start). */
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
+  MAIL_FROM: Joi.string().default('DX Academy <no-reply@dx-academy.local>'),
+  /** Sending limit of all workers together (a BullMQ limiter). */
+  MAIL_RATE_PER_SECOND: Joi.number().integer().min(1).default(10),
+  /** Longest wait between two tries of one mail while the mail server is away. */
+  MAIL_RETRY_MAX_SECONDS: Joi.number().integer().min(1).default(300),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
 }).unknown(true);
 
@@ -67,6 +74,7 @@ const SECRET_VARIABLES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'REDIS_URL',
+  'SMTP_URL',
 ]);
 
 /**

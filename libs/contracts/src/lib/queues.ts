@@ -3,6 +3,7 @@ export enum QueueName {
   System = 'system',
   Certificates = 'certificates',
   Reports = 'reports',
+  Mail = 'mail',
 }
 
 export const CERTIFICATES_QUEUE = QueueName.Certificates;

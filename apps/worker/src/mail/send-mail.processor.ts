@@ -1,0 +1,51 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { MailJob, QueueName, SendMailJobData } from '@dx/contracts';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { MailSenderService, SendOutcome } from './mail-sender.service';
+
+/**
+ * Sends mail requested through the outbox (job id `mail-<id>`). While the mail server is
+ * away, the job is put back as delayed with a growing wait (capped by
+ * MAIL_RETRY_MAX_SECONDS) instead of failing: mail is delayed, never dropped. The limiter
+ * caps the sending rate of all workers together; decorators are evaluated at load time,
+ * hence the environment read.
+ */
+@Processor(QueueName.Mail, {
+  concurrency: 4,
+  limiter: { max: Number(process.env.MAIL_RATE_PER_SECOND ?? 10), duration: 1_000 },
+})
+export class SendMailProcessor extends WorkerHost {
+  private readonly logger = new Logger(SendMailProcessor.name);
+
+  constructor(
+    private readonly sender: MailSenderService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<SendMailJobData>, token?: string): Promise<{ outcome: SendOutcome }> {
+    if (job.name !== MailJob.Send) {
+      throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${QueueName.Mail}"`);
+    }
+    const { outcome, attempts } = await this.sender.send(job.data.mailId);
+    if (outcome === 'failed' || outcome === 'busy') {
+      await job.moveToDelayed(Date.now() + this.retryDelayMs(attempts), token);
+      throw new DelayedError();
+    }
+    return { outcome };
+  }
+
+  /** 1 s, 2 s, 4 s … up to the configured ceiling. */
+  retryDelayMs(attempts: number): number {
+    const ceiling = this.config.mail.retryMaxSeconds * 1_000;
+    return Math.min(1_000 * 2 ** Math.max(0, attempts - 1), ceiling);
+  }
+
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.error(`Mail worker error: ${err.message}`);
+  }
+}
