@@ -22,6 +22,9 @@ import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
+import { TrainingYearEntity } from './training/training-year.entity';
+import { TrainingRecordEntity } from './training/training-record.entity';
+import { RequirementEntity } from './training/requirement.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -49,4 +52,7 @@ export const ALL_ENTITIES = [
   CoverageReportRowEntity,
   AuditLogEntity,
   RefreshTokenEntity,
+  TrainingYearEntity,
+  TrainingRecordEntity,
+  RequirementEntity,
 ];

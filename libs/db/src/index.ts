@@ -28,3 +28,6 @@ export * from './reports/coverage-report.entity';
 export * from './reports/coverage-report-row.entity';
 export * from './audit/audit-log.entity';
 export * from './auth/refresh-token.entity';
+export * from './training/training-year.entity';
+export * from './training/training-record.entity';
+export * from './training/requirement.entity';
