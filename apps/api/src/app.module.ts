@@ -19,6 +19,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         SystemModule,
         AuditModule,
         PrivacyModule,
+        NotificationsModule,
       ],
     };
   }

@@ -16,3 +16,4 @@ export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/privacy';
 export * from './lib/mail';
+export * from './lib/notifications';

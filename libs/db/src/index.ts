@@ -35,3 +35,6 @@ export * from './auth/password-reset-token.entity';
 export * from './training/training-year.entity';
 export * from './training/training-record.entity';
 export * from './training/requirement.entity';
+export * from './notifications/notification.entity';
+export * from './notifications/notification-preference.entity';
+export * from './notifications/notifications.service';

@@ -72,7 +72,12 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
         await tx.query(`UPDATE mail SET status = 'skipped', params = NULL WHERE id = $1`, [id]);
         return { outcome: 'skipped', attempts: 0 };
       }
-      const rendered = renderMail(mail.template, mail.params, this.config.reportsTimeZone);
+      const rendered = renderMail(
+        mail.template,
+        mail.params,
+        this.config.reportsTimeZone,
+        this.config.publicBaseUrl,
+      );
       try {
         await this.transport.sendMail({
           from: this.config.mail.from,

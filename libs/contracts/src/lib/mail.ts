@@ -1,3 +1,5 @@
+import type { NotificationType } from './notifications';
+
 /** Job of the mail queue: send one row of the `mail` table (job id `mail-<id>`). */
 export enum MailJob {
   Send = 'send',
@@ -25,10 +27,21 @@ export interface MailTemplateParams {
     resetUrl: string;
     validMinutes: number;
   };
+  /** An in-app notification also sent by mail; `type` decides the footer's "why". */
+  notification: {
+    type: NotificationType;
+    fullName: string;
+    title: string;
+    body: string;
+    /** Absolute URL into the web app, or null. */
+    link: string | null;
+    preferencesUrl: string;
+  };
 }
 
 export type MailTemplate = keyof MailTemplateParams;
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'password-reset'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'password-reset', 'notification'];
 
-export type MailStatus = 'pending' | 'sent' | 'skipped';
+/** `failed`: refused for good (a malformed address, a mailbox the server rejects). */
+export type MailStatus = 'pending' | 'sent' | 'skipped' | 'failed';

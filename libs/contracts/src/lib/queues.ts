@@ -4,6 +4,7 @@ export enum QueueName {
   Certificates = 'certificates',
   Reports = 'reports',
   Mail = 'mail',
+  Notifications = 'notifications',
 }
 
 export const CERTIFICATES_QUEUE = QueueName.Certificates;

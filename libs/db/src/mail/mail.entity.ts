@@ -18,7 +18,7 @@ import { UserEntity } from '../users/user.entity';
  * code, a reset link): the worker clears them once the mail is sent or skipped.
  */
 @Entity('mail')
-@Check('ck_mail_status', `"status" IN ('pending', 'sent', 'skipped')`)
+@Check('ck_mail_status', `"status" IN ('pending', 'sent', 'skipped', 'failed')`)
 @Index('uq_mail_idempotency_key', ['idempotencyKey'], { unique: true })
 @Index('idx_mail_user', ['userId'])
 export class MailEntity {

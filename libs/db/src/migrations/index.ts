@@ -6,6 +6,7 @@ import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesFor
 import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
 import { TrainingYears1796613415217 } from './1796613415217-TrainingYears';
 import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-AddMailActivationPasswordReset';
+import { AddNotifications1796614908478 } from './1796614908478-AddNotifications';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: Function[] = [
   NotifyCatalogChanges1795663873077,
   TrainingYears1796613415217,
   AddMailActivationPasswordReset1796613466811,
+  AddNotifications1796614908478,
 ];

@@ -1,5 +1,6 @@
 import type { MailTemplate, MailTemplateParams } from '@dx/contracts';
 import { renderActivationCode } from './activation-code.template';
+import { renderNotification, NotificationMailParams } from './notification.template';
 import { renderPasswordReset } from './password-reset.template';
 import type { RenderedMail } from './render-helpers';
 
@@ -10,6 +11,7 @@ export function renderMail(
   template: MailTemplate,
   params: Record<string, unknown>,
   timeZone: string,
+  publicBaseUrl: string,
 ): RenderedMail {
   switch (template) {
     case 'activation-code':
@@ -19,6 +21,8 @@ export function renderMail(
       );
     case 'password-reset':
       return renderPasswordReset(params as unknown as MailTemplateParams['password-reset']);
+    case 'notification':
+      return renderNotification(params as unknown as NotificationMailParams, publicBaseUrl);
     default:
       throw new Error(`Unknown mail template "${String(template)}"`);
   }

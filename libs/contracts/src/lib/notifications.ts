@@ -1,0 +1,83 @@
+import type { Paginated } from './http';
+import type { MailStatus } from './mail';
+
+/** What a notification is about. Kinds in OPTIONAL_NOTIFICATION_TYPES can be muted by mail. */
+export type NotificationType =
+  | 'requirement-applies'
+  | 'requirement-due'
+  | 'requirement-overdue'
+  | 'certificate-issued'
+  | 'certificate-revoked'
+  | 'certificate-reissued'
+  | 'report-ready'
+  | 'hr-digest'
+  | 'queue-failures';
+
+export const NOTIFICATION_TYPES: readonly NotificationType[] = [
+  'requirement-applies',
+  'requirement-due',
+  'requirement-overdue',
+  'certificate-issued',
+  'certificate-revoked',
+  'certificate-reissued',
+  'report-ready',
+  'hr-digest',
+  'queue-failures',
+];
+
+/**
+ * Kinds a person may stop receiving by mail (they stay in the in-app inbox). What a person
+ * must know (a new requirement, an overdue one, a certificate's status) is always mailed.
+ */
+export const OPTIONAL_NOTIFICATION_TYPES: readonly NotificationType[] = [
+  'requirement-due',
+  'report-ready',
+  'hr-digest',
+  'queue-failures',
+];
+
+/** `GET /api/me/notifications` items. */
+export interface NotificationView {
+  id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationList extends Paginated<NotificationView> {
+  unread: number;
+}
+
+/** `GET /api/users/:id/notifications`: what was sent to a person, with the mail's fate. */
+export interface SentNotificationView extends NotificationView {
+  mail: { status: MailStatus; sentAt: string | null; lastError: string | null } | null;
+}
+
+export interface SentNotificationList extends Paginated<SentNotificationView> {
+  /** Requirement reminders (due and overdue) sent to the person: "đã nhắc 3 lần". */
+  reminders: number;
+}
+
+export interface NotificationPreference {
+  type: NotificationType;
+  mail: boolean;
+}
+
+export interface NotificationPreferences {
+  items: NotificationPreference[];
+}
+
+/** Queue `notifications`: the daily reminder run, and the purge of year-old items. */
+export enum NotificationJob {
+  DailyReminders = 'daily-reminders',
+}
+
+export interface DailyRemindersJobData {
+  /** YYYY-MM-DD in TZ_REPORTS; default: today there. Tests move this, not the clock. */
+  today?: string;
+}
+
+export const DAILY_REMINDERS_SCHEDULER_ID = 'daily-reminders';

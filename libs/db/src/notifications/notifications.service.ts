@@ -1,0 +1,96 @@
+import { MailJob, NotificationType, OPTIONAL_NOTIFICATION_TYPES, QueueName } from '@dx/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** One notification for one person. */
+export interface NotificationContent {
+  type: NotificationType;
+  /** Unique per person: the same event is notified once (at most 200 characters). */
+  eventKey: string;
+  title: string;
+  body: string;
+  /** Path inside the web app, e.g. `/certificates`. */
+  link?: string | null;
+}
+
+/**
+ * A set of notifications of one type, given as SQL yielding the columns
+ * `user_id, event_key, title, body, link` (`$1…$n` are `params`).
+ */
+export interface NotificationBatch {
+  type: NotificationType;
+  sql: string;
+  params: unknown[];
+}
+
+export interface NotifyOutcome {
+  notified: number;
+  mailed: number;
+}
+
+/**
+ * The one place that decides who is notified at all. Deactivated people get nothing: the
+ * `active` flag of app_user arrives with the accounts work (issue #13); until it exists in
+ * this branch everyone counts as active. Make it `u.active` here and nowhere else.
+ */
+export const RECIPIENT_IS_ACTIVE = (alias: string) => `(${alias}.id IS NOT NULL)`;
+
+/**
+ * Writes notifications from inside the transaction that decided them: the inbox rows and,
+ * for people with an email who have not muted the (optional) kind, a mail row plus its
+ * outbox row, so the mail exists exactly when the decision was committed. All of it is one
+ * set-based statement, whether it notifies one person or a hundred thousand.
+ */
+@Injectable()
+export class NotificationsService {
+  /** Notifies one person; false when they already had this event (or cannot get it). */
+  async notify(tx: EntityManager, userId: string, n: NotificationContent): Promise<boolean> {
+    const { notified } = await this.notifyMany(tx, {
+      type: n.type,
+      sql: `SELECT $1::uuid AS user_id, $2::varchar AS event_key, $3::varchar AS title,
+                   $4::text AS body, $5::varchar AS link`,
+      params: [userId, n.eventKey, n.title, n.body, n.link ?? null],
+    });
+    return notified > 0;
+  }
+
+  /** Notifies everyone `batch.sql` yields, skipping (person, event) pairs already notified. */
+  async notifyMany(tx: EntityManager, batch: NotificationBatch): Promise<NotifyOutcome> {
+    const p = batch.params.length;
+    const typeParam = `$${p + 1}`;
+    const optionalParam = `$${p + 2}`;
+    const [row] = await tx.query(
+      `WITH src AS (${batch.sql}),
+       ins AS (
+         INSERT INTO notification (user_id, type, event_key, title, body, link)
+         SELECT s.user_id, ${typeParam}, s.event_key, s.title, s.body, s.link
+           FROM src s JOIN app_user u ON u.id = s.user_id
+          WHERE ${RECIPIENT_IS_ACTIVE('u')}
+         ON CONFLICT (user_id, event_key) DO NOTHING
+         RETURNING id, user_id, title, body, link),
+       mailed AS (
+         INSERT INTO mail (recipient, user_id, template, params, idempotency_key)
+         SELECT u.email, u.id, 'notification',
+                jsonb_build_object('type', ${typeParam}::varchar, 'fullName', u.full_name,
+                  'title', i.title, 'body', i.body, 'link', i.link),
+                'notification:' || i.id
+           FROM ins i JOIN app_user u ON u.id = i.user_id
+          WHERE u.email IS NOT NULL AND btrim(u.email) <> ''
+            AND NOT (${optionalParam}::boolean AND EXISTS (
+                  SELECT 1 FROM notification_preference np
+                   WHERE np.user_id = u.id AND np.type = ${typeParam} AND NOT np.mail))
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id),
+       queued AS (
+         INSERT INTO outbox (queue, job_name, job_id, payload)
+         SELECT '${QueueName.Mail}', '${MailJob.Send}', 'mail-' || m.id,
+                jsonb_build_object('mailId', m.id)
+           FROM mailed m
+         RETURNING 1)
+       SELECT (SELECT count(*)::int FROM ins) AS notified,
+              (SELECT count(*)::int FROM queued) AS mailed`,
+      [...batch.params, batch.type, OPTIONAL_NOTIFICATION_TYPES.includes(batch.type)],
+    );
+    return { notified: row.notified, mailed: row.mailed };
+  }
+}
