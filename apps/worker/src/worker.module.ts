@@ -10,6 +10,7 @@ import { ProcessorCoverageCheck } from './processor-coverage.check';
 import { ReportsJobsModule } from './reports/reports-jobs.module';
 import { SystemJobsModule } from './system/system-jobs.module';
 import { MailJobsModule } from './mail/mail-jobs.module';
+import { RemindersJobsModule } from './reminders/reminders-jobs.module';
 
 /** The worker: one processor per queue, no HTTP. Tests pass a ready config. */
 @Module({})
@@ -28,6 +29,7 @@ export class WorkerModule {
         ReportsJobsModule,
         OutboxModule,
         MailJobsModule,
+        RemindersJobsModule,
       ],
       providers: [ProcessorCoverageCheck],
     };

@@ -6,7 +6,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { renderMail } from './templates';
 
-export type SendOutcome = 'sent' | 'already-done' | 'busy' | 'skipped' | 'failed';
+export type SendOutcome = 'sent' | 'already-done' | 'busy' | 'skipped' | 'failed' | 'rejected';
 
 interface MailRow {
   id: string;
@@ -90,6 +90,16 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
           messageId: `<${mail.id}@dx-academy>`,
         });
       } catch (err) {
+        if (isPermanent(err)) {
+          // Retrying cannot help (a malformed address, a mailbox refused): record it for
+          // the person's sent-log and let the rest of the batch go on.
+          const [{ attempts }] = await tx.query(
+            `UPDATE mail SET status = 'failed', params = NULL, attempts = attempts + 1,
+               last_error = $2 WHERE id = $1 RETURNING attempts`,
+            [id, (err as Error).message.slice(0, 1000)],
+          );
+          return { outcome: 'rejected', attempts };
+        }
         const [{ attempts }] = await tx.query(
           `UPDATE mail SET attempts = attempts + 1, last_error = $2 WHERE id = $1 RETURNING attempts`,
           [id, (err as Error).message.slice(0, 1000)],
@@ -104,4 +114,15 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
       return { outcome: 'sent', attempts };
     });
   }
+}
+
+/**
+ * A refusal that will not change on retry: nodemailer finds no valid recipient, or the
+ * server answers 5xx to the envelope. Connection failures and 4xx are retried.
+ */
+function isPermanent(err: unknown): boolean {
+  const e = err as { code?: string; responseCode?: number; command?: string };
+  if (e.code === 'EENVELOPE' && (e.responseCode === undefined || e.responseCode >= 500))
+    return true;
+  return e.responseCode !== undefined && e.responseCode >= 500 && e.command !== 'CONN';
 }

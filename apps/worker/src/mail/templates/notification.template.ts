@@ -23,7 +23,7 @@ export type NotificationMailParams = MailTemplateParams['notification'];
  */
 export function renderNotification(p: NotificationMailParams, publicBaseUrl: string): RenderedMail {
   const link = p.link ? `${publicBaseUrl}${p.link}` : null;
-  const preferencesUrl = `${publicBaseUrl}/profile`;
+  const preferencesUrl = `${publicBaseUrl}/me`;
   const why = `Anh/chị nhận thư này vì ${REASONS[p.type] ?? 'anh/chị có tài khoản trên DX Academy'}.`;
   const change = `Thay đổi tùy chọn nhận thư tại ${preferencesUrl} (mục "Thông báo").`;
   const text = [
