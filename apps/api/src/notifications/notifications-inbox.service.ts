@@ -63,12 +63,12 @@ export class NotificationsInboxService {
 
   /** Marks one of the caller's notifications read; someone else's is a 404. */
   async markRead(user: AuthUser, id: string): Promise<void> {
-    const found = await this.db.query(
-      `UPDATE notification SET read_at = coalesce(read_at, now())
-        WHERE id = $1 AND user_id = $2 RETURNING id`,
+    // An UPDATE answers [rows, affected] through TypeORM.
+    const [, affected]: [unknown[], number] = await this.db.query(
+      `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`,
       [id, user.id],
     );
-    if (found.length === 0) throw new NotFoundException('Notification not found');
+    if (affected === 0) throw new NotFoundException('Notification not found');
   }
 
   async markAllRead(user: AuthUser): Promise<void> {
