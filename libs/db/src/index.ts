@@ -38,3 +38,4 @@ export * from './training/requirement.entity';
 export * from './notifications/notification.entity';
 export * from './notifications/notification-preference.entity';
 export * from './notifications/notifications.service';
+export * from './notifications/certificate-notifications';

@@ -1,6 +1,13 @@
 import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
 import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
-import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
+import {
+  CertificateEntity,
+  CertificateEventEntity,
+  certificateReissuedNotification,
+  certificateRevokedNotification,
+  NotificationsService,
+  OutboxEntity,
+} from '@dx/db';
 import {
   BadRequestException,
   ConflictException,
@@ -29,6 +36,7 @@ export class CertificateLifecycleService {
     private readonly access: CertificateAccessService,
     private readonly signer: CertificateSigner,
     private readonly ledger: TrainingLedgerService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async revoke(user: AuthUser, id: string, dto: RevokeCertificateDto): Promise<void> {
@@ -52,6 +60,9 @@ export class CertificateLifecycleService {
         note,
         data: { reason: dto.reason },
       });
+      if (cert.userId) {
+        await this.notifications.notify(tx, cert.userId, certificateRevokedNotification(cert));
+      }
       await recordAudit(tx, {
         action: 'certificate.revoked',
         targetType: 'certificate',
@@ -109,6 +120,9 @@ export class CertificateLifecycleService {
         note: dto.note?.trim() || null,
         data: { reason: dto.reason, n, oldHolderName: oldName, newHolderName: newName },
       });
+      if (cert.userId) {
+        await this.notifications.notify(tx, cert.userId, certificateReissuedNotification(cert, n));
+      }
       // A fresh job id: BullMQ ignores an id it still remembers from the first issue.
       await tx.insert(OutboxEntity, {
         queue: CERTIFICATES_QUEUE,

@@ -1,5 +1,6 @@
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
@@ -16,7 +17,7 @@ import { PublicCertificatesService } from './public-certificates.service';
  * signing keys). Issuing and rendering happen in the worker, never in a request.
  */
 @Module({
-  imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule],
+  imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule, NotificationsModule],
   controllers: [CertificatesController, PublicCertificatesController],
   providers: [
     certificateSignerProvider,

@@ -1,7 +1,12 @@
 import { claimsOf, CertificateSigner, renderCertificatePdf } from '@dx/certificate-pdf';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
-import { CertificateEntity, CertificateEventEntity } from '@dx/db';
+import {
+  CertificateEntity,
+  CertificateEventEntity,
+  certificateIssuedNotification,
+  NotificationsService,
+} from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +29,7 @@ export class CertificateIssuerService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {
     this.signer = new CertificateSigner(config.certSigningKeyPem);
   }
@@ -32,6 +38,13 @@ export class CertificateIssuerService {
     const { cert, outcome } = await this.allocate(certificateId);
     if (!cert || cert.status === 'revoked') return outcome;
     if (!cert.pdfKey) await this.renderPdf(cert);
+    // Told once the PDF can be downloaded; the event key keeps a repeated job to one notice.
+    const holder = cert.userId;
+    if (holder) {
+      await this.db.transaction((tx) =>
+        this.notifications.notify(tx, holder, certificateIssuedNotification(cert)),
+      );
+    }
     return outcome;
   }
 
