@@ -8,6 +8,7 @@ import { benchExamDay } from './exam-day.bench';
 import { Figure, round } from './figures';
 import { benchHotQueries } from './hot-queries.bench';
 import { benchNationalReport } from './national-report.bench';
+import { benchReminders } from './reminders.bench';
 import { benchScaleOut } from './scale-out.bench';
 import { benchWeb } from './web.bench';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ['Exam day (3,000 learners)', benchExamDay],
     ['Horizontal scale (2 API + 2 workers vs 1 + 1)', benchScaleOut],
     ['Web (production build)', benchWeb],
+    ['Reminders and mail (1,000,000 people)', benchReminders],
   ];
   // BENCH_ONLY=api,exam runs the sections whose titles contain those words (while working on
   // one figure); docs/benchmarks.md is only rewritten by a full run.

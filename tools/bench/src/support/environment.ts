@@ -77,10 +77,11 @@ export class BenchEnvironment {
     return baseUrl;
   }
 
-  /** Starts one built worker process; resolves once it has said it is ready. */
-  async startWorker(): Promise<void> {
+  /** Starts one built worker process (`extraEnv`: e.g. SMTP_URL); resolves once it is ready. */
+  async startWorker(extraEnv: Record<string, string> = {}): Promise<void> {
     const worker = startService(`worker:${this.services.length}`, [WORKER_MAIN], {
       ...this.env,
+      ...extraEnv,
       // Its one "Ready" line is how we know it started; it logs nothing per job.
       LOG_LEVEL: 'log',
     });

@@ -1,0 +1,155 @@
+import { loadAppConfig } from '@dx/config';
+import { buildDataSourceOptions, NotificationsService } from '@dx/db';
+import { TestSmtpServer } from '@dx/testing';
+import { randomUUID } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { DailyRemindersService } from '../../../apps/worker/src/reminders/daily-reminders.service';
+import { eventually } from '../../../apps/worker/src/test/certificate-fixtures';
+import { Figure, figure } from './figures';
+import { BenchEnvironment, withEnvironment } from './support/environment';
+import { failSoft, machineLoad } from './support/section';
+
+/** BENCH_REMINDER_PEOPLE / BENCH_MAIL_MESSAGES scale the section down while working on it. */
+const PEOPLE = Number(process.env.BENCH_REMINDER_PEOPLE ?? 1_000_000);
+const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 5_000);
+
+/**
+ * The 1-day-before reminder of a requirement due tomorrow for PEOPLE people, prepared by
+ * the daily job into the inbox, mail and outbox tables; then mail delivered to a local SMTP
+ * server by one worker process, beside a bare nodemailer loop to the same server.
+ */
+export async function benchReminders(): Promise<Figure[]> {
+  return [
+    machineLoad(),
+    ...(await failSoft('Reminders prepared', () => withEnvironment('reminders', preparing))),
+    ...(await failSoft('Mail delivered', () => withEnvironment('mail', delivering))),
+  ];
+}
+
+async function preparing(env: BenchEnvironment): Promise<Figure[]> {
+  await seedPeopleWithRequirement(env, PEOPLE, { announced: true });
+  const config = loadAppConfig({ ...process.env, DATABASE_URL: env.databaseUrl });
+  const db = await new DataSource(
+    buildDataSourceOptions({ url: env.databaseUrl, poolSize: 2 }),
+  ).initialize();
+  try {
+    const job = new DailyRemindersService(db, new NotificationsService(), config);
+    const start = process.hrtime.bigint();
+    const outcome = await job.run('2026-12-30');
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const goal = 60 * (PEOPLE / 1_000_000);
+    return [
+      figure(
+        `1-day reminders for ${PEOPLE.toLocaleString('en')} people into the outbox`,
+        seconds,
+        's',
+        `< ${Math.round(goal)} s`,
+        seconds < goal && outcome.mailed === PEOPLE,
+        `${outcome.notified} inbox items, ${outcome.mailed} mails, ${outcome.batches} batches`,
+      ),
+    ];
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function delivering(env: BenchEnvironment): Promise<Figure[]> {
+  const smtp = await TestSmtpServer.create();
+  try {
+    // Reference: a bare nodemailer loop, 4 messages in flight over pooled connections.
+    const transport = createTransport({ url: smtp.url, pool: true, maxConnections: 4 });
+    const refStart = process.hrtime.bigint();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < MESSAGES) {
+          const i = next++;
+          await transport.sendMail({
+            from: 'no-reply@dx.example.gov.vn',
+            to: `ref${i}@example.vn`,
+            subject: 'Còn 1 ngày đến hạn bồi dưỡng năm 2026',
+            text: 'Hạn cuối ngày 31/12/2026.',
+          });
+        }
+      }),
+    );
+    const refPerSecond = MESSAGES / (Number(process.hrtime.bigint() - refStart) / 1e9);
+    transport.close();
+
+    await seedPeopleWithRequirement(env, MESSAGES, { announced: true });
+    const config = loadAppConfig({ ...process.env, DATABASE_URL: env.databaseUrl });
+    const db = await new DataSource(
+      buildDataSourceOptions({ url: env.databaseUrl, poolSize: 2 }),
+    ).initialize();
+    try {
+      await new DailyRemindersService(db, new NotificationsService(), config).run('2026-12-30');
+      const before = smtp.messages.length;
+      const start = process.hrtime.bigint();
+      await env.startWorker({ SMTP_URL: smtp.url, MAIL_RATE_PER_SECOND: '100000' });
+      await eventually(async () => smtp.messages.length - before >= MESSAGES, 600_000, 100);
+      const perSecond = MESSAGES / (Number(process.hrtime.bigint() - start) / 1e9);
+      return [
+        figure('Bare nodemailer loop to the local SMTP server', refPerSecond, 'messages/s'),
+        figure(
+          'Mail delivered by one worker process (outbox → BullMQ → nodemailer)',
+          perSecond,
+          'messages/s',
+          '≥ 500',
+          perSecond >= 500,
+          `${MESSAGES} messages, worker start-up included`,
+        ),
+      ];
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await smtp.stop();
+  }
+}
+
+/**
+ * One province, 100 communes, `people` full-time staff with an email, a requirement due
+ * 31/12/2026 on the province, and (when `announced`) its announcement already in each
+ * inbox, as the job would have left it weeks earlier. Set-based, like the job itself.
+ */
+async function seedPeopleWithRequirement(
+  env: BenchEnvironment,
+  people: number,
+  opts: { announced: boolean },
+): Promise<void> {
+  const province = randomUUID();
+  await env.query(
+    `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
+     VALUES ($1, 'BENCH-P', 'Tỉnh Thử nghiệm', NULL, '/' || $1 || '/', 0, '2000-01-01')`,
+    [province],
+  );
+  await env.query(
+    `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
+     SELECT id, 'BENCH-C' || n, 'Xã ' || n, $1, '/' || $1 || '/' || id || '/', 1, '2000-01-01'
+       FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 100) n) c`,
+    [province],
+  );
+  await env.query(
+    `INSERT INTO app_user (username, full_name, email, org_unit_id, dx_role)
+     SELECT 'bench.' || n, 'Nguyễn Văn ' || n, 'nv' || n || '@example.vn',
+            (SELECT id FROM org_unit WHERE code = 'BENCH-C' || (1 + n % 100)), 'full_time'
+       FROM generate_series(1, $1::int) n`,
+    [people],
+  );
+  const [{ id }] = await env.query<{ id: string }>(
+    `INSERT INTO requirement (year, org_unit_id, dx_roles, hours, due_date)
+     VALUES (2026, $1, '{full_time}', 8, '2026-12-31') RETURNING id`,
+    [province],
+  );
+  if (opts.announced) {
+    await env.query(
+      `INSERT INTO notification (user_id, type, event_key, title, body, created_at)
+       SELECT u.id, 'requirement-applies', 'requirement-applies:' || $1, 'Yêu cầu', 'Yêu cầu',
+              now() - interval '60 days'
+         FROM app_user u WHERE u.username LIKE 'bench.%'`,
+      [id],
+    );
+  }
+  await env.query('ANALYZE');
+}
