@@ -121,12 +121,12 @@ async function seedPeopleWithRequirement(
   const province = randomUUID();
   await env.query(
     `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
-     VALUES ($1, 'BENCH-P', 'Tỉnh Thử nghiệm', NULL, '/' || $1 || '/', 0, '2000-01-01')`,
+     VALUES ($1::uuid, 'BENCH-P', 'Tỉnh Thử nghiệm', NULL, '/' || $1::text || '/', 0, '2000-01-01')`,
     [province],
   );
   await env.query(
     `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
-     SELECT id, 'BENCH-C' || n, 'Xã ' || n, $1, '/' || $1 || '/' || id || '/', 1, '2000-01-01'
+     SELECT id, 'BENCH-C' || n, 'Xã ' || n, $1::uuid, '/' || $1::text || '/' || id || '/', 1, '2000-01-01'
        FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 100) n) c`,
     [province],
   );
@@ -145,7 +145,7 @@ async function seedPeopleWithRequirement(
   if (opts.announced) {
     await env.query(
       `INSERT INTO notification (user_id, type, event_key, title, body, created_at)
-       SELECT u.id, 'requirement-applies', 'requirement-applies:' || $1, 'Yêu cầu', 'Yêu cầu',
+       SELECT u.id, 'requirement-applies', 'requirement-applies:' || $1::text, 'Yêu cầu', 'Yêu cầu',
               now() - interval '60 days'
          FROM app_user u WHERE u.username LIKE 'bench.%'`,
       [id],

@@ -15,6 +15,7 @@ import { createQueryClient } from './query-client';
 const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const MePage = lazy(() => import('../me/MePage'));
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
 const CourseCatalogPage = lazy(() => import('../courses/CourseCatalogPage'));
 const CoursePage = lazy(() => import('../courses/CoursePage'));
@@ -53,6 +54,7 @@ export function App() {
           <Route element={<Layout />}>
             <Route index element={authed(<HomePage />)} />
             <Route path="me" element={authed(<MePage />)} />
+            <Route path="notifications" element={authed(<NotificationsPage />)} />
             <Route path="courses" element={authed(<CourseCatalogPage />)} />
             <Route path="courses/:courseId" element={authed(<CoursePage />)} />
             <Route

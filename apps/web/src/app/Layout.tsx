@@ -9,6 +9,7 @@ import {
 } from '../auth/RequireRole';
 import { useAccessToken } from '../auth/useAuth';
 import { useMe } from '../auth/useMe';
+import { NotificationBell } from '../notifications/components/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLoading } from './PageStatus';
 import { UserMenu } from './UserMenu';
@@ -37,6 +38,7 @@ export function Layout() {
           </Link>
           <div className="site-header__tools">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </div>
           <nav className="site-nav" aria-label={t('nav.label')}>

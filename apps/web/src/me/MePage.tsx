@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useMe } from '../auth/useMe';
+import { NotificationPreferencesForm } from '../notifications/components/NotificationPreferencesForm';
 
 export default function MePage() {
   const { t } = useTranslation();
@@ -13,38 +14,41 @@ export default function MePage() {
 
   const user = me.data;
   return (
-    <section className="card" aria-labelledby="me-title">
-      <h1 id="me-title">{t('me.title')}</h1>
-      <dl className="details">
-        <div>
-          <dt>{t('me.fullName')}</dt>
-          <dd>{user.fullName}</dd>
-        </div>
-        <div>
-          <dt>{t('me.username')}</dt>
-          <dd data-testid="me-username">{user.username}</dd>
-        </div>
-        <div>
-          <dt>{t('me.orgUnit')}</dt>
-          <dd className="mono">{user.orgUnitId}</dd>
-        </div>
-        <div>
-          <dt>{t('me.roles')}</dt>
-          <dd>
-            <ul className="tags">
-              {user.roles.map((role) => (
-                <li key={role} className="tag">
-                  {t(`roles.${role}`)}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('me.dxRole')}</dt>
-          <dd>{t(`dxRole.${user.dxRole}`)}</dd>
-        </div>
-      </dl>
-    </section>
+    <>
+      <section className="card" aria-labelledby="me-title">
+        <h1 id="me-title">{t('me.title')}</h1>
+        <dl className="details">
+          <div>
+            <dt>{t('me.fullName')}</dt>
+            <dd>{user.fullName}</dd>
+          </div>
+          <div>
+            <dt>{t('me.username')}</dt>
+            <dd data-testid="me-username">{user.username}</dd>
+          </div>
+          <div>
+            <dt>{t('me.orgUnit')}</dt>
+            <dd className="mono">{user.orgUnitId}</dd>
+          </div>
+          <div>
+            <dt>{t('me.roles')}</dt>
+            <dd>
+              <ul className="tags">
+                {user.roles.map((role) => (
+                  <li key={role} className="tag">
+                    {t(`roles.${role}`)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('me.dxRole')}</dt>
+            <dd>{t(`dxRole.${user.dxRole}`)}</dd>
+          </div>
+        </dl>
+      </section>
+      <NotificationPreferencesForm />
+    </>
   );
 }
