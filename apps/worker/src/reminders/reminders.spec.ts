@@ -1,8 +1,9 @@
-import { NotificationJob, QueueName } from '@dx/contracts';
+import { NotificationJob, QueueName, ReportJob } from '@dx/contracts';
 import { MailEntity } from '@dx/db';
 import { TestSmtpServer } from '@dx/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { CoverageFixture } from '../reports/coverage.fixtures';
 import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { DailyRemindersService } from './daily-reminders.service';
@@ -189,5 +190,27 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     expect(bad).toMatchObject({ status: 'failed', params: null });
     expect(bad.lastError).toMatch(/recipient/i);
     expect(await make.eventKeys(malformed.id)).toEqual(['requirement-applies']);
+  });
+
+  it('tells whoever asked for a coverage report, once, when it is ready', async () => {
+    const unit = await make.unit('Tỉnh Điện Biên');
+    const hr = await make.person(unit, { roles: ['learner', 'hr'] });
+    const report = await new CoverageFixture(worker.db).report(unit, 2025);
+    await worker.db.query(`UPDATE coverage_report SET requested_by = $2 WHERE id = $1`, [
+      report.id,
+      hr.id,
+    ]);
+    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Reports));
+    await queue.add(ReportJob.Coverage, { reportId: report.id }, { jobId: report.jobId });
+    await eventually(async () => (await make.eventKeys(hr.id)).includes('report-ready'), 60_000);
+    const [notice] = await worker.db.query(
+      `SELECT title, link FROM notification WHERE user_id = $1 AND type = 'report-ready'`,
+      [hr.id],
+    );
+    expect(notice).toEqual({
+      title: 'Báo cáo độ phủ bồi dưỡng năm 2025 đã sẵn sàng',
+      link: `/reports/${report.id}`,
+    });
+    await eventually(async () => smtp.to(hr.email!).length === 1);
   });
 });

@@ -1,8 +1,10 @@
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { CoverageReportGenerator } from '@dx/reports';
+import { NotificationsService } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
 import { CoverageScheduleService } from './coverage-schedule.service';
 import { ReportsProcessor } from './reports.processor';
 import { YearlyCoverageService } from './yearly-coverage.service';
@@ -19,6 +21,8 @@ import { YearlyCoverageService } from './yearly-coverage.service';
     YearlyCoverageService,
     CoverageScheduleService,
     ReportsProcessor,
+    NotificationsService,
+    ReportReadyNotifier,
   ],
   exports: [CoverageReportGenerator, YearlyCoverageService],
 })

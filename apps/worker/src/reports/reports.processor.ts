@@ -3,6 +3,7 @@ import { CoverageOutcome, CoverageReportGenerator } from '@dx/reports';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
 import { YearlyCoverageOutcome, YearlyCoverageService } from './yearly-coverage.service';
 
 type ReportsJob = Job<CoverageJobData> | Job<YearlyCoverageJobData>;
@@ -18,6 +19,7 @@ export class ReportsProcessor extends WorkerHost {
   constructor(
     private readonly generator: CoverageReportGenerator,
     private readonly yearly: YearlyCoverageService,
+    private readonly notifier: ReportReadyNotifier,
   ) {
     super();
   }
@@ -26,7 +28,9 @@ export class ReportsProcessor extends WorkerHost {
     switch (job.name) {
       case ReportJob.Coverage: {
         const { reportId } = job.data as CoverageJobData;
-        return { outcome: await this.generator.generate(reportId, (p) => job.updateProgress(p)) };
+        const outcome = await this.generator.generate(reportId, (p) => job.updateProgress(p));
+        if (outcome !== 'missing') await this.notifier.reportReady(reportId);
+        return { outcome };
       }
       case ReportJob.YearlyNationalCoverage: {
         const { year } = job.data as YearlyCoverageJobData;
