@@ -54,7 +54,8 @@ describe('notifications: inbox, preferences and the sent-log', () => {
     expect(res.status).toBe(200);
     const list = res.body as NotificationList;
     expect(list.items.filter((i) => i.title === 'Lần thứ hai')).toHaveLength(0);
-    const item = list.items.find((i) => i.body === n.body)!;
+    const item = list.items.find((i) => i.body === n.body);
+    if (!item) throw new Error('the notification is not in the inbox');
     expect(item).toMatchObject({
       type: 'certificate-issued',
       link: '/my-certificates',

@@ -64,11 +64,13 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     expect(await make.eventKeys(outside.id)).toEqual([]);
     expect(await mailsOf(noEmail.id)).toHaveLength(0);
 
-    await eventually(async () => smtp.to(a.email!).length > 0 && smtp.to(b.email!).length > 0);
+    await eventually(
+      async () => smtp.to(a.email ?? '').length > 0 && smtp.to(b.email ?? '').length > 0,
+    );
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(smtp.to(a.email!)).toHaveLength(1);
-    expect(smtp.to(b.email!)).toHaveLength(1);
-    const mail = smtp.to(a.email!)[0].parsed;
+    expect(smtp.to(a.email ?? '')).toHaveLength(1);
+    expect(smtp.to(b.email ?? '')).toHaveLength(1);
+    const mail = smtp.to(a.email ?? '')[0].parsed;
     expect(mail.subject).toBe('Yêu cầu bồi dưỡng năm 2026: 8,5 giờ trước ngày 31/12/2026');
     expect(mail.text).toContain('Kính gửi Lê Thị Mai,');
     expect(mail.text).toContain('hạn cuối ngày 31/12/2026. Số giờ đã có: 0.');
@@ -114,9 +116,9 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     // Met from the start: told once that it applies, never chased.
     expect(await make.eventKeys(done.id)).toEqual(['requirement-applies']);
 
-    await eventually(async () => smtp.to(late.email!).length >= 5);
+    await eventually(async () => smtp.to(late.email ?? '').length >= 5);
     await new Promise((r) => setTimeout(r, 1_000));
-    const subjects = smtp.to(late.email!).map((m) => m.parsed.subject);
+    const subjects = smtp.to(late.email ?? '').map((m) => m.parsed.subject);
     expect(subjects).toHaveLength(5);
     expect(subjects).toEqual(
       expect.arrayContaining([
@@ -161,7 +163,7 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
 
     await reminders.run('2027-01-11'); // the next week
     expect(await digests(hr.id)).toHaveLength(2);
-    await eventually(async () => smtp.to(hr.email!).length === 2);
+    await eventually(async () => smtp.to(hr.email ?? '').length === 2);
   });
 
   it('loses nothing and sends nothing twice when the mail server stops mid-batch; a bad address fails alone', async () => {
@@ -172,14 +174,14 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     await make.requirement(unit, { dueDate: '2026-12-31' });
 
     await reminders.run('2026-11-01', 7); // small batches: five transactions
-    await eventually(async () => people.some((p) => smtp.to(p.email!).length > 0), 20_000, 20);
+    await eventually(async () => people.some((p) => smtp.to(p.email ?? '').length > 0), 20_000, 20);
     await smtp.stop();
     await new Promise((r) => setTimeout(r, 2_000));
     await smtp.start();
 
-    await eventually(async () => people.every((p) => smtp.to(p.email!).length > 0), 60_000);
+    await eventually(async () => people.every((p) => smtp.to(p.email ?? '').length > 0), 60_000);
     await new Promise((r) => setTimeout(r, 1_500));
-    for (const p of people) expect(smtp.to(p.email!)).toHaveLength(1);
+    for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
     // The outage did hit the batch: some mails needed a second try.
     const [{ retried }] = await worker.db.query(
       `SELECT count(*)::int AS retried FROM mail WHERE user_id = ANY ($1) AND attempts > 1`,
@@ -211,6 +213,6 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
       title: 'Báo cáo độ phủ bồi dưỡng năm 2025 đã sẵn sàng',
       link: `/reports/${report.id}`,
     });
-    await eventually(async () => smtp.to(hr.email!).length === 1);
+    await eventually(async () => smtp.to(hr.email ?? '').length === 1);
   });
 });
