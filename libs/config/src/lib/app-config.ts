@@ -11,6 +11,7 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  queueLockDurationMs: number;
   storageDir: string;
   publicBaseUrl: string;
   admin: { username: string; password: string } | null;
@@ -44,6 +45,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
+    queueLockDurationMs: v.QUEUE_LOCK_DURATION_MS,
     storageDir: resolve(v.STORAGE_DIR),
     publicBaseUrl: String(v.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     admin: v.ADMIN_USERNAME ? { username: v.ADMIN_USERNAME, password: v.ADMIN_PASSWORD } : null,
