@@ -3,3 +3,5 @@
 // Never imported by production code (a guard checks the builds).
 export * from './processes';
 export * from './s3-server';
+export * from './postgres-cluster';
+export * from './postgres-replica';
