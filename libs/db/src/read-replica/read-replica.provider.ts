@@ -48,7 +48,10 @@ export function readReplicaProvider(opts: {
       } catch (err) {
         throw new Error(`DATABASE_REPLICA_URL is unreachable: ${(err as Error).message}`);
       }
-      const replica = new ReadReplica(primary, source, { maxLagSeconds: settings.maxLagSeconds });
+      const replica = new ReadReplica(primary, source, {
+        maxLagSeconds: settings.maxLagSeconds,
+        reportWaitMs: settings.waitMs,
+      });
       return Object.assign(replica, { source });
     },
   };

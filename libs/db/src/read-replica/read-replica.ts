@@ -26,6 +26,8 @@ export interface ReadReplicaSettings {
   downForMs?: number;
   /** A freshness measurement is reused this long by reads that it satisfies. */
   probeCacheMs?: number;
+  /** How long a report waits for a lagging replica before it reads from the primary. */
+  reportWaitMs?: number;
 }
 
 /**
@@ -48,6 +50,11 @@ export class ReadReplica {
 
   get configured(): boolean {
     return this.replica !== null;
+  }
+
+  /** DATABASE_REPLICA_WAIT_MS: the `waitMs` of report computations and exports. */
+  get reportWaitMs(): number {
+    return this.settings.reportWaitMs ?? 5_000;
   }
 
   /** Runs `work` on the replica if it is fresh enough, else on the primary; returns its result. */
