@@ -5,3 +5,4 @@ export * from './processes';
 export * from './s3-server';
 export * from './postgres-cluster';
 export * from './postgres-replica';
+export * from './pgbouncer';
