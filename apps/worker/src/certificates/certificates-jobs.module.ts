@@ -1,10 +1,16 @@
 import { NotificationsService } from '@dx/db';
+import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
 
 @Module({
-  providers: [CertificateIssuerService, IssueCertificateProcessor, NotificationsService],
+  providers: [
+    CertificateIssuerService,
+    IssueCertificateProcessor,
+    workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),
+    NotificationsService,
+  ],
   exports: [CertificateIssuerService],
 })
 export class CertificatesJobsModule {}

@@ -1,7 +1,8 @@
-import { DailyRemindersJobData, NotificationJob, QueueName } from '@dx/contracts';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { DailyRemindersJobData, JobName, QueueName } from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job } from 'bullmq';
 import { DailyRemindersOutcome, DailyRemindersService } from './daily-reminders.service';
 
 /**
@@ -10,19 +11,15 @@ import { DailyRemindersOutcome, DailyRemindersService } from './daily-reminders.
  * A national run keeps one job busy for a while, hence the long lock.
  */
 @Processor(QueueName.Notifications, { concurrency: 1, lockDuration: 300_000 })
-export class NotificationsProcessor extends WorkerHost {
+export class NotificationsProcessor extends JobDispatcher {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(private readonly reminders: DailyRemindersService) {
     super();
   }
 
-  async process(job: Job<DailyRemindersJobData>): Promise<DailyRemindersOutcome> {
-    if (job.name !== NotificationJob.DailyReminders) {
-      throw new UnrecoverableError(
-        `No handler for job "${job.name}" on queue "${QueueName.Notifications}"`,
-      );
-    }
+  @JobHandler(JobName.DailyReminders)
+  async dailyReminders(job: Job<DailyRemindersJobData>): Promise<DailyRemindersOutcome> {
     return this.reminders.run(job.data.today ?? this.reminders.today());
   }
 
@@ -31,6 +28,7 @@ export class NotificationsProcessor extends WorkerHost {
     this.logger.warn(`Notifications job ${job?.id} failed: ${err.message}`);
   }
 
+  // Without a listener, an 'error' event (e.g. Redis gone) would crash the process.
   @OnWorkerEvent('error')
   onError(err: Error): void {
     this.logger.error(`Notifications worker error: ${err.message}`);

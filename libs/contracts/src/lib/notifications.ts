@@ -1,5 +1,6 @@
 import type { Paginated } from './http';
 import type { MailStatus } from './mail';
+import { JobName } from './queues';
 
 /** What a notification is about. Kinds in OPTIONAL_NOTIFICATION_TYPES can be muted by mail. */
 export type NotificationType =
@@ -72,7 +73,7 @@ export interface NotificationPreferences {
 
 /** Queue `notifications`: the daily reminder run, and the purge of year-old items. */
 export enum NotificationJob {
-  DailyReminders = 'daily-reminders',
+  DailyReminders = JobName.DailyReminders,
 }
 
 export interface DailyRemindersJobData {
