@@ -43,6 +43,17 @@ class Reports extends JobDispatcher {
   }
 }
 
+@Processor(QueueName.Mail)
+class Mail extends IdleHost {}
+
+@Processor(QueueName.Notifications)
+class Notifications extends JobDispatcher {
+  @JobHandler(JobName.DailyReminders)
+  async daily(): Promise<null> {
+    return null;
+  }
+}
+
 /** Reports without the yearly job's handler. */
 @Processor(QueueName.Reports)
 class ReportsMissingYearly extends JobDispatcher {
@@ -124,6 +135,8 @@ describe('ProcessorCoverageCheck', () => {
   });
 
   it('accepts exactly one processor per queue', async () => {
-    await expect(checkWith(SystemA, Certificates, Reports)).resolves.toBeUndefined();
+    await expect(
+      checkWith(SystemA, Certificates, Reports, Mail, Notifications),
+    ).resolves.toBeUndefined();
   });
 });
