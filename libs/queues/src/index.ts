@@ -1,2 +1,3 @@
 export * from './lib/queues.module';
 export * from './lib/queue-errors.listener';
+export * from './lib/sentinel-check';

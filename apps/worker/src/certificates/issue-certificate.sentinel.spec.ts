@@ -1,6 +1,8 @@
 import { buildDataSourceOptions, CertificateEntity, CertificateEventEntity } from '@dx/db';
 import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
-import { RedisSentinelTestGroup } from '@dx/testing';
+import { loadAppConfig } from '@dx/config';
+import { checkSentinelsAtStart } from '@dx/queues';
+import { freePort, RedisSentinelTestGroup } from '@dx/testing';
 import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,5 +83,27 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
     ).toBe(35);
     for (const c of done) expect(existsSync(join(storageDir, c.pdfKey as string))).toBe(true);
     expect(promotedAfterMs).toBeLessThan(30_000);
+  });
+
+  it('stops the start with one line when no sentinel answers or none knows the master', async () => {
+    const configWith = (env: Record<string, string>) =>
+      loadAppConfig({ JWT_SECRET: 'x'.repeat(40), ...env });
+    await expect(checkSentinelsAtStart(configWith(group.sentinelsEnv))).resolves.toBeUndefined();
+    await expect(
+      checkSentinelsAtStart(configWith({ ...group.sentinelsEnv, REDIS_SENTINEL_NAME: 'other' })),
+    ).rejects.toThrow(
+      /^REDIS_SENTINELS: no sentinel names a master for other \(.*does not monitor other/,
+    );
+    const nobody = await freePort();
+    const error = await checkSentinelsAtStart(
+      configWith({ REDIS_SENTINELS: `127.0.0.1:${nobody}`, REDIS_SENTINEL_NAME: 'dxmaster' }),
+      500,
+    ).catch((e: Error) => e);
+    expect(String((error as Error).message)).toMatch(
+      new RegExp(
+        `^REDIS_SENTINELS: no sentinel names a master for dxmaster \\(127\\.0\\.0\\.1:${nobody} .*ECONNREFUSED`,
+      ),
+    );
+    expect(String((error as Error).message)).not.toContain('\n');
   });
 });
