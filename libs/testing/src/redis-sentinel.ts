@@ -42,7 +42,8 @@ export class RedisSentinelTestGroup {
   static async start(): Promise<RedisSentinelTestGroup> {
     const ports = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
     const group = new RedisSentinelTestGroup(ports[0], ports[1], ports.slice(2));
-    const common = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    // --dir: a replica's full sync makes the master write an RDB file; keep it out of the repo.
+    const common = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', group.dir];
     group.children.set('master', redisServer(['--port', String(group.masterPort), ...common]));
     group.children.set(
       'replica',
