@@ -12,6 +12,7 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  queueLockDurationMs: number;
   storageDir: string;
   /** Set (STORAGE_URL) = files in an S3-protocol object store instead of storageDir. */
   s3Storage: S3StorageConfig | null;
@@ -56,6 +57,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
+    queueLockDurationMs: v.QUEUE_LOCK_DURATION_MS,
     storageDir: resolve(v.STORAGE_DIR),
     s3Storage: v.STORAGE_URL ? parseStorageUrl(v.STORAGE_URL) : null,
     database: {

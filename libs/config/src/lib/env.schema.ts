@@ -17,6 +17,8 @@ export const envSchema = Joi.object({
   QUEUE_PREFIX: Joi.string()
     .pattern(/^[A-Za-z0-9_.-]+$/)
     .default('dx'),
+  // How long a worker's lock on a job lasts: a crashed worker's jobs go to another after this.
+  QUEUE_LOCK_DURATION_MS: Joi.number().integer().min(1_000).default(30_000),
   STORAGE_DIR: Joi.string().default('.local/storage'),
   PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   ADMIN_USERNAME: Joi.string().min(3).max(64),
