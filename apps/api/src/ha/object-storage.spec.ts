@@ -43,6 +43,7 @@ describe('the API on S3 object storage', () => {
       expect(down.headers['retry-after']).toBe('5');
       expect(down.body).toEqual({
         statusCode: 503,
+        code: 'unavailable',
         message: expect.stringMatching(/storage/),
         errors: [],
       });
