@@ -19,6 +19,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         CacheModule,
         StorageModule,
         AuthModule,
+        MailModule,
         HealthModule,
         OrgUnitsModule,
         UsersModule,

@@ -32,3 +32,4 @@ export * from './mail/mail.entity';
 export * from './mail/mail.service';
 export * from './auth/activation-code.entity';
 export * from './auth/password-reset-token.entity';
+export * from './auth/activation-code';

@@ -8,6 +8,8 @@ import { AccessTokensService } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CredentialsController } from './credentials.controller';
+import { CredentialsService } from './credentials.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter.service';
@@ -26,9 +28,10 @@ import { RefreshTokensService } from './refresh-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, CredentialsController],
   providers: [
     AuthService,
+    CredentialsService,
     PasswordHasher,
     RateLimiter,
     LoginThrottleService,

@@ -73,6 +73,15 @@ export class RefreshTokensService {
     if (row) await this.revokeFamily(this.db.manager, row.familyId);
   }
 
+  /** Every sign-in of the user ends (password reset, deactivation), in the caller's transaction. */
+  async revokeAllOfUser(m: EntityManager, userId: string): Promise<void> {
+    await m.update(
+      RefreshTokenEntity,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
+  }
+
   private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
     await m.update(
       RefreshTokenEntity,

@@ -104,12 +104,10 @@ describe('POST /api/users/import', () => {
       .where({ username: In(usernames) })
       .orderBy('u.username')
       .getMany();
-    const memberships = await t.db
-      .getRepository(MembershipEntity)
-      .find({
-        where: { userId: In(users.map((u) => u.id)) },
-        order: { userId: 'ASC', validFrom: 'ASC' },
-      });
+    const memberships = await t.db.getRepository(MembershipEntity).find({
+      where: { userId: In(users.map((u) => u.id)) },
+      order: { userId: 'ASC', validFrom: 'ASC' },
+    });
     return { users, memberships };
   }
 

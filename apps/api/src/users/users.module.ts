@@ -2,6 +2,7 @@ import { MembershipEntity, UserEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { ActivationCodesService } from './activation-codes.service';
 import { UsersImportService } from './users-import.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -9,7 +10,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), OrgUnitsModule],
   controllers: [UsersController],
-  providers: [UsersService, UsersImportService],
+  providers: [UsersService, UsersImportService, ActivationCodesService],
   exports: [UsersService],
 })
 export class UsersModule {}

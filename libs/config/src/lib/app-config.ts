@@ -32,6 +32,7 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: LogLevel;
   /** `smtpUrl` null: mail is recorded but never sent. */
+  accounts: { activationCodeTtlDays: number };
   mail: { smtpUrl: string | null; from: string; ratePerSecond: number; retryMaxSeconds: number };
 }
 
@@ -70,6 +71,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     corsOrigins: splitList(v.CORS_ORIGINS),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
+    accounts: { activationCodeTtlDays: v.ACTIVATION_CODE_TTL_DAYS },
     mail: {
       smtpUrl: v.SMTP_URL ?? null,
       from: v.MAIL_FROM,

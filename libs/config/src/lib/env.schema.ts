@@ -63,6 +63,8 @@ export const envSchema = Joi.object({
   MAIL_RATE_PER_SECOND: Joi.number().integer().min(1).default(10),
   /** Longest wait between two tries of one mail while the mail server is away. */
   MAIL_RETRY_MAX_SECONDS: Joi.number().integer().min(1).default(300),
+  /** How long an activation code issued by HR works. */
+  ACTIVATION_CODE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
 }).unknown(true);
 
