@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokensService } from './access-tokens.service';
+import { AccountStatusService } from './account-status.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -32,6 +33,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
   providers: [
     AuthService,
     CredentialsService,
+    AccountStatusService,
     PasswordHasher,
     RateLimiter,
     LoginThrottleService,
@@ -40,6 +42,6 @@ import { RefreshTokensService } from './refresh-tokens.service';
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   // Global module: the guard of @RateLimit() routes in any feature finds its limiter here.
-  exports: [PasswordHasher, RateLimiter],
+  exports: [PasswordHasher, RateLimiter, RefreshTokensService, AccountStatusService],
 })
 export class AuthModule {}

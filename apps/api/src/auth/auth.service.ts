@@ -38,7 +38,7 @@ export class AuthService {
       .where('u.username = :username', { username })
       .getOne();
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !ok) {
+    if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(username, ip);
       throw new UnauthorizedException('Wrong username or password');
     }

@@ -66,7 +66,7 @@ export class CredentialsService {
         )
       : [];
     if (
-      !user ||
+      !user?.active ||
       !open[0] ||
       !timingSafeEqual(Buffer.from(open[0].code_hash), Buffer.from(codeHash))
     ) {
@@ -105,7 +105,7 @@ export class CredentialsService {
     // Per address: the endpoint must not become a way to probe or to send mail in bulk.
     await this.limiter.consume(`pwreset:ip:${ip}`, { max: 20, windowSeconds: 3_600 }, TOO_MANY);
     const user = await this.db.getRepository(UserEntity).findOneBy({ username });
-    if (!user?.email) return;
+    if (!user?.email || !user.active) return;
     const [sent] = await this.limiter.increment(
       [`pwreset:user:${user.id}`],
       RESET_MAILS.windowSeconds,
@@ -145,7 +145,7 @@ export class CredentialsService {
     const user = row
       ? await this.db.getRepository(UserEntity).findOneBy({ id: row.user_id })
       : null;
-    if (!row || !user) {
+    if (!row || !user?.active) {
       await this.limiter.increment([failures], this.config.login.failureWindowSeconds);
       throw badRequest('token', WRONG_TOKEN);
     }

@@ -53,7 +53,7 @@ export class RefreshTokensService {
       }
       if (row.expiresAt.getTime() <= Date.now()) return null;
       const user = await tx.findOneBy(UserEntity, { id: row.userId });
-      if (!user) return null;
+      if (!user?.active) return null;
       await tx.update(RefreshTokenEntity, { id: row.id }, { usedAt: () => 'now()' });
       await tx.query(
         `DELETE FROM refresh_token WHERE family_id = $1 AND used_at IS NOT NULL AND id <> $2`,

@@ -10,6 +10,7 @@ import {
   Get,
   HttpCode,
   Param,
+  Patch,
   Post,
   Query,
   UploadedFile,
@@ -33,6 +34,8 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { ImportFileInterceptor } from './import/import-file.interceptor';
 import type { ImportUpload } from './import/user-sheet.reader';
 import { ActivationCodesService } from './activation-codes.service';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserUpdateService } from './user-update.service';
 import { UsersImportService } from './users-import.service';
 import { UsersService } from './users.service';
 
@@ -44,6 +47,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly importer: UsersImportService,
     private readonly activationCodes: ActivationCodesService,
+    private readonly updates: UserUpdateService,
   ) {}
 
   @Post()
@@ -98,5 +102,21 @@ export class UsersController {
     @Param('id', uuidParam()) id: string,
   ): Promise<ActivationCodeResponse> {
     return this.activationCodes.issue(caller, id);
+  }
+
+  @Patch(':id')
+  @Roles('hr')
+  @ApiOperation({
+    summary:
+      'Edit, transfer, change roles of, deactivate or reactivate a person of your subtree (hr, sysadmin)',
+    description:
+      'orgUnitId + effectiveDate transfer the person (earlier reports unchanged; 400 for a date before the current membership began). active:false ends sign-in, refresh and access tokens (within a minute); history and certificates stay. hr cannot grant sysadmin nor edit a sysadmin.',
+  })
+  update(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponse> {
+    return this.updates.update(caller, id, dto);
   }
 }

@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = [
   'user.activated',
   'auth.password_changed',
   'auth.password_reset',
+  'user.updated',
+  'user.roles_changed',
+  'user.transferred',
+  'user.deactivated',
+  'user.reactivated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

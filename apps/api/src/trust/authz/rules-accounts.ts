@@ -46,6 +46,17 @@ export const ACCOUNT_RULES: RuleTable = {
     sysadmin: 200,
     request: async (c) => ({ params: { id: (await c.w.fresh.user(c.side)).id } }),
   },
+  'PATCH /api/users/{id}': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.user(c.side)).id },
+      body: { jobTitle: 'Chuyên viên chính', dxRole: 'part_time' },
+    }),
+  },
   'POST /api/auth/activate': {
     unscoped: true,
     anonymous: 200,
