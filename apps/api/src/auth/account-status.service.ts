@@ -7,29 +7,42 @@ import { DataSource } from 'typeorm';
 const STATUS_TTL_MS = 30_000;
 
 /**
- * Whether the account behind an access token may still act: it exists and is active. Read
- * at most once per account and 30 s by each process (a token is signed for 15 minutes,
- * while a deactivation must end access within a minute); this process forgets at once.
+ * Whether an access token may still act: its account exists and is active, and its
+ * sign-in (`sid`) was not ended by sign-out or a password reset. Read at most once per
+ * sign-in and 30 s by each process (a token is signed for 15 minutes, while deactivation
+ * must end access within a minute); the process that made the change forgets at once.
  */
 @Injectable()
 export class AccountStatusService {
+  /** Keyed `userId|sid`. */
   private readonly active = new LRUCache<string, boolean>({ max: 200_000, ttl: STATUS_TTL_MS });
+  /** The keys of each user, to forget them all at once. */
+  private readonly keysOfUser = new Map<string, Set<string>>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async isActive(userId: string): Promise<boolean> {
-    const known = this.active.get(userId);
+  async isActive(userId: string, sessionId?: string): Promise<boolean> {
+    const key = `${userId}|${sessionId ?? ''}`;
+    const known = this.active.get(key);
     if (known !== undefined) return known;
-    const rows: { active: boolean }[] = await this.db.query(
-      `SELECT active FROM app_user WHERE id = $1`,
-      [userId],
+    const rows: { ok: boolean }[] = await this.db.query(
+      `SELECT u.active AND ($2::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM refresh_token r WHERE r.family_id = $2 AND r.revoked_at IS NULL)) AS ok
+         FROM app_user u WHERE u.id = $1`,
+      [userId, sessionId ?? null],
     );
-    const active = rows[0]?.active === true;
-    this.active.set(userId, active);
-    return active;
+    const ok = rows[0]?.ok === true;
+    this.active.set(key, ok);
+    // Bounded: the index only serves forget(); a lost entry just waits for the TTL.
+    if (this.keysOfUser.size > 200_000) this.keysOfUser.clear();
+    const keys = this.keysOfUser.get(userId) ?? new Set<string>();
+    this.keysOfUser.set(userId, keys.add(key));
+    return ok;
   }
 
+  /** After a change to the account or its sign-ins: read again on the next request. */
   forget(userId: string): void {
-    this.active.delete(userId);
+    for (const key of this.keysOfUser.get(userId) ?? []) this.active.delete(key);
+    this.keysOfUser.delete(userId);
   }
 }

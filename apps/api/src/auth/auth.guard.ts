@@ -37,7 +37,7 @@ export class AuthGuard implements CanActivate {
     const payload = await this.tokens.verify(token);
     if (!payload) throw new UnauthorizedException('Invalid or expired token');
     // A deactivated or erased account's tokens stop working (within the status cache's TTL).
-    if (!(await this.accounts.isActive(payload.sub)))
+    if (!(await this.accounts.isActive(payload.sub, payload.sid)))
       throw new UnauthorizedException('Invalid or expired token');
     req.user = {
       id: payload.sub,

@@ -7,6 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AccessTokensService } from './access-tokens.service';
+import { AccountStatusService } from './account-status.service';
 import { toMe } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -45,6 +46,7 @@ export class CredentialsService {
     private readonly accessTokens: AccessTokensService,
     private readonly refreshTokens: RefreshTokensService,
     private readonly mail: MailService,
+    private readonly accountStatus: AccountStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,9 +94,10 @@ export class CredentialsService {
       });
     });
     await this.throttle.recordSuccess(username);
+    const { refreshToken, sessionId } = await this.refreshTokens.start(user.id);
     return {
-      accessToken: await this.accessTokens.sign(user),
-      refreshToken: await this.refreshTokens.start(user.id),
+      accessToken: await this.accessTokens.sign(user, sessionId),
+      refreshToken,
       user: toMe(user),
     };
   }
@@ -168,6 +171,7 @@ export class CredentialsService {
         orgUnitId: user.orgUnitId,
       });
     });
+    this.accountStatus.forget(user.id);
   }
 
   async change(
