@@ -30,7 +30,16 @@ export class SendMailProcessor extends WorkerHost {
     if (job.name !== MailJob.Send) {
       throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${QueueName.Mail}"`);
     }
-    const { outcome, attempts } = await this.sender.send(job.data.mailId);
+    let result: Awaited<ReturnType<MailSenderService['send']>>;
+    try {
+      result = await this.sender.send(job.data.mailId);
+    } catch (err) {
+      // The database (not the mail server) failed: failing the job would leave the row
+      // pending with nothing to send it, so wait the longest and try again.
+      this.logger.warn(`Mail ${job.data.mailId} not sent: ${(err as Error).message}`);
+      result = { outcome: 'failed', attempts: Number.MAX_SAFE_INTEGER };
+    }
+    const { outcome, attempts } = result;
     if (outcome === 'failed' || outcome === 'busy') {
       await job.moveToDelayed(Date.now() + this.retryDelayMs(attempts), token);
       throw new DelayedError();
@@ -41,7 +50,7 @@ export class SendMailProcessor extends WorkerHost {
   /** 1 s, 2 s, 4 s … up to the configured ceiling. */
   retryDelayMs(attempts: number): number {
     const ceiling = this.config.mail.retryMaxSeconds * 1_000;
-    return Math.min(1_000 * 2 ** Math.max(0, attempts - 1), ceiling);
+    return Math.min(1_000 * 2 ** Math.min(30, Math.max(0, attempts - 1)), ceiling);
   }
 
   @OnWorkerEvent('error')

@@ -73,7 +73,8 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
 
     await eventually(
       async () =>
-        (await worker.db.getRepository(MailEntity).findOneByOrFail({ id: id as string })).status === 'sent',
+        (await worker.db.getRepository(MailEntity).findOneByOrFail({ id: id as string })).status ===
+        'sent',
     );
     const row = await worker.db.getRepository(MailEntity).findOneByOrFail({ id: id as string });
     expect(row).toMatchObject({ status: 'sent', params: null, attempts: 1, lastError: null });
