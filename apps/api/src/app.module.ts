@@ -20,6 +20,7 @@ import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
 import { MailModule } from './mail/mail.module';
+import { UserAccountsModule } from './users/user-accounts.service';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         StorageModule,
         AuthModule,
         MailModule,
+        UserAccountsModule,
         HealthModule,
         OrgUnitsModule,
         UsersModule,

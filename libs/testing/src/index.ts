@@ -3,3 +3,7 @@
 // Never imported by production code (a guard checks the builds).
 export * from './processes';
 export * from './smtp-server';
+export * from './s3-server';
+export * from './postgres-cluster';
+export * from './postgres-replica';
+export * from './pgbouncer';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
+import { UserAccountsService } from '../users/user-accounts.service';
 
 /** How long a process trusts what it read: a deactivated account stops working within this. */
 const STATUS_TTL_MS = 30_000;
@@ -19,19 +20,21 @@ export class AccountStatusService {
   /** The keys of each user, to forget them all at once. */
   private readonly keysOfUser = new Map<string, Set<string>>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: UserAccountsService,
+  ) {}
 
   async isActive(userId: string, sessionId?: string): Promise<boolean> {
     const key = `${userId}|${sessionId ?? ''}`;
     const known = this.active.get(key);
     if (known !== undefined) return known;
     const rows: { ok: boolean }[] = await this.db.query(
-      `SELECT u.active AND ($2::uuid IS NULL OR EXISTS (
-                SELECT 1 FROM refresh_token r WHERE r.family_id = $2 AND r.revoked_at IS NULL)) AS ok
-         FROM app_user u WHERE u.id = $1`,
-      [userId, sessionId ?? null],
+      `SELECT $1::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM refresh_token r WHERE r.family_id = $1 AND r.revoked_at IS NULL) AS ok`,
+      [sessionId ?? null],
     );
-    const ok = rows[0]?.ok === true;
+    const ok = rows[0]?.ok === true && (await this.accounts.isActive(userId));
     this.active.set(key, ok);
     // Bounded: the index only serves forget(); a lost entry just waits for the TTL.
     if (this.keysOfUser.size > 200_000) this.keysOfUser.clear();

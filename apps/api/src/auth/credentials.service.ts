@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import type { LoginResponse } from '@dx/contracts';
-import { hashActivationCode, MailService, UserEntity } from '@dx/db';
+import { hashActivationCode, MailService } from '@dx/db';
+import { UserAccountsService } from '../users/user-accounts.service';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -14,6 +15,8 @@ import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { RateLimiter, tooManyRequests } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
+
+type Account = NonNullable<Awaited<ReturnType<UserAccountsService['findById']>>>;
 
 const RESET_TTL_MINUTES = 30;
 /** Reset mails per person and window: enough for a lost mail, too few to flood an inbox. */
@@ -47,6 +50,7 @@ export class CredentialsService {
     private readonly refreshTokens: RefreshTokensService,
     private readonly mail: MailService,
     private readonly accountStatus: AccountStatusService,
+    private readonly accounts: UserAccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,7 +62,7 @@ export class CredentialsService {
   ): Promise<LoginResponse> {
     const username = rawUsername.trim().toLowerCase();
     await this.throttle.assertAllowed(username, ip);
-    const user = await this.db.getRepository(UserEntity).findOneBy({ username });
+    const user = await this.accounts.findByUsername(username);
     const codeHash = hashActivationCode(this.config.jwt.secret, code);
     const open: { id: string; code_hash: string }[] = user
       ? await this.db.query(
@@ -107,7 +111,7 @@ export class CredentialsService {
     const username = rawUsername.trim().toLowerCase();
     // Per address: the endpoint must not become a way to probe or to send mail in bulk.
     await this.limiter.consume(`pwreset:ip:${ip}`, { max: 20, windowSeconds: 3_600 }, TOO_MANY);
-    const user = await this.db.getRepository(UserEntity).findOneBy({ username });
+    const user = await this.accounts.findByUsername(username);
     if (!user?.email || !user.active) return;
     const [sent] = await this.limiter.increment(
       [`pwreset:user:${user.id}`],
@@ -145,9 +149,7 @@ export class CredentialsService {
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
       [sha256(token)],
     );
-    const user = row
-      ? await this.db.getRepository(UserEntity).findOneBy({ id: row.user_id })
-      : null;
+    const user = row ? await this.accounts.findById(row.user_id) : null;
     if (!row || !user?.active) {
       await this.limiter.increment([failures], this.config.login.failureWindowSeconds);
       throw badRequest('token', WRONG_TOKEN);
@@ -180,12 +182,7 @@ export class CredentialsService {
     newPassword: string,
     ip: string,
   ): Promise<void> {
-    const user = await this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :userId', { userId })
-      .getOneOrFail();
+    const user = (await this.accounts.findWithPasswordHash(userId)) as Account;
     await this.throttle.assertAllowed(user.username, ip);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       await this.throttle.recordFailure(user.username, ip);
@@ -204,7 +201,7 @@ export class CredentialsService {
     });
   }
 
-  private assertPolicy(password: string, user: UserEntity, current?: string): void {
+  private assertPolicy(password: string, user: Account, current?: string): void {
     const problem = passwordProblem(password, user);
     if (problem) throw badRequest('newPassword', problem);
     if (current !== undefined && password === current) {
@@ -217,6 +214,6 @@ export class CredentialsService {
     userId: string,
     passwordHash: string,
   ): Promise<void> {
-    await tx.update(UserEntity, { id: userId }, { passwordHash });
+    await this.accounts.setPasswordHash(tx, userId, passwordHash);
   }
 }

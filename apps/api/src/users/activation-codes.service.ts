@@ -15,7 +15,6 @@ interface Target {
   email: string | null;
   orgUnitId: string;
   roles: Role[];
-  path: string;
 }
 
 /**
@@ -38,13 +37,11 @@ export class ActivationCodesService {
     const code = await this.db.transaction(async (tx) => {
       // Locked: two HR officers issuing at once must leave one open code, not two.
       const [target]: Target[] = await tx.query(
-        `SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.org_unit_id AS "orgUnitId",
-                u.roles, o.path
-           FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
-          WHERE u.id = $1 FOR UPDATE OF u`,
+        `SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.org_unit_id AS "orgUnitId", u.roles
+           FROM app_user u WHERE u.id = $1 FOR UPDATE`,
         [userId],
       );
-      if (!target || !(await this.scope.contains(caller, target))) {
+      if (!target || !(await this.visible(caller, target.orgUnitId))) {
         throw new NotFoundException('User not found');
       }
       // A code sets the password: issuing one for a sysadmin would hand over the account.
@@ -85,5 +82,12 @@ export class ActivationCodesService {
       return issued;
     });
     return { code, expiresAt: expiresAt.toISOString() };
+  }
+
+  private visible(caller: AuthUser, orgUnitId: string): Promise<boolean> {
+    return this.scope.findVisible(caller, orgUnitId).then(
+      () => true,
+      () => false,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, Role, UserResponse } from '@dx/contracts';
-import { OrgUnitEntity, UserEntity } from '@dx/db';
+import { UserEntity } from '@dx/db';
 import {
   BadRequestException,
   ForbiddenException,
@@ -55,9 +55,13 @@ export class UserUpdateService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      const unit = target && (await tx.findOneBy(OrgUnitEntity, { id: target.orgUnitId }));
-      if (!target || !unit || !(await this.scope.contains(caller, unit)))
-        throw new NotFoundException('User not found');
+      const visible =
+        target &&
+        (await this.scope.findVisible(caller, target.orgUnitId).then(
+          () => true,
+          () => false,
+        ));
+      if (!target || !visible) throw new NotFoundException('User not found');
       if (target.roles.includes('sysadmin') && !isAdmin)
         throw forbidden('Chỉ quản trị hệ thống mới sửa được tài khoản sysadmin.');
       if (id === caller.id && (dto.active === false || dto.roles !== undefined)) {

@@ -98,11 +98,7 @@ export class UsersService {
     tx: EntityManager,
     data: { profile: UserProfile; roles: Role[]; passwordHash: string | null },
   ): Promise<UserEntity> {
-    const user = tx.create(UserEntity, {
-      ...data.profile,
-      roles: data.roles,
-      passwordHash: data.passwordHash,
-    });
+    const user = tx.create(UserEntity, { ...data.profile, roles: data.roles, passwordHash: data.passwordHash });
     await tx.save(user);
     await tx.insert(MembershipEntity, {
       userId: user.id,
@@ -146,12 +142,7 @@ export class UsersService {
    * Moves a person to another unit or DX role from today: closes the open membership and
    * opens a new one, so earlier years' reports keep where they were.
    */
-  async changeMembership(
-    tx: EntityManager,
-    userId: string,
-    orgUnitId: string,
-    dxRole: DxRole,
-  ): Promise<void> {
+  async changeMembership(tx: EntityManager, userId: string, orgUnitId: string, dxRole: DxRole): Promise<void> {
     const today = this.today();
     // Locked: a merge running at the same time moves open memberships too.
     const open = await tx.findOne(MembershipEntity, {
@@ -165,13 +156,7 @@ export class UsersService {
       return;
     }
     if (open) await tx.update(MembershipEntity, { id: open.id }, { validTo: today });
-    await tx.insert(MembershipEntity, {
-      userId,
-      orgUnitId,
-      dxRole,
-      validFrom: today,
-      validTo: null,
-    });
+    await tx.insert(MembershipEntity, { userId, orgUnitId, dxRole, validFrom: today, validTo: null });
   }
 
   async list(caller: AuthUser, q: ListUsersQuery): Promise<Paginated<UserResponse>> {
@@ -185,10 +170,7 @@ export class UsersService {
       qb.andWhere('unit.path LIKE :unitPrefix', { unitPrefix: `${unit.path}%` });
     }
     if (q.q) {
-      const term = `%${q.q
-        .trim()
-        .normalize('NFC')
-        .replace(/[\\%_]/g, '\\$&')}%`;
+      const term = `%${q.q.trim().normalize('NFC').replace(/[\\%_]/g, '\\$&')}%`;
       qb.andWhere('(u.username ILIKE :term OR u.fullName ILIKE :term)', { term });
     }
     const [items, total] = await qb

@@ -62,7 +62,9 @@ describe('users', () => {
       .set('Authorization', hrA)
       .send(newUser(tree.a.id, { roles: ['sysadmin'] }))
       .expect(403);
-    expect(grant.body.errors).toEqual([{ field: 'roles', message: expect.any(String) }]);
+    expect(grant.body.errors).toEqual([
+      { field: 'roles', code: 'invalid', message: expect.any(String) },
+    ]);
     await t.http
       .post('/api/users')
       .set('Authorization', admin)
@@ -72,11 +74,7 @@ describe('users', () => {
 
   it('refuses a learner (403), a duplicate username (409) and bad input (400 with fields)', async () => {
     const learner = await t.tokenFor((await t.make.user(tree.a)).username);
-    await t.http
-      .post('/api/users')
-      .set('Authorization', learner)
-      .send(newUser(tree.a.id))
-      .expect(403);
+    await t.http.post('/api/users').set('Authorization', learner).send(newUser(tree.a.id)).expect(403);
 
     const body = newUser(tree.a.id);
     await t.http.post('/api/users').set('Authorization', hrA).send(body).expect(201);
@@ -85,28 +83,10 @@ describe('users', () => {
     const bad = await t.http
       .post('/api/users')
       .set('Authorization', hrA)
-      .send({
-        username: 'X',
-        password: 'short',
-        fullName: '',
-        email: 'nope',
-        dateOfBirth: '1990-02-30',
-        orgUnitId: 'x',
-        dxRole: 'boss',
-        roles: ['king'],
-      })
+      .send({ username: 'X', password: 'short', fullName: '', email: 'nope', dateOfBirth: '1990-02-30', orgUnitId: 'x', dxRole: 'boss', roles: ['king'] })
       .expect(400);
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
-    for (const f of [
-      'username',
-      'password',
-      'fullName',
-      'email',
-      'dateOfBirth',
-      'orgUnitId',
-      'dxRole',
-      'roles',
-    ]) {
+    for (const f of ['username', 'password', 'fullName', 'email', 'dateOfBirth', 'orgUnitId', 'dxRole', 'roles']) {
       expect(fields).toContain(f);
     }
   });
@@ -123,12 +103,7 @@ describe('users', () => {
     expect(ids).toContain(inA.id);
     expect(ids).not.toContain(inB.id);
     await t.http.get(`/api/users?orgUnitId=${tree.b.id}`).set('Authorization', hrA).expect(404);
-    const own = await t.http
-      .get(`/api/users?orgUnitId=${tree.a1.id}`)
-      .set('Authorization', hrA)
-      .expect(200);
-    expect(own.body.items.every((u: { orgUnitId: string }) => u.orgUnitId === tree.a1.id)).toBe(
-      true,
-    );
+    const own = await t.http.get(`/api/users?orgUnitId=${tree.a1.id}`).set('Authorization', hrA).expect(200);
+    expect(own.body.items.every((u: { orgUnitId: string }) => u.orgUnitId === tree.a1.id)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
+import { JobName } from './queues';
+
 /** Job of the mail queue: send one row of the `mail` table (job id `mail-<id>`). */
 export enum MailJob {
-  Send = 'send',
+  Send = JobName.SendMail,
 }
 
 export interface SendMailJobData {
