@@ -19,6 +19,8 @@ import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
+import { MailModule } from './mail/mail.module';
+import { UserAccountsModule } from './users/user-accounts.service';
 
 @Module({})
 export class AppModule {
@@ -34,6 +36,8 @@ export class AppModule {
         CacheModule,
         StorageModule,
         AuthModule,
+        MailModule,
+        UserAccountsModule,
         HealthModule,
         OrgUnitsModule,
         UsersModule,

@@ -22,6 +22,9 @@ import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
+import { MailEntity } from './mail/mail.entity';
+import { ActivationCodeEntity } from './auth/activation-code.entity';
+import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -49,4 +52,7 @@ export const ALL_ENTITIES = [
   CoverageReportRowEntity,
   AuditLogEntity,
   RefreshTokenEntity,
+  MailEntity,
+  ActivationCodeEntity,
+  PasswordResetTokenEntity,
 ];

@@ -30,3 +30,8 @@ export * from './reports/coverage-report.entity';
 export * from './reports/coverage-report-row.entity';
 export * from './audit/audit-log.entity';
 export * from './auth/refresh-token.entity';
+export * from './mail/mail.entity';
+export * from './mail/mail.service';
+export * from './auth/activation-code.entity';
+export * from './auth/password-reset-token.entity';
+export * from './auth/activation-code';

@@ -14,6 +14,10 @@ import { createQueryClient } from './query-client';
 // Route-level code splitting keeps the first download to the shell (budget: 150 KB gzipped).
 const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
+const ActivatePage = lazy(() => import('../auth/ActivatePage'));
+const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
+const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
 const CourseCatalogPage = lazy(() => import('../courses/CourseCatalogPage'));
@@ -82,6 +86,10 @@ export function App() {
             />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="login" element={<LoginPage />} />
+            <Route path="activate" element={<ActivatePage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
+            <Route path="me/password" element={authed(<ChangePasswordPage />)} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />
             <Route path="*" element={<NotFoundPage />} />

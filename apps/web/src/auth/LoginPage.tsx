@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { loginErrorKey, type LoginErrorKey } from './login-error';
@@ -99,6 +99,11 @@ export default function LoginPage() {
           </p>
         )}
       </form>
+      <p className="muted">
+        <Link to="/forgot-password">{t('account.forgotLink')}</Link>
+        {' · '}
+        <Link to="/activate">{t('account.activateLink')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useMe } from '../auth/useMe';
@@ -45,6 +46,9 @@ export default function MePage() {
           <dd>{t(`dxRole.${user.dxRole}`)}</dd>
         </div>
       </dl>
+      <p>
+        <Link to="/me/password">{t('account.changeLink')}</Link>
+      </p>
     </section>
   );
 }

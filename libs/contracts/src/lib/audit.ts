@@ -12,6 +12,15 @@ export const AUDIT_ACTIONS = [
   'curriculum.published',
   'curriculum.archived',
   'auth.refresh_token_reused',
+  'user.activation_code_issued',
+  'user.activated',
+  'auth.password_changed',
+  'auth.password_reset',
+  'user.updated',
+  'user.roles_changed',
+  'user.transferred',
+  'user.deactivated',
+  'user.reactivated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
