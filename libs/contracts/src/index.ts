@@ -15,3 +15,4 @@ export * from './lib/certificates';
 export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/privacy';
+export * from './lib/training';

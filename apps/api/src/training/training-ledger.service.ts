@@ -92,17 +92,24 @@ export class TrainingLedgerService {
   }
 
   /**
-   * Gives everyone a requirement of `year` applies to a ledger row (people with none
-   * count as meeting every requirement), then re-evaluates the year.
+   * Gives everyone requirement `requirementId` applies to a ledger row of its year (people
+   * with none count as meeting every requirement), then re-evaluates those rows, in one
+   * pair of set-based statements whatever the size of the subtree.
    */
-  async coverRequirements(tx: EntityManager, year: number): Promise<void> {
-    await tx.query(
-      `INSERT INTO training_year (user_id, year, trained)
+  async coverRequirement(tx: EntityManager, requirementId: string, year: number): Promise<void> {
+    const covered: { id: string }[] = await tx.query(
+      `INSERT INTO training_year AS ty (user_id, year, trained)
        SELECT DISTINCT u.id, $1::int, false FROM requirement r ${REQUIREMENT_APPLIES}
-        WHERE r.year = $1
-       ON CONFLICT (user_id, year) DO NOTHING`,
-      [year, this.asOf(year)],
+        WHERE r.id = $3
+       ON CONFLICT (user_id, year) DO UPDATE SET updated_at = ty.updated_at
+       RETURNING ty.user_id AS id`,
+      [year, this.asOf(year), requirementId],
     );
-    await this.evaluate(tx, year, null);
+    if (covered.length)
+      await this.evaluate(
+        tx,
+        year,
+        covered.map((c) => c.id),
+      );
   }
 }

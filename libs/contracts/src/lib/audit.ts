@@ -12,6 +12,10 @@ export const AUDIT_ACTIONS = [
   'curriculum.published',
   'curriculum.archived',
   'auth.refresh_token_reused',
+  'requirement.created',
+  'training_record.created',
+  'training_record.updated',
+  'training_record.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
