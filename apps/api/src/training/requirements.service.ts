@@ -42,9 +42,15 @@ export class RequirementsService {
       errors.push({ field: 'hours', message: 'hours is required without a curriculum' });
     if (errors.length) throw invalid(errors);
     const unit = await this.scope.requireInScope(user, dto.orgUnitId);
-    const hours = dto.hours ?? (await this.curriculumHours(user, unit.path, dto.curriculumId!));
-    if (dto.curriculumId && dto.hours !== undefined)
-      await this.curriculumHours(user, unit.path, dto.curriculumId);
+    // The curriculum's hours per year are the default; it must be visible either way.
+    const curriculumHours = dto.curriculumId
+      ? await this.curriculumHours(user, unit.path, dto.curriculumId)
+      : 0;
+    const hours = dto.hours ?? curriculumHours;
+    if (!(hours > 0))
+      throw invalid([
+        { field: 'hours', message: 'the curriculum sets no hours per year: give hours' },
+      ]);
 
     const id = await this.db.transaction(async (tx) => {
       const saved = await tx.save(
@@ -113,10 +119,6 @@ export class RequirementsService {
       [curriculumId, unitPath, prefix],
     );
     if (!row) throw new NotFoundException('Curriculum not found');
-    if (!(row.hours > 0))
-      throw invalid([
-        { field: 'hours', message: 'the curriculum sets no hours per year: give hours' },
-      ]);
     return row.hours as number;
   }
 
