@@ -57,3 +57,24 @@ export interface TrainingRecord {
   createdAt: string;
   updatedAt: string;
 }
+
+export const PEOPLE_REPORT_STATUSES = ['untrained', 'trained', 'all'] as const;
+export type PeopleReportStatus = (typeof PEOPLE_REPORT_STATUSES)[number];
+export const PEOPLE_REPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type PeopleReportFormat = (typeof PEOPLE_REPORT_FORMATS)[number];
+
+/** `GET /api/reports/people` item: a DX staff member of the subtree at the end of the year. */
+export interface PeopleReportRow {
+  userId: string;
+  username: string;
+  fullName: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  dxRole: DxRole;
+  hoursEarned: number;
+  /** The largest requirement of the year that applies (null: none applies). */
+  requiredHours: number | null;
+  requirementMet: boolean;
+  trained: boolean;
+  lastCompletedOn: string | null;
+}

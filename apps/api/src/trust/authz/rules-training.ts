@@ -82,4 +82,12 @@ export const TRAINING_RULES: RuleTable = {
     sysadmin: 204,
     request: async (c) => ({ params: { id: await recordOf(c) } }),
   },
+
+  'GET /api/reports/people': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { orgUnitId: c.side.unit.id, status: 'untrained' } }),
+  },
 };
