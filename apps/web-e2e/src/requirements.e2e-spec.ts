@@ -39,7 +39,7 @@ describe('the yearly requirement', () => {
         await page.goto('/');
         const card = page.getByRole('region', { name: 'Yêu cầu bồi dưỡng năm nay' });
         await card.getByText(`Năm ${year}: cần 2 giờ, đã có 0 giờ, hạn 31/12/${year}.`).waitFor();
-        await card.getByText('Đang thực hiện').waitFor();
+        await card.getByText('Đang thực hiện', { exact: true }).waitFor();
 
         await card.getByRole('link', { name: 'Chọn khóa học để tích lũy giờ' }).click();
         await page.getByRole('link', { name: COURSE_WITHOUT_QUIZ }).click();
@@ -53,7 +53,7 @@ describe('the yearly requirement', () => {
 
         await page.goto('/');
         await card.getByText(`Năm ${year}: cần 2 giờ, đã có 2 giờ, hạn 31/12/${year}.`).waitFor();
-        await card.getByText('Đã đạt').waitFor();
+        await card.getByText('Đã đạt', { exact: true }).waitFor();
       },
     ));
 });
