@@ -8,3 +8,5 @@ export * from './lib/exports/coverage-xlsx';
 export * from './lib/exports/coverage-pdf';
 export * from './lib/people-report';
 export * from './lib/exports/people-export';
+export * from './lib/training-ledger-queries';
+export * from './lib/training-queries';

@@ -1,29 +1,19 @@
 import type { FieldError, Paginated, Requirement } from '@dx/contracts';
 import { RequirementEntity } from '@dx/db';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { countRequirements, REQUIREMENT_SELECT, visibleCurriculumHours } from '@dx/reports';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { InvalidInputException } from '../http/invalid-input';
 import { paginated } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CreateRequirementDto } from './dto/create-requirement.dto';
 import { RequirementsQueryDto } from './dto/year-query.dto';
 import { TrainingLedgerService } from './training-ledger.service';
 
-const SELECT_REQUIREMENT = `
-  SELECT r.id, r.year, r.org_unit_id AS "orgUnitId", o.name AS "orgUnitName", r.dx_roles AS "dxRoles",
-         r.job_titles AS "jobTitles", r.hours::float8 AS hours, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
-         r.curriculum_id AS "curriculumId", c.title AS "curriculumTitle", r.created_at AS "createdAt"
-    FROM requirement r
-    JOIN org_unit o ON o.id = r.org_unit_id
-    LEFT JOIN curriculum c ON c.id = r.curriculum_id`;
-
-const invalid = (errors: FieldError[]) =>
-  new BadRequestException({
-    message: `Invalid input: ${errors.map((e) => e.field).join(', ')}`,
-    errors,
-  });
+const invalid = (errors: FieldError[]) => new InvalidInputException(errors);
 
 /** Yearly training requirements set by HR (in scope) and sysadmins. */
 @Injectable()
@@ -93,13 +83,9 @@ export class RequirementsService {
       params.push(unit.path);
       where += ` AND o.path LIKE $${params.length}::text || '%'`;
     }
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM requirement r JOIN org_unit o ON o.id = r.org_unit_id
-        WHERE ${where}`,
-      params,
-    );
+    const total = await countRequirements(this.db.manager, where, params);
     const items = await this.db.query(
-      `${SELECT_REQUIREMENT} WHERE ${where}
+      `${REQUIREMENT_SELECT} WHERE ${where}
         ORDER BY r.year DESC, r.due_date, r.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
       params,
     );
@@ -112,18 +98,13 @@ export class RequirementsService {
    */
   private async curriculumHours(user: AuthUser, unitPath: string, curriculumId: string) {
     const prefix = await this.scope.scopePath(user);
-    const [row] = await this.db.query(
-      `SELECT c.hours_per_year::float8 AS hours FROM curriculum c JOIN org_unit o ON o.id = c.owner_org_unit_id
-        WHERE c.id = $1 AND c.status <> 'archived'
-          AND ($2::text LIKE o.path || '%' OR $3::text IS NULL OR o.path LIKE $3::text || '%')`,
-      [curriculumId, unitPath, prefix],
-    );
+    const row = await visibleCurriculumHours(this.db.manager, curriculumId, unitPath, prefix);
     if (!row) throw new NotFoundException('Curriculum not found');
     return row.hours as number;
   }
 
   private async one(m: EntityManager, id: string): Promise<Requirement> {
-    const [row] = await m.query(`${SELECT_REQUIREMENT} WHERE r.id = $1`, [id]);
+    const [row] = await m.query(`${REQUIREMENT_SELECT} WHERE r.id = $1`, [id]);
     return toRequirement(row);
   }
 }

@@ -1,7 +1,7 @@
 import { calendarDate } from '@dx/contracts';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
-import { LEDGER_FROM_SOURCES } from './training-ledger.sql';
+import { LEDGER_FROM_SOURCES } from '@dx/reports';
 
 interface LedgerFigures {
   user_id: string;

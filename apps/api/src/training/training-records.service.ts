@@ -1,11 +1,13 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, TrainingRecord } from '@dx/contracts';
 import { TrainingRecordEntity } from '@dx/db';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { personInSubtree } from '@dx/reports';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { invalidField } from '../http/invalid-input';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { isDayOfYear } from './requirements.service';
 import { CreateTrainingRecordDto, UpdateTrainingRecordDto } from './dto/training-record.dto';
@@ -105,10 +107,7 @@ export class TrainingRecordsService {
           ? 'must not be in the future'
           : null;
     if (message) {
-      throw new BadRequestException({
-        message: 'Invalid input: completedOn',
-        errors: [{ field: 'completedOn', message }],
-      });
+      throw invalidField('completedOn', message);
     }
     return year;
   }
@@ -116,11 +115,7 @@ export class TrainingRecordsService {
   /** The person's current unit when they are in the caller's subtree; 404 otherwise. */
   private async personInScope(user: AuthUser, userId: string): Promise<string> {
     const prefix = await this.scope.scopePath(user);
-    const [row] = await this.db.query(
-      `SELECT u.org_unit_id AS "orgUnitId" FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
-        WHERE u.id = $1 AND ($2::text IS NULL OR o.path LIKE $2::text || '%')`,
-      [userId, prefix],
-    );
+    const row = await personInSubtree(this.db.manager, userId, prefix);
     if (!row) throw new NotFoundException('Person not found');
     return row.orgUnitId;
   }
