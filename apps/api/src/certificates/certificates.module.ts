@@ -1,6 +1,7 @@
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
 import { certificateSignerProvider } from './certificate-signer.provider';
@@ -15,7 +16,7 @@ import { PublicCertificatesService } from './public-certificates.service';
  * signing keys). Issuing and rendering happen in the worker, never in a request.
  */
 @Module({
-  imports: [StorageModule, OrgUnitsModule],
+  imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule],
   controllers: [CertificatesController, PublicCertificatesController],
   providers: [
     certificateSignerProvider,

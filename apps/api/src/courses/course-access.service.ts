@@ -69,7 +69,7 @@ export class CourseAccessService {
     courseId: string,
   ): Promise<string | null> {
     const [row] = await m.query(
-      'SELECT course_version_id AS "versionId" FROM enrollment WHERE user_id = $1 AND course_id = $2',
+      'SELECT course_version_id AS "versionId" FROM enrollment WHERE user_id = $1 AND course_id = $2 AND current',
       [user.id, courseId],
     );
     return row?.versionId ?? null;

@@ -33,7 +33,7 @@ describe('publishing and versions', () => {
       [courseId],
     );
     await t.db.query(
-      'INSERT INTO enrollment (user_id, course_id, course_version_id) VALUES ($1, $2, $3)',
+      'INSERT INTO enrollment (user_id, course_id, course_version_id, year) VALUES ($1, $2, $3, 2026)',
       [userId, courseId, versionId],
     );
   }

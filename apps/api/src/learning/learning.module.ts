@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CurriculaModule } from '../curricula/curricula.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CourseCompletionService } from './course-completion.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
@@ -11,7 +12,7 @@ import { LessonsService } from './lessons.service';
 @Module({
   // CurriculaModule lends the programme-certificate check run on completion; it does not
   // import this module: no cycle.
-  imports: [OrgUnitsModule, CurriculaModule],
+  imports: [OrgUnitsModule, CurriculaModule, TrainingLedgerModule],
   controllers: [EnrollmentsController, LessonsController],
   providers: [CourseCompletionService, EnrollmentsService, LessonsService],
   exports: [CourseCompletionService],

@@ -26,8 +26,8 @@ interface EnrolledLesson {
 }
 
 /**
- * The lesson only when the caller's enrolment for its course is pinned to the lesson's
- * version: a lesson of another version (or course) is as good as missing.
+ * The lesson only when the caller's current enrolment for its course is pinned to the
+ * lesson's version: a lesson of another version (or course) is as good as missing.
  */
 const ENROLLED_LESSON = `
   SELECT l.id, l.module_id AS "moduleId", cv.course_id AS "courseId", e.id AS "enrollmentId",
@@ -38,7 +38,7 @@ const ENROLLED_LESSON = `
     FROM lesson l
     JOIN course_version cv ON cv.id = l.course_version_id
     JOIN enrollment e ON e.user_id = $2 AND e.course_id = cv.course_id
-                     AND e.course_version_id = l.course_version_id
+                     AND e.course_version_id = l.course_version_id AND e.current
    WHERE l.id = $1`;
 
 /** Neighbours in reading order: module position, then lesson position. */

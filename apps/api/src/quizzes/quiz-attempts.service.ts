@@ -63,7 +63,8 @@ interface StartRow {
 const QUIZ_OF_ENROLMENT_SQL = `
   FROM quiz q
   JOIN course_version cv ON cv.id = q.course_version_id
-  JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id`;
+  JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
+                   AND e.current`;
 
 export const START_READ: Statement = {
   name: 'quiz_start_read',

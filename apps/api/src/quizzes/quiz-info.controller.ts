@@ -31,6 +31,7 @@ export class QuizInfoController {
          FROM quiz q
          JOIN course_version cv ON cv.id = q.course_version_id
          JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
+                          AND e.current
          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM question x WHERE x.quiz_id = q.id) bank
         WHERE q.id = $1 AND e.user_id = $2`,
       [quizId, caller.id],

@@ -33,6 +33,7 @@ const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
+const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
@@ -75,6 +76,7 @@ export function App() {
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
             <Route path="reports" element={reporting(<ReportsPage />)} />
+            <Route path="reports/people" element={reporting(<PeopleReportPage />)} />
             <Route path="reports/:reportId" element={reporting(<ReportPage />)} />
             <Route
               path="certificates/manage"

@@ -8,6 +8,7 @@ import {
   REPORT_ROLES,
 } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
+import { MyRequirementsCard } from '../requirements/MyRequirementsCard';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export default function HomePage() {
           {t('home.catalogLink')}
         </Link>
       </section>
+      <MyRequirementsCard />
       <section className="card" aria-labelledby="home-links">
         <h2 id="home-links">{t('home.linksTitle')}</h2>
         <ul className="link-list">

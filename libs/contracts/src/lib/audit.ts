@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   'user.transferred',
   'user.deactivated',
   'user.reactivated',
+  'requirement.created',
+  'training_record.created',
+  'training_record.updated',
+  'training_record.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

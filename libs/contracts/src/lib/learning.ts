@@ -23,4 +23,8 @@ export interface MyEnrollment {
   completedAt: string | null;
   /** Where to resume. */
   lastLessonId: string | null;
+  /** Training year: of completion once completed, of enrolment before. */
+  year: number;
+  /** False for an earlier year's completion the learner has since re-enrolled after. */
+  current: boolean;
 }

@@ -4,6 +4,7 @@ import { AddCoverageReports1795656416543 } from './1795656416543-AddCoverageRepo
 import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAuditLogAndRefreshTokens';
 import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
 import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
+import { TrainingYears1796613415217 } from './1796613415217-TrainingYears';
 import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-AddMailActivationPasswordReset';
 import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
 
@@ -16,6 +17,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddAuditLogAndRefreshTokens1795657325006,
   IndexesForNationalScale1795660086579,
   NotifyCatalogChanges1795663873077,
+  TrainingYears1796613415217,
   AddMailActivationPasswordReset1796613466811,
   AddUserActive1796615179321,
 ];
