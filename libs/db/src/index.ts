@@ -31,3 +31,4 @@ export * from './auth/refresh-token.entity';
 export * from './training/training-year.entity';
 export * from './training/training-record.entity';
 export * from './training/requirement.entity';
+export * from './prepared-statement';
