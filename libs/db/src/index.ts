@@ -38,3 +38,4 @@ export * from './auth/activation-code';
 export * from './training/training-year.entity';
 export * from './training/training-record.entity';
 export * from './training/requirement.entity';
+export * from './prepared-statement';

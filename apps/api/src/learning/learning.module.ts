@@ -6,6 +6,7 @@ import { CourseCompletionService } from './course-completion.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { LessonsController } from './lessons.controller';
+import { LessonContentCache } from './lesson-content.cache';
 import { LessonsService } from './lessons.service';
 
 /** Enrolment, lessons, progress and course completion. */
@@ -14,7 +15,7 @@ import { LessonsService } from './lessons.service';
   // import this module: no cycle.
   imports: [OrgUnitsModule, CurriculaModule, TrainingLedgerModule],
   controllers: [EnrollmentsController, LessonsController],
-  providers: [CourseCompletionService, EnrollmentsService, LessonsService],
+  providers: [CourseCompletionService, EnrollmentsService, LessonContentCache, LessonsService],
   exports: [CourseCompletionService],
 })
 export class LearningModule {}
