@@ -22,6 +22,7 @@ import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
+import { SigningKeyEntity } from './certificates/signing-key.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -49,4 +50,5 @@ export const ALL_ENTITIES = [
   CoverageReportRowEntity,
   AuditLogEntity,
   RefreshTokenEntity,
+  SigningKeyEntity,
 ];

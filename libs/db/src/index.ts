@@ -28,3 +28,4 @@ export * from './reports/coverage-report.entity';
 export * from './reports/coverage-report-row.entity';
 export * from './audit/audit-log.entity';
 export * from './auth/refresh-token.entity';
+export * from './certificates/signing-key.entity';

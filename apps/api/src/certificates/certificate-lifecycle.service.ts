@@ -1,4 +1,4 @@
-import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
+import { claimsOf, KeyRing } from '@dx/certificate-pdf';
 import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
 import {
@@ -26,7 +26,7 @@ export class CertificateLifecycleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CertificateAccessService,
-    private readonly signer: CertificateSigner,
+    private readonly keyRing: KeyRing,
   ) {}
 
   async revoke(user: AuthUser, id: string, dto: RevokeCertificateDto): Promise<void> {
@@ -80,7 +80,9 @@ export class CertificateLifecycleService {
         });
       }
       const snapshot = { ...cert.snapshot, holderName: newName };
-      const signature = this.signer.sign(
+      // Signed again with the key that signs today (a rotation may have retired the old one).
+      const key = await this.keyRing.active();
+      const signature = key.signer.sign(
         claimsOf({
           ...cert,
           serial: cert.serial as string,
@@ -88,7 +90,7 @@ export class CertificateLifecycleService {
           snapshot,
         }),
       );
-      await tx.update(CertificateEntity, { id }, { snapshot, signature, pdfKey: null });
+      await tx.update(CertificateEntity, { id }, { snapshot, signature, kid: key.kid, pdfKey: null });
 
       const previous = await tx.countBy(CertificateEventEntity, {
         certificateId: id,

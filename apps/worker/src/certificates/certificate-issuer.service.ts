@@ -1,10 +1,11 @@
-import { claimsOf, CertificateSigner, renderCertificatePdf } from '@dx/certificate-pdf';
+import { claimsOf, KeyRing, renderCertificatePdf } from '@dx/certificate-pdf';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formatSerial, nextNumber } from './certificate-numbering';
 
@@ -18,15 +19,12 @@ export type IssueOutcome = 'issued' | 'already-issued' | 'revoked' | 'missing';
  */
 @Injectable()
 export class CertificateIssuerService {
-  private readonly signer: CertificateSigner;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.signer = new CertificateSigner(config.certSigningKeyPem);
-  }
+    private readonly keyRing: KeyRing,
+  ) {}
 
   async issue(certificateId: string): Promise<IssueOutcome> {
     const { cert, outcome } = await this.allocate(certificateId);
@@ -53,9 +51,15 @@ export class CertificateIssuerService {
       cert.serial = formatSerial(year, await nextNumber(tx, 'serial', year));
       cert.registerNumber = await nextNumber(tx, `register:${cert.issuerOrgUnitId}`, year);
       cert.snapshot = { ...cert.snapshot, issuedOn };
-      cert.signature = this.signer.sign(
+      const key = await this.keyRing.active();
+      cert.kid = key.kid;
+      cert.signature = key.signer.sign(
         claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber }),
       );
+      // 128 random bits: the serial is guessable, this code is not.
+      cert.verifyCode = randomBytes(16).toString('base64url');
+      // One national revocation list; its positions are handed out like serials.
+      cert.statusListIndex = (await nextNumber(tx, 'status-list', 0)) - 1;
       cert.issuedAt = issuedAt;
       cert.status = 'issued';
       await tx.update(
@@ -66,6 +70,9 @@ export class CertificateIssuerService {
           registerNumber: cert.registerNumber,
           snapshot: cert.snapshot,
           signature: cert.signature,
+          kid: cert.kid,
+          verifyCode: cert.verifyCode,
+          statusListIndex: cert.statusListIndex,
           issuedAt,
           status: 'issued',
         },
@@ -88,7 +95,7 @@ export class CertificateIssuerService {
     const pdf = await renderCertificatePdf({
       ...claims,
       year: Number(claims.issuedOn.slice(0, 4)),
-      verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}`,
+      verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode ?? ''}`,
       signature: cert.signature,
     });
     const key = `certificates/${claims.issuedOn.slice(0, 4)}/${cert.serial}.pdf`;

@@ -1,9 +1,10 @@
+import { keyRingProvider } from '@dx/certificate-pdf';
 import { Module } from '@nestjs/common';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
 
 @Module({
-  providers: [CertificateIssuerService, IssueCertificateProcessor],
+  providers: [keyRingProvider, CertificateIssuerService, IssueCertificateProcessor],
   exports: [CertificateIssuerService],
 })
 export class CertificatesJobsModule {}

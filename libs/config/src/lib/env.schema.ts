@@ -52,6 +52,9 @@ export const envSchema = Joi.object({
   JWT_REFRESH_TTL_DAYS: Joi.number().integer().min(1).max(365).default(30),
   USER_IMPORT_MAX: Joi.number().integer().min(1).default(10),
   USER_IMPORT_WINDOW_SECONDS: Joi.number().integer().min(1).default(600),
+  /** Public certificate endpoints: requests per client address and window (then 429). */
+  PUBLIC_RATE_LIMIT_MAX: Joi.number().integer().min(1).default(60),
+  PUBLIC_RATE_LIMIT_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
   LOGIN_FAILURE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
   CORS_ORIGINS: Joi.string().allow('').default(''),

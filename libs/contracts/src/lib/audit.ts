@@ -12,6 +12,9 @@ export const AUDIT_ACTIONS = [
   'curriculum.published',
   'curriculum.archived',
   'auth.refresh_token_reused',
+  'certificate.key_rotated',
+  'certificate.key_compromised',
+  'certificate.public_rate_limited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
