@@ -9,6 +9,11 @@ export class CertificateKeyRing1796613458282 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "certificate" ADD "verify_code" character varying(64)`);
     await queryRunner.query(`ALTER TABLE "certificate" ADD "status_list_index" integer`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_certificate_status_list_index" ON "certificate"  ("status_list_index") `);
+    // Certificates issued before: a verify code (gen_random_uuid draws from a strong random
+    // source, 122 bits) and a place in the revocation status list, in order of issue.
+    await queryRunner.query(`UPDATE "certificate" SET "verify_code" = replace(gen_random_uuid()::text, '-', '') WHERE "serial" IS NOT NULL`);
+    await queryRunner.query(`WITH n AS (SELECT "id", row_number() OVER (ORDER BY "issued_at", "id") - 1 AS i FROM "certificate" WHERE "serial" IS NOT NULL) UPDATE "certificate" c SET "status_list_index" = n.i FROM n WHERE c."id" = n."id"`);
+    await queryRunner.query(`INSERT INTO "certificate_counter" ("scope", "year", "last_value") SELECT 'status-list', 0, count(*) FROM "certificate" WHERE "status_list_index" IS NOT NULL HAVING count(*) > 0`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
