@@ -4,3 +4,4 @@ export * from './lib/fonts';
 export * from './lib/render-certificate';
 export * from './lib/key-ring';
 export * from './lib/key-ring.provider';
+export * from './lib/pdf-signing';
