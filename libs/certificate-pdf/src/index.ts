@@ -5,3 +5,4 @@ export * from './lib/render-certificate';
 export * from './lib/key-ring';
 export * from './lib/key-ring.provider';
 export * from './lib/pdf-signing';
+export * from './lib/pdf-signing.provider';

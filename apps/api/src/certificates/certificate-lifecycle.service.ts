@@ -81,7 +81,7 @@ export class CertificateLifecycleService {
       }
       const snapshot = { ...cert.snapshot, holderName: newName };
       // Signed again with the key that signs today (a rotation may have retired the old one).
-      const key = await this.keyRing.active();
+      const key = await this.keyRing.active(tx);
       const signature = key.signer.sign(
         claimsOf({
           ...cert,

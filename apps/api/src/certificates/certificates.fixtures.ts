@@ -77,7 +77,6 @@ export async function issuedCertificate(
           }),
           year: Number(issuedOn.slice(0, 4)),
           verifyUrl: `${t.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode}`,
-          signature: cert.signature as string,
         });
   const pdfKey = `certificates/${issuedOn.slice(0, 4)}/${cert.serial}.pdf`;
   await t.app.get<FileStorage>(FILE_STORAGE).put(pdfKey, pdf);

@@ -1,4 +1,11 @@
-import { claimsOf, KeyRing, renderCertificatePdf } from '@dx/certificate-pdf';
+import {
+  CertificateIssuerBlock,
+  claimsOf,
+  KeyRing,
+  PdfSigningIdentity,
+  renderCertificatePdf,
+  signPdf,
+} from '@dx/certificate-pdf';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity } from '@dx/db';
@@ -24,6 +31,7 @@ export class CertificateIssuerService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keyRing: KeyRing,
+    private readonly pdfIdentity: PdfSigningIdentity,
   ) {}
 
   async issue(certificateId: string): Promise<IssueOutcome> {
@@ -51,7 +59,7 @@ export class CertificateIssuerService {
       cert.serial = formatSerial(year, await nextNumber(tx, 'serial', year));
       cert.registerNumber = await nextNumber(tx, `register:${cert.issuerOrgUnitId}`, year);
       cert.snapshot = { ...cert.snapshot, issuedOn };
-      const key = await this.keyRing.active();
+      const key = await this.keyRing.active(tx);
       cert.kid = key.kid;
       cert.signature = key.signer.sign(
         claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber }),
@@ -86,17 +94,43 @@ export class CertificateIssuerService {
     });
   }
 
+  /**
+   * The agency and signature blocks: the issuing unit as named on the certificate, under
+   * the unit above it (Decree 30/2020's "cơ quan chủ quản").
+   */
+  private async issuerBlock(cert: CertificateEntity): Promise<CertificateIssuerBlock> {
+    const [row] = await this.db.query(
+      `SELECT p.name AS parent_name FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.id = $1`,
+      [cert.issuerOrgUnitId],
+    );
+    return {
+      bodyName: cert.snapshot.issuerName,
+      parentBodyName: (row?.parent_name as string | null) ?? null,
+      signerTitle: 'Thủ trưởng đơn vị',
+      signerName: '',
+      place: 'Hà Nội',
+      sealImage: null,
+    };
+  }
+
   /** Renders (again) the PDF of an issued certificate and records where it is stored. */
   async renderPdf(cert: CertificateEntity): Promise<string> {
     if (!cert.serial || cert.registerNumber === null || !cert.signature) {
       throw new Error(`Certificate ${cert.id} is not issued`);
     }
     const claims = claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber });
-    const pdf = await renderCertificatePdf({
+    const page = await renderCertificatePdf({
       ...claims,
       year: Number(claims.issuedOn.slice(0, 4)),
       verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode ?? ''}`,
-      signature: cert.signature,
+      issuer: await this.issuerBlock(cert),
+    });
+    // The PDF itself carries the platform's digital signature (PAdES), which any PDF reader
+    // checks; the Ed25519 signature over the claims stays in the database and the credential.
+    const pdf = await signPdf(page, this.pdfIdentity, {
+      reason: `Cấp ${cert.kind === 'course' ? 'giấy chứng nhận' : 'chứng chỉ'} số hiệu ${cert.serial}`,
+      location: 'Việt Nam',
+      contactInfo: `${this.config.publicBaseUrl}/verify/${cert.serial}`,
     });
     const key = `certificates/${claims.issuedOn.slice(0, 4)}/${cert.serial}.pdf`;
     await this.storage.put(key, pdf);

@@ -1,10 +1,10 @@
-import { keyRingProvider } from '@dx/certificate-pdf';
+import { keyRingProvider, pdfSigningIdentityProvider } from '@dx/certificate-pdf';
 import { Module } from '@nestjs/common';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
 
 @Module({
-  providers: [keyRingProvider, CertificateIssuerService, IssueCertificateProcessor],
+  providers: [keyRingProvider, pdfSigningIdentityProvider, CertificateIssuerService, IssueCertificateProcessor],
   exports: [CertificateIssuerService],
 })
 export class CertificatesJobsModule {}

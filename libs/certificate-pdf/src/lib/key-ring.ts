@@ -40,6 +40,7 @@ export async function publicKeyMultibaseOf(publicKey: KeyObject): Promise<string
  */
 export class KeyRing {
   private readonly publicKeys = new Map<string, KeyObject>();
+  private readonly signers = new Map<string, ActiveSigningKey>();
 
   private constructor(
     private readonly db: DataSource,
@@ -62,26 +63,32 @@ export class KeyRing {
     return ring;
   }
 
-  /** The active key; with a configured key, that key (registered when first seen). */
-  async active(): Promise<ActiveSigningKey> {
-    const key = await this.db
+  /**
+   * The active key. Inside a transaction, pass its manager: a second connection taken from
+   * the pool while the transaction holds one can exhaust the pool under load.
+   */
+  async active(manager: EntityManager = this.db.manager): Promise<ActiveSigningKey> {
+    const key = await manager
       .getRepository(SigningKeyEntity)
       .createQueryBuilder('k')
       .where('k.valid_to IS NULL AND k.compromised_from IS NULL')
       .orderBy('k.valid_from', 'DESC')
       .getOne();
     if (!key) throw new Error('The certificate key ring has no active key');
+    const cached = this.signers.get(key.kid);
+    if (cached) return cached;
     const pem = key.privateKeyPem ?? (this.configured?.kid === key.kid ? this.configured.pem : null);
     if (!pem) {
       throw new Error(`The active signing key ${key.kid} is not the configured CERT_SIGNING_KEY`);
     }
-    const privateKey = createPrivateKey(pem);
-    return {
+    const active = {
       kid: key.kid,
       signer: new CertificateSigner(pem),
-      privateJwk: privateKey.export({ format: 'jwk' }) as Record<string, string>,
+      privateJwk: createPrivateKey(pem).export({ format: 'jwk' }) as Record<string, string>,
       publicKeyMultibase: key.publicKeyMultibase,
     };
+    this.signers.set(key.kid, active);
+    return active;
   }
 
   async list(): Promise<SigningKeyEntity[]> {

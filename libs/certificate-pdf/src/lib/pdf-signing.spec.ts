@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { PdfSigningIdentity, signPdf } from './pdf-signing';
+import { renderCertificatePdf } from './render-certificate';
 
 /** A CA and a document-signing certificate it issued, made with openssl as an outside CA would. */
 function makeCaAndP12(dir: string, password: string): Buffer {
@@ -16,14 +16,22 @@ function makeCaAndP12(dir: string, password: string): Buffer {
   return readFileSync(join(dir, 'signer.p12'));
 }
 
-function onePagePdf(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4' });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.text('Giay chung nhan');
-  doc.end();
-  return done;
+/** A real certificate page, as the worker renders it before signing. */
+function certificatePdf(): Promise<Buffer> {
+  return renderCertificatePdf({
+    kind: 'course',
+    serial: 'CDS-2026-000321',
+    registerNumber: 7,
+    year: 2026,
+    holderName: 'Lê Thị Thu Hà',
+    dateOfBirth: null,
+    title: 'Kỹ năng số cho cán bộ, công chức',
+    hours: 6,
+    completedOn: '2026-12-01',
+    issuedOn: '2026-12-07',
+    issuerName: 'Trường Đào tạo cán bộ',
+    verifyUrl: 'http://localhost:3000/verify/CDS-2026-000321?c=abc',
+  });
 }
 
 describe('PAdES signature of certificate PDFs', () => {
@@ -34,9 +42,9 @@ describe('PAdES signature of certificate PDFs', () => {
     p12 = makeCaAndP12(dir, 'mat-khau-thu');
   });
 
-  it('poppler pdfsig says "Signature is Valid", with the ETSI.CAdES.detached sub-filter', async () => {
+  it('a rendered certificate, signed: poppler pdfsig says "Signature is Valid", with the ETSI.CAdES.detached sub-filter', async () => {
     const identity = PdfSigningIdentity.fromPkcs12(p12, 'mat-khau-thu');
-    const signed = await signPdf(await onePagePdf(), identity, {
+    const signed = await signPdf(await certificatePdf(), identity, {
       reason: 'Cấp giấy chứng nhận',
       location: 'Hà Nội',
       contactInfo: 'https://dx.example.vn',

@@ -33,6 +33,11 @@ export interface AppConfig {
    * unset: the certificate key ring then generates a key once and keeps it in the database.
    */
   certSigningKeyPem: string | null;
+  /**
+   * PKCS#12 that signs certificate PDFs; `p12Path` null when unset: the worker then makes a
+   * self-signed one once and keeps it in storage (and warns in production).
+   */
+  certPdf: { p12Path: string | null; password: string };
   login: { maxFailures: number; failureWindowSeconds: number };
   corsOrigins: string[];
   webDistDir: string;
@@ -66,6 +71,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
       publicLookup: { max: v.PUBLIC_RATE_LIMIT_MAX, windowSeconds: v.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
     },
     certSigningKeyPem: v.CERT_SIGNING_KEY ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n') : null,
+    certPdf: { p12Path: v.CERT_PDF_P12 ? resolve(v.CERT_PDF_P12) : null, password: v.CERT_PDF_P12_PASSWORD },
     login: {
       maxFailures: v.LOGIN_MAX_FAILURES,
       failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,

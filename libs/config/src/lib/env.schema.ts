@@ -36,6 +36,12 @@ export const envSchema = Joi.object({
   CERT_SIGNING_KEY: Joi.string()
     .pattern(/BEGIN PRIVATE KEY/)
     .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  /**
+   * Path of the PKCS#12 file whose key digitally signs certificate PDFs (PAdES). Unset: a
+   * self-signed one is made and kept (production warns at start: set a CA's certificate).
+   */
+  CERT_PDF_P12: Joi.string(),
+  CERT_PDF_P12_PASSWORD: Joi.string().allow('').default(''),
   /** Access-token lifetime; short, because refresh tokens keep a session going. */
   JWT_TTL: Joi.string()
     .pattern(/^\d+[smhd]$/)
@@ -67,6 +73,7 @@ const SECRET_VARIABLES = new Set([
   'JWT_SECRET',
   'JWT_PREVIOUS_SECRETS',
   'CERT_SIGNING_KEY',
+  'CERT_PDF_P12_PASSWORD',
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'REDIS_URL',
