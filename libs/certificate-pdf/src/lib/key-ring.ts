@@ -1,3 +1,6 @@
+// Declarations of the untyped @digitalbazaar packages, for every project that builds this
+// lib (the API and the worker import it, so their code sees them too).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../types/digitalbazaar.d.ts" />
 import { CertificateEntity, SigningKeyEntity } from '@dx/db';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';

@@ -10,7 +10,10 @@ const DEV_P12_KEY = 'system/pdf-signing-dev.p12';
 // Protects nothing (the file sits beside the PDFs it signs): PKCS#12 just wants a password.
 const DEV_P12_PASSWORD = 'dx-academy-development';
 
-/** A self-signed document-signing certificate, for installations without CERT_PDF_P12. */
+/**
+ * A self-signed document-signing certificate, for installations without CERT_PDF_P12.
+ * `commonName` in ASCII: node-forge cannot read back a PKCS#12 whose subject it wrote in UTF-8.
+ */
 export function selfSignedPkcs12(commonName: string, password: string): Buffer {
   // The RSA key from OpenSSL (fast); forge only assembles the certificate and the PKCS#12.
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -53,7 +56,7 @@ export const pdfSigningIdentityProvider: Provider = {
         logger.warn('CERT_PDF_P12 is not set: certificate PDFs are signed with a self-signed certificate');
       }
       if (!(await storage.exists(DEV_P12_KEY))) {
-        await storage.put(DEV_P12_KEY, selfSignedPkcs12('dx-academy (tự ký)', DEV_P12_PASSWORD));
+        await storage.put(DEV_P12_KEY, selfSignedPkcs12('dx-academy (self-signed)', DEV_P12_PASSWORD));
       }
       return PdfSigningIdentity.fromPkcs12(await storage.get(DEV_P12_KEY), DEV_P12_PASSWORD);
     } catch (err) {

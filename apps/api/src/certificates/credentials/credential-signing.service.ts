@@ -1,4 +1,3 @@
-/// <reference path="../../../../../libs/certificate-pdf/src/types/digitalbazaar.d.ts" />
 import { ActiveSigningKey, KeyRing } from '@dx/certificate-pdf';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { CertificateEntity } from '@dx/db';

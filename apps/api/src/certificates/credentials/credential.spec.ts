@@ -135,9 +135,7 @@ describe('Open Badges 3.0 credential, checked as an outside verifier would', () 
   });
 
   (haveSchema ? it : it.skip)('validates against the official OB 3.0 AchievementCredential JSON Schema', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv2019 = require('ajv/dist/2019').default;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const addFormats = require('ajv-formats').default;
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);

@@ -1,4 +1,3 @@
-/// <reference path="../../../../../libs/certificate-pdf/src/types/digitalbazaar.d.ts" />
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';

@@ -1,4 +1,3 @@
-/// <reference path="../../../../../libs/certificate-pdf/src/types/digitalbazaar.d.ts" />
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
