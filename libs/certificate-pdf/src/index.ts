@@ -2,7 +2,5 @@ export * from './lib/canonical-json';
 export * from './lib/certificate-signer';
 export * from './lib/fonts';
 export * from './lib/render-certificate';
-export * from './lib/key-ring';
-export * from './lib/key-ring.provider';
 export * from './lib/pdf-signing';
 export * from './lib/pdf-signing.provider';

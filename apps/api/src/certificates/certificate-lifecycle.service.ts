@@ -1,4 +1,5 @@
-import { claimsOf, KeyRing } from '@dx/certificate-pdf';
+import { claimsOf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
@@ -78,7 +79,11 @@ export class CertificateLifecycleService {
           snapshot,
         }),
       );
-      await tx.update(CertificateEntity, { id }, { snapshot, signature, kid: key.kid, pdfKey: null });
+      await tx.update(
+        CertificateEntity,
+        { id },
+        { snapshot, signature, kid: key.kid, pdfKey: null },
+      );
 
       const previous = await tx.countBy(CertificateEventEntity, {
         certificateId: id,

@@ -1,4 +1,5 @@
-import { claimsOf, KeyRing } from '@dx/certificate-pdf';
+import { claimsOf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
 import { createTestApp, TestApp } from '../test/test-app';
 import { certificateWorld, issuedCertificate, pendingCertificate } from './certificates.fixtures';

@@ -1,4 +1,5 @@
-import { claimsOf, KeyRing, renderCertificatePdf } from '@dx/certificate-pdf';
+import { claimsOf, renderCertificatePdf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OrgUnitEntity, UserEntity } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';

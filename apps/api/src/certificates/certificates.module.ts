@@ -1,4 +1,4 @@
-import { keyRingProvider } from '@dx/certificate-pdf';
+import { keyRingProvider } from '@dx/certificates';
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';

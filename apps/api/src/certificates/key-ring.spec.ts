@@ -1,4 +1,4 @@
-import { KeyRing } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { AuditLogEntity, SigningKeyEntity } from '@dx/db';
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
 import { generateKeyPairSync } from 'node:crypto';
@@ -24,7 +24,8 @@ describe('certificate key ring', () => {
   const issue = () => issuedCertificate(t, { holder: w.people.holder, issuer: w.units.a1 });
   const verdict = async (serial: string | null) =>
     (await t.http.get(`/api/public/certificates/${serial}`).expect(200)).body;
-  const asAdmin = (req: ReturnType<TestApp['http']['post']>) => req.set('Authorization', w.tokens.admin);
+  const asAdmin = (req: ReturnType<TestApp['http']['post']>) =>
+    req.set('Authorization', w.tokens.admin);
 
   it('generates the development key once and keeps it: never derived from another secret', async () => {
     const keys = await t.db.getRepository(SigningKeyEntity).find();
@@ -55,7 +56,9 @@ describe('certificate key ring', () => {
       jwk: { kty: 'OKP', crv: 'Ed25519', kid: before.kid },
     });
     expect(JSON.stringify(keys)).not.toMatch(/"d"|PRIVATE/);
-    const audit = await t.db.getRepository(AuditLogEntity).findOneByOrFail({ action: 'certificate.key_rotated' });
+    const audit = await t.db
+      .getRepository(AuditLogEntity)
+      .findOneByOrFail({ action: 'certificate.key_rotated' });
     expect(audit).toMatchObject({ actorId: w.people.admin.id, details: { kid: after.kid } });
   });
 
@@ -69,12 +72,17 @@ describe('certificate key ring', () => {
       .expect(200);
     expect(res.body).toMatchObject({ kid: early.kid, revokedAt: from.toISOString() });
     expect(await verdict(early.serial)).toMatchObject({ status: 'valid' });
-    expect(await verdict(late.serial)).toMatchObject({ status: 'invalid', invalidReason: 'key_compromised' });
+    expect(await verdict(late.serial)).toMatchObject({
+      status: 'invalid',
+      invalidReason: 'key_compromised',
+    });
     // The active key was replaced at once: nothing more is signed with it.
     const next = await issue();
     expect(next.kid).not.toBe(early.kid);
     expect(await verdict(next.serial)).toMatchObject({ status: 'valid' });
-    const audit = await t.db.getRepository(AuditLogEntity).findOneByOrFail({ action: 'certificate.key_compromised' });
+    const audit = await t.db
+      .getRepository(AuditLogEntity)
+      .findOneByOrFail({ action: 'certificate.key_compromised' });
     expect(audit.details).toMatchObject({ kid: early.kid, replacedBy: next.kid });
   });
 
@@ -87,13 +95,19 @@ describe('certificate key ring', () => {
     await asAdmin(t.http.post('/api/certificates/keys/k-nope/compromised'))
       .send({ from: new Date().toISOString() })
       .expect(404);
-    await t.http.post('/api/certificates/keys/rotate').set('Authorization', w.tokens.hrA).expect(403);
+    await t.http
+      .post('/api/certificates/keys/rotate')
+      .set('Authorization', w.tokens.hrA)
+      .expect(403);
   });
 
   it('a certificate naming a key the platform lacks: "invalid" (unknown_key), never 500; a warning at start', async () => {
     const cert = await issue();
     await t.db.query(`UPDATE certificate SET kid = 'k-lost-in-a-restore' WHERE id = $1`, [cert.id]);
-    expect(await verdict(cert.serial)).toMatchObject({ status: 'invalid', invalidReason: 'unknown_key' });
+    expect(await verdict(cert.serial)).toMatchObject({
+      status: 'invalid',
+      invalidReason: 'unknown_key',
+    });
     const warnings: string[] = [];
     await KeyRing.open(t.db, { configuredPem: null, warn: (m) => warnings.push(m) });
     expect(warnings).toEqual([expect.stringContaining('k-lost-in-a-restore')]);
@@ -101,7 +115,9 @@ describe('certificate key ring', () => {
 
   it('a key from configuration takes over at start; its secret never enters the database', async () => {
     const before = await issue();
-    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const pem = generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const ring = await KeyRing.open(t.db, { configuredPem: pem });
     const active = await ring.active();
     const row = await t.db.getRepository(SigningKeyEntity).findOneByOrFail({ kid: active.kid });

@@ -1,4 +1,5 @@
-import { claimsOf, KeyRing, verifyCertificate } from '@dx/certificate-pdf';
+import { claimsOf, verifyCertificate } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import type {
   CertificateInvalidReason,
@@ -133,10 +134,15 @@ export class PublicCertificatesService {
       status: 'invalid',
       invalidReason,
     });
-    if (cert.signature === null || cert.registerNumber === null) return invalid('signature_mismatch');
+    if (cert.signature === null || cert.registerNumber === null)
+      return invalid('signature_mismatch');
     // The hours column feeds reports; it must say what the signed snapshot says.
     if (Number(cert.hours) !== Number(cert.snapshot.hours)) return invalid('signature_mismatch');
-    const claims = claimsOf({ ...cert, serial: cert.serial as string, registerNumber: cert.registerNumber });
+    const claims = claimsOf({
+      ...cert,
+      serial: cert.serial as string,
+      registerNumber: cert.registerNumber,
+    });
     // Signed before the key ring recorded kids: any key of the ring may have signed it.
     const kids = cert.kid ? [cert.kid] : (await this.keyRing.list()).map((k) => k.kid);
     let known = false;

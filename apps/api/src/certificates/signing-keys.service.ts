@@ -1,4 +1,4 @@
-import { KeyRing } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import type { PublicSigningKey } from '@dx/contracts';
 import type { SigningKeyEntity } from '@dx/db';
 import { Injectable, NotFoundException } from '@nestjs/common';

@@ -1,11 +1,11 @@
 import {
   CertificateIssuerBlock,
   claimsOf,
-  KeyRing,
   PdfSigningIdentity,
   renderCertificatePdf,
   signPdf,
 } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity } from '@dx/db';
@@ -95,17 +95,13 @@ export class CertificateIssuerService {
   }
 
   /**
-   * The agency and signature blocks: the issuing unit as named on the certificate, under
-   * the unit above it (Decree 30/2020's "cơ quan chủ quản").
+   * The agency and signature blocks. Per-unit settings (parent body, signer, place, seal)
+   * are not stored yet: the issuing unit as named on the certificate, and room to sign.
    */
-  private async issuerBlock(cert: CertificateEntity): Promise<CertificateIssuerBlock> {
-    const [row] = await this.db.query(
-      `SELECT p.name AS parent_name FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.id = $1`,
-      [cert.issuerOrgUnitId],
-    );
+  private issuerBlock(cert: CertificateEntity): CertificateIssuerBlock {
     return {
       bodyName: cert.snapshot.issuerName,
-      parentBodyName: (row?.parent_name as string | null) ?? null,
+      parentBodyName: null,
       signerTitle: 'Thủ trưởng đơn vị',
       signerName: '',
       place: 'Hà Nội',
@@ -123,7 +119,7 @@ export class CertificateIssuerService {
       ...claims,
       year: Number(claims.issuedOn.slice(0, 4)),
       verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode ?? ''}`,
-      issuer: await this.issuerBlock(cert),
+      issuer: this.issuerBlock(cert),
     });
     // The PDF itself carries the platform's digital signature (PAdES), which any PDF reader
     // checks; the Ed25519 signature over the claims stays in the database and the credential.

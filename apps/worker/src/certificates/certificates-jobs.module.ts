@@ -1,4 +1,5 @@
-import { keyRingProvider, pdfSigningIdentityProvider } from '@dx/certificate-pdf';
+import { pdfSigningIdentityProvider } from '@dx/certificate-pdf';
+import { keyRingProvider } from '@dx/certificates';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { CertificateIssuerService } from './certificate-issuer.service';

@@ -1,4 +1,4 @@
-import { ActiveSigningKey, KeyRing } from '@dx/certificate-pdf';
+import { ActiveSigningKey, KeyRing } from '@dx/certificates';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { CertificateEntity } from '@dx/db';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -69,7 +69,8 @@ export class CredentialSigningService {
     const [{ size }] = await this.db.query(
       'SELECT coalesce(max(status_list_index), 0) + 1 AS size FROM certificate',
     );
-    const length = Math.ceil(Math.max(Number(size), 1) / STATUS_LIST_MIN_BITS) * STATUS_LIST_MIN_BITS;
+    const length =
+      Math.ceil(Math.max(Number(size), 1) / STATUS_LIST_MIN_BITS) * STATUS_LIST_MIN_BITS;
     const list = await createList({ length });
     const revoked: { i: number }[] = await this.db
       .getRepository(CertificateEntity)

@@ -1,4 +1,4 @@
-import { kidOf, publicKeyMultibaseOf } from '@dx/certificate-pdf';
+import { kidOf, publicKeyMultibaseOf } from '@dx/certificates';
 import { SigningKeyEntity } from '@dx/db';
 import { generateKeyPairSync } from 'node:crypto';
 import { everyone, inScope, RuleTable } from './rule';

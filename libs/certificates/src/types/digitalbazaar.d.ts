@@ -9,8 +9,16 @@ declare module '@digitalbazaar/ed25519-multikey' {
     signer(): { algorithm: string; id: string; sign(o: { data: Uint8Array }): Promise<Uint8Array> };
   }
   export function from(key: Record<string, unknown>): Promise<KeyPair>;
-  export function fromJwk(o: { jwk: unknown; secretKey?: boolean; id?: string; controller?: string }): Promise<KeyPair>;
-  export function toJwk(o: { keyPair: KeyPair; secretKey?: boolean }): Promise<Record<string, string>>;
+  export function fromJwk(o: {
+    jwk: unknown;
+    secretKey?: boolean;
+    id?: string;
+    controller?: string;
+  }): Promise<KeyPair>;
+  export function toJwk(o: {
+    keyPair: KeyPair;
+    secretKey?: boolean;
+  }): Promise<Record<string, string>>;
 }
 declare module '@digitalbazaar/vc' {
   export function issue(o: Record<string, unknown>): Promise<any>;
@@ -28,9 +36,15 @@ declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
 }
 declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function createList(o: { length: number }): Promise<any>;
-  export function createCredential(o: { id: string; list: unknown; statusPurpose: string }): Promise<Record<string, unknown>>;
+  export function createCredential(o: {
+    id: string;
+    list: unknown;
+    statusPurpose: string;
+  }): Promise<Record<string, unknown>>;
   export function decodeList(o: { encodedList: string }): Promise<any>;
-  export function checkStatus(o: Record<string, unknown>): Promise<{ verified: boolean; status?: boolean; error?: unknown }>;
+  export function checkStatus(
+    o: Record<string, unknown>,
+  ): Promise<{ verified: boolean; status?: boolean; error?: unknown }>;
 }
 declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, unknown>;

@@ -4,9 +4,15 @@
 /// <reference path="../types/digitalbazaar.d.ts" />
 import { CertificateEntity, SigningKeyEntity } from '@dx/db';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+} from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CertificateSigner } from './certificate-signer';
+import { CertificateSigner } from '@dx/certificate-pdf';
 
 /** The key that signs now: its id and a signer holding its private half. */
 export interface ActiveSigningKey {
@@ -33,7 +39,8 @@ export function kidOf(publicKey: KeyObject): string {
 export async function publicKeyMultibaseOf(publicKey: KeyObject): Promise<string> {
   const jwk = publicKey.export({ format: 'jwk' });
   const pair = await Ed25519Multikey.fromJwk({ jwk, secretKey: false });
-  return (await pair.export({ publicKey: true, includeContext: false })).publicKeyMultibase as string;
+  return (await pair.export({ publicKey: true, includeContext: false }))
+    .publicKeyMultibase as string;
 }
 
 /**
@@ -52,7 +59,10 @@ export class KeyRing {
 
   static async open(db: DataSource, options: KeyRingOptions): Promise<KeyRing> {
     const configured = options.configuredPem
-      ? { kid: kidOf(createPublicKey(createPrivateKey(options.configuredPem))), pem: options.configuredPem }
+      ? {
+          kid: kidOf(createPublicKey(createPrivateKey(options.configuredPem))),
+          pem: options.configuredPem,
+        }
       : null;
     const ring = new KeyRing(db, configured);
     await ring.ensureActiveKey(options.configuredPem);
@@ -80,7 +90,8 @@ export class KeyRing {
     if (!key) throw new Error('The certificate key ring has no active key');
     const cached = this.signers.get(key.kid);
     if (cached) return cached;
-    const pem = key.privateKeyPem ?? (this.configured?.kid === key.kid ? this.configured.pem : null);
+    const pem =
+      key.privateKeyPem ?? (this.configured?.kid === key.kid ? this.configured.pem : null);
     if (!pem) {
       throw new Error(`The active signing key ${key.kid} is not the configured CERT_SIGNING_KEY`);
     }
@@ -167,7 +178,12 @@ export class KeyRing {
         const known = await tx.findOneBy(SigningKeyEntity, { kid: this.configured.kid });
         if (known) return;
         // A newly configured key takes over; the keys before it stay for verification.
-        await tx.createQueryBuilder().update(SigningKeyEntity).set({ validTo: now }).where('valid_to IS NULL').execute();
+        await tx
+          .createQueryBuilder()
+          .update(SigningKeyEntity)
+          .set({ validTo: now })
+          .where('valid_to IS NULL')
+          .execute();
         const publicKey = createPublicKey(createPrivateKey(configuredPem));
         await tx.insert(SigningKeyEntity, {
           kid: this.configured.kid,
@@ -181,10 +197,17 @@ export class KeyRing {
       const active = await tx
         .getRepository(SigningKeyEntity)
         .createQueryBuilder('k')
-        .where('k.valid_to IS NULL AND k.compromised_from IS NULL AND k.private_key_pem IS NOT NULL')
+        .where(
+          'k.valid_to IS NULL AND k.compromised_from IS NULL AND k.private_key_pem IS NOT NULL',
+        )
         .getCount();
       if (active === 0) {
-        await tx.createQueryBuilder().update(SigningKeyEntity).set({ validTo: now }).where('valid_to IS NULL').execute();
+        await tx
+          .createQueryBuilder()
+          .update(SigningKeyEntity)
+          .set({ validTo: now })
+          .where('valid_to IS NULL')
+          .execute();
         await insertGenerated(tx, now);
       }
     });
