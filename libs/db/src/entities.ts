@@ -28,6 +28,7 @@ import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
 import { TrainingYearEntity } from './training/training-year.entity';
 import { TrainingRecordEntity } from './training/training-record.entity';
 import { RequirementEntity } from './training/requirement.entity';
+import { SigningKeyEntity } from './certificates/signing-key.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -61,4 +62,5 @@ export const ALL_ENTITIES = [
   TrainingYearEntity,
   TrainingRecordEntity,
   RequirementEntity,
+  SigningKeyEntity,
 ];

@@ -39,3 +39,4 @@ export * from './training/training-year.entity';
 export * from './training/training-record.entity';
 export * from './training/requirement.entity';
 export * from './prepared-statement';
+export * from './certificates/signing-key.entity';

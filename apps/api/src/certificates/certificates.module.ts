@@ -1,14 +1,18 @@
+import { keyRingProvider } from '@dx/certificates';
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
-import { certificateSignerProvider } from './certificate-signer.provider';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { PublicCertificatesController } from './public-certificates.controller';
 import { PublicCertificatesService } from './public-certificates.service';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { SigningKeysController } from './signing-keys.controller';
+import { SigningKeysService } from './signing-keys.service';
+import { CredentialSigningService } from './credentials/credential-signing.service';
 
 /**
  * Certificates after completion: the holder's list and PDF, the scoped register,
@@ -17,13 +21,16 @@ import { PublicCertificatesService } from './public-certificates.service';
  */
 @Module({
   imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule],
-  controllers: [CertificatesController, PublicCertificatesController],
+  controllers: [CertificatesController, PublicCertificatesController, SigningKeysController],
   providers: [
-    certificateSignerProvider,
+    keyRingProvider,
     CertificateAccessService,
     CertificatesService,
     CertificateLifecycleService,
     PublicCertificatesService,
+    CredentialSigningService,
+    SigningKeysService,
+    PublicRateLimitGuard,
   ],
 })
 export class CertificatesModule {}

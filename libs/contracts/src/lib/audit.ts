@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'training_record.created',
   'training_record.updated',
   'training_record.deleted',
+  'certificate.key_rotated',
+  'certificate.key_compromised',
+  'certificate.public_rate_limited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

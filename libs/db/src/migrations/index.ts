@@ -5,6 +5,7 @@ import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAud
 import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
 import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
 import { TrainingYears1796613415217 } from './1796613415217-TrainingYears';
+import { CertificateKeyRing1796613458282 } from './1796613458282-CertificateKeyRing';
 import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-AddMailActivationPasswordReset';
 import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
 
@@ -18,6 +19,7 @@ export const ALL_MIGRATIONS: Function[] = [
   IndexesForNationalScale1795660086579,
   NotifyCatalogChanges1795663873077,
   TrainingYears1796613415217,
+  CertificateKeyRing1796613458282,
   AddMailActivationPasswordReset1796613466811,
   AddUserActive1796615179321,
 ];
