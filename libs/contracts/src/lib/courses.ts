@@ -3,6 +3,22 @@ export type LessonKind = 'text' | 'video' | 'file';
 export type QuizKind = 'practice' | 'final';
 export type QuestionType = 'single' | 'multiple' | 'true_false';
 
+/**
+ * When a learner sees the correct answers and explanations of a closed attempt (the score
+ * is always shown): Moodle's review options, reduced to what a certifying quiz needs.
+ */
+export type ReviewPolicy = 'immediately' | 'after_passing' | 'after_last_attempt' | 'never';
+export const REVIEW_POLICIES: readonly ReviewPolicy[] = [
+  'immediately',
+  'after_passing',
+  'after_last_attempt',
+  'never',
+];
+
+/** Practice quizzes teach (answers at once); a final quiz certifies (answers once passed). */
+export const defaultReviewPolicy = (kind: QuizKind): ReviewPolicy =>
+  kind === 'final' ? 'after_passing' : 'immediately';
+
 /** A course in lists and after create/update (the contract's `{id, code, title, status, version, hours}` and more). */
 export interface CourseSummary {
   id: string;
@@ -39,6 +55,7 @@ export interface QuizOutline {
   maxAttempts: number | null;
   questionsPerAttempt: number | null;
   questionCount: number;
+  reviewPolicy: ReviewPolicy;
 }
 
 export interface ModuleOutline {

@@ -1,4 +1,4 @@
-import type { QuestionType } from './courses';
+import type { QuestionType, ReviewPolicy } from './courses';
 
 /** `POST /api/quizzes/:id/attempts`: ids and text only — nothing that reveals an answer. */
 export interface AttemptStartResponse {
@@ -21,6 +21,13 @@ export interface AttemptResultResponse {
   passed: boolean;
   correctCount: number;
   total: number;
+  /** The quiz's answer-reveal policy. */
+  reviewPolicy: ReviewPolicy;
+  /**
+   * Whether the policy lets this result show the answer key. When false, `review` is empty:
+   * not even per-question right/wrong, which on a true/false question gives the answer away.
+   */
+  answersShown: boolean;
   review: {
     questionId: string;
     correct: boolean;
@@ -93,4 +100,5 @@ export interface QuizInfoResponse {
   questionCount: number;
   attemptsUsed: number;
   passed: boolean;
+  reviewPolicy: ReviewPolicy;
 }

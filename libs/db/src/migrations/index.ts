@@ -4,6 +4,7 @@ import { AddCoverageReports1795656416543 } from './1795656416543-AddCoverageRepo
 import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAuditLogAndRefreshTokens';
 import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
 import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
+import { AddQuizReviewPolicy1796613394266 } from './1796613394266-AddQuizReviewPolicy';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddAuditLogAndRefreshTokens1795657325006,
   IndexesForNationalScale1795660086579,
   NotifyCatalogChanges1795663873077,
+  AddQuizReviewPolicy1796613394266,
 ];
