@@ -109,11 +109,36 @@ describe('publishing and versions', () => {
         /Quiz "Kiểm tra cuối khóa" has 2 question\(s\) but draws 5 per attempt/,
         /questions$/,
       );
+      // A final certifies: its pool must hold twice what an attempt draws (warning below 3×).
       await patch(`/api/quizzes/${course.quizId}`, { questionsPerAttempt: 2 }).expect(200);
+      await refusal(
+        course.id,
+        /Final quiz "Kiểm tra cuối khóa" draws 2 of 2 questions; its pool must hold at least 4/,
+        new RegExp(`^quizzes.${course.quizId}.pool$`),
+      );
+      await patch(`/api/quizzes/${course.quizId}`, { questionsPerAttempt: 1 }).expect(200);
       await post(`/api/courses/${course.id}/publish`).expect(200, {
         status: 'published',
         version: 1,
+        warnings: [
+          {
+            field: `quizzes.${course.quizId}.pool`,
+            message:
+              'Final quiz "Kiểm tra cuối khóa" draws 1 of 2 questions; 3 or more keep attempts apart',
+          },
+        ],
       });
+    });
+
+    it('warns, without refusing, about a final that shows its whole bank on every attempt', async () => {
+      const course = await authorCourse(t, trainer, { publish: false });
+      const res = await post(`/api/courses/${course.id}/publish`).expect(200);
+      expect(res.body.warnings).toEqual([
+        {
+          field: `quizzes.${course.quizId}.pool`,
+          message: expect.stringMatching(/shows all 2 questions on every attempt/),
+        },
+      ]);
     });
   });
 
@@ -187,7 +212,7 @@ describe('publishing and versions', () => {
         title: 'Dữ liệu số và khai thác dữ liệu',
       });
     }
-    await post(`/api/courses/${course.id}/publish`).expect(200, {
+    expect((await post(`/api/courses/${course.id}/publish`).expect(200)).body).toMatchObject({
       status: 'published',
       version: 2,
     });

@@ -1,5 +1,6 @@
 import type { FieldError } from '@dx/contracts';
 import type { EntityManager } from 'typeorm';
+import { finalPoolCheck } from './final-pool-check';
 
 /**
  * Why a draft version cannot be published yet, one entry per problem (empty: it can).
@@ -70,5 +71,6 @@ export async function publishProblems(tx: EntityManager, versionId: string): Pro
           : `Quiz "${q.title}" has ${q.questions} question(s) but draws ${q.perAttempt} per attempt`,
     });
   }
+  problems.push(...(await finalPoolCheck(tx, versionId)).problems);
   return problems;
 }

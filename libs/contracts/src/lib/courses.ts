@@ -1,3 +1,4 @@
+import type { FieldError } from './http';
 export type CourseStatus = 'draft' | 'published' | 'archived';
 export type LessonKind = 'text' | 'video' | 'file';
 export type QuizKind = 'practice' | 'final';
@@ -114,6 +115,8 @@ export interface LessonFileUploadResponse {
 export interface PublishCourseResponse {
   status: 'published';
   version: number;
+  /** What was published but deserves a look (e.g. a final quiz whose attempts overlap a lot). */
+  warnings: FieldError[];
 }
 
 /** `GET /api/courses/authoring` items: the summary shows the draft when there is one. */
