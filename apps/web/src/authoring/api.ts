@@ -7,6 +7,7 @@ import type {
   PublishCourseResponse,
   QuestionType,
   QuizKind,
+  ReviewPolicy,
 } from '@dx/contracts';
 import { api } from '../api/client';
 
@@ -37,6 +38,7 @@ export interface QuizInput {
   maxAttempts: number | null;
   questionsPerAttempt: number | null;
   shuffle: boolean;
+  reviewPolicy: ReviewPolicy;
 }
 
 export interface QuestionInput {
