@@ -10,7 +10,6 @@ import {
   submitAttempt,
 } from './quiz-attempts.fixtures';
 
-
 describe('answer-reveal policy', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -224,4 +224,21 @@ export const COURSE_RULES: RuleTable = {
     ...authoring(200),
     request: async (c) => ({ params: { id: await c.w.fresh.curriculum(c.side, true) } }),
   },
+  // Trainer analytics: read like the draft (404 outside the editors' scope).
+  'GET /api/courses/{id}/analytics': {
+    above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
+    learner: 404,
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.course.course.id } }),
+  },
+  'GET /api/courses/{id}/analytics/export': {
+    above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
+    learner: 404,
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.course.course.id } }),
+  },
 };
