@@ -55,8 +55,8 @@ const COPY_CONTENT = [
      LEFT JOIN course_module sm ON sm.id = q.module_id
      LEFT JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE q.course_version_id = $1`,
-  `INSERT INTO question (quiz_id, key, position, type, text, explanation)
-   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation
+  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id)
+   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id
      FROM question x
      JOIN quiz sq ON sq.id = x.quiz_id
      JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key

@@ -10,6 +10,8 @@ import { CourseStructureService } from './course-structure.service';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 import { LessonFilesService } from './lesson-files.service';
+import { QuestionImportController } from './question-import.controller';
+import { QuestionImportService } from './question-import.service';
 
 /**
  * Authoring, publishing and the catalog of courses. Exports CourseAccessService (who may
@@ -17,7 +19,7 @@ import { LessonFilesService } from './lesson-files.service';
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [CoursesController, CourseContentController],
+  controllers: [CoursesController, CourseContentController, QuestionImportController],
   providers: [
     CourseAccessService,
     CourseDraftService,
@@ -27,6 +29,7 @@ import { LessonFilesService } from './lesson-files.service';
     CourseStructureService,
     CourseQuizzesService,
     LessonFilesService,
+    QuestionImportService,
   ],
   exports: [CourseAccessService],
 })

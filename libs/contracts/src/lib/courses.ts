@@ -185,3 +185,12 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** `POST /api/quizzes/:id/questions/import`: what the file did to the quiz's draft. */
+export interface QuestionImportResult {
+  created: number;
+  /** Questions of the quiz matched by externalId whose content changed. */
+  updated: number;
+  /** Matched by externalId and identical: re-importing a file changes nothing. */
+  unchanged: number;
+}

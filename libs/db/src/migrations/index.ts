@@ -5,6 +5,7 @@ import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAud
 import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
 import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
 import { AddQuizReviewPolicy1796613394266 } from './1796613394266-AddQuizReviewPolicy';
+import { AddQuestionExternalId1796615934078 } from './1796615934078-AddQuestionExternalId';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: Function[] = [
   IndexesForNationalScale1795660086579,
   NotifyCatalogChanges1795663873077,
   AddQuizReviewPolicy1796613394266,
+  AddQuestionExternalId1796615934078,
 ];
