@@ -76,7 +76,9 @@ export class CourseAnalyticsService {
       courseId,
       enrolments: figures.enrolments,
       completions: figures.completions,
-      completionRate: figures.enrolments ? round(figures.completions / figures.enrolments)! : 0,
+      completionRate: figures.enrolments
+        ? Math.round((1000 * figures.completions) / figures.enrolments) / 1000
+        : 0,
       medianDaysToComplete: round(figures.medianDays, 1),
       completionsByMonth: byMonth,
       quizzes,
