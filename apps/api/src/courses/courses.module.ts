@@ -10,8 +10,6 @@ import { CourseStructureService } from './course-structure.service';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 import { LessonFilesService } from './lesson-files.service';
-import { QuestionImportController } from './question-import.controller';
-import { QuestionImportService } from './question-import.service';
 
 /**
  * Authoring, publishing and the catalog of courses. Exports CourseAccessService (who may
@@ -19,7 +17,7 @@ import { QuestionImportService } from './question-import.service';
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [CoursesController, CourseContentController, QuestionImportController],
+  controllers: [CoursesController, CourseContentController],
   providers: [
     CourseAccessService,
     CourseDraftService,
@@ -29,8 +27,7 @@ import { QuestionImportService } from './question-import.service';
     CourseStructureService,
     CourseQuizzesService,
     LessonFilesService,
-    QuestionImportService,
   ],
-  exports: [CourseAccessService],
+  exports: [CourseAccessService, CourseDraftService],
 })
 export class CoursesModule {}

@@ -3,31 +3,15 @@
  * attempts and enrolments, never by loading attempts into the API.
  */
 
-/** Enrolments, completions and the median days from enrolment to completion of course $1. */
-export const COURSE_FIGURES_SQL = `
-SELECT count(*)::int AS enrolments,
-       count(*) FILTER (WHERE e.status = 'completed')::int AS completions,
-       (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.completed_at - e.enrolled_at))
-          FILTER (WHERE e.status = 'completed') / 86400)::float8 AS "medianDays"
-  FROM enrollment e
- WHERE e.course_id = $1`;
-
-/** Completions of course $1 per calendar month in time zone $2, oldest first. */
-export const COMPLETIONS_BY_MONTH_SQL = `
-SELECT to_char(e.completed_at AT TIME ZONE $2, 'YYYY-MM') AS month, count(*)::int AS completions
-  FROM enrollment e
- WHERE e.course_id = $1 AND e.status = 'completed' AND e.completed_at IS NOT NULL
- GROUP BY 1 ORDER BY 1`;
-
-/** The quizzes of every version of course $1, newest version first, with a change marker. */
+/** The quizzes of the course versions $1 (ids), with a change marker. */
 export const COURSE_QUIZZES_SQL = `
-SELECT q.id AS "quizId", q.title, q.kind, cv.version,
+SELECT q.id AS "quizId", q.title, q.kind, q.course_version_id AS "versionId",
        -- What the cached figures of a quiz depend on: its submitted attempts.
        (SELECT count(*) || ':' || coalesce(max(a.submitted_at)::text, '')
           FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.status = 'submitted') AS watermark
-  FROM quiz q JOIN course_version cv ON cv.id = q.course_version_id
- WHERE cv.course_id = $1
- ORDER BY cv.version DESC, q.kind DESC, q.title`;
+  FROM quiz q
+ WHERE q.course_version_id = ANY ($1::uuid[])
+ ORDER BY q.kind DESC, q.title`;
 
 /** Attempt count, mean score and pass rate of quiz $1 (submitted attempts only). */
 export const QUIZ_FIGURES_SQL = `

@@ -10,13 +10,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseAccessService, courseNotFound } from '../courses/course-access.service';
-import {
-  COMPLETIONS_BY_MONTH_SQL,
-  COURSE_FIGURES_SQL,
-  COURSE_QUIZZES_SQL,
-  QUESTION_STATS_SQL,
-  QUIZ_FIGURES_SQL,
-} from './analytics-sql';
+import { enrolmentFigures } from '../learning/enrolment-figures';
+import { COURSE_QUIZZES_SQL, QUESTION_STATS_SQL, QUIZ_FIGURES_SQL } from './analytics-sql';
 
 /** Below this many answers a question's figures are noise: no flag yet. */
 export const MIN_ANSWERS_FOR_FLAGS = 5;
@@ -24,7 +19,11 @@ const TOO_EASY = 0.9;
 const TOO_HARD = 0.2;
 const LOW_DISCRIMINATION = 0.2;
 
-type QuizRow = Omit<QuizAnalytics, 'attempts' | 'meanScore' | 'passRate' | 'questions'> & {
+type QuizRow = Omit<
+  QuizAnalytics,
+  'attempts' | 'meanScore' | 'passRate' | 'questions' | 'version'
+> & {
+  versionId: string;
   watermark: string;
 };
 type QuizFigures = Pick<QuizAnalytics, 'attempts' | 'meanScore' | 'passRate' | 'questions'>;
@@ -63,14 +62,17 @@ export class CourseAnalyticsService {
     const m = this.db.manager;
     const course = await this.access.load(m, courseId);
     if (!course || !(await this.access.canEdit(user, course))) throw courseNotFound();
-    const [[figures], byMonth, quizRows] = await Promise.all([
-      m.query(COURSE_FIGURES_SQL, [courseId]),
-      m.query(COMPLETIONS_BY_MONTH_SQL, [courseId, this.config.reportsTimeZone]),
-      m.query(COURSE_QUIZZES_SQL, [courseId]) as Promise<QuizRow[]>,
+    const versions = await this.access.versions(m, courseId);
+    const [figures, quizRows] = await Promise.all([
+      enrolmentFigures(m, courseId, this.config.reportsTimeZone),
+      m.query(COURSE_QUIZZES_SQL, [versions.map((v) => v.id)]) as Promise<QuizRow[]>,
     ]);
+    const numberOf = new Map(versions.map((v) => [v.id, v.version]));
+    quizRows.sort((a, b) => (numberOf.get(b.versionId) ?? 0) - (numberOf.get(a.versionId) ?? 0));
     const quizzes: QuizAnalytics[] = [];
-    for (const { watermark, ...quiz } of quizRows) {
-      quizzes.push({ ...quiz, ...(await this.quizFigures(quiz.quizId, watermark)) });
+    for (const { watermark, versionId, ...quiz } of quizRows) {
+      const version = numberOf.get(versionId) ?? 0;
+      quizzes.push({ ...quiz, version, ...(await this.quizFigures(quiz.quizId, watermark)) });
     }
     return {
       courseId,
@@ -80,7 +82,7 @@ export class CourseAnalyticsService {
         ? Math.round((1000 * figures.completions) / figures.enrolments) / 1000
         : 0,
       medianDaysToComplete: round(figures.medianDays, 1),
-      completionsByMonth: byMonth,
+      completionsByMonth: figures.byMonth,
       quizzes,
     };
   }

@@ -5,6 +5,8 @@ import { AttemptSubmissionService } from './attempt-submission.service';
 import { AttemptsController } from './attempts.controller';
 import { CourseAnalyticsController } from './course-analytics.controller';
 import { CourseAnalyticsService } from './course-analytics.service';
+import { QuestionImportController } from './question-import.controller';
+import { QuestionImportService } from './question-import.service';
 import { QuizInfoController } from './quiz-info.controller';
 import { QuizAttemptsController } from './quiz-attempts.controller';
 import { QuizAttemptsService } from './quiz-attempts.service';
@@ -17,7 +19,13 @@ import { QuizAttemptsService } from './quiz-attempts.service';
     QuizAttemptsController,
     AttemptsController,
     CourseAnalyticsController,
+    QuestionImportController,
   ],
-  providers: [QuizAttemptsService, AttemptSubmissionService, CourseAnalyticsService],
+  providers: [
+    QuizAttemptsService,
+    AttemptSubmissionService,
+    CourseAnalyticsService,
+    QuestionImportService,
+  ],
 })
 export class QuizzesModule {}

@@ -1,6 +1,7 @@
 import type { CourseDraft } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
+import { apiErrorText } from '../../api/error-text';
 import { FormError } from '../../app/FormError';
 import { publishCourse } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
@@ -48,7 +49,7 @@ export function PublishPanel({ draft }: { draft: CourseDraft }) {
                 ))}
               </ul>
             ) : (
-              <p>{error.message}</p>
+              <p>{apiErrorText(t, error)}</p>
             )}
           </div>
         )}

@@ -1,13 +1,14 @@
 import type { QuestionImportResult } from '@dx/contracts';
 import { QuestionEntity, QuestionOptionEntity } from '@dx/db';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
+import { InvalidInputException } from '../http/invalid-input';
 import type { ImportUpload } from '../users/import/user-sheet.reader';
-import { nextPosition } from './content-positions';
-import { CourseDraftService } from './course-draft.service';
+import { nextPosition } from '../courses/content-positions';
+import { CourseDraftService } from '../courses/course-draft.service';
 import { checkCandidate, ImportedQuestion, RowError } from './question-import/question-row';
 import { readQuestionFile } from './question-import/read-question-file';
 
@@ -75,10 +76,10 @@ export class QuestionImportService {
     if (errors.length) {
       errors.sort((a, b) => a.row - b.row);
       const rows = [...new Set(errors.map((e) => e.row))];
-      throw new BadRequestException({
-        message: `Nothing imported: fix row(s) ${rows.join(', ')}`,
-        errors: errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message })),
-      });
+      throw new InvalidInputException(
+        errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message })),
+        `Nothing imported: fix row(s) ${rows.join(', ')}`,
+      );
     }
     return questions;
   }

@@ -38,22 +38,29 @@ export async function finalPoolCheck(
     const field = `quizzes.${f.id}.pool`;
     // Fewer questions than one draw is publish-check's own "cannot draw" problem.
     if (f.pool === 0 || (f.perAttempt !== null && f.pool < f.perAttempt)) continue;
+    const params = { title: f.title, pool: f.pool, perAttempt: f.perAttempt ?? f.pool };
     if (f.perAttempt === null) {
       if (f.maxAttempts !== 1) {
         warnings.push({
           field,
           message: `Final quiz "${f.title}" shows all ${f.pool} questions on every attempt; set questions per attempt to at most ${Math.floor(f.pool / FINAL_POOL_MIN_RATIO)}`,
+          code: 'publish_final_whole_bank',
+          params: { title: f.title, pool: f.pool, most: Math.floor(f.pool / FINAL_POOL_MIN_RATIO) },
         });
       }
     } else if (f.pool < FINAL_POOL_MIN_RATIO * f.perAttempt) {
       problems.push({
         field,
         message: `Final quiz "${f.title}" draws ${f.perAttempt} of ${f.pool} questions; its pool must hold at least ${FINAL_POOL_MIN_RATIO * f.perAttempt}`,
+        code: 'publish_final_pool_too_small',
+        params: { ...params, least: FINAL_POOL_MIN_RATIO * f.perAttempt },
       });
     } else if (f.pool < FINAL_POOL_WARN_RATIO * f.perAttempt) {
       warnings.push({
         field,
         message: `Final quiz "${f.title}" draws ${f.perAttempt} of ${f.pool} questions; ${FINAL_POOL_WARN_RATIO * f.perAttempt} or more keep attempts apart`,
+        code: 'publish_final_pool_small',
+        params: { ...params, advised: FINAL_POOL_WARN_RATIO * f.perAttempt },
       });
     }
   }

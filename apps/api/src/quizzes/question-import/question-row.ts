@@ -1,7 +1,7 @@
 import type { FieldError, QuestionType } from '@dx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { CreateQuestionDto } from '../dto/question.dto';
+import { CreateQuestionDto } from '../../courses/dto/question.dto';
 
 /** One question read from an import file, before validation; `row` as the file numbers it. */
 export interface QuestionCandidate {
