@@ -28,6 +28,6 @@ import { LessonFilesService } from './lesson-files.service';
     CourseQuizzesService,
     LessonFilesService,
   ],
-  exports: [CourseAccessService],
+  exports: [CourseAccessService, CourseDraftService],
 })
 export class CoursesModule {}

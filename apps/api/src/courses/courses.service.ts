@@ -18,6 +18,7 @@ import {
 } from './course-summary';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
+import { finalPoolCheck } from '../quizzes/final-pool-check';
 import { publishProblems } from './publish-check';
 import { invalidField } from '../http/invalid-input';
 
@@ -137,7 +138,8 @@ export class CoursesService {
         orgUnitId: course.ownerOrgUnitId,
         details: { code: course.code, version: draft.version },
       });
-      return { status: 'published' as const, version: draft.version };
+      const { warnings } = await finalPoolCheck(tx, draft.id);
+      return { status: 'published' as const, version: draft.version, warnings };
     });
     this.changes.announce('catalog'); // the publisher's next catalog read shows it
     return published;

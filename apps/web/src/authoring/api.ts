@@ -6,7 +6,9 @@ import type {
   Paginated,
   PublishCourseResponse,
   QuestionType,
+  QuestionImportResult,
   QuizKind,
+  ReviewPolicy,
 } from '@dx/contracts';
 import { api } from '../api/client';
 
@@ -37,6 +39,7 @@ export interface QuizInput {
   maxAttempts: number | null;
   questionsPerAttempt: number | null;
   shuffle: boolean;
+  reviewPolicy: ReviewPolicy;
 }
 
 export interface QuestionInput {
@@ -91,6 +94,13 @@ export function uploadLessonFile(lessonId: string, file: File) {
   const form = new FormData();
   form.append('file', file);
   return api.post<unknown>(`/lessons/${id(lessonId)}/file`, form);
+}
+
+/** XLSX (the template) or Moodle GIFT: all rows or none (400 with rows.<row>.<column> errors). */
+export function importQuestions(quizId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.post<QuestionImportResult>(`/quizzes/${id(quizId)}/questions/import`, form);
 }
 
 export const addQuiz = (courseId: string, input: QuizInput) =>

@@ -224,4 +224,36 @@ export const COURSE_RULES: RuleTable = {
     ...authoring(200),
     request: async (c) => ({ params: { id: await c.w.fresh.curriculum(c.side, true) } }),
   },
+  // Adds one question (no externalId) to the shared draft, like POST …/questions.
+  'POST /api/quizzes/{id}/questions/import': {
+    ...authoring(200),
+    request: (c) => ({
+      params: { id: sharedDraft(c).quizzes[0].quiz.id },
+      file: {
+        field: 'file',
+        content: Buffer.from(
+          'Chính phủ số là gì? {=Chính phủ vận hành trên dữ liệu số ~Một phần mềm}',
+        ),
+        filename: 'cau-hoi.gift',
+        contentType: 'text/plain',
+      },
+    }),
+  },
+  // Trainer analytics: read like the draft (404 outside the editors' scope).
+  'GET /api/courses/{id}/analytics': {
+    above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
+    learner: 404,
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.course.course.id } }),
+  },
+  'GET /api/courses/{id}/analytics/export': {
+    above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
+    learner: 404,
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.course.course.id } }),
+  },
 };
