@@ -6,7 +6,18 @@ import type {
   Paginated,
   PublishCourseResponse,
 } from '@dx/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
@@ -87,6 +98,17 @@ export class CoursesController {
   @ApiOperation({ summary: 'Editable content with answers (trainers in scope; 404 for others)' })
   draft(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CourseDraft> {
     return this.outlines.draft(user, id);
+  }
+
+  @Delete(':id/draft')
+  @HttpCode(204)
+  @Roles('trainer')
+  @ApiOperation({
+    summary:
+      'Discard the draft and go back to the published version; 204 also when there is no draft; 409 for a course never published',
+  })
+  discardDraft(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
+    return this.courses.discardDraft(user, id);
   }
 
   @Patch(':id')

@@ -65,6 +65,12 @@ export const COURSE_RULES: RuleTable = {
     ...authoring(200),
     request: async (c) => ({ params: { id: (await c.w.fresh.draft(c.side)).course.id } }),
   },
+  // A published course with no draft: discarding is then a no-op (204) for whoever may edit.
+  'DELETE /api/courses/{id}/draft': {
+    above: { learner: 403, trainer: 403, hr: 403, sysadmin: 204 },
+    ...authoring(204),
+    request: async (c) => ({ params: { id: (await c.w.fresh.course(c.side)).course.id } }),
+  },
   'POST /api/courses/{id}/archive': {
     above: { learner: 403, trainer: 403, hr: 403, sysadmin: 200 },
     ...authoring(200),
