@@ -24,6 +24,7 @@ import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { sharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
+import { renderLessonMarkdown } from '../learning/markdown.renderer';
 import { CourseCatalogService } from './course-catalog.service';
 import { CourseOutlineService } from './course-outline.service';
 import { CourseQuizzesService } from './course-quizzes.service';
@@ -31,6 +32,7 @@ import { CourseStructureService } from './course-structure.service';
 import { CoursesService } from './courses.service';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { AuthoringCoursesQuery, ListCoursesQuery } from './dto/list-courses.query';
+import { MarkdownPreviewDto } from './dto/markdown-preview.dto';
 import { CreateModuleDto } from './dto/module.dto';
 import { CreateQuizDto } from './dto/quiz.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
@@ -80,6 +82,16 @@ export class CoursesController {
     @Query() q: AuthoringCoursesQuery,
   ): Promise<Paginated<CourseSummary>> {
     return this.catalogs.authoring(user, q);
+  }
+
+  @Post('markdown-preview')
+  @HttpCode(200)
+  @Roles('trainer')
+  @ApiOperation({
+    summary: 'Lesson markdown rendered exactly as learners will see it (sanitised HTML)',
+  })
+  markdownPreview(@Body() dto: MarkdownPreviewDto): { html: string } {
+    return { html: renderLessonMarkdown(dto.content) };
   }
 
   @Get(':id')

@@ -38,6 +38,14 @@ export const COURSE_RULES: RuleTable = {
     hr: 403,
     sysadmin: 200,
   },
+  'POST /api/courses/markdown-preview': {
+    unscoped: true,
+    learner: 403,
+    trainer: 200,
+    hr: 403,
+    sysadmin: 200,
+    request: () => ({ body: { content: '# Xem trước\n\n**Nội dung**' } }),
+  },
   'GET /api/courses/{id}': {
     above: { learner: 200, trainer: 200, hr: 200, sysadmin: 200 },
     ...everyone(inScope(200)),

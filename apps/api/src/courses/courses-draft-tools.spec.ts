@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTestApp, TestApp } from '../test/test-app';
 import { authorCourse, SAMPLE_FILES } from './courses.fixture';
 
-describe('discarding a draft', () => {
+describe('draft tools: discard, markdown preview', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<TestApp['make']['twoProvinces']>>;
   let trainer: string;
@@ -90,5 +90,17 @@ describe('discarding a draft', () => {
     await as(outsider).del(`/api/courses/${published.id}/draft`).expect(404);
     const draft = await api().get(`/api/courses/${published.id}/draft`).expect(200);
     expect(draft.body).toMatchObject({ versionStatus: 'draft', draftVersion: 2 });
+  });
+
+  it('renders a markdown preview as learners will see it, scripts removed', async () => {
+    const res = await api()
+      .post('/api/courses/markdown-preview', {
+        content: '# Chính phủ số\n\n**Dữ liệu** mở <script>alert(1)</script>',
+      })
+      .expect(200);
+    expect(res.body.html).toContain('<h1');
+    expect(res.body.html).toContain('<strong>Dữ liệu</strong>');
+    expect(res.body.html).not.toContain('<script');
+    await api().post('/api/courses/markdown-preview', { content: 42 }).expect(400);
   });
 });
