@@ -27,6 +27,7 @@ const QuizReviewPage = lazy(() => import('../quizzes/QuizReviewPage'));
 const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
 const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
+const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
@@ -70,6 +71,10 @@ export function App() {
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
+            <Route
+              path="authoring/courses/:courseId/preview"
+              element={authoring(<CoursePreviewPage />)}
+            />
             <Route path="reports" element={reporting(<ReportsPage />)} />
             <Route path="reports/:reportId" element={reporting(<ReportPage />)} />
             <Route

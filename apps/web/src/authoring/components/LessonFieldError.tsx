@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { LessonField, LessonFieldErrors } from '../lesson-form';
+
+/** Attributes tying a control to the message under it, when there is one. */
+export function errorProps(id: string, errors: LessonFieldErrors, field: LessonField) {
+  return errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
+}
+
+/** The message of one lesson field, under the field, in the reader's language. */
+export function LessonFieldError({
+  id,
+  errors,
+  field,
+}: {
+  id: string;
+  errors: LessonFieldErrors;
+  field: LessonField;
+}) {
+  const { t } = useTranslation();
+  const key = errors[field];
+  if (!key) return null;
+  return (
+    <p id={`${id}-error`} className="field__hint field__hint--error">
+      {t(`authoring.lessonErrors.${key}` as 'authoring.lessonErrors.titleRequired')}
+    </p>
+  );
+}
