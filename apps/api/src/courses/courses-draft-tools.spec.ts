@@ -98,7 +98,8 @@ describe('draft tools: discard, markdown preview', () => {
         content: '# Chính phủ số\n\n**Dữ liệu** mở <script>alert(1)</script>',
       })
       .expect(200);
-    expect(res.body.html).toContain('<h1');
+    // Headings shift one level down under the lesson's own title, as on the learner's page.
+    expect(res.body.html).toContain('<h2>Chính phủ số</h2>');
     expect(res.body.html).toContain('<strong>Dữ liệu</strong>');
     expect(res.body.html).not.toContain('<script');
     await api().post('/api/courses/markdown-preview', { content: 42 }).expect(400);
