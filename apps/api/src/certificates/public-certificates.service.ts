@@ -1,9 +1,10 @@
 import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import type {
-  PublicCertificateStatus,
-  PublicKeySet,
-  VerifiedPublicCertificate,
+import {
+  normalizeSerial,
+  type PublicCertificateStatus,
+  type PublicKeySet,
+  type VerifiedPublicCertificate,
 } from '@dx/contracts';
 import { CertificateEntity } from '@dx/db';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -75,7 +76,9 @@ export class PublicCertificatesService {
   private async find(
     serial: string,
   ): Promise<{ cert: CertificateEntity; status: PublicCertificateStatus }> {
-    // A malformed serial is simply not a certificate: 404, and no query.
+    // Typed by hand or pasted: any case, stray spaces. A malformed serial is simply not a
+    // certificate: 404, and no query.
+    serial = normalizeSerial(serial);
     const cert = SERIAL_PATTERN.test(serial)
       ? await this.db
           .getRepository(CertificateEntity)

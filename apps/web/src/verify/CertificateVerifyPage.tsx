@@ -1,3 +1,4 @@
+import { normalizeSerial } from '@dx/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -127,7 +128,8 @@ function CertificateLookup({ serial }: { serial: string }) {
 export default function CertificateVerifyPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('verify.title'));
-  const serial = useParams().serial?.trim() ?? '';
+  // A serial typed into the address bar in lower case or with spaces shows as printed.
+  const serial = normalizeSerial(useParams().serial ?? '');
 
   return (
     <>
