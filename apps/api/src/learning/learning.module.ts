@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CurriculaModule } from '../curricula/curricula.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { CourseCompletionService } from './course-completion.service';
+import { CourseProgressController } from './course-progress.controller';
+import { CourseProgressService } from './course-progress.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { LessonsController } from './lessons.controller';
@@ -12,8 +14,8 @@ import { LessonsService } from './lessons.service';
   // CurriculaModule lends the programme-certificate check run on completion; it does not
   // import this module: no cycle.
   imports: [OrgUnitsModule, CurriculaModule],
-  controllers: [EnrollmentsController, LessonsController],
-  providers: [CourseCompletionService, EnrollmentsService, LessonsService],
+  controllers: [EnrollmentsController, LessonsController, CourseProgressController],
+  providers: [CourseCompletionService, EnrollmentsService, LessonsService, CourseProgressService],
   exports: [CourseCompletionService],
 })
 export class LearningModule {}
