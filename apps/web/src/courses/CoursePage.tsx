@@ -79,6 +79,11 @@ export default function CoursePage() {
               >
                 {completed ? t('course.review') : t('course.resume')}
               </Link>
+              {completed && (
+                <Link className="button" to="/my-certificates">
+                  {t('course.viewCertificate')}
+                </Link>
+              )}
               {finalQuiz && !completed && (
                 <Link className="button" to={quizPath(finalQuiz.id, data.id)}>
                   {t('course.takeFinalQuiz')}

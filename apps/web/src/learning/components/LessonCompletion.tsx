@@ -66,7 +66,8 @@ export function LessonCompletion({
             <strong>{t('lesson.courseCompleted')}</strong>{' '}
             <Link to={`/courses/${encodeURIComponent(lesson.courseId)}`}>
               {t('lesson.backToCourse')}
-            </Link>
+            </Link>{' '}
+            · <Link to="/my-certificates">{t('course.viewCertificate')}</Link>
           </p>
         ) : (
           finalQuiz &&
