@@ -39,8 +39,8 @@ describe('login page', () => {
     await fillLogin(page, state.adminUsername, state.adminPassword);
 
     await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
-    await page.waitForURL((url) => url.pathname === '/me');
+    await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+    await page.goto('/me');
     const main = page.getByRole('main');
     await main.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
     await main.getByText(state.adminUsername, { exact: true }).waitFor();
