@@ -7,6 +7,8 @@ import { createLearningWorld } from './support/learning-world';
 import { axeViolations, languageProblems } from './support/page-quality';
 
 const DESKTOP = { width: 1280, height: 800 };
+/** axe over a dozen pages at two sizes: minutes on a busy machine. */
+const PAGES_TIMEOUT = 300_000;
 const PHONE = { width: 360, height: 740 };
 
 interface Route {
@@ -48,38 +50,50 @@ describe('accessibility and Vietnamese on every main page', () => {
     }
   }
 
-  it('anonymous pages: login, verify, not found', async () => {
-    await checkAll(null, () => [
-      { path: '/login', ready: /Đăng nhập/ },
-      { path: '/verify', ready: /Tra cứu|Xác minh|chứng nhận/i },
-      { path: '/khong-co-trang-nay', ready: /Không tìm thấy trang/ },
-    ]);
-    expect(problems).toEqual([]);
-  });
+  it(
+    'anonymous pages: login, verify, not found',
+    async () => {
+      await checkAll(null, () => [
+        { path: '/login', ready: /Đăng nhập/ },
+        { path: '/verify', ready: /Tra cứu|Xác minh|chứng nhận/i },
+        { path: '/khong-co-trang-nay', ready: /Không tìm thấy trang/ },
+      ]);
+      expect(problems).toEqual([]);
+    },
+    PAGES_TIMEOUT,
+  );
 
-  it("a learner's pages: home, catalog, course, lesson, learning, certificates, profile", async () => {
-    const { learner, courseWithoutQuiz: course } = suite.world;
-    const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
-    await api.post(`/courses/${course.id}/enroll`);
-    await checkAll(learner, () => [
-      { path: '/', ready: /Xin chào/ },
-      { path: '/courses', ready: /Danh mục khóa học/ },
-      { path: `/courses/${course.id}`, ready: new RegExp(course.title) },
-      { path: `/learn/${course.id}/lessons/${course.lessons[0].id}`, ready: /Bài 1/ },
-      { path: '/my-learning', ready: /Học tập|khóa học/i },
-      { path: '/my-certificates', ready: /Chứng nhận/ },
-      { path: '/me', ready: /Hồ sơ của tôi/ },
-    ]);
-    expect(problems).toEqual([]);
-  });
+  it(
+    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile",
+    async () => {
+      const { learner, courseWithoutQuiz: course } = suite.world;
+      const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
+      await api.post(`/courses/${course.id}/enroll`);
+      await checkAll(learner, () => [
+        { path: '/', ready: /Xin chào/ },
+        { path: '/courses', ready: /Danh mục khóa học/ },
+        { path: `/courses/${course.id}`, ready: new RegExp(course.title) },
+        { path: `/learn/${course.id}/lessons/${course.lessons[0].id}`, ready: /Bài 1/ },
+        { path: '/my-learning', ready: /Học tập|khóa học/i },
+        { path: '/my-certificates', ready: /Chứng nhận/ },
+        { path: '/me', ready: /Hồ sơ của tôi/ },
+      ]);
+      expect(problems).toEqual([]);
+    },
+    PAGES_TIMEOUT,
+  );
 
-  it("a trainer's pages: authoring list, course editor, learner preview", async () => {
-    const { trainer, courseWithQuiz: course } = suite.world;
-    await checkAll(trainer, () => [
-      { path: '/authoring', ready: /Soạn bài giảng/ },
-      { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
-      { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
-    ]);
-    expect(problems).toEqual([]);
-  });
+  it(
+    "a trainer's pages: authoring list, course editor, learner preview",
+    async () => {
+      const { trainer, courseWithQuiz: course } = suite.world;
+      await checkAll(trainer, () => [
+        { path: '/authoring', ready: /Soạn bài giảng/ },
+        { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
+        { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
+      ]);
+      expect(problems).toEqual([]);
+    },
+    PAGES_TIMEOUT,
+  );
 });

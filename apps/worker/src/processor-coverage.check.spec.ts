@@ -1,4 +1,5 @@
-import { QueueName } from '@dx/contracts';
+import { JobName, QueueName } from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
@@ -11,22 +12,65 @@ class IdleHost extends WorkerHost {
 }
 
 @Processor(QueueName.System)
-class SystemA extends IdleHost {}
+class SystemA extends JobDispatcher {
+  @JobHandler(JobName.Ping)
+  async ping(): Promise<null> {
+    return null;
+  }
+}
 
 @Processor(QueueName.System)
 class SystemB extends IdleHost {}
 
 @Processor(QueueName.Certificates)
-class Certificates extends IdleHost {}
+class Certificates extends JobDispatcher {
+  @JobHandler(JobName.IssueCertificate)
+  async issue(): Promise<null> {
+    return null;
+  }
+}
 
 @Processor(QueueName.Reports)
-class Reports extends IdleHost {}
+class Reports extends JobDispatcher {
+  @JobHandler(JobName.Coverage)
+  async coverage(): Promise<null> {
+    return null;
+  }
+
+  @JobHandler(JobName.YearlyNationalCoverage)
+  async yearly(): Promise<null> {
+    return null;
+  }
+}
+
+/** Reports without the yearly job's handler. */
+@Processor(QueueName.Reports)
+class ReportsMissingYearly extends JobDispatcher {
+  @JobHandler(JobName.Coverage)
+  async coverage(): Promise<null> {
+    return null;
+  }
+}
+
+/** Reports handling the coverage job twice, and the ping job of another queue. */
+@Processor(QueueName.Reports)
+class ReportsMiswired extends Reports {
+  @JobHandler(JobName.Coverage)
+  async again(): Promise<null> {
+    return null;
+  }
+
+  @JobHandler(JobName.Ping)
+  async ping(): Promise<null> {
+    return null;
+  }
+}
 
 @Processor('no-such-queue')
 class Stray extends IdleHost {}
 
 /** Runs the check over a container holding just these providers (no Redis: workers never start). */
-async function checkWith(...processors: (typeof IdleHost)[]): Promise<void> {
+async function checkWith(...processors: (new () => WorkerHost)[]): Promise<void> {
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
     providers: [ProcessorCoverageCheck, ...processors],
@@ -41,6 +85,30 @@ async function checkWith(...processors: (typeof IdleHost)[]): Promise<void> {
 describe('ProcessorCoverageCheck', () => {
   it('refuses to boot when a queue has no processor', async () => {
     await expect(checkWith()).rejects.toThrow('queue "system" has no processor');
+  });
+
+  it('refuses to boot when a job of JobName has no handler', async () => {
+    await expect(checkWith(SystemA, Certificates, ReportsMissingYearly)).rejects.toThrow(
+      'job "yearly-national-coverage" has no handler',
+    );
+  });
+
+  it('refuses a job handled twice, or on another queue', async () => {
+    const boot = checkWith(SystemA, Certificates, ReportsMiswired);
+    await expect(boot).rejects.toThrow(
+      'job "coverage" has 2 handlers (ReportsMiswired.coverage, ReportsMiswired.again)',
+    );
+    await expect(checkWith(SystemA, Certificates, ReportsMiswired)).rejects.toThrow(
+      'job "ping" is handled by ReportsMiswired on queue "reports", not "system"',
+    );
+  });
+
+  it('the dispatcher runs the handler of the job, and fails for good on an unknown job', async () => {
+    const reports = new Reports();
+    await expect(reports.process({ name: JobName.Coverage } as never)).resolves.toBeNull();
+    await expect(reports.process({ name: 'nope', queueName: 'reports' } as never)).rejects.toThrow(
+      'No handler for job "nope" on queue "reports"',
+    );
   });
 
   it('refuses to boot when a queue has two processors', async () => {

@@ -2,6 +2,7 @@
 // Plain TypeScript only: nothing here may import server or browser code.
 export * from './lib/roles';
 export * from './lib/http';
+export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/org-units';
 export * from './lib/users';

@@ -2,12 +2,15 @@ import type { DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TransactionPoolerClient } from './transaction-pooler-client';
 
 export interface DbOptions {
   url: string;
   /** Connections per process; the API and the worker each have their own pool. */
   poolSize?: number;
   applicationName?: string;
+  /** `transaction`: `url` is a PgBouncer in transaction mode (no named prepared statements). */
+  poolMode?: 'direct' | 'transaction';
 }
 
 /** The one place that says how the API, the worker and the tools reach PostgreSQL. */
@@ -25,6 +28,9 @@ export function buildDataSourceOptions(opts: DbOptions): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     applicationName: opts.applicationName ?? 'dx-academy',
-    extra: { max: opts.poolSize ?? 10 },
+    extra: {
+      max: opts.poolSize ?? 10,
+      ...(opts.poolMode === 'transaction' ? { Client: TransactionPoolerClient } : {}),
+    },
   };
 }

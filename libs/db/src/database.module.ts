@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsLocked } from './prepare-database';
+import { ReadReplica, readReplicaProvider, ReplicaDataSourceCloser } from './read-replica';
 
 /**
  * Start-up budget when PostgreSQL is away: each try gives up after CONNECT_TIMEOUT_MS (a
@@ -30,30 +31,61 @@ async function probe(url: string): Promise<void> {
 }
 
 /**
+ * Migrations hold a session-level lock, which a transaction pooler cannot keep on one
+ * server connection: behind PgBouncer they run on a short-lived pool of their own
+ * straight to PostgreSQL (DATABASE_DIRECT_URL).
+ */
+async function migrate(dataSource: DataSource, config: AppConfig): Promise<void> {
+  if (config.database.poolMode !== 'transaction') return runMigrationsLocked(dataSource);
+  const direct = await new DataSource({
+    ...(dataSource.options as DataSourceOptions),
+    url: config.database.directUrl,
+    extra: { max: 2 },
+  } as DataSourceOptions).initialize();
+  try {
+    await runMigrationsLocked(direct);
+  } finally {
+    await direct.destroy();
+  }
+}
+
+/**
  * TypeORM connection for the API and the worker. Pending migrations run (under an
  * advisory lock) before the connection is handed out, so no module ever sees an old schema.
+ * Also offers `ReadReplica` (DATABASE_REPLICA_URL) to every module.
  */
 @Module({})
 export class DatabaseModule {
   static forRoot(opts: { applicationName: string; poolSize?: number }): DynamicModule {
+    let config: AppConfig;
     return {
       module: DatabaseModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            ...buildDataSourceOptions({ url: config.databaseUrl, ...opts }),
-            retryAttempts: RETRIES,
-            retryDelay: RETRY_DELAY_MS,
-          }),
+          useFactory: (c: AppConfig) => {
+            config = c;
+            return {
+              ...buildDataSourceOptions({
+                url: c.databaseUrl,
+                poolMode: c.database.poolMode,
+                ...opts,
+              }),
+              retryAttempts: RETRIES,
+              retryDelay: RETRY_DELAY_MS,
+            };
+          },
           dataSourceFactory: async (options) => {
             await probe((options as { url: string }).url);
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();
-            await runMigrationsLocked(dataSource);
+            await migrate(dataSource, config);
             return dataSource;
           },
         }),
       ],
+      providers: [readReplicaProvider(opts), ReplicaDataSourceCloser],
+      exports: [ReadReplica],
     };
   }
 }

@@ -3,6 +3,8 @@ export * from './data-source-options';
 export * from './prepare-database';
 export * from './snake-naming.strategy';
 export * from './database.module';
+export * from './read-replica';
+export * from './transaction-pooler-client';
 export * from './numeric.transformer';
 export * from './org-units/org-unit.entity';
 export * from './org-units/org-unit-edge.entity';

@@ -1,3 +1,5 @@
 export * from './lib/file-storage';
 export * from './lib/local-file-storage';
+export * from './lib/s3-file-storage';
+export * from './lib/storage-unavailable.error';
 export * from './lib/storage.module';

@@ -7,8 +7,16 @@ export function missingTestTools() {
     ['chromium', ['chromium']],
     ['poppler-utils', ['pdftotext', 'pdffonts', 'pdftoppm']],
     ['zbar-tools', ['zbarimg']],
+    // High-availability suites (libs/testing): a streaming replica made with pg_basebackup,
+    // a transaction pooler, and Redis failover; the postgresql package gives pg_basebackup
+    // even when the suites' primary server is someone else's.
+    ['postgresql', ['pg_basebackup']],
+    ['pgbouncer', ['pgbouncer']],
+    ['redis-sentinel', ['redis-sentinel']],
   ];
-  return needs.filter(([, bins]) => bins.some((b) => !which(b, ['/usr/bin']))).map(([pkg]) => pkg);
+  return needs
+    .filter(([, bins]) => bins.some((b) => !which(b, ['/usr/bin', '/usr/sbin'])))
+    .map(([pkg]) => pkg);
 }
 
 export function installDebianPackages(packages) {

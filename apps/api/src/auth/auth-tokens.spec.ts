@@ -56,7 +56,12 @@ describe('access and refresh tokens', () => {
       { secret: t.config.jwt.secret, algorithm: 'HS256' },
     );
     const res = await me(expired).expect(401);
-    expect(res.body).toEqual({ statusCode: 401, message: expect.any(String), errors: [] });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      code: 'unauthenticated',
+      message: expect.any(String),
+      errors: [],
+    });
     const fresh = await new JwtService().signAsync(payloadOf(user), {
       secret: t.config.jwt.secret,
       expiresIn: 60,
@@ -124,7 +129,12 @@ describe('access and refresh tokens', () => {
     const other = await signIn(user); // another device: a separate family
     const victim = (await refresh(stolen.refreshToken).expect(200)).body;
     const replay = await refresh(stolen.refreshToken).expect(401);
-    expect(replay.body).toEqual({ statusCode: 401, message: expect.any(String), errors: [] });
+    expect(replay.body).toEqual({
+      statusCode: 401,
+      code: 'unauthenticated',
+      message: expect.any(String),
+      errors: [],
+    });
     // The legitimate holder's newer token is dead too: both must sign in again.
     await refresh(victim.refreshToken).expect(401);
     await refresh(other.refreshToken).expect(200);

@@ -35,7 +35,7 @@ describe('auth', () => {
     const user = await t.make.user(await t.make.unit());
     const wrong = await t.http.post('/api/auth/login').send({ username: user.username, password: 'nope' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ statusCode: 401, message: expect.any(String), errors: [] });
+    expect(wrong.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: expect.any(String), errors: [] });
     await t.http.post('/api/auth/login').send({ username: 'no.such.user', password: 'x' }).expect(401);
   });
 

@@ -26,7 +26,12 @@ describe('per-user rate limit of POST /api/users/import', () => {
     await upload(hr, csv(unit.code, `${p}.hai`)).expect(200);
     const res = await upload(hr, csv(unit.code, `${p}.ba`));
     expect(res.status).toBe(429);
-    expect(res.body).toEqual({ statusCode: 429, message: expect.any(String), errors: [] });
+    expect(res.body).toEqual({
+      statusCode: 429,
+      code: 'too_many_requests',
+      message: expect.any(String),
+      errors: [],
+    });
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);

@@ -70,7 +70,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private async connect(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({
-      connectionString: this.config.databaseUrl,
+      connectionString: this.config.database.directUrl, // LISTEN cannot pass a transaction pooler
       application_name: 'dx-api-changes',
       connectionTimeoutMillis: 5_000, // a server that never answers must not hold the retry loop
       keepAlive: true, // an idle LISTEN connection must not be dropped silently on the way

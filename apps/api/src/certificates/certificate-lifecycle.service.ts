@@ -1,12 +1,7 @@
 import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
 import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
@@ -15,6 +10,7 @@ import { CertificateAccessService } from './certificate-access.service';
 import { stillIssuing } from './certificates.service';
 import { ReissueCertificateDto } from './dto/reissue-certificate.dto';
 import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
+import { invalidField } from '../http/invalid-input';
 
 /**
  * Revocation and re-issue of an issued certificate. Each runs in one transaction holding
@@ -62,22 +58,14 @@ export class CertificateLifecycleService {
    */
   async reissue(user: AuthUser, id: string, dto: ReissueCertificateDto): Promise<void> {
     if (dto.reason !== 'name_correction' && dto.holderName !== undefined) {
-      throw new BadRequestException({
-        message: 'Invalid input: holderName',
-        errors: [
-          { field: 'holderName', message: 'holderName is only given for a name_correction' },
-        ],
-      });
+      throw invalidField('holderName', 'holderName is only given for a name_correction');
     }
     await this.db.transaction(async (tx) => {
       const cert = await this.lockIssued(tx, user, id, 're-issue');
       const oldName = cert.snapshot.holderName;
       const newName = dto.holderName ?? oldName;
       if (dto.reason === 'name_correction' && newName === oldName) {
-        throw new BadRequestException({
-          message: 'Invalid input: holderName',
-          errors: [{ field: 'holderName', message: 'is the name already on the certificate' }],
-        });
+        throw invalidField('holderName', 'is the name already on the certificate');
       }
       const snapshot = { ...cert.snapshot, holderName: newName };
       const signature = this.signer.sign(

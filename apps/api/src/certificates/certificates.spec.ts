@@ -102,7 +102,9 @@ describe('certificates of the holder and of staff in scope', () => {
       }
       await get(`/api/certificates/${randomUUID()}/pdf`, w.tokens.admin).expect(404);
       const bad = await get('/api/certificates/not-a-uuid/pdf', w.tokens.admin).expect(400);
-      expect(bad.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+      expect(bad.body.errors).toEqual([
+        { field: 'id', code: 'is_uuid', message: 'id must be a UUID' },
+      ]);
     });
 
     it('answers 409 while the certificate is still being issued', async () => {

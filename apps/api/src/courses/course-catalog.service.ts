@@ -1,7 +1,8 @@
 import type { CourseSummary, Paginated } from '@dx/contracts';
+import { ReadReplica } from '@dx/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { ChangeFeed } from '../cache/change-feed.service';
 import { ReadCache } from '../cache/read-cache';
@@ -32,6 +33,7 @@ export class CourseCatalogService {
     private readonly access: CourseAccessService,
     private readonly scope: OrgScopeService,
     changes: ChangeFeed,
+    private readonly replica: ReadReplica,
   ) {
     this.pages = new ReadCache(changes, 'catalog', { max: 20_000, ttlMs: 10 * 60_000 });
   }
@@ -41,15 +43,22 @@ export class CourseCatalogService {
     const sysadmin = user.roles.includes('sysadmin');
     const tsquery = toPrefixTsQuery(q.q);
     const key = [sysadmin ? '*' : user.orgUnitId, tsquery ?? '', q.pageSize, q.offset].join('|');
-    return this.pages.get(key, () => this.loadCatalog(sysadmin ? null : user, tsquery, q));
+    // On the replica once it holds every change up to now: a page cached from a lagging one
+    // would outlive the change that emptied the cache.
+    const load = () =>
+      this.replica.read((m) => this.loadCatalog(m, sysadmin ? null : user, tsquery, q), {
+        freshAsOf: new Date(),
+        waitMs: 1_000,
+      });
+    return this.pages.get(key, load);
   }
 
   private async loadCatalog(
+    m: EntityManager,
     user: AuthUser | null,
     tsquery: string | null,
     q: ListCoursesQuery,
   ): Promise<Paginated<CourseSummary>> {
-    const m = this.db.manager;
     const lineage = user ? await this.access.lineage(m, user) : null;
     const query = catalogQuery({
       lineage,

@@ -1,6 +1,6 @@
 import type { CreatedId } from '@dx/contracts';
 import { QuestionEntity, QuestionOptionEntity, QuizEntity } from '@dx/db';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
@@ -9,6 +9,7 @@ import { nextPosition, renumber } from './content-positions';
 import { CourseDraftService, DraftTarget } from './course-draft.service';
 import { CreateQuestionDto, UpdateQuestionDto } from './dto/question.dto';
 import { CreateQuizDto, UpdateQuizDto } from './dto/quiz.dto';
+import { invalidField } from '../http/invalid-input';
 
 /** Quizzes and their question banks, on the draft version like every other edit. */
 @Injectable()
@@ -171,10 +172,7 @@ export class CourseQuizzesService {
       [moduleId, target.draftVersionId, target.course.id],
     );
     if (!found) {
-      throw new BadRequestException({
-        message: 'Invalid input: moduleId',
-        errors: [{ field: 'moduleId', message: 'not a module of this course' }],
-      });
+      throw invalidField('moduleId', 'not a module of this course', 'not_in_course');
     }
     return found.id;
   }

@@ -39,13 +39,25 @@ describe('publishing and versions', () => {
   }
 
   describe('refuses to publish, with the reason in message and errors', () => {
-    async function refusal(id: string, reason: RegExp, field: RegExp) {
+    async function refusal(
+      id: string,
+      reason: RegExp,
+      field: RegExp,
+      code: string,
+      params?: object,
+    ) {
       const res = await post(`/api/courses/${id}/publish`).expect(400);
+      expect(res.body.code).toBe('not_publishable');
       expect(res.body.message).toMatch(/^Cannot publish: /);
       expect(res.body.message).toMatch(reason);
       expect(res.body.errors).toEqual(
         expect.arrayContaining([
-          { field: expect.stringMatching(field), message: expect.stringMatching(reason) },
+          {
+            field: expect.stringMatching(field),
+            message: expect.stringMatching(reason),
+            code,
+            ...(params && { params }),
+          },
         ]),
       );
     }
@@ -56,9 +68,9 @@ describe('publishing and versions', () => {
           201,
         )
       ).body.id;
-      await refusal(id, /The course has no lesson/, /^lessons$/);
+      await refusal(id, /The course has no lesson/, /^lessons$/, 'publish_no_lesson');
       await post(`/api/courses/${id}/modules`, { title: 'Chương trống' }).expect(201);
-      await refusal(id, /The course has no lesson/, /^lessons$/);
+      await refusal(id, /The course has no lesson/, /^lessons$/, 'publish_no_lesson');
     });
 
     it('a module without lessons', async () => {
@@ -70,13 +82,23 @@ describe('publishing and versions', () => {
         course.id,
         /Module "Chương chưa soạn" has no lesson/,
         new RegExp(`^modules.${empty}$`),
+        'publish_empty_module',
+        { title: 'Chương chưa soạn' },
       );
     });
 
     it('a text lesson without content (written by other means than the API)', async () => {
       const course = await authorCourse(t, trainer, { publish: false });
       await t.db.query(`UPDATE lesson SET content = '  ' WHERE id = $1`, [course.lessonIds[1]]);
-      await refusal(course.id, /Text lesson "Bài 1.2" has no content/, /\.content$/);
+      await refusal(
+        course.id,
+        /Text lesson "Bài 1.2" has no content/,
+        /\.content$/,
+        'publish_text_no_content',
+        {
+          title: 'Bài 1.2',
+        },
+      );
     });
 
     it('a file lesson whose file was never uploaded', async () => {
@@ -86,7 +108,13 @@ describe('publishing and versions', () => {
         kind: 'file',
         durationMinutes: 5,
       }).expect(201);
-      await refusal(course.id, /File lesson "Tài liệu PDF" has no file uploaded/, /\.file$/);
+      await refusal(
+        course.id,
+        /File lesson "Tài liệu PDF" has no file uploaded/,
+        /\.file$/,
+        'publish_file_missing',
+        { title: 'Tài liệu PDF' },
+      );
     });
 
     it('a quiz without questions, or with fewer than it draws per attempt', async () => {
@@ -101,6 +129,8 @@ describe('publishing and versions', () => {
         course.id,
         /Quiz "Ôn tập" has no question/,
         new RegExp(`^quizzes.${practice}.questions$`),
+        'publish_quiz_no_question',
+        { title: 'Ôn tập' },
       );
       await post(`/api/quizzes/${practice}/questions`, sampleQuestion()).expect(201);
       await patch(`/api/quizzes/${course.quizId}`, { questionsPerAttempt: 5 }).expect(200);
@@ -108,6 +138,8 @@ describe('publishing and versions', () => {
         course.id,
         /Quiz "Kiểm tra cuối khóa" has 2 question\(s\) but draws 5 per attempt/,
         /questions$/,
+        'publish_quiz_too_few_questions',
+        { title: 'Kiểm tra cuối khóa', count: 2, perAttempt: 5 },
       );
       await patch(`/api/quizzes/${course.quizId}`, { questionsPerAttempt: 2 }).expect(200);
       await post(`/api/courses/${course.id}/publish`).expect(200, {

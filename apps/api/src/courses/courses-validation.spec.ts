@@ -51,7 +51,9 @@ describe('course input validation', () => {
       .set('Authorization', trainer)
       .send({ ...ok, code: ok.code.toLowerCase() })
       .expect(409);
-    expect(taken.body.errors).toEqual([{ field: 'code', message: 'already used' }]);
+    expect(taken.body.errors).toEqual([
+      { field: 'code', code: 'already_used', message: 'already used' },
+    ]);
   });
 
   it('PATCH /api/courses/:id', async () => {
@@ -190,7 +192,11 @@ describe('course input validation', () => {
         .attach('file', file, { filename: name, contentType });
     const png = await upload(SAMPLE_FILES.png, 'bai-giang.pdf').expect(400);
     expect(png.body.errors).toEqual([
-      { field: 'file', message: expect.stringContaining('recognised by content') },
+      {
+        field: 'file',
+        code: 'file_rejected',
+        message: expect.stringContaining('recognised by content'),
+      },
     ]);
     await upload(SAMPLE_FILES.plainZip, 'bai-giang.docx').expect(400);
     await upload(Buffer.alloc(0), 'trong.pdf').expect(400);

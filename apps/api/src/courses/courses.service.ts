@@ -20,6 +20,7 @@ import {
 import { CreateCourseDto } from './dto/create-course.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
 import { publishProblems } from './publish-check';
+import { invalidField } from '../http/invalid-input';
 
 /** A course's life: created as a draft, edited, published, edited again, archived. */
 @Injectable()
@@ -40,16 +41,13 @@ export class CoursesService {
       'ownerOrgUnitId',
     );
     if (owner.validTo) {
-      throw new BadRequestException({
-        message: 'Invalid input: ownerOrgUnitId',
-        errors: [{ field: 'ownerOrgUnitId', message: 'the unit is closed' }],
-      });
+      throw invalidField('ownerOrgUnitId', 'the unit is closed', 'org_unit_closed');
     }
     return this.db.transaction(async (tx) => {
       if (await tx.existsBy(CourseEntity, { code: dto.code })) {
         throw new ConflictException({
           message: `Code ${dto.code} is already used`,
-          errors: [{ field: 'code', message: 'already used' }],
+          errors: [{ field: 'code', message: 'already used', code: 'already_used' }],
         });
       }
       const courseId = randomUUID();
@@ -107,6 +105,7 @@ export class CoursesService {
       const problems = await publishProblems(tx, course.draftVersionId);
       if (problems.length) {
         throw new BadRequestException({
+          code: 'not_publishable',
           message: `Cannot publish: ${problems.map((p) => p.message).join('; ')}`,
           errors: problems,
         });

@@ -1,6 +1,6 @@
 import { LESSON_FILE_TYPES, type LessonFileUploadResponse } from '@dx/contracts';
 import { LessonEntity } from '@dx/db';
-import { BadRequestException, ConflictException, Injectable, Logger, Inject } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CourseDraftService } from './course-draft.service';
 import { detectLessonFileType, displayFileName } from './lesson-file-type';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { InvalidInputException } from '../http/invalid-input';
 
 /** What the service needs of multer's file; its name and MIME type are the client's word only. */
 export interface LessonUpload {
@@ -16,11 +17,11 @@ export interface LessonUpload {
   originalname?: string;
 }
 
-export function invalidLessonFile(message: string): BadRequestException {
-  return new BadRequestException({
-    message: `Invalid input: file (${message})`,
-    errors: [{ field: 'file', message }],
-  });
+export function invalidLessonFile(message: string): InvalidInputException {
+  return new InvalidInputException(
+    [{ field: 'file', message, code: 'file_rejected' }],
+    `Invalid input: file (${message})`,
+  );
 }
 
 /**

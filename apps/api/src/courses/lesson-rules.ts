@@ -1,5 +1,5 @@
 import type { FieldError, LessonKind } from '@dx/contracts';
-import { BadRequestException } from '@nestjs/common';
+import { InvalidInputException } from '../http/invalid-input';
 
 export interface LessonFields {
   kind: LessonKind;
@@ -19,10 +19,5 @@ export function assertLessonFitsKind(lesson: LessonFields): void {
   if (lesson.kind !== 'video' && lesson.videoUrl) {
     errors.push({ field: 'videoUrl', message: 'only video lessons have a videoUrl' });
   }
-  if (errors.length) {
-    throw new BadRequestException({
-      message: `Invalid input: ${errors.map((e) => e.field).join(', ')}`,
-      errors,
-    });
-  }
+  if (errors.length) throw new InvalidInputException(errors);
 }

@@ -16,10 +16,19 @@ export async function publishProblems(tx: EntityManager, versionId: string): Pro
     [versionId],
   );
   if (!modules.some((m) => m.lessons > 0)) {
-    problems.push({ field: 'lessons', message: 'The course has no lesson' });
+    problems.push({
+      field: 'lessons',
+      message: 'The course has no lesson',
+      code: 'publish_no_lesson',
+    });
   }
   for (const m of modules.filter((m) => m.lessons === 0)) {
-    problems.push({ field: `modules.${m.id}`, message: `Module "${m.title}" has no lesson` });
+    problems.push({
+      field: `modules.${m.id}`,
+      message: `Module "${m.title}" has no lesson`,
+      code: 'publish_empty_module',
+      params: { title: m.title },
+    });
   }
 
   const lessons: { id: string; title: string; kind: string }[] = await tx.query(
@@ -37,16 +46,22 @@ export async function publishProblems(tx: EntityManager, versionId: string): Pro
       problems.push({
         field: `lessons.${l.id}.content`,
         message: `Text lesson "${l.title}" has no content`,
+        code: 'publish_text_no_content',
+        params: { title: l.title },
       });
     } else if (l.kind === 'file') {
       problems.push({
         field: `lessons.${l.id}.file`,
         message: `File lesson "${l.title}" has no file uploaded`,
+        code: 'publish_file_missing',
+        params: { title: l.title },
       });
     } else {
       problems.push({
         field: `lessons.${l.id}.videoUrl`,
         message: `Video lesson "${l.title}" has no video URL`,
+        code: 'publish_video_no_url',
+        params: { title: l.title },
       });
     }
   }
@@ -62,12 +77,16 @@ export async function publishProblems(tx: EntityManager, versionId: string): Pro
       [versionId],
     );
   for (const q of quizzes) {
+    const none = q.questions === 0;
     problems.push({
       field: `quizzes.${q.id}.questions`,
-      message:
-        q.questions === 0
-          ? `Quiz "${q.title}" has no question`
-          : `Quiz "${q.title}" has ${q.questions} question(s) but draws ${q.perAttempt} per attempt`,
+      message: none
+        ? `Quiz "${q.title}" has no question`
+        : `Quiz "${q.title}" has ${q.questions} question(s) but draws ${q.perAttempt} per attempt`,
+      code: none ? 'publish_quiz_no_question' : 'publish_quiz_too_few_questions',
+      params: none
+        ? { title: q.title }
+        : { title: q.title, count: q.questions, perAttempt: q.perAttempt ?? 0 },
     });
   }
   return problems;

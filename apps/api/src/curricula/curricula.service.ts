@@ -2,7 +2,6 @@ import type { CurriculumDetail, CurriculumStatus, FieldError } from '@dx/contrac
 import { foldForSearch } from '@dx/contracts';
 import { CurriculumCourseEntity, CurriculumEntity } from '@dx/db';
 import {
-  BadRequestException,
   ConflictException,
   ForbiddenException,
   Injectable,
@@ -16,6 +15,7 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { CurriculaQueryService, editableBy } from './curricula-query.service';
 import { CreateCurriculumDto } from './dto/create-curriculum.dto';
 import { UpdateCurriculumDto } from './dto/update-curriculum.dto';
+import { InvalidInputException } from '../http/invalid-input';
 
 interface CurriculumRow {
   id: string;
@@ -174,11 +174,19 @@ export class CurriculaService {
       const field = `courseIds.${i}`;
       const course = byId.get(courseId);
       if (!course || !ownerPath.startsWith(course.path)) {
-        errors.push({ field, message: 'does not name a course visible to the owner unit' });
+        errors.push({
+          field,
+          message: 'does not name a course visible to the owner unit',
+          code: 'course_not_usable',
+        });
       } else if (course.status === 'archived') {
-        errors.push({ field, message: 'the course is archived' });
+        errors.push({ field, message: 'the course is archived', code: 'course_not_usable' });
       } else if (requirePublished && course.status !== 'published') {
-        errors.push({ field, message: 'the course is not published yet' });
+        errors.push({
+          field,
+          message: 'the course is not published yet',
+          code: 'course_not_usable',
+        });
       }
     });
     if (errors.length) throw invalid(errors);
@@ -210,17 +218,14 @@ export class CurriculaService {
     if (await tx.existsBy(CurriculumEntity, { code })) {
       throw new ConflictException({
         message: `Curriculum code ${code} is taken`,
-        errors: [{ field: 'code', message: 'already used' }],
+        errors: [{ field: 'code', message: 'already used', code: 'already_used' }],
       });
     }
   }
 }
 
 function invalid(errors: FieldError[]) {
-  return new BadRequestException({
-    message: `Invalid input: ${errors.map((e) => e.message).join('; ')}`,
-    errors,
-  });
+  return new InvalidInputException(errors);
 }
 
 /** Job titles once each, compared as people would (case and diacritics ignored). */

@@ -114,17 +114,31 @@ describe('curricula', () => {
       ],
     }).expect(400);
     expect(res.body.errors).toEqual([
-      { field: 'courseIds.1', message: 'does not name a course visible to the owner unit' },
-      { field: 'courseIds.2', message: 'does not name a course visible to the owner unit' },
-      { field: 'courseIds.3', message: 'the course is archived' },
-      { field: 'courseIds.4', message: 'does not name a course visible to the owner unit' },
+      {
+        field: 'courseIds.1',
+        code: 'course_not_usable',
+        message: 'does not name a course visible to the owner unit',
+      },
+      {
+        field: 'courseIds.2',
+        code: 'course_not_usable',
+        message: 'does not name a course visible to the owner unit',
+      },
+      { field: 'courseIds.3', code: 'course_not_usable', message: 'the course is archived' },
+      {
+        field: 'courseIds.4',
+        code: 'course_not_usable',
+        message: 'does not name a course visible to the owner unit',
+      },
     ]);
 
     await create(learnerA1, base).expect(403);
     await create(trainerA, { ...base, ownerOrgUnitId: units.b.id }).expect(403);
     await create(trainerA, base).expect(201);
     const dup = await create(trainerB, { ...base }).expect(409);
-    expect(dup.body.errors).toEqual([{ field: 'code', message: 'already used' }]);
+    expect(dup.body.errors).toEqual([
+      { field: 'code', code: 'already_used', message: 'already used' },
+    ]);
   });
 
   it('shows drafts only to trainers who can edit them, and published ones to the owner subtree', async () => {
@@ -190,7 +204,11 @@ describe('curricula', () => {
       .set('Authorization', trainerA)
       .expect(400);
     expect(refused.body.errors).toEqual([
-      { field: 'courseIds.0', message: 'the course is not published yet' },
+      {
+        field: 'courseIds.0',
+        code: 'course_not_usable',
+        message: 'the course is not published yet',
+      },
     ]);
     const empty = await t.http
       .patch(`/api/curricula/${id}`)

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '@dx/contracts';
 import type { NextFunction, Request, Response } from 'express';
 
 /** JSON everywhere (the contract), multipart for the upload routes. */
@@ -14,9 +15,11 @@ export function refuseOtherBodyTypes(req: Request, res: Response, next: NextFunc
     req.headers['transfer-encoding'] !== undefined ||
     Number(req.headers['content-length'] ?? 0) > 0;
   if (!hasBody || req.is(ACCEPTED)) return next();
-  res.status(415).json({
+  const body: ApiErrorBody = {
     statusCode: 415,
+    code: 'unsupported_media_type',
     message: 'Send JSON (Content-Type: application/json), or multipart/form-data for uploads',
     errors: [],
-  });
+  };
+  res.status(415).json(body);
 }

@@ -77,7 +77,12 @@ describe('HTTP surface: security headers, CORS and size limits', () => {
       .set('Content-Type', 'application/json')
       .send(huge);
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, message: expect.any(String), errors: [] });
+    expect(res.body).toEqual({
+      statusCode: 413,
+      code: 'payload_too_large',
+      message: expect.any(String),
+      errors: [],
+    });
   });
 
   it('accepts a JSON body just under the limit (then validates it: 400)', async () => {
@@ -96,12 +101,22 @@ describe('HTTP surface: security headers, CORS and size limits', () => {
       .set('Content-Type', 'application/x-www-form-urlencoded')
       .send(`username=${'a'.repeat(200 * 1024)}&password=x`);
     expect(form.status).toBe(415);
-    expect(form.body).toEqual({ statusCode: 415, message: expect.any(String), errors: [] });
+    expect(form.body).toEqual({
+      statusCode: 415,
+      code: 'unsupported_media_type',
+      message: expect.any(String),
+      errors: [],
+    });
     const broken = await t.http
       .post('/api/auth/login')
       .set('Content-Type', 'application/json')
       .send('{"username": "a", ');
     expect(broken.status).toBe(400);
-    expect(broken.body).toEqual({ statusCode: 400, message: expect.any(String), errors: [] });
+    expect(broken.body).toEqual({
+      statusCode: 400,
+      code: 'bad_request',
+      message: expect.any(String),
+      errors: [],
+    });
   });
 });

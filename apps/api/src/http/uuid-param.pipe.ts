@@ -1,11 +1,8 @@
-import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { invalidField } from './invalid-input';
 
 /** Path ids must be UUIDs: anything else is a 400 naming the parameter, never a DB error. */
 export const uuidParam = (field = 'id') =>
   new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new BadRequestException({
-        message: `Invalid input: ${field}`,
-        errors: [{ field, message: `${field} must be a UUID` }],
-      }),
+    exceptionFactory: () => invalidField(field, `${field} must be a UUID`, 'is_uuid'),
   });

@@ -1,16 +1,17 @@
-import type { FieldError } from '@dx/contracts';
-import {
-  ArgumentMetadata,
-  BadRequestException,
-  ValidationError,
-  ValidationPipe,
-} from '@nestjs/common';
+import { fieldCodeOfConstraint, type FieldError } from '@dx/contracts';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { InvalidInputException } from './invalid-input';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    // The constraint's name (isUuid, maxLength, whitelistValidation…) gives the field code.
+    const own: FieldError[] = Object.entries(e.constraints ?? {}).map(([name, message]) => ({
+      field,
+      message,
+      code: fieldCodeOfConstraint(name),
+    }));
     return own.concat(flatten(e.children ?? [], field));
   });
 }
@@ -26,13 +27,18 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function unsafeInput(value: unknown, path: string, out: FieldError[], depth = 0): FieldError[] {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) {
-      out.push({ field: path || 'value', message: 'must not contain NUL characters' });
+      out.push({
+        field: path || 'value',
+        message: 'must not contain NUL characters',
+        code: 'nul_character',
+      });
     }
   } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && depth < 32) {
     for (const key of Object.keys(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) out.push({ field, message: `property ${key} should not exist` });
-      else unsafeInput((value as Record<string, unknown>)[key], field, out, depth + 1);
+      if (PROTOTYPE_KEYS.has(key)) {
+        out.push({ field, message: `property ${key} should not exist`, code: 'unknown_field' });
+      } else unsafeInput((value as Record<string, unknown>)[key], field, out, depth + 1);
     }
   }
   return out;
@@ -80,12 +86,7 @@ class ApiValidationPipe extends ValidationPipe {
   private async checked(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const errors = unsafeInput(value, metadata.data ?? '', []);
-      if (errors.length) {
-        throw new BadRequestException({
-          message: `Invalid input: ${errors.map((e) => e.field).join(', ')}`,
-          errors,
-        });
-      }
+      if (errors.length) throw new InvalidInputException(errors);
     }
     return super.transform(value, metadata);
   }
@@ -93,7 +94,7 @@ class ApiValidationPipe extends ValidationPipe {
 
 /**
  * Validates every body, query and param DTO: unknown fields are refused, and failures
- * become a 400 with one `{field, message}` per problem.
+ * become a 400 with one `{field, code, message}` per problem.
  */
 export function createValidationPipe(): ValidationPipe {
   return new ApiValidationPipe({
@@ -102,12 +103,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return new BadRequestException({
-        message: `Invalid input: ${fieldErrors.map((e) => e.field).join(', ')}`,
-        errors: fieldErrors,
-      });
-    },
+    exceptionFactory: (errors) => new InvalidInputException(flatten(errors)),
   });
 }

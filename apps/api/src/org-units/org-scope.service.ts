@@ -1,8 +1,9 @@
 import { OrgUnitEntity } from '@dx/db';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
+import { invalidField } from '../http/invalid-input';
 
 /**
  * "Who may see what": a role acts on the subtree rooted at the caller's own unit in
@@ -54,15 +55,12 @@ export class OrgScopeService {
     const unit = await this.units.findOneBy({ id: unitId });
     if (!unit) throw unknownUnit(field);
     if (unit.validTo) {
-      throw new BadRequestException({
-        message: `Invalid input: ${field}`,
-        errors: [{ field, message: 'the org unit is closed (merged)' }],
-      });
+      throw invalidField(field, 'the org unit is closed (merged)', 'org_unit_closed');
     }
     if (!(await this.contains(user, unit))) {
       throw new ForbiddenException({
         message: 'That org unit is outside your scope',
-        errors: [{ field, message: 'outside your scope' }],
+        errors: [{ field, message: 'outside your scope', code: 'outside_scope' }],
       });
     }
     return unit;
@@ -75,8 +73,5 @@ export class OrgScopeService {
 }
 
 export function unknownUnit(field: string) {
-  return new BadRequestException({
-    message: `Invalid input: ${field}`,
-    errors: [{ field, message: `${field} does not name an existing org unit` }],
-  });
+  return invalidField(field, `${field} does not name an existing org unit`, 'unknown_org_unit');
 }

@@ -1,19 +1,14 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, FieldError, OrgUnitResponse } from '@dx/contracts';
 import { OrgUnitEntity } from '@dx/db';
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { ChangeFeed } from '../cache/change-feed.service';
 import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
 import { toOrgUnitResponse } from './org-unit.mapper';
+import { InvalidInputException } from '../http/invalid-input';
 
 /**
  * Serialises structural changes of the tree across processes: two merges touching
@@ -83,10 +78,7 @@ export class OrgUnitMergeService {
     const target = locked.find((u) => u.id === targetId) ?? null;
     const errors = this.refusals(unit, target, req, calendarDate(this.config.reportsTimeZone));
     if (errors.length || !target) {
-      throw new BadRequestException({
-        message: `Invalid input: ${[...new Set(errors.map((x) => x.field))].join(', ')}`,
-        errors,
-      });
+      throw new InvalidInputException(errors);
     }
 
     await tx.query('SELECT id FROM org_unit WHERE path LIKE $1 ORDER BY path FOR UPDATE', [

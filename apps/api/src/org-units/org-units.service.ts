@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, OrgUnitResponse, Paginated } from '@dx/contracts';
 import { OrgUnitEdgeEntity, OrgUnitEntity } from '@dx/db';
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
 import { toOrgUnitResponse } from './org-unit.mapper';
 import { OrgScopeService, unknownUnit } from './org-scope.service';
+import { invalidField } from '../http/invalid-input';
 
 @Injectable()
 export class OrgUnitsService {
@@ -33,16 +34,13 @@ export class OrgUnitsService {
         });
         if (!parent) throw unknownUnit('parentId');
         if (parent.validTo) {
-          throw new BadRequestException({
-            message: 'Invalid input: parentId',
-            errors: [{ field: 'parentId', message: 'the parent unit is closed' }],
-          });
+          throw invalidField('parentId', 'the parent unit is closed', 'org_unit_closed');
         }
       }
       if (await tx.existsBy(OrgUnitEntity, { code: dto.code })) {
         throw new ConflictException({
           message: `Code ${dto.code} is already used`,
-          errors: [{ field: 'code', message: 'already used' }],
+          errors: [{ field: 'code', message: 'already used', code: 'already_used' }],
         });
       }
       const id = randomUUID();

@@ -50,7 +50,7 @@ describe('org units', () => {
       .set('Authorization', admin)
       .send({ code: c.toLowerCase(), name: 'Hai', parentId: null })
       .expect(409);
-    expect(dup.body.errors).toEqual([{ field: 'code', message: 'already used' }]);
+    expect(dup.body.errors).toEqual([{ field: 'code', code: 'already_used', message: 'already used' }]);
   });
 
   it('refuses malformed bodies with field errors, never 500', async () => {
@@ -73,7 +73,7 @@ describe('org units', () => {
       .set('Content-Type', 'application/json')
       .send('{"code":');
     expect(broken.status).toBe(400);
-    expect(broken.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/JSON/), errors: [] });
+    expect(broken.body).toMatchObject({ statusCode: 400, code: 'bad_request', message: expect.stringMatching(/JSON/), errors: [] });
   });
 
   it('scopes reads to the caller subtree: 404 outside, and only sysadmin creates', async () => {

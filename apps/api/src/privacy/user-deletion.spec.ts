@@ -123,7 +123,12 @@ describe('DELETE /api/users/:id', () => {
     const admin = await t.make.user(tree.a1, { roles: ['sysadmin'] });
     await del(admin.id).expect(403);
     const self = await del(hrA.id).expect(403);
-    expect(self.body).toEqual({ statusCode: 403, message: expect.any(String), errors: [] });
+    expect(self.body).toEqual({
+      statusCode: 403,
+      code: 'forbidden',
+      message: expect.any(String),
+      errors: [],
+    });
     const learner = await t.tokenFor((await t.make.user(tree.a)).username);
     const victim = await t.make.user(tree.a1);
     await del(victim.id, learner).expect(403);

@@ -1,11 +1,6 @@
 import type { SubmitAttemptResponse } from '@dx/contracts';
 import type { AttemptStatus, DrawnQuestion, QuizKind } from '@dx/db';
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
@@ -20,6 +15,7 @@ import {
 import { ANSWER_KEYS_SQL, keysInDrawOrder } from './attempt-views';
 import { AttemptAnswersDto } from './dto/attempt-answers.dto';
 import { AnswerKey, answerErrors, grade } from './quiz-grading';
+import { InvalidInputException } from '../http/invalid-input';
 
 /** Why a write to an attempt was refused. */
 type Refusal = 'closed' | 'expired';
@@ -129,12 +125,7 @@ export class AttemptSubmissionService {
     if (row.status !== 'open') throw new ConflictException(REFUSALS.closed);
     if (row.overdue) throw await this.refusal(this.db.manager, row.id);
     const errors = answerErrors(row.drawn, dto.answers);
-    if (errors.length) {
-      throw new BadRequestException({
-        message: `Invalid input: ${errors.map((e) => e.field).join(', ')}`,
-        errors,
-      });
-    }
+    if (errors.length) throw new InvalidInputException(errors);
   }
 
   /** A write guarded by STILL_OPEN_SQL; when it matched nothing, why the attempt refused it. */

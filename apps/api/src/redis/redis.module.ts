@@ -1,5 +1,5 @@
 import { ThrottledWarning } from '@dx/queues';
-import { APP_CONFIG, AppConfig, redisOptionsFromUrl } from '@dx/config';
+import { APP_CONFIG, AppConfig, redisConnectionOptions } from '@dx/config';
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 
@@ -17,7 +17,7 @@ export const REDIS = Symbol('REDIS');
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         const redis = new Redis({
-          ...redisOptionsFromUrl(config.redisUrl),
+          ...redisConnectionOptions(config),
           keyPrefix: `${config.queuePrefix}:api:`,
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,

@@ -10,7 +10,6 @@ import {
 import { CoverageReportEntity } from '@dx/db';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
-  BadRequestException,
   Inject,
   Injectable,
   Logger,
@@ -27,6 +26,7 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { RequestCoverageReportDto } from './dto/request-coverage-report.dto';
 import { CoverageReportAccess } from './coverage-report-access.service';
 import { withTimeout } from './redis-timeout';
+import { invalidField } from '../http/invalid-input';
 
 const REDIS_TIMEOUT_MS = 3_000;
 const JOB_ID = /^coverage-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -150,9 +150,4 @@ export class CoverageRequestsService implements OnModuleInit {
   }
 }
 
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException({
-    message: `Invalid input: ${field}`,
-    errors: [{ field, message }],
-  });
-}
+const invalid = (field: string, message: string) => invalidField(field, message);

@@ -1,29 +1,19 @@
 import { QueueJobView, QueueName, QueuesDashboard } from '@dx/contracts';
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  PipeTransform,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { QueueJobsQuery } from './dto/queue-jobs.query';
 import { QueuesDashboardService } from './queues-dashboard.service';
+import { invalidField } from '../http/invalid-input';
 
 // Typed `string` at the handlers: a TypeScript enum in decorator metadata makes Swagger
 // walk the enum object as if it were a DTO (and fail on its members).
 const QueueNamePipe: PipeTransform<string, QueueName> = {
   transform(value: string): QueueName {
     if (!(Object.values(QueueName) as string[]).includes(value)) {
-      throw new BadRequestException({
-        message: 'Invalid input: name',
-        errors: [
-          { field: 'name', message: `name must be one of ${Object.values(QueueName).join(', ')}` },
-        ],
+      const names = Object.values(QueueName);
+      throw invalidField('name', `name must be one of ${names.join(', ')}`, 'is_in', {
+        values: names.join(', '),
       });
     }
     return value as QueueName;

@@ -76,7 +76,9 @@ describe('system ping', () => {
   it('answers 404 for an unknown job and 400 for a malformed id', async () => {
     await status(randomUUID()).expect(404);
     const bad = await status('42').expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'jobId', message: 'jobId must be a UUID' }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'jobId', code: 'is_uuid', message: 'jobId must be a UUID' },
+    ]);
   });
 
   it('is for sysadmins only', async () => {

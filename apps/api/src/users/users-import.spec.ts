@@ -358,8 +358,8 @@ describe('POST /api/users/import', () => {
       ]);
       const res = await upload(hrA, file).expect(400);
       expect(res.body.errors).toEqual([
-        { field: 'Phone', message: 'unknown column' },
-        { field: 'orgUnitCode', message: 'required column is missing' },
+        { field: 'Phone', code: 'invalid', message: 'unknown column' },
+        { field: 'orgUnitCode', code: 'invalid', message: 'required column is missing' },
       ]);
       expect(res.body.message).toContain('Phone');
     });

@@ -62,7 +62,9 @@ describe('users', () => {
       .set('Authorization', hrA)
       .send(newUser(tree.a.id, { roles: ['sysadmin'] }))
       .expect(403);
-    expect(grant.body.errors).toEqual([{ field: 'roles', message: expect.any(String) }]);
+    expect(grant.body.errors).toEqual([
+      { field: 'roles', code: 'invalid', message: expect.any(String) },
+    ]);
     await t.http
       .post('/api/users')
       .set('Authorization', admin)

@@ -7,18 +7,22 @@ import {
 } from './api-error';
 
 describe('parseApiError', () => {
-  it('keeps the contract body: statusCode, message and field errors', () => {
+  it('keeps the contract body: statusCode, code, message and field errors', () => {
     const body = JSON.stringify({
       statusCode: 400,
+      code: 'invalid_input',
       message: 'Dữ liệu không hợp lệ',
-      errors: [{ field: 'username', message: 'Bắt buộc' }],
+      errors: [{ field: 'username', code: 'is_not_empty', message: 'Bắt buộc' }],
     });
     const error = parseApiError(400, 'Bad Request', body);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toBeInstanceOf(Error);
     expect(error.statusCode).toBe(400);
     expect(error.message).toBe('Dữ liệu không hợp lệ');
-    expect(error.errors).toEqual([{ field: 'username', message: 'Bắt buộc' }]);
+    expect(error.code).toBe('invalid_input');
+    expect(error.errors).toEqual([
+      { field: 'username', code: 'is_not_empty', message: 'Bắt buộc' },
+    ]);
     expect(error.fieldError('username')).toBe('Bắt buộc');
     expect(error.fieldError('password')).toBeUndefined();
   });
@@ -59,7 +63,21 @@ describe('parseApiError', () => {
       message: 'x',
       errors: [null, 'y', { field: 'a' }],
     });
-    expect(parseApiError(400, '', body).errors).toEqual([{ field: 'a', message: '' }]);
+    expect(parseApiError(400, '', body).errors).toEqual([
+      { field: 'a', message: '', code: 'invalid' },
+    ]);
+  });
+
+  it('falls back to the status code when the code is missing or unknown', () => {
+    expect(parseApiError(404, '', JSON.stringify({ message: 'x' })).code).toBe('not_found');
+    const odd = JSON.stringify({
+      statusCode: 409,
+      code: 'made_up',
+      message: 'x',
+      params: { n: 1 },
+    });
+    expect(parseApiError(409, '', odd)).toMatchObject({ code: 'conflict', params: { n: 1 } });
+    expect(parseApiError(502, 'Bad Gateway', '').code).toBe('internal');
   });
 });
 

@@ -1,19 +1,36 @@
+import {
+  errorCodeOfStatus,
+  isErrorCode,
+  isFieldErrorCode,
+  type ErrorCode,
+  type ErrorParams,
+} from '@dx/contracts';
 import type { ApiErrorBody, ApiFieldError } from './types';
 
 /** Status used when the request never got an HTTP answer (offline, DNS, CORS…). */
 export const NETWORK_ERROR_STATUS = 0;
 
-export type ApiErrorInit = Omit<ApiErrorBody, 'errors'> & { errors?: ApiFieldError[] };
+export type ApiErrorInit = Omit<ApiErrorBody, 'errors' | 'code'> & {
+  code?: ErrorCode;
+  errors?: ApiFieldError[];
+};
 
-/** An error answer of the API, carrying the contract's `{statusCode, message, errors[]}`. */
+/**
+ * An error answer of the API, carrying the contract's `{statusCode, code, message, errors[]}`.
+ * Show it through `api/error-text.ts` (codes translated), never its English `message`.
+ */
 export class ApiError extends Error implements ApiErrorBody {
   readonly statusCode: number;
+  readonly code: ErrorCode;
+  readonly params?: ErrorParams;
   readonly errors: ApiFieldError[];
 
   constructor(body: ApiErrorInit) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
+    this.code = body.code ?? errorCodeOfStatus(body.statusCode);
+    if (body.params) this.params = body.params;
     this.errors = body.errors ?? [];
   }
 
@@ -36,7 +53,16 @@ function parseFieldErrors(value: unknown): ApiFieldError[] {
   return value.filter(isRecord).map((e) => ({
     field: typeof e.field === 'string' ? e.field : '',
     message: typeof e.message === 'string' ? e.message : String(e.message ?? ''),
+    code: isFieldErrorCode(e.code) ? e.code : 'invalid',
+    ...(isParams(e.params) && { params: e.params }),
   }));
+}
+
+function isParams(value: unknown): value is ErrorParams {
+  return (
+    isRecord(value) &&
+    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number')
+  );
 }
 
 /**
@@ -68,7 +94,14 @@ export function parseApiError(status: number, statusText: string, bodyText: stri
   } else if (typeof parsed.error === 'string' && parsed.error) {
     message = parsed.error;
   }
-  return new ApiError({ statusCode, message, errors: parseFieldErrors(parsed.errors) });
+  return new ApiError({
+    statusCode,
+    message,
+    // An unknown code (a newer API, a proxy's own body) falls back to the status's.
+    ...(isErrorCode(parsed.code) && { code: parsed.code }),
+    ...(isParams(parsed.params) && { params: parsed.params }),
+    errors: parseFieldErrors(parsed.errors),
+  });
 }
 
 export function networkError(cause: unknown): ApiError {

@@ -3,7 +3,7 @@
 export type {
   ApiErrorBody,
   DxRole,
-  FieldError as ApiFieldError,
+  CodedFieldError as ApiFieldError,
   LoginResponse,
   MeResponse,
   Paginated,

@@ -1,39 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError, NETWORK_ERROR_STATUS } from '../api/api-error';
+import { apiErrorText, fieldErrorText } from '../api/error-text';
 
-/** The API's reason for refusing a form, with its field errors listed. */
+/** The API's reason for refusing a form, with its field errors listed, in the reader's language. */
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   if (!isApiError(error) || error.statusCode === NETWORK_ERROR_STATUS || error.statusCode >= 500) {
-    const offline = isApiError(error) && error.statusCode === NETWORK_ERROR_STATUS;
     return (
       <p className="alert alert--error" role="alert">
-        {offline ? t('common.networkError') : t('common.error')}
+        {apiErrorText(t, error)}
       </p>
     );
   }
   return (
     <div className="alert alert--error" role="alert">
-      <p>
-        {error.statusCode === 403
-          ? t('common.forbidden')
-          : error.statusCode === 409
-            ? t('common.conflict', { message: error.message })
-            : t('common.invalid')}
-      </p>
-      {error.errors.length > 0 ? (
+      <p>{apiErrorText(t, error)}</p>
+      {error.errors.length > 0 && (
         <ul>
           {error.errors.map((e, i) => (
             <li key={i}>
               {e.field && <span className="mono">{e.field}</span>}
               {e.field && ': '}
-              {e.message}
+              {fieldErrorText(t, e)}
             </li>
           ))}
         </ul>
-      ) : (
-        error.statusCode !== 409 && <p>{error.message}</p>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/api-error';
-import { allOnFields, lessonFormErrors, serverLessonErrors, type LessonBody } from './lesson-form';
+import { allOnFields, lessonFieldTexts, lessonFormErrors, type LessonBody } from './lesson-form';
 
 const body = (patch: Partial<LessonBody>): LessonBody => ({
   title: 'Bài 1',
@@ -41,27 +41,37 @@ describe('lessonFormErrors', () => {
   });
 });
 
-describe('server errors on lesson fields', () => {
-  const refusal = new ApiError({
-    statusCode: 400,
-    message: 'Invalid input: content',
-    errors: [{ field: 'content', message: 'a text lesson needs content (markdown)' }],
-  });
+describe('texts under the lesson fields', () => {
+  const translate = (key: string) => `«${key}»`;
 
-  it('puts the field named by the server under its own Vietnamese message key', () => {
-    expect(serverLessonErrors(refusal)).toEqual({ content: 'contentRequired' });
-    expect(allOnFields(refusal)).toBe(true);
-  });
-
-  it('leaves other answers to the form-level error', () => {
-    const conflict = new ApiError({ statusCode: 409, message: 'x', errors: [] });
-    expect(serverLessonErrors(conflict)).toEqual({});
-    expect(allOnFields(conflict)).toBe(false);
-    const unknown = new ApiError({
-      statusCode: 400,
-      message: 'x',
-      errors: [{ field: 'position', message: 'y' }],
+  it("shows the form's own finding over the server's, and the server's where the form found nothing", () => {
+    const server = { content: 'Bài đọc cần nội dung', position: 'không dùng ở đây' };
+    expect(lessonFieldTexts(server, { title: 'titleRequired' }, translate)).toEqual({
+      title: '«authoring.lessonErrors.titleRequired»',
+      content: 'Bài đọc cần nội dung',
     });
-    expect(allOnFields(unknown)).toBe(false);
+    expect(lessonFieldTexts(server, { content: 'contentRequired' }, translate)).toEqual({
+      content: '«authoring.lessonErrors.contentRequired»',
+    });
+  });
+
+  it('says when every field error of a refusal has its place beside a field', () => {
+    const onFields = new ApiError({
+      statusCode: 400,
+      code: 'invalid_input',
+      message: 'Invalid input: content',
+      errors: [{ field: 'content', code: 'invalid', message: 'a text lesson needs content' }],
+    });
+    expect(allOnFields(onFields)).toBe(true);
+    const elsewhere = new ApiError({
+      statusCode: 400,
+      code: 'invalid_input',
+      message: 'x',
+      errors: [{ field: 'position', code: 'invalid', message: 'y' }],
+    });
+    expect(allOnFields(elsewhere)).toBe(false);
+    expect(allOnFields(new ApiError({ statusCode: 409, code: 'conflict', message: 'x' }))).toBe(
+      false,
+    );
   });
 });

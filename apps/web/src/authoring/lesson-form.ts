@@ -54,24 +54,25 @@ export function lessonFormErrors(
   return errors;
 }
 
-const SERVER_FIELD_KEYS: Record<string, LessonFieldErrors[LessonField]> = {
-  title: 'title',
-  durationMinutes: 'duration',
-  content: 'contentRequired',
-  videoUrl: 'videoUrlHttps',
-  file: 'fileRejected',
-};
+const LESSON_FIELDS: LessonField[] = ['title', 'durationMinutes', 'content', 'videoUrl', 'file'];
+
+/** Texts shown under each field: keys of `authoring.lessonErrors` once translated. */
+export type LessonFieldTexts = Partial<Record<LessonField, string>>;
 
 /**
- * The server's refusal placed on the fields it names. Only the field is taken from the
- * answer; the message shown is the form's own for that field, so it reads in the UI's language.
+ * The server's refusal on the lesson's fields (already translated by the app's one error
+ * translation point), overlaid by what the form found itself.
  */
-export function serverLessonErrors(error: unknown): LessonFieldErrors {
-  if (!isApiError(error) || error.statusCode !== 400) return {};
-  const out: LessonFieldErrors = {};
-  for (const e of error.errors) {
-    const key = SERVER_FIELD_KEYS[e.field];
-    if (key && !out[e.field as LessonField]) out[e.field as LessonField] = key;
+export function lessonFieldTexts(
+  server: Record<string, string>,
+  checked: LessonFieldErrors,
+  translate: (key: string) => string,
+): LessonFieldTexts {
+  const out: LessonFieldTexts = {};
+  for (const field of LESSON_FIELDS) {
+    const key = checked[field];
+    if (key) out[field] = translate(`authoring.lessonErrors.${key}`);
+    else if (server[field]) out[field] = server[field];
   }
   return out;
 }
@@ -82,6 +83,6 @@ export function allOnFields(error: unknown): boolean {
     isApiError(error) &&
     error.statusCode === 400 &&
     error.errors.length > 0 &&
-    error.errors.every((e) => e.field in SERVER_FIELD_KEYS)
+    error.errors.every((e) => (LESSON_FIELDS as string[]).includes(e.field))
   );
 }

@@ -1,4 +1,6 @@
 import type { CourseDraft } from '@dx/contracts';
+import en from '../i18n/en.json';
+import vi from '../i18n/vi.json';
 import { publishProblems } from './publish-problems';
 
 const draft = {
@@ -7,37 +9,64 @@ const draft = {
 } as unknown as CourseDraft;
 
 describe('publishProblems', () => {
-  it('names the module, lesson or quiz each reason is about', () => {
+  it('keys each reason by its code and names the item with the title shown on the page', () => {
     const problems = publishProblems(
       [
-        { field: 'lessons', message: 'The course has no lesson' },
-        { field: 'modules.m1', message: 'Module "Chương 1" has no lesson' },
-        { field: 'lessons.l1.content', message: 'x' },
-        { field: 'lessons.l1.file', message: 'x' },
-        { field: 'lessons.l1.videoUrl', message: 'x' },
-        { field: 'quizzes.z1.questions', message: 'x' },
+        { field: 'lessons', message: 'x', code: 'publish_no_lesson' },
+        {
+          field: 'modules.m1',
+          message: 'x',
+          code: 'publish_empty_module',
+          params: { title: 'Cũ' },
+        },
+        { field: 'lessons.l1.content', message: 'x', code: 'publish_text_no_content' },
+        { field: 'lessons.l1.file', message: 'x', code: 'publish_file_missing' },
+        { field: 'lessons.l1.videoUrl', message: 'x', code: 'publish_video_no_url' },
+        {
+          field: 'quizzes.z1.questions',
+          message: 'x',
+          code: 'publish_quiz_too_few_questions',
+          params: { title: 'Kiểm tra', count: 2, perAttempt: 5 },
+        },
       ],
       draft,
     );
-    expect(problems.map((p) => [p.key, p.values.title])).toEqual([
-      ['authoring.problems.noLesson', ''],
-      ['authoring.problems.emptyModule', 'Chương 1'],
-      ['authoring.problems.textContent', 'Bài 1'],
-      ['authoring.problems.file', 'Bài 1'],
-      ['authoring.problems.videoUrl', 'Bài 1'],
-      ['authoring.problems.quizQuestions', 'Kiểm tra cuối khóa'],
+    expect(problems).toEqual([
+      { key: 'apiErrors.fields.publish_no_lesson', values: {} },
+      { key: 'apiErrors.fields.publish_empty_module', values: { title: 'Chương 1' } },
+      { key: 'apiErrors.fields.publish_text_no_content', values: { title: 'Bài 1' } },
+      { key: 'apiErrors.fields.publish_file_missing', values: { title: 'Bài 1' } },
+      { key: 'apiErrors.fields.publish_video_no_url', values: { title: 'Bài 1' } },
+      {
+        key: 'apiErrors.fields.publish_quiz_too_few_questions',
+        values: { title: 'Kiểm tra cuối khóa', count: 2, perAttempt: 5 },
+      },
     ]);
   });
 
-  it('keeps the API message for reasons it does not know, and reads quoted titles', () => {
-    const [p] = publishProblems(
-      [{ field: 'modules.zz', message: 'Module "Cũ" has no lesson' }],
+  it('uses the API title for an item the page does not know, and any other code as is', () => {
+    const [gone, other] = publishProblems(
+      [
+        {
+          field: 'modules.zz',
+          message: 'x',
+          code: 'publish_empty_module',
+          params: { title: 'Cũ' },
+        },
+        { field: 'hours', message: 'too many', code: 'max' },
+      ],
       undefined,
     );
-    expect(p.values.title).toBe('Cũ');
-    expect(publishProblems([{ field: 'hours', message: 'too many' }], draft)[0]).toEqual({
-      key: 'authoring.problems.other',
-      values: { title: '', message: 'too many' },
-    });
+    expect(gone).toEqual({ key: 'apiErrors.fields.publish_empty_module', values: { title: 'Cũ' } });
+    expect(other).toEqual({ key: 'apiErrors.fields.max', values: {} });
+  });
+
+  it('has a sentence for every publish code, in both languages, naming the item', () => {
+    const codes = Object.keys(vi.apiErrors.fields).filter((c) => c.startsWith('publish_'));
+    expect(codes.length).toBeGreaterThanOrEqual(7);
+    for (const c of codes.filter((c) => c !== 'publish_no_lesson')) {
+      expect(vi.apiErrors.fields[c as keyof typeof vi.apiErrors.fields]).toContain('{{title}}');
+      expect(en.apiErrors.fields[c as keyof typeof en.apiErrors.fields]).toContain('{{title}}');
+    }
   });
 });

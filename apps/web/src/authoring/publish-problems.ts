@@ -1,16 +1,10 @@
-import type { CourseDraft, FieldError } from '@dx/contracts';
+import type { CourseDraft, ErrorParams } from '@dx/contracts';
+import type { ApiFieldError } from '../api/types';
 
 /** A reason the API gave for refusing to publish, as a translation key and its values. */
 export interface PublishProblem {
-  key:
-    | 'authoring.problems.noLesson'
-    | 'authoring.problems.emptyModule'
-    | 'authoring.problems.textContent'
-    | 'authoring.problems.file'
-    | 'authoring.problems.videoUrl'
-    | 'authoring.problems.quizQuestions'
-    | 'authoring.problems.other';
-  values: { title: string; message: string };
+  key: `apiErrors.fields.${ApiFieldError['code']}`;
+  values: ErrorParams;
 }
 
 function titles(draft: CourseDraft | undefined): Map<string, string> {
@@ -24,29 +18,20 @@ function titles(draft: CourseDraft | undefined): Map<string, string> {
 }
 
 /**
- * Turns the API's field errors (`lessons.<id>.content`, `quizzes.<id>.questions`, …) into
- * sentences naming the module, lesson or quiz, in the reader's language. Unknown ones keep
- * the API's own message.
+ * Turns the API's publish problems (code + params, the field naming the item:
+ * `lessons.<id>.content`, `quizzes.<id>.questions`, …) into sentences in the reader's language.
+ * The title is the draft's as shown on the page (it may have been renamed since), else the API's.
  */
 export function publishProblems(
-  errors: FieldError[],
+  errors: ApiFieldError[],
   draft: CourseDraft | undefined,
 ): PublishProblem[] {
   const names = titles(draft);
-  return errors.map(({ field, message }) => {
-    const [scope, itemId = '', part] = field.split('.');
-    const title = names.get(itemId) ?? /"([^"]+)"/.exec(message)?.[1] ?? '';
-    const values = { title, message };
-    if (scope === 'lessons' && !itemId) return { key: 'authoring.problems.noLesson', values };
-    if (scope === 'modules') return { key: 'authoring.problems.emptyModule', values };
-    if (scope === 'lessons' && part === 'content')
-      return { key: 'authoring.problems.textContent', values };
-    if (scope === 'lessons' && part === 'file') return { key: 'authoring.problems.file', values };
-    if (scope === 'lessons' && part === 'videoUrl')
-      return { key: 'authoring.problems.videoUrl', values };
-    if (scope === 'quizzes' && part === 'questions') {
-      return { key: 'authoring.problems.quizQuestions', values };
-    }
-    return { key: 'authoring.problems.other', values };
+  return errors.map(({ field, code, params }) => {
+    const title = names.get(field.split('.')[1] ?? '') ?? params?.title;
+    return {
+      key: `apiErrors.fields.${code}`,
+      values: { ...params, ...(title !== undefined && { title }) },
+    };
   });
 }

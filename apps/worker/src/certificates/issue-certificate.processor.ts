@@ -1,32 +1,25 @@
-import { CertificateJob, IssueCertificateJobData, QueueName } from '@dx/contracts';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { IssueCertificateJobData, JobName, QueueName } from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job } from 'bullmq';
 import { CertificateIssuerService, IssueOutcome } from './certificate-issuer.service';
 
 /**
  * Issues certificates requested through the outbox (job id `certificate-<id>`). The lock
- * settings decide how soon the job of a crashed worker is handed to another one; they
- * are read from the environment because decorators are evaluated at load time.
+ * settings decide how soon the job of a crashed worker is handed to another one; they come
+ * from the config (QUEUE_LOCK_DURATION_MS) through `workerSettingsFromConfig` in the module.
  */
-@Processor(QueueName.Certificates, {
-  concurrency: 4,
-  lockDuration: Number(process.env.QUEUE_LOCK_DURATION_MS ?? 30_000),
-  stalledInterval: Number(process.env.QUEUE_LOCK_DURATION_MS ?? 30_000),
-})
-export class IssueCertificateProcessor extends WorkerHost {
+@Processor(QueueName.Certificates, { concurrency: 4 })
+export class IssueCertificateProcessor extends JobDispatcher {
   private readonly logger = new Logger(IssueCertificateProcessor.name);
 
   constructor(private readonly issuer: CertificateIssuerService) {
     super();
   }
 
-  async process(job: Job<IssueCertificateJobData>): Promise<{ outcome: IssueOutcome }> {
-    if (job.name !== CertificateJob.Issue) {
-      throw new UnrecoverableError(
-        `No handler for job "${job.name}" on queue "${QueueName.Certificates}"`,
-      );
-    }
+  @JobHandler(JobName.IssueCertificate)
+  async issue(job: Job<IssueCertificateJobData>): Promise<{ outcome: IssueOutcome }> {
     return { outcome: await this.issuer.issue(job.data.certificateId) };
   }
 

@@ -5,13 +5,15 @@ import { DataSource, In } from 'typeorm';
 import { createTestWorker } from '../test/test-worker';
 import { eventually, requestCertificates } from '../test/certificate-fixtures';
 import { CertificateIssuerService } from './certificate-issuer.service';
+import { IssueCertificateProcessor } from './issue-certificate.processor';
 
 describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
   const worker = createTestWorker({
     databasePrefix: 'dx_worker_cert',
     storagePrefix: 'dx-worker-storage-',
     // The QR code on the PDF points here.
-    env: { PUBLIC_BASE_URL: 'https://dx.example.gov.vn' },
+    // A lock setting of its own: the worker must take it from the config.
+    env: { PUBLIC_BASE_URL: 'https://dx.example.gov.vn', QUEUE_LOCK_DURATION_MS: '45000' },
   });
   const { storageDir } = worker;
   let db: DataSource;
@@ -22,6 +24,11 @@ describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
   });
 
   afterAll(() => worker.stop());
+
+  it('runs its BullMQ worker with the lock settings of the validated config', () => {
+    const { opts } = worker.app.get(IssueCertificateProcessor).worker;
+    expect(opts).toMatchObject({ concurrency: 4, lockDuration: 45_000, stalledInterval: 45_000 });
+  });
 
   it('issues a requested certificate: serial, signature, and a PDF with Vietnamese text, embedded fonts and a QR code', async () => {
     const { certificates } = await requestCertificates(db, 1, 'Trần Thị Bích Ngọc');

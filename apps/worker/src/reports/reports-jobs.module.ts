@@ -1,5 +1,6 @@
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { CoverageReportGenerator } from '@dx/reports';
+import { ReadReplica } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -12,9 +13,9 @@ import { YearlyCoverageService } from './yearly-coverage.service';
   providers: [
     {
       provide: CoverageReportGenerator,
-      inject: [getDataSourceToken(), FILE_STORAGE],
-      useFactory: (db: DataSource, storage: FileStorage) =>
-        new CoverageReportGenerator(db, storage),
+      inject: [getDataSourceToken(), FILE_STORAGE, ReadReplica],
+      useFactory: (db: DataSource, storage: FileStorage, reads: ReadReplica) =>
+        new CoverageReportGenerator(db, storage, reads),
     },
     YearlyCoverageService,
     CoverageScheduleService,

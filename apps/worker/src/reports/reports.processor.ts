@@ -1,18 +1,23 @@
-import { CoverageJobData, REPORTS_QUEUE, ReportJob, YearlyCoverageJobData } from '@dx/contracts';
+import {
+  CoverageJobData,
+  JobName,
+  REPORTS_QUEUE,
+  ReportJob,
+  YearlyCoverageJobData,
+} from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
 import { CoverageOutcome, CoverageReportGenerator } from '@dx/reports';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { YearlyCoverageOutcome, YearlyCoverageService } from './yearly-coverage.service';
-
-type ReportsJob = Job<CoverageJobData> | Job<YearlyCoverageJobData>;
 
 /**
  * Coverage reports (job id `coverage-<reportId>`) and the yearly official run. A national
  * report keeps the event loop busy while its PDF is drawn, hence the long lock.
  */
 @Processor(REPORTS_QUEUE, { concurrency: 2, lockDuration: 120_000 })
-export class ReportsProcessor extends WorkerHost {
+export class ReportsProcessor extends JobDispatcher {
   private readonly logger = new Logger(ReportsProcessor.name);
 
   constructor(
@@ -22,21 +27,15 @@ export class ReportsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: ReportsJob): Promise<{ outcome: CoverageOutcome } | YearlyCoverageOutcome> {
-    switch (job.name) {
-      case ReportJob.Coverage: {
-        const { reportId } = job.data as CoverageJobData;
-        return { outcome: await this.generator.generate(reportId, (p) => job.updateProgress(p)) };
-      }
-      case ReportJob.YearlyNationalCoverage: {
-        const { year } = job.data as YearlyCoverageJobData;
-        return this.yearly.requestOfficial(year ?? this.yearly.previousYear());
-      }
-      default:
-        throw new UnrecoverableError(
-          `No handler for job "${job.name}" on queue "${REPORTS_QUEUE}"`,
-        );
-    }
+  @JobHandler(JobName.Coverage)
+  async coverage(job: Job<CoverageJobData>): Promise<{ outcome: CoverageOutcome }> {
+    const { reportId } = job.data;
+    return { outcome: await this.generator.generate(reportId, (p) => job.updateProgress(p)) };
+  }
+
+  @JobHandler(JobName.YearlyNationalCoverage)
+  async yearlyNationalCoverage(job: Job<YearlyCoverageJobData>): Promise<YearlyCoverageOutcome> {
+    return this.yearly.requestOfficial(job.data.year ?? this.yearly.previousYear());
   }
 
   @OnWorkerEvent('failed')

@@ -1,28 +1,22 @@
-import { PingJobData, PingJobResult, QueueName, SystemJob } from '@dx/contracts';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobName, PingJobResult, QueueName } from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job } from 'bullmq';
 import { hostname } from 'node:os';
 
 /** Diagnostics: a ping proves the round trip API → Redis → worker → Redis. */
 @Processor(QueueName.System, { concurrency: 4 })
-export class SystemProcessor extends WorkerHost {
+export class SystemProcessor extends JobDispatcher {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  async process(job: Job<PingJobData>): Promise<PingJobResult> {
-    switch (job.name) {
-      case SystemJob.Ping:
-        return {
-          pong: true,
-          worker: `${hostname()}:${process.pid}`,
-          processedAt: new Date().toISOString(),
-        };
-      default:
-        // Unrecoverable: retrying a job nobody handles only hides the typo for longer.
-        throw new UnrecoverableError(
-          `No handler for job "${job.name}" on queue "${QueueName.System}"`,
-        );
-    }
+  @JobHandler(JobName.Ping)
+  async ping(): Promise<PingJobResult> {
+    return {
+      pong: true,
+      worker: `${hostname()}:${process.pid}`,
+      processedAt: new Date().toISOString(),
+    };
   }
 
   @OnWorkerEvent('failed')

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { validateEnv } from './env.schema';
+import { parseStorageUrl, S3StorageConfig } from './storage-url';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
@@ -11,7 +12,19 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  queueLockDurationMs: number;
   storageDir: string;
+  /** Set (STORAGE_URL) = files in an S3-protocol object store instead of storageDir. */
+  s3Storage: S3StorageConfig | null;
+  database: {
+    /** DATABASE_URL is a PgBouncer in transaction mode: no named prepared statements. */
+    poolMode: 'direct' | 'transaction';
+    /** PostgreSQL itself, for LISTEN and the migrations' session lock (= databaseUrl by default). */
+    directUrl: string;
+    replica: { url: string; maxLagSeconds: number; waitMs: number } | null;
+  };
+  /** Set = Redis through Sentinel (the host of redisUrl is ignored, its password/db kept). */
+  redisSentinel: { sentinels: { host: string; port: number }[]; name: string } | null;
   publicBaseUrl: string;
   admin: { username: string; password: string } | null;
   seedDemo: boolean;
@@ -44,7 +57,29 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
+    queueLockDurationMs: v.QUEUE_LOCK_DURATION_MS,
     storageDir: resolve(v.STORAGE_DIR),
+    s3Storage: v.STORAGE_URL ? parseStorageUrl(v.STORAGE_URL) : null,
+    database: {
+      poolMode: v.DATABASE_POOL_MODE,
+      directUrl: v.DATABASE_DIRECT_URL ?? v.DATABASE_URL,
+      replica: v.DATABASE_REPLICA_URL
+        ? {
+            url: v.DATABASE_REPLICA_URL,
+            maxLagSeconds: v.DATABASE_REPLICA_MAX_LAG_SECONDS,
+            waitMs: v.DATABASE_REPLICA_WAIT_MS,
+          }
+        : null,
+    },
+    redisSentinel: v.REDIS_SENTINELS
+      ? {
+          sentinels: splitList(v.REDIS_SENTINELS).map((s) => {
+            const [host, port] = s.split(':');
+            return { host, port: Number(port) };
+          }),
+          name: v.REDIS_SENTINEL_NAME,
+        }
+      : null,
     publicBaseUrl: String(v.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     admin: v.ADMIN_USERNAME ? { username: v.ADMIN_USERNAME, password: v.ADMIN_PASSWORD } : null,
     seedDemo: v.SEED_DEMO,

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { parseStorageUrl } from './storage-url';
 
 /**
  * Every environment variable the API and the worker read. Defaults suit development;
@@ -16,6 +17,8 @@ export const envSchema = Joi.object({
   QUEUE_PREFIX: Joi.string()
     .pattern(/^[A-Za-z0-9_.-]+$/)
     .default('dx'),
+  // How long a worker's lock on a job lasts: a crashed worker's jobs go to another after this.
+  QUEUE_LOCK_DURATION_MS: Joi.number().integer().min(1_000).default(30_000),
   STORAGE_DIR: Joi.string().default('.local/storage'),
   /** Printed in QR codes and mailed links: production must say where it is reached. */
   PUBLIC_BASE_URL: Joi.string()
@@ -60,6 +63,26 @@ export const envSchema = Joi.object({
   CORS_ORIGINS: Joi.string().allow('').default(''),
   WEB_DIST_DIR: Joi.string().default('dist/apps/web'),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
+  /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
+  STORAGE_URL: Joi.string()
+    .custom((value: string) => (parseStorageUrl(value), value), 'S3 storage URL')
+    .messages({ 'any.custom': '{{#label}} {{#error.message}}' }),
+  /** Streaming replica for heavy reads (reports, exports, catalog); unset = all on the primary. */
+  DATABASE_REPLICA_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  /** Oldest data (seconds behind the primary) an ordinary replica read accepts. */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: Joi.number().integer().min(0).default(30),
+  /** How long a report waits for a lagging replica to pass its cut-off before using the primary. */
+  DATABASE_REPLICA_WAIT_MS: Joi.number().integer().min(0).default(5_000),
+  /** direct = DATABASE_URL is PostgreSQL itself; transaction = a PgBouncer in transaction mode. */
+  DATABASE_POOL_MODE: Joi.string().valid('direct', 'transaction').default('direct'),
+  /** PostgreSQL itself, for what a transaction pooler cannot carry (LISTEN, migrations' lock). */
+  DATABASE_DIRECT_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  /** Redis Sentinel addresses host:port,host:port; set = REDIS_URL's host is ignored. */
+  REDIS_SENTINELS: Joi.string().pattern(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/),
+  /** Name of the monitored master (sentinel monitor <name> …). */
+  REDIS_SENTINEL_NAME: Joi.string()
+    .pattern(/^[A-Za-z0-9_.-]+$/)
+    .when('REDIS_SENTINELS', { is: Joi.exist(), then: Joi.required() }),
 }).unknown(true);
 
 /** Variables whose values must never appear in an error message (Joi quotes some values). */
@@ -70,6 +93,9 @@ const SECRET_VARIABLES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'REDIS_URL',
+  'STORAGE_URL',
+  'DATABASE_REPLICA_URL',
+  'DATABASE_DIRECT_URL',
 ]);
 
 /**

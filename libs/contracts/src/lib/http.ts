@@ -1,13 +1,26 @@
+import type { ErrorCode, ErrorParams, FieldErrorCode } from './errors';
+
 /** Error body of every non-2xx answer of the API. */
 export interface ApiErrorBody {
   statusCode: number;
+  /** What went wrong, for programs and translations (`message` is English, for logs). */
+  code: ErrorCode;
   message: string;
-  errors: FieldError[];
+  params?: ErrorParams;
+  errors: CodedFieldError[];
 }
 
+/** A problem with one input field, as the API builds it (the filter fills a missing code). */
 export interface FieldError {
   field: string;
   message: string;
+  code?: FieldErrorCode;
+  params?: ErrorParams;
+}
+
+/** A field error as it leaves the API: always with its code. */
+export interface CodedFieldError extends FieldError {
+  code: FieldErrorCode;
 }
 
 export interface Paginated<T> {

@@ -7,9 +7,36 @@ export enum QueueName {
 
 export const CERTIFICATES_QUEUE = QueueName.Certificates;
 
+/**
+ * Every job of the system, once. The worker refuses to boot unless each has exactly one
+ * `@JobHandler` on a processor of its queue (`JOB_QUEUE`); the outbox relay accepts only
+ * these. The per-queue enums below are views of this one, kept for their call sites.
+ */
+export enum JobName {
+  /** Round trip through Redis and the worker, used by diagnostics and tests. */
+  Ping = 'ping',
+  /** Allocate serial, render and store the PDF, mark issued. Job id `certificate-<id>`. */
+  IssueCertificate = 'issue',
+  /** Compute one coverage snapshot and render its exports. Job id `coverage-<reportId>`. */
+  Coverage = 'coverage',
+  /** Yearly, from the job scheduler: the previous year's official report of every root unit. */
+  YearlyNationalCoverage = 'yearly-national-coverage',
+}
+
+/** The queue each job runs on. */
+export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
+  [JobName.Ping]: QueueName.System,
+  [JobName.IssueCertificate]: QueueName.Certificates,
+  [JobName.Coverage]: QueueName.Reports,
+  [JobName.YearlyNationalCoverage]: QueueName.Reports,
+};
+
+export function isJobName(value: unknown): value is JobName {
+  return (Object.values(JobName) as unknown[]).includes(value);
+}
+
 export enum CertificateJob {
-  /** Allocate serial, render and store the PDF, mark issued. Job id = certificate id. */
-  Issue = 'issue',
+  Issue = JobName.IssueCertificate,
 }
 
 export interface IssueCertificateJobData {
@@ -17,8 +44,7 @@ export interface IssueCertificateJobData {
 }
 
 export enum SystemJob {
-  /** Round trip through Redis and the worker, used by diagnostics and tests. */
-  Ping = 'ping',
+  Ping = JobName.Ping,
 }
 
 export interface PingJobData {

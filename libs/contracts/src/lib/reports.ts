@@ -1,12 +1,10 @@
-import { JobState, QueueName } from './queues';
+import { JobName, JobState, QueueName } from './queues';
 
 export const REPORTS_QUEUE = QueueName.Reports;
 
 export enum ReportJob {
-  /** Compute one coverage snapshot and render its exports. Job id `coverage-<reportId>`. */
-  Coverage = 'coverage',
-  /** Yearly, from the job scheduler: the previous year's official report of every root unit. */
-  YearlyNationalCoverage = 'yearly-national-coverage',
+  Coverage = JobName.Coverage,
+  YearlyNationalCoverage = JobName.YearlyNationalCoverage,
 }
 
 /** Id of the BullMQ job scheduler that produces the official reports each 1 January. */

@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig } from '@dx/config';
+import { APP_CONFIG, AppConfig, redisConnectionOptions } from '@dx/config';
 import { QueueName } from '@dx/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -22,7 +22,7 @@ export class QueuesModule {
           useFactory: (config: AppConfig) => ({
             prefix: config.queuePrefix,
             // BullMQ workers block on Redis: they must retry forever rather than fail a command.
-            connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+            connection: { ...redisConnectionOptions(config), maxRetriesPerRequest: null },
             defaultJobOptions: {
               attempts: 5,
               backoff: { type: 'exponential', delay: 2_000 },

@@ -1,5 +1,5 @@
 import { COVERAGE_EXPORT_FORMATS, coverageExportKey, CoverageExportFormat } from '@dx/contracts';
-import { CoverageReportEntity } from '@dx/db';
+import { CoverageReportEntity, ReadReplica } from '@dx/db';
 import type { FileStorage } from '@dx/storage';
 import type { DataSource } from 'typeorm';
 import { insertCoverageRows } from './coverage-calculation';
@@ -35,6 +35,8 @@ export class CoverageReportGenerator {
   constructor(
     private readonly db: DataSource,
     private readonly storage: FileStorage,
+    /** Where the snapshot is read for the exports; the primary when absent. */
+    private readonly reads: ReadReplica = new ReadReplica(db, null),
   ) {}
 
   async generate(
@@ -72,6 +74,7 @@ export class CoverageReportGenerator {
     reportId: string,
     progress: ProgressReporter = () => undefined,
   ): Promise<void> {
+    const exportsStarted = new Date();
     const report = await this.db
       .getRepository(CoverageReportEntity)
       .findOneByOrFail({ id: reportId });
@@ -79,7 +82,11 @@ export class CoverageReportGenerator {
     for (const [i, format] of COVERAGE_EXPORT_FORMATS.entries()) {
       const key = coverageExportKey(reportId, format);
       if (!(await this.storage.exists(key))) {
-        snapshot ??= await readCoverageSnapshot(this.db.manager, report);
+        // The snapshot was committed before this call: a replica serves it once it has it.
+        snapshot ??= await this.reads.read((m) => readCoverageSnapshot(m, report), {
+          freshAsOf: exportsStarted,
+          waitMs: this.reads.reportWaitMs,
+        });
         await this.storage.put(key, await RENDERERS[format](snapshot));
       }
       await progress(60 + Math.round((40 * (i + 1)) / COVERAGE_EXPORT_FORMATS.length));

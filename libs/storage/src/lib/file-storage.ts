@@ -6,11 +6,25 @@ import type { Readable } from 'node:stream';
  * an S3-compatible implementation can map them to object keys one to one.
  */
 export interface FileStorage {
-  put(key: string, data: Buffer): Promise<void>;
+  /** Stores all of `data` under `key` or nothing: a failed write never leaves part of a file. */
+  put(key: string, data: Buffer | Readable): Promise<void>;
   get(key: string): Promise<Buffer>;
   stream(key: string): Readable;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /**
+   * A time-limited URL from which a client may download the file itself, so big files
+   * skip the API; null when the store cannot make one (local disk: the API streams it).
+   * Call it only after checking that the caller may read the file.
+   */
+  downloadUrl(key: string, opts: DownloadUrlOptions): Promise<string | null>;
+}
+
+export interface DownloadUrlOptions {
+  expiresInSeconds: number;
+  /** File name the browser saves the download under. */
+  fileName?: string;
+  contentType?: string;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

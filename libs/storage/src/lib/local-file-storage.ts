@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { assertSafeKey, FileStorage } from './file-storage';
 
@@ -14,13 +15,19 @@ export class LocalFileStorage implements FileStorage {
     return join(this.root, key);
   }
 
-  async put(key: string, data: Buffer): Promise<void> {
+  async put(key: string, data: Buffer | Readable): Promise<void> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     // A reader never sees half a file, and a crash leaves at worst a stray temp file.
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(temp, data);
-    await rename(temp, target);
+    try {
+      if (Buffer.isBuffer(data)) await writeFile(temp, data);
+      else await pipeline(data, createWriteStream(temp));
+      await rename(temp, target);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
   }
 
   get(key: string): Promise<Buffer> {
@@ -42,5 +49,11 @@ export class LocalFileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  /** A disk has no URL of its own: the API streams the file. */
+  async downloadUrl(key: string): Promise<null> {
+    this.path(key);
+    return null;
   }
 }

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorTexts } from '../../api/error-text';
 import { FormError } from '../../app/FormError';
 import { addLesson, uploadLessonFile, type LessonInput } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 import {
   allOnFields,
   lessonFormErrors,
-  serverLessonErrors,
+  lessonFieldTexts,
   type LessonBody,
   type LessonFieldErrors,
 } from '../lesson-form';
@@ -31,7 +32,9 @@ export function AddLessonForm({ courseId, moduleId }: { courseId: string; module
     if (file) await uploadLessonFile(created.id, file);
     return created;
   });
-  const errors = { ...serverLessonErrors(add.error), ...checked };
+  const errors = lessonFieldTexts(fieldErrorTexts(t, add.error), checked, (k) =>
+    t(k as 'authoring.lessonErrors.summary'),
+  );
   const prefix = `add-lesson-${moduleId}`;
   const change = (patch: Partial<LessonBody>) => {
     setValues((v) => ({ ...v, ...patch }));

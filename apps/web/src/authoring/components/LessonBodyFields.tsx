@@ -2,7 +2,7 @@ import type { LessonKind } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { InputField } from '../../app/FormField';
 import { LESSON_FILE_ACCEPT } from '../api';
-import type { LessonFieldErrors } from '../lesson-form';
+import type { LessonFieldTexts } from '../lesson-form';
 import { errorProps, LessonFieldError } from './LessonFieldError';
 import { MarkdownEditor } from './MarkdownEditor';
 
@@ -24,7 +24,7 @@ export function LessonBodyFields({
   kind: LessonKind;
   content: string;
   videoUrl: string;
-  errors: LessonFieldErrors;
+  errors: LessonFieldTexts;
   onContent: (value: string) => void;
   onVideoUrl: (value: string) => void;
   /** Without it, the document's file is uploaded by its own form (LessonFileUpload). */

@@ -1,13 +1,14 @@
 import type { AuthoringLesson } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorTexts } from '../../api/error-text';
 import { FormError } from '../../app/FormError';
 import { deleteLesson, updateLesson, type LessonInput } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 import {
   allOnFields,
   lessonFormErrors,
-  serverLessonErrors,
+  lessonFieldTexts,
   type LessonBody,
   type LessonFieldErrors,
 } from '../lesson-form';
@@ -31,7 +32,9 @@ export function LessonEditor({ courseId, lesson }: { courseId: string; lesson: A
     updateLesson(lesson.id, input),
   );
   const remove = useDraftMutation(courseId, () => deleteLesson(lesson.id));
-  const errors = { ...serverLessonErrors(save.error), ...checked };
+  const errors = lessonFieldTexts(fieldErrorTexts(t, save.error), checked, (k) =>
+    t(k as 'authoring.lessonErrors.summary'),
+  );
   const prefix = `lesson-${lesson.id}`;
   const change = (patch: Partial<LessonBody>) => {
     setValues((v) => ({ ...v, ...patch }));

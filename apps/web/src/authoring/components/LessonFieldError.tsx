@@ -1,8 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import type { LessonField, LessonFieldErrors } from '../lesson-form';
+import type { LessonField, LessonFieldTexts } from '../lesson-form';
 
 /** Attributes tying a control to the message under it, when there is one. */
-export function errorProps(id: string, errors: LessonFieldErrors, field: LessonField) {
+export function errorProps(id: string, errors: LessonFieldTexts, field: LessonField) {
   return errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
 }
 
@@ -13,15 +12,14 @@ export function LessonFieldError({
   field,
 }: {
   id: string;
-  errors: LessonFieldErrors;
+  errors: LessonFieldTexts;
   field: LessonField;
 }) {
-  const { t } = useTranslation();
-  const key = errors[field];
-  if (!key) return null;
+  const text = errors[field];
+  if (!text) return null;
   return (
     <p id={`${id}-error`} className="field__hint field__hint--error">
-      {t(`authoring.lessonErrors.${key}` as 'authoring.lessonErrors.titleRequired')}
+      {text}
     </p>
   );
 }

@@ -2,7 +2,7 @@ import type { LessonKind } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '../../app/FormField';
 import type { LessonInput } from '../api';
-import type { LessonFieldErrors } from '../lesson-form';
+import type { LessonFieldTexts } from '../lesson-form';
 import { errorProps, LessonFieldError } from './LessonFieldError';
 
 const KINDS: LessonKind[] = ['text', 'video', 'file'];
@@ -39,7 +39,7 @@ export function LessonFields({
   titleLabel: string;
   inline?: boolean;
   values: LessonFieldValues;
-  errors?: LessonFieldErrors;
+  errors?: LessonFieldTexts;
   onChange: (patch: Partial<LessonFieldValues>) => void;
 }) {
   const titleId = `${idPrefix}-title`;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../app/FormField';
 import { previewMarkdown } from '../api';
-import type { LessonFieldErrors } from '../lesson-form';
+import type { LessonFieldTexts } from '../lesson-form';
 import { errorProps, LessonFieldError } from './LessonFieldError';
 
 /**
@@ -19,7 +19,7 @@ export function MarkdownEditor({
   id: string;
   value: string;
   onValue: (value: string) => void;
-  errors: LessonFieldErrors;
+  errors: LessonFieldTexts;
 }) {
   const { t } = useTranslation();
   const [previewing, setPreviewing] = useState(false);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
+import { apiErrorText } from '../../api/error-text';
 import { DialogForm } from '../../app/DialogForm';
 import { FormError } from '../../app/FormError';
 import { discardDraft, publishCourse } from '../api';
@@ -105,7 +106,7 @@ export function PublishPanel({ draft }: { draft: CourseDraft }) {
                 ))}
               </ul>
             ) : (
-              <p>{error.message}</p>
+              <p>{apiErrorText(t, error)}</p>
             )}
           </div>
         )}

@@ -1,0 +1,30 @@
+import type { ErrorParams, FieldError, FieldErrorCode } from '@dx/contracts';
+import { BadRequestException } from '@nestjs/common';
+
+/** "Invalid input: a, b" naming each field once, the message every 400 of bad input carries. */
+export function invalidInputMessage(errors: readonly FieldError[]): string {
+  return `Invalid input: ${[...new Set(errors.map((e) => e.field))].join(', ')}`;
+}
+
+/**
+ * The one way to refuse bad input: a 400 with code `invalid_input` and one field error per
+ * problem (the exception filter gives each field error without a code the code `invalid`).
+ */
+export class InvalidInputException extends BadRequestException {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    message = invalidInputMessage(fieldErrors),
+  ) {
+    super({ code: 'invalid_input', message, errors: fieldErrors });
+  }
+}
+
+/** A 400 about one field. */
+export function invalidField(
+  field: string,
+  message: string,
+  code?: FieldErrorCode,
+  params?: ErrorParams,
+): InvalidInputException {
+  return new InvalidInputException([{ field, message, ...(code && { code }), ...(params && { params }) }]);
+}

@@ -1,0 +1,77 @@
+import { ERROR_CODES, FIELD_ERROR_CODES } from '@dx/contracts';
+import i18next from 'i18next';
+import en from '../i18n/en.json';
+import vi from '../i18n/vi.json';
+import { ApiError, networkError } from './api-error';
+import { apiErrorText, fieldErrorText, fieldErrorTexts } from './error-text';
+
+type Texts = Record<string, string | undefined>;
+
+describe('translations of API error codes', () => {
+  it.each([
+    ['vi', vi],
+    ['en', en],
+  ])('every error code and field error code has a %s sentence', (_lang, catalogue) => {
+    const codes = catalogue.apiErrors.codes as Texts;
+    const fields = catalogue.apiErrors.fields as Texts;
+    expect(ERROR_CODES.filter((c) => !codes[c]?.trim())).toEqual([]);
+    expect(FIELD_ERROR_CODES.filter((c) => !fields[c]?.trim())).toEqual([]);
+    // …and no sentence for a code the API does not have any more.
+    expect(
+      Object.keys(codes).filter((c) => !(ERROR_CODES as readonly string[]).includes(c)),
+    ).toEqual([]);
+    expect(
+      Object.keys(fields).filter((c) => !(FIELD_ERROR_CODES as readonly string[]).includes(c)),
+    ).toEqual([]);
+  });
+});
+
+describe('apiErrorText / fieldErrorText', () => {
+  const i18n = i18next.createInstance();
+  beforeAll(() =>
+    i18n.init({
+      lng: 'vi',
+      resources: { vi: { translation: vi }, en: { translation: en } },
+      interpolation: { escapeValue: false },
+    }),
+  );
+
+  const refused = new ApiError({
+    statusCode: 400,
+    code: 'not_publishable',
+    message: 'Cannot publish: Quiz "Cuối khóa" has no question',
+    errors: [
+      {
+        field: 'quizzes.q1.questions',
+        code: 'publish_quiz_no_question',
+        message: 'x',
+        params: { title: 'Cuối khóa' },
+      },
+      { field: 'quizzes.q1.questions', code: 'invalid', message: 'second one' },
+      { field: 'hours', code: 'max', message: 'hours must not be greater than 500' },
+    ],
+  });
+
+  it('speaks the reader language, never the English API message', async () => {
+    await i18n.changeLanguage('vi');
+    expect(apiErrorText(i18n.t, refused)).toBe(vi.apiErrors.codes.not_publishable);
+    expect(fieldErrorText(i18n.t, refused.errors[0])).toBe(
+      'Bài kiểm tra “Cuối khóa” chưa có câu hỏi nào.',
+    );
+    expect(fieldErrorTexts(i18n.t, refused)).toEqual({
+      'quizzes.q1.questions': 'Bài kiểm tra “Cuối khóa” chưa có câu hỏi nào.',
+      hours: vi.apiErrors.fields.max,
+    });
+    await i18n.changeLanguage('en');
+    expect(fieldErrorText(i18n.t, refused.errors[0])).toBe('Quiz “Cuối khóa” has no question yet.');
+  });
+
+  it('covers what is not an API answer: offline, a thrown bug', async () => {
+    await i18n.changeLanguage('vi');
+    expect(apiErrorText(i18n.t, networkError(new TypeError('Failed to fetch')))).toBe(
+      vi.common.networkError,
+    );
+    expect(apiErrorText(i18n.t, new TypeError('x is undefined'))).toBe(vi.common.error);
+    expect(fieldErrorTexts(i18n.t, new TypeError('x'))).toEqual({});
+  });
+});

@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import { isApiError, NETWORK_ERROR_STATUS } from './api-error';
+import type { ApiFieldError } from './types';
+
+/**
+ * The single place API errors become words: codes are translated (`apiErrors.*` in the
+ * catalogues), so no English API text reaches the Vietnamese UI. Pages use these helpers
+ * rather than `error.message`.
+ */
+export function apiErrorText(t: TFunction, error: unknown): string {
+  if (!isApiError(error)) return t('common.error');
+  if (error.statusCode === NETWORK_ERROR_STATUS) return t('common.networkError');
+  return t(`apiErrors.codes.${error.code}`, error.params ?? {});
+}
+
+/** One field error in the reader's language, with the values the API gave (`{{title}}`…). */
+export function fieldErrorText(t: TFunction, error: ApiFieldError): string {
+  return t(`apiErrors.fields.${error.code}`, error.params ?? {});
+}
+
+/** The first error of each field, translated: for showing beside the form's inputs. */
+export function fieldErrorTexts(t: TFunction, error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isApiError(error)) return out;
+  for (const e of error.errors) out[e.field] ??= fieldErrorText(t, e);
+  return out;
+}

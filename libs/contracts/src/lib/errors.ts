@@ -1,0 +1,122 @@
+// Error codes of the API. Every error body carries one `code` (what went wrong, for programs
+// and translations) beside its English `message` (for logs and people reading raw answers);
+// every field error carries a field code. The web translates codes, never messages.
+
+/** Codes of whole error answers. The default for a status is `ERROR_CODE_OF_STATUS`. */
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_input',
+  'not_publishable',
+  'invalid_value',
+  'invalid_date',
+  'date_out_of_range',
+  'value_too_long',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'already_exists',
+  'still_referenced',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal',
+  'unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes of field errors. The first group are class-validator's constraint names in snake
+ * case (`isUuid` → `is_uuid`), so DTOs need nothing to get them; the rest are the API's own
+ * checks. A field error without a more precise code is `invalid`.
+ */
+export const FIELD_ERROR_CODES = [
+  'invalid',
+  'unknown_field',
+  'nul_character',
+  'is_string',
+  'is_int',
+  'is_number',
+  'is_boolean',
+  'is_array',
+  'is_uuid',
+  'is_in',
+  'is_enum',
+  'is_email',
+  'is_url',
+  'is_date_string',
+  'is_iso8601',
+  'is_not_empty',
+  'is_positive',
+  'is_defined',
+  'min',
+  'max',
+  'min_length',
+  'max_length',
+  'matches',
+  'array_max_size',
+  'array_min_size',
+  'array_unique',
+  'nested_validation',
+  'max_utf8_bytes',
+  'fits_question_type',
+  // The API's own checks.
+  'already_used',
+  'unknown_org_unit',
+  'org_unit_closed',
+  'outside_scope',
+  'not_in_course',
+  'file_rejected',
+  'course_not_usable',
+  'publish_no_lesson',
+  'publish_empty_module',
+  'publish_text_no_content',
+  'publish_file_missing',
+  'publish_video_no_url',
+  'publish_quiz_no_question',
+  'publish_quiz_too_few_questions',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** Values a translation may interpolate (`{{title}}`, `{{count}}`…). */
+export type ErrorParams = Record<string, string | number>;
+
+export const ERROR_CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  500: 'internal',
+  503: 'unavailable',
+};
+
+/** The code an error of this status has when its thrower gave none. */
+export function errorCodeOfStatus(status: number): ErrorCode {
+  return ERROR_CODE_OF_STATUS[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+}
+
+const CONSTRAINT_ALIASES: Readonly<Record<string, FieldErrorCode>> = {
+  whitelistValidation: 'unknown_field',
+  isIso8601: 'is_iso8601',
+  isISO8601: 'is_iso8601',
+  isUUID: 'is_uuid',
+};
+
+export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
+  return typeof value === 'string' && (FIELD_ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The field code of a class-validator constraint name; `invalid` for one not listed. */
+export function fieldCodeOfConstraint(name: string): FieldErrorCode {
+  const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const code = CONSTRAINT_ALIASES[name] ?? snake;
+  return isFieldErrorCode(code) ? code : 'invalid';
+}

@@ -1,0 +1,71 @@
+import { parseStorageUrl } from '@dx/config';
+import { S3TestServer } from '@dx/testing';
+import { HttpStatus } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { S3FileStorage } from './s3-file-storage';
+import { StorageUnavailableError } from './storage-unavailable.error';
+
+describe('S3FileStorage against a real S3-protocol server', () => {
+  let s3: S3TestServer;
+  let storage: S3FileStorage;
+
+  beforeAll(async () => {
+    s3 = await S3TestServer.start();
+    storage = new S3FileStorage(parseStorageUrl(s3.storageUrl('prod')), {
+      connectMs: 500,
+      requestMs: 3_000,
+    });
+  }, 30_000);
+  afterAll(async () => {
+    storage?.close();
+    await s3?.stop();
+  });
+
+  it('keeps each installation under its key prefix', async () => {
+    await storage.put('a/b.txt', Buffer.from('x'));
+    const other = new S3FileStorage(parseStorageUrl(s3.storageUrl('staging')));
+    expect(await other.exists('a/b.txt')).toBe(false);
+    other.close();
+  });
+
+  it('presigns a download URL that works without credentials, with the file name asked for', async () => {
+    await storage.put('certificates/c.pdf', Buffer.from('%PDF signed'));
+    const url = await storage.downloadUrl('certificates/c.pdf', {
+      expiresInSeconds: 60,
+      fileName: 'Chứng chỉ CDS-2026.pdf',
+      contentType: 'application/pdf',
+    });
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('%PDF signed');
+    expect(res.headers.get('content-disposition')).toContain(
+      encodeURIComponent('Chứng chỉ CDS-2026.pdf'),
+    );
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('60');
+    expect(new URL(url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('turns an outage into a 503 StorageUnavailableError and never leaves half an object', async () => {
+    let pushed = 0;
+    // 12 MB produced slowly: the store dies while the upload is under way.
+    const slow = new Readable({
+      read() {
+        if (pushed === 12) return this.push(null);
+        pushed++;
+        setTimeout(() => this.push(Buffer.alloc(1024 * 1024, 1)), 20);
+      },
+    });
+    const upload = storage.put('exports/interrupted.xlsx', slow);
+    await new Promise((r) => setTimeout(r, 150));
+    await s3.kill();
+    const err = await upload.catch((e) => e);
+    expect(err).toBeInstanceOf(StorageUnavailableError);
+    expect(err.getStatus()).toBe(HttpStatus.SERVICE_UNAVAILABLE);
+    await expect(storage.exists('a/b.txt')).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(storage.get('a/b.txt')).rejects.toBeInstanceOf(StorageUnavailableError);
+
+    await s3.start();
+    expect(await storage.exists('exports/interrupted.xlsx')).toBe(false);
+    expect(await storage.exists('a/b.txt')).toBe(true); // what was stored before survives
+  }, 60_000);
+});
