@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CoursesModule } from '../courses/courses.module';
 import { CurriculaModule } from '../curricula/curricula.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { QuizResultsModule } from '../quizzes/quiz-results.module';
 import { CourseCompletionService } from './course-completion.service';
 import { CourseProgressController } from './course-progress.controller';
 import { CourseProgressService } from './course-progress.service';
@@ -13,7 +15,7 @@ import { LessonsService } from './lessons.service';
 @Module({
   // CurriculaModule lends the programme-certificate check run on completion; it does not
   // import this module: no cycle.
-  imports: [OrgUnitsModule, CurriculaModule],
+  imports: [OrgUnitsModule, CurriculaModule, CoursesModule, QuizResultsModule],
   controllers: [EnrollmentsController, LessonsController, CourseProgressController],
   providers: [CourseCompletionService, EnrollmentsService, LessonsService, CourseProgressService],
   exports: [CourseCompletionService],
