@@ -32,6 +32,7 @@ const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
 const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
+const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
@@ -79,6 +80,10 @@ export function App() {
             <Route
               path="authoring/courses/:courseId/analytics"
               element={authoring(<CourseAnalyticsPage />)}
+            />
+            <Route
+              path="authoring/courses/:courseId/preview"
+              element={authoring(<CoursePreviewPage />)}
             />
             <Route path="reports" element={reporting(<ReportsPage />)} />
             <Route path="reports/people" element={reporting(<PeopleReportPage />)} />

@@ -118,3 +118,10 @@ export const updateQuestion = (questionId: string, input: QuestionInput) =>
   api.patch<CreatedId>(`/questions/${id(questionId)}`, input);
 
 export const deleteQuestion = (questionId: string) => api.delete(`/questions/${id(questionId)}`);
+
+/** Lesson Markdown rendered by the server as learners will see it. */
+export const previewMarkdown = (content: string) =>
+  api.post<{ html: string }>('/courses/markdown-preview', { content });
+
+/** Throws the draft away; the course goes back to its published version. */
+export const discardDraft = (courseId: string) => api.delete(`/courses/${id(courseId)}/draft`);

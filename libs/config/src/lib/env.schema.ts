@@ -20,7 +20,10 @@ export const envSchema = Joi.object({
   // How long a worker's lock on a job lasts: a crashed worker's jobs go to another after this.
   QUEUE_LOCK_DURATION_MS: Joi.number().integer().min(1_000).default(30_000),
   STORAGE_DIR: Joi.string().default('.local/storage'),
-  PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  /** Printed in QR codes and mailed links: production must say where it is reached. */
+  PUBLIC_BASE_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   ADMIN_USERNAME: Joi.string().min(3).max(64),
   ADMIN_PASSWORD: Joi.string().min(10).max(200).when('ADMIN_USERNAME', {
     is: Joi.exist(),

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'org_unit.merged',
   'course.published',
   'course.archived',
+  'course.draft_discarded',
   'certificate.revoked',
   'certificate.reissued',
   'curriculum.published',
