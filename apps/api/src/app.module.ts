@@ -18,8 +18,11 @@ import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
+import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { MailModule } from './mail/mail.module';
+import { UserAccountsModule } from './users/user-accounts.service';
 
 @Module({})
 export class AppModule {
@@ -35,6 +38,8 @@ export class AppModule {
         CacheModule,
         StorageModule,
         AuthModule,
+        MailModule,
+        UserAccountsModule,
         HealthModule,
         OrgUnitsModule,
         UsersModule,
@@ -49,6 +54,7 @@ export class AppModule {
         AuditModule,
         PrivacyModule,
         NotificationsModule,
+        TrainingModule,
       ],
     };
   }

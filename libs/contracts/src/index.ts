@@ -18,3 +18,4 @@ export * from './lib/audit';
 export * from './lib/privacy';
 export * from './lib/mail';
 export * from './lib/notifications';
+export * from './lib/training';

@@ -30,6 +30,7 @@ import { TrainingRecordEntity } from './training/training-record.entity';
 import { RequirementEntity } from './training/requirement.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { NotificationPreferenceEntity } from './notifications/notification-preference.entity';
+import { SigningKeyEntity } from './certificates/signing-key.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -65,4 +66,5 @@ export const ALL_ENTITIES = [
   RequirementEntity,
   NotificationEntity,
   NotificationPreferenceEntity,
+  SigningKeyEntity,
 ];

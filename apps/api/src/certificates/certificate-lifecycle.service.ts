@@ -1,4 +1,5 @@
-import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
+import { claimsOf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
 import {
   CertificateEntity,
@@ -30,7 +31,7 @@ export class CertificateLifecycleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CertificateAccessService,
-    private readonly signer: CertificateSigner,
+    private readonly keyRing: KeyRing,
     private readonly ledger: TrainingLedgerService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -86,7 +87,9 @@ export class CertificateLifecycleService {
         throw invalidField('holderName', 'is the name already on the certificate');
       }
       const snapshot = { ...cert.snapshot, holderName: newName };
-      const signature = this.signer.sign(
+      // Signed again with the key that signs today (a rotation may have retired the old one).
+      const key = await this.keyRing.active(tx);
+      const signature = key.signer.sign(
         claimsOf({
           ...cert,
           serial: cert.serial as string,
@@ -94,7 +97,11 @@ export class CertificateLifecycleService {
           snapshot,
         }),
       );
-      await tx.update(CertificateEntity, { id }, { snapshot, signature, pdfKey: null });
+      await tx.update(
+        CertificateEntity,
+        { id },
+        { snapshot, signature, kid: key.kid, pdfKey: null },
+      );
 
       const previous = await tx.countBy(CertificateEventEntity, {
         certificateId: id,

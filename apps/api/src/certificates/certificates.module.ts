@@ -1,3 +1,4 @@
+import { keyRingProvider } from '@dx/certificates';
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -5,11 +6,14 @@ import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
-import { certificateSignerProvider } from './certificate-signer.provider';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { PublicCertificatesController } from './public-certificates.controller';
 import { PublicCertificatesService } from './public-certificates.service';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { SigningKeysController } from './signing-keys.controller';
+import { SigningKeysService } from './signing-keys.service';
+import { CredentialSigningService } from './credentials/credential-signing.service';
 
 /**
  * Certificates after completion: the holder's list and PDF, the scoped register,
@@ -18,13 +22,16 @@ import { PublicCertificatesService } from './public-certificates.service';
  */
 @Module({
   imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule, NotificationsModule],
-  controllers: [CertificatesController, PublicCertificatesController],
+  controllers: [CertificatesController, PublicCertificatesController, SigningKeysController],
   providers: [
-    certificateSignerProvider,
+    keyRingProvider,
     CertificateAccessService,
     CertificatesService,
     CertificateLifecycleService,
     PublicCertificatesService,
+    CredentialSigningService,
+    SigningKeysService,
+    PublicRateLimitGuard,
   ],
 })
 export class CertificatesModule {}

@@ -48,6 +48,14 @@ export class CourseAccessService {
     return this.scope.contains(user, { path: course.ownerPath });
   }
 
+  /** Every version of a course, newest first (trainer analytics label quizzes by version). */
+  async versions(m: EntityManager, courseId: string): Promise<{ id: string; version: number }[]> {
+    return m.query(
+      'SELECT id, version FROM course_version WHERE course_id = $1 ORDER BY version DESC',
+      [courseId],
+    );
+  }
+
   /** Ids of the caller's unit and its ancestors, from the materialised path. */
   async lineage(m: EntityManager, user: AuthUser): Promise<string[]> {
     const [unit] = await m.query('SELECT path FROM org_unit WHERE id = $1', [user.orgUnitId]);

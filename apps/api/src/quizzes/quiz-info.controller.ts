@@ -24,6 +24,7 @@ export class QuizInfoController {
     const [row] = await this.db.query(
       `SELECT q.id, cv.course_id AS "courseId", q.title, q.kind, q.passing_score AS "passingScore",
               q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
+              q.review_policy AS "reviewPolicy",
               -- Questions per attempt: the draw, or the whole bank when it is smaller.
               LEAST(coalesce(q.questions_per_attempt, bank.n), bank.n) AS "questionCount",
               (SELECT count(*)::int FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.user_id = $2) AS "attemptsUsed",

@@ -3,7 +3,7 @@ import { CertificateEntity, CertificateEventEntity, EnrollmentEntity, OutboxEnti
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { randomUUID } from 'node:crypto';
-import { rebuildLedger } from '../training/training-ledger.sql';
+import { rebuildLedger } from '@dx/reports';
 import { DemoRandom } from './demo-random';
 import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
 

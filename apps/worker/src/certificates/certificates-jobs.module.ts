@@ -1,3 +1,5 @@
+import { pdfSigningIdentityProvider } from '@dx/certificate-pdf';
+import { keyRingProvider } from '@dx/certificates';
 import { NotificationsService } from '@dx/db';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
@@ -6,6 +8,8 @@ import { IssueCertificateProcessor } from './issue-certificate.processor';
 
 @Module({
   providers: [
+    keyRingProvider,
+    pdfSigningIdentityProvider,
     CertificateIssuerService,
     IssueCertificateProcessor,
     workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),

@@ -1,8 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { MailJob, QueueName, SendMailJobData } from '@dx/contracts';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobName, QueueName, SendMailJobData } from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
 import { MailSenderService, SendOutcome } from './mail-sender.service';
 
 /**
@@ -16,7 +17,7 @@ import { MailSenderService, SendOutcome } from './mail-sender.service';
   concurrency: 4,
   limiter: { max: Number(process.env.MAIL_RATE_PER_SECOND ?? 10), duration: 1_000 },
 })
-export class SendMailProcessor extends WorkerHost {
+export class SendMailProcessor extends JobDispatcher {
   private readonly logger = new Logger(SendMailProcessor.name);
 
   constructor(
@@ -26,11 +27,18 @@ export class SendMailProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<SendMailJobData>, token?: string): Promise<{ outcome: SendOutcome }> {
-    if (job.name !== MailJob.Send) {
-      throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${QueueName.Mail}"`);
+  @JobHandler(JobName.SendMail)
+  async send(job: Job<SendMailJobData>, token?: string): Promise<{ outcome: SendOutcome }> {
+    let result: Awaited<ReturnType<MailSenderService['send']>>;
+    try {
+      result = await this.sender.send(job.data.mailId);
+    } catch (err) {
+      // The database (not the mail server) failed: failing the job would leave the row
+      // pending with nothing to send it, so wait the longest and try again.
+      this.logger.warn(`Mail ${job.data.mailId} not sent: ${(err as Error).message}`);
+      result = { outcome: 'failed', attempts: Number.MAX_SAFE_INTEGER };
     }
-    const { outcome, attempts } = await this.sender.send(job.data.mailId);
+    const { outcome, attempts } = result;
     if (outcome === 'failed' || outcome === 'busy') {
       await job.moveToDelayed(Date.now() + this.retryDelayMs(attempts), token);
       throw new DelayedError();
@@ -41,7 +49,7 @@ export class SendMailProcessor extends WorkerHost {
   /** 1 s, 2 s, 4 s … up to the configured ceiling. */
   retryDelayMs(attempts: number): number {
     const ceiling = this.config.mail.retryMaxSeconds * 1_000;
-    return Math.min(1_000 * 2 ** Math.max(0, attempts - 1), ceiling);
+    return Math.min(1_000 * 2 ** Math.min(30, Math.max(0, attempts - 1)), ceiling);
   }
 
   @OnWorkerEvent('error')

@@ -1,8 +1,9 @@
 import type { NotificationType } from './notifications';
+import { JobName } from './queues';
 
 /** Job of the mail queue: send one row of the `mail` table (job id `mail-<id>`). */
 export enum MailJob {
-  Send = 'send',
+  Send = JobName.SendMail,
 }
 
 export interface SendMailJobData {

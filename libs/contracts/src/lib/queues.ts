@@ -25,6 +25,8 @@ export enum JobName {
   YearlyNationalCoverage = 'yearly-national-coverage',
   /** Daily, from the job scheduler: requirement reminders, HR digest, inbox purge. */
   DailyReminders = 'daily-reminders',
+  /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
+  SendMail = 'send-mail',
 }
 
 /** The queue each job runs on. */
@@ -34,6 +36,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.Coverage]: QueueName.Reports,
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
   [JobName.DailyReminders]: QueueName.Notifications,
+  [JobName.SendMail]: QueueName.Mail,
 };
 
 export function isJobName(value: unknown): value is JobName {

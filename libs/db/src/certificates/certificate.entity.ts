@@ -49,6 +49,7 @@ export interface CertificateSnapshot {
   where: `"kind" = 'program'`,
 })
 @Index('uq_certificate_serial', ['serial'], { unique: true })
+@Index('uq_certificate_status_list_index', ['statusListIndex'], { unique: true })
 @Index('idx_certificate_completed', ['completedAt'])
 @Index('idx_certificate_issuer', ['issuerOrgUnitId'])
 // A holder's certificates of either kind (hr's register counts them per person of its
@@ -121,6 +122,21 @@ export class CertificateEntity {
 
   @Column({ type: 'varchar', length: 512, nullable: true })
   pdfKey: string | null;
+
+  /** The key ring's key that made `signature` (null: signed before the key ring existed). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  kid: string | null;
+
+  /**
+   * Random code printed in the QR / verify link (`?c=`): only who holds the paper (or the
+   * link) sees the full name; serials alone reveal masked names.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  verifyCode: string | null;
+
+  /** Position in the public revocation status list (Bitstring Status List), from 0. */
+  @Column({ type: 'int', nullable: true })
+  statusListIndex: number | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

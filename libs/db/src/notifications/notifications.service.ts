@@ -29,11 +29,10 @@ export interface NotifyOutcome {
 }
 
 /**
- * The one place that decides who is notified at all. Deactivated people get nothing: the
- * `active` flag of app_user arrives with the accounts work (issue #13); until it exists in
- * this branch everyone counts as active. Make it `u.active` here and nowhere else.
+ * The one place that decides who is notified at all: deactivated people (app_user.active
+ * false) get nothing, neither in the app nor by mail.
  */
-export const RECIPIENT_IS_ACTIVE = (alias: string) => `(${alias}.id IS NOT NULL)`;
+export const RECIPIENT_IS_ACTIVE = (alias: string) => `${alias}.active`;
 
 /**
  * Writes notifications from inside the transaction that decided them: the inbox rows and,

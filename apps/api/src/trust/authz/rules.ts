@@ -1,7 +1,9 @@
+import { ACCOUNT_RULES } from './rules-accounts';
 import { ADMIN_RULES } from './rules-admin';
 import { COURSE_RULES } from './rules-courses';
 import { LEARNING_RULES } from './rules-learning';
 import { NOTIFICATION_RULES } from './rules-notifications';
+import { TRAINING_RULES } from './rules-training';
 import type { RuleTable } from './rule';
 
 /** The tables by area (one authorization spec file each, so they run in parallel). */
@@ -10,6 +12,8 @@ export const RULE_TABLES: RuleTable[] = [
   COURSE_RULES,
   LEARNING_RULES,
   NOTIFICATION_RULES,
+  ACCOUNT_RULES,
+  TRAINING_RULES,
 ];
 
 /**
