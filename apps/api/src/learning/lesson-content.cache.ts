@@ -1,9 +1,8 @@
-import type { LessonContent, LessonKind } from '@dx/contracts';
+import type { LessonContent } from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ChangeFeed } from '../cache/change-feed.service';
 import { ReadCache } from '../cache/read-cache';
+import { CourseLessonOrderService } from '../courses/course-lesson-order.service';
 import { renderLessonMarkdown } from './markdown.renderer';
 
 /**
@@ -20,40 +19,6 @@ export interface SharedLesson {
   read: LessonContent;
 }
 
-interface LessonRow {
-  id: string;
-  moduleId: string;
-  courseId: string;
-  courseVersionId: string;
-  versionStatus: string;
-  title: string;
-  kind: LessonKind;
-  content: string | null;
-  videoUrl: string | null;
-  fileKey: string | null;
-  fileName: string | null;
-  durationMinutes: number;
-  previousLessonId: string | null;
-  nextLessonId: string | null;
-}
-
-/** The lesson with its neighbours in reading order (module position, then lesson position). */
-const LESSON_WITH_NEIGHBOURS = `
-  WITH target AS (
-    SELECT l.id, l.module_id AS "moduleId", cv.course_id AS "courseId",
-           l.course_version_id AS "courseVersionId", cv.status AS "versionStatus", l.title,
-           l.kind, l.content, l.video_url AS "videoUrl", l.file_key AS "fileKey",
-           l.file_name AS "fileName", l.duration_minutes AS "durationMinutes"
-      FROM lesson l JOIN course_version cv ON cv.id = l.course_version_id
-     WHERE l.id = $1),
-  ordered AS (
-    SELECT l.id, lag(l.id) OVER w AS "previousLessonId", lead(l.id) OVER w AS "nextLessonId"
-      FROM lesson l JOIN course_module m ON m.id = l.module_id
-     WHERE l.course_version_id = (SELECT "courseVersionId" FROM target)
-    WINDOW w AS (ORDER BY m.position, l.position, l.id))
-  SELECT target.*, ordered."previousLessonId", ordered."nextLessonId"
-    FROM target JOIN ordered ON ordered.id = target.id`;
-
 /**
  * Lesson content of published versions, kept in memory: a published version never changes,
  * so its Markdown is rendered once per process instead of on every read, the request that
@@ -66,7 +31,7 @@ export class LessonContentCache {
   private readonly lessons: ReadCache<SharedLesson | { missing: true }>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly lessonOrder: CourseLessonOrderService,
     changes: ChangeFeed,
   ) {
     this.lessons = new ReadCache(changes, 'catalog', { max: 3_000, ttlMs: 60 * 60_000 });
@@ -82,7 +47,7 @@ export class LessonContentCache {
   }
 
   private async load(lessonId: string): Promise<SharedLesson | { missing: true }> {
-    const [row] = (await this.db.query(LESSON_WITH_NEIGHBOURS, [lessonId])) as LessonRow[];
+    const row = await this.lessonOrder.lessonWithNeighbours(lessonId);
     if (!row) return { missing: true };
     const unread: LessonContent = {
       id: row.id,

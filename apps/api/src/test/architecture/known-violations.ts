@@ -68,7 +68,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/enrollments.service.ts course_version',
   'apps/api/src/learning/enrollments.service.ts org_unit',
   'apps/api/src/learning/lessons.service.ts course',
-  'apps/api/src/learning/lessons.service.ts course_module',
   'apps/api/src/learning/lessons.service.ts course_version',
   'apps/api/src/learning/lessons.service.ts lesson',
   'apps/api/src/learning/lessons.service.ts org_unit',
