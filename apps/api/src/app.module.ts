@@ -18,6 +18,7 @@ import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
+import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
 import { MailModule } from './mail/mail.module';
 import { UserAccountsModule } from './users/user-accounts.service';
@@ -51,6 +52,7 @@ export class AppModule {
         SystemModule,
         AuditModule,
         PrivacyModule,
+        TrainingModule,
       ],
     };
   }

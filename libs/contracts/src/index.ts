@@ -17,3 +17,4 @@ export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/privacy';
 export * from './lib/mail';
+export * from './lib/training';

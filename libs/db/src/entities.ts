@@ -25,6 +25,10 @@ import { UserEntity } from './users/user.entity';
 import { MailEntity } from './mail/mail.entity';
 import { ActivationCodeEntity } from './auth/activation-code.entity';
 import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
+import { TrainingYearEntity } from './training/training-year.entity';
+import { TrainingRecordEntity } from './training/training-record.entity';
+import { RequirementEntity } from './training/requirement.entity';
+import { SigningKeyEntity } from './certificates/signing-key.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -55,4 +59,8 @@ export const ALL_ENTITIES = [
   MailEntity,
   ActivationCodeEntity,
   PasswordResetTokenEntity,
+  TrainingYearEntity,
+  TrainingRecordEntity,
+  RequirementEntity,
+  SigningKeyEntity,
 ];

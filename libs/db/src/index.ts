@@ -35,3 +35,8 @@ export * from './mail/mail.service';
 export * from './auth/activation-code.entity';
 export * from './auth/password-reset-token.entity';
 export * from './auth/activation-code';
+export * from './training/training-year.entity';
+export * from './training/training-record.entity';
+export * from './training/requirement.entity';
+export * from './prepared-statement';
+export * from './certificates/signing-key.entity';

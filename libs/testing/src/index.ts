@@ -7,3 +7,4 @@ export * from './s3-server';
 export * from './postgres-cluster';
 export * from './postgres-replica';
 export * from './pgbouncer';
+export * from './redis-sentinel';

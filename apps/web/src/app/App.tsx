@@ -31,8 +31,11 @@ const QuizReviewPage = lazy(() => import('../quizzes/QuizReviewPage'));
 const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
 const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
+const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
+const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
+const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
@@ -74,7 +77,16 @@ export function App() {
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
+            <Route
+              path="authoring/courses/:courseId/analytics"
+              element={authoring(<CourseAnalyticsPage />)}
+            />
+            <Route
+              path="authoring/courses/:courseId/preview"
+              element={authoring(<CoursePreviewPage />)}
+            />
             <Route path="reports" element={reporting(<ReportsPage />)} />
+            <Route path="reports/people" element={reporting(<PeopleReportPage />)} />
             <Route path="reports/:reportId" element={reporting(<ReportPage />)} />
             <Route
               path="certificates/manage"

@@ -7,7 +7,8 @@ import { loginErrorKey, type LoginErrorKey } from './login-error';
 import type { LoginLocationState } from './RequireAuth';
 import { useAuth } from './useAuth';
 
-const DEFAULT_AFTER_LOGIN = '/me';
+// The learner's home: what to do this year, where to continue.
+const DEFAULT_AFTER_LOGIN = '/';
 
 function safeRedirect(from: string | undefined): string {
   // Only same-app paths: never bounce to another origin or back to /login.

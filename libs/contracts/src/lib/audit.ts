@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'org_unit.merged',
   'course.published',
   'course.archived',
+  'course.draft_discarded',
   'certificate.revoked',
   'certificate.reissued',
   'curriculum.published',
@@ -21,6 +22,13 @@ export const AUDIT_ACTIONS = [
   'user.transferred',
   'user.deactivated',
   'user.reactivated',
+  'requirement.created',
+  'training_record.created',
+  'training_record.updated',
+  'training_record.deleted',
+  'certificate.key_rotated',
+  'certificate.key_compromised',
+  'certificate.public_rate_limited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
