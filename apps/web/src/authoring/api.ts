@@ -1,12 +1,19 @@
 import type {
   CourseDraft,
   CourseSummary,
+  CreateCourseBody,
   CreatedId,
-  LessonKind,
+  CreateLessonBody,
+  CreateModuleBody,
+  CreateQuestionBody,
+  CreateQuizBody,
   Paginated,
   PublishCourseResponse,
-  QuestionType,
-  QuizKind,
+  UpdateCourseBody,
+  UpdateLessonBody,
+  UpdateModuleBody,
+  UpdateQuestionBody,
+  UpdateQuizBody,
 } from '@dx/contracts';
 import { api } from '../api/client';
 
@@ -14,37 +21,12 @@ import { api } from '../api/client';
 export const LESSON_FILE_MAX_BYTES = 20 * 1024 * 1024;
 export const LESSON_FILE_ACCEPT = '.pdf,.docx,.pptx,.xlsx,.mp4';
 
-export interface CourseInput {
-  code: string;
-  title: string;
-  description?: string;
-  hours: number;
-}
-
-export interface LessonInput {
-  title: string;
-  kind: LessonKind;
-  content?: string | null;
-  videoUrl?: string | null;
-  durationMinutes: number;
-}
-
-export interface QuizInput {
-  title: string;
-  kind: QuizKind;
-  passingScore: number;
-  timeLimitSeconds: number | null;
-  maxAttempts: number | null;
-  questionsPerAttempt: number | null;
-  shuffle: boolean;
-}
-
-export interface QuestionInput {
-  type: QuestionType;
-  text: string;
-  options: { text: string; correct: boolean }[];
-  explanation?: string;
-}
+// The bodies are the contract's (the API's DTOs implement the same types).
+export type CourseInput = CreateCourseBody;
+export type LessonInput = CreateLessonBody;
+/** The settings form always sends every setting (null: no limit). */
+export type QuizInput = Required<Omit<CreateQuizBody, 'moduleId'>>;
+export type QuestionInput = CreateQuestionBody;
 
 export const authoringKeys = {
   all: ['authoring'] as const,
@@ -65,24 +47,24 @@ export const createCourse = (input: CourseInput) => api.post<CourseSummary>('/co
 export const fetchDraft = (courseId: string, signal?: AbortSignal) =>
   api.get<CourseDraft>(`/courses/${id(courseId)}/draft`, { signal });
 
-export const updateCourse = (courseId: string, input: Partial<Omit<CourseInput, 'code'>>) =>
+export const updateCourse = (courseId: string, input: UpdateCourseBody) =>
   api.patch<CourseSummary>(`/courses/${id(courseId)}`, input);
 
 export const publishCourse = (courseId: string) =>
   api.post<PublishCourseResponse>(`/courses/${id(courseId)}/publish`);
 
 export const addModule = (courseId: string, title: string) =>
-  api.post<CreatedId>(`/courses/${id(courseId)}/modules`, { title });
+  api.post<CreatedId>(`/courses/${id(courseId)}/modules`, { title } satisfies CreateModuleBody);
 
 export const renameModule = (moduleId: string, title: string) =>
-  api.patch<CreatedId>(`/modules/${id(moduleId)}`, { title });
+  api.patch<CreatedId>(`/modules/${id(moduleId)}`, { title } satisfies UpdateModuleBody);
 
 export const deleteModule = (moduleId: string) => api.delete(`/modules/${id(moduleId)}`);
 
 export const addLesson = (moduleId: string, input: LessonInput) =>
   api.post<CreatedId>(`/modules/${id(moduleId)}/lessons`, input);
 
-export const updateLesson = (lessonId: string, input: Partial<LessonInput>) =>
+export const updateLesson = (lessonId: string, input: UpdateLessonBody) =>
   api.patch<CreatedId>(`/lessons/${id(lessonId)}`, input);
 
 export const deleteLesson = (lessonId: string) => api.delete(`/lessons/${id(lessonId)}`);
@@ -96,7 +78,7 @@ export function uploadLessonFile(lessonId: string, file: File) {
 export const addQuiz = (courseId: string, input: QuizInput) =>
   api.post<CreatedId>(`/courses/${id(courseId)}/quizzes`, input);
 
-export const updateQuiz = (quizId: string, input: Partial<QuizInput>) =>
+export const updateQuiz = (quizId: string, input: UpdateQuizBody) =>
   api.patch<CreatedId>(`/quizzes/${id(quizId)}`, input);
 
 export const deleteQuiz = (quizId: string) => api.delete(`/quizzes/${id(quizId)}`);
@@ -104,7 +86,7 @@ export const deleteQuiz = (quizId: string) => api.delete(`/quizzes/${id(quizId)}
 export const addQuestion = (quizId: string, input: QuestionInput) =>
   api.post<CreatedId>(`/quizzes/${id(quizId)}/questions`, input);
 
-export const updateQuestion = (questionId: string, input: QuestionInput) =>
+export const updateQuestion = (questionId: string, input: UpdateQuestionBody) =>
   api.patch<CreatedId>(`/questions/${id(questionId)}`, input);
 
 export const deleteQuestion = (questionId: string) => api.delete(`/questions/${id(questionId)}`);

@@ -1,8 +1,10 @@
+import type { QuizKind } from '@dx/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CourseModuleEntity } from '../courses/course-module.entity';
 import { CourseVersionEntity } from '../courses/course-version.entity';
 
-export type QuizKind = 'practice' | 'final';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { QuizKind };
 
 /**
  * A self-test of a course version. A `final` quiz (at most one per version) must be

@@ -1,9 +1,9 @@
-import type { AuthoringLesson } from '@dx/contracts';
+import type { AuthoringLesson, UpdateLessonBody } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
 import { InputField, TextareaField } from '../../app/FormField';
-import { deleteLesson, updateLesson, type LessonInput } from '../api';
+import { deleteLesson, updateLesson } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 import { LessonFields, lessonFieldsInput, type LessonFieldValues } from './LessonFields';
 import { LessonFileUpload } from './LessonFileUpload';
@@ -19,7 +19,7 @@ export function LessonEditor({ courseId, lesson }: { courseId: string; lesson: A
   const { kind } = values;
   const [content, setContent] = useState(lesson.content ?? '');
   const [videoUrl, setVideoUrl] = useState(lesson.videoUrl ?? '');
-  const save = useDraftMutation(courseId, (input: Partial<LessonInput>) =>
+  const save = useDraftMutation(courseId, (input: UpdateLessonBody) =>
     updateLesson(lesson.id, input),
   );
   const remove = useDraftMutation(courseId, () => deleteLesson(lesson.id));
@@ -27,7 +27,7 @@ export function LessonEditor({ courseId, lesson }: { courseId: string; lesson: A
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input: Partial<LessonInput> = lessonFieldsInput(values);
+    const input: UpdateLessonBody = lessonFieldsInput(values);
     if (kind === 'text') input.content = content;
     if (kind === 'video') input.videoUrl = videoUrl.trim() || null;
     save.mutate(input);
