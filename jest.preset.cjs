@@ -28,6 +28,8 @@ module.exports = {
     '^@dx/queues$': resolve(root, 'libs/queues/src/index.ts'),
     '^@dx/storage$': resolve(root, 'libs/storage/src/index.ts'),
     '^@dx/certificate-pdf$': resolve(root, 'libs/certificate-pdf/src/index.ts'),
+    // The certificates feature's own lib (key ring): it owns certificate and signing_key.
+    '^@dx/certificates$': resolve(root, 'libs/certificates/src/index.ts'),
     '^@dx/reports$': resolve(root, 'libs/reports/src/index.ts'),
     '^@dx/testing$': resolve(root, 'libs/testing/src/index.ts'),
   },

@@ -2,4 +2,6 @@ module.exports = {
   displayName: 'certificate-pdf',
   ...require('../../jest.preset.cjs'),
   rootDir: __dirname,
+  // The Verifiable Credential packages ship ESM only: SWC turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@digitalbazaar|@digitalcredentials|ky|base58-universal|base64url-universal)/)'],
 };

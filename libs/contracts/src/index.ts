@@ -16,4 +16,6 @@ export * from './lib/certificates';
 export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/privacy';
+export * from './lib/mail';
+export * from './lib/training';
 export * from './lib/course-authoring';

@@ -5,7 +5,9 @@ import { isRoot, fail, log, runSync, which } from './util.mjs';
 export function missingTestTools() {
   const needs = [
     ['chromium', ['chromium']],
-    ['poppler-utils', ['pdftotext', 'pdffonts', 'pdftoppm']],
+    ['poppler-utils', ['pdftotext', 'pdffonts', 'pdftoppm', 'pdfsig']],
+    // The certificate PDF signature spec makes its own CA and signing certificate.
+    ['openssl', ['openssl']],
     ['zbar-tools', ['zbarimg']],
     // High-availability suites (libs/testing): a streaming replica made with pg_basebackup,
     // a transaction pooler, and Redis failover; the postgresql package gives pg_basebackup
@@ -13,6 +15,8 @@ export function missingTestTools() {
     ['postgresql', ['pg_basebackup']],
     ['pgbouncer', ['pgbouncer']],
     ['redis-sentinel', ['redis-sentinel']],
+    // deploy/k8s/manifests.spec.ts renders the Kustomize overlays offline.
+    ['kubectl', ['kubectl']],
   ];
   return needs
     .filter(([, bins]) => bins.some((b) => !which(b, ['/usr/bin', '/usr/sbin'])))

@@ -1,4 +1,5 @@
-import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
+import { claimsOf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
@@ -6,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 import { CertificateAccessService } from './certificate-access.service';
 import { stillIssuing } from './certificates.service';
 import { ReissueCertificateDto } from './dto/reissue-certificate.dto';
@@ -22,7 +24,8 @@ export class CertificateLifecycleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CertificateAccessService,
-    private readonly signer: CertificateSigner,
+    private readonly keyRing: KeyRing,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   async revoke(user: AuthUser, id: string, dto: RevokeCertificateDto): Promise<void> {
@@ -34,6 +37,11 @@ export class CertificateLifecycleService {
         { id },
         { status: 'revoked', revokedAt: new Date(), revokedReason: dto.reason, revokedNote: note },
       );
+      // A revoked course certificate no longer counts toward its year's hours.
+      if (cert.kind === 'course' && cert.userId) {
+        const year = cert.year ?? this.ledger.yearOf(cert.completedAt);
+        await this.ledger.apply(tx, cert.userId, year, { hours: -cert.hours, courses: -1 });
+      }
       await tx.insert(CertificateEventEntity, {
         certificateId: id,
         type: 'revoked',
@@ -68,7 +76,9 @@ export class CertificateLifecycleService {
         throw invalidField('holderName', 'is the name already on the certificate');
       }
       const snapshot = { ...cert.snapshot, holderName: newName };
-      const signature = this.signer.sign(
+      // Signed again with the key that signs today (a rotation may have retired the old one).
+      const key = await this.keyRing.active(tx);
+      const signature = key.signer.sign(
         claimsOf({
           ...cert,
           serial: cert.serial as string,
@@ -76,7 +86,11 @@ export class CertificateLifecycleService {
           snapshot,
         }),
       );
-      await tx.update(CertificateEntity, { id }, { snapshot, signature, pdfKey: null });
+      await tx.update(
+        CertificateEntity,
+        { id },
+        { snapshot, signature, kid: key.kid, pdfKey: null },
+      );
 
       const previous = await tx.countBy(CertificateEventEntity, {
         certificateId: id,

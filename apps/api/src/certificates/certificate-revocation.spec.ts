@@ -1,4 +1,5 @@
-import { CertificateSigner, claimsOf } from '@dx/certificate-pdf';
+import { claimsOf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
 import { createTestApp, TestApp } from '../test/test-app';
 import { certificateWorld, issuedCertificate, pendingCertificate } from './certificates.fixtures';
@@ -151,7 +152,8 @@ describe('revoking and re-issuing certificates', () => {
       expect(res.body).toMatchObject({
         serial: cert.serial,
         holderName: 'Nguyễn Thị Hương',
-        status: 'issued',
+        // "issued" only once the new copy's PDF can be downloaded.
+        status: 'pending',
         pdfUrl: null,
       });
 
@@ -161,7 +163,8 @@ describe('revoking and re-issuing certificates', () => {
       expect(stored.snapshot).toEqual({ ...cert.snapshot, holderName: 'Nguyễn Thị Hương' });
       expect(stored.pdfKey).toBeNull();
       expect(stored.signature).not.toBe(cert.signature);
-      const signer = new CertificateSigner(t.config.certSigningKeyPem);
+      const { signer, kid } = await t.app.get(KeyRing).active();
+      expect(stored.kid).toBe(kid);
       const claims = claimsOf({
         ...stored,
         serial: stored.serial as string,

@@ -11,14 +11,24 @@ import type { CertificateRights } from './certificate-access.service';
 /** The certificate fields every view starts from (an entity, or a raw row mapped to one). */
 export type CertificateCore = Pick<
   CertificateEntity,
-  'id' | 'kind' | 'serial' | 'courseId' | 'status' | 'issuedAt' | 'pdfKey' | 'snapshot'
+  'id' | 'kind' | 'serial' | 'courseId' | 'status' | 'issuedAt' | 'pdfKey' | 'snapshot' | 'verifyCode'
 >;
 
 // Six digits or more: a national year can pass a million certificates (CDS-2026-1000000).
 export const SERIAL_PATTERN = /^CDS-\d{4}-\d{6,9}$/;
 
-export function verifyUrl(publicBaseUrl: string, serial: string): string {
-  return `${publicBaseUrl}/verify/${serial}`;
+/** The printed link: with the certificate's code, the page shows the holder's full name. */
+export function verifyUrl(publicBaseUrl: string, serial: string, code: string | null): string {
+  const url = `${publicBaseUrl}/verify/${serial}`;
+  return code ? `${url}?c=${code}` : url;
+}
+
+/**
+ * "issued" only once the PDF can be downloaded: between the serial and the stored PDF
+ * (and while a re-issued copy is rendered) the certificate still shows as pending.
+ */
+export function visibleStatus(c: Pick<CertificateEntity, 'status' | 'pdfKey'>): CertificateEntity['status'] {
+  return c.status === 'issued' && !c.pdfKey ? 'pending' : c.status;
 }
 
 export function toMyCertificate(c: CertificateCore, publicBaseUrl: string): MyCertificate {
@@ -30,9 +40,9 @@ export function toMyCertificate(c: CertificateCore, publicBaseUrl: string): MyCe
     serial: c.serial,
     courseId: c.courseId,
     courseTitle: c.snapshot.title,
-    status: c.status,
+    status: visibleStatus(c),
     issuedAt: c.issuedAt ? c.issuedAt.toISOString() : null,
-    verifyUrl: issued && c.serial ? verifyUrl(publicBaseUrl, c.serial) : null,
+    verifyUrl: issued && c.serial ? verifyUrl(publicBaseUrl, c.serial, c.verifyCode) : null,
     pdfUrl: c.pdfKey ? `/api/certificates/${c.id}/pdf` : null,
   };
 }

@@ -1,7 +1,9 @@
-import { CertificateSigner, claimsOf, renderCertificatePdf } from '@dx/certificate-pdf';
+import { claimsOf, renderCertificatePdf } from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OrgUnitEntity, UserEntity } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { buildCourse } from '../test/course-factory';
 import type { TestApp } from '../test/test-app';
@@ -28,7 +30,7 @@ export async function issuedCertificate(
   t: TestApp,
   spec: CertificateSpec,
 ): Promise<CertificateEntity> {
-  const signer = new CertificateSigner(t.config.certSigningKeyPem);
+  const key = await t.app.get(KeyRing).active();
   // Two transactions, as in real life: the completion's, then the worker's.
   const pending = await pendingCertificate(t, spec);
   const { cert, issuedOn } = await t.db.transaction(async (tx) => {
@@ -38,11 +40,23 @@ export async function issuedCertificate(
     const serial = `CDS-${year}-${String(await next(tx, 'serial', year)).padStart(6, '0')}`;
     const registerNumber = await next(tx, `register:${spec.issuer.id}`, year);
     const snapshot = { ...pending.snapshot, issuedOn };
-    const signature = signer.sign(claimsOf({ ...pending, serial, registerNumber, snapshot }));
+    const signature = key.signer.sign(claimsOf({ ...pending, serial, registerNumber, snapshot }));
+    const statusListIndex = (await next(tx, 'status-list', 0)) - 1;
+    const verifyCode = randomBytes(16).toString('base64url');
     await tx.update(
       CertificateEntity,
       { id: pending.id },
-      { serial, registerNumber, snapshot, signature, issuedAt, status: 'issued' },
+      {
+        serial,
+        registerNumber,
+        snapshot,
+        signature,
+        kid: key.kid,
+        verifyCode,
+        statusListIndex,
+        issuedAt,
+        status: 'issued',
+      },
     );
     await tx.insert(CertificateEventEntity, {
       certificateId: pending.id,
@@ -63,8 +77,7 @@ export async function issuedCertificate(
             registerNumber: cert.registerNumber as number,
           }),
           year: Number(issuedOn.slice(0, 4)),
-          verifyUrl: `${t.config.publicBaseUrl}/verify/${cert.serial}`,
-          signature: cert.signature as string,
+          verifyUrl: `${t.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode}`,
         });
   const pdfKey = `certificates/${issuedOn.slice(0, 4)}/${cert.serial}.pdf`;
   await t.app.get<FileStorage>(FILE_STORAGE).put(pdfKey, pdf);

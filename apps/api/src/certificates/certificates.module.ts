@@ -1,13 +1,18 @@
+import { keyRingProvider } from '@dx/certificates';
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
-import { certificateSignerProvider } from './certificate-signer.provider';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { PublicCertificatesController } from './public-certificates.controller';
 import { PublicCertificatesService } from './public-certificates.service';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { SigningKeysController } from './signing-keys.controller';
+import { SigningKeysService } from './signing-keys.service';
+import { CredentialSigningService } from './credentials/credential-signing.service';
 
 /**
  * Certificates after completion: the holder's list and PDF, the scoped register,
@@ -15,14 +20,17 @@ import { PublicCertificatesService } from './public-certificates.service';
  * signing keys). Issuing and rendering happen in the worker, never in a request.
  */
 @Module({
-  imports: [StorageModule, OrgUnitsModule],
-  controllers: [CertificatesController, PublicCertificatesController],
+  imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule],
+  controllers: [CertificatesController, PublicCertificatesController, SigningKeysController],
   providers: [
-    certificateSignerProvider,
+    keyRingProvider,
     CertificateAccessService,
     CertificatesService,
     CertificateLifecycleService,
     PublicCertificatesService,
+    CredentialSigningService,
+    SigningKeysService,
+    PublicRateLimitGuard,
   ],
 })
 export class CertificatesModule {}

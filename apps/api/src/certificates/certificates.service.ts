@@ -29,6 +29,7 @@ interface ListRow {
   pdf_key: string | null;
   completed_at: Date;
   snapshot: CertificateEntity['snapshot'];
+  verify_code: string | null;
 }
 
 /** The issuing unit, for the unit filter. */
@@ -99,7 +100,7 @@ export class CertificatesService {
     // (for hr, from the people of the subtree into the holder index) and stops past the limit.
     const { total, totalExact } = await cappedTotal(this.db, `SELECT 1 ${from}`, params, q);
     const rows: ListRow[] = await this.db.query(
-      `SELECT c.id, c.kind, c.serial, c.course_id, c.status, c.issued_at, c.pdf_key, c.completed_at, c.snapshot
+      `SELECT c.id, c.kind, c.serial, c.course_id, c.status, c.issued_at, c.pdf_key, c.completed_at, c.snapshot, c.verify_code
        ${from}
        ORDER BY c.completed_at DESC, c.id DESC
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -115,6 +116,7 @@ export class CertificatesService {
           status: r.status,
           issuedAt: r.issued_at,
           pdfKey: r.pdf_key,
+          verifyCode: r.verify_code,
           completedAt: r.completed_at,
           snapshot: r.snapshot,
         },

@@ -36,6 +36,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SEED_DEMO: 'false',
     // Specs import many files as one user; the throttle's own spec sets a low limit.
     USER_IMPORT_MAX: '10000',
+    // Every spec calls the public endpoints from 127.0.0.1; the limit's own spec sets a low one.
+    PUBLIC_RATE_LIMIT_MAX: '100000',
     ...overrides,
   });
 }

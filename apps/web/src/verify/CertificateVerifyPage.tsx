@@ -1,6 +1,7 @@
+import { normalizeSerial } from '@dx/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../api/api-error';
 import type { PublicCertificate } from '../api/types';
 import { PageError, PageLoading } from '../app/PageStatus';
@@ -29,6 +30,9 @@ function CertificateResult({ certificate }: { certificate: PublicCertificate }) 
               {t('verify.status.invalid')}
             </h2>
             <p>{t('verify.invalidNote')}</p>
+            {certificate.invalidReason && (
+              <p>{t(`verify.invalidReason.${certificate.invalidReason}`)}</p>
+            )}
           </div>
         </div>
         <dl className="details">
@@ -89,15 +93,20 @@ function CertificateResult({ certificate }: { certificate: PublicCertificate }) 
           <dd>{certificate.issuer}</dd>
         </div>
       </dl>
+      {!certificate.holderNameShown && (
+        <p className="muted" role="note">
+          {t('verify.maskedNote')}
+        </p>
+      )}
     </section>
   );
 }
 
-function CertificateLookup({ serial }: { serial: string }) {
+function CertificateLookup({ serial, code }: { serial: string; code: string | null }) {
   const { t } = useTranslation();
   const query = useQuery({
-    queryKey: ['public-certificate', serial],
-    queryFn: ({ signal }) => fetchPublicCertificate(serial, signal),
+    queryKey: ['public-certificate', serial, code],
+    queryFn: ({ signal }) => fetchPublicCertificate(serial, code, signal),
   });
 
   if (query.isPending) return <PageLoading />;
@@ -127,12 +136,15 @@ function CertificateLookup({ serial }: { serial: string }) {
 export default function CertificateVerifyPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('verify.title'));
-  const serial = useParams().serial?.trim() ?? '';
+  // A serial typed into the address bar in lower case or with spaces shows as printed.
+  const serial = normalizeSerial(useParams().serial ?? '');
+  // The code of the QR code / verify link: with it, the holder's full name is shown.
+  const code = useSearchParams()[0].get('c');
 
   return (
     <>
       <h1>{t('verify.title')}</h1>
-      {serial && <CertificateLookup key={serial} serial={serial} />}
+      {serial && <CertificateLookup key={serial} serial={serial} code={code} />}
       <section className="card" aria-labelledby="verify-lookup">
         <h2 id="verify-lookup">{serial ? t('verify.lookupTitle') : t('verify.lookupLabel')}</h2>
         <p className="muted">{t('verify.lookupIntro')}</p>

@@ -1,10 +1,18 @@
-import { claimsOf, CertificateSigner, renderCertificatePdf } from '@dx/certificate-pdf';
+import {
+  CertificateIssuerBlock,
+  claimsOf,
+  PdfSigningIdentity,
+  renderCertificatePdf,
+  signPdf,
+} from '@dx/certificate-pdf';
+import { KeyRing } from '@dx/certificates';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formatSerial, nextNumber } from './certificate-numbering';
 
@@ -18,15 +26,13 @@ export type IssueOutcome = 'issued' | 'already-issued' | 'revoked' | 'missing';
  */
 @Injectable()
 export class CertificateIssuerService {
-  private readonly signer: CertificateSigner;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.signer = new CertificateSigner(config.certSigningKeyPem);
-  }
+    private readonly keyRing: KeyRing,
+    private readonly pdfIdentity: PdfSigningIdentity,
+  ) {}
 
   async issue(certificateId: string): Promise<IssueOutcome> {
     const { cert, outcome } = await this.allocate(certificateId);
@@ -53,9 +59,15 @@ export class CertificateIssuerService {
       cert.serial = formatSerial(year, await nextNumber(tx, 'serial', year));
       cert.registerNumber = await nextNumber(tx, `register:${cert.issuerOrgUnitId}`, year);
       cert.snapshot = { ...cert.snapshot, issuedOn };
-      cert.signature = this.signer.sign(
+      const key = await this.keyRing.active(tx);
+      cert.kid = key.kid;
+      cert.signature = key.signer.sign(
         claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber }),
       );
+      // 128 random bits: the serial is guessable, this code is not.
+      cert.verifyCode = randomBytes(16).toString('base64url');
+      // One national revocation list; its positions are handed out like serials.
+      cert.statusListIndex = (await nextNumber(tx, 'status-list', 0)) - 1;
       cert.issuedAt = issuedAt;
       cert.status = 'issued';
       await tx.update(
@@ -66,6 +78,9 @@ export class CertificateIssuerService {
           registerNumber: cert.registerNumber,
           snapshot: cert.snapshot,
           signature: cert.signature,
+          kid: cert.kid,
+          verifyCode: cert.verifyCode,
+          statusListIndex: cert.statusListIndex,
           issuedAt,
           status: 'issued',
         },
@@ -79,17 +94,39 @@ export class CertificateIssuerService {
     });
   }
 
+  /**
+   * The agency and signature blocks. Per-unit settings (parent body, signer, place, seal)
+   * are not stored yet: the issuing unit as named on the certificate, and room to sign.
+   */
+  private issuerBlock(cert: CertificateEntity): CertificateIssuerBlock {
+    return {
+      bodyName: cert.snapshot.issuerName,
+      parentBodyName: null,
+      signerTitle: 'Thủ trưởng đơn vị',
+      signerName: '',
+      place: 'Hà Nội',
+      sealImage: null,
+    };
+  }
+
   /** Renders (again) the PDF of an issued certificate and records where it is stored. */
   async renderPdf(cert: CertificateEntity): Promise<string> {
     if (!cert.serial || cert.registerNumber === null || !cert.signature) {
       throw new Error(`Certificate ${cert.id} is not issued`);
     }
     const claims = claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber });
-    const pdf = await renderCertificatePdf({
+    const page = await renderCertificatePdf({
       ...claims,
       year: Number(claims.issuedOn.slice(0, 4)),
-      verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}`,
-      signature: cert.signature,
+      verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode ?? ''}`,
+      issuer: this.issuerBlock(cert),
+    });
+    // The PDF itself carries the platform's digital signature (PAdES), which any PDF reader
+    // checks; the Ed25519 signature over the claims stays in the database and the credential.
+    const pdf = await signPdf(page, this.pdfIdentity, {
+      reason: `Cấp ${cert.kind === 'course' ? 'giấy chứng nhận' : 'chứng chỉ'} số hiệu ${cert.serial}`,
+      location: 'Việt Nam',
+      contactInfo: `${this.config.publicBaseUrl}/verify/${cert.serial}`,
     });
     const key = `certificates/${claims.issuedOn.slice(0, 4)}/${cert.serial}.pdf`;
     await this.storage.put(key, pdf);

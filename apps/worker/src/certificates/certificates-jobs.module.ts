@@ -1,3 +1,5 @@
+import { pdfSigningIdentityProvider } from '@dx/certificate-pdf';
+import { keyRingProvider } from '@dx/certificates';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { CertificateIssuerService } from './certificate-issuer.service';
@@ -5,6 +7,8 @@ import { IssueCertificateProcessor } from './issue-certificate.processor';
 
 @Module({
   providers: [
+    keyRingProvider,
+    pdfSigningIdentityProvider,
     CertificateIssuerService,
     IssueCertificateProcessor,
     workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),

@@ -45,6 +45,9 @@ describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
       registerNumber: 1,
     });
     expect(cert.signature).toEqual(expect.any(String));
+    expect(cert.kid).toMatch(/^k-/);
+    expect(cert.verifyCode).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(cert.statusListIndex).toBeGreaterThanOrEqual(0);
     const outbox = await db
       .getRepository(OutboxEntity)
       .findOneByOrFail({ jobId: `certificate-${id}` });
@@ -63,7 +66,12 @@ describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
     const qr = execFileSync('zbarimg', ['-q', '--raw', join(storageDir, 'qr.png')], {
       encoding: 'utf8',
     }).trim();
-    expect(qr).toBe(`https://dx.example.gov.vn/verify/${cert.serial}`);
+    expect(qr).toBe(`https://dx.example.gov.vn/verify/${cert.serial}?c=${cert.verifyCode}`);
+    // Signed as a PDF (PAdES) with the self-signed certificate the worker made and kept.
+    const sig = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(sig).toContain('Signature is Valid');
+    expect(sig).toContain('ETSI.CAdES.detached');
+    expect(text).not.toContain('Chữ ký số');
   });
 
   it('issues once when the same job runs twice at the same time', async () => {

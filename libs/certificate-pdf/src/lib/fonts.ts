@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 export interface CertificateFonts {
   regular: Buffer;
   bold: Buffer;
+  italic: Buffer;
 }
 
 let cached: CertificateFonts | undefined;
@@ -18,6 +19,7 @@ export function certificateFonts(): CertificateFonts {
     cached = {
       regular: readFileSync(join(dir, '400Regular/BeVietnamPro_400Regular.ttf')),
       bold: readFileSync(join(dir, '700Bold/BeVietnamPro_700Bold.ttf')),
+      italic: readFileSync(join(dir, '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf')),
     };
   }
   return cached;

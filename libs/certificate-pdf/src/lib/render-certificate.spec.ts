@@ -24,11 +24,22 @@ const claims: SignedCertificateClaims = {
 describe('certificate PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dx-cert-'));
   const file = join(dir, 'cert.pdf');
-  const verifyUrl = 'http://localhost:3000/verify/CDS-2026-000123';
+  const verifyUrl = 'http://localhost:3000/verify/CDS-2026-000123?c=Zm9vYmFyYmF6cXV4MTIzNA';
 
   beforeAll(async () => {
-    const signer = new CertificateSigner(pem);
-    const pdf = await renderCertificatePdf({ ...claims, year: 2026, verifyUrl, signature: signer.sign(claims) });
+    const pdf = await renderCertificatePdf({
+      ...claims,
+      year: 2026,
+      verifyUrl,
+      issuer: {
+        bodyName: 'Trường Đào tạo, bồi dưỡng cán bộ',
+        parentBodyName: 'Sở Khoa học và Công nghệ Hà Nội',
+        signerTitle: 'Hiệu trưởng',
+        signerName: 'Trần Văn Ký',
+        place: 'Hà Nội',
+        sealImage: null,
+      },
+    });
     writeFileSync(file, pdf);
   });
 
@@ -42,12 +53,20 @@ describe('certificate PDF', () => {
       'Chuyển đổi số cơ bản cho cán bộ, công chức',
       '8 giờ',
       '05/03/2026',
-      'Sở Khoa học và Công nghệ Hà Nội',
+      'SỞ KHOA HỌC VÀ CÔNG NGHỆ HÀ NỘI',
+      'TRƯỜNG ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 05 tháng 03 năm 2026',
+      'HIỆU TRƯỞNG',
+      'Trần Văn Ký',
       'Số hiệu: CDS-2026-000123',
       'Số vào sổ: 000042/2026',
     ]) {
       expect(text).toContain(expected);
     }
+    // The printed base64 "signature" is gone: the PDF carries a real digital signature.
+    expect(text).not.toContain('Chữ ký số');
   });
 
   it('embeds its fonts (pdffonts)', () => {

@@ -1,4 +1,3 @@
-import { createHash, createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { validateEnv } from './env.schema';
 import { parseStorageUrl, S3StorageConfig } from './storage-url';
@@ -37,13 +36,28 @@ export interface AppConfig {
     refreshTtlDays: number;
   };
   /** Per-user limits of expensive endpoints: at most `max` calls per window. */
-  rateLimits: { userImport: { max: number; windowSeconds: number } };
-  /** Ed25519 private key (PKCS#8 PEM) that signs certificates. */
-  certSigningKeyPem: string;
+  rateLimits: {
+    userImport: { max: number; windowSeconds: number };
+    /** Per client address, on the public certificate endpoints (verify, credential, keys). */
+    publicLookup: { max: number; windowSeconds: number };
+  };
+  /**
+   * Ed25519 private key (PKCS#8 PEM) that signs certificates; null outside production when
+   * unset: the certificate key ring then generates a key once and keeps it in the database.
+   */
+  certSigningKeyPem: string | null;
+  /**
+   * PKCS#12 that signs certificate PDFs; `p12Path` null when unset: the worker then makes a
+   * self-signed one once and keeps it in storage (and warns in production).
+   */
+  certPdf: { p12Path: string | null; password: string };
   login: { maxFailures: number; failureWindowSeconds: number };
   corsOrigins: string[];
   webDistDir: string;
   logLevel: LogLevel;
+  /** `smtpUrl` null: mail is recorded but never sent. */
+  accounts: { activationCodeTtlDays: number };
+  mail: { smtpUrl: string | null; from: string; ratePerSecond: number; retryMaxSeconds: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -92,10 +106,10 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     },
     rateLimits: {
       userImport: { max: v.USER_IMPORT_MAX, windowSeconds: v.USER_IMPORT_WINDOW_SECONDS },
+      publicLookup: { max: v.PUBLIC_RATE_LIMIT_MAX, windowSeconds: v.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
     },
-    certSigningKeyPem: v.CERT_SIGNING_KEY
-      ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n')
-      : developmentSigningKey(v.JWT_SECRET),
+    certSigningKeyPem: v.CERT_SIGNING_KEY ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n') : null,
+    certPdf: { p12Path: v.CERT_PDF_P12 ? resolve(v.CERT_PDF_P12) : null, password: v.CERT_PDF_P12_PASSWORD },
     login: {
       maxFailures: v.LOGIN_MAX_FAILURES,
       failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,
@@ -103,6 +117,13 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     corsOrigins: splitList(v.CORS_ORIGINS),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
+    accounts: { activationCodeTtlDays: v.ACTIVATION_CODE_TTL_DAYS },
+    mail: {
+      smtpUrl: v.SMTP_URL ?? null,
+      from: v.MAIL_FROM,
+      ratePerSecond: v.MAIL_RATE_PER_SECOND,
+      retryMaxSeconds: v.MAIL_RETRY_MAX_SECONDS,
+    },
   };
 }
 
@@ -111,16 +132,4 @@ function splitList(value: unknown): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-/**
- * Outside production, a missing CERT_SIGNING_KEY is derived from JWT_SECRET, so every API
- * and worker process of one installation signs with the same key without another secret
- * to manage. Production must set its own key (the schema requires it there).
- */
-function developmentSigningKey(jwtSecret: string): string {
-  const seed = createHash('sha256').update(`dx-certificate-signing:${jwtSecret}`).digest();
-  // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410).
-  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
-  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString();
 }

@@ -39,7 +39,19 @@ export type PublicCertificateStatus = 'valid' | 'revoked' | 'invalid';
 /** `GET /api/public/certificates/:serial` with the tamper-evident verdict. */
 export interface VerifiedPublicCertificate extends Omit<PublicCertificate, 'status'> {
   status: PublicCertificateStatus;
+  /** The key ring's key that signed it (null: signed before the key ring). */
+  kid: string | null;
+  /** False: `holderName` is masked ("N*** T*** H***"), the `?c=` code was missing or wrong. */
+  holderNameShown: boolean;
+  /** With `invalid`: which check failed. */
+  invalidReason?: CertificateInvalidReason;
 }
+
+/**
+ * Why a certificate is `invalid`: its data no longer matches the signature, it names a key
+ * the platform does not have, or its key was compromised before it was signed.
+ */
+export type CertificateInvalidReason = 'signature_mismatch' | 'unknown_key' | 'key_compromised';
 
 /** Why a certificate is issued again under the same serial. */
 export const REISSUE_REASONS = ['lost', 'name_correction'] as const;
@@ -101,7 +113,36 @@ export interface CertificateDetails extends CertificateListItem {
   events: CertificateEventView[];
 }
 
-/** `GET /api/public/keys`: the Ed25519 keys certificates and credentials are signed with. */
-export interface PublicKeySet {
-  keys: Record<string, string>[];
+/** One entry of `GET /api/public/keys`: a key of the ring, ever used to sign. */
+export interface PublicSigningKey {
+  kid: string;
+  publicKeyMultibase: string;
+  /** The same public key as a JWK (`{kty:"OKP", crv:"Ed25519", x}`). */
+  jwk: Record<string, string>;
+  validFrom: string;
+  validTo: string | null;
+  /** Certificates it signed from this time on are invalid (key compromised). */
+  revokedAt: string | null;
+}
+
+/** `GET /api/public/keys`: every signing key ever used, oldest first. */
+export type PublicKeySet = PublicSigningKey[];
+
+/** `POST /api/certificates/keys/:kid/compromised` (sysadmin). */
+export interface MarkKeyCompromisedRequest {
+  /** ISO date-time: what the key signed from then on is invalid. */
+  from: string;
+  note?: string;
+}
+
+/**
+ * A serial as people type or paste it ("cds-2026-000123 ", "CDS 2026 000123" from a
+ * printout) in the one form certificates carry: upper case, parts joined by "-".
+ */
+export function normalizeSerial(input: string): string {
+  return input
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\u2010-\u2015]*[-\u2010-\u2015\s][\s\u2010-\u2015]*/g, '-');
 }

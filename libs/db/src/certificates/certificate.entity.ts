@@ -1,5 +1,14 @@
 import type { CertificateKind, CertificateStatus } from '@dx/contracts';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { numericTransformer } from '../numeric.transformer';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { UserEntity } from '../users/user.entity';
@@ -33,12 +42,15 @@ export interface CertificateSnapshot {
   'ck_certificate_subject',
   `("kind" = 'course' AND "course_version_id" IS NOT NULL) OR ("kind" = 'program' AND "curriculum_id" IS NOT NULL)`,
 )
-@Index('uq_certificate_course_version', ['userId', 'courseVersionId'], {
+// One course certificate per enrolment (an enrolment is one learner, course and training
+// year), one programme certificate per learner, curriculum and year.
+@Index('uq_certificate_enrollment', ['enrollmentId'], { unique: true, where: `"kind" = 'course'` })
+@Index('uq_certificate_curriculum_year', ['userId', 'curriculumId', 'year'], {
   unique: true,
-  where: `"kind" = 'course'`,
+  where: `"kind" = 'program'`,
 })
-@Index('uq_certificate_curriculum', ['userId', 'curriculumId'], { unique: true, where: `"kind" = 'program'` })
 @Index('uq_certificate_serial', ['serial'], { unique: true })
+@Index('uq_certificate_status_list_index', ['statusListIndex'], { unique: true })
 @Index('idx_certificate_completed', ['completedAt'])
 @Index('idx_certificate_issuer', ['issuerOrgUnitId'])
 // A holder's certificates of either kind (hr's register counts them per person of its
@@ -85,6 +97,10 @@ export class CertificateEntity {
   @Column({ type: 'timestamptz' })
   completedAt: Date;
 
+  /** Training year: calendar year of `completedAt` in TZ_REPORTS (the ledger's year). */
+  @Column({ type: 'smallint', nullable: true })
+  year: number | null;
+
   @Column({ type: 'numeric', precision: 6, scale: 2, transformer: numericTransformer })
   hours: number;
 
@@ -107,6 +123,21 @@ export class CertificateEntity {
 
   @Column({ type: 'varchar', length: 512, nullable: true })
   pdfKey: string | null;
+
+  /** The key ring's key that made `signature` (null: signed before the key ring existed). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  kid: string | null;
+
+  /**
+   * Random code printed in the QR / verify link (`?c=`): only who holds the paper (or the
+   * link) sees the full name; serials alone reveal masked names.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  verifyCode: string | null;
+
+  /** Position in the public revocation status list (Bitstring Status List), from 0. */
+  @Column({ type: 'int', nullable: true })
+  statusListIndex: number | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

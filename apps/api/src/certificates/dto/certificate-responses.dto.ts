@@ -6,7 +6,8 @@ import type {
   CertificateStatus,
   MyCertificate,
   PublicCertificateStatus,
-  PublicKeySet,
+  CertificateInvalidReason,
+  PublicSigningKey,
   RevocationReason,
   VerifiedPublicCertificate,
 } from '@dx/contracts';
@@ -82,13 +83,31 @@ export class PublicCertificateDto implements VerifiedPublicCertificate {
       'matches the Ed25519 signature made at issue (altered) — do not trust the other fields.',
   })
   status: PublicCertificateStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Key of GET /api/public/keys that signed it' })
+  kid: string | null;
+  @ApiProperty({ description: 'False when holderName is masked (no valid ?c= code)' })
+  holderNameShown: boolean;
+  @ApiProperty({
+    required: false,
+    enum: ['signature_mismatch', 'unknown_key', 'key_compromised'],
+    description: 'With status invalid: which check failed',
+  })
+  invalidReason?: CertificateInvalidReason;
 }
 
-export class PublicKeySetDto implements PublicKeySet {
+export class PublicSigningKeyDto implements PublicSigningKey {
+  @ApiProperty({ example: 'k-3xM0v…' }) kid: string;
+  @ApiProperty({ example: 'z6Mk…', description: 'Multikey (Ed25519)' }) publicKeyMultibase: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { kty: 'OKP', crv: 'Ed25519', x: '…' } })
+  jwk: Record<string, string>;
+  @ApiProperty({ format: 'date-time' }) validFrom: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: signs now' })
+  validTo: string | null;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: { type: 'string' } },
-    example: [{ kty: 'OKP', crv: 'Ed25519', x: '…', kid: 'dx-…', alg: 'EdDSA', use: 'sig' }],
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Compromised: certificates it signed from then on are invalid',
   })
-  keys: Record<string, string>[];
+  revokedAt: string | null;
 }

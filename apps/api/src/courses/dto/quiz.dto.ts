@@ -1,5 +1,5 @@
 import type { CreateQuizBody, UpdateQuizBody } from '@dx/contracts';
-import type { QuizKind } from '@dx/contracts';
+import { type QuizKind, REVIEW_POLICIES, type ReviewPolicy } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -77,6 +77,15 @@ export class CreateQuizDto implements CreateQuizBody {
   @IsOptional()
   @IsUUID()
   moduleId?: string | null;
+  @ApiPropertyOptional({
+    enum: REVIEW_POLICIES,
+    description:
+      'When a closed attempt shows correct answers and explanations (the score always shows). ' +
+      'Default: immediately for practice, after_passing for final',
+  })
+  @OptionalNotNull()
+  @IsIn(REVIEW_POLICIES)
+  reviewPolicy?: ReviewPolicy;
 }
 
 /** Same fields, all optional; `null` clears the optional limits and the module. */
@@ -131,4 +140,11 @@ export class UpdateQuizDto implements UpdateQuizBody {
   @IsOptional()
   @IsUUID()
   moduleId?: string | null;
+  @ApiPropertyOptional({
+    enum: REVIEW_POLICIES,
+    description: "Changing kind without it resets it to the new kind's default",
+  })
+  @OptionalNotNull()
+  @IsIn(REVIEW_POLICIES)
+  reviewPolicy?: ReviewPolicy;
 }

@@ -1,3 +1,6 @@
+import { kidOf, publicKeyMultibaseOf } from '@dx/certificates';
+import { SigningKeyEntity } from '@dx/db';
+import { generateKeyPairSync } from 'node:crypto';
 import { everyone, inScope, RuleTable } from './rule';
 
 /** Only the person enrolled (or owning the attempt) sees it; everyone else gets 404. */
@@ -12,6 +15,10 @@ export const LEARNING_RULES: RuleTable = {
     request: async (c) => ({ params: { id: (await c.w.fresh.course(c.side)).course.id } }),
   },
   'GET /api/me/enrollments': { unscoped: true, ...everyone(200) },
+  'GET /api/me/enrollments/{courseId}/progress': {
+    ...ownOnly,
+    request: (c) => ({ params: { courseId: c.side.course.course.id } }),
+  },
   'GET /api/lessons/{id}': {
     ...ownOnly,
     request: (c) => ({ params: { id: c.side.course.lessons[0].id } }),
@@ -111,7 +118,37 @@ export const LEARNING_RULES: RuleTable = {
     unscoped: true,
     anonymous: 200,
     ...everyone(200),
-    request: (c) => ({ params: { serial: c.side.certificate.serial as string } }),
+    // The credential names the holder: it takes the code of the QR code.
+    request: (c) => ({
+      params: { serial: c.side.certificate.serial as string },
+      query: { c: c.side.certificate.verifyCode as string },
+    }),
   },
   'GET /api/public/keys': { unscoped: true, anonymous: 200, ...everyone(200) },
+  'GET /api/public/did.json': { unscoped: true, anonymous: 200, ...everyone(200) },
+  'GET /api/public/status/revocation': { unscoped: true, anonymous: 200, ...everyone(200) },
+  // The key ring is the sysadmin's alone. Rotating keeps earlier certificates valid, so the
+  // matrix may rotate on the shared database.
+  'POST /api/certificates/keys/rotate': { unscoped: true, ...everyone(403), sysadmin: 201 },
+  'POST /api/certificates/keys/{kid}/compromised': {
+    unscoped: true,
+    ...everyone(403),
+    sysadmin: 200,
+    // A retired key made for the check: it signed nothing, and the active key is not touched.
+    request: async (c) => {
+      const { publicKey } = generateKeyPairSync('ed25519');
+      const key = {
+        kid: kidOf(publicKey),
+        publicKeyMultibase: await publicKeyMultibaseOf(publicKey),
+        source: 'generated' as const,
+        validFrom: new Date(Date.now() - 60_000),
+        validTo: new Date(),
+      };
+      await c.w.t.db.getRepository(SigningKeyEntity).insert(key);
+      return {
+        params: { kid: key.kid },
+        body: { from: '2999-01-01T00:00:00Z', note: 'Kiểm tra phân quyền' },
+      };
+    },
+  },
 };

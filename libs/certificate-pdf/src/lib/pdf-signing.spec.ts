@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PdfSigningIdentity, signPdf } from './pdf-signing';
+import { renderCertificatePdf } from './render-certificate';
+
+/** A CA and a document-signing certificate it issued, made with openssl as an outside CA would. */
+function makeCaAndP12(dir: string, password: string): Buffer {
+  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=Test CA dx-academy');
+  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'signer.key', '-out', 'signer.csr', '-subj', '/CN=Nen tang dx-academy/O=Test');
+  writeFileSync(join(dir, 'ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=emailProtection\n');
+  run('x509', '-req', '-in', 'signer.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'signer.crt', '-days', '30', '-extfile', 'ext.cnf');
+  run('pkcs12', '-export', '-inkey', 'signer.key', '-in', 'signer.crt', '-certfile', 'ca.crt', '-out', 'signer.p12', '-passout', `pass:${password}`);
+  return readFileSync(join(dir, 'signer.p12'));
+}
+
+/** A real certificate page, as the worker renders it before signing. */
+function certificatePdf(): Promise<Buffer> {
+  return renderCertificatePdf({
+    kind: 'course',
+    serial: 'CDS-2026-000321',
+    registerNumber: 7,
+    year: 2026,
+    holderName: 'Lê Thị Thu Hà',
+    dateOfBirth: null,
+    title: 'Kỹ năng số cho cán bộ, công chức',
+    hours: 6,
+    completedOn: '2026-12-01',
+    issuedOn: '2026-12-07',
+    issuerName: 'Trường Đào tạo cán bộ',
+    verifyUrl: 'http://localhost:3000/verify/CDS-2026-000321?c=abc',
+  });
+}
+
+describe('PAdES signature of certificate PDFs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dx-pades-'));
+  let p12: Buffer;
+
+  beforeAll(() => {
+    p12 = makeCaAndP12(dir, 'mat-khau-thu');
+  });
+
+  it('a rendered certificate, signed: poppler pdfsig says "Signature is Valid", with the ETSI.CAdES.detached sub-filter', async () => {
+    const identity = PdfSigningIdentity.fromPkcs12(p12, 'mat-khau-thu');
+    const signed = await signPdf(await certificatePdf(), identity, {
+      reason: 'Cấp giấy chứng nhận',
+      location: 'Hà Nội',
+      contactInfo: 'https://dx.example.vn',
+    });
+    const file = join(dir, 'signed.pdf');
+    writeFileSync(file, signed);
+    const out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(out).toContain('Signature is Valid');
+    expect(out).toContain('Nen tang dx-academy');
+    expect(out).toMatch(/ETSI\.CAdES\.detached|PAdES/);
+    // A CA the test made is not one the machine trusts, as expected.
+    expect(out).toMatch(/Certificate issuer isn't Trusted|Certificate is Trusted/);
+
+    // One byte changed inside the signed range: the signature no longer holds.
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf('PDFKit');
+    expect(at).toBeGreaterThan(0);
+    tampered[at] = 'Q'.charCodeAt(0);
+    writeFileSync(join(dir, 'tampered.pdf'), tampered);
+    const bad = spawnSync('pdfsig', [join(dir, 'tampered.pdf')], { encoding: 'utf8' });
+    expect(bad.stdout).toContain('Signature #1');
+    expect(bad.stdout).not.toContain('Signature is Valid');
+  });
+
+  it('a wrong password or a corrupt file fails with one clear line', () => {
+    const wrong = () => PdfSigningIdentity.fromPkcs12(p12, 'sai-mat-khau');
+    expect(wrong).toThrow(/^CERT_PDF_P12: cannot open the PKCS#12 file \(wrong CERT_PDF_P12_PASSWORD or a corrupt file\)/);
+    const corrupt = () => PdfSigningIdentity.fromPkcs12(Buffer.from('not a pkcs12 file'), 'x');
+    expect(corrupt).toThrow(/^CERT_PDF_P12: cannot open/);
+    try {
+      wrong();
+    } catch (err) {
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/key-ring';
+export * from './lib/key-ring.provider';
