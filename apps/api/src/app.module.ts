@@ -18,7 +18,10 @@ import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { SystemModule } from './system/system.module';
+import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
+import { MailModule } from './mail/mail.module';
+import { UserAccountsModule } from './users/user-accounts.service';
 
 @Module({})
 export class AppModule {
@@ -34,6 +37,8 @@ export class AppModule {
         CacheModule,
         StorageModule,
         AuthModule,
+        MailModule,
+        UserAccountsModule,
         HealthModule,
         OrgUnitsModule,
         UsersModule,
@@ -47,6 +52,7 @@ export class AppModule {
         SystemModule,
         AuditModule,
         PrivacyModule,
+        TrainingModule,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { completeLesson, loginAs } from './support/learner-session';
+import { completeAndContinue, completeLesson, loginAs } from './support/learner-session';
 import { COURSE_WITHOUT_QUIZ, createLearningWorld } from './support/learning-world';
 
 describe('learning a course', () => {
@@ -33,14 +33,24 @@ describe('learning a course', () => {
           (url) => url.pathname === `/learn/${course.id}/lessons/${course.lessons[0].id}`,
         );
         await page.locator('.lesson-content').getByText('chuyển đổi số').first().waitFor();
-        await completeLesson(page, course.lessons[0].title, 50);
-
-        await page.getByRole('link', { name: /Bài tiếp theo/ }).click();
+        // One click finishes a lesson and opens the next; the sidebar marks the first ✓.
+        await completeAndContinue(page, course.lessons[0].title);
+        await page.getByTestId('progress-value').filter({ hasText: '50%' }).waitFor();
+        await page
+          .getByRole('navigation', { name: 'Các bài học của khóa' })
+          .getByRole('listitem')
+          .filter({ hasText: course.lessons[0].title })
+          .getByText('✓')
+          .waitFor();
         await completeLesson(page, course.lessons[1].title, 100);
         await page.getByText('Bạn đã hoàn thành khóa học').waitFor();
 
         // My learning lists it as completed, and the course page fits a 360 px phone.
+        // On the phone the menu folds behind one button, so the header stays short.
         await page.setViewportSize({ width: 360, height: 740 });
+        const header = await page.locator('.site-header').boundingBox();
+        expect(header?.height ?? 999).toBeLessThan(200);
+        await page.getByRole('button', { name: 'Menu' }).click();
         await page.getByRole('link', { name: 'Học tập của tôi' }).click();
         const item = page.getByRole('listitem').filter({ hasText: COURSE_WITHOUT_QUIZ });
         await item.getByText('Đã hoàn thành').first().waitFor();

@@ -34,11 +34,13 @@ describe('login page', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
   }
 
-  it('logs the admin in and shows their profile on /me', async () => {
+  it('logs the admin in to the home page, and shows their profile on /me', async () => {
     const page = await open();
     await fillLogin(page, state.adminUsername, state.adminPassword);
 
-    await page.waitForURL((url) => url.pathname === '/me');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+    await page.goto('/me');
     const main = page.getByRole('main');
     await main.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
     await main.getByText(state.adminUsername, { exact: true }).waitFor();

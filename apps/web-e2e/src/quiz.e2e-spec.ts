@@ -1,7 +1,7 @@
 import { openPage } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { completeLesson, loginAs } from './support/learner-session';
+import { completeAndContinue, loginAs } from './support/learner-session';
 import {
   COURSE_WITH_QUIZ,
   createLearningWorld,
@@ -31,12 +31,9 @@ describe('final quiz', () => {
           await p.getByRole('link', { name: COURSE_WITH_QUIZ, exact: true }).click();
           await p.getByRole('heading', { level: 1, name: COURSE_WITH_QUIZ }).waitFor();
           await p.getByRole('button', { name: 'Đăng ký học' }).click();
-          await completeLesson(p, course.lessons[0].title, null);
-          await p.getByRole('link', { name: /Bài tiếp theo/ }).click();
-          await completeLesson(p, course.lessons[1].title, null);
-
-          // The last lesson points to the final quiz; its start screen shows the rules.
-          await p.getByRole('link', { name: quiz.title }).click();
+          await completeAndContinue(p, course.lessons[0].title);
+          // The last lesson continues to the final quiz; its start screen shows the rules.
+          await completeAndContinue(p, course.lessons[1].title);
           await p.getByRole('heading', { level: 1, name: quiz.title }).waitFor();
           await p.getByText('Thời gian làm bài').waitFor();
           await p.getByText('10 phút').waitFor();

@@ -66,6 +66,14 @@ class ReportsMiswired extends Reports {
   }
 }
 
+@Processor(QueueName.Mail)
+class Mail extends JobDispatcher {
+  @JobHandler(JobName.SendMail)
+  async send(): Promise<null> {
+    return null;
+  }
+}
+
 @Processor('no-such-queue')
 class Stray extends IdleHost {}
 
@@ -112,18 +120,18 @@ describe('ProcessorCoverageCheck', () => {
   });
 
   it('refuses to boot when a queue has two processors', async () => {
-    await expect(checkWith(SystemA, SystemB, Certificates, Reports)).rejects.toThrow(
+    await expect(checkWith(SystemA, SystemB, Certificates, Reports, Mail)).rejects.toThrow(
       'queue "system" has 2 processors (SystemA, SystemB)',
     );
   });
 
   it('refuses a processor for a queue that QueueName does not list', async () => {
-    await expect(checkWith(SystemA, Certificates, Reports, Stray)).rejects.toThrow(
+    await expect(checkWith(SystemA, Certificates, Reports, Mail, Stray)).rejects.toThrow(
       'Stray serves "no-such-queue", which is not a QueueName',
     );
   });
 
   it('accepts exactly one processor per queue', async () => {
-    await expect(checkWith(SystemA, Certificates, Reports)).resolves.toBeUndefined();
+    await expect(checkWith(SystemA, Certificates, Reports, Mail)).resolves.toBeUndefined();
   });
 });

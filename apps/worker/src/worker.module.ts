@@ -9,6 +9,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { ProcessorCoverageCheck } from './processor-coverage.check';
 import { ReportsJobsModule } from './reports/reports-jobs.module';
 import { SystemJobsModule } from './system/system-jobs.module';
+import { MailJobsModule } from './mail/mail-jobs.module';
 
 /** The worker: one processor per queue, no HTTP. Tests pass a ready config. */
 @Module({})
@@ -26,6 +27,7 @@ export class WorkerModule {
         CertificatesJobsModule,
         ReportsJobsModule,
         OutboxModule,
+        MailJobsModule,
       ],
       providers: [ProcessorCoverageCheck],
     };

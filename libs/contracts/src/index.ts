@@ -16,3 +16,5 @@ export * from './lib/certificates';
 export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/privacy';
+export * from './lib/mail';
+export * from './lib/training';

@@ -22,6 +22,12 @@ import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
+import { MailEntity } from './mail/mail.entity';
+import { ActivationCodeEntity } from './auth/activation-code.entity';
+import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
+import { TrainingYearEntity } from './training/training-year.entity';
+import { TrainingRecordEntity } from './training/training-record.entity';
+import { RequirementEntity } from './training/requirement.entity';
 import { SigningKeyEntity } from './certificates/signing-key.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
@@ -50,5 +56,11 @@ export const ALL_ENTITIES = [
   CoverageReportRowEntity,
   AuditLogEntity,
   RefreshTokenEntity,
+  MailEntity,
+  ActivationCodeEntity,
+  PasswordResetTokenEntity,
+  TrainingYearEntity,
+  TrainingRecordEntity,
+  RequirementEntity,
   SigningKeyEntity,
 ];

@@ -6,3 +6,7 @@ export * from './lib/exports/coverage-export-format';
 export * from './lib/exports/coverage-csv';
 export * from './lib/exports/coverage-xlsx';
 export * from './lib/exports/coverage-pdf';
+export * from './lib/people-report';
+export * from './lib/exports/people-export';
+export * from './lib/training-ledger-queries';
+export * from './lib/training-queries';

@@ -77,7 +77,17 @@ async function runApiLoad(): Promise<Figure[]> {
       },
       cpu,
     );
-    figures.push(latencyFigure('Lesson read GET /api/lessons/:id', lesson));
+    const lessonRatio = lesson.rps / helloExpress.rps;
+    figures.push(
+      latencyFigure('Lesson read GET /api/lessons/:id', lesson),
+      figure(
+        'Lesson read / hello (Express) req/s',
+        lessonRatio,
+        '×',
+        '≥ 0.5',
+        lessonRatio >= 0.5 && lesson.failures === 0,
+      ),
+    );
 
     // Quiz start then submit: every start is a different learner's first attempt (201),
     // and every submit a different open attempt, so none is answered 409.

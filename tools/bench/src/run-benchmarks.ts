@@ -8,6 +8,7 @@ import { benchExamDay } from './exam-day.bench';
 import { Figure, round } from './figures';
 import { benchHotQueries } from './hot-queries.bench';
 import { benchNationalReport } from './national-report.bench';
+import { benchOpenLoop } from './open-loop.bench';
 import { benchScaleOut } from './scale-out.bench';
 import { benchWeb } from './web.bench';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['National coverage report (3 million people, 10 million certificates)', benchNationalReport],
     ['Hot queries at national scale (EXPLAIN ANALYZE)', benchHotQueries],
     ['API under load (200 connections, loopback)', benchApiLoad],
+    ['Open-loop latency (50% of each route\'s maximum, 60 s)', benchOpenLoop],
     ['Exam day (3,000 learners)', benchExamDay],
     ['Horizontal scale (2 API + 2 workers vs 1 + 1)', benchScaleOut],
     ['Web (production build)', benchWeb],

@@ -15,6 +15,8 @@ export function missingTestTools() {
     ['postgresql', ['pg_basebackup']],
     ['pgbouncer', ['pgbouncer']],
     ['redis-sentinel', ['redis-sentinel']],
+    // deploy/k8s/manifests.spec.ts renders the Kustomize overlays offline.
+    ['kubectl', ['kubectl']],
   ];
   return needs
     .filter(([, bins]) => bins.some((b) => !which(b, ['/usr/bin', '/usr/sbin'])))

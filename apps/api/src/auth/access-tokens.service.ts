@@ -37,12 +37,16 @@ export class AccessTokensService {
     );
   }
 
-  sign(user: Pick<UserEntity, 'id' | 'username' | 'orgUnitId' | 'roles'>): Promise<string> {
+  sign(
+    user: Pick<UserEntity, 'id' | 'username' | 'orgUnitId' | 'roles'>,
+    sessionId: string,
+  ): Promise<string> {
     const payload: AccessTokenPayload = {
       sub: user.id,
       username: user.username,
       orgUnitId: user.orgUnitId,
       roles: user.roles,
+      sid: sessionId,
     };
     return this.jwt.signAsync(payload);
   }

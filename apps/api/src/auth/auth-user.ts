@@ -14,6 +14,11 @@ export interface AccessTokenPayload {
   username: string;
   orgUnitId: string;
   roles: Role[];
+  /**
+   * The sign-in (refresh-token family) the token belongs to: signing out ends it, and with
+   * it this access token. Tokens without one (minted by tools) answer to deactivation only.
+   */
+  sid?: string;
 }
 
 export function hasRole(user: AuthUser, ...roles: Role[]): boolean {

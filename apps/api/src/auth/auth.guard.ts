@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { currentRequestContext } from '../http/request-context';
 import { AccessTokensService } from './access-tokens.service';
+import { AccountStatusService } from './account-status.service';
 import { AuthUser, hasRole } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
@@ -22,6 +23,7 @@ import { REQUIRED_ROLES } from './roles.decorator';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly tokens: AccessTokensService,
+    private readonly accounts: AccountStatusService,
     private readonly reflector: Reflector,
   ) {}
 
@@ -34,6 +36,9 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Sign in first');
     const payload = await this.tokens.verify(token);
     if (!payload) throw new UnauthorizedException('Invalid or expired token');
+    // A deactivated or erased account's tokens stop working (within the status cache's TTL).
+    if (!(await this.accounts.isActive(payload.sub, payload.sid)))
+      throw new UnauthorizedException('Invalid or expired token');
     req.user = {
       id: payload.sub,
       username: payload.username,

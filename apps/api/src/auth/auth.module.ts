@@ -5,9 +5,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokensService } from './access-tokens.service';
+import { AccountStatusService } from './account-status.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CredentialsController } from './credentials.controller';
+import { CredentialsService } from './credentials.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter.service';
@@ -26,9 +29,11 @@ import { RefreshTokensService } from './refresh-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, CredentialsController],
   providers: [
     AuthService,
+    CredentialsService,
+    AccountStatusService,
     PasswordHasher,
     RateLimiter,
     LoginThrottleService,
@@ -37,6 +42,6 @@ import { RefreshTokensService } from './refresh-tokens.service';
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   // Global module: the guard of @RateLimit() routes in any feature finds its limiter here.
-  exports: [PasswordHasher, RateLimiter],
+  exports: [PasswordHasher, RateLimiter, RefreshTokensService, AccountStatusService],
 })
 export class AuthModule {}

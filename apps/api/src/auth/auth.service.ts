@@ -38,22 +38,23 @@ export class AuthService {
       .where('u.username = :username', { username })
       .getOne();
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !ok) {
+    if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(username, ip);
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.throttle.recordSuccess(username);
+    const { refreshToken, sessionId } = await this.refreshTokens.start(user.id);
     return {
-      accessToken: await this.accessTokens.sign(user),
-      refreshToken: await this.refreshTokens.start(user.id),
+      accessToken: await this.accessTokens.sign(user, sessionId),
+      refreshToken,
       user: toMe(user),
     };
   }
 
   /** A new pair; the access token carries the account's roles and unit as they are now. */
   async refresh(refreshToken: string): Promise<TokenPairResponse> {
-    const { user, refreshToken: next } = await this.refreshTokens.rotate(refreshToken);
-    return { accessToken: await this.accessTokens.sign(user), refreshToken: next };
+    const { user, refreshToken: next, sessionId } = await this.refreshTokens.rotate(refreshToken);
+    return { accessToken: await this.accessTokens.sign(user, sessionId), refreshToken: next };
   }
 
   logout(refreshToken: string): Promise<void> {

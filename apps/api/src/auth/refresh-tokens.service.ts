@@ -4,6 +4,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AccountStatusService } from './account-status.service';
 import { recordAudit } from '../audit/record-audit';
 
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -19,21 +20,26 @@ export class RefreshTokensService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accountStatus: AccountStatusService,
   ) {}
 
   /** Starts a family at sign-in, and drops the user's long-expired ones. */
-  async start(userId: string): Promise<string> {
-    return this.db.transaction(async (tx) => {
+  async start(userId: string): Promise<{ refreshToken: string; sessionId: string }> {
+    const sessionId = randomUUID();
+    const refreshToken = await this.db.transaction(async (tx) => {
       await tx.query(
         `DELETE FROM refresh_token WHERE user_id = $1 AND expires_at < now() - interval '1 day'`,
         [userId],
       );
-      return this.insert(tx, userId, randomUUID());
+      return this.insert(tx, userId, sessionId);
     });
+    return { refreshToken, sessionId };
   }
 
   /** The user and a new token of the same family; 401 for anything but a current token. */
-  async rotate(token: string): Promise<{ user: UserEntity; refreshToken: string }> {
+  async rotate(
+    token: string,
+  ): Promise<{ user: UserEntity; refreshToken: string; sessionId: string }> {
     const outcome = await this.db.transaction(async (tx) => {
       const row = await tx.findOne(RefreshTokenEntity, {
         where: { tokenHash: hash(token) },
@@ -53,13 +59,17 @@ export class RefreshTokensService {
       }
       if (row.expiresAt.getTime() <= Date.now()) return null;
       const user = await tx.findOneBy(UserEntity, { id: row.userId });
-      if (!user) return null;
+      if (!user?.active) return null;
       await tx.update(RefreshTokenEntity, { id: row.id }, { usedAt: () => 'now()' });
       await tx.query(
         `DELETE FROM refresh_token WHERE family_id = $1 AND used_at IS NOT NULL AND id <> $2`,
         [row.familyId, row.id],
       );
-      return { user, refreshToken: await this.insert(tx, user.id, row.familyId) };
+      return {
+        user,
+        refreshToken: await this.insert(tx, user.id, row.familyId),
+        sessionId: row.familyId,
+      };
     });
     if (!outcome) throw new UnauthorizedException('Invalid or expired refresh token');
     return outcome;
@@ -70,7 +80,19 @@ export class RefreshTokensService {
     const row = await this.db
       .getRepository(RefreshTokenEntity)
       .findOneBy({ tokenHash: hash(token) });
-    if (row) await this.revokeFamily(this.db.manager, row.familyId);
+    if (!row) return;
+    await this.revokeFamily(this.db.manager, row.familyId);
+    // This process stops accepting the sign-in's access token at once; others within the TTL.
+    this.accountStatus.forget(row.userId);
+  }
+
+  /** Every sign-in of the user ends (password reset, deactivation), in the caller's transaction. */
+  async revokeAllOfUser(m: EntityManager, userId: string): Promise<void> {
+    await m.update(
+      RefreshTokenEntity,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
   }
 
   private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {

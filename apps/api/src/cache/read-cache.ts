@@ -28,7 +28,11 @@ export class ReadCache<V extends object> {
     feed.on(topic, () => this.drop());
   }
 
-  async get(key: string, load: () => Promise<V>): Promise<V> {
+  /**
+   * The value for `key`, loaded once and kept until the next change; `keep` may refuse to
+   * keep a value that can still change without a notification (a draft, say).
+   */
+  async get(key: string, load: () => Promise<V>, keep?: (value: V) => boolean): Promise<V> {
     if (!this.feed.isLive()) return load();
     const hit = this.entries.get(key);
     if (hit) return hit;
@@ -37,7 +41,7 @@ export class ReadCache<V extends object> {
 
     const generation = this.generation;
     const promise = load().then((value) => {
-      if (generation === this.generation) this.entries.set(key, value);
+      if (generation === this.generation && (!keep || keep(value))) this.entries.set(key, value);
       return value;
     });
     this.loading.set(key, promise);

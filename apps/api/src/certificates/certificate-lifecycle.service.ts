@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 import { CertificateAccessService } from './certificate-access.service';
 import { stillIssuing } from './certificates.service';
 import { ReissueCertificateDto } from './dto/reissue-certificate.dto';
@@ -24,6 +25,7 @@ export class CertificateLifecycleService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CertificateAccessService,
     private readonly keyRing: KeyRing,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   async revoke(user: AuthUser, id: string, dto: RevokeCertificateDto): Promise<void> {
@@ -35,6 +37,11 @@ export class CertificateLifecycleService {
         { id },
         { status: 'revoked', revokedAt: new Date(), revokedReason: dto.reason, revokedNote: note },
       );
+      // A revoked course certificate no longer counts toward its year's hours.
+      if (cert.kind === 'course' && cert.userId) {
+        const year = cert.year ?? this.ledger.yearOf(cert.completedAt);
+        await this.ledger.apply(tx, cert.userId, year, { hours: -cert.hours, courses: -1 });
+      }
       await tx.insert(CertificateEventEntity, {
         certificateId: id,
         type: 'revoked',

@@ -2,6 +2,7 @@ import { keyRingProvider } from '@dx/certificates';
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
 import { CertificatesController } from './certificates.controller';
@@ -19,7 +20,7 @@ import { CredentialSigningService } from './credentials/credential-signing.servi
  * signing keys). Issuing and rendering happen in the worker, never in a request.
  */
 @Module({
-  imports: [StorageModule, OrgUnitsModule],
+  imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule],
   controllers: [CertificatesController, PublicCertificatesController, SigningKeysController],
   providers: [
     keyRingProvider,

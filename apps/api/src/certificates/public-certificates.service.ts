@@ -1,11 +1,12 @@
 import { claimsOf, verifyCertificate } from '@dx/certificate-pdf';
 import { KeyRing } from '@dx/certificates';
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import type {
-  CertificateInvalidReason,
-  PublicCertificateStatus,
-  PublicKeySet,
-  VerifiedPublicCertificate,
+import {
+  normalizeSerial,
+  type CertificateInvalidReason,
+  type PublicCertificateStatus,
+  type PublicKeySet,
+  type VerifiedPublicCertificate,
 } from '@dx/contracts';
 import { CertificateEntity } from '@dx/db';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -28,11 +29,6 @@ export function maskName(name: string): string {
     .split(/\s+/)
     .map((part) => `${Array.from(part)[0] ?? ''}***`)
     .join(' ');
-}
-
-/** Serials as people type them: any case, stray spaces ("cds-2026- 000123 "). */
-export function normalizeSerial(raw: string): string {
-  return raw.replace(/\s+/g, '').toUpperCase();
 }
 
 function codeMatches(given: string | undefined, stored: string | null): boolean {

@@ -62,11 +62,29 @@ describe('public verification (no sign-in)', () => {
       expect(res.body).toMatchObject({ serial: cert.serial, holderName: 'Nguyễn Thị Hường' });
     });
 
+    it('accepts the serial in any case and with stray spaces, answering the stored form', async () => {
+      const cert = await issue();
+      const serial = cert.serial as string;
+      const typed = [
+        serial.toLowerCase(),
+        `  ${serial} `,
+        serial.replace(/-/g, ' '),
+        serial.toLowerCase().replace(/-/g, ' - '),
+      ];
+      for (const variant of typed) {
+        const res = await t.http
+          .get(`/api/public/certificates/${encodeURIComponent(variant)}`)
+          .expect(200);
+        expect(res.body).toMatchObject({ serial, status: 'valid' });
+      }
+    });
+
     it('answers 404 for an unknown, a malformed or a not yet issued serial', async () => {
       await t.http.get('/api/public/certificates/CDS-1999-999999').expect(404);
       for (const bad of [
         'abc',
         'CDS-2026-12',
+        'XDS-2026-000001',
         "CDS-2026-000001' OR '1'='1",
         'CDS-2026-0000011',
       ]) {

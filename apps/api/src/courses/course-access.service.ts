@@ -48,6 +48,14 @@ export class CourseAccessService {
     return this.scope.contains(user, { path: course.ownerPath });
   }
 
+  /** Every version of a course, newest first (trainer analytics label quizzes by version). */
+  async versions(m: EntityManager, courseId: string): Promise<{ id: string; version: number }[]> {
+    return m.query(
+      'SELECT id, version FROM course_version WHERE course_id = $1 ORDER BY version DESC',
+      [courseId],
+    );
+  }
+
   /** Ids of the caller's unit and its ancestors, from the materialised path. */
   async lineage(m: EntityManager, user: AuthUser): Promise<string[]> {
     const [unit] = await m.query('SELECT path FROM org_unit WHERE id = $1', [user.orgUnitId]);
@@ -69,7 +77,7 @@ export class CourseAccessService {
     courseId: string,
   ): Promise<string | null> {
     const [row] = await m.query(
-      'SELECT course_version_id AS "versionId" FROM enrollment WHERE user_id = $1 AND course_id = $2',
+      'SELECT course_version_id AS "versionId" FROM enrollment WHERE user_id = $1 AND course_id = $2 AND current',
       [user.id, courseId],
     );
     return row?.versionId ?? null;

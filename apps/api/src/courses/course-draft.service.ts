@@ -48,15 +48,15 @@ const COPY_CONTENT = [
      JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE l.course_version_id = $1`,
   `INSERT INTO quiz (course_version_id, module_id, key, title, kind, passing_score, time_limit_seconds,
-                     max_attempts, questions_per_attempt, shuffle)
+                     max_attempts, questions_per_attempt, shuffle, review_policy)
    SELECT $2, dm.id, q.key, q.title, q.kind, q.passing_score, q.time_limit_seconds,
-          q.max_attempts, q.questions_per_attempt, q.shuffle
+          q.max_attempts, q.questions_per_attempt, q.shuffle, q.review_policy
      FROM quiz q
      LEFT JOIN course_module sm ON sm.id = q.module_id
      LEFT JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE q.course_version_id = $1`,
-  `INSERT INTO question (quiz_id, key, position, type, text, explanation)
-   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation
+  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id)
+   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id
      FROM question x
      JOIN quiz sq ON sq.id = x.quiz_id
      JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key

@@ -204,5 +204,6 @@ function quizOutline(q: QuizEntity & { questionCount: number }): QuizOutline {
     maxAttempts: q.maxAttempts,
     questionsPerAttempt: q.questionsPerAttempt,
     questionCount: q.questionCount,
+    reviewPolicy: q.reviewPolicy,
   };
 }

@@ -1,4 +1,4 @@
-import type { CreatedId } from '@dx/contracts';
+import { type CreatedId, defaultReviewPolicy } from '@dx/contracts';
 import { QuestionEntity, QuestionOptionEntity, QuizEntity } from '@dx/db';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,6 +36,7 @@ export class CourseQuizzesService {
         maxAttempts: dto.maxAttempts ?? null,
         questionsPerAttempt: dto.questionsPerAttempt ?? null,
         shuffle: dto.shuffle ?? true,
+        reviewPolicy: dto.reviewPolicy ?? defaultReviewPolicy(dto.kind),
       });
       await this.drafts.touch(tx, target.course.id);
       return { id };
@@ -48,8 +49,14 @@ export class CourseQuizzesService {
       if (dto.kind === 'final') await this.assertNoOtherFinal(tx, target.draftVersionId, target.id);
       let moduleId: string | null | undefined = dto.moduleId;
       if (moduleId) moduleId = await this.moduleInDraft(tx, target, moduleId);
+      let reviewPolicy = dto.reviewPolicy;
+      if (dto.kind && !reviewPolicy) {
+        // A practice quiz turned final must not keep showing answers at once (and back).
+        const { kind } = await tx.findOneByOrFail(QuizEntity, { id: target.id });
+        if (kind !== dto.kind) reviewPolicy = defaultReviewPolicy(dto.kind);
+      }
       const changes = Object.fromEntries(
-        Object.entries({ ...dto, moduleId }).filter(([, value]) => value !== undefined),
+        Object.entries({ ...dto, moduleId, reviewPolicy }).filter(([, v]) => v !== undefined),
       );
       // An empty PATCH is valid and changes nothing (TypeORM refuses an empty SET).
       if (Object.keys(changes).length) await tx.update(QuizEntity, { id: target.id }, changes);

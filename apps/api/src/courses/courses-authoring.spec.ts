@@ -144,7 +144,10 @@ describe('course authoring', () => {
     ).not.toContain(id);
     await as(learnerA1).get(`/api/courses/${id}`).expect(404);
 
-    await api.post(`/api/courses/${id}/publish`).expect(200, { status: 'published', version: 1 });
+    expect((await api.post(`/api/courses/${id}/publish`).expect(200)).body).toMatchObject({
+      status: 'published',
+      version: 1,
+    });
     await api.post(`/api/courses/${id}/publish`).expect(409);
 
     const catalog = await as(learnerA1)

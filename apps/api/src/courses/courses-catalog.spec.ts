@@ -179,8 +179,8 @@ describe('catalog, visibility and scope', () => {
     const course = await authorCourse(t, trainerA, { title: 'Khóa học sẽ lưu trữ' });
     const enrolled = await t.make.user(tree.a1);
     await t.db.query(
-      `INSERT INTO enrollment (user_id, course_id, course_version_id)
-       SELECT $1, id, published_version_id FROM course WHERE id = $2`,
+      `INSERT INTO enrollment (user_id, course_id, course_version_id, year)
+       SELECT $1, id, published_version_id, 2026 FROM course WHERE id = $2`,
       [enrolled.id, course.id],
     );
     const archive = () =>

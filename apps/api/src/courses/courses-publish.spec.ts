@@ -33,7 +33,7 @@ describe('publishing and versions', () => {
       [courseId],
     );
     await t.db.query(
-      'INSERT INTO enrollment (user_id, course_id, course_version_id) VALUES ($1, $2, $3)',
+      'INSERT INTO enrollment (user_id, course_id, course_version_id, year) VALUES ($1, $2, $3, 2026)',
       [userId, courseId, versionId],
     );
   }
@@ -141,11 +141,40 @@ describe('publishing and versions', () => {
         'publish_quiz_too_few_questions',
         { title: 'Kiểm tra cuối khóa', count: 2, perAttempt: 5 },
       );
+      // A final certifies: its pool must hold twice what an attempt draws (warning below 3×).
       await patch(`/api/quizzes/${course.quizId}`, { questionsPerAttempt: 2 }).expect(200);
+      await refusal(
+        course.id,
+        /Final quiz "Kiểm tra cuối khóa" draws 2 of 2 questions; its pool must hold at least 4/,
+        new RegExp(`^quizzes.${course.quizId}.pool$`),
+        'publish_final_pool_too_small',
+        { title: 'Kiểm tra cuối khóa', pool: 2, perAttempt: 2, least: 4 },
+      );
+      await patch(`/api/quizzes/${course.quizId}`, { questionsPerAttempt: 1 }).expect(200);
       await post(`/api/courses/${course.id}/publish`).expect(200, {
         status: 'published',
         version: 1,
+        warnings: [
+          {
+            field: `quizzes.${course.quizId}.pool`,
+            message:
+              'Final quiz "Kiểm tra cuối khóa" draws 1 of 2 questions; 3 or more keep attempts apart',
+            code: 'publish_final_pool_small',
+            params: { title: 'Kiểm tra cuối khóa', pool: 2, perAttempt: 1, advised: 3 },
+          },
+        ],
       });
+    });
+
+    it('warns, without refusing, about a final that shows its whole bank on every attempt', async () => {
+      const course = await authorCourse(t, trainer, { publish: false });
+      const res = await post(`/api/courses/${course.id}/publish`).expect(200);
+      expect(res.body.warnings).toEqual([
+        {
+          field: `quizzes.${course.quizId}.pool`,
+          message: expect.stringMatching(/shows all 2 questions on every attempt/),
+        },
+      ]);
     });
   });
 
@@ -219,7 +248,7 @@ describe('publishing and versions', () => {
         title: 'Dữ liệu số và khai thác dữ liệu',
       });
     }
-    await post(`/api/courses/${course.id}/publish`).expect(200, {
+    expect((await post(`/api/courses/${course.id}/publish`).expect(200)).body).toMatchObject({
       status: 'published',
       version: 2,
     });

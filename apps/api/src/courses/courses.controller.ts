@@ -6,13 +6,25 @@ import type {
   Paginated,
   PublishCourseResponse,
 } from '@dx/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { sharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
+import { renderLessonMarkdown } from '../learning/markdown.renderer';
 import { CourseCatalogService } from './course-catalog.service';
 import { CourseOutlineService } from './course-outline.service';
 import { CourseQuizzesService } from './course-quizzes.service';
@@ -20,6 +32,7 @@ import { CourseStructureService } from './course-structure.service';
 import { CoursesService } from './courses.service';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { AuthoringCoursesQuery, ListCoursesQuery } from './dto/list-courses.query';
+import { MarkdownPreviewDto } from './dto/markdown-preview.dto';
 import { CreateModuleDto } from './dto/module.dto';
 import { CreateQuizDto } from './dto/quiz.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
@@ -71,6 +84,16 @@ export class CoursesController {
     return this.catalogs.authoring(user, q);
   }
 
+  @Post('markdown-preview')
+  @HttpCode(200)
+  @Roles('trainer')
+  @ApiOperation({
+    summary: 'Lesson markdown rendered exactly as learners will see it (sanitised HTML)',
+  })
+  markdownPreview(@Body() dto: MarkdownPreviewDto): { html: string } {
+    return { html: renderLessonMarkdown(dto.content) };
+  }
+
   @Get(':id')
   @ApiOperation({
     summary:
@@ -87,6 +110,17 @@ export class CoursesController {
   @ApiOperation({ summary: 'Editable content with answers (trainers in scope; 404 for others)' })
   draft(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CourseDraft> {
     return this.outlines.draft(user, id);
+  }
+
+  @Delete(':id/draft')
+  @HttpCode(204)
+  @Roles('trainer')
+  @ApiOperation({
+    summary:
+      'Discard the draft and go back to the published version; 204 also when there is no draft; 409 for a course never published',
+  })
+  discardDraft(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
+    return this.courses.discardDraft(user, id);
   }
 
   @Patch(':id')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { CourseAccessService } from './course-access.service';
+import { CourseLessonOrderService } from './course-lesson-order.service';
 import { CourseCatalogService } from './course-catalog.service';
 import { CourseContentController } from './course-content.controller';
 import { CourseDraftService } from './course-draft.service';
@@ -19,6 +20,7 @@ import { LessonFilesService } from './lesson-files.service';
   imports: [OrgUnitsModule],
   controllers: [CoursesController, CourseContentController],
   providers: [
+    CourseLessonOrderService,
     CourseAccessService,
     CourseDraftService,
     CoursesService,
@@ -28,6 +30,6 @@ import { LessonFilesService } from './lesson-files.service';
     CourseQuizzesService,
     LessonFilesService,
   ],
-  exports: [CourseAccessService],
+  exports: [CourseAccessService, CourseDraftService, CourseLessonOrderService],
 })
 export class CoursesModule {}

@@ -10,6 +10,7 @@ import { ChangeFeed } from '../cache/change-feed.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseAccessService } from './course-access.service';
 import { CourseDraftService } from './course-draft.service';
+import { LessonFilesService } from './lesson-files.service';
 import {
   AUTHORING_SUMMARY_COLUMNS,
   AUTHORING_SUMMARY_FROM,
@@ -18,6 +19,7 @@ import {
 } from './course-summary';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
+import { finalPoolCheck } from '../quizzes/final-pool-check';
 import { publishProblems } from './publish-check';
 import { invalidField } from '../http/invalid-input';
 
@@ -30,6 +32,7 @@ export class CoursesService {
     private readonly access: CourseAccessService,
     private readonly drafts: CourseDraftService,
     private readonly changes: ChangeFeed,
+    private readonly files: LessonFilesService,
   ) {}
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseSummary> {
@@ -137,10 +140,46 @@ export class CoursesService {
         orgUnitId: course.ownerOrgUnitId,
         details: { code: course.code, version: draft.version },
       });
-      return { status: 'published' as const, version: draft.version };
+      const { warnings } = await finalPoolCheck(tx, draft.id);
+      return { status: 'published' as const, version: draft.version, warnings };
     });
     this.changes.announce('catalog'); // the publisher's next catalog read shows it
     return published;
+  }
+
+  /**
+   * Throws the draft away: the course goes back to its published version. Idempotent (no
+   * draft, nothing to do); 409 for a course never published, whose draft is all there is.
+   */
+  async discardDraft(user: AuthUser, courseId: string): Promise<void> {
+    const { courseId: id, fileKeys } = await this.db.transaction(async (tx) => {
+      const course = await this.access.requireEditable(tx, user, courseId);
+      const draftId = course.draftVersionId;
+      if (!draftId) return { courseId: course.id, fileKeys: [] as string[] };
+      if (!course.publishedVersionId) {
+        throw new ConflictException(
+          'The course was never published: delete its content instead of discarding the draft',
+        );
+      }
+      const files: { fileKey: string }[] = await tx.query(
+        `SELECT DISTINCT file_key AS "fileKey" FROM lesson
+          WHERE course_version_id = $1 AND file_key IS NOT NULL`,
+        [draftId],
+      );
+      await tx.update(CourseEntity, { id: course.id }, { draftVersionId: null });
+      // Modules, lessons, quizzes, questions and options go with it (ON DELETE CASCADE).
+      await tx.delete(CourseVersionEntity, { id: draftId });
+      await recordAudit(tx, {
+        action: 'course.draft_discarded',
+        targetType: 'course',
+        targetId: course.id,
+        orgUnitId: course.ownerOrgUnitId,
+        details: { code: course.code },
+      });
+      return { courseId: course.id, fileKeys: files.map((f) => f.fileKey) };
+    });
+    // Files uploaded only to the draft are no longer used by any version.
+    await this.files.releaseUnused(id, fileKeys);
   }
 
   /** No new enrolments from now on; learners already enrolled keep going. */

@@ -1,5 +1,6 @@
 import type { FieldError } from '@dx/contracts';
 import type { EntityManager } from 'typeorm';
+import { finalPoolCheck } from '../quizzes/final-pool-check';
 
 /**
  * Why a draft version cannot be published yet, one entry per problem (empty: it can).
@@ -89,5 +90,6 @@ export async function publishProblems(tx: EntityManager, versionId: string): Pro
         : { title: q.title, count: q.questions, perAttempt: q.perAttempt ?? 0 },
     });
   }
+  problems.push(...(await finalPoolCheck(tx, versionId)).problems);
   return problems;
 }

@@ -111,7 +111,7 @@ export class CurriculaQueryService {
          FROM curriculum_course cc
          JOIN course co ON co.id = cc.course_id
          LEFT JOIN course_version cv ON cv.id = coalesce(co.published_version_id, co.draft_version_id)
-         LEFT JOIN enrollment e ON e.course_id = cc.course_id AND e.user_id = $2
+         LEFT JOIN enrollment e ON e.course_id = cc.course_id AND e.user_id = $2 AND e.current
         WHERE cc.curriculum_id = $1
         ORDER BY cc.position`,
       [curriculumId, user.id],

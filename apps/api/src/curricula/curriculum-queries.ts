@@ -31,7 +31,8 @@ export const VISIBLE_TO_CALLER = `
 /**
  * Per curriculum ($1 ids) and learner ($2): courses, courses completed, hours of the
  * curriculum's courses completed in year $3 of time zone $4 (hours of the version the
- * learner completed), and the programme certificate if any.
+ * learner completed), and the programme certificate of year $3 if any. Progress counts
+ * the learner's current enrolments.
  */
 export const PROGRESS = `
   SELECT p.*, cert.id AS "certificateId"
@@ -43,11 +44,12 @@ export const PROGRESS = `
                      AND e.completed_at >= make_timestamptz($3::int, 1, 1, 0, 0, 0, $4::text)
                      AND e.completed_at < make_timestamptz($3::int + 1, 1, 1, 0, 0, 0, $4::text)), 0) AS hours
             FROM curriculum_course cc
-            LEFT JOIN enrollment e ON e.course_id = cc.course_id AND e.user_id = $2
+            LEFT JOIN enrollment e ON e.course_id = cc.course_id AND e.user_id = $2 AND e.current
             LEFT JOIN course_version ev ON ev.id = e.course_version_id
            WHERE cc.curriculum_id = ANY($1::uuid[])
            GROUP BY cc.curriculum_id) p
-    LEFT JOIN certificate cert ON cert.kind = 'program' AND cert.user_id = $2 AND cert.curriculum_id = p.id`;
+    LEFT JOIN certificate cert ON cert.kind = 'program' AND cert.user_id = $2 AND cert.curriculum_id = p.id
+                              AND cert.year = $3::int`;
 
 export interface SummaryRow {
   id: string;

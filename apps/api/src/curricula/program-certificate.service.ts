@@ -16,9 +16,9 @@ interface EarnedProgramme {
 }
 
 /**
- * Programme certificates: completing the last course of a published curriculum earns one
- * ("Chứng chỉ chương trình bồi dưỡng"), pending like a course certificate until the worker
- * issues it. Called by CourseCompletionService inside the completion transaction.
+ * Programme certificates: completing, within one training year, the last course of a
+ * published curriculum earns one ("Chứng chỉ chương trình bồi dưỡng") for that year,
+ * pending like a course certificate until the worker issues it. Called by CourseCompletionService inside the completion transaction.
  */
 @Injectable()
 export class ProgramCertificateService {
@@ -30,6 +30,7 @@ export class ProgramCertificateService {
     userId: string,
     courseId: string,
     completedAt: Date,
+    year: number,
   ): Promise<string[]> {
     const [candidate] = await tx.query(
       `SELECT 1 FROM curriculum_course cc JOIN curriculum c ON c.id = cc.curriculum_id
@@ -48,8 +49,9 @@ export class ProgramCertificateService {
     );
 
     // Published curricula containing the course, that the learner can see (owned by
-    // their unit or an ancestor), with every course completed. Hours: those of the
-    // versions the learner completed.
+    // their unit or an ancestor), with every course completed in this training year
+    // (a programme certificate is earned once per year). Hours: those of the versions
+    // the learner completed.
     const earned: EarnedProgramme[] = await tx.query(
       `SELECT c.id AS "curriculumId", c.title, sum(ev.hours) AS hours,
               o.id AS "issuerId", o.name AS "issuerName", o.code AS "issuerCode",
@@ -61,16 +63,17 @@ export class ProgramCertificateService {
          JOIN org_unit o ON o.id = c.owner_org_unit_id AND uo.path LIKE o.path || '%'
          JOIN curriculum_course cc ON cc.curriculum_id = c.id
          LEFT JOIN enrollment e ON e.user_id = u.id AND e.course_id = cc.course_id AND e.status = 'completed'
+                             AND e.year = $3
          LEFT JOIN course_version ev ON ev.id = e.course_version_id
         WHERE u.id = $1
         GROUP BY c.id, o.id, u.id
        HAVING count(*) = count(e.id)`,
-      [userId, courseId],
+      [userId, courseId, year],
     );
 
     const created: string[] = [];
     for (const programme of earned) {
-      const id = await this.request(tx, userId, programme, completedAt);
+      const id = await this.request(tx, userId, programme, completedAt, year);
       if (id) created.push(id);
     }
     return created;
@@ -81,6 +84,7 @@ export class ProgramCertificateService {
     userId: string,
     p: EarnedProgramme,
     completedAt: Date,
+    year: number,
   ): Promise<string | null> {
     const hours = Number(p.hours);
     const inserted = await tx
@@ -93,6 +97,7 @@ export class ProgramCertificateService {
         curriculumId: p.curriculumId,
         status: 'pending',
         completedAt,
+        year,
         hours,
         issuerOrgUnitId: p.issuerId,
         snapshot: {
@@ -105,7 +110,7 @@ export class ProgramCertificateService {
           issuerCode: p.issuerCode,
         },
       })
-      // One programme certificate per learner and curriculum (uq_certificate_curriculum).
+      // One programme certificate per learner, curriculum and year (uq_certificate_curriculum_year).
       .orIgnore()
       .returning(['id'])
       .execute();

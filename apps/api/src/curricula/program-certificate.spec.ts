@@ -1,6 +1,8 @@
+import { calendarDate } from '@dx/contracts';
 import { CertificateEntity, EnrollmentEntity, OutboxEntity, UserEntity } from '@dx/db';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
+import { ageTraining } from '../test/training-years';
 
 describe('my curricula and programme certificates', () => {
   let t: TestApp;
@@ -202,5 +204,25 @@ describe('my curricula and programme certificates', () => {
           .countBy({ jobId: `certificate-${certificates[0].id}` }),
       ).toBe(1);
     }
+  });
+
+  it("issues a programme certificate once per year: last year's courses do not count, re-training earns a new one", async () => {
+    const { user, token } = await learner('Công chức Văn hóa - Xã hội');
+    await enrol(token, first);
+    await enrol(token, second);
+    await finish(token, first).expect(200);
+    await finish(token, second).expect(200);
+    expect(await programmeCertificates(user.id)).toHaveLength(1);
+    await ageTraining(t.db, user.id);
+
+    // This year: one course again is not the programme; both are.
+    await enrol(token, first);
+    await finish(token, first).expect(200);
+    expect(await programmeCertificates(user.id)).toHaveLength(1);
+    await enrol(token, second);
+    await finish(token, second).expect(200);
+    const certificates = await programmeCertificates(user.id);
+    const thisYear = Number(calendarDate(t.config.reportsTimeZone).slice(0, 4));
+    expect(certificates.map((c) => c.year).sort()).toEqual([thisYear - 1, thisYear]);
   });
 });

@@ -14,6 +14,7 @@ function fakeBuild(): { dir: string; html: string; js: string } {
   const js = `export const lời_chào = "Xin chào";\n${'console.log("chuyển đổi số");\n'.repeat(200)}`;
   writeFileSync(join(dir, 'index.html'), html);
   writeFileSync(join(dir, 'assets', 'index-AbC123.js'), js);
+  writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
   return { dir, html, js };
 }
 
@@ -71,6 +72,17 @@ describe('Web app served by the API', () => {
     expect(res.text).toBe(build.html);
     // Security headers apply to the page too.
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('serves robots.txt as text, and a plain 404 for files that are not in the build', async () => {
+    const robots = await t.http.get('/robots.txt').expect(200);
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    expect(robots.text).toContain('User-agent: *');
+    for (const missing of ['/assets/index-Old999.js', '/favicon.ico', '/sitemap.xml']) {
+      const res = await t.http.get(missing).expect(404);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text).not.toContain('<html');
+    }
   });
 
   it('answers 304 when the browser already has this version', async () => {

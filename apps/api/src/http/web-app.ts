@@ -40,7 +40,8 @@ interface WebFile {
  * never changes while the process runs, so it is held in memory and compressed once: on a
  * slow mobile link the initial JavaScript is ~3× smaller with gzip and a little smaller
  * again with brotli (prepared in the background). Unknown non-API paths get `index.html`,
- * so deep links such as `/verify/CDS-2026-000001` load the SPA. API requests pass through
+ * so deep links such as `/verify/CDS-2026-000001` load the SPA (which shows its own 404 page
+ * for routes it does not know); unknown paths that name a file get a plain 404. API requests pass through
  * untouched (no file-system lookup per API call).
  */
 export function serveWebApp(app: NestExpressApplication, distDir: string): void {
@@ -58,7 +59,16 @@ export function serveWebApp(app: NestExpressApplication, distDir: string): void 
     } catch {
       path = req.path;
     }
-    send(req, res, files.get(path) ?? index);
+    const file = files.get(path);
+    if (file) return send(req, res, file);
+    // A missing file (an old hashed chunk, a mistyped robots.txt or image) is a 404, never
+    // the app's HTML: a browser would try to run the page as a script, a crawler read it as rules.
+    if (path.startsWith('/assets/') || extname(path) !== '') {
+      res.status(404).type('text/plain; charset=utf-8').setHeader('Cache-Control', 'no-cache');
+      res.end(req.method === 'HEAD' ? undefined : 'Không tìm thấy / Not found\n');
+      return;
+    }
+    send(req, res, index);
   });
 }
 

@@ -13,6 +13,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, EntityNotFoundError } from 'typeorm';
 import { ProgramCertificateService } from '../curricula/program-certificate.service';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 
 export interface ProgressOutcome {
   progress: number;
@@ -29,14 +30,16 @@ type LockedEnrollment = Pick<
  * The one place that decides progress and completion: a course is completed when every
  * lesson of the learner's version is completed and, if the version has a final quiz, that
  * quiz is passed. Completion, the pending certificate and the outbox row that asks the
- * worker to issue it are written in the caller's transaction — all or nothing. So is a
- * programme certificate when the course was the last one of a curriculum.
+ * worker to issue it are written in the caller's transaction — all or nothing. So are the
+ * training ledger's row of the year and a programme certificate when the course was the
+ * last one of a curriculum completed this year.
  */
 @Injectable()
 export class CourseCompletionService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgramCertificateService,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   async refresh(tx: EntityManager, enrollmentId: string): Promise<ProgressOutcome> {
@@ -76,17 +79,21 @@ export class CourseCompletionService {
       return { progress, completedNow: false };
     }
     const completedAt = new Date();
+    // The enrolment belongs to the year of its completion from now on (an enrolment
+    // started in December and finished in January counts in January's year).
+    const year = this.ledger.yearOf(completedAt);
     await tx.update(
       EnrollmentEntity,
       { id: enrollment.id },
-      { progress: 100, status: 'completed', completedAt },
+      { progress: 100, status: 'completed', completedAt, year },
     );
-    await this.requestCourseCertificate(tx, enrollment, completedAt);
+    await this.requestCourseCertificate(tx, enrollment, completedAt, year);
     await this.programmes.afterCourseCompleted(
       tx,
       enrollment.userId,
       enrollment.courseId,
       completedAt,
+      year,
     );
     return { progress: 100, completedNow: true };
   }
@@ -95,6 +102,7 @@ export class CourseCompletionService {
     tx: EntityManager,
     enrollment: LockedEnrollment,
     completedAt: Date,
+    year: number,
   ): Promise<void> {
     const user = await tx.findOneByOrFail(UserEntity, { id: enrollment.userId });
     const version = await tx.findOneByOrFail(CourseVersionEntity, {
@@ -114,6 +122,7 @@ export class CourseCompletionService {
         enrollmentId: enrollment.id,
         status: 'pending',
         completedAt,
+        year,
         hours: version.hours,
         issuerOrgUnitId: issuer.id,
         snapshot: {
@@ -126,12 +135,13 @@ export class CourseCompletionService {
           issuerCode: issuer.code,
         },
       })
-      // One certificate per learner per course version, whatever happens twice.
+      // One certificate per enrolment (learner, course, year), whatever happens twice.
       .orIgnore()
       .returning(['id'])
       .execute();
     const certificateId: string | undefined = inserted.raw[0]?.id;
     if (!certificateId) return;
+    await this.ledger.apply(tx, user.id, year, { hours: version.hours, courses: 1 });
     await tx.insert(CertificateEventEntity, { certificateId, type: 'requested', actorId: user.id });
     await tx.insert(OutboxEntity, {
       queue: CERTIFICATES_QUEUE,

@@ -4,10 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 
 export interface EnrollOutcome {
   created: boolean;
   body: EnrollResponse;
+}
+
+interface CurrentEnrollment {
+  id: string;
+  status: EnrollResponse['status'];
+  year: number;
 }
 
 @Injectable()
@@ -15,12 +22,16 @@ export class EnrollmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   /**
-   * Enrols the caller in the course's current published version. Idempotent and safe
-   * under concurrency: the unique (user, course) index decides who inserts, everyone else
-   * reads the row that won.
+   * Enrols the caller in the course's current published version for this training year.
+   * The current enrolment is returned as it is (200) while in progress or completed this
+   * year; one completed in an earlier year is retired (kept, with its certificate) and a
+   * new one starts (201). Idempotent and safe under concurrency: the unique indexes on
+   * (user, course) of the current enrolment and (user, course, year) decide who inserts,
+   * everyone else reads the row that won.
    */
   async enroll(user: AuthUser, courseId: string): Promise<EnrollOutcome> {
     // Visible = owned by the caller's unit or an ancestor (sysadmin: everywhere).
@@ -34,30 +45,53 @@ export class EnrollmentsService {
     );
     if (!course) throw new NotFoundException('Course not found');
 
-    const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO enrollment (user_id, course_id, course_version_id) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, course_id) DO NOTHING
-       RETURNING id`,
-      [user.id, courseId, course.versionId],
-    );
+    const year = this.ledger.yearOf(new Date());
+    const existing = await this.current(user.id, courseId);
+    if (existing && (existing.status === 'in_progress' || existing.year >= year)) {
+      return { created: false, body: { enrollmentId: existing.id, status: existing.status } };
+    }
+    const inserted: { id: string }[] = await this.db.transaction(async (tx) => {
+      if (existing) {
+        await tx.query(
+          `UPDATE enrollment SET current = false, updated_at = now()
+            WHERE id = $1 AND current AND status = 'completed'`,
+          [existing.id],
+        );
+      }
+      // No conflict target: either unique index refusing means someone else won.
+      return tx.query(
+        `INSERT INTO enrollment (user_id, course_id, course_version_id, year) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [user.id, courseId, course.versionId, year],
+      );
+    });
     if (inserted.length)
       return { created: true, body: { enrollmentId: inserted[0].id, status: 'in_progress' } };
 
-    const [existing] = await this.db.query(
-      'SELECT id, status FROM enrollment WHERE user_id = $1 AND course_id = $2',
-      [user.id, courseId],
-    );
-    return { created: false, body: { enrollmentId: existing.id, status: existing.status } };
+    const winner = (await this.current(user.id, courseId)) as CurrentEnrollment;
+    return { created: false, body: { enrollmentId: winner.id, status: winner.status } };
   }
 
-  /** The caller's enrolments with the title and hours of the version they study, latest activity first. */
+  private async current(userId: string, courseId: string): Promise<CurrentEnrollment | undefined> {
+    const [row] = await this.db.query(
+      'SELECT id, status, year FROM enrollment WHERE user_id = $1 AND course_id = $2 AND current',
+      [userId, courseId],
+    );
+    return row;
+  }
+
+  /**
+   * The caller's enrolments of every year with the title and hours of the version they
+   * study: current ones by latest activity, then earlier years' completions, newest first.
+   */
   async mine(user: AuthUser): Promise<MyEnrollment[]> {
     const rows = await this.db.query(
       `SELECT e.id, e.course_id, cv.title, cv.version, cv.hours, e.progress, e.status,
-              e.completed_at, e.last_lesson_id
+              e.completed_at, e.last_lesson_id, e.year, e.current
          FROM enrollment e JOIN course_version cv ON cv.id = e.course_version_id
         WHERE e.user_id = $1
-        ORDER BY e.updated_at DESC, e.id`,
+        ORDER BY e.current DESC, e.year DESC, e.updated_at DESC, e.id`,
       [user.id],
     );
     return rows.map((r: Record<string, unknown>): MyEnrollment => ({
@@ -70,6 +104,8 @@ export class EnrollmentsService {
       status: r.status as MyEnrollment['status'],
       completedAt: r.completed_at ? (r.completed_at as Date).toISOString() : null,
       lastLessonId: (r.last_lesson_id as string | null) ?? null,
+      year: r.year as number,
+      current: r.current as boolean,
     }));
   }
 }

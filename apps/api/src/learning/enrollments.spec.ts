@@ -1,3 +1,4 @@
+import { calendarDate } from '@dx/contracts';
 import { CourseEntity, CourseVersionEntity, EnrollmentEntity } from '@dx/db';
 import { buildCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
@@ -16,6 +17,7 @@ describe('enrolment', () => {
     learner = await t.tokenFor(user.username);
   });
   afterAll(() => t.close());
+  const thisYear = () => Number(calendarDate(t.config.reportsTimeZone).slice(0, 4));
 
   it('enrols once: 201 the first time, 200 with the same enrolment after', async () => {
     const { course, version } = await buildCourse(t.db, { owner: units.a });
@@ -185,6 +187,8 @@ describe('enrolment', () => {
         status: 'completed',
         completedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
         lastLessonId: older.lessons[0].id,
+        year: thisYear(),
+        current: true,
       },
       {
         enrollmentId: e2.body.enrollmentId,
@@ -196,6 +200,8 @@ describe('enrolment', () => {
         status: 'in_progress',
         completedAt: null,
         lastLessonId: null,
+        year: thisYear(),
+        current: true,
       },
     ]);
   });

@@ -1,8 +1,9 @@
-import type { LessonContent, ProgressResponse } from '@dx/contracts';
+import type { ProgressResponse } from '@dx/contracts';
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { sharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { attachmentDisposition, safeMimeType } from './lesson-file';
 import { LessonsService } from './lessons.service';
@@ -18,11 +19,13 @@ export class LessonsController {
     summary:
       'Lesson content for an enrolled learner (markdown rendered and sanitised); records the resume point',
   })
-  content(
+  async content(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,
-  ): Promise<LessonContent> {
-    return this.lessons.content(user, id);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    // One of two bodies shared by every learner of the version: serialised once, with an ETag.
+    return sharedJson(res, await this.lessons.content(user, id));
   }
 
   @Get(':id/file')

@@ -1,4 +1,5 @@
 import type { LessonContent, LessonKind, ProgressResponse } from '@dx/contracts';
+import { runPrepared, Statement } from '@dx/db';
 import { Injectable, NotFoundException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -7,7 +8,7 @@ import { AuthUser, hasRole } from '../auth/auth-user';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseCompletionService } from './course-completion.service';
-import { renderLessonMarkdown } from './markdown.renderer';
+import { LessonContentCache } from './lesson-content.cache';
 
 /** A lesson of the version the caller is enrolled in. */
 interface EnrolledLesson {
@@ -26,8 +27,8 @@ interface EnrolledLesson {
 }
 
 /**
- * The lesson only when the caller's enrolment for its course is pinned to the lesson's
- * version: a lesson of another version (or course) is as good as missing.
+ * The lesson only when the caller's current enrolment for its course is pinned to the
+ * lesson's version: a lesson of another version (or course) is as good as missing.
  */
 const ENROLLED_LESSON = `
   SELECT l.id, l.module_id AS "moduleId", cv.course_id AS "courseId", e.id AS "enrollmentId",
@@ -38,20 +39,27 @@ const ENROLLED_LESSON = `
     FROM lesson l
     JOIN course_version cv ON cv.id = l.course_version_id
     JOIN enrollment e ON e.user_id = $2 AND e.course_id = cv.course_id
-                     AND e.course_version_id = l.course_version_id
+                     AND e.course_version_id = l.course_version_id AND e.current
    WHERE l.id = $1`;
 
-/** Neighbours in reading order: module position, then lesson position. */
-const WITH_NEIGHBOURS = `
-  WITH target AS (${ENROLLED_LESSON}),
-  ordered AS (
-    SELECT l.id, lag(l.id) OVER w AS "previousLessonId", lead(l.id) OVER w AS "nextLessonId"
-      FROM lesson l JOIN course_module m ON m.id = l.module_id
-     WHERE l.course_version_id = (SELECT course_version_id FROM target)
-    WINDOW w AS (ORDER BY m.position, l.position, l.id)
-  )
-  SELECT target.*, ordered."previousLessonId", ordered."nextLessonId"
-    FROM target JOIN ordered ON ordered.id = target.id`;
+/**
+ * The caller's current enrolment in the lesson's version, and whether the lesson is read;
+ * records the lesson as the resume point when it is not already (so re-reading a lesson
+ * writes nothing: no WAL, no durable commit on the most frequent request).
+ */
+const ENROLMENT_FOR_READ: Statement = {
+  name: 'lesson_read_enrolment',
+  text: `
+  WITH e AS (
+    SELECT id, last_lesson_id FROM enrollment
+     WHERE user_id = $1 AND course_id = $2 AND course_version_id = $3 AND current),
+  touched AS (
+    UPDATE enrollment SET last_lesson_id = $4, updated_at = now()
+      FROM e WHERE enrollment.id = e.id AND e.last_lesson_id IS DISTINCT FROM $4)
+  SELECT EXISTS (SELECT 1 FROM lesson_completion lc
+                  WHERE lc.enrollment_id = e.id AND lc.lesson_id = $4) AS completed
+    FROM e`,
+};
 
 export interface LessonDownload {
   fileName: string;
@@ -65,37 +73,25 @@ export class LessonsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly completion: CourseCompletionService,
     private readonly scope: OrgScopeService,
+    private readonly contents: LessonContentCache,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
+  /**
+   * One of the two shared bodies of the lesson (read / not yet read), for a learner whose
+   * current enrolment is pinned to its version; anyone else finds no lesson. The body is
+   * shared with every other learner, so never change it.
+   */
   async content(user: AuthUser, lessonId: string): Promise<LessonContent> {
-    const [row] = await this.db.query(WITH_NEIGHBOURS, [lessonId, user.id]);
-    if (!row) throw lessonNotFound();
-    // The resume point; updated_at doubles as "last activity" for the enrolment list.
-    await this.db.query(
-      'UPDATE enrollment SET last_lesson_id = $2, updated_at = now() WHERE id = $1',
-      [row.enrollmentId, row.id],
+    const lesson = await this.contents.get(lessonId);
+    if (!lesson) throw lessonNotFound();
+    const { rows } = await runPrepared<{ completed: boolean }>(
+      this.db.manager,
+      ENROLMENT_FOR_READ,
+      [user.id, lesson.courseId, lesson.courseVersionId, lessonId],
     );
-    const lesson = row as EnrolledLesson & {
-      previousLessonId: string | null;
-      nextLessonId: string | null;
-    };
-    return {
-      id: lesson.id,
-      courseId: lesson.courseId,
-      moduleId: lesson.moduleId,
-      title: lesson.title,
-      kind: lesson.kind,
-      contentHtml: lesson.content ? renderLessonMarkdown(lesson.content) : null,
-      // Only web links go to the player; anything else would be a script vector.
-      videoUrl: lesson.videoUrl && /^https?:\/\//i.test(lesson.videoUrl) ? lesson.videoUrl : null,
-      fileUrl: lesson.fileKey ? `/api/lessons/${lesson.id}/file` : null,
-      fileName: lesson.fileKey ? lesson.fileName : null,
-      durationMinutes: lesson.durationMinutes,
-      previousLessonId: lesson.previousLessonId,
-      nextLessonId: lesson.nextLessonId,
-      completed: lesson.completed,
-    };
+    if (rows.length === 0) throw lessonNotFound();
+    return rows[0].completed ? lesson.read : lesson.unread;
   }
 
   /**

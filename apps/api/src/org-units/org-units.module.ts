@@ -1,6 +1,7 @@
 import { OrgUnitEdgeEntity, OrgUnitEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MyOrgUnitController } from './my-org-unit.controller';
 import { OrgScopeService } from './org-scope.service';
 import { OrgUnitMergeService } from './org-unit-merge.service';
 import { OrgUnitsController } from './org-units.controller';
@@ -8,7 +9,7 @@ import { OrgUnitsService } from './org-units.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnitEntity, OrgUnitEdgeEntity])],
-  controllers: [OrgUnitsController],
+  controllers: [OrgUnitsController, MyOrgUnitController],
   providers: [OrgUnitsService, OrgScopeService, OrgUnitMergeService],
   exports: [OrgScopeService, OrgUnitMergeService],
 })

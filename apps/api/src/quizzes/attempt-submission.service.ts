@@ -1,5 +1,5 @@
 import type { SubmitAttemptResponse } from '@dx/contracts';
-import type { AttemptStatus, DrawnQuestion, QuizKind } from '@dx/db';
+import type { AttemptStatus, DrawnQuestion, QuizKind, ReviewPolicy } from '@dx/db';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +12,8 @@ import {
   runPrepared,
   Statement,
 } from './attempt-records';
-import { ANSWER_KEYS_SQL, keysInDrawOrder } from './attempt-views';
+import { answersRevealed, PASSED_BEFORE_SQL } from './answer-reveal';
+import { ANSWER_KEYS_SQL, keysInDrawOrder, resultShown } from './attempt-views';
 import { AttemptAnswersDto } from './dto/attempt-answers.dto';
 import { AnswerKey, answerErrors, grade } from './quiz-grading';
 import { InvalidInputException } from '../http/invalid-input';
@@ -35,12 +36,18 @@ interface AnswerableRow {
   kind: QuizKind;
   passingScore: number;
   keys: AnswerKey[] | null;
+  /** Read by submit only (absent on save): what the answer-reveal policy needs. */
+  policy: ReviewPolicy;
+  maxAttempts: number | null;
+  number: number;
+  passedBefore: boolean;
 }
 
 const answerableSql = (withKeys: boolean) => `
 SELECT a.id, a.status, ${OVERDUE_SQL('a')} AS overdue, a.drawn, a.enrollment_id AS "enrollmentId",
        q.kind, q.passing_score AS "passingScore",
        ${withKeys ? `CASE WHEN a.status = 'open' THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END` : 'NULL'} AS keys
+       ${withKeys ? `, q.review_policy AS policy, q.max_attempts AS "maxAttempts", a.number, ${PASSED_BEFORE_SQL('a', 'q')}` : ''}
   FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
  WHERE a.id = $1 AND a.user_id = $2`;
 export const SUBMIT_READ: Statement = { name: 'quiz_submit_read', text: answerableSql(true) };
@@ -88,10 +95,19 @@ export class AttemptSubmissionService {
       graded.total,
     ];
     const { enrollmentId } = row;
+    // The attempt being graded is the learner's latest, and no other is open beside it.
+    const shown = answersRevealed({
+      policy: row.policy,
+      maxAttempts: row.maxAttempts,
+      passed: graded.passed || row.passedBefore,
+      lastNumber: row.number,
+      openNow: false,
+    });
+    const result = resultShown(graded, row.policy, shown);
     if (!graded.passed || row.kind !== 'final' || enrollmentId === null) {
       const refused = await this.writeWhileOpen(this.db.manager, RECORD_GRADE, params);
       if (refused) throw refused;
-      return { ...graded, courseCompleted: false };
+      return { ...result, courseCompleted: false };
     }
     // One transaction: a passed final quiz and the course completion it causes agree.
     const outcome = await this.db.transaction(async (tx) => {
@@ -100,7 +116,7 @@ export class AttemptSubmissionService {
       return refused ?? (await this.completion.refresh(tx, enrollmentId)).completedNow;
     });
     if (outcome instanceof ConflictException) throw outcome;
-    return { ...graded, courseCompleted: outcome };
+    return { ...result, courseCompleted: outcome };
   }
 
   /** Progress for resuming on a flaky connection: validated like submit, never graded. */

@@ -82,6 +82,8 @@ describe('quiz attempts: submit, grading, expiry', () => {
       correctCount: 3,
       total: 3,
       courseCompleted: false,
+      reviewPolicy: 'immediately',
+      answersShown: true,
       review: [
         {
           questionId: single.id,

@@ -1,7 +1,13 @@
-import type { AttemptQuestion, ClosedAttemptResponse, OpenAttemptResponse } from '@dx/contracts';
+import type {
+  AttemptQuestion,
+  AttemptResultResponse,
+  ClosedAttemptResponse,
+  OpenAttemptResponse,
+  ReviewPolicy,
+} from '@dx/contracts';
 import type { DrawnQuestion } from '@dx/db';
 import type { AttemptRow } from './attempt-records';
-import { AnswerKey, grade } from './quiz-grading';
+import { AnswerKey, grade, Graded } from './quiz-grading';
 
 /**
  * Questions `where` selects (alias `x`), as one json array of what a learner may see: ids,
@@ -52,6 +58,21 @@ export function keysInDrawOrder(
   return drawn.flatMap((d) => byId.get(d.questionId) ?? []);
 }
 
+/**
+ * A grade as the learner may see it: always the score and counts; the per-question review
+ * (right/wrong, correct option ids, explanations) only when the reveal policy allows.
+ * Every response carrying a result goes through here.
+ */
+export function resultShown(
+  graded: Graded,
+  reviewPolicy: ReviewPolicy,
+  answersShown: boolean,
+): AttemptResultResponse {
+  const { score, passed, correctCount, total } = graded;
+  const review = answersShown ? graded.review : [];
+  return { score, passed, correctCount, total, reviewPolicy, answersShown, review };
+}
+
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export function openAttemptView(
@@ -79,10 +100,22 @@ export function closedAttemptView(
   questions: AttemptQuestion[],
   keys: AnswerKey[],
   passingScore: number,
+  reveal: { policy: ReviewPolicy; shown: boolean },
 ): ClosedAttemptResponse {
   const submitted = a.status === 'submitted';
   const answers = a.answers ?? [];
   const graded = grade(keys, submitted ? answers : [], passingScore);
+  const result = resultShown(
+    {
+      ...graded,
+      score: submitted ? (a.score ?? graded.score) : 0,
+      passed: submitted ? (a.passed ?? graded.passed) : false,
+      correctCount: submitted ? (a.correctCount ?? graded.correctCount) : 0,
+      total: a.total ?? graded.total,
+    },
+    reveal.policy,
+    reveal.shown,
+  );
   return {
     attemptId: a.id,
     status: submitted ? 'submitted' : 'expired',
@@ -93,10 +126,6 @@ export function closedAttemptView(
     submittedAt: iso(a.submittedAt),
     questions,
     answers,
-    score: submitted ? (a.score ?? graded.score) : 0,
-    passed: submitted ? (a.passed ?? graded.passed) : false,
-    correctCount: submitted ? (a.correctCount ?? graded.correctCount) : 0,
-    total: a.total ?? graded.total,
-    review: graded.review,
+    ...result,
   };
 }

@@ -25,6 +25,7 @@ import {
   openAttemptView,
   SHOWN_QUESTIONS_SQL,
 } from './attempt-views';
+import { answersRevealed, REVEAL_FACTS_SQL, RevealFactsRow } from './answer-reveal';
 import { drawAttempt } from './quiz-draw';
 import type { AnswerKey } from './quiz-grading';
 
@@ -63,7 +64,8 @@ interface StartRow {
 const QUIZ_OF_ENROLMENT_SQL = `
   FROM quiz q
   JOIN course_version cv ON cv.id = q.course_version_id
-  JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id`;
+  JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
+                   AND e.current`;
 
 export const START_READ: Statement = {
   name: 'quiz_start_read',
@@ -189,19 +191,24 @@ export class QuizAttemptsService {
   /** The caller's own attempt (404 for anyone else's, never 403), read in one statement. */
   async state(caller: AuthUser, attemptId: string): Promise<AttemptStateResponse> {
     const [row] = (await this.db.query(
-      `SELECT ${ATTEMPT_COLUMNS_SQL('a')}, q.passing_score AS "passingScore",
+      `SELECT ${ATTEMPT_COLUMNS_SQL('a')}, q.passing_score AS "passingScore", ${REVEAL_FACTS_SQL('a', 'q')},
               ${SHOWN_QUESTIONS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} AS shown,
               CASE WHEN a.status <> 'open' OR ${OVERDUE_SQL('a')}
                    THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END AS keys
          FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
         WHERE a.id = $1 AND a.user_id = $2`,
       [attemptId, caller.id],
-    )) as (AttemptRow & { passingScore: number; shown: AttemptQuestion[]; keys: AnswerKey[] })[];
+    )) as (AttemptRow &
+      RevealFactsRow & { passingScore: number; shown: AttemptQuestion[]; keys: AnswerKey[] })[];
     if (!row) throw new NotFoundException('Attempt not found');
     const questions = drawnQuestions(row.drawn, row.shown);
     if (row.status === 'open' && !row.overdue) return openAttemptView(row, questions);
     const status = row.overdue ? 'expired' : row.status;
     const keys = keysInDrawOrder(row.drawn, row.keys);
-    return closedAttemptView({ ...row, status }, questions, keys, row.passingScore);
+    const reveal = {
+      policy: row.policy,
+      shown: answersRevealed({ ...row, passed: row.passedEver }),
+    };
+    return closedAttemptView({ ...row, status }, questions, keys, row.passingScore, reveal);
   }
 }

@@ -24,6 +24,7 @@ export class QuizInfoController {
     const [row] = await this.db.query(
       `SELECT q.id, cv.course_id AS "courseId", q.title, q.kind, q.passing_score AS "passingScore",
               q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
+              q.review_policy AS "reviewPolicy",
               -- Questions per attempt: the draw, or the whole bank when it is smaller.
               LEAST(coalesce(q.questions_per_attempt, bank.n), bank.n) AS "questionCount",
               (SELECT count(*)::int FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.user_id = $2) AS "attemptsUsed",
@@ -31,6 +32,7 @@ export class QuizInfoController {
          FROM quiz q
          JOIN course_version cv ON cv.id = q.course_version_id
          JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
+                          AND e.current
          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM question x WHERE x.quiz_id = q.id) bank
         WHERE q.id = $1 AND e.user_id = $2`,
       [quizId, caller.id],

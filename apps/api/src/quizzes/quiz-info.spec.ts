@@ -32,6 +32,7 @@ describe('GET /api/quizzes/:id', () => {
       questionCount: 3,
       attemptsUsed: 0,
       passed: false,
+      reviewPolicy: 'after_passing',
     });
 
     const started = await startAttempt(t, l);

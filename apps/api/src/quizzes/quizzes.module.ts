@@ -1,15 +1,31 @@
 import { Module } from '@nestjs/common';
+import { CoursesModule } from '../courses/courses.module';
 import { LearningModule } from '../learning/learning.module';
 import { AttemptSubmissionService } from './attempt-submission.service';
 import { AttemptsController } from './attempts.controller';
+import { CourseAnalyticsController } from './course-analytics.controller';
+import { CourseAnalyticsService } from './course-analytics.service';
+import { QuestionImportController } from './question-import.controller';
+import { QuestionImportService } from './question-import.service';
 import { QuizInfoController } from './quiz-info.controller';
 import { QuizAttemptsController } from './quiz-attempts.controller';
 import { QuizAttemptsService } from './quiz-attempts.service';
 
-/** Quiz attempts: draw, timing and grading on the server. */
+/** Quiz attempts: draw, timing and grading on the server; trainers' analytics of them. */
 @Module({
-  imports: [LearningModule],
-  controllers: [QuizInfoController, QuizAttemptsController, AttemptsController],
-  providers: [QuizAttemptsService, AttemptSubmissionService],
+  imports: [LearningModule, CoursesModule],
+  controllers: [
+    QuizInfoController,
+    QuizAttemptsController,
+    AttemptsController,
+    CourseAnalyticsController,
+    QuestionImportController,
+  ],
+  providers: [
+    QuizAttemptsService,
+    AttemptSubmissionService,
+    CourseAnalyticsService,
+    QuestionImportService,
+  ],
 })
 export class QuizzesModule {}

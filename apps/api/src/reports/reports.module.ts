@@ -7,6 +7,8 @@ import { CoverageReportAccess } from './coverage-report-access.service';
 import { CoverageReportsController } from './coverage-reports.controller';
 import { CoverageReportsService } from './coverage-reports.service';
 import { CoverageRequestsService } from './coverage-requests.service';
+import { PeopleReportController } from './people-report.controller';
+import { PeopleReportService } from './people-report.service';
 
 /** Training-coverage reports: requested here, computed and rendered by the worker. */
 @Module({
@@ -15,7 +17,12 @@ import { CoverageRequestsService } from './coverage-requests.service';
     OrgUnitsModule,
     StorageModule,
   ],
-  controllers: [CoverageReportsController],
-  providers: [CoverageReportAccess, CoverageRequestsService, CoverageReportsService],
+  controllers: [CoverageReportsController, PeopleReportController],
+  providers: [
+    CoverageReportAccess,
+    CoverageRequestsService,
+    CoverageReportsService,
+    PeopleReportService,
+  ],
 })
 export class ReportsModule {}

@@ -3,6 +3,7 @@ import { CertificateEntity, CertificateEventEntity, EnrollmentEntity, OutboxEnti
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { randomUUID } from 'node:crypto';
+import { rebuildLedger } from '@dx/reports';
 import { DemoRandom } from './demo-random';
 import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
 
@@ -84,6 +85,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
           progress: 100,
           enrolledAt: new Date(completedAt.getTime() - 14 * 86_400_000),
           completedAt,
+          year: step.year,
         });
         certificates.push({
           id: randomUUID(),
@@ -94,6 +96,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
           enrollmentId,
           status: 'pending',
           completedAt,
+          year: step.year,
           hours: Number(v.hours),
           issuerOrgUnitId: v.owner_id,
           snapshot: {
@@ -116,6 +119,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
           courseVersionId: current.version_id,
           status: 'in_progress',
           progress: 0,
+          year: Number(today.slice(0, 4)),
         });
       }
     }
@@ -128,6 +132,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
        WHERE e.status = 'completed'`,
     );
     await insertChunks(tx, CertificateEntity, certificates);
+    await rebuildLedger(tx);
     await insertChunks(
       tx,
       CertificateEventEntity,

@@ -74,8 +74,14 @@ describe('demo courses', () => {
         for (const quiz of quizzes) {
           const questions = await tx.findBy(QuestionEntity, { quizId: quiz.id });
           if (quiz.kind === 'final') {
-            expect(questions.length).toBeGreaterThanOrEqual(5);
-            expect(questions.length).toBeLessThanOrEqual(8);
+            // A final certifies: attempts draw from a pool at least twice as large (an attempt
+            // cannot be copied from the last), answers show only once passed.
+            expect(quiz.questionsPerAttempt).toBeGreaterThanOrEqual(5);
+            expect(questions.length).toBeGreaterThanOrEqual(2 * Number(quiz.questionsPerAttempt));
+            expect(quiz.maxAttempts).not.toBeNull();
+            expect(quiz.reviewPolicy).toBe('after_passing');
+          } else {
+            expect(quiz.reviewPolicy).toBe('immediately');
           }
           for (const question of questions) {
             expect(question.explanation).toBeTruthy();

@@ -1,3 +1,4 @@
+import { defaultReviewPolicy } from '@dx/contracts';
 import {
   CourseEntity,
   CourseModuleEntity,
@@ -63,6 +64,8 @@ export async function seedDemoCourses(
       key: randomUUID(),
       kind,
       shuffle: true,
+      // Finals certify: their answers show only once passed (practice: at once).
+      reviewPolicy: defaultReviewPolicy(kind),
       ...settings,
     });
     bank.forEach((question, i) => {

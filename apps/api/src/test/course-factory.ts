@@ -1,4 +1,9 @@
-import type { LessonKind, QuestionType } from '@dx/contracts';
+import {
+  defaultReviewPolicy,
+  type LessonKind,
+  type QuestionType,
+  type ReviewPolicy,
+} from '@dx/contracts';
 import {
   CourseEntity,
   CourseModuleEntity,
@@ -28,6 +33,8 @@ export interface QuizSpec {
   maxAttempts?: number | null;
   questionsPerAttempt?: number | null;
   shuffle?: boolean;
+  /** Default: the API's default for the kind (final: after_passing). */
+  reviewPolicy?: ReviewPolicy;
   questions?: QuestionSpec[];
 }
 
@@ -127,6 +134,7 @@ export async function buildCourse(db: DataSource, spec: CourseSpec): Promise<Bui
           maxAttempts: q.maxAttempts ?? null,
           questionsPerAttempt: q.questionsPerAttempt ?? null,
           shuffle: q.shuffle ?? true,
+          reviewPolicy: q.reviewPolicy ?? defaultReviewPolicy(q.kind ?? 'final'),
         }),
       );
       const questions: BuiltCourse['quizzes'][number]['questions'] = [];

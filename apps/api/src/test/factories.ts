@@ -35,14 +35,23 @@ export class Factories {
 
   async user(
     unit: OrgUnitEntity,
-    opts: { roles?: Role[]; dxRole?: DxRole; fullName?: string; username?: string } = {},
+    opts: {
+      roles?: Role[];
+      dxRole?: DxRole;
+      fullName?: string;
+      username?: string;
+      email?: string;
+      /** Imported people have no password until they activate. */
+      noPassword?: boolean;
+    } = {},
   ): Promise<UserEntity> {
     Factories.hash ??= argon2.hash(Factories.PASSWORD, { type: argon2.argon2id });
     const repo = this.db.getRepository(UserEntity);
     const user = await repo.save(
       repo.create({
         username: opts.username ?? `u.${randomSuffix()}`,
-        passwordHash: await Factories.hash,
+        passwordHash: opts.noPassword ? null : await Factories.hash,
+        email: opts.email ?? null,
         fullName: opts.fullName ?? 'Nguyễn Văn Thử',
         orgUnitId: unit.id,
         dxRole: opts.dxRole ?? 'full_time',

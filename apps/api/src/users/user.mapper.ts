@@ -13,6 +13,7 @@ export function toUserResponse(u: UserEntity): UserResponse {
     jobTitle: u.jobTitle,
     dxRole: u.dxRole,
     roles: u.roles,
+    active: u.active,
     createdAt: u.createdAt.toISOString(),
   };
 }

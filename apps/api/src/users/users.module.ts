@@ -2,6 +2,8 @@ import { MembershipEntity, UserEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { ActivationCodesService } from './activation-codes.service';
+import { UserUpdateService } from './user-update.service';
 import { UsersImportService } from './users-import.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -9,7 +11,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), OrgUnitsModule],
   controllers: [UsersController],
-  providers: [UsersService, UsersImportService],
+  providers: [UsersService, UsersImportService, ActivationCodesService, UserUpdateService],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -11,10 +11,14 @@ export async function loginAs(page: Page, { username, password }: Credentials) {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/me');
+  // Signing in lands on the learner's home.
+  await page.waitForURL((url) => url.pathname === '/');
 }
 
-/** Marks the lesson on screen complete and waits for the course's progress to read `percent`. */
+/**
+ * Marks the lesson on screen complete when nothing follows it ("Hoàn thành bài học") and
+ * waits for the course's progress to read `percent`.
+ */
 export async function completeLesson(page: Page, title: string, percent: number | null) {
   // The page's own title (the lesson's Markdown may start with the same heading).
   await page.locator('#lesson-title').filter({ hasText: title }).waitFor();
@@ -26,4 +30,12 @@ export async function completeLesson(page: Page, title: string, percent: number 
       .filter({ hasText: `${percent}%` })
       .waitFor();
   }
+}
+
+/** One click on "Hoàn thành và tiếp tục": the lesson is done and the next item opens. */
+export async function completeAndContinue(page: Page, title: string) {
+  await page.locator('#lesson-title').filter({ hasText: title }).waitFor();
+  const before = page.url();
+  await page.getByRole('button', { name: 'Hoàn thành và tiếp tục' }).click();
+  await page.waitForURL((url) => url.href !== before);
 }

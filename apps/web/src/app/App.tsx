@@ -14,6 +14,10 @@ import { createQueryClient } from './query-client';
 // Route-level code splitting keeps the first download to the shell (budget: 150 KB gzipped).
 const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
+const ActivatePage = lazy(() => import('../auth/ActivatePage'));
+const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
+const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
 const CourseCatalogPage = lazy(() => import('../courses/CourseCatalogPage'));
@@ -27,8 +31,11 @@ const QuizReviewPage = lazy(() => import('../quizzes/QuizReviewPage'));
 const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
 const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
+const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
+const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
+const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
@@ -70,7 +77,16 @@ export function App() {
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
+            <Route
+              path="authoring/courses/:courseId/analytics"
+              element={authoring(<CourseAnalyticsPage />)}
+            />
+            <Route
+              path="authoring/courses/:courseId/preview"
+              element={authoring(<CoursePreviewPage />)}
+            />
             <Route path="reports" element={reporting(<ReportsPage />)} />
+            <Route path="reports/people" element={reporting(<PeopleReportPage />)} />
             <Route path="reports/:reportId" element={reporting(<ReportPage />)} />
             <Route
               path="certificates/manage"
@@ -82,6 +98,10 @@ export function App() {
             />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="login" element={<LoginPage />} />
+            <Route path="activate" element={<ActivatePage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
+            <Route path="me/password" element={authed(<ChangePasswordPage />)} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,6 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import {
   AUTHOR_ROLES,
   CERTIFICATE_MANAGER_ROLES,
@@ -21,6 +21,11 @@ export function Layout() {
   const isAuthor = hasAnyRole(roles, AUTHOR_ROLES);
   const managesCertificates = hasAnyRole(roles, CERTIFICATE_MANAGER_ROLES);
   const reports = hasAnyRole(roles, REPORT_ROLES);
+  // Phones fold the menu behind one button (the header would take a third of the screen);
+  // following a link folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   return (
     <div className="app-shell">
@@ -40,7 +45,23 @@ export function Layout() {
             <UserMenu />
           </div>
           <nav className="site-nav" aria-label={t('nav.label')}>
-            <ul>
+            {loggedIn && (
+              <button
+                type="button"
+                className="button button--small site-nav__toggle"
+                aria-expanded={menuOpen}
+                aria-controls="site-nav-list"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                {menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+              </button>
+            )}
+            <ul
+              id="site-nav-list"
+              className={
+                loggedIn && !menuOpen ? 'site-nav__list site-nav__list--folded' : 'site-nav__list'
+              }
+            >
               {loggedIn && (
                 <>
                   <li>

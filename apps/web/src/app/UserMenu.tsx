@@ -26,6 +26,8 @@ export function UserMenu() {
 
   return (
     <div className="user-menu" role="group" aria-label={t('user.menu')}>
+      {/* Holds the name's place while it loads, so the header does not grow (no layout shift). */}
+      {!me.data && <span className="user-menu__name user-menu__name--loading" aria-hidden="true" />}
       {me.data && (
         <Link
           className="user-menu__name"

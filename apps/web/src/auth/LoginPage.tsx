@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { loginErrorKey, type LoginErrorKey } from './login-error';
 import type { LoginLocationState } from './RequireAuth';
 import { useAuth } from './useAuth';
 
-const DEFAULT_AFTER_LOGIN = '/me';
+// The learner's home: what to do this year, where to continue.
+const DEFAULT_AFTER_LOGIN = '/';
 
 function safeRedirect(from: string | undefined): string {
   // Only same-app paths: never bounce to another origin or back to /login.
@@ -99,6 +100,11 @@ export default function LoginPage() {
           </p>
         )}
       </form>
+      <p className="muted">
+        <Link to="/forgot-password">{t('account.forgotLink')}</Link>
+        {' · '}
+        <Link to="/activate">{t('account.activateLink')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, MeResponse } from '../api/types';
+import type { LoginRequest, LoginResponse, MeResponse } from '../api/types';
 import { login as loginRequest, logout as logoutRequest, meQueryKey } from './api';
 import { authStore } from './auth-store';
 
@@ -12,9 +12,9 @@ export function useAuth() {
   const token = useAccessToken();
   const queryClient = useQueryClient();
 
-  const login = useCallback(
-    async (credentials: LoginRequest): Promise<MeResponse> => {
-      const { accessToken, refreshToken, user } = await loginRequest(credentials);
+  /** Starts the session a sign-in answered with (login, account activation). */
+  const adoptSession = useCallback(
+    ({ accessToken, refreshToken, user }: LoginResponse): MeResponse => {
       // Drop anything cached for a previous user before the new session starts.
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, user);
@@ -22,6 +22,12 @@ export function useAuth() {
       return user;
     },
     [queryClient],
+  );
+
+  const login = useCallback(
+    async (credentials: LoginRequest): Promise<MeResponse> =>
+      adoptSession(await loginRequest(credentials)),
+    [adoptSession],
   );
 
   const logout = useCallback(() => {
@@ -32,5 +38,5 @@ export function useAuth() {
     queryClient.clear();
   }, [queryClient]);
 
-  return { token, isAuthenticated: token !== null, login, logout };
+  return { token, isAuthenticated: token !== null, login, adoptSession, logout };
 }

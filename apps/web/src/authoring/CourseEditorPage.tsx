@@ -37,7 +37,10 @@ export default function CourseEditorPage() {
         <span className={`chip chip--${data.status}`}>{t(`courseStatus.${data.status}`)}</span>{' '}
         {data.status === 'published' && (
           <Link to={`/courses/${encodeURIComponent(data.id)}`}>{t('authoring.viewInCatalog')}</Link>
-        )}
+        )}{' '}
+        <Link to={`/authoring/courses/${encodeURIComponent(data.id)}/analytics`}>
+          {t('analytics.open')}
+        </Link>
       </p>
       <PublishPanel draft={data} />
       <section className="card">

@@ -6,7 +6,9 @@ import type {
   Paginated,
   PublishCourseResponse,
   QuestionType,
+  QuestionImportResult,
   QuizKind,
+  ReviewPolicy,
 } from '@dx/contracts';
 import { api } from '../api/client';
 
@@ -37,6 +39,7 @@ export interface QuizInput {
   maxAttempts: number | null;
   questionsPerAttempt: number | null;
   shuffle: boolean;
+  reviewPolicy: ReviewPolicy;
 }
 
 export interface QuestionInput {
@@ -93,6 +96,13 @@ export function uploadLessonFile(lessonId: string, file: File) {
   return api.post<unknown>(`/lessons/${id(lessonId)}/file`, form);
 }
 
+/** XLSX (the template) or Moodle GIFT: all rows or none (400 with rows.<row>.<column> errors). */
+export function importQuestions(quizId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.post<QuestionImportResult>(`/quizzes/${id(quizId)}/questions/import`, form);
+}
+
 export const addQuiz = (courseId: string, input: QuizInput) =>
   api.post<CreatedId>(`/courses/${id(courseId)}/quizzes`, input);
 
@@ -108,3 +118,10 @@ export const updateQuestion = (questionId: string, input: QuestionInput) =>
   api.patch<CreatedId>(`/questions/${id(questionId)}`, input);
 
 export const deleteQuestion = (questionId: string) => api.delete(`/questions/${id(questionId)}`);
+
+/** Lesson Markdown rendered by the server as learners will see it. */
+export const previewMarkdown = (content: string) =>
+  api.post<{ html: string }>('/courses/markdown-preview', { content });
+
+/** Throws the draft away; the course goes back to its published version. */
+export const discardDraft = (courseId: string) => api.delete(`/courses/${id(courseId)}/draft`);

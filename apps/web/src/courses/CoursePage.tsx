@@ -7,7 +7,8 @@ import { formatDate, formatNumber } from '../i18n/format';
 import { useEnrollment } from '../learning/hooks/useMyEnrollments';
 import { CourseOutlineView } from './components/CourseOutlineView';
 import { CourseOwner } from './components/CourseOwner';
-import { firstLessonId, lessonPath, quizPath, resumePath } from './course-paths';
+import { useCourseProgress } from '../learning/hooks/useCourseProgress';
+import { firstLessonId, lessonPath, nextItemPath, quizPath, resumePath } from './course-paths';
 import { useCourse } from './hooks/useCourse';
 import { useEnroll } from './hooks/useEnroll';
 
@@ -16,6 +17,7 @@ export default function CoursePage() {
   const courseId = useParams().courseId ?? '';
   const course = useCourse(courseId);
   const { enrollment, isPending: enrollmentPending } = useEnrollment(courseId);
+  const progress = useCourseProgress(courseId, !!enrollment);
   const enrollMutation = useEnroll(courseId);
   const navigate = useNavigate();
   useDocumentTitle(course.data?.title ?? t('course.title'));
@@ -68,10 +70,20 @@ export default function CoursePage() {
             <div className="button-row">
               <Link
                 className="button button--primary"
-                to={resumePath(data.id, enrollment.lastLessonId, data)}
+                to={
+                  // The next unfinished item; a finished course reopens where it was left.
+                  progress.data?.next
+                    ? nextItemPath(data.id, progress.data.next)
+                    : resumePath(data.id, enrollment.lastLessonId, data)
+                }
               >
                 {completed ? t('course.review') : t('course.resume')}
               </Link>
+              {completed && (
+                <Link className="button" to="/my-certificates">
+                  {t('course.viewCertificate')}
+                </Link>
+              )}
               {finalQuiz && !completed && (
                 <Link className="button" to={quizPath(finalQuiz.id, data.id)}>
                   {t('course.takeFinalQuiz')}
@@ -94,7 +106,7 @@ export default function CoursePage() {
           </div>
         )}
       </section>
-      <CourseOutlineView course={data} enrolled={!!enrollment} />
+      <CourseOutlineView course={data} enrolled={!!enrollment} progress={progress.data} />
     </>
   );
 }

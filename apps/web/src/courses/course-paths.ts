@@ -1,4 +1,4 @@
-import type { CourseOutline } from '@dx/contracts';
+import type { CourseOutline, NextCourseItem } from '@dx/contracts';
 
 export function firstLessonId(course: Pick<CourseOutline, 'modules'>): string | null {
   const modules = [...course.modules].sort((a, b) => a.position - b.position);
@@ -26,4 +26,10 @@ export function resumePath(
 ): string {
   const lessonId = lastLessonId ?? (course ? firstLessonId(course) : null);
   return lessonId ? lessonPath(courseId, lessonId) : `/courses/${encodeURIComponent(courseId)}`;
+}
+
+/** Where "continue" goes: the next unfinished lesson or the final quiz; else the course. */
+export function nextItemPath(courseId: string, next: NextCourseItem | null | undefined): string {
+  if (!next) return `/courses/${encodeURIComponent(courseId)}`;
+  return next.kind === 'lesson' ? lessonPath(courseId, next.id) : quizPath(next.id, courseId);
 }

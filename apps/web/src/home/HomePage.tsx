@@ -8,22 +8,45 @@ import {
   REPORT_ROLES,
 } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
+import { useMyEnrollments } from '../learning/hooks/useMyEnrollments';
+import { MyRequirementsCard } from '../requirements/MyRequirementsCard';
+import { ContinueCard } from './components/ContinueCard';
+import { HomeEnrollments } from './components/HomeEnrollments';
+import { RecentCertificates } from './components/RecentCertificates';
 
+/**
+ * The learner's home: what to continue, the courses under way, the certificates earned,
+ * then the way to each tool the caller's roles open.
+ */
 export default function HomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('home.title'));
   const me = useMe();
+  const enrollments = useMyEnrollments();
   const name = me.data?.fullName || me.data?.username;
+  const current = enrollments.data?.find((e) => e.status === 'in_progress');
 
   return (
     <>
       <section className="card">
         <h1>{name ? t('home.welcome', { name }) : t('home.title')}</h1>
         <p>{t('home.intro')}</p>
-        <Link className="button button--primary" to="/courses">
+        <Link className="button" to="/courses">
           {t('home.catalogLink')}
         </Link>
       </section>
+      <MyRequirementsCard />
+      <div className="home-grid">
+        {enrollments.isPending ? (
+          <section className="card" aria-busy="true">
+            <div className="skeleton skeleton--lines" aria-hidden="true" />
+          </section>
+        ) : (
+          current && <ContinueCard enrollment={current} />
+        )}
+        {enrollments.data && <HomeEnrollments enrollments={enrollments.data} />}
+        <RecentCertificates />
+      </div>
       <section className="card" aria-labelledby="home-links">
         <h2 id="home-links">{t('home.linksTitle')}</h2>
         <ul className="link-list">

@@ -9,6 +9,7 @@ import { LessonCompletion } from './components/LessonCompletion';
 import { LessonFile } from './components/LessonFile';
 import { LessonSidebar } from './components/LessonSidebar';
 import { LessonVideo } from './components/LessonVideo';
+import { useCourseProgress } from './hooks/useCourseProgress';
 import { useLesson } from './hooks/useLesson';
 import { useEnrollment } from './hooks/useMyEnrollments';
 
@@ -18,6 +19,7 @@ export default function LessonPlayerPage() {
   const lesson = useLesson(lessonId);
   const course = useCourse(courseId);
   const { enrollment } = useEnrollment(courseId);
+  const progress = useCourseProgress(courseId, !!enrollment);
   useDocumentTitle(lesson.data?.title ?? t('lesson.title'));
 
   if (lesson.isPending) return <PageLoading />;
@@ -40,7 +42,9 @@ export default function LessonPlayerPage() {
   const data = lesson.data;
   return (
     <div className="lesson-layout">
-      {course.data && <LessonSidebar course={course.data} currentLessonId={data.id} />}
+      {course.data && (
+        <LessonSidebar course={course.data} currentLessonId={data.id} progress={progress.data} />
+      )}
       <div className="lesson-main">
         <article className="card" aria-labelledby="lesson-title">
           {course.data && <p className="muted">{course.data.title}</p>}

@@ -1,8 +1,10 @@
-import type { LessonContent, MyEnrollment, ProgressResponse } from '@dx/contracts';
+import type { CourseProgress, LessonContent, MyEnrollment, ProgressResponse } from '@dx/contracts';
 import { api, itemsOf } from '../api/client';
 
 export const enrollmentKeys = {
   all: ['me', 'enrollments'] as const,
+  /** Under `all`: whatever refreshes the enrolments refreshes the ✓ marks too. */
+  progress: (courseId: string) => ['me', 'enrollments', courseId, 'progress'] as const,
 };
 
 export const lessonKeys = {
@@ -21,4 +23,13 @@ export function fetchLesson(lessonId: string, signal?: AbortSignal): Promise<Les
 
 export function completeLesson(lessonId: string): Promise<ProgressResponse> {
   return api.post<ProgressResponse>(`/lessons/${encodeURIComponent(lessonId)}/complete`);
+}
+
+export function fetchCourseProgress(
+  courseId: string,
+  signal?: AbortSignal,
+): Promise<CourseProgress> {
+  return api.get<CourseProgress>(`/me/enrollments/${encodeURIComponent(courseId)}/progress`, {
+    signal,
+  });
 }

@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useMe } from '../auth/useMe';
+import { useMyOrgUnit } from './useMyOrgUnit';
 
 export default function MePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('me.title'));
   const me = useMe();
+  const unit = useMyOrgUnit();
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
@@ -26,7 +29,20 @@ export default function MePage() {
         </div>
         <div>
           <dt>{t('me.orgUnit')}</dt>
-          <dd className="mono">{user.orgUnitId}</dd>
+          <dd>
+            {unit.data ? (
+              <>
+                {unit.data.name}
+                {unit.data.path.length > 1 && (
+                  <span className="muted unit-path">
+                    {unit.data.path.map((u) => u.name).join(' › ')}
+                  </span>
+                )}
+              </>
+            ) : (
+              <span className="skeleton skeleton--text" aria-hidden="true" />
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('me.roles')}</dt>
@@ -45,6 +61,9 @@ export default function MePage() {
           <dd>{t(`dxRole.${user.dxRole}`)}</dd>
         </div>
       </dl>
+      <p>
+        <Link to="/me/password">{t('account.changeLink')}</Link>
+      </p>
     </section>
   );
 }

@@ -10,14 +10,19 @@ import { QuizReview } from './components/QuizReview';
 import { useQuizInfo } from './hooks/useQuizInfo';
 import { quizStartPath } from './quiz-paths';
 
-/** The result of a submitted attempt: from this tab's copy, else from the API. */
+/** The result of a submitted attempt: from this tab's copy when it is complete, else from the API. */
 export default function QuizReviewPage() {
   const { t } = useTranslation();
   const { quizId = '', attemptId = '' } = useParams();
   const stored = readStoredAttempt(attemptId);
   const courseId = useSearchParams()[0].get('course') ?? stored?.courseId ?? null;
   const { quiz } = useQuizInfo(quizId, courseId);
-  const local = stored?.result && stored.questions.length > 0 ? stored : null;
+  // A copy that withheld the answers may be out of date (the learner has passed since, or
+  // used the last attempt): ask the API, which applies the quiz's reveal policy now.
+  const local =
+    stored?.result && stored.result.answersShown !== false && stored.questions.length > 0
+      ? stored
+      : null;
   const detail = useQuery({
     queryKey: quizKeys.attempt(attemptId),
     queryFn: ({ signal }) => fetchAttempt(attemptId, signal),

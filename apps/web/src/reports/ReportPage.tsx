@@ -166,6 +166,9 @@ function ReportView({ report }: { report: CoverageReport }) {
           rows={report.rows}
           threshold={threshold}
           caption={t('reports.table.caption', { year: report.year, name: root.name })}
+          peopleLink={(orgUnitId) =>
+            `/reports/people?orgUnitId=${orgUnitId}&year=${report.year}&status=untrained`
+          }
         />
       </section>
 

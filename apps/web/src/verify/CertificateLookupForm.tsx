@@ -1,3 +1,4 @@
+import { normalizeSerial } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,7 +11,7 @@ export function CertificateLookupForm({ initialSerial = '' }: { initialSerial?: 
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = serial.trim();
+    const value = normalizeSerial(serial);
     if (value) navigate(`/verify/${encodeURIComponent(value)}`);
   }
 

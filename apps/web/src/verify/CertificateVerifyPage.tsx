@@ -1,3 +1,4 @@
+import { normalizeSerial } from '@dx/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -135,7 +136,8 @@ function CertificateLookup({ serial, code }: { serial: string; code: string | nu
 export default function CertificateVerifyPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('verify.title'));
-  const serial = useParams().serial?.trim() ?? '';
+  // A serial typed into the address bar in lower case or with spaces shows as printed.
+  const serial = normalizeSerial(useParams().serial ?? '');
   // The code of the QR code / verify link: with it, the holder's full name is shown.
   const code = useSearchParams()[0].get('c');
 

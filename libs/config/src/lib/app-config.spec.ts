@@ -31,4 +31,14 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ JWT_SECRET: secret, CERT_SIGNING_KEY: pem }).certSigningKeyPem).toContain('\nMC4C');
     expect(() => loadAppConfig({ JWT_SECRET: secret, NODE_ENV: 'production' })).toThrow(/CERT_SIGNING_KEY/);
   });
+
+  it('requires PUBLIC_BASE_URL in production, where a QR code must not point at localhost', () => {
+    const key = { CERT_SIGNING_KEY: loadAppConfig({ JWT_SECRET: secret }).certSigningKeyPem };
+    const prod = { JWT_SECRET: secret, NODE_ENV: 'production', ...key };
+    expect(() => loadAppConfig(prod)).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadAppConfig({ ...prod, PUBLIC_BASE_URL: 'https://hocvien.example.gov.vn/' }).publicBaseUrl).toBe(
+      'https://hocvien.example.gov.vn',
+    );
+    expect(loadAppConfig({ JWT_SECRET: secret, PORT: '3100' }).publicBaseUrl).toBe('http://localhost:3100');
+  });
 });

@@ -55,6 +55,9 @@ export interface AppConfig {
   corsOrigins: string[];
   webDistDir: string;
   logLevel: LogLevel;
+  /** `smtpUrl` null: mail is recorded but never sent. */
+  accounts: { activationCodeTtlDays: number };
+  mail: { smtpUrl: string | null; from: string; ratePerSecond: number; retryMaxSeconds: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -114,6 +117,13 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     corsOrigins: splitList(v.CORS_ORIGINS),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
+    accounts: { activationCodeTtlDays: v.ACTIVATION_CODE_TTL_DAYS },
+    mail: {
+      smtpUrl: v.SMTP_URL ?? null,
+      from: v.MAIL_FROM,
+      ratePerSecond: v.MAIL_RATE_PER_SECOND,
+      retryMaxSeconds: v.MAIL_RETRY_MAX_SECONDS,
+    },
   };
 }
 

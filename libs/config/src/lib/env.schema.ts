@@ -20,7 +20,10 @@ export const envSchema = Joi.object({
   // How long a worker's lock on a job lasts: a crashed worker's jobs go to another after this.
   QUEUE_LOCK_DURATION_MS: Joi.number().integer().min(1_000).default(30_000),
   STORAGE_DIR: Joi.string().default('.local/storage'),
-  PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  /** Printed in QR codes and mailed links: production must say where it is reached. */
+  PUBLIC_BASE_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   ADMIN_USERNAME: Joi.string().min(3).max(64),
   ADMIN_PASSWORD: Joi.string().min(10).max(200).when('ADMIN_USERNAME', {
     is: Joi.exist(),
@@ -68,6 +71,15 @@ export const envSchema = Joi.object({
   LOGIN_FAILURE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
   CORS_ORIGINS: Joi.string().allow('').default(''),
   WEB_DIST_DIR: Joi.string().default('dist/apps/web'),
+  /** Mail server; unset means no mail is sent (said once at start). */
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
+  MAIL_FROM: Joi.string().default('DX Academy <no-reply@dx-academy.local>'),
+  /** Sending limit of all workers together (a BullMQ limiter). */
+  MAIL_RATE_PER_SECOND: Joi.number().integer().min(1).default(10),
+  /** Longest wait between two tries of one mail while the mail server is away. */
+  MAIL_RETRY_MAX_SECONDS: Joi.number().integer().min(1).default(300),
+  /** How long an activation code issued by HR works. */
+  ACTIVATION_CODE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
   /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
   STORAGE_URL: Joi.string()
@@ -100,6 +112,7 @@ const SECRET_VARIABLES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'REDIS_URL',
+  'SMTP_URL',
   'STORAGE_URL',
   'DATABASE_REPLICA_URL',
   'DATABASE_DIRECT_URL',

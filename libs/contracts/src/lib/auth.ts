@@ -22,3 +22,9 @@ export interface TokenPairResponse {
   /** Opaque; send it once to `POST /api/auth/refresh`, then use the one that comes back. */
   refreshToken: string;
 }
+
+/** `POST /api/users/:id/activation`: the code is shown once, never stored in clear. */
+export interface ActivationCodeResponse {
+  code: string;
+  expiresAt: string;
+}

@@ -134,3 +134,15 @@ export interface MarkKeyCompromisedRequest {
   from: string;
   note?: string;
 }
+
+/**
+ * A serial as people type or paste it ("cds-2026-000123 ", "CDS 2026 000123" from a
+ * printout) in the one form certificates carry: upper case, parts joined by "-".
+ */
+export function normalizeSerial(input: string): string {
+  return input
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\u2010-\u2015]*[-\u2010-\u2015\s][\s\u2010-\u2015]*/g, '-');
+}

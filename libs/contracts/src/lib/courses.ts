@@ -1,7 +1,24 @@
+import type { FieldError } from './http';
 export type CourseStatus = 'draft' | 'published' | 'archived';
 export type LessonKind = 'text' | 'video' | 'file';
 export type QuizKind = 'practice' | 'final';
 export type QuestionType = 'single' | 'multiple' | 'true_false';
+
+/**
+ * When a learner sees the correct answers and explanations of a closed attempt (the score
+ * is always shown): Moodle's review options, reduced to what a certifying quiz needs.
+ */
+export type ReviewPolicy = 'immediately' | 'after_passing' | 'after_last_attempt' | 'never';
+export const REVIEW_POLICIES: readonly ReviewPolicy[] = [
+  'immediately',
+  'after_passing',
+  'after_last_attempt',
+  'never',
+];
+
+/** Practice quizzes teach (answers at once); a final quiz certifies (answers once passed). */
+export const defaultReviewPolicy = (kind: QuizKind): ReviewPolicy =>
+  kind === 'final' ? 'after_passing' : 'immediately';
 
 /** A course in lists and after create/update (the contract's `{id, code, title, status, version, hours}` and more). */
 export interface CourseSummary {
@@ -39,6 +56,7 @@ export interface QuizOutline {
   maxAttempts: number | null;
   questionsPerAttempt: number | null;
   questionCount: number;
+  reviewPolicy: ReviewPolicy;
 }
 
 export interface ModuleOutline {
@@ -97,6 +115,8 @@ export interface LessonFileUploadResponse {
 export interface PublishCourseResponse {
   status: 'published';
   version: number;
+  /** What was published but deserves a look (e.g. a final quiz whose attempts overlap a lot). */
+  warnings: FieldError[];
 }
 
 /** `GET /api/courses/authoring` items: the summary shows the draft when there is one. */
@@ -164,4 +184,13 @@ export function foldForSearch(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** `POST /api/quizzes/:id/questions/import`: what the file did to the quiz's draft. */
+export interface QuestionImportResult {
+  created: number;
+  /** Questions of the quiz matched by externalId whose content changed. */
+  updated: number;
+  /** Matched by externalId and identical: re-importing a file changes nothing. */
+  unchanged: number;
 }

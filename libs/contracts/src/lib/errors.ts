@@ -75,6 +75,10 @@ export const FIELD_ERROR_CODES = [
   'publish_video_no_url',
   'publish_quiz_no_question',
   'publish_quiz_too_few_questions',
+  'publish_final_pool_too_small',
+  // Publish warnings (200), same shape.
+  'publish_final_pool_small',
+  'publish_final_whole_bank',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@ export enum QueueName {
   System = 'system',
   Certificates = 'certificates',
   Reports = 'reports',
+  Mail = 'mail',
 }
 
 export const CERTIFICATES_QUEUE = QueueName.Certificates;
@@ -21,6 +22,8 @@ export enum JobName {
   Coverage = 'coverage',
   /** Yearly, from the job scheduler: the previous year's official report of every root unit. */
   YearlyNationalCoverage = 'yearly-national-coverage',
+  /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
+  SendMail = 'send-mail',
 }
 
 /** The queue each job runs on. */
@@ -29,6 +32,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.IssueCertificate]: QueueName.Certificates,
   [JobName.Coverage]: QueueName.Reports,
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
+  [JobName.SendMail]: QueueName.Mail,
 };
 
 export function isJobName(value: unknown): value is JobName {

@@ -1,4 +1,4 @@
-import type { QuestionType } from './courses';
+import type { QuestionType, ReviewPolicy } from './courses';
 
 /** `POST /api/quizzes/:id/attempts`: ids and text only — nothing that reveals an answer. */
 export interface AttemptStartResponse {
@@ -21,6 +21,13 @@ export interface AttemptResultResponse {
   passed: boolean;
   correctCount: number;
   total: number;
+  /** The quiz's answer-reveal policy. */
+  reviewPolicy: ReviewPolicy;
+  /**
+   * Whether the policy lets this result show the answer key. When false, `review` is empty:
+   * not even per-question right/wrong, which on a true/false question gives the answer away.
+   */
+  answersShown: boolean;
   review: {
     questionId: string;
     correct: boolean;
@@ -93,4 +100,47 @@ export interface QuizInfoResponse {
   questionCount: number;
   attemptsUsed: number;
   passed: boolean;
+  reviewPolicy: ReviewPolicy;
+}
+
+/** Why a question deserves the author's look, from its attempts. */
+export type QuestionFlag = 'too_easy' | 'too_hard' | 'low_discrimination';
+
+/** One question of a quiz as its submitted attempts saw it. */
+export interface QuestionAnalytics {
+  questionId: string;
+  text: string;
+  /** Submitted attempts that drew it. */
+  answered: number;
+  /** Share of those that got it right, 0–1 (null: never answered). */
+  difficulty: number | null;
+  /** Point-biserial correlation of right/wrong with the attempt's score, −1–1 (null: undefined). */
+  discrimination: number | null;
+  flags: QuestionFlag[];
+}
+
+export interface QuizAnalytics {
+  quizId: string;
+  title: string;
+  kind: 'practice' | 'final';
+  /** The course version the quiz belongs to (each version has its own quiz rows). */
+  version: number;
+  attempts: number;
+  meanScore: number | null;
+  passRate: number | null;
+  questions: QuestionAnalytics[];
+}
+
+/** `GET /api/courses/:id/analytics` (trainers in scope, sysadmins). */
+export interface CourseAnalyticsResponse {
+  courseId: string;
+  enrolments: number;
+  completions: number;
+  /** completions / enrolments, 0–1 (0 without enrolments). */
+  completionRate: number;
+  /** Median time from enrolment to completion, in days (null: no completion yet). */
+  medianDaysToComplete: number | null;
+  /** Months (yyyy-MM, in TZ_REPORTS) with at least one completion, oldest first. */
+  completionsByMonth: { month: string; completions: number }[];
+  quizzes: QuizAnalytics[];
 }

@@ -10,6 +10,8 @@ export interface UserResponse {
   jobTitle: string | null;
   dxRole: DxRole;
   roles: Role[];
+  /** Added in v2: false once deactivated (cannot sign in; history and certificates stay). */
+  active: boolean;
   createdAt: string;
 }
 

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { numericTransformer } from '../numeric.transformer';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { UserEntity } from '../users/user.entity';
@@ -32,11 +41,13 @@ export interface CertificateSnapshot {
   'ck_certificate_subject',
   `("kind" = 'course' AND "course_version_id" IS NOT NULL) OR ("kind" = 'program' AND "curriculum_id" IS NOT NULL)`,
 )
-@Index('uq_certificate_course_version', ['userId', 'courseVersionId'], {
+// One course certificate per enrolment (an enrolment is one learner, course and training
+// year), one programme certificate per learner, curriculum and year.
+@Index('uq_certificate_enrollment', ['enrollmentId'], { unique: true, where: `"kind" = 'course'` })
+@Index('uq_certificate_curriculum_year', ['userId', 'curriculumId', 'year'], {
   unique: true,
-  where: `"kind" = 'course'`,
+  where: `"kind" = 'program'`,
 })
-@Index('uq_certificate_curriculum', ['userId', 'curriculumId'], { unique: true, where: `"kind" = 'program'` })
 @Index('uq_certificate_serial', ['serial'], { unique: true })
 @Index('uq_certificate_status_list_index', ['statusListIndex'], { unique: true })
 @Index('idx_certificate_completed', ['completedAt'])
@@ -84,6 +95,10 @@ export class CertificateEntity {
 
   @Column({ type: 'timestamptz' })
   completedAt: Date;
+
+  /** Training year: calendar year of `completedAt` in TZ_REPORTS (the ledger's year). */
+  @Column({ type: 'smallint', nullable: true })
+  year: number | null;
 
   @Column({ type: 'numeric', precision: 6, scale: 2, transformer: numericTransformer })
   hours: number;

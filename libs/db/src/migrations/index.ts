@@ -4,7 +4,12 @@ import { AddCoverageReports1795656416543 } from './1795656416543-AddCoverageRepo
 import { AddAuditLogAndRefreshTokens1795657325006 } from './1795657325006-AddAuditLogAndRefreshTokens';
 import { IndexesForNationalScale1795660086579 } from './1795660086579-IndexesForNationalScale';
 import { NotifyCatalogChanges1795663873077 } from './1795663873077-NotifyCatalogChanges';
+import { AddQuizReviewPolicy1796613394266 } from './1796613394266-AddQuizReviewPolicy';
+import { TrainingYears1796613415217 } from './1796613415217-TrainingYears';
 import { CertificateKeyRing1796613458282 } from './1796613458282-CertificateKeyRing';
+import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-AddMailActivationPasswordReset';
+import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
+import { AddQuestionExternalId1796615934078 } from './1796615934078-AddQuestionExternalId';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -15,5 +20,10 @@ export const ALL_MIGRATIONS: Function[] = [
   AddAuditLogAndRefreshTokens1795657325006,
   IndexesForNationalScale1795660086579,
   NotifyCatalogChanges1795663873077,
+  AddQuizReviewPolicy1796613394266,
+  TrainingYears1796613415217,
   CertificateKeyRing1796613458282,
+  AddMailActivationPasswordReset1796613466811,
+  AddUserActive1796615179321,
+  AddQuestionExternalId1796615934078,
 ];

@@ -6,6 +6,10 @@ export type QuestionType = 'single' | 'multiple' | 'true_false';
 @Entity('question')
 @Check('ck_question_type', `"type" IN ('single', 'multiple', 'true_false')`)
 @Index('idx_question_quiz', ['quizId', 'position'])
+@Index('uq_question_external_id', ['quizId', 'externalId'], {
+  unique: true,
+  where: '"external_id" IS NOT NULL',
+})
 export class QuestionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,6 +32,10 @@ export class QuestionEntity {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** The author's own id from an imported file: re-importing it updates, never duplicates. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  externalId: string | null;
 
   /** Shown in the review after submission, never before. */
   @Column({ type: 'text', nullable: true })

@@ -3,6 +3,7 @@ import { CourseModuleEntity } from '../courses/course-module.entity';
 import { CourseVersionEntity } from '../courses/course-version.entity';
 
 export type QuizKind = 'practice' | 'final';
+export type ReviewPolicy = 'immediately' | 'after_passing' | 'after_last_attempt' | 'never';
 
 /**
  * A self-test of a course version. A `final` quiz (at most one per version) must be
@@ -13,6 +14,10 @@ export type QuizKind = 'practice' | 'final';
 @Check('ck_quiz_passing_score', '"passing_score" BETWEEN 0 AND 100')
 @Check('ck_quiz_time_limit', '"time_limit_seconds" IS NULL OR "time_limit_seconds" > 0')
 @Check('ck_quiz_max_attempts', '"max_attempts" IS NULL OR "max_attempts" > 0')
+@Check(
+  'ck_quiz_review_policy',
+  `"review_policy" IN ('immediately', 'after_passing', 'after_last_attempt', 'never')`,
+)
 @Check('ck_quiz_per_attempt', '"questions_per_attempt" IS NULL OR "questions_per_attempt" > 0')
 @Index('idx_quiz_version', ['courseVersionId'])
 @Index('uq_quiz_final_per_version', ['courseVersionId'], { unique: true, where: `"kind" = 'final'` })
@@ -59,4 +64,12 @@ export class QuizEntity {
 
   @Column({ type: 'boolean', default: true })
   shuffle: boolean;
+
+  /**
+   * When a closed attempt shows correct answers and explanations (the score always shows).
+   * Existing rows get `immediately` (what every quiz did before); new finals default to
+   * `after_passing` in the API.
+   */
+  @Column({ type: 'varchar', length: 24, default: 'immediately' })
+  reviewPolicy: ReviewPolicy;
 }

@@ -64,6 +64,13 @@ export class UserEntity {
   @Column({ type: 'varchar', array: true, default: () => "'{learner}'" })
   roles: Role[];
 
+  /** False: cannot sign in, tokens stop working; history and certificates stay. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -32,12 +32,15 @@ export function jobHandlersOf(cls: object): JobHandlerEntry[] {
  * for good (UnrecoverableError): retrying it only hides the typo for longer.
  */
 export abstract class JobDispatcher extends WorkerHost {
-  async process(job: Job): Promise<unknown> {
+  // The lock token goes to the handler too: one that puts its job back as delayed needs it.
+  async process(job: Job, token?: string): Promise<unknown> {
     const entry = jobHandlersOf(this.constructor).find((h) => h.job === job.name);
     if (!entry) {
       throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${job.queueName}"`);
     }
-    const handler = (this as unknown as Record<string, (j: Job) => Promise<unknown>>)[entry.method];
-    return handler.call(this, job);
+    const handler = (this as unknown as Record<string, (j: Job, t?: string) => Promise<unknown>>)[
+      entry.method
+    ];
+    return handler.call(this, job, token);
   }
 }

@@ -3,6 +3,7 @@ import { QueueName } from '@dx/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { QUEUE_ERRORS_LISTENER } from './queue-errors.listener';
+import { checkSentinelsAtStart } from './sentinel-check';
 
 /**
  * BullMQ on the configured Redis, with every queue of `QueueName` registered. The key
@@ -19,17 +20,20 @@ export class QueuesModule {
       imports: [
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            prefix: config.queuePrefix,
-            // BullMQ workers block on Redis: they must retry forever rather than fail a command.
-            connection: { ...redisConnectionOptions(config), maxRetriesPerRequest: null },
-            defaultJobOptions: {
-              attempts: 5,
-              backoff: { type: 'exponential', delay: 2_000 },
-              removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-              removeOnFail: { age: 30 * 24 * 3600 },
-            },
-          }),
+          useFactory: async (config: AppConfig) => {
+            await checkSentinelsAtStart(config);
+            return {
+              prefix: config.queuePrefix,
+              // BullMQ workers block on Redis: they must retry forever rather than fail a command.
+              connection: { ...redisConnectionOptions(config), maxRetriesPerRequest: null },
+              defaultJobOptions: {
+                attempts: 5,
+                backoff: { type: 'exponential', delay: 2_000 },
+                removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+                removeOnFail: { age: 30 * 24 * 3600 },
+              },
+            };
+          },
         }),
         queues,
       ],

@@ -122,7 +122,7 @@ export const CERTIFICATE_STEPS: LoadStep[] = yearRanges.map(([year, from, to]) =
   sql: [
     `CREATE TEMP SEQUENCE IF NOT EXISTS bench_serial_${year}`,
     `INSERT INTO certificate (id, kind, user_id, course_id, course_version_id, enrollment_id, status, serial,
-       register_number, completed_at, hours, issuer_org_unit_id, snapshot, issued_at, signature, pdf_key,
+       register_number, completed_at, year, hours, issuer_org_unit_id, snapshot, issued_at, signature, pdf_key,
        revoked_at, revoked_reason, created_at)
      SELECT ${certificateId}, 'course', ${userId}, ${courseId}, ${versionId}, ${enrollmentId},
             CASE WHEN ${PENDING} THEN 'pending' WHEN ${REVOKED} THEN 'revoked' ELSE 'issued' END,
@@ -131,7 +131,7 @@ export const CERTIFICATE_STEPS: LoadStep[] = yearRanges.map(([year, from, to]) =
               (SELECT CASE WHEN no < 1000000 THEN lpad(no::text, 6, '0') ELSE no::text END
                  FROM (SELECT nextval('bench_serial_${year}') + 0 * n AS no) q) END,
             CASE WHEN NOT (${PENDING}) THEN (n % 900000 + 1)::int END,
-            s.t, (ARRAY[${COURSE_HOURS.join(',')}])[s.c],
+            s.t, ${year}, (ARRAY[${COURSE_HOURS.join(',')}])[s.c],
             ${issuerId}, '{}'::jsonb,
             CASE WHEN NOT (${PENDING}) THEN s.t + interval '2 minutes' END,
             CASE WHEN NOT (${PENDING}) THEN repeat('S', 86) END,
@@ -148,20 +148,20 @@ export const COMPLETED_ENROLLMENT_STEPS: LoadStep[] = yearRanges.map(([year, fro
   label: `completed enrolments ${year}`,
   sql: [
     `INSERT INTO enrollment (id, user_id, course_id, course_version_id, status, progress, last_lesson_id,
-                             enrolled_at, completed_at, updated_at)
+                             enrolled_at, completed_at, updated_at, year)
      SELECT ${enrollmentId}, ${userId}, ${courseId}, ${versionId}, 'completed', 100,
-            ${lessonId(LESSONS_PER_VERSION)}, s.t - interval '12 days', s.t, s.t
+            ${lessonId(LESSONS_PER_VERSION)}, s.t - interval '12 days', s.t, s.t, ${year}
      ${slots(from, to)} WHERE s.done`,
   ],
 }));
 
 export const IN_PROGRESS_ENROLLMENTS_SQL = `
   INSERT INTO enrollment (id, user_id, course_id, course_version_id, status, progress, last_lesson_id,
-                          enrolled_at, completed_at, updated_at)
+                          enrolled_at, completed_at, updated_at, year)
   SELECT ${enrollmentId}, ${userId}, ${courseId}, ${versionId}, 'in_progress',
          ${lessonsDone} * 100 / ${LESSONS_PER_VERSION + 1},
          ${id(NS.lesson, `${versionKey('s.c', 'x.v')} * 10 + ${lessonsDone}`)},
-         s.t - interval '20 days', NULL, s.t
+         s.t - interval '20 days', NULL, s.t, extract(year FROM s.t)
   ${LAST_SLOTS} WHERE ${IN_PROGRESS}`;
 
 /** Lessons read: those of in-progress enrolments, and all of them for 1 in 8 recent completions. */

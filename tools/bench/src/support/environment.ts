@@ -52,6 +52,8 @@ export class BenchEnvironment {
       LOGIN_MAX_FAILURES: '1000000',
       JWT_TTL: '1h',
       WEB_DIST_DIR: join(ROOT, 'dist/apps/web'),
+      // Required in production; each API gets its own address, the worker this placeholder.
+      PUBLIC_BASE_URL: 'https://bench.dx-academy.invalid',
     };
   }
 

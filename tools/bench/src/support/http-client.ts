@@ -38,7 +38,8 @@ export class BoundedClient {
           agent: this.agent,
           timeout: 30_000,
           headers: {
-            authorization: `Bearer ${token}`,
+            // No token: a request made before signing in (the sign-in itself).
+            ...(token && { authorization: `Bearer ${token}` }),
             ...(payload && {
               'content-type': 'application/json',
               'content-length': Buffer.byteLength(payload),

@@ -213,8 +213,8 @@ export async function seedCourse(
 /** Enrols every bench learner in `course`, pinned to its version. */
 export async function enrolAll(pg: Pool, course: SeededCourse): Promise<void> {
   await pg.query(
-    `INSERT INTO enrollment (user_id, course_id, course_version_id)
-     SELECT id, $1, $2 FROM app_user WHERE username LIKE 'hv%'`,
+    `INSERT INTO enrollment (user_id, course_id, course_version_id, year)
+     SELECT id, $1, $2, extract(year FROM now()) FROM app_user WHERE username LIKE 'hv%'`,
     [course.courseId, course.versionId],
   );
   await pg.query('ANALYZE');

@@ -1,4 +1,4 @@
-import type { QuizKind } from '@dx/contracts';
+import { type QuizKind, REVIEW_POLICIES, type ReviewPolicy } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -76,6 +76,15 @@ export class CreateQuizDto {
   @IsOptional()
   @IsUUID()
   moduleId?: string | null;
+  @ApiPropertyOptional({
+    enum: REVIEW_POLICIES,
+    description:
+      'When a closed attempt shows correct answers and explanations (the score always shows). ' +
+      'Default: immediately for practice, after_passing for final',
+  })
+  @OptionalNotNull()
+  @IsIn(REVIEW_POLICIES)
+  reviewPolicy?: ReviewPolicy;
 }
 
 /** Same fields, all optional; `null` clears the optional limits and the module. */
@@ -130,4 +139,11 @@ export class UpdateQuizDto {
   @IsOptional()
   @IsUUID()
   moduleId?: string | null;
+  @ApiPropertyOptional({
+    enum: REVIEW_POLICIES,
+    description: "Changing kind without it resets it to the new kind's default",
+  })
+  @OptionalNotNull()
+  @IsIn(REVIEW_POLICIES)
+  reviewPolicy?: ReviewPolicy;
 }

@@ -124,7 +124,7 @@ Khi phát hiện sự cố (máy chạy chậm bất thường, tệp bị đổ
     passingScore: 70,
     timeLimitSeconds: 600,
     maxAttempts: 3,
-    questionsPerAttempt: null,
+    questionsPerAttempt: 5,
     questions: [
       {
         type: 'single',
@@ -183,6 +183,26 @@ Khi phát hiện sự cố (máy chạy chậm bất thường, tệp bị đổ
         'Luật An ninh mạng được Quốc hội thông qua năm 2018.',
         true,
         'Luật An ninh mạng năm 2018; Luật An toàn thông tin mạng năm 2015.',
+      ),
+      {
+        type: 'single',
+        text: 'Nhận được thư điện tử lạ yêu cầu đăng nhập qua đường liên kết để "xác minh tài khoản", nên làm gì?',
+        options: [
+          ['Không bấm vào liên kết và báo cho bộ phận công nghệ thông tin', true],
+          ['Bấm vào liên kết và đăng nhập để kiểm tra', false],
+          ['Chuyển tiếp thư cho đồng nghiệp cùng kiểm tra', false],
+        ],
+        explanation: 'Đây là dấu hiệu lừa đảo (phishing); cần báo cáo để cảnh báo cả cơ quan.',
+      },
+      tf(
+        'Cập nhật bản vá hệ điều hành kịp thời giúp giảm nguy cơ bị khai thác lỗ hổng.',
+        true,
+        'Phần lớn các cuộc tấn công khai thác lỗ hổng đã có bản vá nhưng chưa được cập nhật.',
+      ),
+      tf(
+        'Cắm USB nhặt được vào máy tính cơ quan để tìm chủ nhân là việc làm an toàn.',
+        false,
+        'USB lạ có thể chứa mã độc tự chạy; hãy giao cho bộ phận công nghệ thông tin.',
       ),
     ],
   },

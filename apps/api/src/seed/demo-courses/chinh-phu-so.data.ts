@@ -117,7 +117,7 @@ Cổng kết nối với các hệ thống thông tin giải quyết thủ tục
     title: 'Bài kiểm tra cuối khóa',
     passingScore: 50,
     timeLimitSeconds: 600,
-    maxAttempts: null,
+    maxAttempts: 3,
     questionsPerAttempt: 5,
     questions: [
       {
@@ -172,6 +172,40 @@ Cổng kết nối với các hệ thống thông tin giải quyết thủ tục
         'Tổ công nghệ số cộng đồng hỗ trợ người dân sử dụng các dịch vụ số ngay tại thôn, tổ dân phố.',
         true,
         'Đây là lực lượng "đi từng ngõ, gõ từng nhà" hướng dẫn người dân.',
+      ),
+      {
+        type: 'single',
+        text: 'Dịch vụ công trực tuyến toàn trình là dịch vụ...',
+        options: [
+          [
+            'Người dân thực hiện mọi bước, từ nộp hồ sơ đến nhận kết quả, trên môi trường mạng',
+            true,
+          ],
+          ['Chỉ cho phép tải mẫu đơn về máy', false],
+          ['Nộp trực tuyến nhưng phải đến nhận kết quả bằng giấy', false],
+        ],
+        explanation:
+          'Toàn trình: thông tin, hồ sơ, thanh toán và kết quả đều trên môi trường mạng.',
+      },
+      tf(
+        'Ứng dụng VNeID là ứng dụng định danh và xác thực điện tử do Bộ Công an quản lý.',
+        true,
+        'VNeID do Bộ Công an xây dựng, phục vụ Đề án 06.',
+      ),
+      {
+        type: 'multiple',
+        text: 'Những lợi ích nào của việc liên thông, chia sẻ dữ liệu giữa các cơ quan nhà nước?',
+        options: [
+          ['Người dân không phải khai lại thông tin đã cung cấp', true],
+          ['Rút ngắn thời gian giải quyết thủ tục', true],
+          ['Tăng số bản sao giấy tờ phải nộp', false],
+        ],
+        explanation: 'Chia sẻ dữ liệu giúp giảm giấy tờ và thời gian cho người dân.',
+      },
+      tf(
+        'Thanh toán trực tuyến nghĩa vụ tài chính khi làm thủ tục hành chính là không được phép.',
+        false,
+        'Cổng Dịch vụ công quốc gia hỗ trợ thanh toán trực tuyến phí, lệ phí.',
       ),
     ],
   },

@@ -137,7 +137,7 @@ Việc tự học thường xuyên (như khóa học này) là một phần củ
     passingScore: 60,
     timeLimitSeconds: 900,
     maxAttempts: 3,
-    questionsPerAttempt: null,
+    questionsPerAttempt: 5,
     questions: [
       {
         type: 'single',
@@ -207,6 +207,22 @@ Việc tự học thường xuyên (như khóa học này) là một phần củ
         'Chuyển đổi số là nhiệm vụ riêng của bộ phận công nghệ thông tin.',
         false,
         'Chuyển đổi số là nhiệm vụ của cả cơ quan, trước hết là người đứng đầu, và của từng cán bộ.',
+      ),
+      {
+        type: 'single',
+        text: 'Ba trụ cột của chuyển đổi số quốc gia là gì?',
+        options: [
+          ['Chính phủ số, kinh tế số và xã hội số', true],
+          ['Phần cứng, phần mềm và mạng', false],
+          ['Trung ương, tỉnh và xã', false],
+        ],
+        explanation:
+          'Quyết định số 749/QĐ-TTg xác định ba trụ cột: chính phủ số, kinh tế số, xã hội số.',
+      },
+      tf(
+        'Người đứng đầu cơ quan chịu trách nhiệm trực tiếp về chuyển đổi số của cơ quan mình.',
+        true,
+        'Chuyển đổi số trước hết là chuyển đổi nhận thức, và người đứng đầu phải trực tiếp chỉ đạo.',
       ),
     ],
   },

@@ -95,7 +95,7 @@ Mỗi biểu đồ cần tiêu đề rõ ràng, đơn vị tính và nguồn s�
     passingScore: 50,
     timeLimitSeconds: 900,
     maxAttempts: 3,
-    questionsPerAttempt: null,
+    questionsPerAttempt: 5,
     questions: [
       {
         type: 'single',
@@ -148,6 +148,36 @@ Mỗi biểu đồ cần tiêu đề rõ ràng, đơn vị tính và nguồn s�
         'Dữ liệu mở là dữ liệu được công bố để mọi tổ chức, cá nhân tự do sử dụng và tái sử dụng.',
         true,
         'Đó chính là định nghĩa của dữ liệu mở.',
+      ),
+      {
+        type: 'single',
+        text: 'Trong bảng tính, mỗi hàng của một bảng dữ liệu nên chứa gì?',
+        options: [
+          ['Một bản ghi (ví dụ một hồ sơ)', true],
+          ['Nhiều bản ghi gộp chung trong một ô', false],
+          ['Tiêu đề và ghi chú xen kẽ', false],
+        ],
+        explanation: 'Mỗi hàng một bản ghi, mỗi cột một trường: dữ liệu mới lọc và tổng hợp được.',
+      },
+      tf(
+        'Trộn ô (merge cells) trong bảng dữ liệu nguồn giúp việc lọc và tổng hợp dễ hơn.',
+        false,
+        'Ô trộn làm hỏng cấu trúc bảng; chỉ nên dùng ở bảng trình bày, không ở dữ liệu nguồn.',
+      ),
+      {
+        type: 'multiple',
+        text: 'Những thông tin nào là dữ liệu cá nhân?',
+        options: [
+          ['Số định danh cá nhân', true],
+          ['Số điện thoại của một người', true],
+          ['Số hồ sơ tiếp nhận trong tháng của cả xã', false],
+        ],
+        explanation: 'Dữ liệu cá nhân gắn với một con người cụ thể; số liệu tổng hợp thì không.',
+      },
+      tf(
+        'Trước khi chia sẻ dữ liệu ra ngoài cơ quan cần loại bỏ hoặc ẩn thông tin cá nhân không cần thiết.',
+        true,
+        'Chỉ chia sẻ những gì cần cho mục đích, đúng quy định về bảo vệ dữ liệu cá nhân.',
       ),
     ],
   },

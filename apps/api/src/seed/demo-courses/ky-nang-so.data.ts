@@ -72,8 +72,8 @@ Trước khi dùng một thông tin, tự hỏi: **Ai** đăng? Đăng **khi nà
     title: 'Bài kiểm tra cuối khóa',
     passingScore: 60,
     timeLimitSeconds: null,
-    maxAttempts: null,
-    questionsPerAttempt: null,
+    maxAttempts: 3,
+    questionsPerAttempt: 5,
     questions: [
       {
         type: 'single',
@@ -115,6 +115,46 @@ Trước khi dùng một thông tin, tự hỏi: **Ai** đăng? Đăng **khi nà
         true,
         'Tránh tiếng ồn làm gián đoạn cuộc họp.',
       ),
+      {
+        type: 'single',
+        text: 'Cách lưu trữ tài liệu công việc nào giúp đồng nghiệp cùng làm và không mất bản cũ?',
+        options: [
+          ['Thư mục dùng chung của cơ quan có lịch sử phiên bản', true],
+          ['Mỗi người giữ một bản trên máy cá nhân', false],
+          ['Gửi qua lại bằng thư điện tử sau mỗi lần sửa', false],
+        ],
+        explanation: 'Lưu trữ dùng chung có phiên bản tránh nhầm bản và mất dữ liệu.',
+      },
+      tf(
+        'Khi chia sẻ tài liệu trực tuyến nên cấp quyền "chỉ xem" cho người không cần chỉnh sửa.',
+        true,
+        'Cấp quyền vừa đủ giảm rủi ro sửa nhầm hoặc lộ thông tin.',
+      ),
+      {
+        type: 'single',
+        text: 'Tổ hợp phím nào dùng để tìm kiếm một cụm từ trong tài liệu đang mở?',
+        options: [
+          ['Ctrl + F', true],
+          ['Ctrl + P', false],
+          ['Ctrl + S', false],
+        ],
+        explanation: 'Ctrl + F mở ô tìm kiếm; Ctrl + P để in, Ctrl + S để lưu.',
+      },
+      tf(
+        'Thông tin trên mạng xã hội luôn đáng tin cậy nếu có nhiều lượt chia sẻ.',
+        false,
+        'Lượt chia sẻ không chứng minh độ tin cậy; hãy đối chiếu với nguồn chính thống.',
+      ),
+      {
+        type: 'multiple',
+        text: 'Những việc nào nên làm trước một cuộc họp trực tuyến?',
+        options: [
+          ['Kiểm tra micro, loa và camera', true],
+          ['Gửi trước tài liệu cho người dự họp', true],
+          ['Mở sẵn nhiều ứng dụng không liên quan', false],
+        ],
+        explanation: 'Chuẩn bị thiết bị và tài liệu giúp cuộc họp đúng giờ, hiệu quả.',
+      },
     ],
   },
 };

@@ -67,6 +67,7 @@ export const ADMIN_RULES: RuleTable = {
     sysadmin: 200,
     request: (c) => ({ query: { parentId: c.side.unit.id } }),
   },
+  'GET /api/me/org-unit': { unscoped: true, ...everyone(200) },
   'GET /api/org-units/{id}': {
     above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
     ...everyone(inScope(200)),

@@ -38,6 +38,14 @@ export const COURSE_RULES: RuleTable = {
     hr: 403,
     sysadmin: 200,
   },
+  'POST /api/courses/markdown-preview': {
+    unscoped: true,
+    learner: 403,
+    trainer: 200,
+    hr: 403,
+    sysadmin: 200,
+    request: () => ({ body: { content: '# Xem trước\n\n**Nội dung**' } }),
+  },
   'GET /api/courses/{id}': {
     above: { learner: 200, trainer: 200, hr: 200, sysadmin: 200 },
     ...everyone(inScope(200)),
@@ -64,6 +72,12 @@ export const COURSE_RULES: RuleTable = {
     above: { learner: 403, trainer: 404, hr: 403, sysadmin: 200 },
     ...authoring(200),
     request: async (c) => ({ params: { id: (await c.w.fresh.draft(c.side)).course.id } }),
+  },
+  // A published course with no draft: discarding is then a no-op (204) for whoever may edit.
+  'DELETE /api/courses/{id}/draft': {
+    above: { learner: 403, trainer: 403, hr: 403, sysadmin: 204 },
+    ...authoring(204),
+    request: async (c) => ({ params: { id: (await c.w.fresh.course(c.side)).course.id } }),
   },
   'POST /api/courses/{id}/archive': {
     above: { learner: 403, trainer: 403, hr: 403, sysadmin: 200 },
@@ -223,5 +237,37 @@ export const COURSE_RULES: RuleTable = {
     above: { learner: 403, trainer: 403, hr: 403, sysadmin: 200 },
     ...authoring(200),
     request: async (c) => ({ params: { id: await c.w.fresh.curriculum(c.side, true) } }),
+  },
+  // Adds one question (no externalId) to the shared draft, like POST …/questions.
+  'POST /api/quizzes/{id}/questions/import': {
+    ...authoring(200),
+    request: (c) => ({
+      params: { id: sharedDraft(c).quizzes[0].quiz.id },
+      file: {
+        field: 'file',
+        content: Buffer.from(
+          'Chính phủ số là gì? {=Chính phủ vận hành trên dữ liệu số ~Một phần mềm}',
+        ),
+        filename: 'cau-hoi.gift',
+        contentType: 'text/plain',
+      },
+    }),
+  },
+  // Trainer analytics: read like the draft (404 outside the editors' scope).
+  'GET /api/courses/{id}/analytics': {
+    above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
+    learner: 404,
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.course.course.id } }),
+  },
+  'GET /api/courses/{id}/analytics/export': {
+    above: { learner: 404, trainer: 404, hr: 404, sysadmin: 200 },
+    learner: 404,
+    trainer: inScope(200),
+    hr: 404,
+    sysadmin: 200,
+    request: (c) => ({ params: { id: c.side.course.course.id } }),
   },
 };

@@ -15,6 +15,10 @@ export const LEARNING_RULES: RuleTable = {
     request: async (c) => ({ params: { id: (await c.w.fresh.course(c.side)).course.id } }),
   },
   'GET /api/me/enrollments': { unscoped: true, ...everyone(200) },
+  'GET /api/me/enrollments/{courseId}/progress': {
+    ...ownOnly,
+    request: (c) => ({ params: { courseId: c.side.course.course.id } }),
+  },
   'GET /api/lessons/{id}': {
     ...ownOnly,
     request: (c) => ({ params: { id: c.side.course.lessons[0].id } }),

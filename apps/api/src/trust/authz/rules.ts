@@ -1,10 +1,18 @@
+import { ACCOUNT_RULES } from './rules-accounts';
 import { ADMIN_RULES } from './rules-admin';
 import { COURSE_RULES } from './rules-courses';
 import { LEARNING_RULES } from './rules-learning';
+import { TRAINING_RULES } from './rules-training';
 import type { RuleTable } from './rule';
 
 /** The tables by area (one authorization spec file each, so they run in parallel). */
-export const RULE_TABLES: RuleTable[] = [ADMIN_RULES, COURSE_RULES, LEARNING_RULES];
+export const RULE_TABLES: RuleTable[] = [
+  ADMIN_RULES,
+  COURSE_RULES,
+  LEARNING_RULES,
+  ACCOUNT_RULES,
+  TRAINING_RULES,
+];
 
 /**
  * Every endpoint of the API with what each role may do with it. The authorization spec

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { isApiError } from '../../api/api-error';
 import { FormError } from '../../app/FormError';
 import { InputField } from '../../app/FormField';
 import { authoringKeys, createCourse } from '../api';
@@ -25,6 +26,12 @@ export function CreateCourseForm() {
     },
   });
 
+  // A taken code is the author's to fix: said beside the field, in the reader's language.
+  const codeTaken =
+    isApiError(create.error) &&
+    create.error.statusCode === 409 &&
+    !!create.error.fieldError('code');
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     create.mutate({
@@ -37,7 +44,7 @@ export function CreateCourseForm() {
 
   return (
     <form className="form" onSubmit={onSubmit}>
-      <FormError error={create.error} />
+      {!codeTaken && <FormError error={create.error} />}
       <InputField
         id="new-course-code"
         label={t('authoring.code')}
@@ -48,7 +55,19 @@ export function CreateCourseForm() {
         spellCheck={false}
         value={code}
         onValue={setCode}
-      />
+        {...(codeTaken
+          ? {
+              'aria-invalid': true,
+              'aria-describedby': 'new-course-code-error new-course-code-hint',
+            }
+          : {})}
+      >
+        {codeTaken && (
+          <p id="new-course-code-error" className="field__hint field__hint--error" role="alert">
+            {t('authoring.codeTaken', { code: code.trim().toUpperCase() })}
+          </p>
+        )}
+      </InputField>
       <CourseFields
         idPrefix="new-course"
         values={values}

@@ -2,6 +2,8 @@ import type { LessonKind } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '../../app/FormField';
 import type { LessonInput } from '../api';
+import type { LessonFieldTexts } from '../lesson-form';
+import { errorProps, LessonFieldError } from './LessonFieldError';
 
 const KINDS: LessonKind[] = ['text', 'video', 'file'];
 
@@ -30,24 +32,31 @@ export function LessonFields({
   titleLabel,
   inline = false,
   values,
+  errors = {},
   onChange,
 }: {
   idPrefix: string;
   titleLabel: string;
   inline?: boolean;
   values: LessonFieldValues;
+  errors?: LessonFieldTexts;
   onChange: (patch: Partial<LessonFieldValues>) => void;
 }) {
+  const titleId = `${idPrefix}-title`;
+  const durationId = `${idPrefix}-duration`;
   const { t } = useTranslation();
   const title = (
     <InputField
-      id={`${idPrefix}-title`}
+      id={titleId}
       label={titleLabel}
       required
       maxLength={255}
       value={values.title}
       onValue={(value) => onChange({ title: value })}
-    />
+      {...errorProps(titleId, errors, 'title')}
+    >
+      <LessonFieldError id={titleId} errors={errors} field="title" />
+    </InputField>
   );
   const kindAndDuration = (
     <>
@@ -64,7 +73,7 @@ export function LessonFields({
         ))}
       />
       <InputField
-        id={`${idPrefix}-duration`}
+        id={durationId}
         label={t('authoring.duration')}
         short
         type="number"
@@ -72,7 +81,10 @@ export function LessonFields({
         max={1440}
         value={values.duration}
         onValue={(value) => onChange({ duration: value })}
-      />
+        {...errorProps(durationId, errors, 'durationMinutes')}
+      >
+        <LessonFieldError id={durationId} errors={errors} field="durationMinutes" />
+      </InputField>
     </>
   );
   return inline ? (

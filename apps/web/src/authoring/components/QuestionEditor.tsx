@@ -94,8 +94,10 @@ export function QuestionEditor({
               }
             />
             <label className="option option--inline">
+              {/* One right answer (single, true/false) is a radio group; several, checkboxes. */}
               <input
-                type="checkbox"
+                type={type === 'multiple' ? 'checkbox' : 'radio'}
+                name={`${prefix}-correct`}
                 checked={o.correct}
                 onChange={(e) =>
                   setOptions((list) => toggleCorrect(list, o.key, e.target.checked, type))

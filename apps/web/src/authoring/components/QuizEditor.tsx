@@ -5,6 +5,7 @@ import { FormError } from '../../app/FormError';
 import { addQuiz, deleteQuiz, updateQuiz, type QuizInput } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 import { QuestionEditor } from './QuestionEditor';
+import { QuestionImportForm } from './QuestionImportForm';
 import { QuizSettingsForm } from './QuizSettingsForm';
 
 export function QuizEditor({ courseId, quiz }: { courseId: string; quiz: AuthoringQuiz }) {
@@ -64,6 +65,10 @@ export function QuizEditor({ courseId, quiz }: { courseId: string; quiz: Authori
           {t('authoring.newQuestion')}
         </button>
       )}
+      <details>
+        <summary>{t('authoring.import.title')}</summary>
+        <QuestionImportForm courseId={courseId} quizId={quiz.id} />
+      </details>
     </section>
   );
 }

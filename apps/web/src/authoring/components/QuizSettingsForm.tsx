@@ -1,4 +1,10 @@
-import type { AuthoringQuiz, QuizKind } from '@dx/contracts';
+import {
+  type AuthoringQuiz,
+  defaultReviewPolicy,
+  type QuizKind,
+  REVIEW_POLICIES,
+  type ReviewPolicy,
+} from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
@@ -39,6 +45,15 @@ export function QuizSettingsForm({
     quiz?.questionsPerAttempt ? String(quiz.questionsPerAttempt) : '',
   );
   const [shuffle, setShuffle] = useState(quiz?.shuffle ?? true);
+  const [reviewPolicy, setReviewPolicy] = useState<ReviewPolicy>(
+    quiz?.reviewPolicy ?? defaultReviewPolicy(kind),
+  );
+
+  /** A new kind brings its own safe default (a final must not show answers at once). */
+  function changeKind(next: QuizKind) {
+    setKind(next);
+    if (next !== kind) setReviewPolicy(defaultReviewPolicy(next));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,6 +66,7 @@ export function QuizSettingsForm({
       maxAttempts: optionalInt(maxAttempts),
       questionsPerAttempt: optionalInt(perAttempt),
       shuffle,
+      reviewPolicy,
     });
   }
 
@@ -71,7 +87,7 @@ export function QuizSettingsForm({
           id={field('kind')}
           label={t('authoring.quizKind')}
           value={kind}
-          onValue={(value) => setKind(value as QuizKind)}
+          onValue={(value) => changeKind(value as QuizKind)}
           options={KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`quizKind.${k}`)}
@@ -121,6 +137,17 @@ export function QuizSettingsForm({
         />
       </div>
       <p className="muted field__hint">{t('authoring.limitsHint')}</p>
+      <SelectField
+        id={field('review')}
+        label={t('authoring.reviewPolicy')}
+        value={reviewPolicy}
+        onValue={(value) => setReviewPolicy(value as ReviewPolicy)}
+        options={REVIEW_POLICIES.map((p) => (
+          <option key={p} value={p}>
+            {t(`reviewPolicy.${p}`)}
+          </option>
+        ))}
+      />
       <label className="option option--inline">
         <input type="checkbox" checked={shuffle} onChange={(e) => setShuffle(e.target.checked)} />
         <span>{t('authoring.shuffle')}</span>

@@ -1,17 +1,24 @@
-import type { CourseOutline } from '@dx/contracts';
+import type { CourseOutline, CourseProgress } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DoneMark } from '../../learning/components/DoneMark';
 import { lessonPath, quizPath } from '../course-paths';
 
-/** Modules → lessons with durations, then the quizzes; links only once enrolled. */
+/** Modules → lessons with durations, then the quizzes; links and ✓ marks once enrolled. */
 export function CourseOutlineView({
   course,
   enrolled,
+  progress,
 }: {
   course: CourseOutline;
   enrolled: boolean;
+  progress?: CourseProgress;
 }) {
   const { t } = useTranslation();
+  const done = new Set([
+    ...(progress?.completedLessonIds ?? []),
+    ...(progress?.passedQuizIds ?? []),
+  ]);
   const modules = [...course.modules].sort((a, b) => a.position - b.position);
   return (
     <section className="card" aria-labelledby="outline-title">
@@ -26,6 +33,7 @@ export function CourseOutlineView({
                 .sort((a, b) => a.position - b.position)
                 .map((lesson) => (
                   <li key={lesson.id} className="outline__lesson">
+                    <DoneMark done={done.has(lesson.id)} />
                     {enrolled ? (
                       <Link to={lessonPath(course.id, lesson.id)}>{lesson.title}</Link>
                     ) : (
@@ -47,6 +55,7 @@ export function CourseOutlineView({
           <ul className="outline__lessons">
             {course.quizzes.map((quiz) => (
               <li key={quiz.id} className="outline__lesson">
+                <DoneMark done={done.has(quiz.id)} />
                 {enrolled ? (
                   <Link to={quizPath(quiz.id, course.id)}>{quiz.title}</Link>
                 ) : (

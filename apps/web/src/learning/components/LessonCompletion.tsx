@@ -1,12 +1,15 @@
 import type { CourseOutline, LessonContent, MyEnrollment } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { PageError } from '../../app/PageStatus';
 import { ProgressBar } from '../../app/ProgressBar';
-import { quizPath } from '../../courses/course-paths';
+import { lessonPath, quizPath } from '../../courses/course-paths';
 import { useCompleteLesson } from '../hooks/useLesson';
 
-/** "Hoàn thành bài học", the course's progress, and what comes after the last lesson. */
+/**
+ * "Hoàn thành và tiếp tục" (one click: done, then the next lesson or the final quiz), or
+ * "Hoàn thành bài học" when nothing follows; the course's progress; what comes after.
+ */
 export function LessonCompletion({
   course,
   lesson,
@@ -21,6 +24,21 @@ export function LessonCompletion({
   const progress = complete.data?.progress ?? enrollment?.progress ?? 0;
   const courseCompleted = complete.data?.courseCompleted || enrollment?.status === 'completed';
   const finalQuiz = course?.quizzes.find((q) => q.kind === 'final');
+  const navigate = useNavigate();
+  const nextPath = lesson.nextLessonId
+    ? lessonPath(lesson.courseId, lesson.nextLessonId)
+    : finalQuiz
+      ? quizPath(finalQuiz.id, lesson.courseId)
+      : null;
+
+  function onComplete() {
+    complete.mutate(undefined, {
+      onSuccess: (result) => {
+        // A course completed by this lesson stays here to say so.
+        if (nextPath && !result.courseCompleted) navigate(nextPath);
+      },
+    });
+  }
 
   return (
     <section className="card lesson-completion" aria-label={t('lesson.completionSection')}>
@@ -33,11 +51,11 @@ export function LessonCompletion({
         <button
           type="button"
           className="button button--primary"
-          onClick={() => complete.mutate()}
+          onClick={onComplete}
           disabled={complete.isPending}
           aria-busy={complete.isPending}
         >
-          {t('lesson.complete')}
+          {nextPath ? t('lesson.completeAndContinue') : t('lesson.complete')}
         </button>
       )}
       {complete.isError && <PageError error={complete.error} />}
@@ -48,7 +66,8 @@ export function LessonCompletion({
             <strong>{t('lesson.courseCompleted')}</strong>{' '}
             <Link to={`/courses/${encodeURIComponent(lesson.courseId)}`}>
               {t('lesson.backToCourse')}
-            </Link>
+            </Link>{' '}
+            · <Link to="/my-certificates">{t('course.viewCertificate')}</Link>
           </p>
         ) : (
           finalQuiz &&

@@ -1,18 +1,22 @@
-import type { CourseOutline } from '@dx/contracts';
+import type { CourseOutline, CourseProgress } from '@dx/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { lessonPath } from '../../courses/course-paths';
+import { DoneMark } from './DoneMark';
 
 /** Modules and lessons of the course; folded behind a button on phones. */
 export function LessonSidebar({
   course,
   currentLessonId,
+  progress,
 }: {
   course: CourseOutline;
   currentLessonId: string;
+  progress?: CourseProgress;
 }) {
   const { t } = useTranslation();
+  const done = new Set(progress?.completedLessonIds ?? []);
   const [open, setOpen] = useState(false);
   const modules = [...course.modules].sort((a, b) => a.position - b.position);
   return (
@@ -42,6 +46,7 @@ export function LessonSidebar({
                   .sort((a, b) => a.position - b.position)
                   .map((lesson) => (
                     <li key={lesson.id}>
+                      <DoneMark done={done.has(lesson.id)} />
                       <Link
                         to={lessonPath(course.id, lesson.id)}
                         aria-current={lesson.id === currentLessonId ? 'page' : undefined}

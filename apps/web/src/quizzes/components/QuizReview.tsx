@@ -2,7 +2,10 @@ import type { AttemptResultResponse } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import type { AttemptAnswers, AttemptQuestion } from '../api';
 
-/** Score, passed or not, then each question with the right options and the explanation. */
+/**
+ * Score, passed or not, then each question with the learner's choice and — when the quiz's
+ * reveal policy allows (`answersShown`) — the verdict, the right options and the explanation.
+ */
 export function QuizReview({
   result,
   questions,
@@ -32,6 +35,11 @@ export function QuizReview({
             {t('quiz.correctCount', { correct: result.correctCount, total: result.total })}
           </span>
         </p>
+        {!result.answersShown && (
+          <p className="alert" data-testid="answers-hidden">
+            {t(`quiz.answersHidden.${result.reviewPolicy}`)}
+          </p>
+        )}
       </section>
       {questions.length > 0 && (
         <section aria-labelledby="review-title">
@@ -44,14 +52,16 @@ export function QuizReview({
               return (
                 <li
                   key={q.id}
-                  className={`card review-item ${review?.correct ? 'review-item--correct' : 'review-item--wrong'}`}
+                  className={`card review-item ${!review ? '' : review.correct ? 'review-item--correct' : 'review-item--wrong'}`}
                 >
                   <h3>
                     {t('quiz.questionNumber', { n: i + 1 })} {q.text}
                   </h3>
-                  <p className="review-item__verdict">
-                    {review?.correct ? `✓ ${t('quiz.correct')}` : `✕ ${t('quiz.incorrect')}`}
-                  </p>
+                  {review && (
+                    <p className="review-item__verdict">
+                      {review.correct ? `✓ ${t('quiz.correct')}` : `✕ ${t('quiz.incorrect')}`}
+                    </p>
+                  )}
                   <ul className="review-options">
                     {q.options.map((o) => {
                       const isCorrect = correctIds.includes(o.id);

@@ -1,7 +1,7 @@
 import type { QuizOutline } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 
-/** Time limit, attempts left, pass mark and number of questions, before starting. */
+/** Time limit, attempts left, pass mark, number of questions and when answers show, before starting. */
 export function QuizRules({
   quiz,
   attemptsUsed,
@@ -40,6 +40,12 @@ export function QuizRules({
         <div>
           <dt>{t('quiz.questionCount')}</dt>
           <dd>{questions}</dd>
+        </div>
+      )}
+      {quiz.reviewPolicy !== undefined && (
+        <div>
+          <dt>{t('quiz.reviewWhen')}</dt>
+          <dd data-testid="review-policy">{t(`quiz.reviewWhenValue.${quiz.reviewPolicy}`)}</dd>
         </div>
       )}
     </dl>

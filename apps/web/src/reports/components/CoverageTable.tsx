@@ -1,6 +1,7 @@
 import type { CoverageReportRow } from '@dx/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import {
   COVERAGE_SORT_KEYS,
@@ -41,8 +42,11 @@ export function CoverageTable({
   rows,
   threshold,
   caption,
+  peopleLink,
 }: {
   rows: CoverageReportRow[];
+  /** Where a click on a unit leads: its list of people (not yet trained). */
+  peopleLink?: (orgUnitId: string) => string;
   /** 0–1 */
   threshold: number;
   caption: string;
@@ -142,7 +146,17 @@ export function CoverageTable({
                         <span className="tree-toggle tree-toggle--leaf" aria-hidden="true" />
                       )}
                       <span>
-                        <span className="coverage-table__name">{row.name}</span>{' '}
+                        {peopleLink ? (
+                          <Link
+                            className="coverage-table__name"
+                            to={peopleLink(row.orgUnitId)}
+                            title={t('people.openPeople')}
+                          >
+                            {row.name}
+                          </Link>
+                        ) : (
+                          <span className="coverage-table__name">{row.name}</span>
+                        )}{' '}
                         <span className="mono muted coverage-table__code">{row.code}</span>
                       </span>
                     </span>

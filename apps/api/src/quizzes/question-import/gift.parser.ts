@@ -1,0 +1,144 @@
+import type { QuestionCandidate, RowError } from './question-row';
+
+/**
+ * Moodle GIFT text, the forms these quizzes can hold:
+ *   ::id:: Question text {=right ~wrong ~wrong ####explanation}        single choice
+ *   ::id:: Question text {~%50%right ~%50%right ~%-100%wrong}          multiple choice
+ *   ::id:: Statement {T} / {FALSE}  (optionally ####explanation)        true/false
+ * Questions are separated by blank lines; `//` lines are comments; `\` escapes ~ = # { } :.
+ * Per-answer feedback (`#…`) is dropped. Other GIFT forms (matching, numeric, short answer,
+ * essay) are row errors: these quizzes cannot grade them. `row` is the question's first line.
+ */
+export function giftCandidates(text: string): {
+  candidates: QuestionCandidate[];
+  errors: RowError[];
+} {
+  const candidates: QuestionCandidate[] = [];
+  const errors: RowError[] = [];
+  for (const block of blocks(text)) {
+    const parsed = parseBlock(block.text);
+    if (typeof parsed === 'string') {
+      errors.push({ row: block.row, field: 'gift', message: parsed });
+    } else {
+      candidates.push({ row: block.row, ...parsed });
+    }
+  }
+  return { candidates, errors };
+}
+
+/** Blank-line separated blocks without comment lines, with the line each starts on. */
+function blocks(text: string): { row: number; text: string }[] {
+  const out: { row: number; text: string }[] = [];
+  let current: string[] = [];
+  let start = 0;
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (/^\s*\/\//.test(line)) return;
+      if (line.trim() === '') {
+        if (current.length) out.push({ row: start, text: current.join('\n') });
+        current = [];
+        return;
+      }
+      if (!current.length) start = i + 1;
+      current.push(line);
+    });
+  if (current.length) out.push({ row: start, text: current.join('\n') });
+  return out;
+}
+
+const ESCAPED = /\\([~=#{}:])/g;
+const unescape = (s: string) => s.replace(ESCAPED, '$1').trim();
+
+/** Splits at unescaped occurrences of `chars` (the delimiter stays at the start of each part). */
+function splitAnswers(body: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\' && i + 1 < body.length) {
+      current += ch + body[++i];
+      continue;
+    }
+    if ((ch === '=' || ch === '~') && current.trim() !== '') {
+      parts.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  if (current.trim()) parts.push(current);
+  return parts.map((p) => p.trim());
+}
+
+/** Index of the first unescaped `ch` at or after `from`, or -1. */
+function unescapedIndex(s: string, ch: string, from = 0): number {
+  for (let i = from; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === ch) return i;
+  }
+  return -1;
+}
+
+function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | string {
+  let rest = block.trim();
+  let externalId: string | null = null;
+  if (rest.startsWith('::')) {
+    const end = rest.indexOf('::', 2);
+    if (end < 0) return 'the title (::id::) is not closed';
+    externalId = rest.slice(2, end).trim() || null;
+    rest = rest.slice(end + 2);
+  }
+  rest = rest.replace(/^\[(html|moodle|plain|markdown)\]/, '');
+  const open = unescapedIndex(rest, '{');
+  const close = open < 0 ? -1 : unescapedIndex(rest, '}', open);
+  if (open < 0 || close < 0) return 'no answer block { … } found';
+  const stem = unescape(`${rest.slice(0, open)} ${rest.slice(close + 1)}`.replace(/\s+/g, ' '));
+  let body = rest.slice(open + 1, close).trim();
+  let explanation: string | null = null;
+  const general = body.indexOf('####');
+  if (general >= 0) {
+    explanation = unescape(body.slice(general + 4)) || null;
+    body = body.slice(0, general).trim();
+  }
+  const tf = /^(T|TRUE|F|FALSE)\b/i.exec(body);
+  if (tf) {
+    const isTrue = tf[1].toUpperCase().startsWith('T');
+    return {
+      externalId,
+      type: 'true_false',
+      text: stem,
+      options: [
+        { text: 'Đúng', correct: isTrue },
+        { text: 'Sai', correct: !isTrue },
+      ],
+      explanation,
+    };
+  }
+  if (body === '') return 'an essay question (empty answer block) cannot be graded here';
+  if (body.startsWith('#')) return 'numeric GIFT questions are not supported';
+  const answers = splitAnswers(body);
+  if (answers.some((a) => a.includes('->'))) return 'matching GIFT questions are not supported';
+  if (!answers.every((a) => a.startsWith('=') || a.startsWith('~'))) {
+    return 'each answer must start with = (right) or ~ (wrong)';
+  }
+  if (answers.every((a) => a.startsWith('='))) {
+    return 'short-answer GIFT questions (only = answers) are not supported';
+  }
+  const weighted = answers.some((a) => /^~%\d/.test(a));
+  const options = answers.map((a) => {
+    const weight = /^[~=]%(-?\d+(?:\.\d+)?)%/.exec(a);
+    const correct = a.startsWith('=') || (weight !== null && Number(weight[1]) > 0);
+    let textPart = a.slice(weight ? weight[0].length : 1);
+    const feedback = unescapedIndex(textPart, '#');
+    if (feedback >= 0) textPart = textPart.slice(0, feedback);
+    return { text: unescape(textPart), correct };
+  });
+  return {
+    externalId,
+    type: weighted ? 'multiple' : 'single',
+    text: stem,
+    options,
+    explanation,
+  };
+}

@@ -1,0 +1,98 @@
+import type { FieldError, QuestionType } from '@dx/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { CreateQuestionDto } from '../../courses/dto/question.dto';
+
+/** One question read from an import file, before validation; `row` as the file numbers it. */
+export interface QuestionCandidate {
+  row: number;
+  externalId: string | null;
+  type: string;
+  text: string;
+  options: { text: string; correct: boolean }[];
+  explanation: string | null;
+}
+
+/** A validated question of the file, ready to be written. */
+export interface ImportedQuestion extends Omit<CreateQuestionDto, 'type'> {
+  row: number;
+  type: QuestionType;
+  externalId: string | null;
+}
+
+export interface RowError extends FieldError {
+  row: number;
+}
+
+const EXTERNAL_ID_MAX = 100;
+
+/** Field names of CreateQuestionDto's errors, flattened to the top property (options.0.text → options). */
+function messages(errors: ValidationError[]): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field: e.property,
+      message,
+    }));
+    const nested = messages(e.children ?? []).map((c) => ({
+      field: e.property,
+      message: c.message,
+    }));
+    return [...own, ...nested].map((x) => ({
+      ...x,
+      field: /^\d+$/.test(x.field) ? 'options' : x.field,
+    }));
+  });
+}
+
+/** Same text once NFC-normalised, trimmed and lower-cased: "Đúng" and " đúng" are duplicates. */
+const sameText = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
+
+/**
+ * Validates a candidate with the very rules of `POST /api/quizzes/:id/questions` (the DTO),
+ * plus what a file adds: no duplicate options, an external id of at most 100 characters.
+ */
+export async function checkCandidate(
+  c: QuestionCandidate,
+): Promise<{ question: ImportedQuestion | null; errors: RowError[] }> {
+  const dto = plainToInstance(CreateQuestionDto, {
+    type: c.type,
+    text: c.text,
+    options: c.options,
+    ...(c.explanation ? { explanation: c.explanation } : {}),
+  });
+  const errors: RowError[] = messages(await validate(dto, { whitelist: true })).map((e) => ({
+    row: c.row,
+    ...e,
+  }));
+  const seen = new Set<string>();
+  for (const o of c.options) {
+    const key = sameText(o.text);
+    if (key && seen.has(key)) {
+      errors.push({
+        row: c.row,
+        field: 'options',
+        message: `option "${o.text.trim()}" appears twice`,
+      });
+    }
+    seen.add(key);
+  }
+  if (c.externalId !== null && c.externalId.length > EXTERNAL_ID_MAX) {
+    errors.push({
+      row: c.row,
+      field: 'externalId',
+      message: `externalId must be at most ${EXTERNAL_ID_MAX} characters`,
+    });
+  }
+  if (errors.length) return { question: null, errors };
+  return {
+    question: {
+      row: c.row,
+      externalId: c.externalId,
+      type: dto.type,
+      text: dto.text,
+      options: dto.options.map((o) => ({ text: o.text, correct: o.correct })),
+      explanation: dto.explanation || undefined,
+    },
+    errors: [],
+  };
+}

@@ -1,0 +1,85 @@
+import type { RawRow } from '../../users/import/user-sheet';
+import type { QuestionCandidate, RowError } from './question-row';
+
+/**
+ * The XLSX template: a header row naming the columns (any order, case-insensitive), then
+ * one question per row.
+ * - `externalId` (optional): your id for the question; re-importing it updates that question.
+ * - `type`: single | multiple | true_false.
+ * - `text`: the question.
+ * - `option1` … `option10`: the options, left to right (true_false may leave them empty:
+ *   "Đúng", "Sai").
+ * - `correct`: the numbers of the correct options, e.g. `2` or `1,3`.
+ * - `explanation` (optional): shown in the review when the quiz's policy allows.
+ */
+export const SHEET_COLUMNS = ['externalId', 'type', 'text', 'correct', 'explanation'] as const;
+export const MAX_OPTIONS = 10;
+const REQUIRED = ['type', 'text', 'correct'];
+const OPTION = /^option([1-9]|10)$/;
+
+const TRUE_FALSE_DEFAULT = ['Đúng', 'Sai'];
+
+/** Rows of the first sheet to candidates; a header that is not the template is a file error. */
+export function sheetCandidates(rows: RawRow[]): {
+  candidates: QuestionCandidate[];
+  errors: RowError[];
+  headerError: string | null;
+} {
+  const [header, ...data] = rows;
+  const names = (header?.cells ?? []).map((c) => String(c).trim());
+  const index = new Map<string, number>();
+  names.forEach((n, i) => {
+    const known = [
+      ...SHEET_COLUMNS,
+      ...Array.from({ length: MAX_OPTIONS }, (_, k) => `option${k + 1}`),
+    ].find((c) => c.toLowerCase() === n.toLowerCase());
+    if (known) index.set(known, i);
+  });
+  const missing = REQUIRED.filter((c) => !index.has(c));
+  if (!header || missing.length || ![...index.keys()].some((k) => OPTION.test(k))) {
+    const lacking = [
+      ...missing,
+      ...([...index.keys()].some((k) => OPTION.test(k)) ? [] : ['option1…']),
+    ];
+    return {
+      candidates: [],
+      errors: [],
+      headerError: `is not the question template: the first row must name the columns (missing ${lacking.join(', ')})`,
+    };
+  }
+  const cell = (r: RawRow, name: string) => {
+    const i = index.get(name);
+    return i === undefined ? '' : String(r.cells[i] ?? '').trim();
+  };
+  const candidates: QuestionCandidate[] = [];
+  const errors: RowError[] = [];
+  for (const r of data) {
+    const type = cell(r, 'type').toLowerCase();
+    let texts = Array.from({ length: MAX_OPTIONS }, (_, k) => cell(r, `option${k + 1}`));
+    // Options are left-aligned: everything after the last filled one is dropped, gaps are errors.
+    const last = texts.map((t) => t !== '').lastIndexOf(true);
+    texts = texts.slice(0, last + 1);
+    if (type === 'true_false' && texts.length === 0) texts = [...TRUE_FALSE_DEFAULT];
+    const correctCell = cell(r, 'correct');
+    const marks = correctCell.split(/[,;\s]+/).filter(Boolean);
+    const numbers = marks.map(Number);
+    if (!marks.length || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > texts.length)) {
+      errors.push({
+        row: r.row,
+        field: 'correct',
+        message: marks.length
+          ? `correct must list option numbers between 1 and ${texts.length}`
+          : 'correct must name at least one option number',
+      });
+    }
+    candidates.push({
+      row: r.row,
+      externalId: cell(r, 'externalId') || null,
+      type,
+      text: cell(r, 'text'),
+      options: texts.map((text, k) => ({ text, correct: numbers.includes(k + 1) })),
+      explanation: cell(r, 'explanation') || null,
+    });
+  }
+  return { candidates, errors, headerError: null };
+}

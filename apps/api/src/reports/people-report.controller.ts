@@ -1,0 +1,44 @@
+import type { Paginated, PeopleReportRow } from '@dx/contracts';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { PeopleReportQueryDto } from './dto/people-report.query';
+import { PeopleReportService } from './people-report.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('hr')
+@Controller('reports/people')
+export class PeopleReportController {
+  constructor(private readonly people: PeopleReportService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'DX staff of a subtree at the end of a year (today for this one), trained or not; format=csv|xlsx for a file',
+  })
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  @ApiNotFoundResponse({ description: 'Unknown unit, or outside your scope' })
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: PeopleReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Paginated<PeopleReportRow> | StreamableFile> {
+    if (!q.format) return this.people.page(user, q);
+    const file = await this.people.file(user, q);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    return new StreamableFile(file.body, { type: file.contentType });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+import { MyRequirementsService } from './my-requirements.service';
+import { RequirementsController } from './requirements.controller';
+import { RequirementsService } from './requirements.service';
+import { TrainingLedgerModule } from './training-ledger.module';
+import { TrainingRecordsController } from './training-records.controller';
+import { TrainingRecordsService } from './training-records.service';
+
+/** The yearly cycle's own endpoints: requirements and recorded training. */
+@Module({
+  imports: [OrgUnitsModule, TrainingLedgerModule],
+  controllers: [RequirementsController, TrainingRecordsController],
+  providers: [RequirementsService, MyRequirementsService, TrainingRecordsService],
+})
+export class TrainingModule {}

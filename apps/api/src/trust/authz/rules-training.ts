@@ -1,0 +1,93 @@
+import { CheckContext, everyone, inScope, RuleTable } from './rule';
+
+const thisYear = () => new Date().getUTCFullYear();
+
+const RECORD = {
+  title: 'Lớp tập huấn an toàn thông tin',
+  hours: 4,
+  completedOn: `${new Date().getUTCFullYear()}-01-10`,
+  provider: 'Sở Nội vụ',
+};
+
+/** A fresh recorded training of the side's learner (written directly: no caller involved). */
+async function recordOf(c: CheckContext): Promise<string> {
+  const [row] = await c.w.t.db.query(
+    `INSERT INTO training_record (user_id, title, hours, completed_on, year, provider)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      c.side.learner.id,
+      RECORD.title,
+      RECORD.hours,
+      RECORD.completedOn,
+      thisYear(),
+      RECORD.provider,
+    ],
+  );
+  return row.id;
+}
+
+/** The yearly cycle: requirements, recorded training, people reports. */
+export const TRAINING_RULES: RuleTable = {
+  // hr names a unit of its subtree; one outside it is a write not allowed (403).
+  'POST /api/requirements': {
+    learner: 403,
+    trainer: 403,
+    hr: [201, 403],
+    sysadmin: 201,
+    request: (c) => ({
+      body: {
+        year: thisYear(),
+        orgUnitId: c.side.commune.id,
+        dxRoles: ['full_time'],
+        hours: 4,
+        dueDate: `${thisYear()}-12-31`,
+      },
+    }),
+  },
+  'GET /api/requirements': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { orgUnitId: c.side.unit.id, year: thisYear() } }),
+  },
+  'GET /api/me/requirements': { unscoped: true, ...everyone(200) },
+
+  // The person is the inside or outside province's learner: outside is not visible (404).
+  'POST /api/training-records': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(201),
+    sysadmin: 201,
+    request: (c) => ({ body: { userId: c.side.learner.id, ...RECORD } }),
+  },
+  'GET /api/training-records': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { userId: c.side.learner.id } }),
+  },
+  'PATCH /api/training-records/{id}': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({ params: { id: await recordOf(c) }, body: { hours: 3 } }),
+  },
+  'DELETE /api/training-records/{id}': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(204),
+    sysadmin: 204,
+    request: async (c) => ({ params: { id: await recordOf(c) } }),
+  },
+
+  'GET /api/reports/people': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { orgUnitId: c.side.unit.id, status: 'untrained' } }),
+  },
+};

@@ -1,0 +1,49 @@
+import { UserEntity } from '@dx/db';
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * What the auth feature needs of accounts (the users feature owns `app_user`): look-ups,
+ * the active flag and setting a password hash.
+ */
+@Injectable()
+export class UserAccountsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ username });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** With the password hash, for checking the current password. */
+  findWithPasswordHash(id: string): Promise<UserEntity | null> {
+    return this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  /** False for a deactivated or erased account. */
+  async isActive(id: string): Promise<boolean> {
+    const rows: { active: boolean }[] = await this.db.query(
+      `SELECT active FROM app_user WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.active === true;
+  }
+
+  async setPasswordHash(tx: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await tx.update(UserEntity, { id }, { passwordHash });
+  }
+}
+
+/** Global, so the (global) auth feature reaches it without importing the users module. */
+@Global()
+@Module({ providers: [UserAccountsService], exports: [UserAccountsService] })
+export class UserAccountsModule {}

@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { ApiClient } from './support/api-client';
+import { openPage } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { loginAs, type Credentials } from './support/learner-session';
+import { createLearningWorld } from './support/learning-world';
+import { axeViolations, languageProblems } from './support/page-quality';
+
+const DESKTOP = { width: 1280, height: 800 };
+/** axe over a dozen pages at two sizes: minutes on a busy machine. */
+const PAGES_TIMEOUT = 300_000;
+const PHONE = { width: 360, height: 740 };
+
+interface Route {
+  path: string;
+  /** Something on the page once it has loaded (a heading's text). */
+  ready: RegExp;
+}
+
+/**
+ * Every main route of each kind of user, at desktop and phone sizes: 0 WCAG 2.1 A/AA
+ * violations found by axe-core, no translation key shown instead of text, `lang="vi"`.
+ */
+describe('accessibility and Vietnamese on every main page', () => {
+  const suite = browserSuite(createLearningWorld);
+  const problems: string[] = [];
+
+  async function check(page: Page, route: Route, size: string) {
+    await page.goto(route.path);
+    await page.getByRole('heading', { level: 1, name: route.ready }).first().waitFor();
+    // Lazy data (progress, certificates) settles before the page is judged.
+    await page.waitForLoadState('networkidle');
+    for (const p of [...(await axeViolations(page)), ...(await languageProblems(page))]) {
+      problems.push(`${size} ${route.path}: ${p}`);
+    }
+  }
+
+  async function checkAll(who: Credentials | null, routes: () => Route[]) {
+    for (const [size, viewport] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
+      const { context, page } = await openPage(suite.browser, {
+        baseURL: suite.state.baseUrl,
+        viewport,
+      });
+      try {
+        if (who) await loginAs(page, who);
+        for (const route of routes()) await check(page, route, size);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+
+  it(
+    'anonymous pages: login, verify, not found',
+    async () => {
+      await checkAll(null, () => [
+        { path: '/login', ready: /Đăng nhập/ },
+        { path: '/verify', ready: /Tra cứu|Xác minh|chứng nhận/i },
+        { path: '/khong-co-trang-nay', ready: /Không tìm thấy trang/ },
+      ]);
+      expect(problems).toEqual([]);
+    },
+    PAGES_TIMEOUT,
+  );
+
+  it(
+    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile",
+    async () => {
+      const { learner, courseWithoutQuiz: course } = suite.world;
+      const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
+      await api.post(`/courses/${course.id}/enroll`);
+      await checkAll(learner, () => [
+        { path: '/', ready: /Xin chào/ },
+        { path: '/courses', ready: /Danh mục khóa học/ },
+        { path: `/courses/${course.id}`, ready: new RegExp(course.title) },
+        { path: `/learn/${course.id}/lessons/${course.lessons[0].id}`, ready: /Bài 1/ },
+        { path: '/my-learning', ready: /Học tập|khóa học/i },
+        { path: '/my-certificates', ready: /Chứng nhận/ },
+        { path: '/me', ready: /Hồ sơ của tôi/ },
+      ]);
+      expect(problems).toEqual([]);
+    },
+    PAGES_TIMEOUT,
+  );
+
+  it(
+    "a trainer's pages: authoring list, course editor, learner preview",
+    async () => {
+      const { trainer, courseWithQuiz: course } = suite.world;
+      await checkAll(trainer, () => [
+        { path: '/authoring', ready: /Soạn bài giảng/ },
+        { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
+        { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
+      ]);
+      expect(problems).toEqual([]);
+    },
+    PAGES_TIMEOUT,
+  );
+});

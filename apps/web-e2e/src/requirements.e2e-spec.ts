@@ -1,0 +1,59 @@
+import { ApiClient } from './support/api-client';
+import { browserSuite } from './support/browser-suite';
+import type { E2eState } from './support/e2e-env';
+import { screenshotOnFailure } from './support/failure-screenshot';
+import { completeLesson, loginAs } from './support/learner-session';
+import { COURSE_WITHOUT_QUIZ, createLearningWorld } from './support/learning-world';
+
+/** The learning world plus a requirement of this year on its unit: 2 hours by 31/12. */
+async function createRequirementWorld(state: E2eState) {
+  const world = await createLearningWorld(state);
+  const admin = await ApiClient.login(state.baseUrl, state.adminUsername, state.adminPassword);
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(
+      new Date(),
+    ),
+  );
+  await admin.post('/requirements', {
+    year,
+    orgUnitId: world.orgUnitId,
+    dxRoles: ['full_time', 'part_time'],
+    hours: 2,
+    dueDate: `${year}-12-31`,
+  });
+  return { ...world, year };
+}
+
+describe('the yearly requirement', () => {
+  const suite = browserSuite(createRequirementWorld);
+
+  it('learner sees this year’s requirement, completes a course, and the requirement is met', () =>
+    screenshotOnFailure(
+      () => suite.page,
+      'requirement',
+      async () => {
+        const page = await suite.openPage();
+        const { learner, courseWithoutQuiz: course, year } = suite.world;
+        await loginAs(page, learner);
+
+        await page.goto('/');
+        const card = page.getByRole('region', { name: 'Yêu cầu bồi dưỡng năm nay' });
+        await card.getByText(`Năm ${year}: cần 2 giờ, đã có 0 giờ, hạn 31/12/${year}.`).waitFor();
+        await card.getByText('Đang thực hiện', { exact: true }).waitFor();
+
+        await card.getByRole('link', { name: 'Chọn khóa học để tích lũy giờ' }).click();
+        await page.getByRole('link', { name: COURSE_WITHOUT_QUIZ }).click();
+        await page.getByRole('button', { name: 'Đăng ký học' }).click();
+        await page.waitForURL(
+          (url) => url.pathname === `/learn/${course.id}/lessons/${course.lessons[0].id}`,
+        );
+        await completeLesson(page, course.lessons[0].title, 50);
+        await page.getByRole('link', { name: /Bài tiếp theo/ }).click();
+        await completeLesson(page, course.lessons[1].title, 100);
+
+        await page.goto('/');
+        await card.getByText(`Năm ${year}: cần 2 giờ, đã có 2 giờ, hạn 31/12/${year}.`).waitFor();
+        await card.getByText('Đã đạt', { exact: true }).waitFor();
+      },
+    ));
+});

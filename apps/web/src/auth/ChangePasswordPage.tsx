@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InputField } from '../app/FormField';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { changePassword } from './credentials-api';
+import { CredentialsForm } from './CredentialsForm';
+
+/** `/me/password`: the signed-in person changes their password. */
+export default function ChangePasswordPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.change.title'));
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  return (
+    <CredentialsForm
+      id="change-password"
+      title={t('account.change.title')}
+      submitLabel={t('account.change.submit')}
+      onSubmit={() => changePassword({ currentPassword, newPassword })}
+      done={<p>{t('account.change.done')}</p>}
+    >
+      <InputField
+        id="change-current"
+        label={t('account.currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        onValue={setCurrentPassword}
+      />
+      <InputField
+        id="change-new"
+        label={t('account.newPassword')}
+        hint={t('account.passwordHint')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={newPassword}
+        onValue={setNewPassword}
+      />
+    </CredentialsForm>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { InputField } from '../app/FormField';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { requestPasswordReset } from './credentials-api';
+import { CredentialsForm } from './CredentialsForm';
+
+/** `/forgot-password`: the answer is the same whether or not the account exists. */
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.forgot.title'));
+  const [username, setUsername] = useState('');
+  return (
+    <CredentialsForm
+      id="forgot"
+      title={t('account.forgot.title')}
+      intro={t('account.forgot.intro')}
+      submitLabel={t('account.forgot.submit')}
+      onSubmit={() => requestPasswordReset(username.trim())}
+      done={
+        <>
+          <p>{t('account.forgot.sent')}</p>
+          <Link to="/login">{t('account.backToLogin')}</Link>
+        </>
+      }
+    >
+      <InputField
+        id="forgot-username"
+        label={t('login.username')}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        value={username}
+        onValue={setUsername}
+      />
+    </CredentialsForm>
+  );
+}

@@ -1,0 +1,153 @@
+import type { PeopleReportStatus } from '@dx/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { PageError, PageLoading } from '../app/PageStatus';
+import { Pagination } from '../app/Pagination';
+import { saveBlob } from '../app/save-blob';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { formatDate, formatNumber } from '../i18n/format';
+import { downloadPeople, fetchPeople, peopleKeys } from './people-api';
+
+const STATUSES: PeopleReportStatus[] = ['untrained', 'trained', 'all'];
+const STATUS_LABEL = {
+  untrained: 'people.statusUntrained',
+  trained: 'people.statusTrained',
+  all: 'people.statusAll',
+} as const;
+
+/**
+ * HR's list of the people of a unit for a year — by default those not yet trained —
+ * reached from a row of the coverage table, with CSV and Excel downloads of the same list.
+ */
+export default function PeopleReportPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage;
+  useDocumentTitle(t('people.title'));
+  const [params, setParams] = useSearchParams();
+  const orgUnitId = params.get('orgUnitId') ?? '';
+  const year = Number(params.get('year')) || new Date().getFullYear();
+  const status = (STATUSES.find((s) => s === params.get('status')) ??
+    'untrained') as PeopleReportStatus;
+  const [page, setPage] = useState(1);
+  const filter = { orgUnitId, year, status, page };
+  const query = useQuery({
+    queryKey: peopleKeys.list(filter),
+    queryFn: ({ signal }) => fetchPeople(filter, signal),
+    enabled: !!orgUnitId,
+    placeholderData: keepPreviousData,
+  });
+  const [downloading, setDownloading] = useState(false);
+
+  async function download(format: 'csv' | 'xlsx') {
+    setDownloading(true);
+    try {
+      const file = await downloadPeople({ orgUnitId, year, status }, format);
+      saveBlob(file.blob, file.fileName ?? `danh-sach-${year}.${format}`);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  function setStatus(next: string) {
+    setPage(1);
+    setParams({ orgUnitId, year: String(year), status: next });
+  }
+
+  const unitName = query.data?.items[0]?.orgUnitName;
+  return (
+    <section className="card" aria-labelledby="people-title">
+      <h1 id="people-title">{t('people.title')}</h1>
+      <div className="report-controls">
+        <p>
+          {t('people.year')}: <strong>{year}</strong>
+          {unitName ? ` — ${t('people.unit')}: ${unitName}` : ''}
+        </p>
+        <label>
+          {t('people.status')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(STATUS_LABEL[s])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={downloading}
+          onClick={() => download('csv')}
+        >
+          {t('people.exportCsv')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={downloading}
+          onClick={() => download('xlsx')}
+        >
+          {t('people.exportXlsx')}
+        </button>
+      </div>
+      {query.isPending ? (
+        <PageLoading />
+      ) : query.isError ? (
+        <PageError error={query.error} onRetry={() => query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <p>{t('people.empty')}</p>
+      ) : (
+        <>
+          <p role="status">{t('people.total', { count: query.data.total })}</p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('people.fullName')}</th>
+                  <th scope="col">{t('people.username')}</th>
+                  <th scope="col">{t('people.unit')}</th>
+                  <th scope="col">{t('people.dxRole')}</th>
+                  <th scope="col" className="num">
+                    {t('people.hours')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('people.required')}
+                  </th>
+                  <th scope="col">{t('people.requirementMet')}</th>
+                  <th scope="col">{t('people.lastCompletedOn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((p) => (
+                  <tr key={p.userId}>
+                    <th scope="row">{p.fullName}</th>
+                    <td className="mono">{p.username}</td>
+                    <td>{p.orgUnitName}</td>
+                    <td>{t(`dxRole.${p.dxRole}`)}</td>
+                    <td className="num">{formatNumber(p.hoursEarned, lng)}</td>
+                    <td className="num">
+                      {p.requiredHours === null ? '—' : formatNumber(p.requiredHours, lng)}
+                    </td>
+                    <td>{t(p.requirementMet ? 'people.yes' : 'people.no')}</td>
+                    <td>
+                      {p.lastCompletedOn
+                        ? formatDate(`${p.lastCompletedOn}T12:00:00+07:00`, lng)
+                        : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={page}
+            pageSize={query.data.pageSize}
+            total={query.data.total}
+            onPage={setPage}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import type { MyRequirement } from '@dx/contracts';
+import { api } from '../api/client';
+
+export const requirementKeys = {
+  mine: (year?: number) => ['me', 'requirements', year ?? 'current'] as const,
+};
+
+export function fetchMyRequirements(year?: number, signal?: AbortSignal): Promise<MyRequirement[]> {
+  return api.get<MyRequirement[]>(`/me/requirements${year ? `?year=${year}` : ''}`, { signal });
+}

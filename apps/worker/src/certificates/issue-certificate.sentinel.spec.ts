@@ -1,0 +1,109 @@
+import { buildDataSourceOptions, CertificateEntity, CertificateEventEntity } from '@dx/db';
+import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
+import { loadAppConfig } from '@dx/config';
+import { checkSentinelsAtStart } from '@dx/queues';
+import { freePort, RedisSentinelTestGroup } from '@dx/testing';
+import { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, In } from 'typeorm';
+import { eventually, requestCertificates } from '../test/certificate-fixtures';
+import { startWorkerProcess, stopped } from '../test/processes';
+
+jest.setTimeout(120_000);
+
+/**
+ * Redis failover under load: real redis-server master and replica, three redis-sentinel
+ * processes, and the real worker process configured with REDIS_SENTINELS only.
+ */
+describe('certificate issuance across a Redis Sentinel failover', () => {
+  let group: RedisSentinelTestGroup;
+  let databaseUrl: string;
+  let db: DataSource;
+  let worker: ChildProcess | undefined;
+  const storageDir = mkdtempSync(join(tmpdir(), 'dx-worker-sentinel-'));
+
+  beforeAll(async () => {
+    group = await RedisSentinelTestGroup.start();
+    databaseUrl = await createTestDatabase('dx_worker_sentinel');
+    db = await new DataSource(
+      buildDataSourceOptions({ url: databaseUrl, poolSize: 4 }),
+    ).initialize();
+  });
+
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    if (worker) await stopped(worker);
+    await db?.destroy();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await group?.stop();
+  });
+
+  const certificatesOf = (ids: string[]) =>
+    db.getRepository(CertificateEntity).findBy({ id: In(ids) });
+  const allIssued = async (ids: string[]) =>
+    (await certificatesOf(ids)).every((c) => c.status === 'issued' && c.pdfKey !== null);
+
+  it('loses and doubles nothing when the master dies mid-batch, and goes on with the promoted replica', async () => {
+    const { certificates } = await requestCertificates(db, 30);
+    const before = certificates.map((c) => c.id);
+    worker = startWorkerProcess({
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `dxtest-${randomSuffix()}`,
+      JWT_SECRET: 'x'.repeat(40),
+      STORAGE_DIR: storageDir,
+      // Nothing listens there: only the sentinels can lead the worker to Redis.
+      REDIS_URL: 'redis://127.0.0.1:1',
+      ...group.sentinelsEnv,
+    });
+    const issued = async () =>
+      (await certificatesOf(before)).filter((c) => c.status === 'issued').length;
+    await eventually(async () => (await issued()) >= 3, 60_000, 50);
+
+    const killedAt = Date.now();
+    await group.killMaster();
+    expect(await issued()).toBeLessThan(30); // the batch really was under way
+    await group.waitForPromotion();
+    const promotedAfterMs = Date.now() - killedAt;
+
+    // Requests made after the failover reach the new master through the outbox relay.
+    const { certificates: later } = await requestCertificates(db, 5, 'Lê Văn Thành');
+    const ids = [...before, ...later.map((c) => c.id)];
+    await eventually(() => allIssued(ids), 90_000);
+
+    const done = await certificatesOf(ids);
+    const numbers = done.map((c) => Number(c.serial?.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(35);
+    expect(numbers[34] - numbers[0]).toBe(34); // gap-free: no serial taken twice or skipped
+    expect(
+      await db
+        .getRepository(CertificateEventEntity)
+        .countBy({ certificateId: In(ids), type: 'issued' }),
+    ).toBe(35);
+    for (const c of done) expect(existsSync(join(storageDir, c.pdfKey as string))).toBe(true);
+    expect(promotedAfterMs).toBeLessThan(30_000);
+  });
+
+  it('stops the start with one line when no sentinel answers or none knows the master', async () => {
+    const configWith = (env: Record<string, string>) =>
+      loadAppConfig({ JWT_SECRET: 'x'.repeat(40), ...env });
+    await expect(checkSentinelsAtStart(configWith(group.sentinelsEnv))).resolves.toBeUndefined();
+    await expect(
+      checkSentinelsAtStart(configWith({ ...group.sentinelsEnv, REDIS_SENTINEL_NAME: 'other' })),
+    ).rejects.toThrow(
+      /^REDIS_SENTINELS: no sentinel names a master for other \(.*does not monitor other/,
+    );
+    const nobody = await freePort();
+    const error = await checkSentinelsAtStart(
+      configWith({ REDIS_SENTINELS: `127.0.0.1:${nobody}`, REDIS_SENTINEL_NAME: 'dxmaster' }),
+      500,
+    ).catch((e: Error) => e);
+    expect(String((error as Error).message)).toMatch(
+      new RegExp(
+        `^REDIS_SENTINELS: no sentinel names a master for dxmaster \\(127\\.0\\.0\\.1:${nobody} .*ECONNREFUSED`,
+      ),
+    );
+    expect(String((error as Error).message)).not.toContain('\n');
+  });
+});

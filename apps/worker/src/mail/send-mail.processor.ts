@@ -1,0 +1,59 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { JobName, QueueName, SendMailJobData } from '@dx/contracts';
+import { JobDispatcher, JobHandler } from '@dx/queues';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
+import { MailSenderService, SendOutcome } from './mail-sender.service';
+
+/**
+ * Sends mail requested through the outbox (job id `mail-<id>`). While the mail server is
+ * away, the job is put back as delayed with a growing wait (capped by
+ * MAIL_RETRY_MAX_SECONDS) instead of failing: mail is delayed, never dropped. The limiter
+ * caps the sending rate of all workers together; decorators are evaluated at load time,
+ * hence the environment read.
+ */
+@Processor(QueueName.Mail, {
+  concurrency: 4,
+  limiter: { max: Number(process.env.MAIL_RATE_PER_SECOND ?? 10), duration: 1_000 },
+})
+export class SendMailProcessor extends JobDispatcher {
+  private readonly logger = new Logger(SendMailProcessor.name);
+
+  constructor(
+    private readonly sender: MailSenderService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  @JobHandler(JobName.SendMail)
+  async send(job: Job<SendMailJobData>, token?: string): Promise<{ outcome: SendOutcome }> {
+    let result: Awaited<ReturnType<MailSenderService['send']>>;
+    try {
+      result = await this.sender.send(job.data.mailId);
+    } catch (err) {
+      // The database (not the mail server) failed: failing the job would leave the row
+      // pending with nothing to send it, so wait the longest and try again.
+      this.logger.warn(`Mail ${job.data.mailId} not sent: ${(err as Error).message}`);
+      result = { outcome: 'failed', attempts: Number.MAX_SAFE_INTEGER };
+    }
+    const { outcome, attempts } = result;
+    if (outcome === 'failed' || outcome === 'busy') {
+      await job.moveToDelayed(Date.now() + this.retryDelayMs(attempts), token);
+      throw new DelayedError();
+    }
+    return { outcome };
+  }
+
+  /** 1 s, 2 s, 4 s … up to the configured ceiling. */
+  retryDelayMs(attempts: number): number {
+    const ceiling = this.config.mail.retryMaxSeconds * 1_000;
+    return Math.min(1_000 * 2 ** Math.min(30, Math.max(0, attempts - 1)), ceiling);
+  }
+
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.error(`Mail worker error: ${err.message}`);
+  }
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'deploy',
+  ...require('../jest.preset.cjs'),
+  rootDir: __dirname,
+};

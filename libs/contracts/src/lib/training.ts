@@ -1,0 +1,80 @@
+import type { DxRole } from './roles';
+
+/** DX roles a requirement can name (people with `none` are not DX staff). */
+export const REQUIREMENT_DX_ROLES = ['full_time', 'part_time'] as const;
+export type RequirementDxRole = (typeof REQUIREMENT_DX_ROLES)[number];
+
+/** `POST /api/requirements` answer and `GET /api/requirements` item. */
+export interface Requirement {
+  id: string;
+  year: number;
+  orgUnitId: string;
+  orgUnitName: string;
+  dxRoles: DxRole[];
+  jobTitles: string[];
+  hours: number;
+  dueDate: string;
+  curriculumId: string | null;
+  curriculumTitle: string | null;
+  createdAt: string;
+}
+
+export type MyRequirementStatus = 'met' | 'in_progress' | 'overdue';
+
+/** A course that counts toward a requirement (those of its curriculum). */
+export interface RequirementCourse {
+  courseId: string;
+  title: string;
+  hours: number;
+  completed: boolean;
+}
+
+/** `GET /api/me/requirements` item. */
+export interface MyRequirement {
+  id: string;
+  year: number;
+  hours: number;
+  hoursEarned: number;
+  dueDate: string;
+  status: MyRequirementStatus;
+  orgUnitName: string;
+  curriculumId: string | null;
+  curriculumTitle: string | null;
+  /** With a curriculum: its courses; without: empty (every course counts). */
+  courses: RequirementCourse[];
+}
+
+/** `POST /api/training-records` answer: training done outside the platform. */
+export interface TrainingRecord {
+  id: string;
+  userId: string;
+  title: string;
+  hours: number;
+  completedOn: string;
+  year: number;
+  provider: string;
+  hasEvidence: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const PEOPLE_REPORT_STATUSES = ['untrained', 'trained', 'all'] as const;
+export type PeopleReportStatus = (typeof PEOPLE_REPORT_STATUSES)[number];
+export const PEOPLE_REPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type PeopleReportFormat = (typeof PEOPLE_REPORT_FORMATS)[number];
+
+/** `GET /api/reports/people` item: a DX staff member of the subtree at the end of the year. */
+export interface PeopleReportRow {
+  userId: string;
+  username: string;
+  fullName: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  dxRole: DxRole;
+  hoursEarned: number;
+  /** The largest requirement of the year that applies (null: none applies). */
+  requiredHours: number | null;
+  requirementMet: boolean;
+  trained: boolean;
+  lastCompletedOn: string | null;
+}

@@ -1,0 +1,55 @@
+import {
+  MailJob,
+  MailTemplate,
+  MailTemplateParams,
+  QueueName,
+  SendMailJobData,
+} from '@dx/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface MailRequest<T extends MailTemplate> {
+  to: string;
+  template: T;
+  params: MailTemplateParams[T];
+  /** Same key, same mail: e.g. `activation-code:<code id>`. At most 200 characters. */
+  idempotencyKey: string;
+  userId?: string | null;
+}
+
+/**
+ * Queues mail from inside the transaction that decided it, so the mail exists exactly
+ * when the decision was committed. Used by the API and by worker jobs alike.
+ */
+@Injectable()
+export class MailService {
+  /**
+   * Writes the mail row and its outbox row on `tx`. Returns the mail id, or null when a
+   * mail with this idempotency key already exists (nothing is written then).
+   */
+  async enqueue<T extends MailTemplate>(
+    tx: EntityManager,
+    mail: MailRequest<T>,
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO mail (recipient, user_id, template, params, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [
+        mail.to,
+        mail.userId ?? null,
+        mail.template,
+        JSON.stringify(mail.params),
+        mail.idempotencyKey,
+      ],
+    );
+    if (rows.length === 0) return null;
+    const id = rows[0].id;
+    const payload: SendMailJobData = { mailId: id };
+    await tx.query(
+      `INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`,
+      [QueueName.Mail, MailJob.Send, `mail-${id}`, JSON.stringify(payload)],
+    );
+    return id;
+  }
+}

@@ -1,0 +1,67 @@
+import type { PeopleReportRow } from '@dx/contracts';
+import { stringify } from 'csv-stringify/sync';
+import { Workbook } from 'exceljs';
+
+export const PEOPLE_HEADERS = [
+  'Tên đăng nhập',
+  'Họ và tên',
+  'Đơn vị',
+  'Vị trí CĐS',
+  'Số giờ đã học',
+  'Số giờ yêu cầu',
+  'Đạt yêu cầu',
+  'Đã được bồi dưỡng',
+  'Ngày hoàn thành gần nhất',
+] as const;
+
+const DX_ROLE_NAMES: Record<string, string> = {
+  full_time: 'Chuyên trách',
+  part_time: 'Kiêm nhiệm',
+  none: 'Không',
+};
+
+/** dd/MM/yyyy, as Vietnamese offices write dates. */
+const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+const yesNo = (v: boolean) => (v ? 'Có' : 'Chưa');
+
+function cells(r: PeopleReportRow): (string | number)[] {
+  return [
+    r.username,
+    r.fullName,
+    r.orgUnitName,
+    DX_ROLE_NAMES[r.dxRole] ?? r.dxRole,
+    r.hoursEarned,
+    r.requiredHours ?? '',
+    yesNo(r.requirementMet),
+    yesNo(r.trained),
+    vnDate(r.lastCompletedOn),
+  ];
+}
+
+/** UTF-8 with a BOM and CRLF records, like the coverage CSV. */
+export function renderPeopleCsv(rows: PeopleReportRow[]): Buffer {
+  return Buffer.from(
+    stringify([[...PEOPLE_HEADERS], ...rows.map(cells)], {
+      bom: true,
+      record_delimiter: 'windows',
+    }),
+    'utf8',
+  );
+}
+
+/** One sheet: title, bold frozen heading with a filter, one row per person. */
+export async function renderPeopleXlsx(rows: PeopleReportRow[], title: string): Promise<Buffer> {
+  const wb = new Workbook();
+  wb.creator = 'dx-academy';
+  const ws = wb.addWorksheet('Danh sách', { views: [{ state: 'frozen', ySplit: 2 }] });
+  [18, 30, 36, 14, 12, 12, 12, 14, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.mergeCells(1, 1, 1, PEOPLE_HEADERS.length);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  const header = ws.getRow(2);
+  header.values = [...PEOPLE_HEADERS];
+  header.font = { bold: true };
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: PEOPLE_HEADERS.length } };
+  for (const r of rows) ws.addRow(cells(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,98 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * People a requirement applies to in year $1, as of day $2: open membership on that day
+ * in the requirement unit's subtree, with one of its DX roles and, when it lists job
+ * titles, one of them. Used by the ledger and by `GET /api/me/requirements`; `r` is the
+ * requirement, `m` the membership, `u` the person.
+ */
+export const REQUIREMENT_APPLIES = `
+  JOIN org_unit ru ON ru.id = r.org_unit_id
+  JOIN membership m ON m.valid_from <= $2::date AND (m.valid_to IS NULL OR m.valid_to > $2::date)
+                   AND m.dx_role = ANY (r.dx_roles)
+  JOIN org_unit mu ON mu.id = m.org_unit_id AND mu.path LIKE ru.path || '%'
+  JOIN app_user u ON u.id = m.user_id
+                 AND (cardinality(r.job_titles) = 0 OR u.job_title = ANY (r.job_titles))`;
+
+/**
+ * Hours person `u` earned in year r.year toward requirement `r`: the whole year's ledger
+ * hours, or with a curriculum only that curriculum's course certificates (not revoked).
+ * Needs `ty` (the person's ledger row of the year, may be null).
+ */
+export const HOURS_TOWARD_REQUIREMENT = `
+  CASE WHEN r.curriculum_id IS NULL THEN coalesce(ty.hours, 0)
+       ELSE (SELECT coalesce(sum(c.hours), 0) FROM certificate c
+              JOIN curriculum_course cc ON cc.course_id = c.course_id AND cc.curriculum_id = r.curriculum_id
+             WHERE c.user_id = u.id AND c.kind = 'course' AND c.year = r.year AND c.status <> 'revoked')
+  END`;
+
+/**
+ * Sets `requirement_met` of the given people's ledger rows of a year (null: every row of
+ * the year), set-based: met unless some requirement applying to them on `asOf` is short
+ * of hours. Written by the training ledger in its caller's transaction.
+ */
+export async function evaluateRequirementMet(
+  m: EntityManager,
+  year: number,
+  asOf: string,
+  userIds: string[] | null,
+): Promise<void> {
+  await m.query(
+    `UPDATE training_year ty
+        SET requirement_met = NOT EXISTS (
+              SELECT 1 FROM requirement r ${REQUIREMENT_APPLIES}
+               WHERE r.year = ty.year AND u.id = ty.user_id
+                 AND ${HOURS_TOWARD_REQUIREMENT} < r.hours)
+      WHERE ty.year = $1 AND ($3::uuid[] IS NULL OR ty.user_id = ANY ($3::uuid[]))`,
+    [year, asOf, userIds],
+  );
+}
+
+/**
+ * Gives everyone a requirement applies to a ledger row of its year (people with none count
+ * as meeting every requirement) and returns their ids, in one statement.
+ */
+export async function coverRequirementRows(
+  m: EntityManager,
+  requirementId: string,
+  year: number,
+  asOf: string,
+): Promise<string[]> {
+  const covered: { id: string }[] = await m.query(
+    `INSERT INTO training_year AS ty (user_id, year, trained)
+     SELECT DISTINCT u.id, $1::int, false FROM requirement r ${REQUIREMENT_APPLIES}
+      WHERE r.id = $3
+     ON CONFLICT (user_id, year) DO UPDATE SET updated_at = ty.updated_at
+     RETURNING ty.user_id AS id`,
+    [year, asOf, requirementId],
+  );
+  return covered.map((c) => c.id);
+}
+/**
+ * The ledger as the source rows say it should be, per person and year: course
+ * certificates not revoked (by their training year) plus recorded trainings. Hours summed
+ * in hundredths as integers, so the figures compare exactly with the incremental ledger.
+ * Requirements are not part of it: `requirement_met` is re-evaluated by the ledger service.
+ */
+export const LEDGER_FROM_SOURCES = `
+  SELECT user_id, year, sum(hundredths)::bigint AS hundredths,
+         sum(courses)::int AS courses, sum(records)::int AS records
+    FROM (SELECT user_id, year, (hours * 100)::int AS hundredths, 1 AS courses, 0 AS records
+            FROM certificate
+           WHERE kind = 'course' AND status <> 'revoked' AND user_id IS NOT NULL AND year IS NOT NULL
+          UNION ALL
+          SELECT user_id, year, (hours * 100)::int, 0, 1 FROM training_record) s
+   GROUP BY user_id, year`;
+
+/**
+ * Replaces the whole ledger with the recomputation from the source rows (demo data loaded
+ * in bulk, repairs). Requirements are re-evaluated by the caller when it has any.
+ */
+export async function rebuildLedger(tx: EntityManager): Promise<void> {
+  await tx.query('DELETE FROM training_year');
+  await tx.query(
+    `INSERT INTO training_year (user_id, year, hours, courses, records, trained)
+     SELECT user_id, year, hundredths / 100.0, courses, records, courses + records > 0
+       FROM (${LEDGER_FROM_SOURCES}) src`,
+  );
+}
