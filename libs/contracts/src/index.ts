@@ -19,3 +19,4 @@ export * from './lib/privacy';
 export * from './lib/mail';
 export * from './lib/notifications';
 export * from './lib/training';
+export * from './lib/course-authoring';

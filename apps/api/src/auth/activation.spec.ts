@@ -141,7 +141,7 @@ describe('activation codes', () => {
       .post('/api/auth/activate')
       .send({ username: 'tuan.lv', code: body.code, newPassword: 'levantuan2026' })
       .expect(400);
-    expect(weak.body.errors).toEqual([
+    expect(weak.body.errors).toMatchObject([
       {
         field: 'newPassword',
         message: 'Mật khẩu không được chứa tên đăng nhập hoặc họ tên của bạn.',

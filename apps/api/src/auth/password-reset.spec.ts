@@ -75,7 +75,7 @@ describe('password reset and change', () => {
       .post('/api/auth/password-reset/confirm')
       .send({ token, newPassword: 'Một mật khẩu khác hẳn' })
       .expect(400);
-    expect(reused.body.errors).toEqual([
+    expect(reused.body.errors).toMatchObject([
       { field: 'token', message: 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.' },
     ]);
     expect(
@@ -94,7 +94,7 @@ describe('password reset and change', () => {
       .post('/api/auth/password-reset/confirm')
       .send({ token, newPassword: 'password123' })
       .expect(400);
-    expect(weak.body.errors[0]).toEqual({
+    expect(weak.body.errors[0]).toMatchObject({
       field: 'newPassword',
       message: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
     });
@@ -117,7 +117,7 @@ describe('password reset and change', () => {
       .set('Authorization', auth)
       .send({ currentPassword: 'not-my-password', newPassword: NEW_PASSWORD })
       .expect(400);
-    expect(wrong.body.errors).toEqual([
+    expect(wrong.body.errors).toMatchObject([
       { field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
     ]);
     await t.http

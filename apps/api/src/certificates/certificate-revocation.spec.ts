@@ -193,7 +193,11 @@ describe('revoking and re-issuing certificates', () => {
         sentAt: null,
       });
 
-      const pub = await t.http.get(`/api/public/certificates/${cert.serial}`).expect(200);
+      // The code of the QR code shows the full, corrected name.
+      const pub = await t.http
+        .get(`/api/public/certificates/${cert.serial}`)
+        .query({ c: cert.verifyCode as string })
+        .expect(200);
       expect(pub.body).toMatchObject({ holderName: 'Nguyễn Thị Hương', status: 'valid' });
       const pdf = await t.http
         .get(`/api/certificates/${cert.id}/pdf`)

@@ -59,7 +59,7 @@ describe('certificates of the holder and of staff in scope', () => {
           courseTitle: 'Chuyển đổi số cơ bản cho cán bộ, công chức',
           status: 'issued',
           issuedAt: issued.issuedAt?.toISOString(),
-          verifyUrl: `${t.config.publicBaseUrl}/verify/${issued.serial}`,
+          verifyUrl: `${t.config.publicBaseUrl}/verify/${issued.serial}?c=${issued.verifyCode}`,
           pdfUrl: `/api/certificates/${issued.id}/pdf`,
         },
       ]);
@@ -183,7 +183,7 @@ describe('certificates of the holder and of staff in scope', () => {
         courseTitle: 'Chuyển đổi số cơ bản cho cán bộ, công chức',
         status: 'issued',
         issuedAt: issued.issuedAt?.toISOString(),
-        verifyUrl: `${t.config.publicBaseUrl}/verify/${issued.serial}`,
+        verifyUrl: `${t.config.publicBaseUrl}/verify/${issued.serial}?c=${issued.verifyCode}`,
         pdfUrl: `/api/certificates/${issued.id}/pdf`,
         holderName: 'Nguyễn Thị Hường',
         issuerName: 'Xã A1',

@@ -173,6 +173,8 @@ describe('publishing and versions', () => {
         {
           field: `quizzes.${course.quizId}.pool`,
           message: expect.stringMatching(/shows all 2 questions on every attempt/),
+          code: 'publish_final_whole_bank',
+          params: { title: 'Kiểm tra cuối khóa', pool: 2, most: 1 },
         },
       ]);
     });

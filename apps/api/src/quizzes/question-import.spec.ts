@@ -150,7 +150,11 @@ describe('POST /api/quizzes/:id/questions/import', () => {
     const wrongTemplate = await xlsx([['a', 'b']], ['username', 'fullName']);
     const refused = await upload(course.quizId, wrongTemplate, 'nguoi-dung.xlsx').expect(400);
     expect(refused.body.errors).toEqual([
-      { field: 'file', message: expect.stringMatching(/is not the question template/) },
+      {
+        field: 'file',
+        code: 'invalid',
+        message: expect.stringMatching(/is not the question template/),
+      },
     ]);
     await upload(course.quizId, Buffer.from([0xff, 0xfe, 0, 0x41]), 'anh.png').expect(400);
   });
@@ -189,8 +193,8 @@ describe('POST /api/quizzes/:id/questions/import', () => {
     const unsupported = '::M1:: Ghép nối {=Hà Nội -> Thủ đô =Huế -> Cố đô}\n\n::N1:: Số? {#5:1}';
     const refused = await upload(course.quizId, Buffer.from(unsupported), 'x.gift').expect(400);
     expect(refused.body.errors).toEqual([
-      { field: 'rows.1.gift', message: expect.stringMatching(/matching/) },
-      { field: 'rows.3.gift', message: expect.stringMatching(/numeric/) },
+      { field: 'rows.1.gift', code: 'invalid', message: expect.stringMatching(/matching/) },
+      { field: 'rows.3.gift', code: 'invalid', message: expect.stringMatching(/numeric/) },
     ]);
   });
 });

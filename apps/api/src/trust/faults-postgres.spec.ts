@@ -114,6 +114,7 @@ describe('faults: PostgreSQL connections dropped, PostgreSQL down at start', () 
           expect(res.status).toBeGreaterThanOrEqual(500);
           expect(res.body).toEqual({
             statusCode: res.status,
+            code: res.status === 503 ? 'unavailable' : 'internal',
             message: expect.any(String),
             errors: [],
           });

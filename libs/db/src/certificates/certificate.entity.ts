@@ -1,3 +1,4 @@
+import type { CertificateKind, CertificateStatus } from '@dx/contracts';
 import {
   Check,
   Column,
@@ -12,8 +13,8 @@ import { numericTransformer } from '../numeric.transformer';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { UserEntity } from '../users/user.entity';
 
-export type CertificateKind = 'course' | 'program';
-export type CertificateStatus = 'pending' | 'issued' | 'revoked';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { CertificateKind, CertificateStatus };
 
 /** What the certificate says, frozen at completion: later renames or merges change nothing. */
 export interface CertificateSnapshot {

@@ -1,3 +1,4 @@
+import type { CourseStatus } from '@dx/contracts';
 import {
   Check,
   Column,
@@ -11,7 +12,8 @@ import {
 } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 
-export type CourseStatus = 'draft' | 'published' | 'archived';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { CourseStatus };
 
 /**
  * A course as people name it (stable id and code). Its content lives in versions:

@@ -1,7 +1,9 @@
+import type { LessonKind } from '@dx/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CourseModuleEntity } from './course-module.entity';
 
-export type LessonKind = 'text' | 'video' | 'file';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { LessonKind };
 
 /** A unit of learning: markdown text, a video link or an attached file. */
 @Entity('lesson')

@@ -1,8 +1,10 @@
+import type { CurriculumStatus } from '@dx/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { numericTransformer } from '../numeric.transformer';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 
-export type CurriculumStatus = 'draft' | 'published' | 'archived';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { CurriculumStatus };
 
 /**
  * A learning path: an ordered set of courses for a job position or audience, with the

@@ -1,3 +1,4 @@
+import type { EnrollmentStatus } from '@dx/contracts';
 import {
   Check,
   Column,
@@ -13,7 +14,8 @@ import { CourseEntity } from '../courses/course.entity';
 import { CourseVersionEntity } from '../courses/course-version.entity';
 import { UserEntity } from '../users/user.entity';
 
-export type EnrollmentStatus = 'in_progress' | 'completed';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { EnrollmentStatus };
 
 /**
  * A learner taking a course in a training year, pinned to the version they started.

@@ -1,7 +1,9 @@
+import type { QuestionType } from '@dx/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { QuizEntity } from './quiz.entity';
 
-export type QuestionType = 'single' | 'multiple' | 'true_false';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { QuestionType };
 
 @Entity('question')
 @Check('ck_question_type', `"type" IN ('single', 'multiple', 'true_false')`)

@@ -1,8 +1,10 @@
+import type { AttemptStatus } from '@dx/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { QuizEntity } from './quiz.entity';
 
-export type AttemptStatus = 'open' | 'submitted' | 'expired';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { AttemptStatus };
 
 /** The questions drawn for one attempt, each with its options in the order shown. */
 export interface DrawnQuestion {

@@ -1,9 +1,10 @@
+import type { QuizKind, ReviewPolicy } from '@dx/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CourseModuleEntity } from '../courses/course-module.entity';
 import { CourseVersionEntity } from '../courses/course-version.entity';
 
-export type QuizKind = 'practice' | 'final';
-export type ReviewPolicy = 'immediately' | 'after_passing' | 'after_last_attempt' | 'never';
+// Declared once, in the contract (issue #18); re-exported for @dx/db's importers.
+export type { QuizKind, ReviewPolicy };
 
 /**
  * A self-test of a course version. A `final` quiz (at most one per version) must be

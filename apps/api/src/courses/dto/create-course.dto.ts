@@ -1,3 +1,4 @@
+import type { CreateCourseBody } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -15,7 +16,7 @@ import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
 export const MAX_COURSE_HOURS = 1000;
 
-export class CreateCourseDto {
+export class CreateCourseDto implements CreateCourseBody {
   @ApiProperty({
     example: 'CDS-101',
     description: 'Unique code: letters, digits, ".", "_" or "-" (stored upper-case)',

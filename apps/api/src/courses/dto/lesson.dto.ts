@@ -1,3 +1,4 @@
+import type { CreateLessonBody, UpdateLessonBody } from '@dx/contracts';
 import { LESSON_CONTENT_MAX_BYTES, type LessonKind } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -19,7 +20,7 @@ const HTTPS_MESSAGE = { message: 'videoUrl must be an https:// URL' };
 
 // Which fields a kind needs is checked on the resulting lesson (lesson-rules.ts), so a
 // PATCH that changes the kind is judged like a create.
-export class CreateLessonDto {
+export class CreateLessonDto implements CreateLessonBody {
   @ApiProperty({ example: 'Bài 1. Chuyển đổi số là gì?' })
   @IsString()
   @TrimNfc()
@@ -56,7 +57,7 @@ export class CreateLessonDto {
 }
 
 /** `null` clears content or videoUrl. */
-export class UpdateLessonDto {
+export class UpdateLessonDto implements UpdateLessonBody {
   @ApiPropertyOptional()
   @OptionalNotNull()
   @IsString()

@@ -1,8 +1,9 @@
+import type { CreateModuleBody, UpdateModuleBody } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
-export class CreateModuleDto {
+export class CreateModuleDto implements CreateModuleBody {
   @ApiProperty({ example: 'Chương 1. Tổng quan về chuyển đổi số' })
   @IsString()
   @TrimNfc()
@@ -11,7 +12,7 @@ export class CreateModuleDto {
   title: string;
 }
 
-export class UpdateModuleDto {
+export class UpdateModuleDto implements UpdateModuleBody {
   @ApiPropertyOptional()
   @OptionalNotNull()
   @IsString()

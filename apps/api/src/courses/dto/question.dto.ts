@@ -1,3 +1,4 @@
+import type { CreateQuestionBody, QuestionOptionBody, UpdateQuestionBody } from '@dx/contracts';
 import type { QuestionType } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -20,7 +21,7 @@ import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
 const TYPES: QuestionType[] = ['single', 'multiple', 'true_false'];
 
-export class QuestionOptionDto {
+export class QuestionOptionDto implements QuestionOptionBody {
   @ApiProperty({ example: 'Cổng Dịch vụ công quốc gia' })
   @IsString()
   @TrimNfc()
@@ -57,7 +58,7 @@ const FitsQuestionType = () =>
     },
   });
 
-export class CreateQuestionDto {
+export class CreateQuestionDto implements CreateQuestionBody {
   @ApiProperty({ enum: TYPES })
   @IsIn(TYPES)
   type: QuestionType;
@@ -90,7 +91,7 @@ export class CreateQuestionDto {
 }
 
 /** Replaces the question (type, text, options, explanation); `position` moves it. */
-export class UpdateQuestionDto extends CreateQuestionDto {
+export class UpdateQuestionDto extends CreateQuestionDto implements UpdateQuestionBody {
   @ApiPropertyOptional({ minimum: 1 })
   @OptionalNotNull()
   @IsInt()

@@ -1,3 +1,4 @@
+import type { CreateQuizBody, UpdateQuizBody } from '@dx/contracts';
 import { type QuizKind, REVIEW_POLICIES, type ReviewPolicy } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -16,7 +17,7 @@ import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
 const KINDS: QuizKind[] = ['practice', 'final'];
 
-export class CreateQuizDto {
+export class CreateQuizDto implements CreateQuizBody {
   @ApiProperty({ example: 'Bài kiểm tra cuối khóa' })
   @IsString()
   @TrimNfc()
@@ -88,7 +89,7 @@ export class CreateQuizDto {
 }
 
 /** Same fields, all optional; `null` clears the optional limits and the module. */
-export class UpdateQuizDto {
+export class UpdateQuizDto implements UpdateQuizBody {
   @ApiPropertyOptional()
   @OptionalNotNull()
   @IsString()

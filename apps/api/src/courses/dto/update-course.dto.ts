@@ -1,10 +1,11 @@
+import type { UpdateCourseBody } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsPositive, IsString, Max, MaxLength, MinLength } from 'class-validator';
 import { MAX_COURSE_HOURS } from './create-course.dto';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
 /** Changes go to the draft version (opened from the published one when needed). */
-export class UpdateCourseDto {
+export class UpdateCourseDto implements UpdateCourseBody {
   @ApiPropertyOptional()
   @OptionalNotNull()
   @IsString()

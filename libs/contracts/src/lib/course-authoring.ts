@@ -1,0 +1,83 @@
+import type { LessonKind, QuestionType, QuizKind } from './courses';
+
+// Request bodies of course authoring. The API's DTO classes `implements` these and the web
+// sends them: a field added on one side and not the other fails typecheck.
+
+/** POST /api/courses */
+export interface CreateCourseBody {
+  code: string;
+  title: string;
+  description?: string;
+  hours: number;
+  ownerOrgUnitId?: string;
+}
+
+/** PATCH /api/courses/:id */
+export interface UpdateCourseBody {
+  title?: string;
+  description?: string;
+  hours?: number;
+}
+
+/** POST /api/courses/:id/modules */
+export interface CreateModuleBody {
+  title: string;
+}
+
+/** PATCH /api/modules/:id */
+export interface UpdateModuleBody {
+  title?: string;
+  position?: number;
+}
+
+/** POST /api/modules/:id/lessons */
+export interface CreateLessonBody {
+  title: string;
+  kind: LessonKind;
+  content?: string;
+  videoUrl?: string;
+  durationMinutes: number;
+}
+
+/** PATCH /api/lessons/:id (null clears content or videoUrl) */
+export interface UpdateLessonBody {
+  title?: string;
+  kind?: LessonKind;
+  content?: string | null;
+  videoUrl?: string | null;
+  durationMinutes?: number;
+  position?: number;
+}
+
+/** POST /api/courses/:id/quizzes */
+export interface CreateQuizBody {
+  title: string;
+  kind: QuizKind;
+  passingScore?: number;
+  timeLimitSeconds?: number | null;
+  maxAttempts?: number | null;
+  questionsPerAttempt?: number | null;
+  shuffle?: boolean;
+  moduleId?: string | null;
+}
+
+/** PATCH /api/quizzes/:id */
+export type UpdateQuizBody = Partial<CreateQuizBody>;
+
+export interface QuestionOptionBody {
+  text: string;
+  correct: boolean;
+}
+
+/** POST /api/quizzes/:id/questions */
+export interface CreateQuestionBody {
+  type: QuestionType;
+  text: string;
+  options: QuestionOptionBody[];
+  explanation?: string;
+}
+
+/** PATCH /api/questions/:id */
+export interface UpdateQuestionBody extends CreateQuestionBody {
+  position?: number;
+}
