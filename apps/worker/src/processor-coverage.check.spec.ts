@@ -43,9 +43,6 @@ class Reports extends JobDispatcher {
   }
 }
 
-@Processor(QueueName.Mail)
-class Mail extends IdleHost {}
-
 @Processor(QueueName.Notifications)
 class Notifications extends JobDispatcher {
   @JobHandler(JobName.DailyReminders)

@@ -68,9 +68,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/enrollments.service.ts course_version',
   'apps/api/src/learning/enrollments.service.ts org_unit',
   // (moved from lessons.service.ts by main's lesson cache, not new usages)
-  'apps/api/src/learning/lesson-content.cache.ts course_module',
-  'apps/api/src/learning/lesson-content.cache.ts course_version',
-  'apps/api/src/learning/lesson-content.cache.ts lesson',
   'apps/api/src/learning/lessons.service.ts course',
   'apps/api/src/learning/lessons.service.ts course_version',
   'apps/api/src/learning/lessons.service.ts lesson',
@@ -143,4 +140,25 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   // the worker's reports reads org units for yearly coverage.
   'apps/worker/src/reports/yearly-coverage.service.ts org_unit',
   'apps/worker/src/reports/yearly-coverage.service.ts org_unit_edge',
+  // Notifications and reminders were written in parallel with this guard (same day): their
+  // set-based reminder and digest queries belong in the reporting read model (libs/reports),
+  // the inbox's sent-log behind the mail and users features. Debt to move, not a licence.
+  'apps/api/src/notifications/notifications-inbox.service.ts app_user',
+  'apps/api/src/notifications/notifications-inbox.service.ts mail',
+  'apps/api/src/notifications/notifications-inbox.service.ts org_unit',
+  'apps/worker/src/reminders/daily-reminders.service.ts app_user',
+  'apps/worker/src/reminders/daily-reminders.service.ts notification',
+  'apps/worker/src/reminders/hr-digest.sql.ts app_user',
+  'apps/worker/src/reminders/hr-digest.sql.ts org_unit',
+  'apps/worker/src/reminders/hr-digest.sql.ts requirement',
+  'apps/worker/src/reminders/report-ready.notifier.ts app_user',
+  'apps/worker/src/reminders/report-ready.notifier.ts coverage_report',
+  'apps/worker/src/reminders/report-ready.notifier.ts org_unit',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts app_user',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts certificate',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts curriculum_course',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts notification',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts org_unit',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts requirement',
+  'apps/worker/src/reminders/requirement-reminders.sql.ts training_year',
 ];
