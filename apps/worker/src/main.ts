@@ -17,8 +17,12 @@ async function bootstrap(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
-    // Reject instead of process.abort(), so a failed start reaches the handler below.
+    // Reject instead of process.abort(), so a failed start exits with code 1.
     abortOnError: false,
+  }).catch(() => {
+    // Nest's ExceptionHandler has already logged why (one line for the start-up checks that
+    // throw without a stack, e.g. a bad CERT_PDF_P12): saying it again would only repeat it.
+    process.exit(1);
   });
   app.enableShutdownHooks();
   new Logger('Worker').log(

@@ -95,7 +95,10 @@ describe('backup and restore', () => {
     apps.push(after);
     const holderToken = await after.tokenFor(holder.username);
     await after.tokenFor(created.body.username, 'Mot-mat-khau-dai-1');
-    const verify = await after.http.get(`/api/public/certificates/${cert.serial}`).expect(200);
+    const verify = await after.http
+      .get(`/api/public/certificates/${cert.serial}`)
+      .query({ c: cert.verifyCode as string })
+      .expect(200);
     expect(verify.body).toMatchObject({
       serial: cert.serial,
       holderName: 'Phan Thị Sao Lưu',

@@ -115,7 +115,8 @@ describe('GET /api/me/data-export', () => {
         id: myCert.id,
         serial: myCert.serial,
         dateOfBirth: '1991-07-15',
-        verifyUrl: `${t.config.publicBaseUrl}/verify/${myCert.serial}`,
+        // The QR's link carries the private verification code (`?c=`).
+        verifyUrl: `${t.config.publicBaseUrl}/verify/${myCert.serial}?c=${myCert.verifyCode}`,
         pdfUrl: `${t.config.publicBaseUrl}/api/certificates/${myCert.id}/pdf`,
       }),
     ]);

@@ -89,14 +89,29 @@ describe('DELETE /api/users/:id', () => {
     const kept = await t.db.getRepository(CertificateEntity).findOneByOrFail({ id: cert.id });
     expect(kept).toMatchObject({ userId: null, status: 'issued', serial: cert.serial });
 
-    const pub = await t.http.get(`/api/public/certificates/${cert.serial}`).expect(200);
+    // With the code of its QR (as the holder's employer would have it): the name shows.
+    const pub = await t.http
+      .get(`/api/public/certificates/${cert.serial}`)
+      .query({ c: kept.verifyCode as string })
+      .expect(200);
     expect(pub.body).toMatchObject({
       serial: cert.serial,
       holderName: 'Hồ Thị Được Xóa',
+      holderNameShown: true,
       status: 'valid',
     });
     expect(Object.keys(pub.body).sort()).toEqual(
-      ['courseTitle', 'holderName', 'hours', 'issuedAt', 'issuer', 'serial', 'status'].sort(),
+      [
+        'courseTitle',
+        'holderName',
+        'holderNameShown',
+        'hours',
+        'issuedAt',
+        'issuer',
+        'kid',
+        'serial',
+        'status',
+      ].sort(),
     );
     expect(JSON.stringify(pub.body)).not.toContain('1987');
 

@@ -2,6 +2,7 @@ import type { AttemptQuestion } from '@dx/contracts';
 import { EnrollmentEntity, UserEntity } from '@dx/db';
 import { BuiltCourse, buildCourse, QuizSpec } from '../test/course-factory';
 import type { TestApp } from '../test/test-app';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 
 /** Spec helpers: a learner enrolled (straight in the database) on a freshly built course. */
 export interface Learner {
@@ -23,6 +24,8 @@ export async function enrol(
       userId: user.id,
       courseId: built.course.id,
       courseVersionId: built.version.id,
+      // The training year of an enrolment made now (TZ_REPORTS), as the enrol endpoint sets it.
+      year: t.app.get(TrainingLedgerService).yearOf(new Date()),
       status: 'in_progress',
     }),
   );

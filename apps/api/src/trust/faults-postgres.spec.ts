@@ -74,13 +74,14 @@ describe('faults: PostgreSQL connections dropped, PostgreSQL down at start', () 
           .expect(201);
       }
       // The first three completions are held mid-transaction (after marking the lesson and
-      // the enrolment) by an uncommitted certificate of the same learner and version: the
-      // API's insert waits on it. Then the API's connections are cut.
+      // the enrolment) by an uncommitted certificate of the same enrolment: the API's insert
+      // waits on it. Then the API's connections are cut.
       await admin.query('BEGIN');
       for (const l of learners.slice(0, 3)) {
         await admin.query(
-          `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
-         VALUES ('course', $1, $2, $3, 'pending', now(), 1, $4, '{}')`,
+          `INSERT INTO certificate (kind, user_id, course_id, course_version_id, enrollment_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
+           SELECT 'course', $1, $2, $3, e.id, 'pending', now(), 1, $4, '{}'
+             FROM enrollment e WHERE e.user_id = $1 AND e.course_id = $2 AND e.current`,
           [l.id, built.course.id, built.version.id, province.id],
         );
       }

@@ -33,7 +33,9 @@ describe('loadAppConfig', () => {
   });
 
   it('requires PUBLIC_BASE_URL in production, where a QR code must not point at localhost', () => {
-    const key = { CERT_SIGNING_KEY: loadAppConfig({ JWT_SECRET: secret }).certSigningKeyPem };
+    const key = {
+      CERT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----',
+    };
     const prod = { JWT_SECRET: secret, NODE_ENV: 'production', ...key };
     expect(() => loadAppConfig(prod)).toThrow(/PUBLIC_BASE_URL/);
     expect(loadAppConfig({ ...prod, PUBLIC_BASE_URL: 'https://hocvien.example.gov.vn/' }).publicBaseUrl).toBe(
