@@ -2,7 +2,7 @@ import { ApiClient } from './support/api-client';
 import { browserSuite } from './support/browser-suite';
 import type { E2eState } from './support/e2e-env';
 import { screenshotOnFailure } from './support/failure-screenshot';
-import { completeLesson, loginAs } from './support/learner-session';
+import { completeAndContinue, completeLesson, loginAs } from './support/learner-session';
 import { COURSE_WITHOUT_QUIZ, createLearningWorld } from './support/learning-world';
 
 /** The learning world plus a requirement of this year on its unit: 2 hours by 31/12. */
@@ -47,8 +47,7 @@ describe('the yearly requirement', () => {
         await page.waitForURL(
           (url) => url.pathname === `/learn/${course.id}/lessons/${course.lessons[0].id}`,
         );
-        await completeLesson(page, course.lessons[0].title, 50);
-        await page.getByRole('link', { name: /Bài tiếp theo/ }).click();
+        await completeAndContinue(page, course.lessons[0].title);
         await completeLesson(page, course.lessons[1].title, 100);
 
         await page.goto('/');

@@ -47,7 +47,7 @@ export function CertificateActions({
           </button>
         )}
         {serial && status !== 'pending' && (
-          <Link className="button" to={`/verify/${encodeURIComponent(serial)}`}>
+          <Link className="button" to={verifyPath(certificate)}>
             {t('certificates.verify')}
           </Link>
         )}
@@ -60,4 +60,16 @@ export function CertificateActions({
       )}
     </>
   );
+}
+
+/**
+ * The public page with the certificate's private code (`?c=`, from its verify link), so the
+ * holder and the staff in scope see the full name, as whoever scans the QR code does.
+ */
+function verifyPath({ serial, verifyUrl }: MyCertificate): string {
+  if (verifyUrl) {
+    const url = new URL(verifyUrl);
+    return `${url.pathname}${url.search}`;
+  }
+  return `/verify/${encodeURIComponent(serial ?? '')}`;
 }
