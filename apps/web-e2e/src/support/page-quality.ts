@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import vi from '../../../web/src/i18n/vi.json';
 
 // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
 // an injected <script>.
@@ -8,6 +8,11 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_21_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 type Catalog = { [key: string]: string | Catalog };
+
+/** The web app's Vietnamese catalogue, read as the data file it is (not imported as code). */
+const vi = JSON.parse(
+  readFileSync(join(__dirname, '../../../web/src/i18n/vi.json'), 'utf8'),
+) as Catalog;
 
 function keysOf(catalog: Catalog, prefix = ''): string[] {
   return Object.entries(catalog).flatMap(([key, value]) => {
