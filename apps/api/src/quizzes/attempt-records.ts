@@ -1,6 +1,5 @@
 import type { AttemptAnswer, AttemptStatus, DrawnQuestion } from '@dx/db';
-import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 /** Network grace after `expiresAt`: an answer sent in the last second still counts. */
 export const SUBMIT_GRACE_SECONDS = 5;
@@ -74,32 +73,5 @@ export async function expireOverdue(tx: EntityManager, attemptId: string): Promi
 /** Affected rows of an UPDATE through TypeORM's raw query (it answers `[rows, count]`). */
 export const updatedCount = (result: unknown) => (result as [unknown[], number])[1];
 
-/** A hot statement and the name it is prepared under (one name, one text). */
-export interface Statement {
-  name: string;
-  text: string;
-}
-
-/**
- * One of this feature's hot statements, as a named prepared statement on the pooled
- * connection: PostgreSQL parses and plans it once per connection instead of on every
- * request (planning these reads costs about as much as running them). Runs in the
- * manager's transaction when it has one; errors come out as TypeORM's, like `query()`'s.
- */
-export async function runPrepared<T extends QueryResultRow>(
-  manager: EntityManager,
-  statement: Statement,
-  values: unknown[],
-): Promise<QueryResult<T>> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      return await client.query<T>({ ...statement, values });
-    } catch (e) {
-      throw new QueryFailedError(statement.text, values, e as Error);
-    }
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
-}
+// The hot statements run as named prepared statements (@dx/db runPrepared).
+export { runPrepared, type Statement } from '@dx/db';
