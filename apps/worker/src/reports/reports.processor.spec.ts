@@ -46,14 +46,15 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
   afterAll(() => worker.stop());
 
   async function finished(jobId: string): Promise<Job> {
-    let job: Job | undefined;
     await eventually(async () => {
-      job = await queue.getJob(jobId);
+      const job = await queue.getJob(jobId);
       const state = await job?.getState();
       if (state === 'failed') throw new Error(`job ${jobId} failed: ${job?.failedReason}`);
       return state === 'completed';
     });
-    return job as Job;
+    // Read afresh once completed: a job fetched while still active keeps returnvalue null
+    // even when getState() (a separate read) already says completed.
+    return (await queue.getJob(jobId)) as Job;
   }
 
   it('computes a queued report: progress reaches 100, rows are stored and the three exports are in storage', async () => {
