@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { activateAccount } from './credentials-api';
-import { CredentialsForm } from './CredentialsForm';
+import { CredentialsForm, NewPasswordField } from './CredentialsForm';
 import { useAuth } from './useAuth';
 
 /** `/activate`: username + the code from the slip or mail + a new password, then signed in. */
@@ -50,16 +50,7 @@ export default function ActivatePage() {
         value={code}
         onValue={setCode}
       />
-      <InputField
-        id="activate-password"
-        label={t('account.newPassword')}
-        hint={t('account.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={newPassword}
-        onValue={setNewPassword}
-      />
+      <NewPasswordField id="activate-password" value={newPassword} onValue={setNewPassword} />
     </CredentialsForm>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { changePassword } from './credentials-api';
-import { CredentialsForm } from './CredentialsForm';
+import { CredentialsForm, NewPasswordField } from './CredentialsForm';
 
 /** `/me/password`: the signed-in person changes their password. */
 export default function ChangePasswordPage() {
@@ -28,16 +28,7 @@ export default function ChangePasswordPage() {
         value={currentPassword}
         onValue={setCurrentPassword}
       />
-      <InputField
-        id="change-new"
-        label={t('account.newPassword')}
-        hint={t('account.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={newPassword}
-        onValue={setNewPassword}
-      />
+      <NewPasswordField id="change-new" value={newPassword} onValue={setNewPassword} />
     </CredentialsForm>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InputField } from '../app/FormField';
 import { credentialsError } from './credentials-api';
 
 /**
@@ -72,5 +73,30 @@ export function CredentialsForm({
         </>
       )}
     </section>
+  );
+}
+
+/** The new password of every form that sets one, with the policy's hint. */
+export function NewPasswordField({
+  id,
+  value,
+  onValue,
+}: {
+  id: string;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <InputField
+      id={id}
+      label={t('account.newPassword')}
+      hint={t('account.passwordHint')}
+      type="password"
+      autoComplete="new-password"
+      required
+      value={value}
+      onValue={onValue}
+    />
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { confirmPasswordReset } from './credentials-api';
-import { CredentialsForm } from './CredentialsForm';
+import { CredentialsForm, NewPasswordField } from './CredentialsForm';
 
 /** `/reset-password?token=…`: the page the mailed link opens. */
 export default function ResetPasswordPage() {
@@ -25,16 +24,7 @@ export default function ResetPasswordPage() {
         </>
       }
     >
-      <InputField
-        id="reset-password"
-        label={t('account.newPassword')}
-        hint={t('account.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={newPassword}
-        onValue={setNewPassword}
-      />
+      <NewPasswordField id="reset-password" value={newPassword} onValue={setNewPassword} />
     </CredentialsForm>
   );
 }
