@@ -1,9 +1,7 @@
 import type { MeResponse } from '@dx/contracts';
-import type { UserEntity } from '@dx/db';
 
-export function toMe(
-  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'orgUnitId' | 'roles' | 'dxRole'>,
-): MeResponse {
+/** `GET /api/me` of an account (any object with those fields, e.g. the users feature's row). */
+export function toMe(user: MeResponse): MeResponse {
   return {
     id: user.id,
     username: user.username,

@@ -1,10 +1,10 @@
 import type {
   LoginResponse,
+  MeResponse,
   MfaEnableSignInResponse,
   MfaSetupResponse,
   SignInResponse,
 } from '@dx/contracts';
-import type { UserEntity } from '@dx/db';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { UserAccountsService } from '../users/user-accounts.service';
 import { AccessTokensService } from './access-tokens.service';
@@ -13,7 +13,8 @@ import { MfaChallengeTokens, MfaPurpose } from './mfa/mfa-challenge-tokens.servi
 import { MfaService } from './mfa/mfa.service';
 import { RefreshTokensService } from './refresh-tokens.service';
 
-type Account = Pick<UserEntity, 'id' | 'username' | 'fullName' | 'orgUnitId' | 'roles' | 'dxRole'>;
+/** The fields of an account a sign-in needs (as `GET /api/me` shows them). */
+type Account = MeResponse;
 
 /**
  * The end of every sign-in whose first factor passed (password, activation code): tokens,
