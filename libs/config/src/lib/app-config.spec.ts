@@ -58,4 +58,27 @@ describe('loadAppConfig', () => {
       'http://localhost:3100',
     );
   });
+
+  it('asks a second factor of sysadmin and hr in production only, unless MFA_REQUIRED_ROLES says otherwise', () => {
+    const pem =
+      '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----';
+    const production = {
+      JWT_SECRET: secret,
+      NODE_ENV: 'production',
+      CERT_SIGNING_KEY: pem,
+      PUBLIC_BASE_URL: 'https://dx.example.vn',
+    };
+    expect(loadAppConfig(production).accounts.mfaRequiredRoles).toEqual(['sysadmin', 'hr']);
+    expect(loadAppConfig({ JWT_SECRET: secret }).accounts.mfaRequiredRoles).toEqual([]);
+    expect(
+      loadAppConfig({ ...production, MFA_REQUIRED_ROLES: 'none' }).accounts.mfaRequiredRoles,
+    ).toEqual([]);
+    expect(
+      loadAppConfig({ JWT_SECRET: secret, MFA_REQUIRED_ROLES: 'sysadmin,trainer' }).accounts
+        .mfaRequiredRoles,
+    ).toEqual(['sysadmin', 'trainer']);
+    expect(() => loadAppConfig({ JWT_SECRET: secret, MFA_REQUIRED_ROLES: 'admin' })).toThrow(
+      /MFA_REQUIRED_ROLES/,
+    );
+  });
 });
