@@ -8,3 +8,4 @@ export * from './postgres-cluster';
 export * from './postgres-replica';
 export * from './pgbouncer';
 export * from './redis-sentinel';
+export * from './oidc-provider';
