@@ -1,9 +1,5 @@
 import type { MailFate } from '@dx/db';
-import type {
-  NotificationType,
-  NotificationView,
-  SentNotificationView,
-} from '@dx/contracts';
+import type { NotificationType, NotificationView, SentNotificationView } from '@dx/contracts';
 
 export interface NotificationRow {
   id: string;

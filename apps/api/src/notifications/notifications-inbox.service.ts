@@ -14,11 +14,7 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { UserAccountsService } from '../users/user-accounts.service';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationPreferenceDto } from './dto/update-notification-preferences.dto';
-import {
-  NotificationRow,
-  toNotificationView,
-  toSentNotificationView,
-} from './notification.mapper';
+import { NotificationRow, toNotificationView, toSentNotificationView } from './notification.mapper';
 
 const COLUMNS = `n.id, n.type, n.title, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
