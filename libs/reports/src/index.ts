@@ -10,3 +10,4 @@ export * from './lib/people-report';
 export * from './lib/exports/people-export';
 export * from './lib/training-ledger-queries';
 export * from './lib/training-queries';
+export * from './lib/certificate-register';
