@@ -1,4 +1,4 @@
-import { calendarDate, certificateExportJobId, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
+import { calendarDate, certificateExportJobId, CERTIFICATES_QUEUE, JobName } from '@dx/contracts';
 import { CertificateEntity, CertificateExportEntity, enqueueJob, OrgUnitEntity } from '@dx/db';
 import { Workbook } from 'exceljs';
 import { execFileSync } from 'node:child_process';
@@ -86,7 +86,7 @@ describe('certificate exports (real worker: ZIP of PDFs, register as XLSX and PD
       });
       await enqueueJob(tx, {
         queue: CERTIFICATES_QUEUE,
-        jobName: CertificateJob.Export as never,
+        jobName: JobName.ExportCertificates,
         jobId: certificateExportJobId(id),
         payload: { exportId: id },
       });
