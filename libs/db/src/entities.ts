@@ -31,6 +31,7 @@ import { RequirementEntity } from './training/requirement.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { NotificationPreferenceEntity } from './notifications/notification-preference.entity';
 import { SigningKeyEntity } from './certificates/signing-key.entity';
+import { CertificateExportEntity } from './certificates/certificate-export.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -67,4 +68,5 @@ export const ALL_ENTITIES = [
   NotificationEntity,
   NotificationPreferenceEntity,
   SigningKeyEntity,
+  CertificateExportEntity,
 ];

@@ -11,3 +11,4 @@ export * from './lib/exports/people-export';
 export * from './lib/training-ledger-queries';
 export * from './lib/training-queries';
 export * from './lib/notifications';
+export * from './lib/certificate-register';
