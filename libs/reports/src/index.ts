@@ -1,5 +1,7 @@
 // Coverage reports as the worker produces them and the API reads them back.
 export * from './lib/coverage-calculation';
+export * from './lib/coverage-ledger';
+export * from './lib/coverage-tree';
 export * from './lib/coverage-snapshot';
 export * from './lib/coverage-report.generator';
 export * from './lib/exports/coverage-export-format';

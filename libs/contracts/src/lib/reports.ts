@@ -49,6 +49,26 @@ export interface CoverageReportRow {
   coverage: number;
   hours: number;
   certificates: number;
+  /** DX staff with dxRole full_time, and those of them trained. */
+  fullTime: CoverageSplit;
+  /** DX staff with dxRole part_time, and those of them trained. */
+  partTime: CoverageSplit;
+  /** DX staff who met every requirement of the year that applied to them (none: met). */
+  requirementMet: number;
+}
+
+export interface CoverageSplit {
+  dxStaff: number;
+  trained: number;
+}
+
+/** `GET /api/reports/coverage?orgUnitId=&year=`: a stored report the caller may read. */
+export interface CoverageReportSummary {
+  id: string;
+  year: number;
+  orgUnitId: string;
+  official: boolean;
+  generatedAt: string;
 }
 
 /** `GET /api/reports/coverage/:reportId`: rows in tree order (a parent before its children). */
