@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { createCoverageTree, REPORT_DAY, ROLL_UP_AND_INSERT, STAFF_ON_REPORT_DAY } from './coverage-tree';
+import {
+  createCoverageTree,
+  REPORT_DAY,
+  ROLL_UP_AND_INSERT,
+  STAFF_ON_REPORT_DAY,
+} from './coverage-tree';
 
 export interface RecomputationOptions {
   /**
