@@ -1,4 +1,5 @@
 // Coverage reports as the worker produces them and the API reads them back.
+export * from './lib/coverage-access-queries';
 export * from './lib/coverage-calculation';
 export * from './lib/coverage-ledger';
 export * from './lib/coverage-tree';
@@ -12,3 +13,4 @@ export * from './lib/people-report';
 export * from './lib/exports/people-export';
 export * from './lib/training-ledger-queries';
 export * from './lib/training-queries';
+export * from './lib/exports/coverage-export-rows';

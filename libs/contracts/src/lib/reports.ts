@@ -82,6 +82,13 @@ export interface CoverageReport {
   rows: CoverageReportRow[];
 }
 
+/**
+ * CSV field separators: `,` (default, with a decimal point) or `;` with a decimal comma,
+ * what Excel with Vietnamese regional settings expects.
+ */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
 export const COVERAGE_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type CoverageExportFormat = (typeof COVERAGE_EXPORT_FORMATS)[number];
 
