@@ -40,7 +40,9 @@ export class OrgUnitMergeService {
     const plan = { unitId, targetId: dto.targetId, effectiveDate: dto.effectiveDate };
     const scheduled = plan.effectiveDate > this.today();
     const unit = await this.db.transaction(async (tx) => {
-      const u = scheduled ? await this.schedule(tx, plan, user.id) : await this.mergeWithin(tx, plan);
+      const u = scheduled
+        ? await this.schedule(tx, plan, user.id)
+        : await this.mergeWithin(tx, plan);
       if (!scheduled) await recordAppliedMerge(tx, plan, user.id);
       await recordAudit(tx, {
         action: scheduled ? 'org_unit.merge_scheduled' : 'org_unit.merged',
@@ -73,7 +75,11 @@ export class OrgUnitMergeService {
           params: { date: m.effective_date },
         });
       }
-      await tx.update(OrgUnitMergeEntity, { id: m.id }, { status: 'cancelled', settledAt: new Date() });
+      await tx.update(
+        OrgUnitMergeEntity,
+        { id: m.id },
+        { status: 'cancelled', settledAt: new Date() },
+      );
       await recordAudit(tx, {
         action: 'org_unit.merge_cancelled',
         targetType: 'org_unit',
@@ -108,7 +114,11 @@ export class OrgUnitMergeService {
     return applyOrgUnitMerge(tx, unit, target, plan.effectiveDate);
   }
 
-  private async schedule(tx: EntityManager, plan: MergeRequest, by: string): Promise<OrgUnitEntity> {
+  private async schedule(
+    tx: EntityManager,
+    plan: MergeRequest,
+    by: string,
+  ): Promise<OrgUnitEntity> {
     const { unit } = await this.checked(tx, plan);
     await tx.insert(OrgUnitMergeEntity, { ...plan, status: 'pending', requestedById: by });
     return unit;

@@ -1,5 +1,11 @@
 import { calendarDate } from '@dx/contracts';
-import { AuditLogEntity, MembershipEntity, OrgUnitEntity, OrgUnitMergeEntity, UserEntity } from '@dx/db';
+import {
+  AuditLogEntity,
+  MembershipEntity,
+  OrgUnitEntity,
+  OrgUnitMergeEntity,
+  UserEntity,
+} from '@dx/db';
 import { createTestApp, TestApp } from '../test/test-app';
 
 describe('scheduled merges: POST and DELETE /api/org-units/:id/merge with a later date', () => {
@@ -27,20 +33,37 @@ describe('scheduled merges: POST and DELETE /api/org-units/:id/merge with a late
     t.http.delete(`/api/org-units/${id}/merge`).set('Authorization', token);
   const getUnit = (id: string) => t.http.get(`/api/org-units/${id}`).set('Authorization', admin);
   const actions = async (unitId: string) =>
-    (await t.db.getRepository(AuditLogEntity).find({ where: { targetId: unitId }, order: { at: 'ASC' } })).map(
-      (a) => a.action,
-    );
+    (
+      await t.db
+        .getRepository(AuditLogEntity)
+        .find({ where: { targetId: unitId }, order: { at: 'ASC' } })
+    ).map((a) => a.action);
 
   it('records a merge for a later date as pending: the unit keeps its people and children until then', async () => {
     const { root, a, b, b1 } = await t.make.twoProvinces();
     const person = await t.make.user(b, { fullName: 'Trần Thị Hạnh' });
 
     const res = await merge(b.id, { targetId: a.id, effectiveDate: later }).expect(200);
-    const pending = { targetId: a.id, targetCode: a.code, targetName: 'Tỉnh A', effectiveDate: later };
-    expect(res.body).toMatchObject({ id: b.id, validTo: null, successorId: null, pendingMerge: pending });
+    const pending = {
+      targetId: a.id,
+      targetCode: a.code,
+      targetName: 'Tỉnh A',
+      effectiveDate: later,
+    };
+    expect(res.body).toMatchObject({
+      id: b.id,
+      validTo: null,
+      successorId: null,
+      pendingMerge: pending,
+    });
     expect((await getUnit(b.id).expect(200)).body.pendingMerge).toEqual(pending);
-    const list = await t.http.get('/api/org-units').query({ parentId: root.id }).set('Authorization', admin);
-    const byId = new Map(list.body.items.map((u: { id: string; pendingMerge: unknown }) => [u.id, u.pendingMerge]));
+    const list = await t.http
+      .get('/api/org-units')
+      .query({ parentId: root.id })
+      .set('Authorization', admin);
+    const byId = new Map(
+      list.body.items.map((u: { id: string; pendingMerge: unknown }) => [u.id, u.pendingMerge]),
+    );
     expect(byId.get(b.id)).toEqual(pending);
     expect(byId.get(a.id)).toBeNull();
 
@@ -55,7 +78,12 @@ describe('scheduled merges: POST and DELETE /api/org-units/:id/merge with a late
       expect.objectContaining({ orgUnitId: b.id, validTo: null }),
     ]);
     expect(await t.db.getRepository(OrgUnitMergeEntity).findBy({ unitId: b.id })).toEqual([
-      expect.objectContaining({ targetId: a.id, effectiveDate: later, status: 'pending', requestedById: adminId }),
+      expect.objectContaining({
+        targetId: a.id,
+        effectiveDate: later,
+        status: 'pending',
+        requestedById: adminId,
+      }),
     ]);
     expect(await actions(b.id)).toEqual(['org_unit.merge_scheduled']);
   });
@@ -65,14 +93,22 @@ describe('scheduled merges: POST and DELETE /api/org-units/:id/merge with a late
     await merge(b.id, { targetId: a.id, effectiveDate: later }).expect(200);
 
     const again = await merge(b.id, { targetId: a.id, effectiveDate: later }).expect(400);
-    expect(again.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'merge_pending' })]);
+    expect(again.body.errors).toEqual([
+      expect.objectContaining({ field: 'id', code: 'merge_pending' }),
+    ]);
     const intoLeaving = await merge(a1.id, { targetId: b.id, effectiveDate: later }).expect(400);
     expect(intoLeaving.body.errors).toEqual([
-      expect.objectContaining({ field: 'targetId', code: 'merge_target_closing', params: { date: later } }),
+      expect.objectContaining({
+        field: 'targetId',
+        code: 'merge_target_closing',
+        params: { date: later },
+      }),
     ]);
     const other = await t.make.unit(root, 'Tỉnh C');
     const awaited = await merge(a.id, { targetId: other.id, effectiveDate: today }).expect(400);
-    expect(awaited.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'merge_pending' })]);
+    expect(awaited.body.errors).toEqual([
+      expect.objectContaining({ field: 'id', code: 'merge_pending' }),
+    ]);
     // A unit not involved merges as before, today.
     await merge(b1.id, { targetId: a1.id, effectiveDate: today }).expect(200);
     expect(await t.db.getRepository(OrgUnitMergeEntity).findBy({ unitId: b1.id })).toEqual([
@@ -89,10 +125,7 @@ describe('scheduled merges: POST and DELETE /api/org-units/:id/merge with a late
     expect(await t.db.getRepository(OrgUnitMergeEntity).findBy({ unitId: b.id })).toEqual([
       expect.objectContaining({ status: 'cancelled', settledAt: expect.any(Date) }),
     ]);
-    expect(await actions(b.id)).toEqual([
-      'org_unit.merge_scheduled',
-      'org_unit.merge_cancelled',
-    ]);
+    expect(await actions(b.id)).toEqual(['org_unit.merge_scheduled', 'org_unit.merge_cancelled']);
     const none = await cancel(b.id).expect(404);
     expect(none.body.code).toBe('not_found');
     await merge(b.id, { targetId: a.id, effectiveDate: later }).expect(200);

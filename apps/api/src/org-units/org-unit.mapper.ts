@@ -1,7 +1,10 @@
 import type { OrgUnitResponse, PendingOrgUnitMerge } from '@dx/contracts';
 import type { OrgUnitEntity } from '@dx/db';
 
-export function toOrgUnitResponse(u: OrgUnitEntity, pendingMerge?: PendingOrgUnitMerge): OrgUnitResponse {
+export function toOrgUnitResponse(
+  u: OrgUnitEntity,
+  pendingMerge?: PendingOrgUnitMerge,
+): OrgUnitResponse {
   return {
     id: u.id,
     code: u.code,

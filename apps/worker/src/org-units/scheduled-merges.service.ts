@@ -44,7 +44,11 @@ export class ScheduledMergesService {
     return this.db.transaction(async (tx) => {
       const merge = await tx.getRepository(OrgUnitMergeEntity).findOne({ where: { id } });
       if (!merge || merge.status !== 'pending' || merge.effectiveDate > today) return null;
-      const plan = { unitId: merge.unitId, targetId: merge.targetId, effectiveDate: merge.effectiveDate };
+      const plan = {
+        unitId: merge.unitId,
+        targetId: merge.targetId,
+        effectiveDate: merge.effectiveDate,
+      };
       const { unit, target } = await lockUnitsForMerge(tx, plan);
       // Locked after the tree: a cancel waits for us, or we find it cancelled.
       const fresh = await tx
@@ -57,7 +61,11 @@ export class ScheduledMergesService {
       if (refusals.length || !target) {
         const failure = refusals.map((r) => r.message).join('; ');
         this.logger.warn(`Scheduled merge ${id} of ${unit.code} not applied: ${failure}`);
-        await tx.update(OrgUnitMergeEntity, { id }, { status: 'failed', failure, settledAt: new Date() });
+        await tx.update(
+          OrgUnitMergeEntity,
+          { id },
+          { status: 'failed', failure, settledAt: new Date() },
+        );
         return 'failed';
       }
       await applyOrgUnitMerge(tx, unit, target, merge.effectiveDate);

@@ -14,7 +14,10 @@ import { ScheduledMergesService } from './scheduled-merges.service';
 const E = '2027-03-01';
 
 describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => {
-  const worker = createTestWorker({ databasePrefix: 'dx_worker_merges', storagePrefix: 'dx-worker-merges-' });
+  const worker = createTestWorker({
+    databasePrefix: 'dx_worker_merges',
+    storagePrefix: 'dx-worker-merges-',
+  });
   let db: DataSource;
   let make: CoverageFixture;
   let merges: ScheduledMergesService;
@@ -27,7 +30,11 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
   });
   afterAll(() => worker.stop());
 
-  async function schedule(unit: FixtureUnit, target: FixtureUnit, effectiveDate = E): Promise<string> {
+  async function schedule(
+    unit: FixtureUnit,
+    target: FixtureUnit,
+    effectiveDate = E,
+  ): Promise<string> {
     const row = await db
       .getRepository(OrgUnitMergeEntity)
       .save({ unitId: unit.id, targetId: target.id, effectiveDate, status: 'pending' });
@@ -123,12 +130,13 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
     // The worker was down for days: history is still split on the decided date.
     expect(await merges.applyDue('2027-01-20')).toEqual({ applied: 1, failed: 1 });
     expect(await mergeRow(late)).toMatchObject({ status: 'applied' });
-    const history: { org_unit_id: string; valid_from: string; valid_to: string | null }[] = await db.query(
-      `SELECT org_unit_id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+    const history: { org_unit_id: string; valid_from: string; valid_to: string | null }[] =
+      await db.query(
+        `SELECT org_unit_id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
               to_char(valid_to, 'YYYY-MM-DD') AS valid_to
          FROM membership WHERE user_id = $1 ORDER BY valid_from`,
-      [person],
-    );
+        [person],
+      );
     expect(history).toEqual([
       { org_unit_id: b.id, valid_from: '2000-01-01', valid_to: '2027-01-10' },
       { org_unit_id: a.id, valid_from: '2027-01-10', valid_to: null },
@@ -144,7 +152,9 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
   it('registers the daily scheduler just after midnight in Vietnam time', async () => {
     await worker.app.get(MergesScheduleService).registration;
     const queue = worker.app.get<Queue>(getQueueToken(QueueName.System));
-    const daily = (await queue.getJobSchedulers()).find((s) => s.key === SCHEDULED_MERGES_SCHEDULER_ID);
+    const daily = (await queue.getJobSchedulers()).find(
+      (s) => s.key === SCHEDULED_MERGES_SCHEDULER_ID,
+    );
     expect(daily).toMatchObject({
       name: SystemJob.ApplyScheduledMerges,
       pattern: SCHEDULED_MERGES_PATTERN,

@@ -36,7 +36,8 @@ export async function lockUnitsForMerge(
     .getMany();
   return {
     unit: locked.find((u) => u.id === plan.unitId) ?? null,
-    target: plan.targetId === plan.unitId ? null : (locked.find((u) => u.id === plan.targetId) ?? null),
+    target:
+      plan.targetId === plan.unitId ? null : (locked.find((u) => u.id === plan.targetId) ?? null),
   };
 }
 
@@ -55,13 +56,29 @@ export async function mergeRefusals(
   const e = plan.effectiveDate;
   const errors: FieldError[] = [];
   if (plan.targetId === u.id) {
-    errors.push({ field: 'targetId', message: 'a unit cannot be merged into itself', code: 'merge_into_itself' });
+    errors.push({
+      field: 'targetId',
+      message: 'a unit cannot be merged into itself',
+      code: 'merge_into_itself',
+    });
   } else if (!t) {
-    errors.push({ field: 'targetId', message: 'targetId does not name an existing org unit', code: 'unknown_org_unit' });
+    errors.push({
+      field: 'targetId',
+      message: 'targetId does not name an existing org unit',
+      code: 'unknown_org_unit',
+    });
   } else if (t.path.startsWith(u.path)) {
-    errors.push({ field: 'targetId', message: 'the target lies inside the merged unit', code: 'merge_target_inside' });
+    errors.push({
+      field: 'targetId',
+      message: 'the target lies inside the merged unit',
+      code: 'merge_target_inside',
+    });
   } else if (t.validTo !== null && t.validTo <= e) {
-    errors.push({ field: 'targetId', message: `the target unit is closed from ${t.validTo}`, code: 'org_unit_closed' });
+    errors.push({
+      field: 'targetId',
+      message: `the target unit is closed from ${t.validTo}`,
+      code: 'org_unit_closed',
+    });
   } else if (t.validTo !== null) {
     // Its people would have to follow the target's own later merge: not supported.
     errors.push({
@@ -129,7 +146,9 @@ export async function applyOrgUnitMerge(
   t: OrgUnitEntity,
   e: string,
 ): Promise<OrgUnitEntity> {
-  await tx.query('SELECT id FROM org_unit WHERE path LIKE $1 ORDER BY path FOR UPDATE', [`${u.path}%`]);
+  await tx.query('SELECT id FROM org_unit WHERE path LIKE $1 ORDER BY path FOR UPDATE', [
+    `${u.path}%`,
+  ]);
   await tx.query(
     `UPDATE org_unit SET valid_to = $2::date, successor_id = $3::uuid, updated_at = now() WHERE id = $1::uuid`,
     [u.id, e, t.id],
@@ -159,7 +178,10 @@ export async function recordAppliedMerge(
 
 /** The merged unit hangs nowhere from E on. */
 async function closeOwnEdges(tx: EntityManager, unitId: string, e: string): Promise<void> {
-  await tx.query(`DELETE FROM org_unit_edge WHERE unit_id = $1::uuid AND valid_from >= $2::date`, [unitId, e]);
+  await tx.query(`DELETE FROM org_unit_edge WHERE unit_id = $1::uuid AND valid_from >= $2::date`, [
+    unitId,
+    e,
+  ]);
   await tx.query(
     `UPDATE org_unit_edge SET valid_to = $2::date
       WHERE unit_id = $1::uuid AND (valid_to IS NULL OR valid_to > $2::date)`,
@@ -171,7 +193,12 @@ async function closeOwnEdges(tx: EntityManager, unitId: string, e: string): Prom
  * Child links that span E are split at E (the part from E hangs under the target);
  * links that start on or after E are re-pointed.
  */
-async function moveChildEdges(tx: EntityManager, unitId: string, targetId: string, e: string): Promise<void> {
+async function moveChildEdges(
+  tx: EntityManager,
+  unitId: string,
+  targetId: string,
+  e: string,
+): Promise<void> {
   await tx.query(
     `WITH split AS (
        UPDATE org_unit_edge edge SET valid_to = $3::date
@@ -195,7 +222,12 @@ async function moveChildEdges(tx: EntityManager, unitId: string, targetId: strin
  * goes to the target. The open row is closed and its successor opened in one statement,
  * so the "one open membership per person" index holds throughout.
  */
-async function moveMemberships(tx: EntityManager, unitId: string, targetId: string, e: string): Promise<void> {
+async function moveMemberships(
+  tx: EntityManager,
+  unitId: string,
+  targetId: string,
+  e: string,
+): Promise<void> {
   await tx.query(
     `WITH split AS (
        UPDATE membership m SET valid_to = $3::date
