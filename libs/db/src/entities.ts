@@ -15,6 +15,7 @@ import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
+import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
 import { OutboxEntity } from './outbox/outbox.entity';
 import { QuestionEntity } from './quizzes/question.entity';
 import { QuestionOptionEntity } from './quizzes/question-option.entity';
@@ -69,4 +70,5 @@ export const ALL_ENTITIES = [
   NotificationPreferenceEntity,
   SigningKeyEntity,
   CertificateExportEntity,
+  OrgUnitMergeEntity,
 ];

@@ -8,6 +8,8 @@ export * from './transaction-pooler-client';
 export * from './numeric.transformer';
 export * from './org-units/org-unit.entity';
 export * from './org-units/org-unit-edge.entity';
+export * from './org-units/org-unit-merge.entity';
+export * from './org-units/org-unit-merge';
 export * from './users/user.entity';
 export * from './users/membership.entity';
 export * from './courses/course.entity';

@@ -11,6 +11,7 @@ import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-Add
 import { AddNotifications1796614908478 } from './1796614908478-AddNotifications';
 import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
 import { AddQuestionExternalId1796615934078 } from './1796615934078-AddQuestionExternalId';
+import { ScheduledOrgUnitMerges1796623884846 } from './1796623884846-ScheduledOrgUnitMerges';
 import { CoverageRowSplits1796623897452 } from './1796623897452-CoverageRowSplits';
 import { AddCertificateExports1796624442043 } from './1796624442043-AddCertificateExports';
 
@@ -30,6 +31,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddNotifications1796614908478,
   AddUserActive1796615179321,
   AddQuestionExternalId1796615934078,
+  ScheduledOrgUnitMerges1796623884846,
   CoverageRowSplits1796623897452,
   AddCertificateExports1796624442043,
 ];

@@ -72,10 +72,8 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/lessons.service.ts course_version',
   'apps/api/src/learning/lessons.service.ts lesson',
   'apps/api/src/learning/lessons.service.ts org_unit',
-  // org-units move memberships and read users when units merge.
+  // org-units read the caller's unit for scopes.
   'apps/api/src/org-units/org-scope.service.ts app_user',
-  'apps/api/src/org-units/org-unit-merge.service.ts app_user',
-  'apps/api/src/org-units/org-unit-merge.service.ts membership',
   // privacy export and deletion read every personal table: to call each owner's export/erase.
   'apps/api/src/privacy/data-export.service.ts app_user',
   'apps/api/src/privacy/data-export.service.ts audit_log',
