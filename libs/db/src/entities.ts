@@ -26,6 +26,7 @@ import { UserEntity } from './users/user.entity';
 import { MailEntity } from './mail/mail.entity';
 import { ActivationCodeEntity } from './auth/activation-code.entity';
 import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
+import { UserMfaEntity } from './auth/user-mfa.entity';
 import { TrainingYearEntity } from './training/training-year.entity';
 import { TrainingRecordEntity } from './training/training-record.entity';
 import { RequirementEntity } from './training/requirement.entity';
@@ -63,6 +64,7 @@ export const ALL_ENTITIES = [
   MailEntity,
   ActivationCodeEntity,
   PasswordResetTokenEntity,
+  UserMfaEntity,
   TrainingYearEntity,
   TrainingRecordEntity,
   RequirementEntity,

@@ -37,6 +37,7 @@ export * from './mail/mail.entity';
 export * from './mail/mail.service';
 export * from './auth/activation-code.entity';
 export * from './auth/password-reset-token.entity';
+export * from './auth/user-mfa.entity';
 export * from './auth/activation-code';
 export * from './training/training-year.entity';
 export * from './training/training-record.entity';
