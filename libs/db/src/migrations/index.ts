@@ -11,6 +11,7 @@ import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-Add
 import { AddNotifications1796614908478 } from './1796614908478-AddNotifications';
 import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
 import { AddQuestionExternalId1796615934078 } from './1796615934078-AddQuestionExternalId';
+import { AddQuestionBanks1796623976630 } from './1796623976630-AddQuestionBanks';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddNotifications1796614908478,
   AddUserActive1796615179321,
   AddQuestionExternalId1796615934078,
+  AddQuestionBanks1796623976630,
 ];
