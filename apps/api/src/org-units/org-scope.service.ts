@@ -36,14 +36,16 @@ export class OrgScopeService {
     unitAlias: string,
   ): Promise<SelectQueryBuilder<T>> {
     const prefix = await this.scopePath(user);
-    if (prefix !== null) qb.andWhere(`${unitAlias}.path LIKE :scopePrefix`, { scopePrefix: `${prefix}%` });
+    if (prefix !== null)
+      qb.andWhere(`${unitAlias}.path LIKE :scopePrefix`, { scopePrefix: `${prefix}%` });
     return qb;
   }
 
   /** The unit if the caller may see it; 404 otherwise (existence is not revealed). */
   async findVisible(user: AuthUser, unitId: string): Promise<OrgUnitEntity> {
     const unit = await this.units.findOneBy({ id: unitId });
-    if (!unit || !(await this.contains(user, unit))) throw new NotFoundException('Org unit not found');
+    if (!unit || !(await this.contains(user, unit)))
+      throw new NotFoundException('Org unit not found');
     return unit;
   }
 
@@ -51,7 +53,11 @@ export class OrgScopeService {
    * For a unit named in a request body: 400 when it does not exist, 403 when it is
    * outside the caller's subtree.
    */
-  async requireInScope(user: AuthUser, unitId: string, field = 'orgUnitId'): Promise<OrgUnitEntity> {
+  async requireInScope(
+    user: AuthUser,
+    unitId: string,
+    field = 'orgUnitId',
+  ): Promise<OrgUnitEntity> {
     const unit = await this.units.findOneBy({ id: unitId });
     if (!unit) throw unknownUnit(field);
     if (unit.validTo) {
@@ -64,6 +70,20 @@ export class OrgScopeService {
       });
     }
     return unit;
+  }
+
+  /**
+   * Ids of the units in the caller's subtree (null: every unit), for features whose rows
+   * name an owner unit and cannot join org_unit themselves (question banks).
+   */
+  async subtreeUnitIds(user: AuthUser): Promise<string[] | null> {
+    const prefix = await this.scopePath(user);
+    if (prefix === null) return null;
+    const rows: { id: string }[] = await this.units.query(
+      `SELECT id FROM org_unit WHERE path LIKE $1 || '%'`,
+      [prefix],
+    );
+    return rows.map((r) => r.id);
   }
 
   async contains(user: AuthUser, unit: Pick<OrgUnitEntity, 'path'>): Promise<boolean> {
