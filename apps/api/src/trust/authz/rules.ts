@@ -3,6 +3,7 @@ import { ADMIN_RULES } from './rules-admin';
 import { COURSE_RULES } from './rules-courses';
 import { LEARNING_RULES } from './rules-learning';
 import { NOTIFICATION_RULES } from './rules-notifications';
+import { QUESTION_BANK_RULES } from './rules-question-banks';
 import { TRAINING_RULES } from './rules-training';
 import type { RuleTable } from './rule';
 
@@ -14,6 +15,7 @@ export const RULE_TABLES: RuleTable[] = [
   NOTIFICATION_RULES,
   ACCOUNT_RULES,
   TRAINING_RULES,
+  QUESTION_BANK_RULES,
 ];
 
 /**
