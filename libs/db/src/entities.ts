@@ -17,9 +17,12 @@ import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
 import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
 import { OutboxEntity } from './outbox/outbox.entity';
+import { QuestionBankEntity } from './quizzes/question-bank.entity';
+import { QuestionCategoryEntity } from './quizzes/question-category.entity';
 import { QuestionEntity } from './quizzes/question.entity';
 import { QuestionOptionEntity } from './quizzes/question-option.entity';
 import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
+import { QuizDrawRuleEntity } from './quizzes/quiz-draw-rule.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
@@ -49,6 +52,9 @@ export const ALL_ENTITIES = [
   QuestionEntity,
   QuestionOptionEntity,
   QuizAttemptEntity,
+  QuestionBankEntity,
+  QuestionCategoryEntity,
+  QuizDrawRuleEntity,
   EnrollmentEntity,
   LessonCompletionEntity,
   CurriculumEntity,

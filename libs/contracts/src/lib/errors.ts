@@ -84,6 +84,9 @@ export const FIELD_ERROR_CODES = [
   'publish_quiz_no_question',
   'publish_quiz_too_few_questions',
   'publish_final_pool_too_small',
+  'publish_draw_exceeds_category',
+  'not_in_bank',
+  'category_not_visible',
   // Publish warnings (200), same shape.
   'publish_final_pool_small',
   'publish_final_whole_bank',

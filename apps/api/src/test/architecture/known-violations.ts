@@ -31,8 +31,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/courses/course-quizzes.service.ts question_option',
   'apps/api/src/courses/course-quizzes.service.ts quiz',
   'apps/api/src/courses/course-summary.ts org_unit',
-  'apps/api/src/courses/publish-check.ts question',
-  'apps/api/src/courses/publish-check.ts quiz',
   // curricula read courses, enrollments, org units, and write program certificates themselves (to become certificates.requestCertificate).
   'apps/api/src/curricula/curricula-query.service.ts app_user',
   'apps/api/src/curricula/curricula-query.service.ts course',
