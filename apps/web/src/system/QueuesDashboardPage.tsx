@@ -36,7 +36,8 @@ export default function QueuesDashboardPage() {
           ? t('queues.outboxWaiting', { count: outbox.unsent, seconds: outbox.oldestSeconds ?? 0 })
           : t('queues.outboxEmpty')}
       </p>
-      <div className="table-wrap">
+      {/* Focusable: on a phone the table scrolls sideways, and keyboards must reach it. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('queues.title')}>
         <table className="table">
           <thead>
             <tr>
