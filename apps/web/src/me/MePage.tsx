@@ -4,6 +4,7 @@ import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useMe } from '../auth/useMe';
 import { NotificationPreferencesForm } from '../notifications/components/NotificationPreferencesForm';
+import { MyDataExport } from '../privacy/MyDataExport';
 import { useMyOrgUnit } from './useMyOrgUnit';
 
 export default function MePage() {
@@ -70,6 +71,7 @@ export default function MePage() {
         </p>
       </section>
       <NotificationPreferencesForm />
+      <MyDataExport />
     </>
   );
 }

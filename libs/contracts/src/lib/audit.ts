@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'org_unit.created',
   'org_unit.merged',
+  'org_unit.merge_scheduled',
+  'org_unit.merge_cancelled',
   'course.published',
   'course.archived',
   'course.draft_discarded',

@@ -4,6 +4,7 @@ import { COURSE_RULES } from './rules-courses';
 import { LEARNING_RULES } from './rules-learning';
 import { MFA_RULES } from './rules-mfa';
 import { NOTIFICATION_RULES } from './rules-notifications';
+import { QUESTION_BANK_RULES } from './rules-question-banks';
 import { TRAINING_RULES } from './rules-training';
 import type { RuleTable } from './rule';
 
@@ -16,6 +17,7 @@ export const RULE_TABLES: RuleTable[] = [
   ACCOUNT_RULES,
   MFA_RULES,
   TRAINING_RULES,
+  QUESTION_BANK_RULES,
 ];
 
 /**
