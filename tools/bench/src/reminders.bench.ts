@@ -1,11 +1,10 @@
 import { loadAppConfig } from '@dx/config';
 import { buildDataSourceOptions, NotificationsService } from '@dx/db';
-import { TestSmtpServer } from '@dx/testing';
+import { eventually, TestSmtpServer } from '@dx/testing';
 import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { DailyRemindersService } from '../../../apps/worker/src/reminders/daily-reminders.service';
-import { eventually } from '../../../apps/worker/src/test/certificate-fixtures';
 import { Figure, figure } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
 import { failSoft, machineLoad } from './support/section';

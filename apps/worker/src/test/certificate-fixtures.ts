@@ -99,15 +99,5 @@ export async function requestCertificates(
   });
 }
 
-/** Polls until `check` holds, failing after `ms`. */
-export async function eventually(
-  check: () => Promise<boolean>,
-  ms = 20_000,
-  every = 200,
-): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, every));
-  }
-}
+// Polling lives in @dx/testing (one copy for every project); specs import it from here too.
+export { eventually } from '@dx/testing';
