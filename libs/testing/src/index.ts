@@ -10,3 +10,4 @@ export * from './postgres-replica';
 export * from './pgbouncer';
 export * from './redis-sentinel';
 export * from './coverage-fixture';
+export * from './certificate-fixtures';
