@@ -46,6 +46,7 @@ export * from './training/training-year.entity';
 export * from './training/training-record.entity';
 export * from './training/requirement.entity';
 export * from './prepared-statement';
+export * from './capped-count';
 export * from './certificates/signing-key.entity';
 export * from './certificates/certificate-export.entity';
 export * from './notifications/notification.entity';
