@@ -64,7 +64,7 @@ describe('accessibility and Vietnamese on every main page', () => {
   );
 
   it(
-    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile",
+    "a learner's pages: home, catalog, course, lesson, learning, certificates, notifications, profile",
     async () => {
       const { learner, courseWithoutQuiz: course } = suite.world;
       const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
@@ -76,6 +76,7 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: `/learn/${course.id}/lessons/${course.lessons[0].id}`, ready: /Bài 1/ },
         { path: '/my-learning', ready: /Học tập|khóa học/i },
         { path: '/my-certificates', ready: /Chứng nhận/ },
+        { path: '/notifications', ready: /^Thông báo$/ },
         { path: '/me', ready: /Hồ sơ của tôi/ },
       ]);
       expect(problems).toEqual([]);
