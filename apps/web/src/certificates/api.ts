@@ -1,12 +1,14 @@
 import type {
   CertificateDetails,
+  CertificateExportRequest,
+  CertificateExportStatus,
   CertificateRegisterPage,
   CertificateStatus,
   MyCertificate,
   ReissueCertificateRequest,
   RevokeCertificateRequest,
 } from '@dx/contracts';
-import { apiBlob, api, itemsOf, toApiPath } from '../api/client';
+import { apiBlob, api, apiFile, type ApiFile, itemsOf, toApiPath } from '../api/client';
 
 export const MANAGE_PAGE_SIZE = 20;
 
@@ -23,6 +25,7 @@ export const certificateKeys = {
   scope: ['certificates'] as const,
   list: (filters: CertificateFilters) => ['certificates', 'list', filters] as const,
   detail: (id: string) => ['certificates', 'detail', id] as const,
+  exportJob: (jobId: string) => ['certificates', 'exports', jobId] as const,
 };
 
 export async function fetchMyCertificates(signal?: AbortSignal): Promise<MyCertificate[]> {
@@ -72,4 +75,28 @@ export function reissueCertificate(
   body: ReissueCertificateRequest,
 ): Promise<CertificateDetails> {
   return api.post<CertificateDetails>(`/certificates/${encodeURIComponent(id)}/reissue`, body);
+}
+
+/** `POST /api/certificates/exports`: the worker makes the ZIP or the register. */
+export function requestCertificateExport(body: CertificateExportRequest): Promise<{ jobId: string }> {
+  return api.post<{ jobId: string }>('/certificates/exports', body);
+}
+
+export function fetchCertificateExport(
+  jobId: string,
+  signal?: AbortSignal,
+): Promise<CertificateExportStatus> {
+  return api.get<CertificateExportStatus>(`/certificates/exports/${encodeURIComponent(jobId)}`, {
+    signal,
+  });
+}
+
+/**
+ * The finished file: an API path is fetched with the token; a storage URL of another
+ * origin (signed, short-lived) is null here and opened directly by the caller.
+ */
+export async function downloadCertificateExport(downloadUrl: string): Promise<ApiFile | null> {
+  const path = toApiPath(downloadUrl);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
+  return apiFile(path);
 }
