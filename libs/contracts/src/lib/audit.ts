@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'certificate.key_rotated',
   'certificate.key_compromised',
   'certificate.public_rate_limited',
+  'certificate.issuer_updated',
+  'certificate.issuer_seal_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import { AddNotifications1796614908478 } from './1796614908478-AddNotifications'
 import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
 import { AddQuestionExternalId1796615934078 } from './1796615934078-AddQuestionExternalId';
 import { AddCertificateExports1796624442043 } from './1796624442043-AddCertificateExports';
+import { AddCertificateIssuers1796625655482 } from './1796625655482-AddCertificateIssuers';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -30,4 +31,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddUserActive1796615179321,
   AddQuestionExternalId1796615934078,
   AddCertificateExports1796624442043,
+  AddCertificateIssuers1796625655482,
 ];
