@@ -39,6 +39,7 @@ const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
+const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
@@ -98,6 +99,7 @@ export function App() {
               path="certificates/manage/:certificateId"
               element={managingCertificates(<CertificateDetailPage />)}
             />
+            <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="login" element={<LoginPage />} />
             <Route path="activate" element={<ActivatePage />} />

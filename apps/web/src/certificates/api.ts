@@ -2,11 +2,13 @@ import type {
   CertificateDetails,
   CertificateExportRequest,
   CertificateExportStatus,
+  CertificateIssuerSettings,
   CertificateRegisterPage,
   CertificateStatus,
   MyCertificate,
   ReissueCertificateRequest,
   RevokeCertificateRequest,
+  UpdateCertificateIssuerRequest,
 } from '@dx/contracts';
 import { apiBlob, api, apiFile, type ApiFile, itemsOf, toApiPath } from '../api/client';
 
@@ -99,4 +101,41 @@ export async function downloadCertificateExport(downloadUrl: string): Promise<Ap
   const path = toApiPath(downloadUrl);
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
   return apiFile(path);
+}
+
+export const issuerKeys = {
+  settings: (orgUnitId: string) => ['certificates', 'issuers', orgUnitId] as const,
+};
+
+/** `GET /api/certificates/issuers/:orgUnitId` (sysadmin). */
+export function fetchIssuerSettings(
+  orgUnitId: string,
+  signal?: AbortSignal,
+): Promise<CertificateIssuerSettings> {
+  return api.get<CertificateIssuerSettings>(`/certificates/issuers/${encodeURIComponent(orgUnitId)}`, {
+    signal,
+  });
+}
+
+export function saveIssuerSettings(
+  orgUnitId: string,
+  body: UpdateCertificateIssuerRequest,
+): Promise<CertificateIssuerSettings> {
+  return api.put<CertificateIssuerSettings>(
+    `/certificates/issuers/${encodeURIComponent(orgUnitId)}`,
+    body,
+  );
+}
+
+export function uploadSealImage(orgUnitId: string, file: File): Promise<CertificateIssuerSettings> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.put<CertificateIssuerSettings>(
+    `/certificates/issuers/${encodeURIComponent(orgUnitId)}/seal`,
+    form,
+  );
+}
+
+export function deleteSealImage(orgUnitId: string): Promise<void> {
+  return api.delete(`/certificates/issuers/${encodeURIComponent(orgUnitId)}/seal`);
 }
