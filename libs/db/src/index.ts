@@ -49,6 +49,7 @@ export * from './prepared-statement';
 export * from './capped-count';
 export * from './certificates/signing-key.entity';
 export * from './certificates/certificate-export.entity';
+export * from './certificates/certificate-issuer.entity';
 export * from './notifications/notification.entity';
 export * from './notifications/notification-preference.entity';
 export * from './notifications/notifications.service';
