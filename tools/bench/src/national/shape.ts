@@ -7,7 +7,7 @@
  * Bump DATASET_VERSION whenever anything here or in the generator changes what is built:
  * `npm run bench` rebuilds the database when the stored version differs.
  */
-export const DATASET_VERSION = 3;
+export const DATASET_VERSION = 4;
 export const DATABASE_NAME = 'dx_bench_national';
 
 export const PROVINCES = 63;
