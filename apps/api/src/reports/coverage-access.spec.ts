@@ -108,7 +108,17 @@ describe('coverage reports HR can reach (real PostgreSQL and Redis)', () => {
   });
 
   it('gives HR the rows of its subtree of the official report, the absorbed province included', async () => {
-    const rows = (await get(auth.hrTq, `/${official}`).expect(200)).body.rows;
+    const { rows, merges } = (await get(auth.hrTq, `/${official}`).expect(200)).body;
+    // The history is explained: Hà Giang went into Tuyên Quang on 1 July 2025.
+    expect(merges).toEqual([
+      {
+        unitId: haGiang.id,
+        unitName: 'Tỉnh Hà Giang',
+        successorId: tuyenQuang.id,
+        successorName: 'Tỉnh Tuyên Quang',
+        effectiveDate: '2025-07-01',
+      },
+    ]);
     const byUnit = new Map(rows.map((r: { orgUnitId: string }) => [r.orgUnitId, r]));
     expect([...byUnit.keys()].sort()).toEqual([haGiang.id, lungCu.id, tuyenQuang.id].sort());
     expect(byUnit.get(haGiang.id)).toMatchObject({

@@ -71,6 +71,16 @@ export interface CoverageReportSummary {
   generatedAt: string;
 }
 
+/** A merge that touches a report's units: the absorbed unit and its successor. */
+export interface CoverageMergeNote {
+  unitId: string;
+  unitName: string;
+  successorId: string;
+  successorName: string;
+  /** The day the absorbed unit closed, YYYY-MM-DD. */
+  effectiveDate: string;
+}
+
 /** `GET /api/reports/coverage/:reportId`: rows in tree order (a parent before its children). */
 export interface CoverageReport {
   id: string;
@@ -80,6 +90,8 @@ export interface CoverageReport {
   timeZone: string;
   generatedAt: string;
   rows: CoverageReportRow[];
+  /** Merges whose absorbed unit or successor is one of the rows (explains history). */
+  merges: CoverageMergeNote[];
 }
 
 /**

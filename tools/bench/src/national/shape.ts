@@ -8,7 +8,11 @@
  * `npm run bench` rebuilds the database when the stored version differs.
  */
 export const DATASET_VERSION = 4;
-export const DATABASE_NAME = 'dx_bench_national';
+/**
+ * `BENCH_NATIONAL_DB` names another database, so a trial with a small `BENCH_NATIONAL_USERS`
+ * never drops the full set someone else on the machine is using.
+ */
+export const DATABASE_NAME = process.env.BENCH_NATIONAL_DB ?? 'dx_bench_national';
 
 export const PROVINCES = 63;
 export const DEPARTMENTS = 750;
