@@ -13,6 +13,9 @@ import { courseCertificate } from './coverage.fixtures';
  * reading its subtree's rows of the official national report, and the office of a unit
  * that absorbed another (merge of 1 July 2025) reaching the absorbed unit's earlier years.
  */
+// Several sign-ins (argon2id) and a merge before the first check: slow on a loaded machine.
+jest.setTimeout(120_000);
+
 describe('coverage reports HR can reach (real PostgreSQL and Redis)', () => {
   const prefix = `dxtest-reports-access-${randomSuffix()}`;
   let t: TestApp;
