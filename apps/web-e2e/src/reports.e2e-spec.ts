@@ -98,7 +98,9 @@ describe('training-coverage report', () => {
           await p.locator('tr[data-direct]').first().getByText('Trực thuộc trực tiếp').waitFor();
           // At 1280 px the table fits its box: hours, certificates and the split fold away.
           const fits = () =>
-            p.locator('.table-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth);
+            p
+              .getByRole('region', { name: /theo đơn vị/ })
+              .evaluate((el) => el.scrollWidth <= el.clientWidth);
           expect(await fits()).toBe(true);
           await p.getByRole('button', { name: 'Hiện thêm cột' }).click();
           expect(await cells(communeA.code).nth(4).textContent()).toBe(
