@@ -99,7 +99,7 @@ describe('training-coverage report', () => {
           // At 1280 px the table fits its box: hours, certificates and the split fold away.
           const fits = () =>
             p
-              .getByRole('region', { name: /theo đơn vị/ })
+              .getByRole('region', { name: /^Tỷ lệ bồi dưỡng năm \d+ theo đơn vị/ })
               .evaluate((el) => el.scrollWidth <= el.clientWidth);
           expect(await fits()).toBe(true);
           await p.getByRole('button', { name: 'Hiện thêm cột' }).click();
