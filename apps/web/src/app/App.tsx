@@ -23,6 +23,7 @@ import { createQueryClient } from './query-client';
 const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const ActivatePage = lazy(() => import('../auth/ActivatePage'));
+const SsoPage = lazy(() => import('../auth/SsoPage'));
 const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
@@ -137,6 +138,7 @@ export function App() {
               element={withRoles(PRIVACY_ROLES, <PrivacyRequestsPage />)}
             />
             <Route path="login" element={<LoginPage />} />
+            <Route path="login/sso" element={<SsoPage />} />
             <Route path="activate" element={<ActivatePage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
