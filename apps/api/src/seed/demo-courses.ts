@@ -36,7 +36,7 @@ type Rows<T> = QueryDeepPartialEntity<T>[];
 export const DEMO_BANK_TITLE = 'Ngân hàng câu hỏi bồi dưỡng chuyển đổi số';
 export const DEMO_COMMON_CATEGORY = 'Kiến thức chung (câu hỏi ôn tập)';
 /** Each final draws this many from its course's category and from the common one. */
-export const DEMO_FINAL_DRAW = { own: 4, common: 2 } as const;
+export const DEMO_FINAL_DRAW = { own: 3, common: 2 } as const;
 
 /**
  * The demo catalog: five published courses (version 1) with modules, markdown lessons, a
@@ -46,7 +46,7 @@ export const DEMO_FINAL_DRAW = { own: 4, common: 2 } as const;
  *
  * The finals draw from the root unit's question bank (issue #16): each course's final
  * questions form a category of their own, the practice questions of every course a common
- * one; a final draws 4 + 2, so an attempt shows 6 of at least 18 and cannot be copied.
+ * one; a final draws 3 + 2, so an attempt shows 5 of at least 17 and cannot be copied.
  */
 export async function seedDemoCourses(
   tx: EntityManager,
