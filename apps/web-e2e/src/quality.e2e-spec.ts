@@ -89,7 +89,7 @@ describe('accessibility and Vietnamese on every main page', () => {
       const { trainer, courseWithQuiz: course } = suite.world;
       await checkAll(trainer, () => [
         { path: '/authoring', ready: /Soạn bài giảng/ },
-        { path: '/authoring/banks', ready: /Ngân hàng của đơn vị/ },
+        { path: '/authoring/banks', ready: /Ngân hàng câu hỏi/ },
         { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
         { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
       ]);
