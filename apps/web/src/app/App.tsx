@@ -44,6 +44,8 @@ const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
 const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
+const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
+const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
@@ -97,6 +99,8 @@ export function App() {
             />
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
+            <Route path="authoring/banks" element={authoring(<QuestionBanksPage />)} />
+            <Route path="authoring/banks/:bankId" element={authoring(<QuestionBankPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
             <Route
               path="authoring/courses/:courseId/analytics"
