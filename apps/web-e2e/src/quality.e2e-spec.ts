@@ -108,7 +108,7 @@ describe('accessibility and Vietnamese on every main page', () => {
   );
 
   it(
-    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile",
+    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile, two-factor",
     async () => {
       const { learner, courseWithoutQuiz: course } = suite.world;
       const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
@@ -121,6 +121,7 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: '/my-learning', ready: /Học tập|khóa học/i },
         { path: '/my-certificates', ready: /Chứng nhận/ },
         { path: '/me', ready: /Hồ sơ của tôi/ },
+        { path: '/me/two-factor', ready: /Xác thực hai lớp đang tắt/ },
       ]);
       expect(problems).toEqual([]);
     },

@@ -26,6 +26,7 @@ const ActivatePage = lazy(() => import('../auth/ActivatePage'));
 const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
+const TwoFactorPage = lazy(() => import('../me/TwoFactorPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
@@ -138,6 +139,7 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="me/password" element={authed(<ChangePasswordPage />)} />
+            <Route path="me/two-factor" element={authed(<TwoFactorPage />)} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -66,6 +66,8 @@ export default function MePage() {
         </dl>
         <p>
           <Link to="/me/password">{t('account.changeLink')}</Link>
+          {' · '}
+          <Link to="/me/two-factor">{t('mfa.link')}</Link>
         </p>
       </section>
       <NotificationPreferencesForm />
