@@ -3,6 +3,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle';
 import { hasAnyRole } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
 import { CreateOrgUnitForm } from './components/CreateOrgUnitForm';
+import { MergeUnitActions } from './merge-unit-actions';
 import { UnitChildren } from './OrgUnitTree';
 import './org-units.css';
 
