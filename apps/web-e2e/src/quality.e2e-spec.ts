@@ -121,7 +121,7 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: '/my-learning', ready: /Học tập|khóa học/i },
         { path: '/my-certificates', ready: /Chứng nhận/ },
         { path: '/me', ready: /Hồ sơ của tôi/ },
-        { path: '/me/two-factor', ready: /Xác thực hai lớp đang tắt/ },
+        { path: '/me/two-factor', ready: /Xác thực hai lớp/ },
       ]);
       expect(problems).toEqual([]);
     },
