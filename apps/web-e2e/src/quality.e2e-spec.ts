@@ -108,7 +108,7 @@ describe('accessibility and Vietnamese on every main page', () => {
   );
 
   it(
-    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile, two-factor",
+    "a learner's pages: home, catalog, course, lesson, learning, certificates, notifications, profile, two-factor",
     async () => {
       const { learner, courseWithoutQuiz: course } = suite.world;
       const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
@@ -120,6 +120,7 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: `/learn/${course.id}/lessons/${course.lessons[0].id}`, ready: /Bài 1/ },
         { path: '/my-learning', ready: /Học tập|khóa học/i },
         { path: '/my-certificates', ready: /Chứng nhận/ },
+        { path: '/notifications', ready: /^Thông báo$/ },
         { path: '/me', ready: /Hồ sơ của tôi/ },
         { path: '/me/two-factor', ready: /Xác thực hai lớp/ },
       ]);

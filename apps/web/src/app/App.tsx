@@ -48,6 +48,7 @@ const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
+const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
 const OrgUnitsAdminPage = lazy(() => import('../org-units/OrgUnitsAdminPage'));
@@ -115,6 +116,7 @@ export function App() {
               path="certificates/manage/:certificateId"
               element={managingCertificates(<CertificateDetailPage />)}
             />
+            <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="admin" element={withRoles(ADMIN_ROLES, <AdminHomePage />)} />
             <Route

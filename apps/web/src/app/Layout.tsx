@@ -103,6 +103,11 @@ export function Layout() {
                   )}
                   {hasAnyRole(roles, ['sysadmin']) && (
                     <li>
+                      <NavLink to="/certificates/issuers">{t('nav.issuers')}</NavLink>
+                    </li>
+                  )}
+                  {hasAnyRole(roles, ['sysadmin']) && (
+                    <li>
                       <NavLink to="/system/queues">{t('nav.queues')}</NavLink>
                     </li>
                   )}
