@@ -122,7 +122,7 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: '/my-certificates', ready: /Chứng nhận/ },
         { path: '/notifications', ready: /^Thông báo$/ },
         { path: '/me', ready: /Hồ sơ của tôi/ },
-        { path: '/me/two-factor', ready: /Xác thực hai lớp đang tắt/ },
+        { path: '/me/two-factor', ready: /Xác thực hai lớp/ },
       ]);
       expect(problems).toEqual([]);
     },
