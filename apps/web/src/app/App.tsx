@@ -44,11 +44,14 @@ const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
 const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
+const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
+const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
+const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
 const OrgUnitsAdminPage = lazy(() => import('../org-units/OrgUnitsAdminPage'));
@@ -96,6 +99,8 @@ export function App() {
             />
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
+            <Route path="authoring/banks" element={authoring(<QuestionBanksPage />)} />
+            <Route path="authoring/banks/:bankId" element={authoring(<QuestionBankPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
             <Route
               path="authoring/courses/:courseId/analytics"
@@ -116,6 +121,7 @@ export function App() {
               path="certificates/manage/:certificateId"
               element={managingCertificates(<CertificateDetailPage />)}
             />
+            <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="admin" element={withRoles(ADMIN_ROLES, <AdminHomePage />)} />
             <Route

@@ -4,7 +4,7 @@ import { insertCoverageRows } from '@dx/reports';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { CoverageFixture, FixtureUnit } from '../reports/coverage.fixtures';
+import { CoverageFixture, FixtureUnit } from '@dx/testing';
 import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { MergesScheduleService, SCHEDULED_MERGES_PATTERN } from './merges-schedule.service';
