@@ -1,6 +1,6 @@
 import type { OrgUnitEntity } from '@dx/db';
 import { randomSuffix } from '@dx/db/testing';
-import { insertCoverageRows } from '@dx/reports';
+import { insertCoverageRows, rebuildLedgerOf } from '@dx/reports';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -21,8 +21,9 @@ export async function courseCertificate(
     [courseId, opts.hours ?? 8],
   );
   await db.query(
-    `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
-     VALUES ('course', $1, $2, $3, $4, $5, $6, $7, '{}'::jsonb)`,
+    `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot, year)
+     VALUES ('course', $1, $2, $3, $4, $5, $6, $7, '{}'::jsonb,
+             extract(year FROM $5::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh'))`,
     [
       userId,
       courseId,
@@ -33,6 +34,8 @@ export async function courseCertificate(
       opts.issuer.id,
     ],
   );
+  // Reports sum the training ledger, which the API keeps in the completion's transaction.
+  await rebuildLedgerOf(db.manager, [userId]);
 }
 
 /** Rewrites a person's membership history: `[unit, dxRole, validFrom, validTo]` periods. */

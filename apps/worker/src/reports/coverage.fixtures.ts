@@ -1,5 +1,6 @@
 import type { DxRole } from '@dx/contracts';
 import { randomSuffix } from '@dx/db/testing';
+import { rebuildLedgerOf } from '@dx/reports';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -70,10 +71,13 @@ export class CoverageFixture {
     const versionId = await this.courseVersion(opts.issuer, this.courseVersions.length);
     this.courseVersions.push(versionId);
     await this.db.query(
-      `INSERT INTO certificate (kind, user_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
-       VALUES ('course', $1, $2, $3, $4, $5, $6, '{}'::jsonb)`,
+      `INSERT INTO certificate (kind, user_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot, year)
+       VALUES ('course', $1, $2, $3, $4, $5, $6, '{}'::jsonb,
+               extract(year FROM $4::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh'))`,
       [userId, versionId, opts.status ?? 'issued', completedAt, opts.hours ?? 8, opts.issuer.id],
     );
+    // Reports sum the training ledger, which the API keeps in the completion's transaction.
+    await rebuildLedgerOf(this.db.manager, [userId]);
   }
 
   private async courseVersion(owner: FixtureUnit, n: number): Promise<string> {

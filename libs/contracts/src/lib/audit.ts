@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'certificate.key_rotated',
   'certificate.key_compromised',
   'certificate.public_rate_limited',
+  'auth.mfa_enabled',
+  'auth.mfa_disabled',
+  'auth.mfa_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -27,6 +27,8 @@ export enum JobName {
   DailyReminders = 'daily-reminders',
   /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
   SendMail = 'send-mail',
+  /** A unit's certificates of a year as a ZIP of PDFs or a register. Job id `certificate-export-<id>`. */
+  ExportCertificates = 'export-certificates',
   /** Daily, from the job scheduler: apply the org-unit merges whose date has come. */
   ApplyScheduledMerges = 'apply-scheduled-merges',
 }
@@ -39,6 +41,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
   [JobName.DailyReminders]: QueueName.Notifications,
   [JobName.SendMail]: QueueName.Mail,
+  [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,
 };
 
@@ -48,6 +51,7 @@ export function isJobName(value: unknown): value is JobName {
 
 export enum CertificateJob {
   Issue = JobName.IssueCertificate,
+  Export = JobName.ExportCertificates,
 }
 
 export interface IssueCertificateJobData {

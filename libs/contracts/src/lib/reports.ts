@@ -49,6 +49,26 @@ export interface CoverageReportRow {
   coverage: number;
   hours: number;
   certificates: number;
+  /** DX staff with dxRole full_time, and those of them trained. */
+  fullTime: CoverageSplit;
+  /** DX staff with dxRole part_time, and those of them trained. */
+  partTime: CoverageSplit;
+  /** DX staff who met every requirement of the year that applied to them (none: met). */
+  requirementMet: number;
+}
+
+export interface CoverageSplit {
+  dxStaff: number;
+  trained: number;
+}
+
+/** `GET /api/reports/coverage?orgUnitId=&year=`: a stored report the caller may read. */
+export interface CoverageReportSummary {
+  id: string;
+  year: number;
+  orgUnitId: string;
+  official: boolean;
+  generatedAt: string;
 }
 
 /** `GET /api/reports/coverage/:reportId`: rows in tree order (a parent before its children). */
@@ -61,6 +81,13 @@ export interface CoverageReport {
   generatedAt: string;
   rows: CoverageReportRow[];
 }
+
+/**
+ * CSV field separators: `,` (default, with a decimal point) or `;` with a decimal comma,
+ * what Excel with Vietnamese regional settings expects.
+ */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
 export const COVERAGE_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type CoverageExportFormat = (typeof COVERAGE_EXPORT_FORMATS)[number];

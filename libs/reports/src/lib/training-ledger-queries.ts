@@ -98,6 +98,21 @@ export async function rebuildLedger(tx: EntityManager): Promise<void> {
 }
 
 /**
+ * Recomputes the ledger rows of some people from the source rows (a repair, or specs
+ * that load certificates straight in SQL). `requirement_met` starts over as true: the
+ * caller re-evaluates requirements when there are any.
+ */
+export async function rebuildLedgerOf(m: EntityManager, userIds: string[]): Promise<void> {
+  await m.query('DELETE FROM training_year WHERE user_id = ANY ($1::uuid[])', [userIds]);
+  await m.query(
+    `INSERT INTO training_year (user_id, year, hours, courses, records, trained)
+     SELECT user_id, year, hundredths / 100.0, courses, records, courses + records > 0
+       FROM (${LEDGER_FROM_SOURCES}) src WHERE user_id = ANY ($1::uuid[])`,
+    [userIds],
+  );
+}
+
+/**
  * After people changed place (a transfer, a merge) from `fromDate`: for every year from
  * then to `today` that has requirements, gives those a requirement now applies to a ledger
  * row and re-evaluates the row of every person concerned, so `requirement_met` follows

@@ -1,4 +1,11 @@
-import type { CoverageJobStatus, CoverageReport, CoverageReportRow, JobState } from '@dx/contracts';
+import type {
+  CoverageJobStatus,
+  CoverageReport,
+  CoverageReportRow,
+  CoverageReportSummary,
+  CoverageSplit,
+  JobState,
+} from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document only; the services return the contract types.
@@ -12,6 +19,11 @@ export class CoverageJobStatusDto implements CoverageJobStatus {
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiPropertyOptional({ format: 'uuid' }) reportId?: string;
   @ApiPropertyOptional() error?: string;
+}
+
+export class CoverageSplitDto implements CoverageSplit {
+  @ApiProperty() dxStaff: number;
+  @ApiProperty() trained: number;
 }
 
 export class CoverageReportRowDto implements CoverageReportRow {
@@ -32,6 +44,23 @@ export class CoverageReportRowDto implements CoverageReportRow {
   coverage: number;
   @ApiProperty({ description: 'Hours of those completed courses' }) hours: number;
   @ApiProperty({ description: 'Number of those course certificates' }) certificates: number;
+  @ApiProperty({ type: CoverageSplitDto, description: 'DX staff with dxRole full_time' })
+  fullTime: CoverageSplit;
+  @ApiProperty({ type: CoverageSplitDto, description: 'DX staff with dxRole part_time' })
+  partTime: CoverageSplit;
+  @ApiProperty({
+    description: 'DX staff who met every requirement of the year that applied to them',
+  })
+  requirementMet: number;
+}
+
+export class CoverageReportSummaryDto implements CoverageReportSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty({ description: 'The scheduled figures of a closed year (immutable)' })
+  official: boolean;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
 }
 
 export class CoverageReportDto implements CoverageReport {

@@ -153,6 +153,13 @@ export const ADMIN_RULES: RuleTable = {
     sysadmin: 202,
     request: (c) => ({ body: { year: lastYear(), orgUnitId: c.side.unit.id } }),
   },
+  'GET /api/reports/coverage': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { orgUnitId: c.side.unit.id } }),
+  },
   'GET /api/reports/coverage/jobs/{jobId}': {
     learner: 403,
     trainer: 403,
