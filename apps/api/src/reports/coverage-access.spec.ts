@@ -13,6 +13,9 @@ import { courseCertificate } from './coverage.fixtures';
  * reading its subtree's rows of the official national report, and the office of a unit
  * that absorbed another (merge of 1 July 2025) reaching the absorbed unit's earlier years.
  */
+// Several sign-ins (argon2id) and a merge before the first check: slow on a loaded machine.
+jest.setTimeout(120_000);
+
 describe('coverage reports HR can reach (real PostgreSQL and Redis)', () => {
   const prefix = `dxtest-reports-access-${randomSuffix()}`;
   let t: TestApp;
@@ -108,7 +111,17 @@ describe('coverage reports HR can reach (real PostgreSQL and Redis)', () => {
   });
 
   it('gives HR the rows of its subtree of the official report, the absorbed province included', async () => {
-    const rows = (await get(auth.hrTq, `/${official}`).expect(200)).body.rows;
+    const { rows, merges } = (await get(auth.hrTq, `/${official}`).expect(200)).body;
+    // The history is explained: Hà Giang went into Tuyên Quang on 1 July 2025.
+    expect(merges).toEqual([
+      {
+        unitId: haGiang.id,
+        unitName: 'Tỉnh Hà Giang',
+        successorId: tuyenQuang.id,
+        successorName: 'Tỉnh Tuyên Quang',
+        effectiveDate: '2025-07-01',
+      },
+    ]);
     const byUnit = new Map(rows.map((r: { orgUnitId: string }) => [r.orgUnitId, r]));
     expect([...byUnit.keys()].sort()).toEqual([haGiang.id, lungCu.id, tuyenQuang.id].sort());
     expect(byUnit.get(haGiang.id)).toMatchObject({

@@ -15,6 +15,7 @@ import {
   coverageFileName,
   CoverageSnapshot,
   listCoverageReports,
+  mergesAround,
   readCoverageSnapshot,
   renderCoverageCsv,
   renderCoveragePdf,
@@ -78,6 +79,10 @@ export class CoverageReportsService {
       timeZone: report.timeZone,
       generatedAt: (report.generatedAt as Date).toISOString(),
       rows,
+      merges: await mergesAround(
+        this.db.manager,
+        rows.map((r) => r.orgUnitId),
+      ),
     };
   }
 

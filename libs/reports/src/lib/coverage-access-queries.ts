@@ -1,4 +1,4 @@
-import type { CoverageReportSummary } from '@dx/contracts';
+import type { CoverageMergeNote, CoverageReportSummary } from '@dx/contracts';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -96,4 +96,19 @@ export async function listCoverageReports(
     official: r.official,
     generatedAt: r.generated_at.toISOString(),
   }));
+}
+
+/** Merges whose absorbed unit or successor is among `unitIds`, oldest first. */
+export async function mergesAround(
+  m: EntityManager,
+  unitIds: string[],
+): Promise<CoverageMergeNote[]> {
+  return m.query(
+    `SELECT a.id AS "unitId", a.name AS "unitName", s.id AS "successorId", s.name AS "successorName",
+            to_char(a.valid_to, 'YYYY-MM-DD') AS "effectiveDate"
+       FROM org_unit a JOIN org_unit s ON s.id = a.successor_id
+      WHERE a.valid_to IS NOT NULL AND (a.id = ANY ($1::uuid[]) OR s.id = ANY ($1::uuid[]))
+      ORDER BY a.valid_to, a.name`,
+    [unitIds],
+  );
 }

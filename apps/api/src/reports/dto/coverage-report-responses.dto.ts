@@ -1,5 +1,6 @@
 import type {
   CoverageJobStatus,
+  CoverageMergeNote,
   CoverageReport,
   CoverageReportRow,
   CoverageReportSummary,
@@ -63,6 +64,15 @@ export class CoverageReportSummaryDto implements CoverageReportSummary {
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
 }
 
+export class CoverageMergeNoteDto implements CoverageMergeNote {
+  @ApiProperty({ format: 'uuid', description: 'The absorbed unit' }) unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ format: 'uuid' }) successorId: string;
+  @ApiProperty() successorName: string;
+  @ApiProperty({ format: 'date', description: 'The day the absorbed unit closed' })
+  effectiveDate: string;
+}
+
 export class CoverageReportDto implements CoverageReport {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() year: number;
@@ -76,4 +86,9 @@ export class CoverageReportDto implements CoverageReport {
     description: 'Tree order: a parent before its children',
   })
   rows: CoverageReportRow[];
+  @ApiProperty({
+    type: [CoverageMergeNoteDto],
+    description: 'Merges whose absorbed unit or successor is one of the rows',
+  })
+  merges: CoverageMergeNote[];
 }
