@@ -130,11 +130,12 @@ describe('accessibility and Vietnamese on every main page', () => {
   );
 
   it(
-    "a trainer's pages: authoring list, course editor, learner preview",
+    "a trainer's pages: authoring list, question banks, course editor, learner preview",
     async () => {
       const { trainer, courseWithQuiz: course } = suite.world;
       await checkAll(trainer, () => [
         { path: '/authoring', ready: /Soạn bài giảng/ },
+        { path: '/authoring/banks', ready: /Ngân hàng câu hỏi/ },
         { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
         { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
         { path: '/admin/curricula', ready: /Quản lý chương trình bồi dưỡng/ },

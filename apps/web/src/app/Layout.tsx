@@ -86,6 +86,11 @@ export function Layout() {
                       <NavLink to="/authoring">{t('nav.authoring')}</NavLink>
                     </li>
                   )}
+                  {isAuthor && (
+                    <li>
+                      <NavLink to="/authoring/banks">{t('nav.questionBanks')}</NavLink>
+                    </li>
+                  )}
                   {managesCertificates && (
                     <li>
                       <NavLink to="/certificates/manage">{t('nav.manageCertificates')}</NavLink>
