@@ -73,6 +73,35 @@ export class OrgScopeService {
   }
 
   /**
+   * Like `findVisible`, and also a unit that a merge absorbed into the caller's subtree
+   * (following the successor chain): the successor's office answers for the absorbed
+   * unit's earlier years (reports of years before the merge).
+   */
+  async findVisibleOrAbsorbed(user: AuthUser, unitId: string): Promise<OrgUnitEntity> {
+    const unit = await this.units.findOneBy({ id: unitId });
+    if (!unit || !(await this.reaches(user, unit)))
+      throw new NotFoundException('Org unit not found');
+    return unit;
+  }
+
+  /** In the caller's subtree, or merged (possibly more than once) into a unit that is. */
+  async reaches(user: AuthUser, unit: Pick<OrgUnitEntity, 'id' | 'path'>): Promise<boolean> {
+    const prefix = await this.scopePath(user);
+    if (prefix === null || unit.path.startsWith(prefix)) return true;
+    const [hit] = await this.units.query(
+      `WITH RECURSIVE chain AS (
+         SELECT successor_id, 0 AS hops FROM org_unit WHERE id = $1
+         UNION ALL
+         SELECT s.successor_id, c.hops + 1 FROM chain c JOIN org_unit s ON s.id = c.successor_id
+          WHERE s.path NOT LIKE $2 || '%' AND c.hops < 20
+       )
+       SELECT 1 FROM chain c JOIN org_unit s ON s.id = c.successor_id WHERE s.path LIKE $2 || '%' LIMIT 1`,
+      [unit.id, prefix],
+    );
+    return Boolean(hit);
+  }
+
+  /**
    * Ids of the units in the caller's subtree (null: every unit), for features whose rows
    * name an owner unit and cannot join org_unit themselves (question banks).
    */
