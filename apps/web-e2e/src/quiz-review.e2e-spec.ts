@@ -37,7 +37,7 @@ describe('final quiz answer reveal', () => {
   }
 
   it(
-    'trainer imports an XLSX bank and draws 10 of 30; a learner who fails sees no answer, after passing sees them',
+    'trainer imports an XLSX bank and draws 10 of 30; a learner who fails sees no answer, after passing sees them; the analytics show those attempts',
     () =>
       screenshotOnFailure(
         () => suite.page,
@@ -132,8 +132,26 @@ describe('final quiz answer reveal', () => {
           await p.goto(`/quizzes/${world.quizId}?course=${world.courseId}`);
           await p.getByRole('link', { name: 'Xem lại' }).first().click();
           for (const q of failedDraw) await p.getByText(q.explanation).waitFor();
+
+          // The trainer's analytics of the course now rest on these two real attempts.
+          const analytics = await openPage(suite.browser, { baseURL: state.baseUrl });
+          try {
+            const ap = analytics.page;
+            await loginAs(ap, world.trainer);
+            await ap.goto(`/authoring/courses/${world.courseId}/analytics`);
+            await ap.getByRole('heading', { level: 1, name: 'Thống kê khóa học' }).waitFor();
+            expect(await ap.getByTestId('analytics-enrolments').textContent()).toBe('1');
+            await ap.getByText(/2 lượt nộp bài/).waitFor();
+            // The bank questions the attempts drew are listed, each answered at least once.
+            for (const q of failedDraw) {
+              await ap.getByRole('cell', { name: q.text, exact: true }).waitFor();
+            }
+            await ap.getByRole('button', { name: 'Tải tệp CSV' }).waitFor();
+          } finally {
+            await analytics.context.close();
+          }
         },
       ),
-    120_000,
+    180_000,
   );
 });

@@ -4,17 +4,15 @@ import {
   CourseModuleEntity,
   CourseVersionEntity,
   LessonEntity,
-  QuestionBankEntity,
-  QuestionCategoryEntity,
   QuestionEntity,
   QuestionOptionEntity,
-  QuizDrawRuleEntity,
   QuizEntity,
 } from '@dx/db';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { courseSearchText } from '../courses/course-summary';
+import { DrawRuleRow, insertBankRows, insertDrawRules } from '../quizzes/banks/bank-rows';
 import { AN_TOAN_THONG_TIN } from './demo-courses/an-toan-thong-tin.data';
 import { CHINH_PHU_SO } from './demo-courses/chinh-phu-so.data';
 import { CHUYEN_DOI_SO_CO_BAN } from './demo-courses/chuyen-doi-so-co-ban.data';
@@ -63,8 +61,8 @@ export async function seedDemoCourses(
   const root = ctx.units.get('VN');
   if (!root) throw new Error('Demo courses: no root unit VN');
   const bankId = randomUUID();
-  const categories: Rows<QuestionCategoryEntity> = [];
-  const drawRules: Rows<QuizDrawRuleEntity> = [];
+  const categories: { id: string; bankId: string; name: string }[] = [];
+  const drawRules: DrawRuleRow[] = [];
   const commonId = randomUUID();
   categories.push({ id: commonId, bankId, name: DEMO_COMMON_CATEGORY });
 
@@ -188,15 +186,13 @@ export async function seedDemoCourses(
   await tx.insert(CourseVersionEntity, versions);
   await tx.insert(CourseModuleEntity, modules);
   await tx.insert(LessonEntity, lessons);
-  await tx.insert(QuestionBankEntity, {
-    id: bankId,
-    ownerOrgUnitId: root.id,
-    title: DEMO_BANK_TITLE,
+  await insertBankRows(tx, {
+    bank: { id: bankId, ownerOrgUnitId: root.id, title: DEMO_BANK_TITLE },
+    categories,
   });
-  await tx.insert(QuestionCategoryEntity, categories);
   await tx.insert(QuizEntity, quizzes);
   await tx.insert(QuestionEntity, questions);
   await tx.insert(QuestionOptionEntity, options);
-  await tx.insert(QuizDrawRuleEntity, drawRules);
+  await insertDrawRules(tx, drawRules);
   return ids;
 }
