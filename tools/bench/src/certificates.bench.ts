@@ -17,10 +17,8 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
-import {
-  eventually,
-  requestCertificates,
-} from '../../../apps/worker/src/test/certificate-fixtures';
+import { eventually, requestCertificates } from '@dx/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench boots the worker module in-process (issue 18: moves to a lib with its feature's repository)
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { Figure, figure } from './figures';
 
