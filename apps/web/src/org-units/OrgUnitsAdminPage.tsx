@@ -21,7 +21,7 @@ export default function OrgUnitsAdminPage() {
       <section className="card" aria-labelledby="org-units-title">
         <h1 id="org-units-title">{t('orgUnitAdmin.title')}</h1>
         <p className="muted">{t(isSysadmin ? 'orgUnitAdmin.introAdmin' : 'orgUnitAdmin.intro')}</p>
-        {/* Merging is the sysadmin's (the API's rule): its controls sit beside each unit. */}
+        {/* Sysadmins merge units (now or on a later date) and cancel scheduled merges. */}
         <UnitChildren
           parentId={null}
           actions={isSysadmin ? (unit) => <MergeUnitActions unit={unit} /> : undefined}

@@ -99,7 +99,7 @@ export class OidcService {
       claims = tokens.claims();
       // Providers may keep profile claims out of the ID token (OIDC Core 5.4): ask the
       // UserInfo endpoint, whose `sub` the library checks against the ID token's.
-      if (claims[this.config.oidc!.linkClaim] === undefined && tokens.access_token)
+      if (claims[this.settings().linkClaim] === undefined && tokens.access_token)
         claims = { ...(await client.userinfo(tokens)), ...claims };
     } catch (err) {
       this.logger.warn(`Sign-on refused: ${(err as Error).message}`);
@@ -123,7 +123,7 @@ export class OidcService {
   }
 
   private async linkedPerson(claims: Record<string, unknown>): Promise<string | null> {
-    const oidc = this.config.oidc!;
+    const oidc = this.settings();
     const value = claims[oidc.linkClaim];
     if (typeof value !== 'string' || !value) return null;
     if (oidc.linkField === 'username') {
@@ -134,9 +134,13 @@ export class OidcService {
     return people.length === 1 && people[0].active ? people[0].id : null;
   }
 
+  private settings(): NonNullable<AppConfig['oidc']> {
+    if (!this.config.oidc) throw new NotFoundException('Single sign-on is not configured');
+    return this.config.oidc;
+  }
+
   private getClient(): Promise<BaseClient> {
-    const oidc = this.config.oidc;
-    if (!oidc) throw new NotFoundException('Single sign-on is not configured');
+    const oidc = this.settings();
     // Discovery once per process; a failure is forgotten so the next sign-on tries again.
     this.client ??= Issuer.discover(oidc.issuer).then(
       (issuer) =>

@@ -100,7 +100,7 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
     // A code the provider gave another application (the same user, our state): the token
     // endpoint refuses it for our client, so no ID token with our audience comes back.
     const ours = await t.http.get('/api/auth/oidc/start').expect(302);
-    const state = new URL(ours.headers.location).searchParams.get('state')!;
+    const state = new URL(ours.headers.location).searchParams.get('state') ?? '';
     const foreign = new URL(ours.headers.location);
     foreign.searchParams.set('client_id', 'other-app');
     await provider.signInNext('vneid-001');
