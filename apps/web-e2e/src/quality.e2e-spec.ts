@@ -138,6 +138,8 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: '/authoring/banks', ready: /Ngân hàng câu hỏi/ },
         { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
         { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
+        // The certificate register with its export panel (ZIP / register buttons).
+        { path: '/certificates/manage', ready: /Quản lý chứng nhận/ },
         { path: '/admin/curricula', ready: /Quản lý chương trình bồi dưỡng/ },
         { path: `/admin/curricula/${curriculumId}`, ready: /Chương trình thử nghiệm/ },
       ]);

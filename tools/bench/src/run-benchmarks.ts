@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchApiLoad } from './api-load.bench';
-import { benchCertificates } from './certificates.bench';
+import { benchCertificateExport, benchCertificates } from './certificates.bench';
 import { benchExamDay } from './exam-day.bench';
 import { Figure, round } from './figures';
 import { benchHotQueries } from './hot-queries.bench';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const sections: [string, () => Promise<Figure[]>][] = [
     ['Certificates', benchCertificates],
+    ['Certificate export (ZIP of 10,000 PDFs)', benchCertificateExport],
     ['National coverage report (3 million people, 10 million certificates)', benchNationalReport],
     ['Hot queries at national scale (EXPLAIN ANALYZE)', benchHotQueries],
     ['API under load (200 connections, loopback)', benchApiLoad],

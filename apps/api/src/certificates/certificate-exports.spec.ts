@@ -15,7 +15,8 @@ describe('certificate exports: POST /api/certificates/exports and following the 
     t = await createTestApp();
     w = await certificateWorld(t);
     year = Number(calendarDate(t.config.reportsTimeZone).slice(0, 4));
-  });
+    // Booting the app on a shared 2-core machine under load takes a while.
+  }, 90_000);
   afterAll(() => t.close());
 
   const ask = (token: string, body: object) =>
