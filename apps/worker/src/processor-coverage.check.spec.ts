@@ -17,6 +17,11 @@ class SystemA extends JobDispatcher {
   async ping(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.ApplyScheduledMerges)
+  async merges(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)

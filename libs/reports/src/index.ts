@@ -13,4 +13,6 @@ export * from './lib/people-report';
 export * from './lib/exports/people-export';
 export * from './lib/training-ledger-queries';
 export * from './lib/training-queries';
+export * from './lib/notifications';
+export * from './lib/certificate-register';
 export * from './lib/exports/coverage-export-rows';

@@ -101,6 +101,20 @@ export class OrgScopeService {
     return Boolean(hit);
   }
 
+  /**
+   * Ids of the units in the caller's subtree (null: every unit), for features whose rows
+   * name an owner unit and cannot join org_unit themselves (question banks).
+   */
+  async subtreeUnitIds(user: AuthUser): Promise<string[] | null> {
+    const prefix = await this.scopePath(user);
+    if (prefix === null) return null;
+    const rows: { id: string }[] = await this.units.query(
+      `SELECT id FROM org_unit WHERE path LIKE $1 || '%'`,
+      [prefix],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async contains(user: AuthUser, unit: Pick<OrgUnitEntity, 'path'>): Promise<boolean> {
     const prefix = await this.scopePath(user);
     return prefix === null || unit.path.startsWith(prefix);

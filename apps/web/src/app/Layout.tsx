@@ -7,6 +7,7 @@ import {
   hasAnyRole,
   REPORT_ROLES,
 } from '../auth/RequireRole';
+import { ADMIN_ROLES } from '../admin/admin-screens';
 import { useAccessToken } from '../auth/useAuth';
 import { useMe } from '../auth/useMe';
 import { NotificationBell } from '../notifications/components/NotificationBell';
@@ -93,6 +94,11 @@ export function Layout() {
                   {reports && (
                     <li>
                       <NavLink to="/reports">{t('nav.reports')}</NavLink>
+                    </li>
+                  )}
+                  {hasAnyRole(roles, ADMIN_ROLES) && (
+                    <li>
+                      <NavLink to="/admin">{t('nav.admin')}</NavLink>
                     </li>
                   )}
                   {hasAnyRole(roles, ['sysadmin']) && (

@@ -80,6 +80,18 @@ export const envSchema = Joi.object({
   MAIL_RETRY_MAX_SECONDS: Joi.number().integer().min(1).default(300),
   /** How long an activation code issued by HR works. */
   ACTIVATION_CODE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
+  /**
+   * Roles whose sign-in needs a second factor (TOTP), comma-separated, or `none`. Production
+   * asks it of sysadmin and hr (they handle personal data); elsewhere nobody is forced, so a
+   * demo or a test signs in with a password alone. Anyone may still enrol.
+   */
+  MFA_REQUIRED_ROLES: Joi.string()
+    .pattern(/^(none|(learner|trainer|hr|sysadmin)(,(learner|trainer|hr|sysadmin))*)$/)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.string().default('sysadmin,hr'),
+      otherwise: Joi.string().default('none'),
+    }),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
   /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
   STORAGE_URL: Joi.string()

@@ -1,3 +1,4 @@
+import { OrgUnitMergeEntity } from '@dx/db';
 import { randomSuffix } from '@dx/db/testing';
 import { Factories } from '../../test/factories';
 import { callerUser } from '../support/world';
@@ -82,6 +83,22 @@ export const ADMIN_RULES: RuleTable = {
     request: async (c) => {
       const [from, into] = await c.w.fresh.unitPair(c.side);
       return { params: { id: from.id }, body: { targetId: into.id, effectiveDate: today() } };
+    },
+  },
+  'DELETE /api/org-units/{id}/merge': {
+    learner: 403,
+    trainer: 403,
+    hr: 403,
+    sysadmin: 204,
+    request: async (c) => {
+      const [from, into] = await c.w.fresh.unitPair(c.side);
+      await c.w.t.db.getRepository(OrgUnitMergeEntity).insert({
+        unitId: from.id,
+        targetId: into.id,
+        effectiveDate: '2999-01-01',
+        status: 'pending',
+      });
+      return { params: { id: from.id } };
     },
   },
 

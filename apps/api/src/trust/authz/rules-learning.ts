@@ -124,6 +124,30 @@ export const LEARNING_RULES: RuleTable = {
       query: { c: c.side.certificate.verifyCode as string },
     }),
   },
+  // Exports of what a unit's subtree issued: its trainers and hr, and sysadmins.
+  'POST /api/certificates/exports': {
+    learner: 403,
+    trainer: inScope(202),
+    hr: inScope(202),
+    sysadmin: 202,
+    request: (c) => ({
+      body: { orgUnitId: c.side.unit.id, year: new Date().getUTCFullYear() - 1, format: 'xlsx' },
+    }),
+  },
+  'GET /api/certificates/exports/{jobId}': {
+    learner: 403,
+    trainer: inScope(200),
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ params: { jobId: c.side.certificateExportJobId } }),
+  },
+  'GET /api/certificates/exports/{jobId}/file': {
+    learner: 403,
+    trainer: inScope(200),
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ params: { jobId: c.side.certificateExportJobId } }),
+  },
   'GET /api/public/keys': { unscoped: true, anonymous: 200, ...everyone(200) },
   'GET /api/public/did.json': { unscoped: true, anonymous: 200, ...everyone(200) },
   'GET /api/public/status/revocation': { unscoped: true, anonymous: 200, ...everyone(200) },
