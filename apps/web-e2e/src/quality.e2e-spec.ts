@@ -108,7 +108,7 @@ describe('accessibility and Vietnamese on every main page', () => {
   );
 
   it(
-    "a learner's pages: home, catalog, course, lesson, learning, certificates, profile, two-factor",
+    "a learner's pages: home, catalog, course, lesson, learning, certificates, notifications, profile, two-factor",
     async () => {
       const { learner, courseWithoutQuiz: course } = suite.world;
       const api = await ApiClient.login(suite.state.baseUrl, learner.username, learner.password);
@@ -120,8 +120,9 @@ describe('accessibility and Vietnamese on every main page', () => {
         { path: `/learn/${course.id}/lessons/${course.lessons[0].id}`, ready: /Bài 1/ },
         { path: '/my-learning', ready: /Học tập|khóa học/i },
         { path: '/my-certificates', ready: /Chứng nhận/ },
+        { path: '/notifications', ready: /^Thông báo$/ },
         { path: '/me', ready: /Hồ sơ của tôi/ },
-        { path: '/me/two-factor', ready: /Xác thực hai lớp đang tắt/ },
+        { path: '/me/two-factor', ready: /Xác thực hai lớp/ },
       ]);
       expect(problems).toEqual([]);
     },
@@ -129,11 +130,12 @@ describe('accessibility and Vietnamese on every main page', () => {
   );
 
   it(
-    "a trainer's pages: authoring list, course editor, learner preview",
+    "a trainer's pages: authoring list, question banks, course editor, learner preview",
     async () => {
       const { trainer, courseWithQuiz: course } = suite.world;
       await checkAll(trainer, () => [
         { path: '/authoring', ready: /Soạn bài giảng/ },
+        { path: '/authoring/banks', ready: /Ngân hàng câu hỏi/ },
         { path: `/authoring/courses/${course.id}`, ready: new RegExp(course.title) },
         { path: `/authoring/courses/${course.id}/preview`, ready: new RegExp(course.title) },
         { path: '/admin/curricula', ready: /Quản lý chương trình bồi dưỡng/ },

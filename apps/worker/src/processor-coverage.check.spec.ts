@@ -33,6 +33,11 @@ class Certificates extends JobDispatcher {
   async issue(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.ExportCertificates)
+  async export(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.Reports)

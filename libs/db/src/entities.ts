@@ -37,6 +37,7 @@ import { NotificationEntity } from './notifications/notification.entity';
 import { NotificationPreferenceEntity } from './notifications/notification-preference.entity';
 import { SigningKeyEntity } from './certificates/signing-key.entity';
 import { CertificateExportEntity } from './certificates/certificate-export.entity';
+import { CertificateIssuerEntity } from './certificates/certificate-issuer.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -79,4 +80,5 @@ export const ALL_ENTITIES = [
   SigningKeyEntity,
   CertificateExportEntity,
   OrgUnitMergeEntity,
+  CertificateIssuerEntity,
 ];

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@dx/testing';
 import { chromium } from 'playwright-core';
 import { Figure, figure } from './figures';
 import { failSoft, machineLoad } from './support/section';
 import { withEnvironment } from './support/environment';
 import { seedBenchData } from './support/seed';
-import { freePort } from './support/processes';
 import { mintTokens } from './support/tokens';
 
 const RUNS = 3;
@@ -16,7 +16,15 @@ const GOALS = { performance: 90, accessibility: 100, bestPractices: 95, cls: 0.1
 interface LighthouseResult {
   lhr: {
     categories: Record<string, { score: number | null } | undefined>;
-    audits: Record<string, { numericValue?: number; score: number | null } | undefined>;
+    audits: Record<
+      string,
+      | {
+          numericValue?: number;
+          score: number | null;
+          details?: { items?: { node?: { selector?: string }; score?: number }[] };
+        }
+      | undefined
+    >;
     runtimeError?: { code: string; message: string };
   };
 }
@@ -36,6 +44,8 @@ interface PageScores {
   accessibility: number;
   bestPractices: number;
   cls: number;
+  /** The elements that moved most (Lighthouse's layout-shifts audit), to know what to fix. */
+  shifted: string[];
 }
 
 /**
@@ -84,8 +94,8 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function pageFigures(name: string, runs: PageScores[]): Figure[] {
-  const of = (key: keyof PageScores) => runs.map((r) => r[key]);
-  const note = (key: keyof PageScores) =>
+  const of = (key: Exclude<keyof PageScores, 'shifted'>) => runs.map((r) => r[key]);
+  const note = (key: Exclude<keyof PageScores, 'shifted'>) =>
     `median of ${runs.length} (${of(key)
       .map((v) => (key === 'cls' ? v.toFixed(3) : Math.round(v)))
       .join(', ')})`;
@@ -93,6 +103,7 @@ function pageFigures(name: string, runs: PageScores[]): Figure[] {
   const a11y = median(of('accessibility'));
   const bp = median(of('bestPractices'));
   const cls = median(of('cls'));
+  const shifted = [...new Set(runs.flatMap((r) => r.shifted))].slice(0, 3);
   return [
     figure(
       `${name}: performance`,
@@ -124,7 +135,7 @@ function pageFigures(name: string, runs: PageScores[]): Figure[] {
       '',
       `< ${GOALS.cls}`,
       cls < GOALS.cls,
-      note('cls'),
+      `${note('cls')}${shifted.length ? `; moved: ${shifted.join(', ')}` : ''}`,
     ),
   ];
 }
@@ -176,6 +187,9 @@ async function audit(
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+      shifted: (lhr.audits['layout-shifts']?.details?.items ?? [])
+        .slice(0, 3)
+        .map((item) => `${item.node?.selector ?? '?'} ${(item.score ?? 0).toFixed(3)}`),
     };
   } finally {
     await browser.close();

@@ -15,6 +15,8 @@ import { LoginThrottleService } from './login-throttle.service';
 import { MfaChallengeTokens } from './mfa/mfa-challenge-tokens.service';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
@@ -33,7 +35,7 @@ import { SignInService } from './sign-in.service';
       }),
     }),
   ],
-  controllers: [AuthController, CredentialsController, MfaController],
+  controllers: [AuthController, CredentialsController, MfaController, OidcController],
   providers: [
     AuthService,
     CredentialsService,
@@ -46,6 +48,7 @@ import { SignInService } from './sign-in.service';
     MfaService,
     MfaChallengeTokens,
     SignInService,
+    OidcService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   // Global module: the guard of @RateLimit() routes in any feature finds its limiter here.

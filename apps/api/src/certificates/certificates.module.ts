@@ -7,6 +7,8 @@ import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
 import { CertificateExportsController } from './certificate-exports.controller';
 import { CertificateExportsService } from './certificate-exports.service';
+import { CertificateIssuersController } from './certificate-issuers.controller';
+import { CertificateIssuersService } from './certificate-issuers.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
@@ -26,6 +28,7 @@ import { CredentialSigningService } from './credentials/credential-signing.servi
   imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule, NotificationsModule],
   controllers: [
     CertificateExportsController,
+    CertificateIssuersController,
     CertificatesController,
     PublicCertificatesController,
     SigningKeysController,
@@ -35,6 +38,7 @@ import { CredentialSigningService } from './credentials/credential-signing.servi
     CertificateAccessService,
     CertificatesService,
     CertificateExportsService,
+    CertificateIssuersService,
     CertificateLifecycleService,
     PublicCertificatesService,
     CredentialSigningService,

@@ -18,6 +18,7 @@ import { ChangeFeed } from '../cache/change-feed.service';
 import { InvalidInputException } from '../http/invalid-input';
 import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
 import { toOrgUnitResponse } from './org-unit.mapper';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 
 export type MergeRequest = OrgUnitMergePlan;
 
@@ -34,6 +35,7 @@ export class OrgUnitMergeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly changes: ChangeFeed,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   async merge(user: AuthUser, unitId: string, dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
@@ -111,7 +113,10 @@ export class OrgUnitMergeService {
         { field: 'effectiveDate', message: 'a merge after today is scheduled, not applied' },
       ]);
     }
-    return applyOrgUnitMerge(tx, unit, target, plan.effectiveDate);
+    const closed = await applyOrgUnitMerge(tx, unit, target, plan.effectiveDate);
+    // Its people now fall under the target's requirements.
+    await this.ledger.placesChanged(tx, plan.effectiveDate, { unitId: target.id });
+    return closed;
   }
 
   private async schedule(

@@ -23,6 +23,7 @@ import { createQueryClient } from './query-client';
 const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const ActivatePage = lazy(() => import('../auth/ActivatePage'));
+const SsoPage = lazy(() => import('../auth/SsoPage'));
 const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
@@ -43,11 +44,14 @@ const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
 const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
+const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
+const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
+const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
 const OrgUnitsAdminPage = lazy(() => import('../org-units/OrgUnitsAdminPage'));
@@ -95,6 +99,8 @@ export function App() {
             />
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
+            <Route path="authoring/banks" element={authoring(<QuestionBanksPage />)} />
+            <Route path="authoring/banks/:bankId" element={authoring(<QuestionBankPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
             <Route
               path="authoring/courses/:courseId/analytics"
@@ -115,6 +121,7 @@ export function App() {
               path="certificates/manage/:certificateId"
               element={managingCertificates(<CertificateDetailPage />)}
             />
+            <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="admin" element={withRoles(ADMIN_ROLES, <AdminHomePage />)} />
             <Route
@@ -135,6 +142,7 @@ export function App() {
               element={withRoles(PRIVACY_ROLES, <PrivacyRequestsPage />)}
             />
             <Route path="login" element={<LoginPage />} />
+            <Route path="login/sso" element={<SsoPage />} />
             <Route path="activate" element={<ActivatePage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />

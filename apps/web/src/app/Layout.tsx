@@ -86,6 +86,11 @@ export function Layout() {
                       <NavLink to="/authoring">{t('nav.authoring')}</NavLink>
                     </li>
                   )}
+                  {isAuthor && (
+                    <li>
+                      <NavLink to="/authoring/banks">{t('nav.questionBanks')}</NavLink>
+                    </li>
+                  )}
                   {managesCertificates && (
                     <li>
                       <NavLink to="/certificates/manage">{t('nav.manageCertificates')}</NavLink>
@@ -99,6 +104,11 @@ export function Layout() {
                   {hasAnyRole(roles, ADMIN_ROLES) && (
                     <li>
                       <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                    </li>
+                  )}
+                  {hasAnyRole(roles, ['sysadmin']) && (
+                    <li>
+                      <NavLink to="/certificates/issuers">{t('nav.issuers')}</NavLink>
                     </li>
                   )}
                   {hasAnyRole(roles, ['sysadmin']) && (

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MfaChallengeResponse } from '@dx/contracts';
@@ -7,6 +8,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle';
 import { loginErrorKey, type LoginErrorKey } from './login-error';
 import type { LoginLocationState } from './RequireAuth';
 import { MfaSignInStep } from './MfaSignInStep';
+import { fetchSsoStatus, SSO_START_URL, ssoStatusQueryKey } from './sso-api';
 import { isMfaChallenge, useAuth } from './useAuth';
 
 // The learner's home: what to do this year, where to continue.
@@ -29,6 +31,12 @@ export default function LoginPage() {
   const state = location.state as LoginLocationState | null;
   const target = safeRedirect(state?.from);
   const [challenge, setChallenge] = useState<MfaChallengeResponse | null>(state?.mfa ?? null);
+  // The single sign-on button only when the server has a provider configured.
+  const sso = useQuery({
+    queryKey: ssoStatusQueryKey,
+    queryFn: ({ signal }) => fetchSsoStatus(signal),
+    staleTime: Infinity,
+  });
 
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -129,6 +137,13 @@ export default function LoginPage() {
           </p>
         )}
       </form>
+      {sso.data?.enabled && (
+        <p>
+          <a className="button button--block" href={SSO_START_URL}>
+            {t('sso.button')}
+          </a>
+        </p>
+      )}
       <p className="muted">
         <Link to="/forgot-password">{t('account.forgotLink')}</Link>
         {' · '}

@@ -1,7 +1,7 @@
 import type { MfaSetupResponse } from '@dx/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../api/error-text';
+import { apiErrorText, fieldErrorTexts } from '../api/error-text';
 import { InputField } from '../app/FormField';
 
 /**
@@ -32,7 +32,8 @@ export function MfaCodeForm({
     try {
       await onCode(code.trim());
     } catch (err) {
-      setError(apiErrorText(t, err));
+      // A wrong code is a field error (`mfa_code_invalid`): say that, not "invalid input".
+      setError(fieldErrorTexts(t, err).code ?? apiErrorText(t, err));
       setCode('');
     } finally {
       setPending(false);

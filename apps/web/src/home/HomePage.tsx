@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import {
   AUTHOR_ROLES,
@@ -10,6 +11,7 @@ import {
 import { useMe } from '../auth/useMe';
 import { useMyEnrollments } from '../learning/hooks/useMyEnrollments';
 import { MyRequirementsCard } from '../requirements/MyRequirementsCard';
+import { useMyRequirements } from '../requirements/useMyRequirements';
 import { ContinueCard } from './components/ContinueCard';
 import { HomeEnrollments } from './components/HomeEnrollments';
 import { RecentCertificates } from './components/RecentCertificates';
@@ -25,6 +27,11 @@ export default function HomePage() {
   const enrollments = useMyEnrollments();
   const name = me.data?.fullName || me.data?.username;
   const current = enrollments.data?.find((e) => e.status === 'in_progress');
+  // The cards below the welcome appear together once the requirements (a card that may be
+  // absent) and the enrolments are known: one step instead of cards pushing each other
+  // down as they arrive (Lighthouse measured CLS 0.12 here).
+  const requirements = useMyRequirements();
+  const settled = !enrollments.isPending && !requirements.isPending;
 
   return (
     <>
@@ -35,19 +42,16 @@ export default function HomePage() {
           {t('home.catalogLink')}
         </Link>
       </section>
-      <MyRequirementsCard />
-      <div className="home-grid">
-        {enrollments.isPending ? (
-          <section className="card" aria-busy="true">
-            <div className="skeleton skeleton--lines" aria-hidden="true" />
-          </section>
-        ) : (
-          current && <ContinueCard enrollment={current} />
-        )}
-        {enrollments.data && <HomeEnrollments enrollments={enrollments.data} />}
-        <RecentCertificates />
-      </div>
-      <section className="card" aria-labelledby="home-links">
+      {!settled && <PageLoading />}
+      {settled && <MyRequirementsCard />}
+      {settled && (
+        <div className="home-grid">
+          {current && <ContinueCard enrollment={current} />}
+          {enrollments.data && <HomeEnrollments enrollments={enrollments.data} />}
+          <RecentCertificates />
+        </div>
+      )}
+      <section className="card" aria-labelledby="home-links" hidden={!settled}>
         <h2 id="home-links">{t('home.linksTitle')}</h2>
         <ul className="link-list">
           <li>

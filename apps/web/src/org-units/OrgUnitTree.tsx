@@ -13,6 +13,17 @@ export type UnitActions = (unit: OrgUnitResponse) => ReactNode;
 /** Where the unit stands today: open, closed by a merge, or with a merge scheduled. */
 function UnitState({ unit }: { unit: OrgUnitResponse }) {
   const { t, i18n } = useTranslation();
+  if (unit.pendingMerge) {
+    // A merge decided for a later date: the unit is open until then (seen by HR too).
+    return (
+      <span className="tag merge-actions__pending" data-testid="pending-merge">
+        {t('orgUnitMerge.pending', {
+          target: unit.pendingMerge.targetName,
+          date: formatDate(unit.pendingMerge.effectiveDate, i18n.language),
+        })}
+      </span>
+    );
+  }
   if (!unit.validTo) return null;
   const today = new Date().toISOString().slice(0, 10);
   const key = unit.validTo > today ? 'orgUnitAdmin.closing' : 'orgUnitAdmin.closed';

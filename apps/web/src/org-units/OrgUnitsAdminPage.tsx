@@ -3,6 +3,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle';
 import { hasAnyRole } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
 import { CreateOrgUnitForm } from './components/CreateOrgUnitForm';
+import { MergeUnitActions } from './merge-unit-actions';
 import { UnitChildren } from './OrgUnitTree';
 import './org-units.css';
 
@@ -20,11 +21,11 @@ export default function OrgUnitsAdminPage() {
       <section className="card" aria-labelledby="org-units-title">
         <h1 id="org-units-title">{t('orgUnitAdmin.title')}</h1>
         <p className="muted">{t(isSysadmin ? 'orgUnitAdmin.introAdmin' : 'orgUnitAdmin.intro')}</p>
-        {/*
-          Merge slot: the merge dialog (org-units/merge-*.tsx, built with the yearly cycle)
-          plugs in here as `actions={(unit) => <MergeUnitButton unit={unit} />}` for sysadmins.
-        */}
-        <UnitChildren parentId={null} />
+        {/* Sysadmins merge units (now or on a later date) and cancel scheduled merges. */}
+        <UnitChildren
+          parentId={null}
+          actions={isSysadmin ? (unit) => <MergeUnitActions unit={unit} /> : undefined}
+        />
       </section>
       {isSysadmin && <CreateOrgUnitForm />}
     </>

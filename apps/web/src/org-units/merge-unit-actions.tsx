@@ -3,17 +3,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../api/error-text';
-import { formatDate } from '../i18n/format';
 import { cancelOrgUnitMerge } from './merge-api';
 import { MergeDialog } from './merge-dialog';
 import './merge.css';
 
 /**
- * A unit's merge controls in the tree (sysadmin): its scheduled merge with a cancel
- * button, or "merge…" opening the dialog. Nothing for a unit already closed.
+ * A unit's merge controls in the tree (sysadmin): a cancel button for its scheduled
+ * merge, or "merge…" opening the dialog. Nothing for a unit already closed.
  */
 export function MergeUnitActions({ unit }: { unit: OrgUnitResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -26,16 +25,10 @@ export function MergeUnitActions({ unit }: { unit: OrgUnitResponse }) {
   });
   if (unit.validTo) return null;
 
-  const pending = unit.pendingMerge;
-  if (pending) {
+  // The scheduled merge itself is shown beside the unit's name (OrgUnitTree's UnitState).
+  if (unit.pendingMerge) {
     return (
       <span className="merge-actions">
-        <span className="tag merge-actions__pending" data-testid="pending-merge">
-          {t('orgUnitMerge.pending', {
-            target: pending.targetName,
-            date: formatDate(pending.effectiveDate, i18n.language),
-          })}
-        </span>
         {confirming ? (
           <>
             <button

@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { ApplyScheduledMergesResult, calendarDate } from '@dx/contracts';
 import { applyOrgUnitMerge, lockUnitsForMerge, mergeRefusals, OrgUnitMergeEntity } from '@dx/db';
+import { replacePeopleInLedger } from '@dx/reports';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -69,6 +70,8 @@ export class ScheduledMergesService {
         return 'failed';
       }
       await applyOrgUnitMerge(tx, unit, target, merge.effectiveDate);
+      // Its people now fall under the target's requirements (the training ledger).
+      await replacePeopleInLedger(tx, { fromDate: merge.effectiveDate, today, unitId: target.id });
       await tx.update(OrgUnitMergeEntity, { id }, { status: 'applied', settledAt: new Date() });
       return 'applied';
     });

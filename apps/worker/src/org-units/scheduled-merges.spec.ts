@@ -4,14 +4,18 @@ import { insertCoverageRows } from '@dx/reports';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { CoverageFixture, FixtureUnit } from '../reports/coverage.fixtures';
+import { CoverageFixture, FixtureUnit } from '@dx/testing';
 import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { MergesScheduleService, SCHEDULED_MERGES_PATTERN } from './merges-schedule.service';
 import { ScheduledMergesService } from './scheduled-merges.service';
 
-/** Decided on 2026-12-01 for 1 March 2027, as the API leaves it. */
-const E = '2027-03-01';
+/**
+ * A merge decided ahead of 1 March 2026, as the API leaves it; the job is told which day it
+ * is. Reports are computed for 2026 as of the real day (after 1 March), so they show the
+ * tree as it is in the database: the old one until the merge is applied.
+ */
+const E = '2026-03-01';
 
 describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => {
   const worker = createTestWorker({
@@ -67,8 +71,8 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
 
     // Before the date: the run of the day before applies nothing, and this year's report
     // (computed before the merge happens) sees the tree as it is.
-    expect(await merges.applyDue('2027-02-28')).toEqual({ applied: 0, failed: 0 });
-    expect(await staffByUnit(root, 2027)).toEqual({
+    expect(await merges.applyDue('2026-02-28')).toEqual({ applied: 0, failed: 0 });
+    expect(await staffByUnit(root, 2026)).toEqual({
       'Quốc gia (sáp nhập theo lịch)': 3,
       'Tỉnh Nhận': 1,
       'Tỉnh Bị Sáp Nhập': 2,
@@ -97,12 +101,12 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
     });
 
     // Reports of later dates see the new tree; earlier years keep the unit as it was.
-    expect(await staffByUnit(root, 2027)).toEqual({
+    expect(await staffByUnit(root, 2026)).toEqual({
       'Quốc gia (sáp nhập theo lịch)': 3,
       'Tỉnh Nhận': 3,
       'Xã Thuộc B': 1,
     });
-    expect(await staffByUnit(root, 2026)).toEqual({
+    expect(await staffByUnit(root, 2025)).toEqual({
       'Quốc gia (sáp nhập theo lịch)': 3,
       'Tỉnh Nhận': 1,
       'Tỉnh Bị Sáp Nhập': 2,
@@ -110,7 +114,7 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
     });
 
     // A second run (or a retried job) finds nothing left to do.
-    expect(await merges.applyDue('2027-03-02')).toEqual({ applied: 0, failed: 0 });
+    expect(await merges.applyDue('2026-03-02')).toEqual({ applied: 0, failed: 0 });
     expect(await unitRow(b.id)).toMatchObject({ validTo: E, successorId: a.id });
   });
 

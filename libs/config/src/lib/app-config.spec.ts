@@ -81,4 +81,25 @@ describe('loadAppConfig', () => {
       /MFA_REQUIRED_ROLES/,
     );
   });
+
+  it('turns single sign-on on with an issuer, its client and secret, and keeps the secret out of errors', () => {
+    expect(loadAppConfig({ JWT_SECRET: secret }).oidc).toBeNull();
+    expect(
+      loadAppConfig({
+        JWT_SECRET: secret,
+        OIDC_ISSUER: 'https://sso.example.gov.vn',
+        OIDC_CLIENT_ID: 'dx',
+        OIDC_CLIENT_SECRET: 'client-secret',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://sso.example.gov.vn',
+      clientId: 'dx',
+      clientSecret: 'client-secret',
+      linkClaim: 'preferred_username',
+      linkField: 'username',
+    });
+    expect(() =>
+      loadAppConfig({ JWT_SECRET: secret, OIDC_ISSUER: 'https://sso.example.gov.vn' }),
+    ).toThrow(/OIDC_CLIENT_ID is required.*OIDC_CLIENT_SECRET is required/);
+  });
 });

@@ -61,6 +61,14 @@ export interface AppConfig {
     /** Roles (MFA_REQUIRED_ROLES) that must sign in with a second factor. */
     mfaRequiredRoles: Array<'learner' | 'trainer' | 'hr' | 'sysadmin'>;
   };
+  /** Single sign-on; null when OIDC_ISSUER is unset. */
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    linkClaim: string;
+    linkField: 'username' | 'email';
+  } | null;
   mail: { smtpUrl: string | null; from: string; ratePerSecond: number; retryMaxSeconds: number };
 }
 
@@ -134,6 +142,15 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
         ? []
         : splitList(v.MFA_REQUIRED_ROLES)) as AppConfig['accounts']['mfaRequiredRoles'],
     },
+    oidc: v.OIDC_ISSUER
+      ? {
+          issuer: v.OIDC_ISSUER,
+          clientId: v.OIDC_CLIENT_ID,
+          clientSecret: v.OIDC_CLIENT_SECRET,
+          linkClaim: v.OIDC_LINK_CLAIM,
+          linkField: v.OIDC_LINK_FIELD,
+        }
+      : null,
     mail: {
       smtpUrl: v.SMTP_URL ?? null,
       from: v.MAIL_FROM,

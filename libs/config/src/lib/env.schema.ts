@@ -92,6 +92,15 @@ export const envSchema = Joi.object({
       then: Joi.string().default('sysadmin,hr'),
       otherwise: Joi.string().default('none'),
     }),
+  /** OpenID Connect single sign-on; off when OIDC_ISSUER is unset. */
+  OIDC_ISSUER: Joi.string().uri({ scheme: ['http', 'https'] }),
+  OIDC_CLIENT_ID: Joi.string().when('OIDC_ISSUER', { is: Joi.exist(), then: Joi.required() }),
+  OIDC_CLIENT_SECRET: Joi.string().when('OIDC_ISSUER', { is: Joi.exist(), then: Joi.required() }),
+  /** The ID-token claim that names the person, and the account field it must equal. */
+  OIDC_LINK_CLAIM: Joi.string()
+    .pattern(/^[A-Za-z0-9_.:-]+$/)
+    .default('preferred_username'),
+  OIDC_LINK_FIELD: Joi.string().valid('username', 'email').default('username'),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
   /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
   STORAGE_URL: Joi.string()
@@ -125,6 +134,7 @@ const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',
+  'OIDC_CLIENT_SECRET',
   'STORAGE_URL',
   'DATABASE_REPLICA_URL',
   'DATABASE_DIRECT_URL',

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_enabled',
   'auth.mfa_disabled',
   'auth.mfa_reset',
+  'certificate.issuer_updated',
+  'certificate.issuer_seal_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

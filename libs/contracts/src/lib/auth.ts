@@ -1,5 +1,18 @@
 import type { DxRole, Role } from './roles';
 
+/** The claims of an access token (a JWT signed by the API; tools such as the bench mint them). */
+export interface AccessTokenPayload {
+  sub: string;
+  username: string;
+  orgUnitId: string;
+  roles: Role[];
+  /**
+   * The sign-in (refresh-token family) the token belongs to: signing out ends it, and with
+   * it this access token. Tokens without one (minted by tools) answer to deactivation only.
+   */
+  sid?: string;
+}
+
 export interface MeResponse {
   id: string;
   username: string;

@@ -181,3 +181,32 @@ export interface CertificateExportJobData {
 export function certificateExportJobId(exportId: string): string {
   return `certificate-export-${exportId}`;
 }
+
+/** `GET /api/certificates/issuers/:orgUnitId` (sysadmin): how a unit signs its certificates. */
+export interface CertificateIssuerSettings {
+  orgUnitId: string;
+  /** The issuing body as printed (Decree 30/2020 agency block). */
+  bodyName: string;
+  /** The body above it, printed over it; null: none. */
+  parentBodyName: string | null;
+  signerTitle: string;
+  signerName: string;
+  /** Place of the date line ("Hà Nội, ngày … tháng … năm …"). */
+  place: string;
+  /** Whether a seal / signature image is stored (PNG or JPEG). */
+  hasSealImage: boolean;
+  /** Null: never set, the values shown are the defaults. */
+  updatedAt: string | null;
+}
+
+/** `PUT /api/certificates/issuers/:orgUnitId` (sysadmin). */
+export interface UpdateCertificateIssuerRequest {
+  bodyName: string;
+  parentBodyName?: string | null;
+  signerTitle: string;
+  signerName: string;
+  place: string;
+}
+
+/** `PUT /api/certificates/issuers/:orgUnitId/seal`: multipart field `file`, PNG or JPEG. */
+export const SEAL_IMAGE_MAX_BYTES = 1024 * 1024;

@@ -1,29 +1,25 @@
 import { buildDataSourceOptions } from '@dx/db';
-import { coverRequirementRows, REQUIREMENT_APPLIES } from '@dx/reports';
+import { coverRequirementRows, rebuildLedger, REQUIREMENT_APPLIES } from '@dx/reports';
 import { DataSource } from 'typeorm';
 import { REPORT_YEAR, unitIdOf } from './shape';
 
 /**
- * The requirements of the report year, added to a data set whose ledger exists (built, or
- * reused from before requirements: derived data, no rebuild): two national requirements (full-time 8 h,
+ * The training ledger of the data set and the requirements of the report year, with the
+ * library's own statements: the ledger recomputed from the certificates (what the API
+ * keeps up to date one completion at a time), two national requirements (full-time 8 h,
  * part-time 4 h) and a stricter one in province 1 (full-time 16 h), everyone they apply
  * to given a row, and `requirement_met` evaluated set-based for the whole year (the
  * requirements have no curriculum: the year's ledger hours count).
  */
-export async function ensureRequirements(url: string): Promise<void> {
+export async function buildLedgerAndRequirements(url: string): Promise<void> {
   const ds = new DataSource(
     buildDataSourceOptions({ url, poolSize: 2, applicationName: 'dx-bench' }),
   );
   await ds.initialize();
   try {
-    const [{ present }] = await ds.query(
-      `SELECT EXISTS (SELECT 1 FROM requirement WHERE year = $1) AS present`,
-      [REPORT_YEAR],
-    );
-    if (present) return;
-    const started = Date.now();
     await ds.transaction(async (tx) => {
       await tx.query(`SET LOCAL work_mem = '256MB'`);
+      await rebuildLedger(tx);
       const asOf = `${REPORT_YEAR}-12-31`;
       const created: { id: string }[] = await tx.query(
         `INSERT INTO requirement (year, org_unit_id, dx_roles, hours, due_date)
@@ -47,9 +43,6 @@ export async function ensureRequirements(url: string): Promise<void> {
     });
     await ds.query('VACUUM (ANALYZE) training_year');
     await ds.query('ANALYZE requirement');
-    console.log(
-      `  [national data set] requirements of ${REPORT_YEAR}: ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
   } finally {
     await ds.destroy();
   }

@@ -1,6 +1,6 @@
 import { buildDataSourceOptions, runMigrationsLocked } from '@dx/db';
 import { testServerUrl } from '@dx/db/testing';
-import { CoverageReportGenerator, rebuildLedger } from '@dx/reports';
+import { CoverageReportGenerator } from '@dx/reports';
 import type { FileStorage } from '@dx/storage';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,7 @@ import {
   QUIZ_ATTEMPTS_SQL,
 } from './generate-learning';
 import { MEMBERSHIPS_SQL, UNIT_STEPS, USERS_SQL } from './generate-org';
-import { ensureRequirements } from './generate-ledger';
+import { buildLedgerAndRequirements } from './generate-ledger';
 import { HISTORY_STEPS, OFFICIAL_2024_REPORT_ID_KEY } from './generate-reports';
 import {
   DATABASE_NAME,
@@ -91,8 +91,6 @@ async function ensure(): Promise<NationalDataset> {
       process.env.BENCH_REBUILD !== '1';
     if (marker && reusable) {
       await migrate(url);
-      await ensureLedger(url);
-      await ensureRequirements(url);
       log(
         `reusing ${DATABASE_NAME} (version ${marker.version}, built ${marker.builtAt} in ${marker.buildSeconds} s; BENCH_REBUILD=1 rebuilds it)`,
       );
@@ -220,8 +218,9 @@ async function build(url: string): Promise<Record<string, number>> {
       );
     });
     // Reports sum the ledger: it exists before the official report is computed.
-    await ensureLedger(url);
-    await ensureRequirements(url);
+    await timed('training ledger and requirements (library code)', () =>
+      buildLedgerAndRequirements(url),
+    );
     await timed('official 2024 report (worker code) and report history', async () => {
       await officialReport(url, 2024);
       for (const sql of HISTORY_STEPS) await a.query(sql);
@@ -239,31 +238,6 @@ async function build(url: string): Promise<Record<string, number>> {
   } finally {
     await a.end();
     await b.end();
-  }
-}
-
-/**
- * The per-person, per-year training ledger (`training_year`), recomputed from the loaded
- * certificates by the platform's own statement. It is derived data, so a data set built
- * before the ledger existed gets it on reuse instead of a 20-minute rebuild.
- */
-async function ensureLedger(url: string): Promise<void> {
-  const ds = new DataSource(
-    buildDataSourceOptions({ url, poolSize: 1, applicationName: 'dx-bench' }),
-  );
-  await ds.initialize();
-  try {
-    const [{ filled }] = await ds.query(`SELECT EXISTS (SELECT 1 FROM training_year) AS filled`);
-    if (filled) return;
-    await timed('training ledger from the certificates', () =>
-      ds.transaction(async (tx) => {
-        await tx.query(`SET LOCAL work_mem = '256MB'`);
-        await rebuildLedger(tx);
-      }),
-    );
-    await ds.query(`VACUUM (ANALYZE) training_year`);
-  } finally {
-    await ds.destroy();
   }
 }
 

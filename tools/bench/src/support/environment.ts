@@ -7,17 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
-  API_MAIN,
-  cpuSeconds,
   freePort,
-  ROOT,
   Service,
   startService,
   stopService,
   waitForHttp,
   waitForOutput,
-  WORKER_MAIN,
-} from './processes';
+} from '@dx/testing';
+import { API_MAIN, cpuSeconds, ROOT, WORKER_MAIN } from './processes';
 
 /**
  * One throw-away installation for a benchmark: a fresh migrated database, its own queue

@@ -2,6 +2,7 @@ import type {
   CertificateDetails,
   CertificateEventView,
   CertificateExportStatus,
+  CertificateIssuerSettings,
   CertificateKind,
   CertificateListItem,
   CertificateStatus,
@@ -130,4 +131,16 @@ export class CertificateExportStatusDto implements CertificateExportStatus {
   @ApiPropertyOptional({ description: 'Certificates in the file, once completed' })
   count?: number;
   @ApiPropertyOptional() error?: string;
+}
+
+export class CertificateIssuerSettingsDto implements CertificateIssuerSettings {
+  @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty() bodyName: string;
+  @ApiProperty({ type: String, nullable: true }) parentBodyName: string | null;
+  @ApiProperty() signerTitle: string;
+  @ApiProperty() signerName: string;
+  @ApiProperty() place: string;
+  @ApiProperty() hasSealImage: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: defaults' })
+  updatedAt: string | null;
 }

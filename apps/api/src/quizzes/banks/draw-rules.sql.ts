@@ -30,3 +30,17 @@ SELECT r.category_id AS "categoryId", r.count, c.name AS "categoryName", b.id AS
   JOIN question_bank b ON b.id = c.bank_id
  WHERE r.quiz_id = $1
  ORDER BY b.title, c.name`;
+
+/** Questions each quiz draws from bank categories per attempt (absent: none), for outlines. */
+export async function bankDrawCounts(
+  m: EntityManager,
+  quizIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (!quizIds.length) return new Map();
+  const rows: { quizId: string; n: number }[] = await m.query(
+    `SELECT quiz_id AS "quizId", sum(count)::int AS n FROM quiz_draw_rule
+      WHERE quiz_id = ANY ($1) GROUP BY quiz_id`,
+    [quizIds],
+  );
+  return new Map(rows.map((r) => [r.quizId, r.n]));
+}

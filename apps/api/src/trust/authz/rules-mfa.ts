@@ -27,7 +27,10 @@ async function notEnrolled(c: CheckContext, userId: string): Promise<void> {
 const challenge = (c: CheckContext, userId: string, purpose: 'verify' | 'setup') =>
   c.w.t.app.get(MfaChallengeTokens).sign(userId, purpose);
 
-/** The TOTP second factor: the sign-in steps (public), one's own factor, the sysadmin reset. */
+/**
+ * The TOTP second factor (the sign-in steps, one's own factor, the sysadmin reset) and single
+ * sign-on.
+ */
 export const MFA_RULES: RuleTable = {
   'POST /api/auth/mfa/verify': {
     unscoped: true,
@@ -85,6 +88,21 @@ export const MFA_RULES: RuleTable = {
     unscoped: true,
     ...everyone(204),
     request: async (c) => ({ body: { code: await enrolled(c, who(c).id) } }),
+  },
+  // Single sign-on is off in the matrix (no OIDC_ISSUER): only its status answers.
+  'GET /api/auth/oidc': { unscoped: true, anonymous: 200, ...everyone(200) },
+  'GET /api/auth/oidc/start': { unscoped: true, anonymous: 404, ...everyone(404) },
+  'GET /api/auth/oidc/callback': {
+    unscoped: true,
+    anonymous: 404,
+    ...everyone(404),
+    request: () => ({ query: { code: 'abc', state: 'def' } }),
+  },
+  'POST /api/auth/oidc/exchange': {
+    unscoped: true,
+    anonymous: 404,
+    ...everyone(404),
+    request: () => ({ body: { code: 'not-a-code' } }),
   },
   'DELETE /api/users/{id}/mfa': {
     above: { learner: 403, trainer: 403, hr: 403, sysadmin: 204 },
