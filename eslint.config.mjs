@@ -5,7 +5,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.local', '**/coverage', '**/*.cjs', 'tools/**'],
+    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.local', '**/coverage', '**/*.cjs'],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -22,6 +22,15 @@ export default [
             { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Kinds: apps, tools (the bench) and browser tests reach libs and test support by
+            // their @dx/* names, never one another; test support (type:testing) is left out of
+            // production builds by the tsconfig excludes, which deploy/production-build.spec.ts
+            // checks on the compiler's file list.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
           ],
         },
       ],

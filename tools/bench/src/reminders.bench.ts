@@ -1,11 +1,11 @@
 import { loadAppConfig } from '@dx/config';
 import { buildDataSourceOptions, NotificationsService } from '@dx/db';
-import { TestSmtpServer } from '@dx/testing';
+import { eventually, TestSmtpServer } from '@dx/testing';
 import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the reminder run itself is measured (issue 18: moves to a lib with its feature's repository)
 import { DailyRemindersService } from '../../../apps/worker/src/reminders/daily-reminders.service';
-import { eventually } from '../../../apps/worker/src/test/certificate-fixtures';
 import { Figure, figure } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
 import { failSoft, machineLoad } from './support/section';

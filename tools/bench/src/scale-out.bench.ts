@@ -1,9 +1,6 @@
 import { buildDataSourceOptions } from '@dx/db';
 import { DataSource } from 'typeorm';
-import {
-  eventually,
-  requestCertificates,
-} from '../../../apps/worker/src/test/certificate-fixtures';
+import { eventually, requestCertificates } from '@dx/testing';
 import { Figure, figure } from './figures';
 import { failSoft } from './support/section';
 import { BenchEnvironment, withEnvironment } from './support/environment';

@@ -59,7 +59,7 @@ export function capture(cmd, args, options = {}) {
 export function runToExit(cmd, args, env) {
   return new Promise((resolvePromise) => {
     const child = spawn(cmd, args, { stdio: 'inherit', cwd: ROOT, env });
-    const onInt = () => {};
+    const onInt = () => undefined; // Ctrl-C reaches the child too: it decides, we wait
     const onTerm = () => child.kill('SIGTERM');
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);

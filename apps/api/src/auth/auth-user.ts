@@ -9,17 +9,8 @@ export interface AuthUser {
   roles: Role[];
 }
 
-export interface AccessTokenPayload {
-  sub: string;
-  username: string;
-  orgUnitId: string;
-  roles: Role[];
-  /**
-   * The sign-in (refresh-token family) the token belongs to: signing out ends it, and with
-   * it this access token. Tokens without one (minted by tools) answer to deactivation only.
-   */
-  sid?: string;
-}
+/** The access token's claims: declared in the contract, so tools mint the same tokens. */
+export type { AccessTokenPayload } from '@dx/contracts';
 
 export function hasRole(user: AuthUser, ...roles: Role[]): boolean {
   return user.roles.includes('sysadmin') || roles.some((r) => user.roles.includes(r));

@@ -2,7 +2,7 @@ import { LessonEntity } from '@dx/db';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from '../test/test-app';
-import { authorCourse, newCode, SAMPLE_FILES, sampleQuestion } from './courses.fixture';
+import { authorCourse, newCode, SAMPLE_FILES, sampleQuestion } from './courses.fixtures';
 
 describe('course authoring', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../test/test-app';
-import { authorCourse, newCode } from './courses.fixture';
+import { authorCourse, newCode } from './courses.fixtures';
 
 describe('catalog, visibility and scope', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { AuditLogEntity, CourseEntity, LessonEntity } from '@dx/db';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from '../test/test-app';
-import { authorCourse, SAMPLE_FILES } from './courses.fixture';
+import { authorCourse, SAMPLE_FILES } from './courses.fixtures';
 
 describe('draft tools: discard, markdown preview', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, TestApp } from '../test/test-app';
-import { authorCourse, newCode, SAMPLE_FILES, sampleQuestion } from './courses.fixture';
+import { authorCourse, newCode, SAMPLE_FILES, sampleQuestion } from './courses.fixtures';
 import { detectLessonFileType, displayFileName } from './lesson-file-type';
 
 describe('course input validation', () => {

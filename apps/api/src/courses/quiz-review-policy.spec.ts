@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../test/test-app';
-import { authorCourse } from './courses.fixture';
+import { authorCourse } from './courses.fixtures';
 
 describe('quiz answer-reveal policy in authoring', () => {
   let t: TestApp;

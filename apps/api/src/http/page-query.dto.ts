@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Paginated } from '@dx/contracts';
+import { cappedCountSql, COUNT_LIMIT } from '@dx/db';
 import type { EntityManager } from 'typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -31,17 +32,8 @@ export function paginated<T>(items: T[], total: number, q: PageQueryDto): Pagina
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-/**
- * How far past the page a long list is counted. An exact total reads an index entry per
- * matching row — the whole audit log, a province's 166,000 certificates, a sysadmin's 10
- * million (seconds at national scale) — where a page needs 20; past this many, the total
- * says "at least" instead (CappedPaginated), and counting takes milliseconds.
- */
-export const COUNT_LIMIT = 10_000;
-
-/** The statement counting `rowsSql` (a SELECT without LIMIT) up to one row past `limit`. */
-export const cappedCountSql = (rowsSql: string, limit: number) =>
-  `SELECT count(*)::int AS counted FROM (${rowsSql} LIMIT ${limit + 1}) capped`;
+// The counting statement lives in @dx/db, where the bench measures the same SQL.
+export { cappedCountSql, COUNT_LIMIT } from '@dx/db';
 
 /**
  * Total of a long list for the page `q`: exact below COUNT_LIMIT past the page, otherwise

@@ -1,7 +1,7 @@
 import type { AuthoringQuestion } from '@dx/contracts';
 import { Workbook } from 'exceljs';
 import { createTestApp, TestApp } from '../test/test-app';
-import { authorCourse } from '../courses/courses.fixture';
+import { authorCourse } from '../courses/courses.fixtures';
 
 const HEADER = [
   'externalId',

@@ -1,38 +1,16 @@
 import type { OrgUnitEntity } from '@dx/db';
-import { randomSuffix } from '@dx/db/testing';
 import { insertCoverageRows } from '@dx/reports';
-import { randomUUID } from 'node:crypto';
+import { CoverageFixture } from '@dx/testing';
 import type { DataSource } from 'typeorm';
 
 /** A course certificate completed at `completedAt`, each on a course version of its own. */
-export async function courseCertificate(
+export function courseCertificate(
   db: DataSource,
   userId: string,
   completedAt: string,
   opts: { issuer: OrgUnitEntity; hours?: number; status?: 'pending' | 'issued' | 'revoked' },
 ): Promise<void> {
-  const [{ id: courseId }] = await db.query(
-    `INSERT INTO course (code, owner_org_unit_id, status) VALUES ($1, $2, 'published') RETURNING id`,
-    [`RC-${randomSuffix()}`, opts.issuer.id],
-  );
-  const [{ id: versionId }] = await db.query(
-    `INSERT INTO course_version (course_id, version, status, title, hours)
-     VALUES ($1, 1, 'published', 'Kỹ năng số cho cán bộ, công chức', $2) RETURNING id`,
-    [courseId, opts.hours ?? 8],
-  );
-  await db.query(
-    `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
-     VALUES ('course', $1, $2, $3, $4, $5, $6, $7, '{}'::jsonb)`,
-    [
-      userId,
-      courseId,
-      versionId,
-      opts.status ?? 'issued',
-      completedAt,
-      opts.hours ?? 8,
-      opts.issuer.id,
-    ],
-  );
+  return new CoverageFixture(db).certificate(userId, completedAt, opts);
 }
 
 /** Rewrites a person's membership history: `[unit, dxRole, validFrom, validTo]` periods. */
@@ -71,12 +49,7 @@ export async function computeCoverage(
   unit: OrgUnitEntity,
   year: number,
 ): Promise<Map<string, ComputedRow>> {
-  const id = randomUUID();
-  await db.query(
-    `INSERT INTO coverage_report (id, year, org_unit_id, job_id, status, time_zone)
-     VALUES ($1, $2, $3, $4, 'running', 'Asia/Ho_Chi_Minh')`,
-    [id, year, unit.id, `coverage-${id}`],
-  );
+  const { id } = await new CoverageFixture(db).report(unit, year);
   await db.transaction((tx) => insertCoverageRows(tx, id));
   const rows: (ComputedRow & { org_unit_id: string })[] = await db.query(
     `SELECT org_unit_id, name, parent_id AS "parentId", depth, dx_staff AS "dxStaff", trained,

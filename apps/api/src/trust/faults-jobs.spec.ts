@@ -6,7 +6,7 @@ import { Worker } from 'bullmq';
 import { courseCertificate } from '../reports/coverage.fixtures';
 import type { TestApp } from '../test/test-app';
 import { createTestApp } from '../test/test-app';
-import { eventually } from './support/processes';
+import { eventually } from '@dx/testing';
 import { scenario } from './support/scenario';
 import { createTrustApp, dropQueueKeys } from './support/trust-app';
 import { TrustCounter } from './support/trust-stats';
@@ -110,9 +110,10 @@ describe('faults: report jobs across restarts', () => {
       const running = worker(processCoverage(generator()));
       try {
         await eventually(
-          'report completed',
           async () => (await jobState(jobId)).state === 'completed',
           20_000,
+          100,
+          'report completed',
         );
       } finally {
         await running.close();
@@ -155,9 +156,10 @@ describe('faults: report jobs across restarts', () => {
       const rescuer = worker(processCoverage(generator()));
       try {
         await eventually(
-          'job taken over and completed',
           async () => (await jobState(jobId)).state === 'completed',
           20_000,
+          100,
+          'job taken over and completed',
         );
       } finally {
         await rescuer.close();

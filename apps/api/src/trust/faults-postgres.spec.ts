@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import type { TestApp } from '../test/test-app';
-import { blackHole, eventually, freePort, startApiProcess, stopped } from './support/processes';
+import { blackHole, eventually, freePort, stopped } from '@dx/testing';
+import { startApiProcess } from './support/processes';
 import { scenario } from './support/scenario';
 import { createTrustApp } from './support/trust-app';
 import { TrustCounter } from './support/trust-stats';
@@ -91,13 +92,18 @@ describe('faults: PostgreSQL connections dropped, PostgreSQL down at start', () 
           .set('Authorization', token)
           .then((r) => r);
       const held = tokens.slice(0, 3).map(complete);
-      await eventually('three completions waiting on the lock', async () => {
-        const { rows } = await admin.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
+      await eventually(
+        async () => {
+          const { rows } = await admin.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
           WHERE application_name = 'dx-api' AND datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        return rows[0].n === 3;
-      });
+          );
+          return rows[0].n === 3;
+        },
+        10_000,
+        100,
+        'three completions waiting on the lock',
+      );
       const reads = Array.from({ length: 40 }, (_, i) =>
         t.http
           .get(`/api/courses?q=${i % 2 ? 'du lieu' : 'so'}`)
@@ -127,9 +133,11 @@ describe('faults: PostgreSQL connections dropped, PostgreSQL down at start', () 
       expect(cut.map((r) => r.headers['retry-after'])).toEqual(['5', '5', '5']);
 
       await eventually(
-        'catalog served again',
         async () =>
           (await t.http.get('/api/courses').set('Authorization', tokens[5])).status === 200,
+        10_000,
+        100,
+        'catalog served again',
       );
       expect((await t.http.get('/api/health')).body).toEqual({
         status: 'ok',

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { buildCourse } from '../test/course-factory';
 import type { TestApp } from '../test/test-app';
-import { eventually, freePort, startRedis, stopped } from './support/processes';
+import { eventually, freePort, startRedis, stopped } from '@dx/testing';
 import { scenario } from './support/scenario';
 import { createTrustApp } from './support/trust-app';
 import { TrustCounter } from './support/trust-stats';
@@ -35,18 +35,28 @@ describe('faults: Redis down and back', () => {
   async function stopRedis(): Promise<void> {
     redis.kill('SIGKILL');
     await stopped(redis);
-    await eventually('health reports redis down', async () => (await health()).status === 503);
+    await eventually(
+      async () => (await health()).status === 503,
+      10_000,
+      100,
+      'health reports redis down',
+    );
   }
   async function restartRedis(): Promise<void> {
     redis = startRedis(port);
-    await eventually('private redis up', redisUp);
-    await eventually('health back to 200', async () => (await health()).status === 200, 15_000);
+    await eventually(redisUp, 10_000, 100, 'private redis up');
+    await eventually(
+      async () => (await health()).status === 200,
+      15_000,
+      100,
+      'health back to 200',
+    );
   }
 
   beforeAll(async () => {
     port = await freePort();
     redis = startRedis(port);
-    await eventually('private redis up', redisUp);
+    await eventually(redisUp, 10_000, 100, 'private redis up');
     ({ t } = await createTrustApp({ REDIS_URL: `redis://127.0.0.1:${port}` }));
   });
 

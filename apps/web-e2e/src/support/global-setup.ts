@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { STATE_FILE_ENV, stateFilePath, type E2eState } from './e2e-env';
 import { runAdminSql, withDatabase } from './pg';
+// Jest loads globalSetup without its moduleNameMapper, so the lib is imported by path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { freePort } from '../../../../libs/testing/src/processes';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 // Overridable to run the suite against another build of the API.
@@ -29,19 +31,6 @@ declare global {
   var __DX_E2E__:
     | { api: ChildProcess; worker: ChildProcess | null; state: E2eState; stateFile: string }
     | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** A password any reasonable policy accepts: upper, lower, digit, symbol, 20+ chars. */
@@ -125,6 +114,8 @@ export default async function globalSetup(): Promise<void> {
     ADMIN_USERNAME: adminUsername,
     ADMIN_PASSWORD: adminPassword,
     SEED_DEMO: 'false',
+    // Browser tests sign the admin in with a password; the two-factor test enrols its own.
+    MFA_REQUIRED_ROLES: 'none',
     JWT_SECRET: randomBytes(24).toString('hex'),
     // Production mode requires its own certificate-signing key (Ed25519, PKCS#8 PEM).
     CERT_SIGNING_KEY: generateKeyPairSync('ed25519')

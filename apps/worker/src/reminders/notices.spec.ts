@@ -8,7 +8,7 @@ import {
 } from '@dx/contracts';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { CoverageFixture } from '../reports/coverage.fixtures';
+import { CoverageFixture } from '@dx/testing';
 import { eventually, requestCertificates } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { DailyRemindersService } from './daily-reminders.service';

@@ -1,7 +1,7 @@
 import type { DxRole, Role } from '@dx/contracts';
 import { randomSuffix } from '@dx/db/testing';
 import type { DataSource } from 'typeorm';
-import { CoverageFixture, FixtureUnit } from '../reports/coverage.fixtures';
+import { CoverageFixture, FixtureUnit } from '@dx/testing';
 
 /** Units, people with an email (or none) and requirements for the reminder specs, in SQL. */
 export class ReminderFixture {

@@ -1,9 +1,8 @@
 import { NotificationJob, QueueName, ReportJob } from '@dx/contracts';
 import { MailEntity } from '@dx/db';
-import { TestSmtpServer } from '@dx/testing';
+import { CoverageFixture, TestSmtpServer } from '@dx/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { CoverageFixture } from '../reports/coverage.fixtures';
 import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { DailyRemindersService } from './daily-reminders.service';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createTestWorker } from '../test/test-worker';
 import { eventually } from '../test/certificate-fixtures';
-import { CoverageFixture, FixtureUnit } from './coverage.fixtures';
+import { CoverageFixture, FixtureUnit } from '@dx/testing';
 import { CoverageScheduleService, YEARLY_COVERAGE_PATTERN } from './coverage-schedule.service';
 import { YearlyCoverageService } from './yearly-coverage.service';
 

@@ -3,17 +3,6 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
 
-/** A private, throw-away Redis on `port` (nothing persisted), for fault tests. */
-export function startRedis(port: number): ChildProcess {
-  return spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-}
-
 /** The real worker entry point in a child process (TypeScript through @swc-node/register). */
 export function startWorkerProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
@@ -31,4 +20,5 @@ export function startWorkerProcess(env: Record<string, string>): ChildProcess {
   return child;
 }
 
-export { freePort, stopped } from '@dx/testing';
+// Ports, Redis and process exits come from @dx/testing (one copy for every project).
+export { freePort, startRedis, stopped } from '@dx/testing';

@@ -18,11 +18,21 @@ class CaptureLogger implements Logger {
       this.sink.push({ sql: query, params: parameters ?? [] });
     }
   }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  logQueryError(): void {
+    // not captured
+  }
+  logQuerySlow(): void {
+    // not captured
+  }
+  logSchemaBuild(): void {
+    // not captured
+  }
+  logMigration(): void {
+    // not captured
+  }
+  log(): void {
+    // not captured
+  }
 }
 
 /**

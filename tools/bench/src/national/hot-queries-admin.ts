@@ -1,9 +1,15 @@
-import { AuditLogEntity, CertificateEntity, CoverageReportEntity, UserEntity } from '@dx/db';
+import {
+  AuditLogEntity,
+  cappedCountSql,
+  CertificateEntity,
+  COUNT_LIMIT,
+  CoverageReportEntity,
+  UserEntity,
+} from '@dx/db';
 import { readCoverageSnapshot } from '@dx/reports';
 import type { StatementCapture } from './capture';
 import type { HotContext } from './hot-context';
 import { HotQuery, sqlQuery } from './hot-query';
-import { cappedCountSql, COUNT_LIMIT } from '../../../../apps/api/src/http/page-query.dto';
 
 /**
  * The certificate register as the service assembles it: the holder and their current unit

@@ -1,5 +1,6 @@
 import { load, LoadResult } from './load';
-import { cpuSeconds, freePort, startService, stopService, waitForHttp } from './processes';
+import { freePort, startService, stopService, waitForHttp } from '@dx/testing';
+import { cpuSeconds } from './processes';
 
 export type Adapter = 'express' | 'fastify';
 

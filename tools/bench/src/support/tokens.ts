@@ -1,6 +1,5 @@
-import type { LoginResponse } from '@dx/contracts';
+import type { AccessTokenPayload, LoginResponse } from '@dx/contracts';
 import { JwtService } from '@nestjs/jwt';
-import type { AccessTokenPayload } from '../../../../apps/api/src/auth/auth-user';
 import type { BenchEnvironment } from './environment';
 import { BENCH_PASSWORD } from './seed';
 

@@ -31,8 +31,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/courses/course-quizzes.service.ts question_option',
   'apps/api/src/courses/course-quizzes.service.ts quiz',
   'apps/api/src/courses/course-summary.ts org_unit',
-  'apps/api/src/courses/publish-check.ts question',
-  'apps/api/src/courses/publish-check.ts quiz',
   // curricula read courses, enrollments, org units, and write program certificates themselves (to become certificates.requestCertificate).
   'apps/api/src/curricula/curricula-query.service.ts app_user',
   'apps/api/src/curricula/curricula-query.service.ts course',
@@ -72,10 +70,8 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/lessons.service.ts course_version',
   'apps/api/src/learning/lessons.service.ts lesson',
   'apps/api/src/learning/lessons.service.ts org_unit',
-  // org-units move memberships and read users when units merge.
+  // org-units read the caller's unit for scopes.
   'apps/api/src/org-units/org-scope.service.ts app_user',
-  'apps/api/src/org-units/org-unit-merge.service.ts app_user',
-  'apps/api/src/org-units/org-unit-merge.service.ts membership',
   // privacy export and deletion read every personal table: to call each owner's export/erase.
   'apps/api/src/privacy/data-export.service.ts app_user',
   'apps/api/src/privacy/data-export.service.ts audit_log',

@@ -1,5 +1,6 @@
 import type { DxRole } from '@dx/contracts';
 import { randomSuffix } from '@dx/db/testing';
+import { rebuildLedgerOf } from '@dx/reports';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -10,12 +11,13 @@ export interface FixtureUnit {
 }
 
 /**
- * Minimal rows for coverage specs, straight in SQL: units with their edges, people with a
- * membership, course certificates. Every unit and person exists from 2000-01-01 unless
- * told otherwise; codes are unique per call so specs never collide.
+ * Minimal rows for coverage specs (API, worker, bench), straight in SQL: units with their
+ * edges, people with a membership, course certificates, a waiting report. Every unit and
+ * person exists from 2000-01-01 unless told otherwise; codes are unique per call so specs
+ * never collide.
  */
 export class CoverageFixture {
-  private courseVersions: string[] = [];
+  private courses = 0;
 
   constructor(private readonly db: DataSource) {}
 
@@ -67,26 +69,24 @@ export class CoverageFixture {
     completedAt: string,
     opts: { hours?: number; status?: 'pending' | 'issued' | 'revoked'; issuer: FixtureUnit },
   ): Promise<void> {
-    const versionId = await this.courseVersion(opts.issuer, this.courseVersions.length);
-    this.courseVersions.push(versionId);
-    await this.db.query(
-      `INSERT INTO certificate (kind, user_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
-       VALUES ('course', $1, $2, $3, $4, $5, $6, '{}'::jsonb)`,
-      [userId, versionId, opts.status ?? 'issued', completedAt, opts.hours ?? 8, opts.issuer.id],
-    );
-  }
-
-  private async courseVersion(owner: FixtureUnit, n: number): Promise<string> {
+    const hours = opts.hours ?? 8;
     const [{ id: courseId }] = await this.db.query(
       `INSERT INTO course (code, owner_org_unit_id, status) VALUES ($1, $2, 'published') RETURNING id`,
-      [`RC-${randomSuffix()}`, owner.id],
+      [`RC-${randomSuffix()}`, opts.issuer.id],
     );
-    const [{ id }] = await this.db.query(
+    const [{ id: versionId }] = await this.db.query(
       `INSERT INTO course_version (course_id, version, status, title, hours)
-       VALUES ($1, 1, 'published', $2, 8) RETURNING id`,
-      [courseId, `Kỹ năng số cơ bản ${n + 1}`],
+       VALUES ($1, 1, 'published', $2, $3) RETURNING id`,
+      [courseId, `Kỹ năng số cơ bản ${++this.courses}`, hours],
     );
-    return id;
+    await this.db.query(
+      `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot, year)
+       VALUES ('course', $1, $2, $3, $4, $5, $6, $7, '{}'::jsonb,
+               extract(year FROM $5::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh'))`,
+      [userId, courseId, versionId, opts.status ?? 'issued', completedAt, hours, opts.issuer.id],
+    );
+    // Reports sum the training ledger, which the API keeps in the completion's transaction.
+    await rebuildLedgerOf(this.db.manager, [userId]);
   }
 
   /** A coverage report waiting for the worker, as the API leaves it. */
