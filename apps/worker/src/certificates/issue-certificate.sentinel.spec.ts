@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
-import { CoverageFixture } from '../reports/coverage.fixtures';
+import { CoverageFixture } from '@dx/testing';
 import { eventually, requestCertificates } from '../test/certificate-fixtures';
 import { startWorkerProcess, stopped } from '../test/processes';
 
