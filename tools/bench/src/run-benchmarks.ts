@@ -11,6 +11,7 @@ import { benchLighthouse } from './lighthouse.bench';
 import { benchNationalReport } from './national-report.bench';
 import { benchReminders } from './reminders.bench';
 import { benchOpenLoop } from './open-loop.bench';
+import { benchPooler } from './pooler.bench';
 import { benchScaleOut } from './scale-out.bench';
 import { benchWeb } from './web.bench';
 
@@ -23,12 +24,13 @@ async function main(): Promise<void> {
     ['National coverage report (3 million people, 10 million certificates)', benchNationalReport],
     ['Hot queries at national scale (EXPLAIN ANALYZE)', benchHotQueries],
     ['API under load (200 connections, loopback)', benchApiLoad],
-    ['Open-loop latency (50% of each route\'s maximum, 60 s)', benchOpenLoop],
+    ["Open-loop latency (50% of each route's maximum, 60 s)", benchOpenLoop],
     ['Exam day (3,000 learners)', benchExamDay],
     ['Horizontal scale (2 API + 2 workers vs 1 + 1)', benchScaleOut],
     ['Web (production build)', benchWeb],
     ['Web pages in Lighthouse (mobile preset)', benchLighthouse],
     ['Reminders and mail (1,000,000 people)', benchReminders],
+    ['Connection pooler (8 API processes, PgBouncer with 60 server connections)', benchPooler],
   ];
   // BENCH_ONLY=api,exam runs the sections whose titles contain those words (while working on
   // one figure); docs/benchmarks.md is only rewritten by a full run.

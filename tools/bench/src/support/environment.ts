@@ -62,13 +62,15 @@ export class BenchEnvironment {
 
   /**
    * Starts one built API process; resolves with its base URL once /api/health answers.
-   * `nodeArgs` (e.g. `--cpu-prof`) help find where a route's time goes.
+   * `nodeArgs` (e.g. `--cpu-prof`) help find where a route's time goes; `extraEnv` changes
+   * its configuration (e.g. DATABASE_URL through a pooler).
    */
-  async startApi(nodeArgs: string[] = []): Promise<string> {
+  async startApi(nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<string> {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const api = startService(`api:${port}`, [...nodeArgs, API_MAIN], {
       ...this.env,
+      ...extraEnv,
       PORT: String(port),
       PUBLIC_BASE_URL: baseUrl,
     });
