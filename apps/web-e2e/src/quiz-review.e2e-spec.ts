@@ -5,7 +5,7 @@ import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
 import { loginAs } from './support/learner-session';
 import type { SeededQuestion } from './support/learning-world';
-import { createReviewWorld } from './support/review-world';
+import { BANK_CATEGORY, createReviewWorld } from './support/review-world';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,36 +46,47 @@ describe('final quiz answer reveal', () => {
           const p = await suite.openPage();
           const { world, state } = suite;
 
-          // The trainer imports the bank kept in Excel and sets the final to draw 10 of 30.
+          // The trainer imports the bank kept in Excel into a question bank of the unit…
           const trainerSide = await openPage(suite.browser, { baseURL: state.baseUrl });
           try {
             const tp = trainerSide.page;
             await loginAs(tp, world.trainer);
-            await tp.goto(`/authoring/courses/${world.courseId}`);
-            const quiz = tp.getByRole('region', { name: world.quizTitle });
-            await quiz.getByText('Nhập câu hỏi từ tệp').click();
-            await quiz.getByLabel('Tệp câu hỏi (XLSX theo mẫu hoặc GIFT)').setInputFiles({
+            await tp.goto('/authoring/banks');
+            await tp.getByLabel('Tên ngân hàng').fill('Ngân hàng câu hỏi của Sở');
+            await tp.getByRole('button', { name: 'Tạo ngân hàng' }).click();
+            await tp.getByRole('heading', { level: 1, name: 'Ngân hàng câu hỏi của Sở' }).waitFor();
+            await tp.getByLabel('Tệp câu hỏi (XLSX theo mẫu hoặc GIFT)').setInputFiles({
               name: 'ngan-hang-cau-hoi.xlsx',
               mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
               buffer: world.bankXlsx,
             });
-            await quiz.getByRole('button', { name: 'Nhập câu hỏi' }).click();
-            await quiz.getByText('Đã thêm 30, cập nhật 0, giữ nguyên 0 câu hỏi.').waitFor();
+            await tp.getByRole('button', { name: 'Nhập câu hỏi' }).click();
+            await tp.getByText('Đã thêm 30, cập nhật 0, giữ nguyên 0 câu hỏi.').waitFor();
+            await tp.getByText(`${BANK_CATEGORY} · 30 câu hỏi`).waitFor();
+
+            // …and sets the course's final to draw 10 of the category's 30.
+            await tp.goto(`/authoring/courses/${world.courseId}`);
+            const quiz = tp.getByRole('region', { name: world.quizTitle });
+            await quiz.getByText('Rút câu hỏi từ ngân hàng').click();
             await quiz
-              .getByText(/30 câu hỏi/)
-              .first()
-              .waitFor();
+              .getByLabel('Ngân hàng', { exact: true })
+              .selectOption({ label: 'Ngân hàng câu hỏi của Sở' });
+            await quiz
+              .getByLabel('Danh mục', { exact: true })
+              .selectOption({ label: `${BANK_CATEGORY} (30 câu hỏi)` });
+            await quiz.getByLabel('Số câu rút mỗi lần', { exact: true }).fill('10');
+            await quiz.getByRole('button', { name: 'Thêm danh mục để rút câu' }).click();
+            await quiz.getByText('Tổng số câu rút từ ngân hàng mỗi lần làm bài: 10.').waitFor();
+            await Promise.all([
+              tp.waitForResponse(
+                (r) => r.request().method() === 'PUT' && r.url().includes('/draw-rules') && r.ok(),
+              ),
+              quiz.getByRole('button', { name: 'Lưu cách rút câu hỏi' }).click(),
+            ]);
             await quiz.locator('summary').first().click();
-            await quiz.getByLabel('Số câu mỗi lần').fill('10');
             expect(await quiz.getByLabel('Hiển thị đáp án và giải thích').inputValue()).toBe(
               'after_passing',
             );
-            await Promise.all([
-              tp.waitForResponse(
-                (r) => r.request().method() === 'PATCH' && r.url().includes('/api/quizzes/'),
-              ),
-              quiz.getByRole('button', { name: 'Lưu cài đặt bài kiểm tra' }).click(),
-            ]);
           } finally {
             await trainerSide.context.close();
           }

@@ -92,9 +92,23 @@ describe('training-coverage report', () => {
           expect(await cells(communeB.code).nth(1).textContent()).toBe(String(communeB.trained));
           expect(await cells(communeB.code).nth(2).textContent()).toContain('50,0%');
           expect(await cells(world.province.code).nth(1).textContent()).toBe('3');
-          expect(await cells(communeA.code).nth(3).textContent()).toBe(
+          // No requirement this year: every DX staff counts as meeting them.
+          expect(await cells(communeA.code).nth(3).textContent()).toBe('3');
+          // The province's own people have their row, so the communes + it add up to it.
+          await p.locator('tr[data-direct]').first().getByText('Trực thuộc trực tiếp').waitFor();
+          // At 1280 px the table fits its box: hours, certificates and the split fold away.
+          const fits = () =>
+            p
+              .getByRole('region', { name: /^Tỷ lệ bồi dưỡng năm \d+ theo đơn vị/ })
+              .evaluate((el) => el.scrollWidth <= el.clientWidth);
+          expect(await fits()).toBe(true);
+          await p.getByRole('button', { name: 'Hiện thêm cột' }).click();
+          expect(await cells(communeA.code).nth(4).textContent()).toBe(
             String(2 * world.course.hours),
           );
+          // Full-time: trained / staff.
+          expect(await cells(communeA.code).nth(6).textContent()).toMatch(/^\d+\/\d+$/);
+          await p.getByRole('button', { name: 'Thu gọn cột' }).click();
 
           // 80% by default: every unit is below it, flagged in words too.
           await p.getByText('Số đơn vị dưới ngưỡng 80,0%: 3').waitFor();
@@ -124,6 +138,15 @@ describe('training-coverage report', () => {
           const file = await readFile(await download.path());
           expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
           expect(download.suggestedFilename()).toMatch(/\.csv$/);
+          // For Excel in Vietnamese: ';' between fields, with the direct row.
+          await p.getByLabel('Dấu phân cách CSV').selectOption(';');
+          const [semicolon] = await Promise.all([
+            p.waitForEvent('download', { timeout: 45_000 }),
+            p.getByRole('button', { name: 'Tải CSV' }).click(),
+          ]);
+          const semicolonText = (await readFile(await semicolon.path())).toString('utf8');
+          expect(semicolonText.split('\r\n')[1].split(';').length).toBe(12);
+          expect(semicolonText).toContain('Trực thuộc trực tiếp');
 
           // Earlier years are asked for only on request; this province did not exist then.
           await p.getByRole('button', { name: 'So sánh các năm' }).click();

@@ -17,6 +17,11 @@ class SystemA extends JobDispatcher {
   async ping(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.ApplyScheduledMerges)
+  async merges(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)
@@ -26,6 +31,11 @@ class SystemB extends IdleHost {}
 class Certificates extends JobDispatcher {
   @JobHandler(JobName.IssueCertificate)
   async issue(): Promise<null> {
+    return null;
+  }
+
+  @JobHandler(JobName.ExportCertificates)
+  async export(): Promise<null> {
     return null;
   }
 }

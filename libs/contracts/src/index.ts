@@ -12,6 +12,7 @@ export * from './lib/courses';
 export * from './lib/learning';
 export * from './lib/curricula';
 export * from './lib/quizzes';
+export * from './lib/question-banks';
 export * from './lib/certificates';
 export * from './lib/reports';
 export * from './lib/audit';

@@ -15,22 +15,29 @@ import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
+import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
 import { OutboxEntity } from './outbox/outbox.entity';
+import { QuestionBankEntity } from './quizzes/question-bank.entity';
+import { QuestionCategoryEntity } from './quizzes/question-category.entity';
 import { QuestionEntity } from './quizzes/question.entity';
 import { QuestionOptionEntity } from './quizzes/question-option.entity';
 import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
+import { QuizDrawRuleEntity } from './quizzes/quiz-draw-rule.entity';
 import { QuizEntity } from './quizzes/quiz.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
 import { MailEntity } from './mail/mail.entity';
 import { ActivationCodeEntity } from './auth/activation-code.entity';
 import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
+import { UserMfaEntity } from './auth/user-mfa.entity';
 import { TrainingYearEntity } from './training/training-year.entity';
 import { TrainingRecordEntity } from './training/training-record.entity';
 import { RequirementEntity } from './training/requirement.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { NotificationPreferenceEntity } from './notifications/notification-preference.entity';
 import { SigningKeyEntity } from './certificates/signing-key.entity';
+import { CertificateExportEntity } from './certificates/certificate-export.entity';
+import { CertificateIssuerEntity } from './certificates/certificate-issuer.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
 export const ALL_ENTITIES = [
@@ -46,6 +53,9 @@ export const ALL_ENTITIES = [
   QuestionEntity,
   QuestionOptionEntity,
   QuizAttemptEntity,
+  QuestionBankEntity,
+  QuestionCategoryEntity,
+  QuizDrawRuleEntity,
   EnrollmentEntity,
   LessonCompletionEntity,
   CurriculumEntity,
@@ -61,10 +71,14 @@ export const ALL_ENTITIES = [
   MailEntity,
   ActivationCodeEntity,
   PasswordResetTokenEntity,
+  UserMfaEntity,
   TrainingYearEntity,
   TrainingRecordEntity,
   RequirementEntity,
   NotificationEntity,
   NotificationPreferenceEntity,
   SigningKeyEntity,
+  CertificateExportEntity,
+  OrgUnitMergeEntity,
+  CertificateIssuerEntity,
 ];

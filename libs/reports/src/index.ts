@@ -1,5 +1,8 @@
 // Coverage reports as the worker produces them and the API reads them back.
+export * from './lib/coverage-access-queries';
 export * from './lib/coverage-calculation';
+export * from './lib/coverage-ledger';
+export * from './lib/coverage-tree';
 export * from './lib/coverage-snapshot';
 export * from './lib/coverage-report.generator';
 export * from './lib/exports/coverage-export-format';
@@ -10,3 +13,6 @@ export * from './lib/people-report';
 export * from './lib/exports/people-export';
 export * from './lib/training-ledger-queries';
 export * from './lib/training-queries';
+export * from './lib/notifications';
+export * from './lib/certificate-register';
+export * from './lib/exports/coverage-export-rows';

@@ -1,5 +1,6 @@
 import type { DxRole } from '@dx/contracts';
 import { randomSuffix } from '@dx/db/testing';
+import { rebuildLedgerOf } from '@dx/reports';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -79,10 +80,13 @@ export class CoverageFixture {
       [courseId, `Kỹ năng số cơ bản ${++this.courses}`, hours],
     );
     await this.db.query(
-      `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot)
-       VALUES ('course', $1, $2, $3, $4, $5, $6, $7, '{}'::jsonb)`,
+      `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, completed_at, hours, issuer_org_unit_id, snapshot, year)
+       VALUES ('course', $1, $2, $3, $4, $5, $6, $7, '{}'::jsonb,
+               extract(year FROM $5::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh'))`,
       [userId, courseId, versionId, opts.status ?? 'issued', completedAt, hours, opts.issuer.id],
     );
+    // Reports sum the training ledger, which the API keeps in the completion's transaction.
+    await rebuildLedgerOf(this.db.manager, [userId]);
   }
 
   /** A coverage report waiting for the worker, as the API leaves it. */

@@ -11,3 +11,4 @@ export * from './pgbouncer';
 export * from './redis-sentinel';
 export * from './coverage-fixture';
 export * from './certificate-fixtures';
+export * from './oidc-provider';

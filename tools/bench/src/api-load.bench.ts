@@ -46,10 +46,11 @@ async function runApiLoad(): Promise<Figure[]> {
     );
     const ratio = catalog.rps / helloExpress.rps;
     figures.push(
+      // No latency goal here: with 200 connections always waiting, p99 ≥ 200 ÷ req/s, a
+      // throughput figure in disguise (issue #20). The open-loop section sets the p99 goal.
       latencyFigure(
         'Catalog GET /api/courses',
         catalog,
-        100,
         `the bare Express hello route's own p99 in this run: ${helloExpress.p99} ms`,
       ),
       figure('Catalog req/s', catalog.rps, 'req/s', '', null, describe(catalog)),
@@ -137,7 +138,7 @@ async function runApiLoad(): Promise<Figure[]> {
       },
       cpu,
     );
-    figures.push(latencyFigure('Quiz submit POST /api/attempts/:id/submit', submit, 100));
+    figures.push(latencyFigure('Quiz submit POST /api/attempts/:id/submit', submit));
 
     // Login last: argon2 work queued by 200 waiting sign-ins outlives the run and would
     // slow whatever came next.
@@ -175,15 +176,17 @@ interface DrawnRow {
   optionIds: string[];
 }
 
-/** p99 of a route with its goal (or none), failing whenever any request failed. */
-function latencyFigure(route: string, r: LoadResult, goalMs?: number, context?: string): Figure {
-  const ok = r.failures === 0 && (goalMs === undefined || r.p99 < goalMs);
+/**
+ * p99 of a route at 200 connections: a reference (closed-loop latency is throughput in
+ * disguise; the open-loop section holds the latency goals), failing whenever a request failed.
+ */
+function latencyFigure(route: string, r: LoadResult, context?: string): Figure {
   return figure(
     `${route} p99 at ${CONNECTIONS} connections`,
     r.p99,
     'ms',
-    goalMs === undefined ? '' : `< ${goalMs} ms`,
-    goalMs === undefined && r.failures === 0 ? null : ok,
+    '',
+    r.failures === 0 ? null : false,
     context ? `${describe(r)}; ${context}` : describe(r),
   );
 }

@@ -6,12 +6,14 @@ import {
   signPdf,
 } from '@dx/certificate-pdf';
 import { loadAppConfig, redisOptionsFromUrl } from '@dx/config';
-import { CertificateEntity } from '@dx/db';
+import { calendarDate, certificateExportJobId, CERTIFICATES_QUEUE, JobName } from '@dx/contracts';
+import { CertificateEntity, CertificateExportEntity, enqueueJob } from '@dx/db';
 import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
@@ -22,6 +24,8 @@ import { Figure, figure } from './figures';
 
 // BENCH_CERTIFICATES_N: a smaller run to check the section on a shared machine.
 const N = Number(process.env.BENCH_CERTIFICATES_N ?? 300);
+// BENCH_EXPORT_N: certificates in the ZIP export (the goal is stated for 10,000).
+const EXPORT_N = Number(process.env.BENCH_EXPORT_N ?? 10_000);
 
 /**
  * Certificates per second through the whole pipeline in ONE worker process (outbox relay →
@@ -100,6 +104,7 @@ export async function benchCertificates(): Promise<Figure[]> {
       );
       const pipelinePerSecond = N / (Number(process.hrtime.bigint() - pipelineStart) / 1e9);
       const ratio = pipelinePerSecond / rawPerSecond;
+      const zip = await benchZipExport(db, storageDir, config.reportsTimeZone, ids[0]);
       return [
         figure('Raw pdfkit + @signpdf signed certificate loop (reference)', rawPerSecond, 'PDF/s'),
         figure('Signed (PAdES) certificates issued per second, one worker process', pipelinePerSecond, 'cert/s'),
@@ -110,6 +115,22 @@ export async function benchCertificates(): Promise<Figure[]> {
           '≥ 0.7',
           ratio >= 0.7,
           `${N} certificates`,
+        ),
+        figure(
+          `ZIP export of ${EXPORT_N.toLocaleString('en')} certificate PDFs by the worker`,
+          zip.seconds,
+          's',
+          '< 60',
+          zip.seconds < 60,
+          `${Math.round(zip.bytes / 2 ** 20)} MiB archive`,
+        ),
+        figure(
+          'Peak memory (RSS) of the worker process during that export',
+          zip.peakRssMiB,
+          'MiB',
+          '< 300',
+          zip.peakRssMiB < 300,
+          `${Math.round(zip.startRssMiB)} MiB before it started`,
         ),
       ];
     } finally {
@@ -123,4 +144,83 @@ export async function benchCertificates(): Promise<Figure[]> {
     redis.disconnect();
     rmSync(storageDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A unit with EXPORT_N issued certificates, each with its PDF in storage (hard links to one
+ * real signed certificate PDF: the worker reads EXPORT_N files, the disk holds one), then
+ * the real export job (outbox → BullMQ → worker) timed until its row says completed, with
+ * the process's resident memory sampled meanwhile (the worker runs in this process).
+ */
+async function benchZipExport(
+  db: DataSource,
+  storageDir: string,
+  timeZone: string,
+  sampleId: string,
+): Promise<{ seconds: number; bytes: number; peakRssMiB: number; startRssMiB: number }> {
+  const sample = await db.getRepository(CertificateEntity).findOneByOrFail({ id: sampleId });
+  const year = Number(calendarDate(timeZone).slice(0, 4));
+  const { issuer } = await requestCertificates(db, 1, 'Người Xuất Sổ', { outbox: false });
+  const dir = `bench-export/${issuer.code}`;
+  mkdirSync(join(storageDir, dir), { recursive: true });
+  for (let i = 0; i < EXPORT_N; i++) {
+    linkSync(join(storageDir, sample.pdfKey as string), join(storageDir, dir, `${i}.pdf`));
+  }
+  await db.query(
+    `INSERT INTO certificate (kind, user_id, course_id, course_version_id, status, serial,
+            register_number, completed_at, year, hours, issuer_org_unit_id, snapshot, issued_at,
+            signature, pdf_key)
+     SELECT 'course', NULL, c.course_id, c.course_version_id, 'issued',
+            'BENCH-' || $2 || '-' || lpad(i::text, 6, '0'), i, now(), $2, 8, $1, c.snapshot,
+            now(), c.signature, $4 || '/' || i || '.pdf'
+       FROM generate_series(0, $3 - 1) i, certificate c WHERE c.id = $5`,
+    [issuer.id, year, EXPORT_N, dir, sampleId],
+  );
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(CertificateExportEntity, {
+      id,
+      orgUnitId: issuer.id,
+      unitPath: issuer.path,
+      unitCode: issuer.code,
+      unitName: issuer.name,
+      year,
+      format: 'zip',
+      requestedBy: null,
+    });
+    await enqueueJob(tx, {
+      queue: CERTIFICATES_QUEUE,
+      jobName: JobName.ExportCertificates,
+      jobId: certificateExportJobId(id),
+      payload: { exportId: id },
+    });
+  });
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const start = process.hrtime.bigint();
+  try {
+    await eventually(
+      async () => {
+        const row = await db.getRepository(CertificateExportEntity).findOneByOrFail({ id });
+        if (row.state === 'failed') throw new Error(`Export failed: ${row.error}`);
+        return row.state === 'completed';
+      },
+      600_000,
+      100,
+    );
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const row = await db.getRepository(CertificateExportEntity).findOneByOrFail({ id });
+  if (row.count !== EXPORT_N) throw new Error(`Export counted ${row.count}, not ${EXPORT_N}`);
+  return {
+    seconds,
+    bytes: statSync(join(storageDir, row.fileKey as string)).size,
+    peakRssMiB: peakRss / 2 ** 20,
+    startRssMiB: startRss / 2 ** 20,
+  };
 }

@@ -7,6 +7,7 @@ import { benchCertificates } from './certificates.bench';
 import { benchExamDay } from './exam-day.bench';
 import { Figure, round } from './figures';
 import { benchHotQueries } from './hot-queries.bench';
+import { benchLighthouse } from './lighthouse.bench';
 import { benchNationalReport } from './national-report.bench';
 import { benchReminders } from './reminders.bench';
 import { benchOpenLoop } from './open-loop.bench';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ['Exam day (3,000 learners)', benchExamDay],
     ['Horizontal scale (2 API + 2 workers vs 1 + 1)', benchScaleOut],
     ['Web (production build)', benchWeb],
+    ['Web pages in Lighthouse (mobile preset)', benchLighthouse],
     ['Reminders and mail (1,000,000 people)', benchReminders],
   ];
   // BENCH_ONLY=api,exam runs the sections whose titles contain those words (while working on

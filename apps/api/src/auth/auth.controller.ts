@@ -1,4 +1,4 @@
-import type { LoginResponse, MeResponse, TokenPairResponse } from '@dx/contracts';
+import type { MeResponse, SignInResponse, TokenPairResponse } from '@dx/contracts';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from './auth-user';
@@ -15,8 +15,12 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; 401 on bad credentials, 429 after repeated failures' })
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+  @ApiOperation({
+    summary: 'Sign in; 401 on bad credentials, 429 after repeated failures',
+    description:
+      'Answers `{mfa, mfaToken}` instead of tokens when a second factor is due: `verify` → POST /api/auth/mfa/verify; `setup` (the role requires one, not enrolled yet) → POST /api/auth/mfa/setup then /api/auth/mfa/enable.',
+  })
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<SignInResponse> {
     return this.auth.login(dto.username, dto.password, ip);
   }
 

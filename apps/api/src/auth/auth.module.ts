@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { RefreshTokenEntity, UserEntity } from '@dx/db';
+import { RefreshTokenEntity, UserEntity, UserMfaEntity } from '@dx/db';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -12,14 +12,20 @@ import { AuthService } from './auth.service';
 import { CredentialsController } from './credentials.controller';
 import { CredentialsService } from './credentials.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { MfaChallengeTokens } from './mfa/mfa-challenge-tokens.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { SignInService } from './sign-in.service';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, UserMfaEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +35,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController, CredentialsController],
+  controllers: [AuthController, CredentialsController, MfaController, OidcController],
   providers: [
     AuthService,
     CredentialsService,
@@ -39,6 +45,10 @@ import { RefreshTokensService } from './refresh-tokens.service';
     LoginThrottleService,
     AccessTokensService,
     RefreshTokensService,
+    MfaService,
+    MfaChallengeTokens,
+    SignInService,
+    OidcService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   // Global module: the guard of @RateLimit() routes in any feature finds its limiter here.

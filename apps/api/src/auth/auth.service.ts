@@ -1,23 +1,16 @@
-import type { LoginResponse, MeResponse, TokenPairResponse } from '@dx/contracts';
+import type { MeResponse, SignInResponse, TokenPairResponse } from '@dx/contracts';
 import { UserEntity } from '@dx/db';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessTokensService } from './access-tokens.service';
+import { toMe } from './me';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { SignInService } from './sign-in.service';
 
-export function toMe(user: UserEntity): MeResponse {
-  return {
-    id: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    orgUnitId: user.orgUnitId,
-    roles: user.roles,
-    dxRole: user.dxRole,
-  };
-}
+export { toMe } from './me';
 
 @Injectable()
 export class AuthService {
@@ -27,9 +20,11 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly accessTokens: AccessTokensService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly signIn: SignInService,
   ) {}
 
-  async login(rawUsername: string, password: string, ip: string): Promise<LoginResponse> {
+  /** Tokens, or the second step when the person has (or must enrol) a second factor. */
+  async login(rawUsername: string, password: string, ip: string): Promise<SignInResponse> {
     const username = rawUsername.trim().toLowerCase();
     await this.throttle.assertAllowed(username, ip);
     const user = await this.users
@@ -43,12 +38,7 @@ export class AuthService {
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.throttle.recordSuccess(username);
-    const { refreshToken, sessionId } = await this.refreshTokens.start(user.id);
-    return {
-      accessToken: await this.accessTokens.sign(user, sessionId),
-      refreshToken,
-      user: toMe(user),
-    };
+    return this.signIn.afterFirstFactor(user);
   }
 
   /** A new pair; the access token carries the account's roles and unit as they are now. */

@@ -27,22 +27,38 @@ describe('auth', () => {
     });
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
 
-    const me = await t.http.get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const me = await t.http
+      .get('/api/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
     expect(me.body).toEqual(res.body.user);
   });
 
   it('answers 401 to a wrong password and to an unknown user', async () => {
     const user = await t.make.user(await t.make.unit());
-    const wrong = await t.http.post('/api/auth/login').send({ username: user.username, password: 'nope' });
+    const wrong = await t.http
+      .post('/api/auth/login')
+      .send({ username: user.username, password: 'nope' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: expect.any(String), errors: [] });
-    await t.http.post('/api/auth/login').send({ username: 'no.such.user', password: 'x' }).expect(401);
+    expect(wrong.body).toMatchObject({
+      statusCode: 401,
+      code: 'unauthenticated',
+      message: expect.any(String),
+      errors: [],
+    });
+    await t.http
+      .post('/api/auth/login')
+      .send({ username: 'no.such.user', password: 'x' })
+      .expect(401);
   });
 
   it('throttles an account after repeated failures with 429, even for the right password', async () => {
     const user = await t.make.user(await t.make.unit());
     for (let i = 0; i < 3; i++) {
-      await t.http.post('/api/auth/login').send({ username: user.username, password: 'bad' }).expect(401);
+      await t.http
+        .post('/api/auth/login')
+        .send({ username: user.username, password: 'bad' })
+        .expect(401);
     }
     const res = await t.http
       .post('/api/auth/login')

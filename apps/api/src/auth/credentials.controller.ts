@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@dx/contracts';
+import type { SignInResponse } from '@dx/contracts';
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from './auth-user';
@@ -24,7 +24,7 @@ export class CredentialsController {
     description:
       '400 on a wrong, expired or used code (no hint whether the person exists); 429 after repeated failures.',
   })
-  activate(@Body() dto: ActivateDto, @Ip() ip: string): Promise<LoginResponse> {
+  activate(@Body() dto: ActivateDto, @Ip() ip: string): Promise<SignInResponse> {
     return this.credentials.activate(dto.username, dto.code, dto.newPassword, ip);
   }
 

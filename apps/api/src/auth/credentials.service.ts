@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import type { LoginResponse } from '@dx/contracts';
+import type { SignInResponse } from '@dx/contracts';
 import { hashActivationCode, MailService } from '@dx/db';
 import { UserAccountsService } from '../users/user-accounts.service';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
@@ -7,14 +7,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
-import { AccessTokensService } from './access-tokens.service';
 import { AccountStatusService } from './account-status.service';
-import { toMe } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { RateLimiter, tooManyRequests } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { SignInService } from './sign-in.service';
 
 type Account = NonNullable<Awaited<ReturnType<UserAccountsService['findById']>>>;
 
@@ -46,11 +45,11 @@ export class CredentialsService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly limiter: RateLimiter,
-    private readonly accessTokens: AccessTokensService,
     private readonly refreshTokens: RefreshTokensService,
     private readonly mail: MailService,
     private readonly accountStatus: AccountStatusService,
     private readonly accounts: UserAccountsService,
+    private readonly signIn: SignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,7 +58,7 @@ export class CredentialsService {
     code: string,
     newPassword: string,
     ip: string,
-  ): Promise<LoginResponse> {
+  ): Promise<SignInResponse> {
     const username = rawUsername.trim().toLowerCase();
     await this.throttle.assertAllowed(username, ip);
     const user = await this.accounts.findByUsername(username);
@@ -98,12 +97,8 @@ export class CredentialsService {
       });
     });
     await this.throttle.recordSuccess(username);
-    const { refreshToken, sessionId } = await this.refreshTokens.start(user.id);
-    return {
-      accessToken: await this.accessTokens.sign(user, sessionId),
-      refreshToken,
-      user: toMe(user),
-    };
+    // Staff whose role needs a second factor enrol it before their first session.
+    return this.signIn.afterFirstFactor(user);
   }
 
   /** Mails a reset link when the person exists and has an email; answers the same either way. */

@@ -5,6 +5,10 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { CertificateAccessService } from './certificate-access.service';
+import { CertificateExportsController } from './certificate-exports.controller';
+import { CertificateExportsService } from './certificate-exports.service';
+import { CertificateIssuersController } from './certificate-issuers.controller';
+import { CertificateIssuersService } from './certificate-issuers.service';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
@@ -22,11 +26,19 @@ import { CredentialSigningService } from './credentials/credential-signing.servi
  */
 @Module({
   imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule, NotificationsModule],
-  controllers: [CertificatesController, PublicCertificatesController, SigningKeysController],
+  controllers: [
+    CertificateExportsController,
+    CertificateIssuersController,
+    CertificatesController,
+    PublicCertificatesController,
+    SigningKeysController,
+  ],
   providers: [
     keyRingProvider,
     CertificateAccessService,
     CertificatesService,
+    CertificateExportsService,
+    CertificateIssuersService,
     CertificateLifecycleService,
     PublicCertificatesService,
     CredentialSigningService,

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseAccessService, CourseRow } from './course-access.service';
+import { copyDrawRules } from '../quizzes/banks/draw-rules.sql';
 
 export type ContentKind = 'module' | 'lesson' | 'quiz' | 'question';
 
@@ -97,6 +98,8 @@ export class CourseDraftService {
       [source, course.id],
     );
     for (const sql of COPY_CONTENT) await tx.query(sql, [source, draft.id]);
+    // Bank draw rules belong to the quizzes feature, which copies them itself.
+    await copyDrawRules(tx, source, draft.id);
     await tx.query('UPDATE course SET draft_version_id = $2, updated_at = now() WHERE id = $1', [
       course.id,
       draft.id,
@@ -132,6 +135,30 @@ export class CourseDraftService {
     const [mapped] = await tx.query(IN_DRAFT[kind], [id, draftVersionId]);
     if (!mapped) throw itemNotFound(kind);
     return { course, draftVersionId, id: mapped.id };
+  }
+
+  /**
+   * For reads by editors: the item's course and version, without opening a draft. 404 when
+   * the item does not exist or the caller cannot see its course, 403 when they see it but may
+   * not edit it.
+   */
+  async itemForEditor(
+    m: EntityManager,
+    user: AuthUser,
+    kind: ContentKind,
+    id: string,
+  ): Promise<{ course: CourseRow; versionId: string }> {
+    const [found] = await m.query(LOCATE[kind], [id]);
+    if (!found) throw itemNotFound(kind);
+    const course = await this.access.load(m, found.courseId);
+    if (!course) throw itemNotFound(kind);
+    if (!(await this.access.canEdit(user, course))) {
+      if (await this.access.canRead(m, user, course)) {
+        throw new ForbiddenException('This course is owned by a unit outside your scope');
+      }
+      throw itemNotFound(kind);
+    }
+    return { course, versionId: found.versionId };
   }
 
   async touch(tx: EntityManager, courseId: string): Promise<void> {

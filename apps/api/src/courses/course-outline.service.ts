@@ -17,6 +17,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { bankDrawCounts } from '../quizzes/banks/draw-rules.sql';
 import { AuthUser } from '../auth/auth-user';
 import { CourseAccessService, courseNotFound, CourseRow } from './course-access.service';
 
@@ -184,11 +185,18 @@ export class CourseOutlineService {
       ) as Promise<{ quizId: string; n: number }[]>,
     ]);
     const countOf = new Map(counts.map((c) => [c.quizId, c.n]));
+    // Questions drawn from bank categories count too (the quizzes feature knows them).
+    const fromBanks = await bankDrawCounts(
+      m,
+      quizzes.map((q) => q.id),
+    );
     return {
       version,
       modules,
       lessons,
-      quizzes: quizzes.map((q) => Object.assign(q, { questionCount: countOf.get(q.id) ?? 0 })),
+      quizzes: quizzes.map((q) =>
+        Object.assign(q, { questionCount: (countOf.get(q.id) ?? 0) + (fromBanks.get(q.id) ?? 0) }),
+      ),
     };
   }
 }

@@ -109,7 +109,7 @@ export class CourseQuizzesService {
       await tx.delete(QuestionOptionEntity, { questionId: question.id });
       await this.insertOptions(tx, question.id, dto);
       if (dto.position !== undefined) {
-        await renumber(tx, 'question', question.quizId, {
+        await renumber(tx, 'question', question.quizId as string, {
           id: question.id,
           position: dto.position,
         });
@@ -124,7 +124,7 @@ export class CourseQuizzesService {
       const target = await this.drafts.itemInDraft(tx, user, 'question', questionId);
       const question = await tx.findOneByOrFail(QuestionEntity, { id: target.id });
       await tx.delete(QuestionEntity, { id: question.id });
-      await renumber(tx, 'question', question.quizId);
+      await renumber(tx, 'question', question.quizId as string);
       await this.drafts.touch(tx, target.course.id);
     });
   }

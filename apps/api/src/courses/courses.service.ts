@@ -19,7 +19,7 @@ import {
 } from './course-summary';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
-import { finalPoolCheck } from '../quizzes/final-pool-check';
+import { quizPoolCheck } from '../quizzes/final-pool-check';
 import { publishProblems } from './publish-check';
 import { invalidField } from '../http/invalid-input';
 
@@ -140,7 +140,7 @@ export class CoursesService {
         orgUnitId: course.ownerOrgUnitId,
         details: { code: course.code, version: draft.version },
       });
-      const { warnings } = await finalPoolCheck(tx, draft.id);
+      const { warnings } = await quizPoolCheck(tx, draft.id);
       return { status: 'published' as const, version: draft.version, warnings };
     });
     this.changes.announce('catalog'); // the publisher's next catalog read shows it

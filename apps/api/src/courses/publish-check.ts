@@ -1,6 +1,6 @@
 import type { FieldError } from '@dx/contracts';
 import type { EntityManager } from 'typeorm';
-import { finalPoolCheck } from '../quizzes/final-pool-check';
+import { quizPoolCheck } from '../quizzes/final-pool-check';
 
 /**
  * Why a draft version cannot be published yet, one entry per problem (empty: it can).
@@ -67,29 +67,7 @@ export async function publishProblems(tx: EntityManager, versionId: string): Pro
     }
   }
 
-  const quizzes: { id: string; title: string; questions: number; perAttempt: number | null }[] =
-    await tx.query(
-      `SELECT q.id, q.title, count(x.id)::int AS questions, q.questions_per_attempt AS "perAttempt"
-       FROM quiz q LEFT JOIN question x ON x.quiz_id = q.id
-      WHERE q.course_version_id = $1
-      GROUP BY q.id, q.title, q.questions_per_attempt
-     HAVING count(x.id) = 0 OR count(x.id) < COALESCE(q.questions_per_attempt, 0)
-      ORDER BY q.title`,
-      [versionId],
-    );
-  for (const q of quizzes) {
-    const none = q.questions === 0;
-    problems.push({
-      field: `quizzes.${q.id}.questions`,
-      message: none
-        ? `Quiz "${q.title}" has no question`
-        : `Quiz "${q.title}" has ${q.questions} question(s) but draws ${q.perAttempt} per attempt`,
-      code: none ? 'publish_quiz_no_question' : 'publish_quiz_too_few_questions',
-      params: none
-        ? { title: q.title }
-        : { title: q.title, count: q.questions, perAttempt: q.perAttempt ?? 0 },
-    });
-  }
-  problems.push(...(await finalPoolCheck(tx, versionId)).problems);
+  // Quizzes draw from their own questions and bank categories: the quizzes feature checks them.
+  problems.push(...(await quizPoolCheck(tx, versionId)).problems);
   return problems;
 }

@@ -1,9 +1,5 @@
-import type {
-  MailStatus,
-  NotificationType,
-  NotificationView,
-  SentNotificationView,
-} from '@dx/contracts';
+import type { MailFate } from '@dx/db';
+import type { NotificationType, NotificationView, SentNotificationView } from '@dx/contracts';
 
 export interface NotificationRow {
   id: string;
@@ -13,12 +9,6 @@ export interface NotificationRow {
   link: string | null;
   createdAt: Date;
   readAt: Date | null;
-}
-
-export interface SentNotificationRow extends NotificationRow {
-  mailStatus: MailStatus | null;
-  mailSentAt: Date | null;
-  mailLastError: string | null;
 }
 
 export function toNotificationView(r: NotificationRow): NotificationView {
@@ -33,14 +23,15 @@ export function toNotificationView(r: NotificationRow): NotificationView {
   };
 }
 
-export function toSentNotificationView(r: SentNotificationRow): SentNotificationView {
+/** `mail`: what became of its mail, if one was written (no email, or muted: none). */
+export function toSentNotificationView(r: NotificationRow, mail?: MailFate): SentNotificationView {
   return {
     ...toNotificationView(r),
-    mail: r.mailStatus
+    mail: mail
       ? {
-          status: r.mailStatus,
-          sentAt: r.mailSentAt?.toISOString() ?? null,
-          lastError: r.mailLastError,
+          status: mail.status,
+          sentAt: mail.sentAt?.toISOString() ?? null,
+          lastError: mail.lastError,
         }
       : null,
   };

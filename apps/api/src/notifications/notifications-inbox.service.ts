@@ -4,20 +4,17 @@ import {
   OPTIONAL_NOTIFICATION_TYPES,
   SentNotificationList,
 } from '@dx/contracts';
+import { MailService, notificationMailKey } from '@dx/db';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { PageQueryDto } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
+import { UserAccountsService } from '../users/user-accounts.service';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationPreferenceDto } from './dto/update-notification-preferences.dto';
-import {
-  NotificationRow,
-  SentNotificationRow,
-  toNotificationView,
-  toSentNotificationView,
-} from './notification.mapper';
+import { NotificationRow, toNotificationView, toSentNotificationView } from './notification.mapper';
 
 const COLUMNS = `n.id, n.type, n.title, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
@@ -27,6 +24,8 @@ export class NotificationsInboxService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
+    private readonly accounts: UserAccountsService,
+    private readonly mail: MailService,
   ) {}
 
   async list(user: AuthUser, q: ListNotificationsQuery): Promise<NotificationList> {
@@ -106,19 +105,22 @@ export class NotificationsInboxService {
 
   /** What was sent to a person (hr of their scope, sysadmin), newest first. */
   async sentTo(caller: AuthUser, userId: string, q: PageQueryDto): Promise<SentNotificationList> {
-    const [target]: { path: string }[] = await this.db.query(
-      `SELECT o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
-      [userId],
-    );
-    if (!target || !(await this.scope.contains(caller, target))) {
-      throw new NotFoundException('User not found');
-    }
+    // The person and their unit come from their owners (users, org-units): a person out of
+    // the caller's scope is as unknown as one who does not exist.
+    const person = await this.accounts.findById(userId);
+    const visible =
+      person !== null &&
+      (await this.scope.findVisible(caller, person.orgUnitId).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof NotFoundException) return false;
+          throw err;
+        },
+      ));
+    if (!visible) throw new NotFoundException('User not found');
     const [rows, [{ total, reminders }]] = await Promise.all([
-      this.db.query<SentNotificationRow[]>(
-        `SELECT ${COLUMNS}, m.status AS "mailStatus", m.sent_at AS "mailSentAt",
-                m.last_error AS "mailLastError"
-           FROM notification n
-           LEFT JOIN mail m ON m.idempotency_key = 'notification:' || n.id
+      this.db.query<NotificationRow[]>(
+        `SELECT ${COLUMNS} FROM notification n
           WHERE n.user_id = $1
           ORDER BY n.created_at DESC, n.id DESC LIMIT $2 OFFSET $3`,
         [userId, q.pageSize, q.offset],
@@ -131,8 +133,13 @@ export class NotificationsInboxService {
         [userId],
       ),
     ]);
+    // The mail feature says what became of each one's mail (keyed by notification).
+    const fates = await this.mail.fates(
+      this.db,
+      rows.map((r) => notificationMailKey(r.id)),
+    );
     return {
-      items: rows.map(toSentNotificationView),
+      items: rows.map((r) => toSentNotificationView(r, fates.get(notificationMailKey(r.id)))),
       total,
       page: q.page,
       pageSize: q.pageSize,

@@ -36,14 +36,16 @@ export class OrgScopeService {
     unitAlias: string,
   ): Promise<SelectQueryBuilder<T>> {
     const prefix = await this.scopePath(user);
-    if (prefix !== null) qb.andWhere(`${unitAlias}.path LIKE :scopePrefix`, { scopePrefix: `${prefix}%` });
+    if (prefix !== null)
+      qb.andWhere(`${unitAlias}.path LIKE :scopePrefix`, { scopePrefix: `${prefix}%` });
     return qb;
   }
 
   /** The unit if the caller may see it; 404 otherwise (existence is not revealed). */
   async findVisible(user: AuthUser, unitId: string): Promise<OrgUnitEntity> {
     const unit = await this.units.findOneBy({ id: unitId });
-    if (!unit || !(await this.contains(user, unit))) throw new NotFoundException('Org unit not found');
+    if (!unit || !(await this.contains(user, unit)))
+      throw new NotFoundException('Org unit not found');
     return unit;
   }
 
@@ -51,7 +53,11 @@ export class OrgScopeService {
    * For a unit named in a request body: 400 when it does not exist, 403 when it is
    * outside the caller's subtree.
    */
-  async requireInScope(user: AuthUser, unitId: string, field = 'orgUnitId'): Promise<OrgUnitEntity> {
+  async requireInScope(
+    user: AuthUser,
+    unitId: string,
+    field = 'orgUnitId',
+  ): Promise<OrgUnitEntity> {
     const unit = await this.units.findOneBy({ id: unitId });
     if (!unit) throw unknownUnit(field);
     if (unit.validTo) {
@@ -64,6 +70,49 @@ export class OrgScopeService {
       });
     }
     return unit;
+  }
+
+  /**
+   * Like `findVisible`, and also a unit that a merge absorbed into the caller's subtree
+   * (following the successor chain): the successor's office answers for the absorbed
+   * unit's earlier years (reports of years before the merge).
+   */
+  async findVisibleOrAbsorbed(user: AuthUser, unitId: string): Promise<OrgUnitEntity> {
+    const unit = await this.units.findOneBy({ id: unitId });
+    if (!unit || !(await this.reaches(user, unit)))
+      throw new NotFoundException('Org unit not found');
+    return unit;
+  }
+
+  /** In the caller's subtree, or merged (possibly more than once) into a unit that is. */
+  async reaches(user: AuthUser, unit: Pick<OrgUnitEntity, 'id' | 'path'>): Promise<boolean> {
+    const prefix = await this.scopePath(user);
+    if (prefix === null || unit.path.startsWith(prefix)) return true;
+    const [hit] = await this.units.query(
+      `WITH RECURSIVE chain AS (
+         SELECT successor_id, 0 AS hops FROM org_unit WHERE id = $1
+         UNION ALL
+         SELECT s.successor_id, c.hops + 1 FROM chain c JOIN org_unit s ON s.id = c.successor_id
+          WHERE s.path NOT LIKE $2 || '%' AND c.hops < 20
+       )
+       SELECT 1 FROM chain c JOIN org_unit s ON s.id = c.successor_id WHERE s.path LIKE $2 || '%' LIMIT 1`,
+      [unit.id, prefix],
+    );
+    return Boolean(hit);
+  }
+
+  /**
+   * Ids of the units in the caller's subtree (null: every unit), for features whose rows
+   * name an owner unit and cannot join org_unit themselves (question banks).
+   */
+  async subtreeUnitIds(user: AuthUser): Promise<string[] | null> {
+    const prefix = await this.scopePath(user);
+    if (prefix === null) return null;
+    const rows: { id: string }[] = await this.units.query(
+      `SELECT id FROM org_unit WHERE path LIKE $1 || '%'`,
+      [prefix],
+    );
+    return rows.map((r) => r.id);
   }
 
   async contains(user: AuthUser, unit: Pick<OrgUnitEntity, 'path'>): Promise<boolean> {

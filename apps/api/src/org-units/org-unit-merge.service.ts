@@ -1,33 +1,33 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { calendarDate, FieldError, OrgUnitResponse } from '@dx/contracts';
-import { OrgUnitEntity } from '@dx/db';
+import { calendarDate, OrgUnitResponse, PendingOrgUnitMerge } from '@dx/contracts';
+import {
+  applyOrgUnitMerge,
+  lockUnitsForMerge,
+  mergeRefusals,
+  OrgUnitEntity,
+  OrgUnitMergeEntity,
+  OrgUnitMergePlan,
+  recordAppliedMerge,
+} from '@dx/db';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
+import { AuthUser } from '../auth/auth-user';
 import { ChangeFeed } from '../cache/change-feed.service';
+import { InvalidInputException } from '../http/invalid-input';
 import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
 import { toOrgUnitResponse } from './org-unit.mapper';
-import { InvalidInputException } from '../http/invalid-input';
+import { TrainingLedgerService } from '../training/training-ledger.service';
+
+export type MergeRequest = OrgUnitMergePlan;
 
 /**
- * Serialises structural changes of the tree across processes: two merges touching
- * overlapping subtrees would otherwise compute paths from each other's stale rows.
- */
-const ORG_TREE_LOCK_KEY = 7_311_692;
-
-export interface MergeRequest {
-  unitId: string;
-  targetId: string;
-  /** First day on which the unit no longer exists (YYYY-MM-DD). */
-  effectiveDate: string;
-}
-
-/**
- * Merges a unit into another from a date: the unit is closed and names its successor;
- * its child units and people belong to the successor from that date, while the edge and
- * membership history keeps earlier dates as they were. Nothing is deleted except edges
- * of the merged unit that would start after it ceased to exist.
+ * Merges a unit into another from a date. A date up to today is applied at once (the SQL
+ * is `applyOrgUnitMerge` in @dx/db, shared with the worker); a later date is recorded as a
+ * pending merge that the worker's daily run applies on that date, and that can be
+ * cancelled until then. The tree does not change before the date, so reports computed
+ * meanwhile (this year's "end of year" is the day of computation) see it as it is.
  */
 @Injectable()
 export class OrgUnitMergeService {
@@ -35,200 +35,118 @@ export class OrgUnitMergeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly changes: ChangeFeed,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
-  async merge(unitId: string, dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
-    const closed = await this.db.transaction(async (tx) => {
-      const { targetId, effectiveDate } = dto;
-      const unit = await this.mergeWithin(tx, { unitId, targetId, effectiveDate });
+  async merge(user: AuthUser, unitId: string, dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
+    const plan = { unitId, targetId: dto.targetId, effectiveDate: dto.effectiveDate };
+    const scheduled = plan.effectiveDate > this.today();
+    const unit = await this.db.transaction(async (tx) => {
+      const u = scheduled
+        ? await this.schedule(tx, plan, user.id)
+        : await this.mergeWithin(tx, plan);
+      if (!scheduled) await recordAppliedMerge(tx, plan, user.id);
       await recordAudit(tx, {
-        action: 'org_unit.merged',
+        action: scheduled ? 'org_unit.merge_scheduled' : 'org_unit.merged',
         targetType: 'org_unit',
         targetId: unitId,
         orgUnitId: unitId,
-        details: { targetId, effectiveDate },
+        details: { targetId: plan.targetId, effectiveDate: plan.effectiveDate },
       });
-      return unit;
+      return u;
     });
-    this.changes.announce('catalog'); // paths moved: catalogs by unit are recomputed
-    return toOrgUnitResponse(closed);
+    if (!scheduled) this.changes.announce('catalog'); // paths moved: catalogs by unit are recomputed
+    const pending = await this.pendingFor([unitId]);
+    return toOrgUnitResponse(unit, pending.get(unitId));
   }
 
-  /** The whole merge inside the caller's transaction (the demo seed uses it too). */
-  async mergeWithin(tx: EntityManager, req: MergeRequest): Promise<OrgUnitEntity> {
-    const { unitId, targetId, effectiveDate: e } = req;
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [ORG_TREE_LOCK_KEY]);
-    // FOR UPDATE (not NO KEY UPDATE) also waits for, and then blocks, inserts whose
-    // foreign keys point at these units (new members, new children).
-    const locked = await tx
-      .getRepository(OrgUnitEntity)
-      .createQueryBuilder('u')
-      .where('u.id IN (:...ids)', { ids: [unitId, targetId] })
-      .orderBy('u.id')
-      .setLock('pessimistic_write')
-      .getMany();
-    const unit = locked.find((u) => u.id === unitId);
+  /** Cancels the unit's pending merge before its date (404 when none waits). */
+  async cancel(unitId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Waits for a worker applying it right now; then finds it no longer pending.
+      const rows: { id: string; target_id: string; effective_date: string }[] = await tx.query(
+        `SELECT id, target_id, to_char(effective_date, 'YYYY-MM-DD') AS effective_date
+           FROM org_unit_merge WHERE unit_id = $1::uuid AND status = 'pending' FOR UPDATE`,
+        [unitId],
+      );
+      const m = rows[0];
+      if (!m) throw new NotFoundException('No merge of this unit is scheduled');
+      if (m.effective_date <= this.today()) {
+        throw new ConflictException({
+          message: `The merge took effect on ${m.effective_date}; it can no longer be cancelled`,
+          params: { date: m.effective_date },
+        });
+      }
+      await tx.update(
+        OrgUnitMergeEntity,
+        { id: m.id },
+        { status: 'cancelled', settledAt: new Date() },
+      );
+      await recordAudit(tx, {
+        action: 'org_unit.merge_cancelled',
+        targetType: 'org_unit',
+        targetId: unitId,
+        orgUnitId: unitId,
+        details: { targetId: m.target_id, effectiveDate: m.effective_date },
+      });
+    });
+  }
+
+  /** Pending merges of these units, by unit id (for their responses). */
+  async pendingFor(unitIds: string[]): Promise<Map<string, PendingOrgUnitMerge>> {
+    if (!unitIds.length) return new Map();
+    const rows: (PendingOrgUnitMerge & { unitId: string })[] = await this.db.query(
+      `SELECT m.unit_id AS "unitId", m.target_id AS "targetId", t.code AS "targetCode",
+              t.name AS "targetName", to_char(m.effective_date, 'YYYY-MM-DD') AS "effectiveDate"
+         FROM org_unit_merge m JOIN org_unit t ON t.id = m.target_id
+        WHERE m.unit_id = ANY($1::uuid[]) AND m.status = 'pending'`,
+      [unitIds],
+    );
+    return new Map(rows.map(({ unitId, ...p }) => [unitId, p]));
+  }
+
+  /** The whole immediate merge inside the caller's transaction (the demo seed uses it too). */
+  async mergeWithin(tx: EntityManager, plan: MergeRequest): Promise<OrgUnitEntity> {
+    const { unit, target } = await this.checked(tx, plan);
+    if (plan.effectiveDate > this.today()) {
+      throw new InvalidInputException([
+        { field: 'effectiveDate', message: 'a merge after today is scheduled, not applied' },
+      ]);
+    }
+    const closed = await applyOrgUnitMerge(tx, unit, target, plan.effectiveDate);
+    // Its people now fall under the target's requirements.
+    await this.ledger.placesChanged(tx, plan.effectiveDate, { unitId: target.id });
+    return closed;
+  }
+
+  private async schedule(
+    tx: EntityManager,
+    plan: MergeRequest,
+    by: string,
+  ): Promise<OrgUnitEntity> {
+    const { unit } = await this.checked(tx, plan);
+    await tx.insert(OrgUnitMergeEntity, { ...plan, status: 'pending', requestedById: by });
+    return unit;
+  }
+
+  private async checked(
+    tx: EntityManager,
+    plan: MergeRequest,
+  ): Promise<{ unit: OrgUnitEntity; target: OrgUnitEntity }> {
+    const { unit, target } = await lockUnitsForMerge(tx, plan);
     if (!unit) throw new NotFoundException('Org unit not found');
     if (unit.validTo) {
       throw new ConflictException({
         message: `Org unit ${unit.code} is already closed (from ${unit.validTo})`,
-        errors: [{ field: 'id', message: `closed from ${unit.validTo}` }],
+        errors: [{ field: 'id', message: `closed from ${unit.validTo}`, code: 'org_unit_closed' }],
       });
     }
-    const target = locked.find((u) => u.id === targetId) ?? null;
-    const errors = this.refusals(unit, target, req, calendarDate(this.config.reportsTimeZone));
-    if (errors.length || !target) {
-      throw new InvalidInputException(errors);
-    }
-
-    await tx.query('SELECT id FROM org_unit WHERE path LIKE $1 ORDER BY path FOR UPDATE', [
-      `${unit.path}%`,
-    ]);
-    await tx.query(
-      `UPDATE org_unit SET valid_to = $2::date, successor_id = $3::uuid, updated_at = now() WHERE id = $1::uuid`,
-      [unitId, e, targetId],
-    );
-    await this.closeOwnEdges(tx, unitId, e);
-    await this.moveChildEdges(tx, unitId, targetId, e);
-    await this.moveMemberships(tx, unitId, targetId, e);
-    await this.moveTodayTree(tx, unit, target);
-    return tx.findOneByOrFail(OrgUnitEntity, { id: unitId });
+    const errors = await mergeRefusals(tx, plan, unit, target);
+    if (errors.length || !target) throw new InvalidInputException(errors);
+    return { unit, target };
   }
 
-  private refusals(
-    u: OrgUnitEntity,
-    t: OrgUnitEntity | null,
-    req: MergeRequest,
-    today: string,
-  ): FieldError[] {
-    const e = req.effectiveDate;
-    const errors: FieldError[] = [];
-    if (req.targetId === u.id) {
-      errors.push({ field: 'targetId', message: 'a unit cannot be merged into itself' });
-    } else if (!t) {
-      errors.push({ field: 'targetId', message: 'targetId does not name an existing org unit' });
-    } else if (t.path.startsWith(u.path)) {
-      errors.push({ field: 'targetId', message: 'the target lies inside the merged unit' });
-    } else if (t.validTo !== null && t.validTo <= e) {
-      errors.push({ field: 'targetId', message: `the target unit is closed from ${t.validTo}` });
-    } else if (t.validTo !== null) {
-      // Its people would have to follow the target's own later merge: not supported.
-      errors.push({
-        field: 'targetId',
-        message: `the target unit closes on ${t.validTo}; merge into its successor`,
-      });
-    } else if (t.validFrom > e) {
-      errors.push({
-        field: 'targetId',
-        message: `the target unit only exists from ${t.validFrom}`,
-      });
-    }
-    if (e <= u.validFrom) {
-      errors.push({
-        field: 'effectiveDate',
-        message: `must be after the unit's start (${u.validFrom})`,
-      });
-    }
-    if (e > today) {
-      errors.push({
-        field: 'effectiveDate',
-        message: `must not be after today (${today}): scheduled merges are not supported yet`,
-      });
-    }
-    return errors;
-  }
-
-  /** The merged unit hangs nowhere from E on. */
-  private async closeOwnEdges(tx: EntityManager, unitId: string, e: string): Promise<void> {
-    await tx.query(
-      `DELETE FROM org_unit_edge WHERE unit_id = $1::uuid AND valid_from >= $2::date`,
-      [unitId, e],
-    );
-    await tx.query(
-      `UPDATE org_unit_edge SET valid_to = $2::date
-        WHERE unit_id = $1::uuid AND (valid_to IS NULL OR valid_to > $2::date)`,
-      [unitId, e],
-    );
-  }
-
-  /**
-   * Child links that span E are split at E (the part from E hangs under the target);
-   * links that start on or after E are re-pointed.
-   */
-  private async moveChildEdges(
-    tx: EntityManager,
-    unitId: string,
-    targetId: string,
-    e: string,
-  ): Promise<void> {
-    await tx.query(
-      `WITH split AS (
-         UPDATE org_unit_edge edge SET valid_to = $3::date
-           FROM (SELECT id, valid_to FROM org_unit_edge
-                  WHERE parent_id = $1::uuid AND valid_from < $3::date
-                    AND (valid_to IS NULL OR valid_to > $3::date)) old
-          WHERE edge.id = old.id
-          RETURNING edge.unit_id, old.valid_to AS old_valid_to)
-       INSERT INTO org_unit_edge (unit_id, parent_id, valid_from, valid_to)
-       SELECT unit_id, $2::uuid, $3::date, old_valid_to FROM split`,
-      [unitId, targetId, e],
-    );
-    await tx.query(
-      `UPDATE org_unit_edge SET parent_id = $2::uuid WHERE parent_id = $1::uuid AND valid_from >= $3::date`,
-      [unitId, targetId, e],
-    );
-  }
-
-  /**
-   * Same split for people: the period before E stays in the unit, the rest (same DX role)
-   * goes to the target. The open row is closed and its successor opened in one statement,
-   * so the "one open membership per person" index holds throughout.
-   */
-  private async moveMemberships(
-    tx: EntityManager,
-    unitId: string,
-    targetId: string,
-    e: string,
-  ): Promise<void> {
-    await tx.query(
-      `WITH split AS (
-         UPDATE membership m SET valid_to = $3::date
-           FROM (SELECT id, valid_to FROM membership
-                  WHERE org_unit_id = $1::uuid AND valid_from < $3::date
-                    AND (valid_to IS NULL OR valid_to > $3::date)) old
-          WHERE m.id = old.id
-          RETURNING m.user_id, m.dx_role, old.valid_to AS old_valid_to)
-       INSERT INTO membership (user_id, org_unit_id, dx_role, valid_from, valid_to)
-       SELECT user_id, $2::uuid, dx_role, $3::date, old_valid_to FROM split`,
-      [unitId, targetId, e],
-    );
-    await tx.query(
-      `UPDATE membership SET org_unit_id = $2::uuid WHERE org_unit_id = $1::uuid AND valid_from >= $3::date`,
-      [unitId, targetId, e],
-    );
-    await tx.query(
-      `UPDATE app_user SET org_unit_id = $2::uuid, updated_at = now() WHERE org_unit_id = $1::uuid`,
-      [unitId, targetId],
-    );
-  }
-
-  /**
-   * Today's tree: the unit's children (open or closed) now hang under the target, and
-   * every unit below moves with them in one statement by replacing the path prefix.
-   */
-  private async moveTodayTree(
-    tx: EntityManager,
-    u: OrgUnitEntity,
-    t: OrgUnitEntity,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE org_unit
-          SET parent_id = CASE WHEN parent_id = $1::uuid THEN $2::uuid ELSE parent_id END,
-              path = $4::text || substr(path, length($3::text) + 1),
-              depth = depth - $5::int + $6::int,
-              updated_at = now()
-        WHERE path LIKE $7 AND id <> $1::uuid`,
-      [u.id, t.id, u.path, t.path, u.depth, t.depth, `${u.path}%`],
-    );
+  private today(): string {
+    return calendarDate(this.config.reportsTimeZone);
   }
 }

@@ -1,7 +1,10 @@
-import type { OrgUnitResponse } from '@dx/contracts';
+import type { OrgUnitResponse, PendingOrgUnitMerge } from '@dx/contracts';
 import type { OrgUnitEntity } from '@dx/db';
 
-export function toOrgUnitResponse(u: OrgUnitEntity): OrgUnitResponse {
+export function toOrgUnitResponse(
+  u: OrgUnitEntity,
+  pendingMerge?: PendingOrgUnitMerge,
+): OrgUnitResponse {
   return {
     id: u.id,
     code: u.code,
@@ -10,5 +13,6 @@ export function toOrgUnitResponse(u: OrgUnitEntity): OrgUnitResponse {
     validFrom: u.validFrom,
     validTo: u.validTo,
     successorId: u.successorId,
+    pendingMerge: pendingMerge ?? null,
   };
 }

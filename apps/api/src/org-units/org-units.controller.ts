@@ -1,5 +1,5 @@
 import type { OrgUnitResponse, Paginated } from '@dx/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
@@ -42,9 +42,25 @@ export class OrgUnitsController {
   @HttpCode(200)
   @Roles('sysadmin')
   @ApiOperation({
-    summary: 'Merge a unit into another from a date (sysadmin): it closes, its people and children move',
+    summary:
+      'Merge a unit into another from a date (sysadmin): it closes, its people and children move. ' +
+      'A later date schedules the merge (shown as pendingMerge) for that day',
   })
-  merge(@Param('id', uuidParam()) id: string, @Body() dto: MergeOrgUnitDto): Promise<OrgUnitResponse> {
-    return this.merges.merge(id, dto);
+  merge(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: MergeOrgUnitDto,
+  ): Promise<OrgUnitResponse> {
+    return this.merges.merge(user, id, dto);
+  }
+
+  @Delete(':id/merge')
+  @HttpCode(204)
+  @Roles('sysadmin')
+  @ApiOperation({
+    summary: 'Cancel the unit\'s scheduled merge before its date (sysadmin); 404 when none waits',
+  })
+  async cancelMerge(@Param('id', uuidParam()) id: string): Promise<void> {
+    await this.merges.cancel(id);
   }
 }

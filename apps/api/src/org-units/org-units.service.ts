@@ -10,6 +10,7 @@ import { AuthUser } from '../auth/auth-user';
 import { paginated } from '../http/page-query.dto';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
+import { OrgUnitMergeService } from './org-unit-merge.service';
 import { toOrgUnitResponse } from './org-unit.mapper';
 import { OrgScopeService, unknownUnit } from './org-scope.service';
 import { invalidField } from '../http/invalid-input';
@@ -19,6 +20,7 @@ export class OrgUnitsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
+    private readonly merges: OrgUnitMergeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,10 +87,16 @@ export class OrgUnitsService {
       .skip(q.offset)
       .take(q.pageSize)
       .getManyAndCount();
-    return paginated(items.map(toOrgUnitResponse), total, q);
+    const pending = await this.merges.pendingFor(items.map((u) => u.id));
+    return paginated(
+      items.map((u) => toOrgUnitResponse(u, pending.get(u.id))),
+      total,
+      q,
+    );
   }
 
   async get(user: AuthUser, id: string): Promise<OrgUnitResponse> {
-    return toOrgUnitResponse(await this.scope.findVisible(user, id));
+    const unit = await this.scope.findVisible(user, id);
+    return toOrgUnitResponse(unit, (await this.merges.pendingFor([id])).get(id));
   }
 }

@@ -20,7 +20,7 @@ SELECT count(*)::int AS attempts, avg(a.score)::float8 AS "meanScore", avg(a.pas
  WHERE a.quiz_id = $1 AND a.status = 'submitted'`;
 
 /**
- * Per question of quiz $1: how many submitted attempts drew it, the share right (difficulty)
+ * Per question of quiz $1 (its own, and bank questions its attempts drew): how many submitted attempts drew it, the share right (difficulty)
  * and the point-biserial discrimination, which is Pearson's correlation between the 0/1
  * item score and the attempt's score (corr() is NULL when either never varies). An item is
  * right when the distinct chosen options equal the correct ones, exactly as grading says.
@@ -44,5 +44,7 @@ SELECT x.id AS "questionId", x.text, count(g.question_id)::int AS answered,
        avg(g.correct)::float8 AS difficulty, corr(g.score, g.correct)::float8 AS discrimination
   FROM question x LEFT JOIN graded g ON g.question_id = x.id
  WHERE x.quiz_id = $1
- GROUP BY x.id, x.text, x.position
- ORDER BY x.position`;
+    -- Bank questions (any version) that attempts of this quiz drew.
+    OR x.id IN (SELECT question_id FROM items)
+ GROUP BY x.id, x.text, x.position, x.bank_id
+ ORDER BY x.bank_id NULLS FIRST, x.position, x.id`;

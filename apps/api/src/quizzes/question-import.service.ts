@@ -5,12 +5,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { InvalidInputException } from '../http/invalid-input';
 import type { ImportUpload } from '../users/import/user-sheet.reader';
 import { nextPosition } from '../courses/content-positions';
 import { CourseDraftService } from '../courses/course-draft.service';
-import { checkCandidate, ImportedQuestion, RowError } from './question-import/question-row';
-import { readQuestionFile } from './question-import/read-question-file';
+import { ImportedQuestion } from './question-import/question-row';
+import { readValidQuestions, sameContent } from './question-import/valid-questions';
 
 /**
  * Questions of a quiz from an XLSX (template) or GIFT file. All or nothing: one bad row and
@@ -30,7 +29,7 @@ export class QuestionImportService {
     quizId: string,
     file: ImportUpload | undefined,
   ): Promise<QuestionImportResult> {
-    const questions = await this.validRows(file);
+    const questions = await readValidQuestions(file);
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'quiz', quizId);
       const existing = await this.byExternalId(tx, target.id, questions);
@@ -51,37 +50,6 @@ export class QuestionImportService {
       if (result.created || result.updated) await this.drafts.touch(tx, target.course.id);
       return result;
     });
-  }
-
-  private async validRows(file: ImportUpload | undefined): Promise<ImportedQuestion[]> {
-    const read = await readQuestionFile(file);
-    const errors: RowError[] = [...read.errors];
-    const questions: ImportedQuestion[] = [];
-    const firstRowOf = new Map<string, number>();
-    for (const c of read.candidates) {
-      const checked = await checkCandidate(c);
-      errors.push(...checked.errors);
-      if (checked.question) questions.push(checked.question);
-      if (c.externalId !== null) {
-        const first = firstRowOf.get(c.externalId);
-        if (first !== undefined) {
-          errors.push({
-            row: c.row,
-            field: 'externalId',
-            message: `externalId "${c.externalId}" is already used on row ${first}`,
-          });
-        } else firstRowOf.set(c.externalId, c.row);
-      }
-    }
-    if (errors.length) {
-      errors.sort((a, b) => a.row - b.row);
-      const rows = [...new Set(errors.map((e) => e.row))];
-      throw new InvalidInputException(
-        errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message })),
-        `Nothing imported: fix row(s) ${rows.join(', ')}`,
-      );
-    }
-    return questions;
   }
 
   private async byExternalId(tx: EntityManager, quizId: string, questions: ImportedQuestion[]) {
@@ -133,18 +101,4 @@ export class QuestionImportService {
       q.options.map((o, i) => ({ questionId, position: i + 1, text: o.text, correct: o.correct })),
     );
   }
-}
-
-function sameContent(
-  found: { question: QuestionEntity; options: QuestionOptionEntity[] },
-  q: ImportedQuestion,
-): boolean {
-  const { question, options } = found;
-  return (
-    question.type === q.type &&
-    question.text === q.text &&
-    (question.explanation ?? null) === (q.explanation ?? null) &&
-    options.length === q.options.length &&
-    options.every((o, i) => o.text === q.options[i].text && o.correct === q.options[i].correct)
-  );
 }

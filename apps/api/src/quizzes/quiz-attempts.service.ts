@@ -26,7 +26,7 @@ import {
   SHOWN_QUESTIONS_SQL,
 } from './attempt-views';
 import { answersRevealed, REVEAL_FACTS_SQL, RevealFactsRow } from './answer-reveal';
-import { drawAttempt } from './quiz-draw';
+import { CATEGORY_DRAWS_SQL, CategoryDraw, drawFromPools } from './quiz-draw';
 import type { AnswerKey } from './quiz-grading';
 
 export interface StartedAttempt {
@@ -57,7 +57,11 @@ interface StartRow {
   openDrawn: AttemptRow['drawn'];
   openAnswers: AttemptRow['answers'];
   openOverdue: boolean;
+  /** The open attempt's drawn questions as shown (the versions it drew), null without one. */
+  openShown: AttemptQuestion[] | null;
   bank: AttemptQuestion[];
+  /** Per draw rule: how many to draw and the category's current questions. */
+  draws: CategoryDraw[];
 }
 
 /** The quiz, visible only to learners enrolled on its course version (no row for anyone else). */
@@ -76,7 +80,10 @@ SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempt
        o.id AS "openId", o.number AS "openNumber", o.started_at AS "openStartedAt",
        o.expires_at AS "openExpiresAt", o.drawn AS "openDrawn", o.answers AS "openAnswers",
        ${OVERDUE_SQL('o')} AS "openOverdue",
-       ${SHOWN_QUESTIONS_SQL('x.quiz_id = q.id')} AS bank
+       CASE WHEN o.id IS NOT NULL
+            THEN ${SHOWN_QUESTIONS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('o.drawn')})`)} END AS "openShown",
+       CASE WHEN o.id IS NULL OR ${OVERDUE_SQL('o')} THEN ${SHOWN_QUESTIONS_SQL('x.quiz_id = q.id')} END AS bank,
+       CASE WHEN o.id IS NULL OR ${OVERDUE_SQL('o')} THEN ${CATEGORY_DRAWS_SQL('q.id')} END AS draws
   ${QUIZ_OF_ENROLMENT_SQL}
   CROSS JOIN LATERAL (SELECT count(*)::int AS n, coalesce(max(a.number), 0) AS last
                         FROM quiz_attempt a WHERE a.user_id = e.user_id AND a.quiz_id = q.id) used
@@ -117,7 +124,7 @@ export class QuizAttemptsService {
       rows: [row],
     } = await runPrepared<StartRow>(this.db.manager, START_READ, [quizId, caller.id]);
     if (!row) throw new NotFoundException('Quiz not found');
-    const { bank } = row;
+    const bank = row.bank ?? [];
     const open: OpenAttempt | null =
       row.openId === null
         ? null
@@ -131,7 +138,8 @@ export class QuizAttemptsService {
             overdue: row.openOverdue,
           };
     if (open && !open.overdue) {
-      const attempt = openAttemptView({ ...open, quizId }, drawnQuestions(open.drawn, bank));
+      const shown = drawnQuestions(open.drawn, row.openShown ?? []);
+      const attempt = openAttemptView({ ...open, quizId }, shown);
       return { created: false, attempt };
     }
     // Past its deadline but still open: close it as expired; it counts as used.
@@ -139,12 +147,12 @@ export class QuizAttemptsService {
     if (row.maxAttempts !== null && row.used >= row.maxAttempts) {
       throw new ConflictException(`All ${row.maxAttempts} attempts of this quiz are used`);
     }
-    if (bank.length === 0) throw new ConflictException('This quiz has no questions yet');
-
-    const drawn = drawAttempt(
-      bank.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
-      row,
-    );
+    const draws = row.draws ?? [];
+    if (bank.length === 0 && draws.every((d) => d.questions.length === 0)) {
+      throw new ConflictException('This quiz has no questions yet');
+    }
+    const drawn = drawFromPools(bank, draws, row);
+    const pool = draws.length ? [...bank, ...draws.flatMap((d) => d.questions)] : bank;
     const {
       rows: [inserted],
     } = await runPrepared<Pick<AttemptRow, 'id' | 'startedAt' | 'expiresAt'>>(
@@ -161,7 +169,7 @@ export class QuizAttemptsService {
     );
     if (!inserted) return null;
     const attempt = { ...inserted, quizId, number: row.lastNumber + 1, answers: null };
-    return { created: true, attempt: openAttemptView(attempt, drawnQuestions(drawn, bank)) };
+    return { created: true, attempt: openAttemptView(attempt, drawnQuestions(drawn, pool)) };
   }
 
   async history(caller: AuthUser, quizId: string): Promise<AttemptSummary[]> {

@@ -1,3 +1,4 @@
+import type { AttemptQuestion } from '@dx/contracts';
 import type { DrawnQuestion } from '@dx/db';
 import { randomInt } from 'node:crypto';
 
@@ -38,4 +39,46 @@ export function drawAttempt(bank: readonly BankQuestion[], rules: DrawRules): Dr
     questionId: q.id,
     optionIds: rules.shuffle ? shuffled(q.optionIds) : q.optionIds.slice(),
   }));
+}
+
+/** One draw rule of a quiz at start: draw `count` of the category's current questions. */
+export interface CategoryDraw {
+  count: number;
+  questions: AttemptQuestion[];
+}
+
+/**
+ * The quiz's draw rules with each category's current questions as shown to learners (alias
+ * `x` inside SHOWN_QUESTIONS_SQL's shape: ids, type, text, options; never `correct`).
+ */
+export const CATEGORY_DRAWS_SQL = (quiz: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('count', r.count, 'questions',
+            (SELECT coalesce(json_agg(json_build_object('id', x.id, 'type', x.type, 'text', x.text, 'options',
+                      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
+                         FROM question_option o WHERE o.question_id = x.id))
+                    ORDER BY x.position, x.id), '[]')
+               FROM question x WHERE x.category_id = r.category_id AND x.retired_at IS NULL))
+          ORDER BY r.category_id), '[]')
+     FROM quiz_draw_rule r WHERE r.quiz_id = ${quiz})`;
+
+/**
+ * One attempt from the quiz's own questions (by `questionsPerAttempt`) and `count` from each
+ * category. With `shuffle` the whole draw is shuffled together; without it, own questions come
+ * first, then each category's in the bank's order.
+ */
+export function drawFromPools(
+  own: readonly AttemptQuestion[],
+  draws: readonly CategoryDraw[],
+  rules: DrawRules,
+): DrawnQuestion[] {
+  const asBank = (qs: readonly AttemptQuestion[]): BankQuestion[] =>
+    qs.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) }));
+  const drawn = drawAttempt(asBank(own), rules);
+  if (!draws.length) return drawn;
+  for (const d of draws) {
+    drawn.push(
+      ...drawAttempt(asBank(d.questions), { questionsPerAttempt: d.count, shuffle: rules.shuffle }),
+    );
+  }
+  return rules.shuffle ? shuffled(drawn) : drawn;
 }

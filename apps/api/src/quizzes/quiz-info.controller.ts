@@ -25,8 +25,11 @@ export class QuizInfoController {
       `SELECT q.id, cv.course_id AS "courseId", q.title, q.kind, q.passing_score AS "passingScore",
               q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
               q.review_policy AS "reviewPolicy",
-              -- Questions per attempt: the draw, or the whole bank when it is smaller.
-              LEAST(coalesce(q.questions_per_attempt, bank.n), bank.n) AS "questionCount",
+              -- Questions per attempt: the draw, or the whole bank when it is smaller, plus
+              -- what the draw rules take from question bank categories.
+              LEAST(coalesce(q.questions_per_attempt, bank.n), bank.n)
+                + (SELECT coalesce(sum(r.count), 0)::int FROM quiz_draw_rule r WHERE r.quiz_id = q.id)
+                AS "questionCount",
               (SELECT count(*)::int FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.user_id = $2) AS "attemptsUsed",
               EXISTS (SELECT 1 FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.passed) AS passed
          FROM quiz q

@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses/courses.module';
 import { LearningModule } from '../learning/learning.module';
 import { AttemptSubmissionService } from './attempt-submission.service';
+import { BankImportService } from './banks/bank-import.service';
+import { DrawRulesService } from './banks/draw-rules.service';
+import { QuestionBanksController } from './banks/question-banks.controller';
+import { QuestionBanksService } from './banks/question-banks.service';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { AttemptsController } from './attempts.controller';
 import { CourseAnalyticsController } from './course-analytics.controller';
 import { CourseAnalyticsService } from './course-analytics.service';
@@ -13,19 +18,23 @@ import { QuizAttemptsService } from './quiz-attempts.service';
 
 /** Quiz attempts: draw, timing and grading on the server; trainers' analytics of them. */
 @Module({
-  imports: [LearningModule, CoursesModule],
+  imports: [LearningModule, CoursesModule, OrgUnitsModule],
   controllers: [
     QuizInfoController,
     QuizAttemptsController,
     AttemptsController,
     CourseAnalyticsController,
     QuestionImportController,
+    QuestionBanksController,
   ],
   providers: [
     QuizAttemptsService,
     AttemptSubmissionService,
     CourseAnalyticsService,
     QuestionImportService,
+    QuestionBanksService,
+    BankImportService,
+    DrawRulesService,
   ],
 })
 export class QuizzesModule {}

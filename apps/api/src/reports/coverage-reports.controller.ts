@@ -1,5 +1,5 @@
 import contentDisposition from 'content-disposition';
-import type { CoverageJobStatus, CoverageReport } from '@dx/contracts';
+import type { CoverageJobStatus, CoverageReport, CoverageReportSummary } from '@dx/contracts';
 import {
   Body,
   Controller,
@@ -27,10 +27,12 @@ import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CoverageExportQuery } from './dto/coverage-export.query';
+import { CoverageListQueryDto } from './dto/coverage-list.query';
 import {
   CoverageJobAcceptedDto,
   CoverageJobStatusDto,
   CoverageReportDto,
+  CoverageReportSummaryDto,
 } from './dto/coverage-report-responses.dto';
 import { RequestCoverageReportDto } from './dto/request-coverage-report.dto';
 import { CoverageReportsService } from './coverage-reports.service';
@@ -65,6 +67,21 @@ export class CoverageReportsController {
     return this.requests.request(user, dto);
   }
 
+  @Get()
+  @ApiOperation({
+    summary:
+      'Stored reports you may read, newest first: your own requests and the official yearly ones (HR reads the rows of its subtree)',
+  })
+  @ApiOkResponse({ type: [CoverageReportSummaryDto] })
+  @ApiBadRequestResponse({ description: 'Malformed orgUnitId or year' })
+  @ApiNotFoundResponse({ description: 'Unknown unit, or outside your scope' })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: CoverageListQueryDto,
+  ): Promise<CoverageReportSummary[]> {
+    return this.reports.list(user, q);
+  }
+
   @Get('jobs/:jobId')
   @ApiOperation({
     summary: 'State and progress of a report job (its requester, hr/sysadmin in scope)',
@@ -77,7 +94,8 @@ export class CoverageReportsController {
 
   @Get(':reportId')
   @ApiOperation({
-    summary: 'A completed report: one row per unit of the subtree as it stood on 31 December',
+    summary:
+      'A completed report: one row per unit of the subtree as it stood on 31 December (HR below an official report: the rows of its subtree)',
   })
   @ApiOkResponse({ type: CoverageReportDto })
   @ApiNotFoundResponse({ description: 'Unknown report, or its unit is outside your scope' })
@@ -106,7 +124,7 @@ export class CoverageReportsController {
     @Param('reportId', uuidParam('reportId')) id: string,
     @Query() q: CoverageExportQuery,
   ): Promise<StreamableFile> {
-    const file = await this.reports.exportFile(user, id, q.format);
+    const file = await this.reports.exportFile(user, id, q.format, q.separator);
     return new StreamableFile(file.stream, {
       type: file.contentType,
       disposition: contentDisposition(file.fileName, { fallback: file.asciiFileName }),

@@ -3,6 +3,8 @@ import {
   coverageExportKey,
   CoverageJobData,
   CoverageReport,
+  CoverageReportSummary,
+  CsvSeparator,
   REPORTS_QUEUE,
   ReportJob,
 } from '@dx/contracts';
@@ -11,17 +13,25 @@ import {
   COVERAGE_CONTENT_TYPES,
   coverageAsciiFileName,
   coverageFileName,
+  CoverageSnapshot,
+  listCoverageReports,
+  mergesAround,
   readCoverageSnapshot,
+  renderCoverageCsv,
+  renderCoveragePdf,
+  renderCoverageXlsx,
 } from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { CoverageReportAccess } from './coverage-report-access.service';
+import { OrgScopeService } from '../org-units/org-scope.service';
+import { CoverageListQueryDto } from './dto/coverage-list.query';
+import { CoverageReportAccess, ReadableReport } from './coverage-report-access.service';
 import { withTimeout } from './redis-timeout';
 
 export interface CoverageExportFile {
@@ -41,11 +51,26 @@ export class CoverageReportsService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<CoverageJobData>,
     private readonly access: CoverageReportAccess,
+    private readonly scope: OrgScopeService,
   ) {}
 
+  /** Stored reports the caller may read: their own requests and the official ones. */
+  async list(user: AuthUser, q: CoverageListQueryDto): Promise<CoverageReportSummary[]> {
+    // A unit outside the caller's reach is not found (as everywhere else).
+    if (q.orgUnitId) await this.scope.findVisibleOrAbsorbed(user, q.orgUnitId);
+    return listCoverageReports(this.db.manager, {
+      userId: user.id,
+      prefix: await this.scope.scopePath(user),
+      orgUnitId: q.orgUnitId,
+      year: q.year,
+      limit: 200,
+    });
+  }
+
   async report(user: AuthUser, id: string): Promise<CoverageReport> {
-    const report = await this.access.findCompleted(user, id);
-    const { rows } = await readCoverageSnapshot(this.db.manager, report);
+    const readable = await this.access.findCompleted(user, id);
+    const { report } = readable;
+    const { rows } = await this.snapshot(readable);
     return {
       id: report.id,
       year: report.year,
@@ -54,6 +79,10 @@ export class CoverageReportsService {
       timeZone: report.timeZone,
       generatedAt: (report.generatedAt as Date).toISOString(),
       rows,
+      merges: await mergesAround(
+        this.db.manager,
+        rows.map((r) => r.orgUnitId),
+      ),
     };
   }
 
@@ -61,8 +90,28 @@ export class CoverageReportsService {
     user: AuthUser,
     id: string,
     format: CoverageExportFormat,
+    separator: CsvSeparator = ',',
   ): Promise<CoverageExportFile> {
-    const report = await this.access.findCompleted(user, id);
+    const readable = await this.access.findCompleted(user, id);
+    const { report } = readable;
+    if (readable.rows || (format === 'csv' && separator !== ',')) {
+      // Part of an official report (HR's subtree of the national one), or a CSV for Excel in
+      // Vietnamese: drawn from the stored snapshot now (a subtree's rows; the figures are
+      // frozen, nothing is recomputed). The worker's files hold the whole default export.
+      const snapshot = await this.snapshot(readable);
+      const body =
+        format === 'csv'
+          ? renderCoverageCsv(snapshot, { separator })
+          : format === 'xlsx'
+            ? await renderCoverageXlsx(snapshot)
+            : await renderCoveragePdf(snapshot);
+      return {
+        stream: Readable.from([body]),
+        contentType: COVERAGE_CONTENT_TYPES[format],
+        fileName: coverageFileName(snapshot, format),
+        asciiFileName: coverageAsciiFileName(snapshot, format),
+      };
+    }
     const key = coverageExportKey(report.id, format);
     if (!(await this.storage.exists(key))) {
       await this.requestRendering(report, key);
@@ -85,6 +134,15 @@ export class CoverageReportsService {
       fileName: coverageFileName(named, format),
       asciiFileName: coverageAsciiFileName(named, format),
     };
+  }
+
+  /** The stored rows the caller may read; a partial view is named after its top row. */
+  private async snapshot({ report, rows }: ReadableReport): Promise<CoverageSnapshot> {
+    const whole = await readCoverageSnapshot(this.db.manager, report);
+    if (!rows) return whole;
+    const mine = whole.rows.filter((r) => rows.has(r.orgUnitId));
+    const top = mine.find((r) => !rows.has(r.parentId ?? '')) ?? mine[0];
+    return { ...whole, unitCode: top?.code ?? '', unitName: top?.name ?? '', rows: mine };
   }
 
   /**

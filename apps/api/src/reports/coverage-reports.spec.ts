@@ -146,6 +146,9 @@ describe('training-coverage reports API', () => {
         coverage: 0.25,
         hours: 12,
         certificates: 1,
+        fullTime: { dxStaff: 3, trained: 1 },
+        partTime: { dxStaff: 1, trained: 0 },
+        requirementMet: 4,
       },
       {
         orgUnitId: commune.id,
@@ -158,6 +161,9 @@ describe('training-coverage reports API', () => {
         coverage: 0.5,
         hours: 12,
         certificates: 1,
+        fullTime: { dxStaff: 1, trained: 1 },
+        partTime: { dxStaff: 1, trained: 0 },
+        requirementMet: 2,
       },
     ]);
 
@@ -181,10 +187,17 @@ describe('training-coverage reports API', () => {
       'Tỷ lệ (%)',
       'Số giờ',
       'Số chứng nhận',
+      'CB chuyên trách',
+      'Chuyên trách đã BD',
+      'CB kiêm nhiệm',
+      'Kiêm nhiệm đã BD',
+      'Đạt yêu cầu số giờ',
     ]);
+    // The province's own two people (hr, learner) have a row: the commune + it = the province.
     expect(records.slice(1)).toEqual([
-      [province.code, 'Tỉnh A', '4', '1', '25', '12', '1'],
-      [commune.code, 'Xã A1', '2', '1', '50', '12', '1'],
+      [province.code, 'Tỉnh A', '4', '1', '25', '12', '1', '3', '1', '1', '0', '4'],
+      [province.code, 'Trực thuộc trực tiếp', '2', '0', '0', '0', '0', '2', '0', '0', '0', '2'],
+      [commune.code, 'Xã A1', '2', '1', '50', '12', '1', '1', '1', '1', '0', '2'],
     ]);
 
     const xlsx = await get(auth.hr, `/${reportId}/export?format=xlsx`)
@@ -198,8 +211,9 @@ describe('training-coverage reports API', () => {
     await wb.xlsx.load(xlsx.body as never);
     const cells = wb.worksheets[0].getSheetValues().flat();
     expect(cells).toEqual(
-      expect.arrayContaining(['Tỉnh A', 'Xã A1', 4, 0.25, 'Tổng cộng: Tỉnh A']),
+      expect.arrayContaining(['Tỉnh A', 'Xã A1', 4, 0.25, 'Trực thuộc trực tiếp']),
     );
+    expect(cells.filter((c) => String(c).startsWith('Tổng cộng'))).toEqual([]);
 
     const pdf = await get(auth.hr, `/${reportId}/export?format=pdf`)
       .buffer(true)

@@ -63,7 +63,8 @@ export class CoverageRequestsService implements OnModuleInit {
     const currentYear = Number(calendarDate(this.config.reportsTimeZone).slice(0, 4));
     if (dto.year > currentYear)
       throw invalid('year', `must not be after the current year (${currentYear})`);
-    const unit = await this.scope.findVisible(user, dto.orgUnitId);
+    // A unit merged into the caller's subtree may be reported on for its earlier years.
+    const unit = await this.scope.findVisibleOrAbsorbed(user, dto.orgUnitId);
     const yearEnd = `${dto.year}-12-31`;
     if (unit.validFrom > yearEnd || (unit.validTo !== null && unit.validTo <= yearEnd)) {
       // Reports describe the tree on 31 December; a merged unit lives on in its successor.
@@ -106,7 +107,7 @@ export class CoverageRequestsService implements OnModuleInit {
   async status(user: AuthUser, jobId: string): Promise<CoverageJobStatus> {
     const match = JOB_ID.exec(jobId);
     if (!match) throw new NotFoundException('Coverage report job not found');
-    const report = await this.access.find(
+    const { report } = await this.access.find(
       user,
       { id: match[1].toLowerCase(), jobId },
       { requester: true },

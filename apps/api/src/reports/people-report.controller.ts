@@ -13,6 +13,9 @@ import { Roles } from '../auth/roles.decorator';
 import { PeopleReportQueryDto } from './dto/people-report.query';
 import { PeopleReportService } from './people-report.service';
 
+/** `replica` or `primary`: where a list was read. */
+export const READ_SOURCE_HEADER = 'X-Read-Source';
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('hr')
@@ -36,8 +39,12 @@ export class PeopleReportController {
     @Query() q: PeopleReportQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Paginated<PeopleReportRow> | StreamableFile> {
-    if (!q.format) return this.people.page(user, q);
-    const file = await this.people.file(user, q);
+    const read = q.format ? await this.people.file(user, q) : await this.people.page(user, q);
+    // Which server answered (a replica, or the primary when none is current or up), for
+    // whoever checks how old the list can be.
+    res.setHeader(READ_SOURCE_HEADER, read.source);
+    if (!('body' in read.result)) return read.result;
+    const file = read.result;
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     return new StreamableFile(file.body, { type: file.contentType });
   }

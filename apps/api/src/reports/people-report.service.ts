@@ -7,6 +7,7 @@ import {
   renderPeopleCsv,
   renderPeopleXlsx,
 } from '@dx/reports';
+import { ReadReplica, ReplicaRead } from '@dx/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,9 +22,15 @@ export interface PeopleReportFile {
   fileName: string;
 }
 
+/** A list or file, and which database server it was read from (and why). */
+export type PeopleReportRead<T> = ReplicaRead<T>;
+
 /**
  * Who is (not yet) trained: DX staff of a unit's subtree at the end of a year (today for
  * the current year) with their ledger figures. HR of the unit's scope and sysadmins.
+ * Read from the replica when one is configured and holds everything committed up to
+ * DATABASE_REPLICA_MAX_LAG_SECONDS ago; a lagging one is waited for (DATABASE_REPLICA_WAIT_MS)
+ * and then the primary answers; a replica that is down is skipped. The answer says which.
  */
 @Injectable()
 export class PeopleReportService {
@@ -31,20 +38,43 @@ export class PeopleReportService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scope: OrgScopeService,
+    private readonly replica: ReadReplica,
   ) {}
 
-  async page(user: AuthUser, dto: PeopleReportQueryDto): Promise<Paginated<PeopleReportRow>> {
+  async page(
+    user: AuthUser,
+    dto: PeopleReportQueryDto,
+  ): Promise<PeopleReportRead<Paginated<PeopleReportRow>>> {
     const q = await this.query(user, dto);
-    const [items, total] = await Promise.all([
-      listPeople(this.db.manager, { ...q, page: { limit: dto.pageSize, offset: dto.offset } }),
-      countPeople(this.db.manager, q),
-    ]);
-    return paginated(items, total, dto);
+    return this.replica.readReporting(
+      async (m) => {
+        const [items, total] = await Promise.all([
+          listPeople(m, { ...q, page: { limit: dto.pageSize, offset: dto.offset } }),
+          countPeople(m, q),
+        ]);
+        return paginated(items, total, dto);
+      },
+      { waitMs: this.replica.reportWaitMs },
+    );
   }
 
-  async file(user: AuthUser, dto: PeopleReportQueryDto): Promise<PeopleReportFile> {
+  async file(
+    user: AuthUser,
+    dto: PeopleReportQueryDto,
+  ): Promise<PeopleReportRead<PeopleReportFile>> {
     const q = await this.query(user, dto);
-    const rows = await listPeople(this.db.manager, q);
+    const read = await this.replica.readReporting((m) => listPeople(m, q), {
+      waitMs: this.replica.reportWaitMs,
+    });
+    return { ...read, result: await this.render(user, dto, q, read.result) };
+  }
+
+  private async render(
+    user: AuthUser,
+    dto: PeopleReportQueryDto,
+    q: PeopleReportQuery,
+    rows: PeopleReportRow[],
+  ): Promise<PeopleReportFile> {
     const unit = await this.scope.findVisible(user, dto.orgUnitId);
     const what = dto.status === 'untrained' ? 'chua-boi-duong' : 'danh-sach';
     const fileName = `${what}-${unit.code}-${q.year}.${dto.format}`;

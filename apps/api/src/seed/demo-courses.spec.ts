@@ -5,6 +5,7 @@ import {
   OrgUnitEntity,
   QuestionEntity,
   QuestionOptionEntity,
+  QuizDrawRuleEntity,
   QuizEntity,
 } from '@dx/db';
 import { DataSource, In } from 'typeorm';
@@ -12,7 +13,8 @@ import { catalogQuery, toPrefixTsQuery } from '../courses/catalog-query';
 import { optionRuleError } from '../courses/dto/question.dto';
 import { publishProblems } from '../courses/publish-check';
 import { createTestApp, TestApp } from '../test/test-app';
-import { DEMO_COURSES, seedDemoCourses } from './demo-courses';
+import { quizPoolCheck } from '../quizzes/final-pool-check';
+import { DEMO_COURSES, DEMO_FINAL_DRAW, seedDemoCourses } from './demo-courses';
 
 describe('demo courses', () => {
   let t: TestApp;
@@ -71,19 +73,28 @@ describe('demo courses', () => {
         const quizzes = await tx.findBy(QuizEntity, { courseVersionId: version.id });
         const finals = quizzes.filter((q) => q.kind === 'final');
         expect(finals).toHaveLength(1);
+        // Finals draw from the bank, the pool at least three times a draw (no warning).
+        expect((await quizPoolCheck(tx, version.id)).warnings).toEqual([]);
         for (const quiz of quizzes) {
-          const questions = await tx.findBy(QuestionEntity, { quizId: quiz.id });
+          const rules = await tx.findBy(QuizDrawRuleEntity, { quizId: quiz.id });
+          const own = await tx.findBy(QuestionEntity, { quizId: quiz.id });
+          const drawable = rules.length
+            ? await tx.findBy(QuestionEntity, { categoryId: In(rules.map((r) => r.categoryId)) })
+            : [];
           if (quiz.kind === 'final') {
             // A final certifies: attempts draw from a pool at least twice as large (an attempt
             // cannot be copied from the last), answers show only once passed.
-            expect(quiz.questionsPerAttempt).toBeGreaterThanOrEqual(5);
-            expect(questions.length).toBeGreaterThanOrEqual(2 * Number(quiz.questionsPerAttempt));
+            expect(rules.map((r) => r.count).sort()).toEqual([
+              DEMO_FINAL_DRAW.common,
+              DEMO_FINAL_DRAW.own,
+            ]);
+            expect(own).toEqual([]);
             expect(quiz.maxAttempts).not.toBeNull();
             expect(quiz.reviewPolicy).toBe('after_passing');
           } else {
             expect(quiz.reviewPolicy).toBe('immediately');
           }
-          for (const question of questions) {
+          for (const question of [...own, ...drawable]) {
             expect(question.explanation).toBeTruthy();
             const options = await tx.findBy(QuestionOptionEntity, { questionId: question.id });
             expect({

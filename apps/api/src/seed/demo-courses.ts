@@ -4,8 +4,11 @@ import {
   CourseModuleEntity,
   CourseVersionEntity,
   LessonEntity,
+  QuestionBankEntity,
+  QuestionCategoryEntity,
   QuestionEntity,
   QuestionOptionEntity,
+  QuizDrawRuleEntity,
   QuizEntity,
 } from '@dx/db';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +18,7 @@ import { courseSearchText } from '../courses/course-summary';
 import { AN_TOAN_THONG_TIN } from './demo-courses/an-toan-thong-tin.data';
 import { CHINH_PHU_SO } from './demo-courses/chinh-phu-so.data';
 import { CHUYEN_DOI_SO_CO_BAN } from './demo-courses/chuyen-doi-so-co-ban.data';
-import type { DemoCourse, DemoQuiz } from './demo-courses/demo-course.types';
+import type { DemoCourse, DemoQuestion, DemoQuiz } from './demo-courses/demo-course.types';
 import { DU_LIEU_SO } from './demo-courses/du-lieu-so.data';
 import { KY_NANG_SO } from './demo-courses/ky-nang-so.data';
 import type { DemoSeedContext } from './demo-seed.step';
@@ -30,11 +33,20 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
 
 type Rows<T> = QueryDeepPartialEntity<T>[];
 
+export const DEMO_BANK_TITLE = 'Ngân hàng câu hỏi bồi dưỡng chuyển đổi số';
+export const DEMO_COMMON_CATEGORY = 'Kiến thức chung (câu hỏi ôn tập)';
+/** Each final draws this many from its course's category and from the common one. */
+export const DEMO_FINAL_DRAW = { own: 3, common: 2 } as const;
+
 /**
  * The demo catalog: five published courses (version 1) with modules, markdown lessons, a
  * final quiz each and practice quizzes on some, in Vietnamese. Four belong to the root
  * unit (every demo learner sees them), one to Hà Nội. Rows are built in memory and
  * written with one INSERT per table. Returns course ids by code.
+ *
+ * The finals draw from the root unit's question bank (issue #16): each course's final
+ * questions form a category of their own, the practice questions of every course a common
+ * one; a final draws 3 + 2, so an attempt shows 5 of at least 17 and cannot be copied.
  */
 export async function seedDemoCourses(
   tx: EntityManager,
@@ -48,6 +60,33 @@ export async function seedDemoCourses(
   const questions: Rows<QuestionEntity> = [];
   const options: Rows<QuestionOptionEntity> = [];
   const ids = new Map<string, string>();
+  const root = ctx.units.get('VN');
+  if (!root) throw new Error('Demo courses: no root unit VN');
+  const bankId = randomUUID();
+  const categories: Rows<QuestionCategoryEntity> = [];
+  const drawRules: Rows<QuizDrawRuleEntity> = [];
+  const commonId = randomUUID();
+  categories.push({ id: commonId, bankId, name: DEMO_COMMON_CATEGORY });
+
+  const pushQuestion = (
+    question: DemoQuestion,
+    position: number,
+    owner: { quizId: string } | { categoryId: string },
+  ) => {
+    const questionId = randomUUID();
+    questions.push({
+      id: questionId,
+      ...('quizId' in owner ? { quizId: owner.quizId } : { bankId, categoryId: owner.categoryId }),
+      key: randomUUID(),
+      position,
+      type: question.type,
+      text: question.text,
+      explanation: question.explanation,
+    });
+    question.options.forEach(([text, correct], j) =>
+      options.push({ questionId, position: j + 1, text, correct }),
+    );
+  };
 
   const addQuiz = (
     versionId: string,
@@ -68,21 +107,8 @@ export async function seedDemoCourses(
       reviewPolicy: defaultReviewPolicy(kind),
       ...settings,
     });
-    bank.forEach((question, i) => {
-      const questionId = randomUUID();
-      questions.push({
-        id: questionId,
-        quizId,
-        key: randomUUID(),
-        position: i + 1,
-        type: question.type,
-        text: question.text,
-        explanation: question.explanation,
-      });
-      question.options.forEach(([text, correct], j) =>
-        options.push({ questionId, position: j + 1, text, correct }),
-      );
-    });
+    bank.forEach((question, i) => pushQuestion(question, i + 1, { quizId }));
+    return quizId;
   };
 
   for (const c of DEMO_COURSES) {
@@ -135,17 +161,42 @@ export async function seedDemoCourses(
           durationMinutes: l.minutes,
         }),
       );
-      if (m.practice) addQuiz(versionId, moduleId, 'practice', m.practice);
+      if (m.practice) {
+        addQuiz(versionId, moduleId, 'practice', m.practice);
+        // Copies in the bank's common category: every final may draw them.
+        m.practice.questions.forEach((question) =>
+          pushQuestion(question, questions.length + 1, { categoryId: commonId }),
+        );
+      }
     });
-    addQuiz(versionId, null, 'final', c.final);
+    // The final's questions live in the bank, in a category of the course.
+    const categoryId = randomUUID();
+    categories.push({ id: categoryId, bankId, name: c.title });
+    const finalId = addQuiz(versionId, null, 'final', {
+      ...c.final,
+      questionsPerAttempt: null,
+      questions: [],
+    });
+    c.final.questions.forEach((question, i) => pushQuestion(question, i + 1, { categoryId }));
+    drawRules.push(
+      { quizId: finalId, categoryId, count: DEMO_FINAL_DRAW.own },
+      { quizId: finalId, categoryId: commonId, count: DEMO_FINAL_DRAW.common },
+    );
   }
 
   await tx.insert(CourseEntity, courses);
   await tx.insert(CourseVersionEntity, versions);
   await tx.insert(CourseModuleEntity, modules);
   await tx.insert(LessonEntity, lessons);
+  await tx.insert(QuestionBankEntity, {
+    id: bankId,
+    ownerOrgUnitId: root.id,
+    title: DEMO_BANK_TITLE,
+  });
+  await tx.insert(QuestionCategoryEntity, categories);
   await tx.insert(QuizEntity, quizzes);
   await tx.insert(QuestionEntity, questions);
   await tx.insert(QuestionOptionEntity, options);
+  await tx.insert(QuizDrawRuleEntity, drawRules);
   return ids;
 }

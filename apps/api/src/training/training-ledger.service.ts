@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { evaluateRequirementMet, coverRequirementRows } from '@dx/reports';
+import { coverRequirementRows, evaluateRequirementMet, replacePeopleInLedger } from '@dx/reports';
 import { EntityManager } from 'typeorm';
 
 /** What one event changes in a person's year: signed deltas. */
@@ -66,5 +66,22 @@ export class TrainingLedgerService {
   async coverRequirement(tx: EntityManager, requirementId: string, year: number): Promise<void> {
     const covered = await coverRequirementRows(tx, requirementId, year, this.asOf(year));
     if (covered.length) await this.evaluate(tx, year, covered);
+  }
+
+  /**
+   * People changed place from `fromDate` (a transfer; a merge into `unitId`): the
+   * requirements that apply to them may differ, so their rows of every year since are
+   * re-evaluated (and made where a requirement now applies), in the caller's transaction.
+   */
+  async placesChanged(
+    tx: EntityManager,
+    fromDate: string,
+    who: { userIds: string[] } | { unitId: string },
+  ): Promise<void> {
+    await replacePeopleInLedger(tx, {
+      fromDate,
+      today: calendarDate(this.config.reportsTimeZone),
+      ...who,
+    });
   }
 }

@@ -15,6 +15,16 @@ export class UserAccountsService {
     return this.db.getRepository(UserEntity).findOneBy({ username });
   }
 
+  /** Everyone with this email (case ignored): a sign-on link needs exactly one. */
+  findByEmail(email: string): Promise<UserEntity[]> {
+    return this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .limit(2)
+      .getMany();
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOneBy({ id });
   }

@@ -15,6 +15,7 @@ import { AccountStatusService } from '../auth/account-status.service';
 import { AuthUser } from '../auth/auth-user';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { closeMembership, reopenMembership, transferMembership } from './user-membership';
 import { toUserResponse } from './user.mapper';
@@ -35,6 +36,7 @@ export class UserUpdateService {
     private readonly refreshTokens: RefreshTokensService,
     private readonly accountStatus: AccountStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   async update(caller: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
@@ -118,6 +120,7 @@ export class UserUpdateService {
     if (orgUnitId !== user.orgUnitId || dxRole !== user.dxRole) {
       const effectiveDate = dto.effectiveDate ?? today;
       await transferMembership(tx, { userId: user.id, orgUnitId, dxRole, effectiveDate });
+      await this.ledger.placesChanged(tx, effectiveDate, { userIds: [user.id] });
       await audit('user.transferred', {
         username: user.username,
         from: { orgUnitId: user.orgUnitId, dxRole: user.dxRole },

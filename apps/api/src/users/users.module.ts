@@ -2,6 +2,7 @@ import { MembershipEntity, UserEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { ActivationCodesService } from './activation-codes.service';
 import { UserUpdateService } from './user-update.service';
 import { UsersImportService } from './users-import.service';
@@ -9,7 +10,11 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), OrgUnitsModule],
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, MembershipEntity]),
+    OrgUnitsModule,
+    TrainingLedgerModule,
+  ],
   controllers: [UsersController],
   providers: [UsersService, UsersImportService, ActivationCodesService, UserUpdateService],
   exports: [UsersService],

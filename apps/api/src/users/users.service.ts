@@ -9,6 +9,7 @@ import { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { paginated } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
+import { TrainingLedgerService } from '../training/training-ledger.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { toUserResponse } from './user.mapper';
@@ -40,7 +41,8 @@ const BULK_INSERT_SQL = `
     RETURNING id, org_unit_id, dx_role
   )
   INSERT INTO membership (user_id, org_unit_id, dx_role, valid_from, valid_to)
-  SELECT id, org_unit_id, dx_role, $9::date, NULL FROM created`;
+  SELECT id, org_unit_id, dx_role, $9::date, NULL FROM created
+  RETURNING user_id AS id`;
 
 @Injectable()
 export class UsersService {
@@ -49,6 +51,7 @@ export class UsersService {
     private readonly scope: OrgScopeService,
     private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ledger: TrainingLedgerService,
   ) {}
 
   async create(caller: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
@@ -107,6 +110,8 @@ export class UsersService {
       validFrom: this.today(),
       validTo: null,
     });
+    // A requirement of the unit applies to them from today (the ledger must say "not met").
+    await this.ledger.placesChanged(tx, this.today(), { userIds: [user.id] });
     return user;
   }
 
@@ -124,7 +129,7 @@ export class UsersService {
     for (let i = 0; i < profiles.length; i += BULK_INSERT_CHUNK) {
       const chunk = profiles.slice(i, i + BULK_INSERT_CHUNK);
       const column = <K extends keyof UserProfile>(key: K) => chunk.map((p) => p[key]);
-      await tx.query(BULK_INSERT_SQL, [
+      const created: { id: string }[] = await tx.query(BULK_INSERT_SQL, [
         column('username'),
         column('fullName'),
         column('email'),
@@ -135,6 +140,8 @@ export class UsersService {
         roles,
         today,
       ]);
+      const userIds = created.map((c) => c.id);
+      await this.ledger.placesChanged(tx, today, { userIds });
     }
   }
 
@@ -153,10 +160,12 @@ export class UsersService {
     if (open && open.validFrom >= today) {
       // Opened today: correct it in place instead of leaving a zero-length period.
       await tx.update(MembershipEntity, { id: open.id }, { orgUnitId, dxRole });
+      await this.ledger.placesChanged(tx, today, { userIds: [userId] });
       return;
     }
     if (open) await tx.update(MembershipEntity, { id: open.id }, { validTo: today });
     await tx.insert(MembershipEntity, { userId, orgUnitId, dxRole, validFrom: today, validTo: null });
+    await this.ledger.placesChanged(tx, today, { userIds: [userId] });
   }
 
   async list(caller: AuthUser, q: ListUsersQuery): Promise<Paginated<UserResponse>> {

@@ -114,6 +114,8 @@ export default async function globalSetup(): Promise<void> {
     ADMIN_USERNAME: adminUsername,
     ADMIN_PASSWORD: adminPassword,
     SEED_DEMO: 'false',
+    // Browser tests sign the admin in with a password; the two-factor test enrols its own.
+    MFA_REQUIRED_ROLES: 'none',
     JWT_SECRET: randomBytes(24).toString('hex'),
     // Production mode requires its own certificate-signing key (Ed25519, PKCS#8 PEM).
     CERT_SIGNING_KEY: generateKeyPairSync('ed25519')

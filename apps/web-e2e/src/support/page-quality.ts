@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
 // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
 // an injected <script>.
@@ -23,6 +23,56 @@ function keysOf(catalog: Catalog, prefix = ''): string[] {
 
 /** i18next shows a missing translation as its key, e.g. "home.nextItem". */
 const KEYS = keysOf(vi as Catalog).filter((k) => k.includes('.'));
+
+const API_SOURCE = join(__dirname, '../../../api/src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'test' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+/**
+ * The English sentences the API writes into error bodies (`message: '…'`,
+ * `new XxxException('…')`), read from its source: none may reach the Vietnamese UI, which
+ * shows errors only by their code. Sentences with placeholders are cut at the first one.
+ */
+const API_ENGLISH: string[] = [
+  ...new Set(
+    sourceFiles(API_SOURCE).flatMap((file) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /(?:message:\s*|Exception\(\s*)['`]([A-Za-z][^'`$]{11,})/g,
+        ),
+      ].map((m) => m[1].trim()),
+    ),
+  ),
+];
+
+/** How many API sentences the check knows (a check that read nothing could never fail). */
+export const apiEnglishCount = () => API_ENGLISH.length;
+
+/**
+ * Collects the `message`s of the API's error answers while a page is used, so the check
+ * also catches English produced at run time (class-validator's own sentences).
+ */
+export function watchApiMessages(page: Page): Set<string> {
+  const seen = new Set<string>();
+  page.on('response', (response: Response) => {
+    if (!response.url().includes('/api/') || response.status() < 400) return;
+    response
+      .json()
+      .then((body: { message?: unknown; errors?: { message?: unknown }[] }) => {
+        for (const m of [body.message, ...(body.errors ?? []).map((e) => e.message)]) {
+          if (typeof m === 'string' && m.length >= 8) seen.add(m);
+        }
+      })
+      .catch(() => undefined);
+  });
+  return seen;
+}
 
 interface AxeViolation {
   id: string;
@@ -47,13 +97,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Translation keys shown instead of text, and whether the page says it is Vietnamese. */
-export async function languageProblems(page: Page): Promise<string[]> {
+/**
+ * Translation keys shown instead of text, English sentences of the API on screen (from its
+ * source, and `seen` at run time by watchApiMessages), and whether the page says it is
+ * Vietnamese.
+ */
+export async function languageProblems(
+  page: Page,
+  seen: Set<string> = new Set(),
+): Promise<string[]> {
   const { lang, text } = await page.evaluate(() => ({
     lang: document.documentElement.lang,
     text: document.body.innerText,
   }));
   const problems = KEYS.filter((k) => text.includes(k)).map((k) => `missing translation: ${k}`);
+  for (const sentence of [...API_ENGLISH, ...seen]) {
+    if (text.includes(sentence)) problems.push(`English from the API: "${sentence}"`);
+  }
   if (lang !== 'vi') problems.push(`<html lang="${lang}">`);
   return problems;
 }

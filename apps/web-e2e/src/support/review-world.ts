@@ -49,6 +49,9 @@ const PROVINCES = [
   'Nghệ An',
 ];
 
+/** The bank category every row of `bankXlsx` names. */
+export const BANK_CATEGORY = 'Dịch vụ công trực tuyến';
+
 /** Thirty distinct questions: "Đơn vị số N …", right answer first (the import shuffles nothing). */
 function bank(): SeededQuestion[] {
   return PROVINCES.map((name, i) => ({
@@ -71,9 +74,19 @@ async function bankWorkbook(questions: SeededQuestion[]): Promise<Buffer> {
     'option3',
     'correct',
     'explanation',
+    'category',
   ]);
   questions.forEach((q, i) =>
-    sheet.addRow([`E2E-${i + 1}`, 'single', q.text, q.correct, ...q.wrong, '1', q.explanation]),
+    sheet.addRow([
+      `E2E-${i + 1}`,
+      'single',
+      q.text,
+      q.correct,
+      ...q.wrong,
+      '1',
+      q.explanation,
+      BANK_CATEGORY,
+    ]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

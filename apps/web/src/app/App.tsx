@@ -8,6 +8,14 @@ import {
   REPORT_ROLES,
   RequireRole,
 } from '../auth/RequireRole';
+import {
+  ADMIN_ROLES,
+  AUDIT_ROLES,
+  CURRICULUM_EDITOR_ROLES,
+  ORG_UNIT_ADMIN_ROLES,
+  PRIVACY_ROLES,
+} from '../admin/admin-screens';
+import type { Role } from '../api/types';
 import { Layout } from './Layout';
 import { createQueryClient } from './query-client';
 
@@ -15,9 +23,11 @@ import { createQueryClient } from './query-client';
 const HomePage = lazy(() => import('../home/HomePage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const ActivatePage = lazy(() => import('../auth/ActivatePage'));
+const SsoPage = lazy(() => import('../auth/SsoPage'));
 const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
+const TwoFactorPage = lazy(() => import('../me/TwoFactorPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
@@ -34,12 +44,21 @@ const AuthoringPage = lazy(() => import('../authoring/AuthoringPage'));
 const CourseEditorPage = lazy(() => import('../authoring/CourseEditorPage'));
 const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'));
 const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
+const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
+const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
+const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
+const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
+const OrgUnitsAdminPage = lazy(() => import('../org-units/OrgUnitsAdminPage'));
+const CurriculaAdminPage = lazy(() => import('../curricula/CurriculaAdminPage'));
+const CurriculumEditorPage = lazy(() => import('../curricula/CurriculumEditorPage'));
+const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
+const PrivacyRequestsPage = lazy(() => import('../privacy/PrivacyRequestsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const authed = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -49,6 +68,8 @@ const reporting = (page: ReactNode) =>
   authed(<RequireRole roles={REPORT_ROLES}>{page}</RequireRole>);
 const sysadmin = (page: ReactNode) =>
   authed(<RequireRole roles={['sysadmin']}>{page}</RequireRole>);
+const withRoles = (roles: readonly Role[], page: ReactNode) =>
+  authed(<RequireRole roles={roles}>{page}</RequireRole>);
 const managingCertificates = (page: ReactNode) =>
   authed(<RequireRole roles={CERTIFICATE_MANAGER_ROLES}>{page}</RequireRole>);
 
@@ -78,6 +99,8 @@ export function App() {
             />
             <Route path="my-certificates" element={authed(<CertificatesPage />)} />
             <Route path="authoring" element={authoring(<AuthoringPage />)} />
+            <Route path="authoring/banks" element={authoring(<QuestionBanksPage />)} />
+            <Route path="authoring/banks/:bankId" element={authoring(<QuestionBankPage />)} />
             <Route path="authoring/courses/:courseId" element={authoring(<CourseEditorPage />)} />
             <Route
               path="authoring/courses/:courseId/analytics"
@@ -98,12 +121,33 @@ export function App() {
               path="certificates/manage/:certificateId"
               element={managingCertificates(<CertificateDetailPage />)}
             />
+            <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
+            <Route path="admin" element={withRoles(ADMIN_ROLES, <AdminHomePage />)} />
+            <Route
+              path="admin/org-units"
+              element={withRoles(ORG_UNIT_ADMIN_ROLES, <OrgUnitsAdminPage />)}
+            />
+            <Route
+              path="admin/curricula"
+              element={withRoles(CURRICULUM_EDITOR_ROLES, <CurriculaAdminPage />)}
+            />
+            <Route
+              path="admin/curricula/:curriculumId"
+              element={withRoles(CURRICULUM_EDITOR_ROLES, <CurriculumEditorPage />)}
+            />
+            <Route path="admin/audit-log" element={withRoles(AUDIT_ROLES, <AuditLogPage />)} />
+            <Route
+              path="admin/privacy"
+              element={withRoles(PRIVACY_ROLES, <PrivacyRequestsPage />)}
+            />
             <Route path="login" element={<LoginPage />} />
+            <Route path="login/sso" element={<SsoPage />} />
             <Route path="activate" element={<ActivatePage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="me/password" element={authed(<ChangePasswordPage />)} />
+            <Route path="me/two-factor" element={authed(<TwoFactorPage />)} />
             <Route path="verify" element={<CertificateVerifyPage />} />
             <Route path="verify/:serial" element={<CertificateVerifyPage />} />
             <Route path="*" element={<NotFoundPage />} />

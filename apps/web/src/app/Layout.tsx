@@ -7,6 +7,7 @@ import {
   hasAnyRole,
   REPORT_ROLES,
 } from '../auth/RequireRole';
+import { ADMIN_ROLES } from '../admin/admin-screens';
 import { useAccessToken } from '../auth/useAuth';
 import { useMe } from '../auth/useMe';
 import { NotificationBell } from '../notifications/components/NotificationBell';
@@ -85,6 +86,11 @@ export function Layout() {
                       <NavLink to="/authoring">{t('nav.authoring')}</NavLink>
                     </li>
                   )}
+                  {isAuthor && (
+                    <li>
+                      <NavLink to="/authoring/banks">{t('nav.questionBanks')}</NavLink>
+                    </li>
+                  )}
                   {managesCertificates && (
                     <li>
                       <NavLink to="/certificates/manage">{t('nav.manageCertificates')}</NavLink>
@@ -93,6 +99,16 @@ export function Layout() {
                   {reports && (
                     <li>
                       <NavLink to="/reports">{t('nav.reports')}</NavLink>
+                    </li>
+                  )}
+                  {hasAnyRole(roles, ADMIN_ROLES) && (
+                    <li>
+                      <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                    </li>
+                  )}
+                  {hasAnyRole(roles, ['sysadmin']) && (
+                    <li>
+                      <NavLink to="/certificates/issuers">{t('nav.issuers')}</NavLink>
                     </li>
                   )}
                   {hasAnyRole(roles, ['sysadmin']) && (

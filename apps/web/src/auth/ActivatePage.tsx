@@ -5,7 +5,7 @@ import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { activateAccount } from './credentials-api';
 import { CredentialsForm, NewPasswordField } from './CredentialsForm';
-import { useAuth } from './useAuth';
+import { isMfaChallenge, useAuth } from './useAuth';
 
 /** `/activate`: username + the code from the slip or mail + a new password, then signed in. */
 export default function ActivatePage() {
@@ -24,9 +24,17 @@ export default function ActivatePage() {
       intro={t('account.activate.intro')}
       submitLabel={t('account.activate.submit')}
       onSubmit={async () => {
-        adoptSession(
-          await activateAccount({ username: username.trim(), code: code.trim(), newPassword }),
-        );
+        const answer = await activateAccount({
+          username: username.trim(),
+          code: code.trim(),
+          newPassword,
+        });
+        // Staff whose role needs a second factor enrol it on the sign-in page first.
+        if (isMfaChallenge(answer)) {
+          navigate('/login', { replace: true, state: { from: '/me', mfa: answer } });
+          return;
+        }
+        adoptSession(answer);
         navigate('/me', { replace: true });
       }}
     >

@@ -1,11 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MfaChallengeResponse } from '@dx/contracts';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { loginErrorKey, type LoginErrorKey } from './login-error';
 import type { LoginLocationState } from './RequireAuth';
-import { useAuth } from './useAuth';
+import { MfaSignInStep } from './MfaSignInStep';
+import { fetchSsoStatus, SSO_START_URL, ssoStatusQueryKey } from './sso-api';
+import { isMfaChallenge, useAuth } from './useAuth';
 
 // The learner's home: what to do this year, where to continue.
 const DEFAULT_AFTER_LOGIN = '/';
@@ -21,10 +25,18 @@ function safeRedirect(from: string | undefined): string {
 export default function LoginPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('login.title'));
-  const { isAuthenticated, login } = useAuth();
+  const { isAuthenticated, login, adoptSession } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const target = safeRedirect((location.state as LoginLocationState | null)?.from);
+  const state = location.state as LoginLocationState | null;
+  const target = safeRedirect(state?.from);
+  const [challenge, setChallenge] = useState<MfaChallengeResponse | null>(state?.mfa ?? null);
+  // The single sign-on button only when the server has a provider configured.
+  const sso = useQuery({
+    queryKey: ssoStatusQueryKey,
+    queryFn: ({ signal }) => fetchSsoStatus(signal),
+    staleTime: Infinity,
+  });
 
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -32,6 +44,26 @@ export default function LoginPage() {
   const [errorKey, setErrorKey] = useState<LoginErrorKey | 'login.errors.required' | null>(null);
 
   if (isAuthenticated && !pending) return <Navigate to={target} replace />;
+
+  if (challenge) {
+    return (
+      <section className="card card--narrow" aria-labelledby="login-title">
+        <h1 id="login-title">{t('mfa.title')}</h1>
+        <MfaSignInStep
+          challenge={challenge}
+          onSignedIn={(session) => {
+            adoptSession(session);
+            navigate(target, { replace: true });
+          }}
+        />
+        <p className="muted">
+          <Link to="/login" replace onClick={() => setChallenge(null)}>
+            {t('account.backToLogin')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +75,12 @@ export default function LoginPage() {
     setPending(true);
     setErrorKey(null);
     try {
-      await login({ username: username.trim(), password });
+      const answer = await login({ username: username.trim(), password });
+      if (isMfaChallenge(answer)) {
+        setChallenge(answer);
+        setPending(false);
+        return;
+      }
       navigate(target, { replace: true });
     } catch (error) {
       setErrorKey(loginErrorKey(error));
@@ -100,6 +137,13 @@ export default function LoginPage() {
           </p>
         )}
       </form>
+      {sso.data?.enabled && (
+        <p>
+          <a className="button button--block" href={SSO_START_URL}>
+            {t('sso.button')}
+          </a>
+        </p>
+      )}
       <p className="muted">
         <Link to="/forgot-password">{t('account.forgotLink')}</Link>
         {' · '}

@@ -1,11 +1,13 @@
 import { api } from '../api/client';
-import type { LoginRequest, LoginResponse, MeResponse } from '../api/types';
+import type { SignInResponse } from '@dx/contracts';
+import type { LoginRequest, MeResponse } from '../api/types';
 
 export const meQueryKey = ['me'] as const;
 
-export function login(credentials: LoginRequest): Promise<LoginResponse> {
+/** Tokens, or `{mfa, mfaToken}` when a second factor is due. */
+export function login(credentials: LoginRequest): Promise<SignInResponse> {
   // Anonymous: a 401 here means wrong credentials, not an expired session.
-  return api.post<LoginResponse>('/auth/login', credentials, { anonymous: true });
+  return api.post<SignInResponse>('/auth/login', credentials, { anonymous: true });
 }
 
 export function fetchMe(signal?: AbortSignal): Promise<MeResponse> {

@@ -7,7 +7,9 @@ describe('credentialsError', () => {
     const weak = new ApiError({
       statusCode: 400,
       message: 'Invalid input',
-      errors: [{ field: 'newPassword', code: 'invalid', message: 'Mật khẩu phải có ít nhất 10 ký tự.' }],
+      errors: [
+        { field: 'newPassword', code: 'invalid', message: 'Mật khẩu phải có ít nhất 10 ký tự.' },
+      ],
     });
     expect(credentialsError(weak)).toEqual({ text: 'Mật khẩu phải có ít nhất 10 ký tự.' });
     const bare = new ApiError({

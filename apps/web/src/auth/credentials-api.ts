@@ -1,11 +1,11 @@
 import { api } from '../api/client';
-import type { LoginResponse } from '../api/types';
+import type { SignInResponse } from '@dx/contracts';
 import { isApiError, NETWORK_ERROR_STATUS } from '../api/api-error';
 
 // Anonymous requests: a 400/401 answer here is about the code or token, not the session.
 
 export function activateAccount(body: { username: string; code: string; newPassword: string }) {
-  return api.post<LoginResponse>('/auth/activate', body, { anonymous: true });
+  return api.post<SignInResponse>('/auth/activate', body, { anonymous: true });
 }
 
 export function requestPasswordReset(username: string) {

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { MfaChallengeResponse, SignInResponse } from '@dx/contracts';
 import type { LoginRequest, LoginResponse, MeResponse } from '../api/types';
 import { login as loginRequest, logout as logoutRequest, meQueryKey } from './api';
 import { authStore } from './auth-store';
@@ -24,9 +25,12 @@ export function useAuth() {
     [queryClient],
   );
 
+  /** The session, or the second step the server asks for (no session starts yet). */
   const login = useCallback(
-    async (credentials: LoginRequest): Promise<MeResponse> =>
-      adoptSession(await loginRequest(credentials)),
+    async (credentials: LoginRequest): Promise<MeResponse | MfaChallengeResponse> => {
+      const answer = await loginRequest(credentials);
+      return isMfaChallenge(answer) ? answer : adoptSession(answer);
+    },
     [adoptSession],
   );
 
@@ -39,4 +43,11 @@ export function useAuth() {
   }, [queryClient]);
 
   return { token, isAuthenticated: token !== null, login, adoptSession, logout };
+}
+
+/** A sign-in answered with a second step instead of a session. */
+export function isMfaChallenge(
+  answer: SignInResponse | MeResponse,
+): answer is MfaChallengeResponse {
+  return 'mfaToken' in answer;
 }

@@ -1,4 +1,4 @@
-import type { AuthoringQuestion, QuestionType } from '@dx/contracts';
+import type { QuestionType } from '@dx/contracts';
 import type { QuestionInput } from './api';
 
 export interface OptionDraft {
@@ -14,9 +14,18 @@ export const optionDraft = (text = '', correct = false): OptionDraft => ({
   correct,
 });
 
-export function initialOptions(question?: AuthoringQuestion): OptionDraft[] {
+/** A course quiz's question or a bank question: options in order (or with positions). */
+export interface EditableQuestion {
+  type: QuestionType;
+  text: string;
+  explanation: string | null;
+  options: { text: string; correct: boolean; position?: number }[];
+}
+
+export function initialOptions(question?: EditableQuestion): OptionDraft[] {
   if (!question) return [optionDraft('', true), optionDraft()];
-  return [...question.options]
+  return question.options
+    .map((o, i) => ({ ...o, position: o.position ?? i + 1 }))
     .sort((a, b) => a.position - b.position)
     .map((o) => optionDraft(o.text, o.correct));
 }

@@ -7,8 +7,10 @@ import { PageError, PageLoading } from '../app/PageStatus';
 import { Pagination } from '../app/Pagination';
 import { useDebouncedValue } from '../app/useDebouncedValue';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useMe } from '../auth/useMe';
 import { formatDate } from '../i18n/format';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
+import { CertificateExportPanel } from './components/CertificateExportPanel';
 import {
   certificateKeys,
   fetchCertificates,
@@ -34,6 +36,7 @@ export default function ManageCertificatesPage() {
   useDocumentTitle(t('manage.title'));
   const statusId = useId();
   const searchId = useId();
+  const me = useMe();
   const [params, setParams] = useSearchParams();
   const filters: CertificateFilters = {
     status: statusParam(params.get('status')),
@@ -108,6 +111,9 @@ export default function ManageCertificatesPage() {
           />
         </div>
       </section>
+
+      {/* Without a unit in the filters, the export covers the caller's own unit. */}
+      <CertificateExportPanel orgUnitId={filters.orgUnitId ?? me.data?.orgUnitId ?? null} />
 
       {list.isPending ? (
         <PageLoading />

@@ -1,12 +1,16 @@
 import type {
   CertificateDetails,
+  CertificateExportRequest,
+  CertificateExportStatus,
+  CertificateIssuerSettings,
   CertificateRegisterPage,
   CertificateStatus,
   MyCertificate,
   ReissueCertificateRequest,
   RevokeCertificateRequest,
+  UpdateCertificateIssuerRequest,
 } from '@dx/contracts';
-import { apiBlob, api, itemsOf, toApiPath } from '../api/client';
+import { apiBlob, api, apiFile, type ApiFile, itemsOf, toApiPath } from '../api/client';
 
 export const MANAGE_PAGE_SIZE = 20;
 
@@ -23,6 +27,7 @@ export const certificateKeys = {
   scope: ['certificates'] as const,
   list: (filters: CertificateFilters) => ['certificates', 'list', filters] as const,
   detail: (id: string) => ['certificates', 'detail', id] as const,
+  exportJob: (jobId: string) => ['certificates', 'exports', jobId] as const,
 };
 
 export async function fetchMyCertificates(signal?: AbortSignal): Promise<MyCertificate[]> {
@@ -72,4 +77,65 @@ export function reissueCertificate(
   body: ReissueCertificateRequest,
 ): Promise<CertificateDetails> {
   return api.post<CertificateDetails>(`/certificates/${encodeURIComponent(id)}/reissue`, body);
+}
+
+/** `POST /api/certificates/exports`: the worker makes the ZIP or the register. */
+export function requestCertificateExport(body: CertificateExportRequest): Promise<{ jobId: string }> {
+  return api.post<{ jobId: string }>('/certificates/exports', body);
+}
+
+export function fetchCertificateExport(
+  jobId: string,
+  signal?: AbortSignal,
+): Promise<CertificateExportStatus> {
+  return api.get<CertificateExportStatus>(`/certificates/exports/${encodeURIComponent(jobId)}`, {
+    signal,
+  });
+}
+
+/**
+ * The finished file: an API path is fetched with the token; a storage URL of another
+ * origin (signed, short-lived) is null here and opened directly by the caller.
+ */
+export async function downloadCertificateExport(downloadUrl: string): Promise<ApiFile | null> {
+  const path = toApiPath(downloadUrl);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
+  return apiFile(path);
+}
+
+export const issuerKeys = {
+  settings: (orgUnitId: string) => ['certificates', 'issuers', orgUnitId] as const,
+};
+
+/** `GET /api/certificates/issuers/:orgUnitId` (sysadmin). */
+export function fetchIssuerSettings(
+  orgUnitId: string,
+  signal?: AbortSignal,
+): Promise<CertificateIssuerSettings> {
+  return api.get<CertificateIssuerSettings>(`/certificates/issuers/${encodeURIComponent(orgUnitId)}`, {
+    signal,
+  });
+}
+
+export function saveIssuerSettings(
+  orgUnitId: string,
+  body: UpdateCertificateIssuerRequest,
+): Promise<CertificateIssuerSettings> {
+  return api.put<CertificateIssuerSettings>(
+    `/certificates/issuers/${encodeURIComponent(orgUnitId)}`,
+    body,
+  );
+}
+
+export function uploadSealImage(orgUnitId: string, file: File): Promise<CertificateIssuerSettings> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.put<CertificateIssuerSettings>(
+    `/certificates/issuers/${encodeURIComponent(orgUnitId)}/seal`,
+    form,
+  );
+}
+
+export function deleteSealImage(orgUnitId: string): Promise<void> {
+  return api.delete(`/certificates/issuers/${encodeURIComponent(orgUnitId)}/seal`);
 }

@@ -1,4 +1,4 @@
-import type { CurriculumDetail, MyCurriculum } from '@dx/contracts';
+import type { CurriculumDetail, CurriculumSummary, MyCurriculum, Paginated } from '@dx/contracts';
 import { api, itemsOf } from '../api/client';
 
 export const curriculumKeys = {
@@ -14,4 +14,50 @@ export async function fetchMyCurricula(signal?: AbortSignal): Promise<MyCurricul
 
 export function fetchCurriculum(id: string, signal?: AbortSignal): Promise<CurriculumDetail> {
   return api.get<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}`, { signal });
+}
+
+export const CURRICULA_PAGE_SIZE = 20;
+
+export const curriculumAdminKeys = {
+  list: (page: number) => ['curricula', 'list', page] as const,
+};
+
+/** Published curricula the caller sees and, for trainers, the ones they may edit. */
+export function fetchCurricula(
+  page: number,
+  signal?: AbortSignal,
+): Promise<Paginated<CurriculumSummary>> {
+  const params = new URLSearchParams({ page: String(page), pageSize: String(CURRICULA_PAGE_SIZE) });
+  return api.get<Paginated<CurriculumSummary>>(`/curricula?${params}`, { signal });
+}
+
+export interface CurriculumInput {
+  code: string;
+  title: string;
+  description?: string;
+  audience?: string;
+  jobTitles?: string[];
+  hoursPerYear: number;
+  ownerOrgUnitId?: string;
+  courseIds: string[];
+}
+
+export function createCurriculum(input: CurriculumInput): Promise<CurriculumDetail> {
+  return api.post<CurriculumDetail>('/curricula', input);
+}
+
+/** `courseIds`, when given, replaces the whole ordered list. */
+export function updateCurriculum(
+  id: string,
+  input: Partial<CurriculumInput>,
+): Promise<CurriculumDetail> {
+  return api.patch<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}`, input);
+}
+
+export function publishCurriculum(id: string): Promise<CurriculumDetail> {
+  return api.post<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}/publish`);
+}
+
+export function archiveCurriculum(id: string): Promise<CurriculumDetail> {
+  return api.post<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}/archive`);
 }

@@ -4,6 +4,7 @@ import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useMe } from '../auth/useMe';
 import { NotificationPreferencesForm } from '../notifications/components/NotificationPreferencesForm';
+import { MyDataExport } from '../privacy/MyDataExport';
 import { useMyOrgUnit } from './useMyOrgUnit';
 
 export default function MePage() {
@@ -65,9 +66,12 @@ export default function MePage() {
         </dl>
         <p>
           <Link to="/me/password">{t('account.changeLink')}</Link>
+          {' · '}
+          <Link to="/me/two-factor">{t('mfa.link')}</Link>
         </p>
       </section>
       <NotificationPreferencesForm />
+      <MyDataExport />
     </>
   );
 }

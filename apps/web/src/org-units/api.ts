@@ -23,3 +23,15 @@ export function fetchOrgUnitChildren(
 export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitResponse> {
   return api.get<OrgUnitResponse>(`/org-units/${encodeURIComponent(id)}`, { signal });
 }
+
+export interface CreateOrgUnitInput {
+  code: string;
+  name: string;
+  parentId: string | null;
+  validFrom?: string;
+}
+
+/** `POST /api/org-units` (sysadmin). */
+export function createOrgUnit(input: CreateOrgUnitInput): Promise<OrgUnitResponse> {
+  return api.post<OrgUnitResponse>('/org-units', input);
+}

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../api/api-error';
 import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
-import { formatDateTime, formatNumber, formatPercent } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../i18n/format';
 import { CoverageBars, type BarItem } from './components/CoverageBars';
 import { BelowFlag, CoverageTable } from './components/CoverageTable';
 import { CoverageYears } from './components/CoverageYears';
@@ -108,6 +108,24 @@ function ReportView({ report }: { report: CoverageReport }) {
             </>
           )}
         </p>
+        {report.merges.length > 0 && (
+          <div role="note" aria-labelledby="merges-title">
+            <h2 id="merges-title" className="visually-hidden">
+              {t('reports.view.mergesTitle')}
+            </h2>
+            <ul className="report-merges">
+              {report.merges.map((m) => (
+                <li key={m.unitId}>
+                  {t('reports.view.merged', {
+                    unit: m.unitName,
+                    successor: m.successorName,
+                    date: formatDate(m.effectiveDate, lng),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <p>
           <Link
             to={`/reports?${new URLSearchParams({ year: String(report.year), unit: report.orgUnitId })}`}

@@ -3,6 +3,7 @@ import type {
   CoverageJobStatus,
   CoverageReport,
   CoverageReportRequest,
+  CsvSeparator,
 } from '@dx/contracts';
 import { isApiError } from '../api/api-error';
 import { api, apiFile, type ApiFile } from '../api/client';
@@ -57,8 +58,11 @@ export async function downloadCoverageExport(
   reportId: string,
   format: CoverageExportFormat,
   signal?: AbortSignal,
+  separator: CsvSeparator = ',',
 ): Promise<ApiFile> {
-  const path = `/reports/coverage/${encodeURIComponent(reportId)}/export?format=${format}`;
+  const query = new URLSearchParams({ format });
+  if (format === 'csv' && separator !== ',') query.set('separator', separator);
+  const path = `/reports/coverage/${encodeURIComponent(reportId)}/export?${query}`;
   for (let attempt = 1; ; attempt++) {
     try {
       return await apiFile(path, signal);

@@ -1,9 +1,13 @@
+import type { CoverageReportRow } from '@dx/contracts';
 import {
+  DEFAULT_SORT,
+  hasNoData,
   initiallyExpanded,
   isBelowThreshold,
   nextSort,
   parentIds,
   parseThresholdPercent,
+  tableRows,
   visibleRows,
   type CoverageTreeInput,
 } from './coverage-tree';
@@ -25,6 +29,7 @@ function row(
     coverage: dxStaff > 0 ? trained / dxStaff : 0,
     hours: trained * 4,
     certificates: trained,
+    requirementMet: trained,
   };
 }
 
@@ -92,5 +97,40 @@ describe('threshold', () => {
     expect(parseThresholdPercent('')).toBeNull();
     expect(parseThresholdPercent('101')).toBeNull();
     expect(parseThresholdPercent('abc')).toBeNull();
+  });
+});
+
+describe('rows of the table', () => {
+  const full = (r: CoverageTreeInput): CoverageReportRow => ({
+    ...r,
+    depth: r.parentId === null ? 0 : 1,
+    fullTime: { dxStaff: r.dxStaff, trained: r.trained },
+    partTime: { dxStaff: 0, trained: 0 },
+  });
+
+  it('adds a "Trực thuộc trực tiếp" row under each unit with children, first whatever the sort', () => {
+    const rows = tableRows(ROWS.map(full));
+    const direct = rows.filter((r) => r.direct);
+    // Tỉnh (7 staff) − Bình 2 − An 4 − Cát 0 = 1 of its own; Xã An 4 − Tổ An 1 = 3.
+    expect(direct.map((r) => [r.orgUnitId, r.name, r.dxStaff, r.trained])).toEqual([
+      ['p:direct', 'Trực thuộc trực tiếp', 1, 0],
+      ['a:direct', 'Trực thuộc trực tiếp', 3, 1],
+    ]);
+    const shown = visibleRows(rows, { key: 'dxStaff', direction: 'desc' }, new Set(['p']));
+    expect(names(shown)).toEqual([
+      'Tỉnh Thử',
+      'Trực thuộc trực tiếp',
+      'Xã An',
+      'Xã Bình',
+      'Xã Cát',
+    ]);
+    const byName = visibleRows(rows, DEFAULT_SORT, new Set(['p']));
+    expect(names(byName)[1]).toBe('Trực thuộc trực tiếp');
+  });
+
+  it('tells a year without any training data from a real 0 %', () => {
+    expect(hasNoData({ trained: 0, hours: 0, certificates: 0 })).toBe(true);
+    expect(hasNoData({ trained: 0, hours: 0, certificates: 1 })).toBe(false);
+    expect(hasNoData({ trained: 1, hours: 8, certificates: 1 })).toBe(false);
   });
 });

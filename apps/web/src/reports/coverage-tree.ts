@@ -1,6 +1,6 @@
 // Pure logic of the coverage report view: the tree of rows, sorting siblings, what is
 // expanded, and the threshold. No React here, so it is unit-tested directly.
-import { COVERAGE_TARGET } from '@dx/contracts';
+import { COVERAGE_TARGET, withDirectRows, type CoverageReportRow } from '@dx/contracts';
 
 export interface CoverageTreeInput {
   orgUnitId: string;
@@ -12,6 +12,9 @@ export interface CoverageTreeInput {
   coverage: number;
   hours: number;
   certificates: number;
+  requirementMet: number;
+  /** "Trực thuộc trực tiếp": the people of the parent unit itself; stays first among siblings. */
+  direct?: boolean;
 }
 
 export const COVERAGE_SORT_KEYS = [
@@ -19,9 +22,37 @@ export const COVERAGE_SORT_KEYS = [
   'dxStaff',
   'trained',
   'coverage',
+  'requirementMet',
   'hours',
   'certificates',
 ] as const;
+/** Columns that fold away on narrower screens until "more columns" is chosen. */
+export const SECONDARY_KEYS: readonly CoverageSortKey[] = ['hours', 'certificates'];
+
+/** Suffix of a direct row's id in the table (it stands for its parent unit's own people). */
+export const DIRECT_SUFFIX = ':direct';
+
+/**
+ * The report's rows with a "Trực thuộc trực tiếp" row under each unit that has children
+ * (children + it = the unit), ids made unique for the tree.
+ */
+export function tableRows(
+  rows: readonly CoverageReportRow[],
+): (CoverageReportRow & { direct: boolean })[] {
+  return withDirectRows(rows).map((r) =>
+    r.direct ? { ...r, orgUnitId: `${r.orgUnitId}${DIRECT_SUFFIX}` } : r,
+  );
+}
+
+/**
+ * A year without any training recorded (nobody trained, no hours, no certificate): the
+ * platform held no data then, which is not the same as 0 %.
+ */
+export function hasNoData(
+  row: Pick<CoverageTreeInput, 'trained' | 'hours' | 'certificates'>,
+): boolean {
+  return row.trained === 0 && row.hours === 0 && row.certificates === 0;
+}
 export type CoverageSortKey = (typeof COVERAGE_SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 export interface CoverageSort {
@@ -59,6 +90,7 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export function compareRows<T extends CoverageTreeInput>(sort: CoverageSort) {
   const sign = sort.direction === 'asc' ? 1 : -1;
   return (a: T, b: T): number => {
+    if (!!a.direct !== !!b.direct) return a.direct ? -1 : 1;
     const primary =
       sort.key === 'name' ? collator.compare(a.name, b.name) : a[sort.key] - b[sort.key];
     if (primary !== 0) return sign * primary;

@@ -21,6 +21,8 @@ export default function QueuesDashboardPage() {
     refetchInterval: 5_000,
   });
   const [open, setOpen] = useState<string | null>(null);
+  // A queue added later shows as its technical name until it has a translation.
+  const queueText = (name: string) => t(`queues.names.${name}`, { defaultValue: name });
 
   if (queues.isPending) return <PageLoading />;
   if (queues.isError)
@@ -34,7 +36,8 @@ export default function QueuesDashboardPage() {
           ? t('queues.outboxWaiting', { count: outbox.unsent, seconds: outbox.oldestSeconds ?? 0 })
           : t('queues.outboxEmpty')}
       </p>
-      <div className="table-wrap">
+      {/* Focusable: on a phone the table scrolls sideways, and keyboards must reach it. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('queues.title')}>
         <table className="table">
           <thead>
             <tr>
@@ -51,7 +54,7 @@ export default function QueuesDashboardPage() {
             {queues.data.queues.map((q: QueueOverview) => (
               <tr key={q.name}>
                 <th scope="row">
-                  {q.name}
+                  {queueText(q.name)}
                   {q.paused && ` (${t('queues.paused')})`}
                 </th>
                 {COUNTS.map((c) => (
@@ -75,12 +78,12 @@ export default function QueuesDashboardPage() {
           </tbody>
         </table>
       </div>
-      {open && <FailedJobs queue={open} />}
+      {open && <FailedJobs queue={open} label={queueText(open)} />}
     </section>
   );
 }
 
-function FailedJobs({ queue }: { queue: string }) {
+function FailedJobs({ queue, label }: { queue: string; label: string }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const jobs = useQuery({
@@ -94,12 +97,13 @@ function FailedJobs({ queue }: { queue: string }) {
   if (jobs.isPending) return <PageLoading />;
   if (jobs.isError) return <PageError error={jobs.error} onRetry={() => void jobs.refetch()} />;
   return (
-    <section aria-label={t('queues.failedOf', { queue })}>
-      <h2>{t('queues.failedOf', { queue })}</h2>
+    <section aria-label={t('queues.failedOf', { queue: label })}>
+      <h2>{t('queues.failedOf', { queue: label })}</h2>
       <ul className="plain-list">
         {jobs.data.map((job) => (
           <li key={job.id} className="card">
-            <strong>{job.name}</strong> #{job.id} · {formatDateTime(job.createdAt, i18n.language)} ·{' '}
+            <strong>{t(`queues.jobs.${job.name}`, { defaultValue: job.name })}</strong> #{job.id} ·{' '}
+            {formatDateTime(job.createdAt, i18n.language)} ·{' '}
             {t('queues.attempts', { count: job.attemptsMade })}
             <p className="queues-error">{job.failedReason}</p>
             <button type="button" disabled={retry.isPending} onClick={() => retry.mutate(job.id)}>

@@ -11,11 +11,12 @@ import { calendarDate } from '@dx/contracts';
 import {
   CertificateEntity,
   CertificateEventEntity,
+  CertificateIssuerEntity,
   certificateIssuedNotification,
   NotificationsService,
 } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -31,6 +32,8 @@ export type IssueOutcome = 'issued' | 'already-issued' | 'revoked' | 'missing';
  */
 @Injectable()
 export class CertificateIssuerService {
+  private readonly logger = new Logger(CertificateIssuerService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -108,17 +111,38 @@ export class CertificateIssuerService {
   }
 
   /**
-   * The agency and signature blocks. Per-unit settings (parent body, signer, place, seal)
-   * are not stored yet: the issuing unit as named on the certificate, and room to sign.
+   * The agency and signature blocks from the issuing unit's settings (set by a sysadmin);
+   * without settings, the unit as named on the certificate and room to sign. A seal image
+   * that is gone from storage leaves the room empty rather than failing the certificate.
    */
-  private issuerBlock(cert: CertificateEntity): CertificateIssuerBlock {
+  private async issuerBlock(cert: CertificateEntity): Promise<CertificateIssuerBlock> {
+    const settings = await this.db
+      .getRepository(CertificateIssuerEntity)
+      .findOneBy({ orgUnitId: cert.issuerOrgUnitId });
+    if (!settings) {
+      return {
+        bodyName: cert.snapshot.issuerName,
+        parentBodyName: null,
+        signerTitle: 'Thủ trưởng đơn vị',
+        signerName: '',
+        place: 'Hà Nội',
+        sealImage: null,
+      };
+    }
+    let sealImage: Buffer | null = null;
+    if (settings.sealImageKey) {
+      sealImage = await this.storage.get(settings.sealImageKey).catch((err: Error) => {
+        this.logger.warn(`Seal image of unit ${cert.issuerOrgUnitId} unreadable (${err.message}): printed without it`);
+        return null;
+      });
+    }
     return {
-      bodyName: cert.snapshot.issuerName,
-      parentBodyName: null,
-      signerTitle: 'Thủ trưởng đơn vị',
-      signerName: '',
-      place: 'Hà Nội',
-      sealImage: null,
+      bodyName: settings.bodyName,
+      parentBodyName: settings.parentBodyName,
+      signerTitle: settings.signerTitle,
+      signerName: settings.signerName,
+      place: settings.place,
+      sealImage,
     };
   }
 
@@ -128,11 +152,18 @@ export class CertificateIssuerService {
       throw new Error(`Certificate ${cert.id} is not issued`);
     }
     const claims = claimsOf({ ...cert, serial: cert.serial, registerNumber: cert.registerNumber });
-    const page = await renderCertificatePdf({
+    const data = {
       ...claims,
       year: Number(claims.issuedOn.slice(0, 4)),
       verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.serial}?c=${cert.verifyCode ?? ''}`,
-      issuer: this.issuerBlock(cert),
+    };
+    const issuer = await this.issuerBlock(cert);
+    const page = await renderCertificatePdf({ ...data, issuer }).catch(async (err: Error) => {
+      // An image pdfkit cannot draw (checked as PNG/JPEG at upload, damaged since) must not
+      // stop certificates: the same page without it.
+      if (!issuer.sealImage) throw err;
+      this.logger.warn(`Seal image of unit ${cert.issuerOrgUnitId} not drawable (${err.message}): printed without it`);
+      return renderCertificatePdf({ ...data, issuer: { ...issuer, sealImage: null } });
     });
     // The PDF itself carries the platform's digital signature (PAdES), which any PDF reader
     // checks; the Ed25519 signature over the claims stays in the database and the credential.

@@ -3,6 +3,7 @@ import { keyRingProvider } from '@dx/certificates';
 import { NotificationsService } from '@dx/db';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
+import { CertificateExportService } from './certificate-export.service';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
 
@@ -11,6 +12,7 @@ import { IssueCertificateProcessor } from './issue-certificate.processor';
     keyRingProvider,
     pdfSigningIdentityProvider,
     CertificateIssuerService,
+    CertificateExportService,
     IssueCertificateProcessor,
     workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),
     NotificationsService,

@@ -1,12 +1,20 @@
-import { IssueCertificateJobData, JobName, QueueName } from '@dx/contracts';
+import {
+  CertificateExportJobData,
+  CertificateJob,
+  IssueCertificateJobData,
+  JobName,
+  QueueName,
+} from '@dx/contracts';
 import { JobDispatcher, JobHandler } from '@dx/queues';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { CertificateExportService, ExportOutcome } from './certificate-export.service';
 import { CertificateIssuerService, IssueOutcome } from './certificate-issuer.service';
 
 /**
- * Issues certificates requested through the outbox (job id `certificate-<id>`). The lock
+ * Issues certificates requested through the outbox (job id `certificate-<id>`) and makes
+ * the exports asked for (job id `certificate-export-<id>`). The lock
  * settings decide how soon the job of a crashed worker is handed to another one; they come
  * from the config (QUEUE_LOCK_DURATION_MS) through `workerSettingsFromConfig` in the module.
  */
@@ -14,7 +22,10 @@ import { CertificateIssuerService, IssueOutcome } from './certificate-issuer.ser
 export class IssueCertificateProcessor extends JobDispatcher {
   private readonly logger = new Logger(IssueCertificateProcessor.name);
 
-  constructor(private readonly issuer: CertificateIssuerService) {
+  constructor(
+    private readonly issuer: CertificateIssuerService,
+    private readonly exports: CertificateExportService,
+  ) {
     super();
   }
 
@@ -23,11 +34,26 @@ export class IssueCertificateProcessor extends JobDispatcher {
     return { outcome: await this.issuer.issue(job.data.certificateId) };
   }
 
+  @JobHandler(JobName.ExportCertificates)
+  async export(job: Job<CertificateExportJobData>): Promise<{ outcome: ExportOutcome }> {
+    return {
+      outcome: await this.exports.export(job.data.exportId, (p) => job.updateProgress(p)),
+    };
+  }
+
   @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, err: Error): void {
+  async onFailed(job: Job | undefined, err: Error): Promise<void> {
     this.logger.warn(
       `Certificate job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`,
     );
+    const final =
+      err instanceof UnrecoverableError || (job?.attemptsMade ?? 0) >= (job?.opts.attempts ?? 1);
+    if (job?.name === CertificateJob.Export && final) {
+      // The API answers from the export row: it must say "failed", not "active" forever.
+      await this.exports
+        .markFailed((job.data as CertificateExportJobData).exportId, err.message)
+        .catch((e: Error) => this.logger.error(`Could not mark export failed: ${e.message}`));
+    }
   }
 
   @OnWorkerEvent('error')

@@ -1,3 +1,4 @@
+import { coverageExportKey, QueueName, ReportJob } from '@dx/contracts';
 import { buildDataSourceOptions, CertificateEntity, CertificateEventEntity } from '@dx/db';
 import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
 import { loadAppConfig } from '@dx/config';
@@ -8,10 +9,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
+import { CoverageFixture } from '../reports/coverage.fixtures';
 import { eventually, requestCertificates } from '../test/certificate-fixtures';
 import { startWorkerProcess, stopped } from '../test/processes';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 /**
  * Redis failover under load: real redis-server master and replica, three redis-sentinel
@@ -45,9 +47,42 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
   const allIssued = async (ids: string[]) =>
     (await certificatesOf(ids)).every((c) => c.status === 'issued' && c.pdfKey !== null);
 
+  /**
+   * `count` coverage reports of one province (3 communes, 2 people each) waiting for the
+   * worker, with their outbox rows, as the API's request leaves them.
+   */
+  const requestReports = async (count: number) => {
+    const make = new CoverageFixture(db);
+    const province = await make.unit('Tỉnh Quảng Trị');
+    for (const name of ['Xã Cam Lộ', 'Xã Gio Linh', 'Xã Hải Lăng']) {
+      const commune = await make.unit(name, province);
+      await make.person(commune);
+      await make.person(commune, 'part_time');
+    }
+    const reports = [];
+    for (let i = 0; i < count; i++) {
+      const report = await make.report(province, 2020 + i);
+      await db.query(
+        `INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`,
+        [QueueName.Reports, ReportJob.Coverage, report.jobId, { reportId: report.id }],
+      );
+      reports.push(report.id);
+    }
+    return reports;
+  };
+  /** Per report: its status and snapshot rows (a recompute must replace them, never add). */
+  const reportsOf = (ids: string[]) =>
+    db.query<{ status: string; rows: number }[]>(
+      `SELECT r.status, (SELECT count(*)::int FROM coverage_report_row w WHERE w.report_id = r.id) AS rows
+         FROM coverage_report r WHERE r.id = ANY ($1) ORDER BY r.year`,
+      [ids],
+    );
+
   it('loses and doubles nothing when the master dies mid-batch, and goes on with the promoted replica', async () => {
     const { certificates } = await requestCertificates(db, 30);
     const before = certificates.map((c) => c.id);
+    // Reports computed at the same time: the failover must not lose or repeat them either.
+    const reports = await requestReports(6);
     worker = startWorkerProcess({
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: `dxtest-${randomSuffix()}`,
@@ -59,7 +94,7 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
     });
     const issued = async () =>
       (await certificatesOf(before)).filter((c) => c.status === 'issued').length;
-    await eventually(async () => (await issued()) >= 3, 60_000, 50);
+    await eventually(async () => (await issued()) >= 3, 90_000, 50);
 
     const killedAt = Date.now();
     await group.killMaster();
@@ -83,6 +118,19 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
     ).toBe(35);
     for (const c of done) expect(existsSync(join(storageDir, c.pdfKey as string))).toBe(true);
     expect(promotedAfterMs).toBeLessThan(30_000);
+
+    await eventually(
+      async () => (await reportsOf(reports)).every((r) => r.status === 'completed'),
+      90_000,
+    );
+    const computed = await reportsOf(reports);
+    expect(computed.map((r) => r.rows)).toEqual(reports.map(() => computed[0].rows));
+    expect(computed[0].rows).toBeGreaterThan(0);
+    for (const id of reports) {
+      for (const format of ['csv', 'xlsx', 'pdf'] as const) {
+        expect(existsSync(join(storageDir, coverageExportKey(id, format)))).toBe(true);
+      }
+    }
   });
 
   it('stops the start with one line when no sentinel answers or none knows the master', async () => {

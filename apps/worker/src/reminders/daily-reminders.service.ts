@@ -4,13 +4,14 @@ import { NotificationsService } from '@dx/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HR_DIGEST_SQL } from './hr-digest.sql';
 import {
+  HR_DIGEST_SQL,
+  personBatchUpperBound,
   REMINDER_STAGES,
   REQUIREMENT_APPLIES_SQL,
   REQUIREMENT_OVERDUE_SQL,
   requirementDueSql,
-} from './requirement-reminders.sql';
+} from '@dx/reports';
 
 export interface DailyRemindersOutcome {
   today: string;
@@ -94,27 +95,12 @@ export class DailyRemindersService {
     return outcome;
   }
 
-  /** The id closing the batch after `lower`, or null when the rest fits in one batch. */
-  private async batchUpperBound(lower: string | null, size: number): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM app_user WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id OFFSET $2 LIMIT 1`,
-      [lower, size - 1],
-    );
-    // The row at offset size-1 closes a full batch; if there is none, the rest is the last.
-    if (rows.length === 0) return null;
-    const [{ more }] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM app_user WHERE id > $1::uuid) AS more`,
-      [rows[0].id],
-    );
-    return more ? rows[0].id : null;
+  private batchUpperBound(lower: string | null, size: number): Promise<string | null> {
+    return personBatchUpperBound(this.db, lower, size);
   }
 
   /** Notifications are kept 12 months. */
-  private async purge(today: string): Promise<number> {
-    const [, count] = await this.db.query(
-      `DELETE FROM notification WHERE created_at < $1::date - interval '12 months'`,
-      [today],
-    );
-    return count;
+  private purge(today: string): Promise<number> {
+    return this.notifications.purgeOlderThanYear(this.db, today);
   }
 }

@@ -4,9 +4,10 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DailyRemindersOutcome, DailyRemindersService } from './daily-reminders.service';
+import { QueueFailuresNotifier, QueueFailuresOutcome } from './queue-failures.notifier';
 
 /**
- * The notifications queue: the daily reminder run. One at a time per worker; two workers
+ * The notifications queue: the daily reminder run, then the sysadmins' queue-failure notice. One at a time per worker; two workers
  * running it at once would still notify each (person, event) once, as the keys are unique.
  * A national run keeps one job busy for a while, hence the long lock.
  */
@@ -14,13 +15,20 @@ import { DailyRemindersOutcome, DailyRemindersService } from './daily-reminders.
 export class NotificationsProcessor extends JobDispatcher {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
-  constructor(private readonly reminders: DailyRemindersService) {
+  constructor(
+    private readonly reminders: DailyRemindersService,
+    private readonly queueFailures: QueueFailuresNotifier,
+  ) {
     super();
   }
 
   @JobHandler(JobName.DailyReminders)
-  async dailyReminders(job: Job<DailyRemindersJobData>): Promise<DailyRemindersOutcome> {
-    return this.reminders.run(job.data.today ?? this.reminders.today());
+  async dailyReminders(
+    job: Job<DailyRemindersJobData>,
+  ): Promise<DailyRemindersOutcome & { queueFailures: QueueFailuresOutcome }> {
+    const today = job.data.today ?? this.reminders.today();
+    const outcome = await this.reminders.run(today);
+    return { ...outcome, queueFailures: await this.queueFailures.run(today) };
   }
 
   @OnWorkerEvent('failed')

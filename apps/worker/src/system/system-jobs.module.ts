@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MergesScheduleService } from '../org-units/merges-schedule.service';
+import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { SystemProcessor } from './system.processor';
 
-@Module({ providers: [SystemProcessor] })
+@Module({ providers: [SystemProcessor, ScheduledMergesService, MergesScheduleService] })
 export class SystemJobsModule {}

@@ -1,14 +1,28 @@
-import { JobName, PingJobResult, QueueName } from '@dx/contracts';
+import {
+  ApplyScheduledMergesJobData,
+  ApplyScheduledMergesResult,
+  JobName,
+  PingJobResult,
+  QueueName,
+} from '@dx/contracts';
 import { JobDispatcher, JobHandler } from '@dx/queues';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { hostname } from 'node:os';
+import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 
-/** Diagnostics: a ping proves the round trip API → Redis → worker → Redis. */
+/**
+ * Diagnostics (a ping proves the round trip API → Redis → worker → Redis) and the daily
+ * housekeeping of the org tree (scheduled merges).
+ */
 @Processor(QueueName.System, { concurrency: 4 })
 export class SystemProcessor extends JobDispatcher {
   private readonly logger = new Logger(SystemProcessor.name);
+
+  constructor(private readonly merges: ScheduledMergesService) {
+    super();
+  }
 
   @JobHandler(JobName.Ping)
   async ping(): Promise<PingJobResult> {
@@ -17,6 +31,11 @@ export class SystemProcessor extends JobDispatcher {
       worker: `${hostname()}:${process.pid}`,
       processedAt: new Date().toISOString(),
     };
+  }
+
+  @JobHandler(JobName.ApplyScheduledMerges)
+  async applyScheduledMerges(job: Job<ApplyScheduledMergesJobData>): Promise<ApplyScheduledMergesResult> {
+    return this.merges.applyDue(job.data.today ?? this.merges.today());
   }
 
   @OnWorkerEvent('failed')

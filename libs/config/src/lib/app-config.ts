@@ -56,7 +56,19 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: LogLevel;
   /** `smtpUrl` null: mail is recorded but never sent. */
-  accounts: { activationCodeTtlDays: number };
+  accounts: {
+    activationCodeTtlDays: number;
+    /** Roles (MFA_REQUIRED_ROLES) that must sign in with a second factor. */
+    mfaRequiredRoles: Array<'learner' | 'trainer' | 'hr' | 'sysadmin'>;
+  };
+  /** Single sign-on; null when OIDC_ISSUER is unset. */
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    linkClaim: string;
+    linkField: 'username' | 'email';
+  } | null;
   mail: { smtpUrl: string | null; from: string; ratePerSecond: number; retryMaxSeconds: number };
 }
 
@@ -106,10 +118,16 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     },
     rateLimits: {
       userImport: { max: v.USER_IMPORT_MAX, windowSeconds: v.USER_IMPORT_WINDOW_SECONDS },
-      publicLookup: { max: v.PUBLIC_RATE_LIMIT_MAX, windowSeconds: v.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
+      publicLookup: {
+        max: v.PUBLIC_RATE_LIMIT_MAX,
+        windowSeconds: v.PUBLIC_RATE_LIMIT_WINDOW_SECONDS,
+      },
     },
     certSigningKeyPem: v.CERT_SIGNING_KEY ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n') : null,
-    certPdf: { p12Path: v.CERT_PDF_P12 ? resolve(v.CERT_PDF_P12) : null, password: v.CERT_PDF_P12_PASSWORD },
+    certPdf: {
+      p12Path: v.CERT_PDF_P12 ? resolve(v.CERT_PDF_P12) : null,
+      password: v.CERT_PDF_P12_PASSWORD,
+    },
     login: {
       maxFailures: v.LOGIN_MAX_FAILURES,
       failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,
@@ -117,7 +135,22 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     corsOrigins: splitList(v.CORS_ORIGINS),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
-    accounts: { activationCodeTtlDays: v.ACTIVATION_CODE_TTL_DAYS },
+    accounts: {
+      activationCodeTtlDays: v.ACTIVATION_CODE_TTL_DAYS,
+      // The schema allowed only these role names.
+      mfaRequiredRoles: (v.MFA_REQUIRED_ROLES === 'none'
+        ? []
+        : splitList(v.MFA_REQUIRED_ROLES)) as AppConfig['accounts']['mfaRequiredRoles'],
+    },
+    oidc: v.OIDC_ISSUER
+      ? {
+          issuer: v.OIDC_ISSUER,
+          clientId: v.OIDC_CLIENT_ID,
+          clientSecret: v.OIDC_CLIENT_SECRET,
+          linkClaim: v.OIDC_LINK_CLAIM,
+          linkField: v.OIDC_LINK_FIELD,
+        }
+      : null,
     mail: {
       smtpUrl: v.SMTP_URL ?? null,
       from: v.MAIL_FROM,

@@ -80,6 +80,27 @@ export const envSchema = Joi.object({
   MAIL_RETRY_MAX_SECONDS: Joi.number().integer().min(1).default(300),
   /** How long an activation code issued by HR works. */
   ACTIVATION_CODE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
+  /**
+   * Roles whose sign-in needs a second factor (TOTP), comma-separated, or `none`. Production
+   * asks it of sysadmin and hr (they handle personal data); elsewhere nobody is forced, so a
+   * demo or a test signs in with a password alone. Anyone may still enrol.
+   */
+  MFA_REQUIRED_ROLES: Joi.string()
+    .pattern(/^(none|(learner|trainer|hr|sysadmin)(,(learner|trainer|hr|sysadmin))*)$/)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.string().default('sysadmin,hr'),
+      otherwise: Joi.string().default('none'),
+    }),
+  /** OpenID Connect single sign-on; off when OIDC_ISSUER is unset. */
+  OIDC_ISSUER: Joi.string().uri({ scheme: ['http', 'https'] }),
+  OIDC_CLIENT_ID: Joi.string().when('OIDC_ISSUER', { is: Joi.exist(), then: Joi.required() }),
+  OIDC_CLIENT_SECRET: Joi.string().when('OIDC_ISSUER', { is: Joi.exist(), then: Joi.required() }),
+  /** The ID-token claim that names the person, and the account field it must equal. */
+  OIDC_LINK_CLAIM: Joi.string()
+    .pattern(/^[A-Za-z0-9_.:-]+$/)
+    .default('preferred_username'),
+  OIDC_LINK_FIELD: Joi.string().valid('username', 'email').default('username'),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
   /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
   STORAGE_URL: Joi.string()
@@ -113,6 +134,7 @@ const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',
+  'OIDC_CLIENT_SECRET',
   'STORAGE_URL',
   'DATABASE_REPLICA_URL',
   'DATABASE_DIRECT_URL',

@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'org_unit.created',
   'org_unit.merged',
+  'org_unit.merge_scheduled',
+  'org_unit.merge_cancelled',
   'course.published',
   'course.archived',
   'course.draft_discarded',
@@ -29,6 +31,11 @@ export const AUDIT_ACTIONS = [
   'certificate.key_rotated',
   'certificate.key_compromised',
   'certificate.public_rate_limited',
+  'auth.mfa_enabled',
+  'auth.mfa_disabled',
+  'auth.mfa_reset',
+  'certificate.issuer_updated',
+  'certificate.issuer_seal_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

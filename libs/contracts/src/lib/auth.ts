@@ -41,3 +41,48 @@ export interface ActivationCodeResponse {
   code: string;
   expiresAt: string;
 }
+
+/**
+ * `POST /api/auth/login` (and `/api/auth/activate`) when a second factor is due, instead of
+ * tokens: `verify` = send a TOTP or recovery code to `POST /api/auth/mfa/verify`; `setup` =
+ * the person's role needs a second factor they have not enrolled yet: enrol through
+ * `POST /api/auth/mfa/setup` then `POST /api/auth/mfa/enable`. `mfaToken` proves the password
+ * (5 minutes) and opens nothing else.
+ */
+export interface MfaChallengeResponse {
+  mfa: 'verify' | 'setup';
+  mfaToken: string;
+}
+
+/** What a sign-in step answers: tokens, or the second step it still needs. */
+export type SignInResponse = LoginResponse | MfaChallengeResponse;
+
+export function isMfaChallenge(res: SignInResponse): res is MfaChallengeResponse {
+  return 'mfaToken' in res;
+}
+
+/** A new TOTP secret to enrol (shown once; confirmed by a code from it). */
+export interface MfaSetupResponse {
+  /** Base32, for typing into an authenticator app by hand. */
+  secret: string;
+  /** `otpauth://totp/…` (Key URI Format), what the QR code holds. */
+  otpauthUrl: string;
+  /** The QR code as an SVG data URL. */
+  qrCode: string;
+}
+
+/** Recovery codes: shown once, each works once in place of a TOTP code. */
+export interface MfaRecoveryCodesResponse {
+  recoveryCodes: string[];
+}
+
+/** `POST /api/auth/mfa/enable` (sign-in that had to enrol first): tokens and recovery codes. */
+export type MfaEnableSignInResponse = LoginResponse & MfaRecoveryCodesResponse;
+
+/** `GET /api/me/mfa`. */
+export interface MfaStatusResponse {
+  enabled: boolean;
+  /** The person's role requires a second factor (it cannot be switched off). */
+  required: boolean;
+  recoveryCodesLeft: number;
+}

@@ -146,3 +146,67 @@ export function normalizeSerial(input: string): string {
     .toUpperCase()
     .replace(/[\s\u2010-\u2015]*[-\u2010-\u2015\s][\s\u2010-\u2015]*/g, '-');
 }
+
+/**
+ * What `POST /api/certificates/exports` makes: `zip`, every PDF the unit's subtree issued
+ * in the year; `xlsx` and `pdf`, the register (sổ cấp) of those certificates.
+ */
+export const CERTIFICATE_EXPORT_FORMATS = ['zip', 'xlsx', 'pdf'] as const;
+export type CertificateExportFormat = (typeof CERTIFICATE_EXPORT_FORMATS)[number];
+
+/** `POST /api/certificates/exports` (trainer/hr in scope, sysadmin) → `202 {jobId}`. */
+export interface CertificateExportRequest {
+  orgUnitId: string;
+  year: number;
+  format: CertificateExportFormat;
+}
+
+/** `GET /api/certificates/exports/:jobId`. */
+export interface CertificateExportStatus {
+  state: 'waiting' | 'active' | 'completed' | 'failed';
+  /** 0–100. */
+  progress: number;
+  /** Once completed: where the file is downloaded (with the caller's bearer token). */
+  downloadUrl?: string;
+  /** Certificates in the file, once completed. */
+  count?: number;
+  error?: string;
+}
+
+/** Payload of `JobName.ExportCertificates`; job id `certificate-export-<exportId>`. */
+export interface CertificateExportJobData {
+  exportId: string;
+}
+
+export function certificateExportJobId(exportId: string): string {
+  return `certificate-export-${exportId}`;
+}
+
+/** `GET /api/certificates/issuers/:orgUnitId` (sysadmin): how a unit signs its certificates. */
+export interface CertificateIssuerSettings {
+  orgUnitId: string;
+  /** The issuing body as printed (Decree 30/2020 agency block). */
+  bodyName: string;
+  /** The body above it, printed over it; null: none. */
+  parentBodyName: string | null;
+  signerTitle: string;
+  signerName: string;
+  /** Place of the date line ("Hà Nội, ngày … tháng … năm …"). */
+  place: string;
+  /** Whether a seal / signature image is stored (PNG or JPEG). */
+  hasSealImage: boolean;
+  /** Null: never set, the values shown are the defaults. */
+  updatedAt: string | null;
+}
+
+/** `PUT /api/certificates/issuers/:orgUnitId` (sysadmin). */
+export interface UpdateCertificateIssuerRequest {
+  bodyName: string;
+  parentBodyName?: string | null;
+  signerTitle: string;
+  signerName: string;
+  place: string;
+}
+
+/** `PUT /api/certificates/issuers/:orgUnitId/seal`: multipart field `file`, PNG or JPEG. */
+export const SEAL_IMAGE_MAX_BYTES = 1024 * 1024;

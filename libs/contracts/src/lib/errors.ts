@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'too_many_requests',
   'internal',
   'unavailable',
+  // The person's role needs a second factor: it cannot be switched off.
+  'mfa_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -64,10 +66,16 @@ export const FIELD_ERROR_CODES = [
   'already_used',
   'unknown_org_unit',
   'org_unit_closed',
+  'merge_into_itself',
+  'merge_target_inside',
+  'merge_target_closing',
+  'merge_before_start',
+  'merge_pending',
   'outside_scope',
   'not_in_course',
   'file_rejected',
   'course_not_usable',
+  'mfa_code_invalid',
   'publish_no_lesson',
   'publish_empty_module',
   'publish_text_no_content',
@@ -76,6 +84,9 @@ export const FIELD_ERROR_CODES = [
   'publish_quiz_no_question',
   'publish_quiz_too_few_questions',
   'publish_final_pool_too_small',
+  'publish_draw_exceeds_category',
+  'not_in_bank',
+  'category_not_visible',
   // Publish warnings (200), same shape.
   'publish_final_pool_small',
   'publish_final_whole_bank',

@@ -6,6 +6,16 @@ export interface OrgUnitResponse {
   validFrom: string;
   validTo: string | null;
   successorId: string | null;
+  /** A merge decided for a later date (`POST /org-units/:id/merge`), not applied yet. */
+  pendingMerge: PendingOrgUnitMerge | null;
+}
+
+/** A scheduled merge: from `effectiveDate` the unit closes and its people join the target. */
+export interface PendingOrgUnitMerge {
+  targetId: string;
+  targetCode: string;
+  targetName: string;
+  effectiveDate: string;
 }
 
 /** `GET /api/me/org-unit`: the caller's unit with its ancestors from the root, for display. */

@@ -27,6 +27,10 @@ export enum JobName {
   DailyReminders = 'daily-reminders',
   /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
   SendMail = 'send-mail',
+  /** A unit's certificates of a year as a ZIP of PDFs or a register. Job id `certificate-export-<id>`. */
+  ExportCertificates = 'export-certificates',
+  /** Daily, from the job scheduler: apply the org-unit merges whose date has come. */
+  ApplyScheduledMerges = 'apply-scheduled-merges',
 }
 
 /** The queue each job runs on. */
@@ -37,6 +41,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
   [JobName.DailyReminders]: QueueName.Notifications,
   [JobName.SendMail]: QueueName.Mail,
+  [JobName.ExportCertificates]: QueueName.Certificates,
+  [JobName.ApplyScheduledMerges]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -45,6 +51,7 @@ export function isJobName(value: unknown): value is JobName {
 
 export enum CertificateJob {
   Issue = JobName.IssueCertificate,
+  Export = JobName.ExportCertificates,
 }
 
 export interface IssueCertificateJobData {
@@ -53,6 +60,20 @@ export interface IssueCertificateJobData {
 
 export enum SystemJob {
   Ping = JobName.Ping,
+  ApplyScheduledMerges = JobName.ApplyScheduledMerges,
+}
+
+/** The job scheduler's id in Redis for the daily merge run (one however many workers). */
+export const SCHEDULED_MERGES_SCHEDULER_ID = 'apply-scheduled-merges';
+
+export interface ApplyScheduledMergesJobData {
+  /** The day to apply merges up to (YYYY-MM-DD); default today in TZ_REPORTS. */
+  today?: string;
+}
+
+export interface ApplyScheduledMergesResult {
+  applied: number;
+  failed: number;
 }
 
 export interface PingJobData {

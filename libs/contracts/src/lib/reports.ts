@@ -49,6 +49,36 @@ export interface CoverageReportRow {
   coverage: number;
   hours: number;
   certificates: number;
+  /** DX staff with dxRole full_time, and those of them trained. */
+  fullTime: CoverageSplit;
+  /** DX staff with dxRole part_time, and those of them trained. */
+  partTime: CoverageSplit;
+  /** DX staff who met every requirement of the year that applied to them (none: met). */
+  requirementMet: number;
+}
+
+export interface CoverageSplit {
+  dxStaff: number;
+  trained: number;
+}
+
+/** `GET /api/reports/coverage?orgUnitId=&year=`: a stored report the caller may read. */
+export interface CoverageReportSummary {
+  id: string;
+  year: number;
+  orgUnitId: string;
+  official: boolean;
+  generatedAt: string;
+}
+
+/** A merge that touches a report's units: the absorbed unit and its successor. */
+export interface CoverageMergeNote {
+  unitId: string;
+  unitName: string;
+  successorId: string;
+  successorName: string;
+  /** The day the absorbed unit closed, YYYY-MM-DD. */
+  effectiveDate: string;
 }
 
 /** `GET /api/reports/coverage/:reportId`: rows in tree order (a parent before its children). */
@@ -60,7 +90,16 @@ export interface CoverageReport {
   timeZone: string;
   generatedAt: string;
   rows: CoverageReportRow[];
+  /** Merges whose absorbed unit or successor is one of the rows (explains history). */
+  merges: CoverageMergeNote[];
 }
+
+/**
+ * CSV field separators: `,` (default, with a decimal point) or `;` with a decimal comma,
+ * what Excel with Vietnamese regional settings expects.
+ */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
 export const COVERAGE_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type CoverageExportFormat = (typeof COVERAGE_EXPORT_FORMATS)[number];
@@ -102,6 +141,61 @@ export function orderCoverageRows<
     const row = stack.pop() as T;
     out.push(row);
     stack.push(...[...(children.get(row.orgUnitId) ?? [])].reverse());
+  }
+  return out;
+}
+
+/** A row of a report as shown (table, exports): a unit (its whole subtree), or the people attached to a unit itself. */
+export interface CoverageExportRow extends CoverageReportRow {
+  /** True for "trực thuộc trực tiếp": the parent's own people, not in any child unit. */
+  direct: boolean;
+}
+
+export const DIRECT_ROW_NAME = 'Trực thuộc trực tiếp';
+
+/**
+ * Rows in tree order with, right after each unit that has child rows, a row for the
+ * people attached to the unit itself (its figures minus its children's). Every unit row
+ * counts its whole subtree, so a parent equals its children plus that row: summing the
+ * rows of one level never double counts.
+ */
+export function withDirectRows(rows: readonly CoverageReportRow[]): CoverageExportRow[] {
+  const children = new Map<string, CoverageReportRow[]>();
+  for (const r of rows) {
+    if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  }
+  const out: CoverageExportRow[] = [];
+  for (const r of rows) {
+    out.push({ ...r, direct: false });
+    const kids = children.get(r.orgUnitId);
+    if (!kids?.length) continue;
+    const minus = (pick: (x: CoverageReportRow) => number) =>
+      pick(r) - kids.reduce((s, k) => s + pick(k), 0);
+    const dxStaff = minus((x) => x.dxStaff);
+    const trained = minus((x) => x.trained);
+    out.push({
+      orgUnitId: r.orgUnitId,
+      code: r.code,
+      name: DIRECT_ROW_NAME,
+      parentId: r.orgUnitId,
+      depth: r.depth + 1,
+      dxStaff,
+      trained,
+      coverage: coverageRatio(trained, dxStaff),
+      // Hundredths: sums of two-decimal figures stay exact.
+      hours: Math.round(minus((x) => x.hours) * 100) / 100,
+      certificates: minus((x) => x.certificates),
+      fullTime: {
+        dxStaff: minus((x) => x.fullTime.dxStaff),
+        trained: minus((x) => x.fullTime.trained),
+      },
+      partTime: {
+        dxStaff: minus((x) => x.partTime.dxStaff),
+        trained: minus((x) => x.partTime.trained),
+      },
+      requirementMet: minus((x) => x.requirementMet),
+      direct: true,
+    });
   }
   return out;
 }

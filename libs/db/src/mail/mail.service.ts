@@ -1,5 +1,6 @@
 import {
   MailJob,
+  MailStatus,
   MailTemplate,
   MailTemplateParams,
   QueueName,
@@ -52,4 +53,24 @@ export class MailService {
     );
     return id;
   }
+
+  /**
+   * What became of the mails with these idempotency keys (for a sent-log): status, when it
+   * left, the last error. Keys without a mail are absent from the map.
+   */
+  async fates(db: Pick<EntityManager, 'query'>, keys: string[]): Promise<Map<string, MailFate>> {
+    if (keys.length === 0) return new Map();
+    const rows: (MailFate & { key: string })[] = await db.query(
+      `SELECT idempotency_key AS key, status, sent_at AS "sentAt", last_error AS "lastError"
+         FROM mail WHERE idempotency_key = ANY ($1::varchar[])`,
+      [keys],
+    );
+    return new Map(rows.map(({ key, ...fate }) => [key, fate]));
+  }
+}
+
+export interface MailFate {
+  status: MailStatus;
+  sentAt: Date | null;
+  lastError: string | null;
 }

@@ -11,6 +11,12 @@ import { AddMailActivationPasswordReset1796613466811 } from './1796613466811-Add
 import { AddNotifications1796614908478 } from './1796614908478-AddNotifications';
 import { AddUserActive1796615179321 } from './1796615179321-AddUserActive';
 import { AddQuestionExternalId1796615934078 } from './1796615934078-AddQuestionExternalId';
+import { ScheduledOrgUnitMerges1796623884846 } from './1796623884846-ScheduledOrgUnitMerges';
+import { CoverageRowSplits1796623897452 } from './1796623897452-CoverageRowSplits';
+import { AddQuestionBanks1796623976630 } from './1796623976630-AddQuestionBanks';
+import { AddUserMfa1796624052789 } from './1796624052789-AddUserMfa';
+import { AddCertificateExports1796624442043 } from './1796624442043-AddCertificateExports';
+import { AddCertificateIssuers1796625655482 } from './1796625655482-AddCertificateIssuers';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -28,4 +34,10 @@ export const ALL_MIGRATIONS: Function[] = [
   AddNotifications1796614908478,
   AddUserActive1796615179321,
   AddQuestionExternalId1796615934078,
+  ScheduledOrgUnitMerges1796623884846,
+  CoverageRowSplits1796623897452,
+  AddQuestionBanks1796623976630,
+  AddUserMfa1796624052789,
+  AddCertificateExports1796624442043,
+  AddCertificateIssuers1796625655482,
 ];

@@ -1,7 +1,8 @@
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import type { NotificationContent } from './notifications.service';
 
-type Cert = Pick<CertificateEntity, 'id' | 'serial' | 'snapshot'>;
+type Cert = Pick<CertificateEntity, 'id' | 'serial' | 'snapshot'> &
+  Partial<Pick<CertificateEntity, 'verifyCode'>>;
 
 /**
  * What the holder is told when a certificate changes status. The certificate's API and
@@ -16,7 +17,8 @@ export function certificateIssuedNotification(cert: Cert): NotificationContent {
     body:
       `Chứng chỉ số hiệu ${cert.serial} đã được cấp và có thể tải về tại mục "Chứng chỉ của tôi". ` +
       'Bất kỳ ai cũng có thể kiểm tra chứng chỉ qua đường dẫn xác thực.',
-    link: `/verify/${cert.serial}`,
+    // With the private code of the QR, as on the PDF: the holder sees their full name there.
+    link: `/verify/${cert.serial}${cert.verifyCode ? `?c=${cert.verifyCode}` : ''}`,
   };
 }
 

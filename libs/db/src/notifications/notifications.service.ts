@@ -28,6 +28,9 @@ export interface NotifyOutcome {
   mailed: number;
 }
 
+/** The idempotency key of a notification's mail: one mail per inbox item. */
+export const notificationMailKey = (notificationId: string) => `notification:${notificationId}`;
+
 /**
  * The one place that decides who is notified at all: deactivated people (app_user.active
  * false) get nothing, neither in the app nor by mail.
@@ -91,5 +94,14 @@ export class NotificationsService {
       [...batch.params, batch.type, OPTIONAL_NOTIFICATION_TYPES.includes(batch.type)],
     );
     return { notified: row.notified, mailed: row.mailed };
+  }
+
+  /** Notifications are kept 12 months before `today` (YYYY-MM-DD); answers how many went. */
+  async purgeOlderThanYear(db: Pick<EntityManager, 'query'>, today: string): Promise<number> {
+    const [, count]: [unknown[], number] = await db.query(
+      `DELETE FROM notification WHERE created_at < $1::date - interval '12 months'`,
+      [today],
+    );
+    return count;
   }
 }

@@ -1,5 +1,13 @@
 import type { QuizKind, ReviewPolicy } from '@dx/contracts';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { CourseModuleEntity } from '../courses/course-module.entity';
 import { CourseVersionEntity } from '../courses/course-version.entity';
 
@@ -21,7 +29,10 @@ export type { QuizKind, ReviewPolicy };
 )
 @Check('ck_quiz_per_attempt', '"questions_per_attempt" IS NULL OR "questions_per_attempt" > 0')
 @Index('idx_quiz_version', ['courseVersionId'])
-@Index('uq_quiz_final_per_version', ['courseVersionId'], { unique: true, where: `"kind" = 'final'` })
+@Index('uq_quiz_final_per_version', ['courseVersionId'], {
+  unique: true,
+  where: `"kind" = 'final'`,
+})
 export class QuizEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

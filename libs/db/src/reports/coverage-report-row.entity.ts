@@ -40,4 +40,22 @@ export class CoverageReportRowEntity {
 
   @Column({ type: 'int' })
   certificates: number;
+
+  // The split by DX role and the requirement figure (yearly cycle). Reports stored
+  // before they existed read 0 here.
+  @Column({ type: 'int', default: 0 })
+  fullTimeStaff: number;
+
+  @Column({ type: 'int', default: 0 })
+  fullTimeTrained: number;
+
+  @Column({ type: 'int', default: 0 })
+  partTimeStaff: number;
+
+  @Column({ type: 'int', default: 0 })
+  partTimeTrained: number;
+
+  /** DX staff who met every requirement of the year that applied to them. */
+  @Column({ type: 'int', default: 0 })
+  requirementMet: number;
 }

@@ -2,7 +2,7 @@ import { COVERAGE_EXPORT_FORMATS, coverageExportKey, CoverageExportFormat } from
 import { CoverageReportEntity, ReadReplica } from '@dx/db';
 import type { FileStorage } from '@dx/storage';
 import type { DataSource } from 'typeorm';
-import { insertCoverageRows } from './coverage-calculation';
+import { insertCoverageRows } from './coverage-ledger';
 import { CoverageSnapshot, readCoverageSnapshot } from './coverage-snapshot';
 import { renderCoverageCsv } from './exports/coverage-csv';
 import { renderCoveragePdf } from './exports/coverage-pdf';

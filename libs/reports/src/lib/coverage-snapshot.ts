@@ -30,6 +30,9 @@ export async function readCoverageSnapshot(
       coverage: coverageRatio(r.trained, r.dxStaff),
       hours: r.hours,
       certificates: r.certificates,
+      fullTime: { dxStaff: r.fullTimeStaff, trained: r.fullTimeTrained },
+      partTime: { dxStaff: r.partTimeStaff, trained: r.partTimeTrained },
+      requirementMet: r.requirementMet,
     })),
   );
   let root = rows.find((r) => r.orgUnitId === report.orgUnitId);

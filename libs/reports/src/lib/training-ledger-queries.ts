@@ -96,3 +96,63 @@ export async function rebuildLedger(tx: EntityManager): Promise<void> {
        FROM (${LEDGER_FROM_SOURCES}) src`,
   );
 }
+
+/**
+ * Recomputes the ledger rows of some people from the source rows (a repair, or specs
+ * that load certificates straight in SQL). `requirement_met` starts over as true: the
+ * caller re-evaluates requirements when there are any.
+ */
+export async function rebuildLedgerOf(m: EntityManager, userIds: string[]): Promise<void> {
+  await m.query('DELETE FROM training_year WHERE user_id = ANY ($1::uuid[])', [userIds]);
+  await m.query(
+    `INSERT INTO training_year (user_id, year, hours, courses, records, trained)
+     SELECT user_id, year, hundredths / 100.0, courses, records, courses + records > 0
+       FROM (${LEDGER_FROM_SOURCES}) src WHERE user_id = ANY ($1::uuid[])`,
+    [userIds],
+  );
+}
+
+/**
+ * After people changed place (a transfer, a merge) from `fromDate`: for every year from
+ * then to `today` that has requirements, gives those a requirement now applies to a ledger
+ * row and re-evaluates the row of every person concerned, so `requirement_met` follows
+ * where they stand on that year's day (31/12, or today for the current year). Without it,
+ * someone who moved under a requirement had no row and counted as meeting it. `unitId`:
+ * everyone whose membership on that day lies in the unit's subtree (a merge's target).
+ */
+export async function replacePeopleInLedger(
+  m: EntityManager,
+  args: { fromDate: string; today: string } & ({ userIds: string[] } | { unitId: string }),
+): Promise<void> {
+  const years: { year: number }[] = await m.query(
+    `SELECT DISTINCT year FROM requirement WHERE year BETWEEN $1::int AND $2::int ORDER BY year`,
+    [Number(args.fromDate.slice(0, 4)), Number(args.today.slice(0, 4))],
+  );
+  for (const { year } of years) {
+    const end = `${year}-12-31`;
+    const asOf = end < args.today ? end : args.today;
+    const ids =
+      'userIds' in args
+        ? args.userIds
+        : (
+            (await m.query(
+              `SELECT DISTINCT m.user_id AS id
+                 FROM org_unit root
+                 JOIN org_unit mu ON mu.path LIKE root.path || '%'
+                 JOIN membership m ON m.org_unit_id = mu.id AND m.valid_from <= $2::date
+                                  AND (m.valid_to IS NULL OR m.valid_to > $2::date)
+                WHERE root.id = $1::uuid`,
+              [args.unitId, asOf],
+            )) as { id: string }[]
+          ).map((r) => r.id);
+    if (!ids.length) continue;
+    await m.query(
+      `INSERT INTO training_year AS ty (user_id, year, trained)
+       SELECT DISTINCT u.id, $1::int, false FROM requirement r ${REQUIREMENT_APPLIES}
+        WHERE r.year = $1::int AND u.id = ANY ($3::uuid[])
+       ON CONFLICT (user_id, year) DO NOTHING`,
+      [year, asOf, ids],
+    );
+    await evaluateRequirementMet(m, year, asOf, ids);
+  }
+}

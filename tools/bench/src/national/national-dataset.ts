@@ -17,6 +17,7 @@ import {
   QUIZ_ATTEMPTS_SQL,
 } from './generate-learning';
 import { MEMBERSHIPS_SQL, UNIT_STEPS, USERS_SQL } from './generate-org';
+import { buildLedgerAndRequirements } from './generate-ledger';
 import { HISTORY_STEPS, OFFICIAL_2024_REPORT_ID_KEY } from './generate-reports';
 import {
   DATABASE_NAME,
@@ -216,6 +217,10 @@ async function build(url: string): Promise<Record<string, number>> {
         order.map((t) => (c: Client) => c.query(`VACUUM (ANALYZE) ${t}`)),
       );
     });
+    // Reports sum the ledger: it exists before the official report is computed.
+    await timed('training ledger and requirements (library code)', () =>
+      buildLedgerAndRequirements(url),
+    );
     await timed('official 2024 report (worker code) and report history', async () => {
       await officialReport(url, 2024);
       for (const sql of HISTORY_STEPS) await a.query(sql);
@@ -264,6 +269,8 @@ async function countRows(c: Client): Promise<Record<string, number>> {
             (SELECT count(*) FROM org_unit_edge)::int AS edges,
             (SELECT count(*) FROM app_user)::int AS users,
             (SELECT count(*) FROM membership)::int AS memberships,
+            (SELECT count(*) FROM training_year)::int AS ledger_rows,
+            (SELECT count(*) FROM requirement)::int AS requirements,
             (SELECT count(*) FROM certificate WHERE kind = 'course')::int AS course_certificates,
             (SELECT count(*) FROM certificate WHERE status = 'revoked')::int AS revoked,
             (SELECT count(DISTINCT course_version_id) FROM certificate)::int AS course_versions,

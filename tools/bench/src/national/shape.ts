@@ -7,8 +7,12 @@
  * Bump DATASET_VERSION whenever anything here or in the generator changes what is built:
  * `npm run bench` rebuilds the database when the stored version differs.
  */
-export const DATASET_VERSION = 3;
-export const DATABASE_NAME = 'dx_bench_national';
+export const DATASET_VERSION = 4;
+/**
+ * `BENCH_NATIONAL_DB` names another database, so a trial with a small `BENCH_NATIONAL_USERS`
+ * never drops the full set someone else on the machine is using.
+ */
+export const DATABASE_NAME = process.env.BENCH_NATIONAL_DB ?? 'dx_bench_national';
 
 export const PROVINCES = 63;
 export const DEPARTMENTS = 750;

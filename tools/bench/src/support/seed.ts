@@ -19,7 +19,7 @@ export interface BenchData {
   rootUnitId: string;
   /** Usernames of the learners, in order (hv00001, hv00002, …). */
   usernames: string[];
-  /** The course every learner is enrolled in (3 modules × 4 lessons, final quiz of 10). */
+  /** The course every learner is enrolled in (3 modules × 4 lessons, final quiz drawing 10 of a 30-question bank category). */
   course: SeededCourse;
 }
 
@@ -39,7 +39,7 @@ const CATALOG_TITLES = [
 /**
  * The bench data set, set-based: an org tree (1 ministry, 10 provinces, 100 communes),
  * `learners` learner accounts spread over the communes, a catalog of 30 published courses at
- * national and provincial level, and one course with lessons and a final quiz of 10
+ * national and provincial level, and one course with lessons and a final quiz drawing 10
  * questions that every learner is enrolled in. Learners share one argon2id hash made with
  * the API's own parameters, so signing in costs what it costs in production.
  */
@@ -150,7 +150,10 @@ cách làm việc và phương thức sản xuất dựa trên các công nghệ
 > Tham khảo: [Cổng dịch vụ công quốc gia](https://dichvucong.gov.vn).
 `;
 
-/** A published course (3 modules × 4 lessons) with a final quiz of 10 questions × 4 options. */
+/**
+ * A published course (3 modules × 4 lessons) with a final quiz drawing 10 questions × 4 options
+ * from a bank category of 30.
+ */
 export async function seedCourse(
   pg: Pool,
   owner: string,
@@ -197,17 +200,34 @@ export async function seedCourse(
       [versionId, quiz.timeLimitSeconds ?? 1800, quiz.maxAttempts ?? null],
     )
   ).rows;
+  // The final draws 10 of a 30-question bank category (issue #16), as finals are meant to.
+  const [{ id: bankId }] = (
+    await pg.query(
+      `INSERT INTO question_bank (owner_org_unit_id, title) VALUES ($1, $2) RETURNING id`,
+      [owner, `Ngân hàng ${code}`],
+    )
+  ).rows;
+  const [{ id: categoryId }] = (
+    await pg.query(
+      `INSERT INTO question_category (bank_id, name) VALUES ($1, 'Chuyển đổi số') RETURNING id`,
+      [bankId],
+    )
+  ).rows;
   await pg.query(
-    `INSERT INTO question (quiz_id, key, position, type, text, explanation)
-     SELECT $1, gen_random_uuid(), q, 'single', 'Câu hỏi số ' || q || ' về chuyển đổi số?', 'Giải thích câu ' || q
-       FROM generate_series(1, 10) q`,
-    [finalQuizId],
+    `INSERT INTO question (bank_id, category_id, key, position, type, text, explanation)
+     SELECT $1, $2, gen_random_uuid(), q, 'single', 'Câu hỏi số ' || q || ' về chuyển đổi số?', 'Giải thích câu ' || q
+       FROM generate_series(1, 30) q`,
+    [bankId, categoryId],
   );
   await pg.query(
     `INSERT INTO question_option (question_id, position, text, correct)
-     SELECT q.id, o, 'Phương án ' || o, o = 1 FROM question q, generate_series(1, 4) o WHERE q.quiz_id = $1`,
-    [finalQuizId],
+     SELECT q.id, o, 'Phương án ' || o, o = 1 FROM question q, generate_series(1, 4) o WHERE q.category_id = $1`,
+    [categoryId],
   );
+  await pg.query(`INSERT INTO quiz_draw_rule (quiz_id, category_id, count) VALUES ($1, $2, 10)`, [
+    finalQuizId,
+    categoryId,
+  ]);
   return { courseId, versionId, lessonIds, finalQuizId };
 }
 

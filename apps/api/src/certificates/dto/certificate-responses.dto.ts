@@ -1,6 +1,8 @@
 import type {
   CertificateDetails,
   CertificateEventView,
+  CertificateExportStatus,
+  CertificateIssuerSettings,
   CertificateKind,
   CertificateListItem,
   CertificateStatus,
@@ -12,7 +14,7 @@ import type {
   VerifiedPublicCertificate,
 } from '@dx/contracts';
 import { REVOCATION_REASONS } from '@dx/contracts';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document only; the services return the contract types.
 
@@ -110,4 +112,35 @@ export class PublicSigningKeyDto implements PublicSigningKey {
     description: 'Compromised: certificates it signed from then on are invalid',
   })
   revokedAt: string | null;
+}
+
+export class CertificateExportAcceptedDto {
+  @ApiProperty({ example: 'certificate-export-0b7f8a44-3f1e-4c1a-9d55-1f0d2f7e9a10' })
+  jobId: string;
+}
+
+export class CertificateExportStatusDto implements CertificateExportStatus {
+  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed'] })
+  state: CertificateExportStatus['state'];
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiPropertyOptional({
+    description:
+      'Once completed: the file (an API path to fetch with your bearer token, or a short-lived storage URL)',
+  })
+  downloadUrl?: string;
+  @ApiPropertyOptional({ description: 'Certificates in the file, once completed' })
+  count?: number;
+  @ApiPropertyOptional() error?: string;
+}
+
+export class CertificateIssuerSettingsDto implements CertificateIssuerSettings {
+  @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty() bodyName: string;
+  @ApiProperty({ type: String, nullable: true }) parentBodyName: string | null;
+  @ApiProperty() signerTitle: string;
+  @ApiProperty() signerName: string;
+  @ApiProperty() place: string;
+  @ApiProperty() hasSealImage: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: defaults' })
+  updatedAt: string | null;
 }

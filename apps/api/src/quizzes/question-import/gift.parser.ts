@@ -8,6 +8,7 @@ import type { QuestionCandidate, RowError } from './question-row';
  * Questions are separated by blank lines; `//` lines are comments; `\` escapes ~ = # { } :.
  * Per-answer feedback (`#…`) is dropped. Other GIFT forms (matching, numeric, short answer,
  * essay) are row errors: these quizzes cannot grade them. `row` is the question's first line.
+ * `$CATEGORY: a/b/Name` sets the category (its last segment) of the questions that follow.
  */
 export function giftCandidates(text: string): {
   candidates: QuestionCandidate[];
@@ -15,12 +16,23 @@ export function giftCandidates(text: string): {
 } {
   const candidates: QuestionCandidate[] = [];
   const errors: RowError[] = [];
-  for (const block of blocks(text)) {
+  let category: string | null = null;
+  for (const whole of blocks(text)) {
+    let block = whole;
+    const [first, ...rest] = whole.text.split('\n');
+    const set = /^\s*\$CATEGORY:\s*(.*)$/.exec(first);
+    if (set) {
+      // Moodle writes paths ($course$/top/Chương 1): the last segment names the category.
+      const segments = set[1].split('/').map((x) => x.trim());
+      category = segments.filter((x) => x && !x.startsWith('$')).pop() || null;
+      if (!rest.join('').trim()) continue;
+      block = { row: whole.row + 1, text: rest.join('\n') };
+    }
     const parsed = parseBlock(block.text);
     if (typeof parsed === 'string') {
       errors.push({ row: block.row, field: 'gift', message: parsed });
     } else {
-      candidates.push({ row: block.row, ...parsed });
+      candidates.push({ row: block.row, ...parsed, category });
     }
   }
   return { candidates, errors };

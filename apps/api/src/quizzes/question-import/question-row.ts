@@ -11,6 +11,9 @@ export interface QuestionCandidate {
   text: string;
   options: { text: string; correct: boolean }[];
   explanation: string | null;
+  /** Bank imports: the category the row goes to (created when the bank lacks it). */
+  category?: string | null;
+  tags?: string[];
 }
 
 /** A validated question of the file, ready to be written. */
@@ -18,6 +21,8 @@ export interface ImportedQuestion extends Omit<CreateQuestionDto, 'type'> {
   row: number;
   type: QuestionType;
   externalId: string | null;
+  category: string | null;
+  tags: string[];
 }
 
 export interface RowError extends FieldError {
@@ -25,6 +30,8 @@ export interface RowError extends FieldError {
 }
 
 const EXTERNAL_ID_MAX = 100;
+const CATEGORY_MAX = 120;
+const TAG_MAX = 50;
 
 /** Field names of CreateQuestionDto's errors, flattened to the top property (options.0.text → options). */
 function messages(errors: ValidationError[]): { field: string; message: string }[] {
@@ -83,6 +90,22 @@ export async function checkCandidate(
       message: `externalId must be at most ${EXTERNAL_ID_MAX} characters`,
     });
   }
+  const category = c.category?.normalize('NFC').trim() || null;
+  if (category !== null && category.length > CATEGORY_MAX) {
+    errors.push({
+      row: c.row,
+      field: 'category',
+      message: `category must be at most ${CATEGORY_MAX} characters`,
+    });
+  }
+  const tags = [...new Set((c.tags ?? []).map((t) => t.normalize('NFC').trim()).filter(Boolean))];
+  if (tags.some((t) => t.length > TAG_MAX)) {
+    errors.push({
+      row: c.row,
+      field: 'tags',
+      message: `a tag must be at most ${TAG_MAX} characters`,
+    });
+  }
   if (errors.length) return { question: null, errors };
   return {
     question: {
@@ -92,6 +115,8 @@ export async function checkCandidate(
       text: dto.text,
       options: dto.options.map((o) => ({ text: o.text, correct: o.correct })),
       explanation: dto.explanation || undefined,
+      category,
+      tags,
     },
     errors: [],
   };

@@ -11,8 +11,18 @@ import type { QuestionCandidate, RowError } from './question-row';
  *   "Đúng", "Sai").
  * - `correct`: the numbers of the correct options, e.g. `2` or `1,3`.
  * - `explanation` (optional): shown in the review when the quiz's policy allows.
+ * - `category` (optional, bank imports): the bank category of the question.
+ * - `tags` (optional, bank imports): comma-separated tags.
  */
-export const SHEET_COLUMNS = ['externalId', 'type', 'text', 'correct', 'explanation'] as const;
+export const SHEET_COLUMNS = [
+  'externalId',
+  'type',
+  'text',
+  'correct',
+  'explanation',
+  'category',
+  'tags',
+] as const;
 export const MAX_OPTIONS = 10;
 const REQUIRED = ['type', 'text', 'correct'];
 const OPTION = /^option([1-9]|10)$/;
@@ -79,6 +89,8 @@ export function sheetCandidates(rows: RawRow[]): {
       text: cell(r, 'text'),
       options: texts.map((text, k) => ({ text, correct: numbers.includes(k + 1) })),
       explanation: cell(r, 'explanation') || null,
+      category: cell(r, 'category') || null,
+      tags: cell(r, 'tags').split(/[,;]/),
     });
   }
   return { candidates, errors, headerError: null };

@@ -1,6 +1,11 @@
-import { COVERAGE_EXPORT_FORMATS, CoverageExportFormat } from '@dx/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import {
+  COVERAGE_EXPORT_FORMATS,
+  CoverageExportFormat,
+  CSV_SEPARATORS,
+  CsvSeparator,
+} from '@dx/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 
 export class CoverageExportQuery {
   @ApiProperty({ enum: COVERAGE_EXPORT_FORMATS })
@@ -8,4 +13,13 @@ export class CoverageExportQuery {
     message: `format must be one of ${COVERAGE_EXPORT_FORMATS.join(', ')}`,
   })
   format: CoverageExportFormat;
+
+  @ApiPropertyOptional({
+    enum: CSV_SEPARATORS,
+    default: ',',
+    description: "CSV only: ';' writes decimal commas, as Excel in Vietnamese expects",
+  })
+  @IsOptional()
+  @IsIn(CSV_SEPARATORS, { message: `separator must be one of ${CSV_SEPARATORS.join(' ')}` })
+  separator?: CsvSeparator;
 }

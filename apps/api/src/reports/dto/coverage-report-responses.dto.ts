@@ -1,4 +1,12 @@
-import type { CoverageJobStatus, CoverageReport, CoverageReportRow, JobState } from '@dx/contracts';
+import type {
+  CoverageJobStatus,
+  CoverageMergeNote,
+  CoverageReport,
+  CoverageReportRow,
+  CoverageReportSummary,
+  CoverageSplit,
+  JobState,
+} from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document only; the services return the contract types.
@@ -12,6 +20,11 @@ export class CoverageJobStatusDto implements CoverageJobStatus {
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiPropertyOptional({ format: 'uuid' }) reportId?: string;
   @ApiPropertyOptional() error?: string;
+}
+
+export class CoverageSplitDto implements CoverageSplit {
+  @ApiProperty() dxStaff: number;
+  @ApiProperty() trained: number;
 }
 
 export class CoverageReportRowDto implements CoverageReportRow {
@@ -32,6 +45,32 @@ export class CoverageReportRowDto implements CoverageReportRow {
   coverage: number;
   @ApiProperty({ description: 'Hours of those completed courses' }) hours: number;
   @ApiProperty({ description: 'Number of those course certificates' }) certificates: number;
+  @ApiProperty({ type: CoverageSplitDto, description: 'DX staff with dxRole full_time' })
+  fullTime: CoverageSplit;
+  @ApiProperty({ type: CoverageSplitDto, description: 'DX staff with dxRole part_time' })
+  partTime: CoverageSplit;
+  @ApiProperty({
+    description: 'DX staff who met every requirement of the year that applied to them',
+  })
+  requirementMet: number;
+}
+
+export class CoverageReportSummaryDto implements CoverageReportSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty({ description: 'The scheduled figures of a closed year (immutable)' })
+  official: boolean;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+}
+
+export class CoverageMergeNoteDto implements CoverageMergeNote {
+  @ApiProperty({ format: 'uuid', description: 'The absorbed unit' }) unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ format: 'uuid' }) successorId: string;
+  @ApiProperty() successorName: string;
+  @ApiProperty({ format: 'date', description: 'The day the absorbed unit closed' })
+  effectiveDate: string;
 }
 
 export class CoverageReportDto implements CoverageReport {
@@ -47,4 +86,9 @@ export class CoverageReportDto implements CoverageReport {
     description: 'Tree order: a parent before its children',
   })
   rows: CoverageReportRow[];
+  @ApiProperty({
+    type: [CoverageMergeNoteDto],
+    description: 'Merges whose absorbed unit or successor is one of the rows',
+  })
+  merges: CoverageMergeNote[];
 }

@@ -31,8 +31,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/courses/course-quizzes.service.ts question_option',
   'apps/api/src/courses/course-quizzes.service.ts quiz',
   'apps/api/src/courses/course-summary.ts org_unit',
-  'apps/api/src/courses/publish-check.ts question',
-  'apps/api/src/courses/publish-check.ts quiz',
   // curricula read courses, enrollments, org units, and write program certificates themselves (to become certificates.requestCertificate).
   'apps/api/src/curricula/curricula-query.service.ts app_user',
   'apps/api/src/curricula/curricula-query.service.ts course',
@@ -72,10 +70,8 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/lessons.service.ts course_version',
   'apps/api/src/learning/lessons.service.ts lesson',
   'apps/api/src/learning/lessons.service.ts org_unit',
-  // org-units move memberships and read users when units merge.
+  // org-units read the caller's unit for scopes.
   'apps/api/src/org-units/org-scope.service.ts app_user',
-  'apps/api/src/org-units/org-unit-merge.service.ts app_user',
-  'apps/api/src/org-units/org-unit-merge.service.ts membership',
   // privacy export and deletion read every personal table: to call each owner's export/erase.
   'apps/api/src/privacy/data-export.service.ts app_user',
   'apps/api/src/privacy/data-export.service.ts audit_log',
@@ -140,25 +136,4 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   // the worker's reports reads org units for yearly coverage.
   'apps/worker/src/reports/yearly-coverage.service.ts org_unit',
   'apps/worker/src/reports/yearly-coverage.service.ts org_unit_edge',
-  // Notifications and reminders were written in parallel with this guard (same day): their
-  // set-based reminder and digest queries belong in the reporting read model (libs/reports),
-  // the inbox's sent-log behind the mail and users features. Debt to move, not a licence.
-  'apps/api/src/notifications/notifications-inbox.service.ts app_user',
-  'apps/api/src/notifications/notifications-inbox.service.ts mail',
-  'apps/api/src/notifications/notifications-inbox.service.ts org_unit',
-  'apps/worker/src/reminders/daily-reminders.service.ts app_user',
-  'apps/worker/src/reminders/daily-reminders.service.ts notification',
-  'apps/worker/src/reminders/hr-digest.sql.ts app_user',
-  'apps/worker/src/reminders/hr-digest.sql.ts org_unit',
-  'apps/worker/src/reminders/hr-digest.sql.ts requirement',
-  'apps/worker/src/reminders/report-ready.notifier.ts app_user',
-  'apps/worker/src/reminders/report-ready.notifier.ts coverage_report',
-  'apps/worker/src/reminders/report-ready.notifier.ts org_unit',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts app_user',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts certificate',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts curriculum_course',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts notification',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts org_unit',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts requirement',
-  'apps/worker/src/reminders/requirement-reminders.sql.ts training_year',
 ];

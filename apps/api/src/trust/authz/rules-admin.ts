@@ -1,3 +1,4 @@
+import { OrgUnitMergeEntity } from '@dx/db';
 import { randomSuffix } from '@dx/db/testing';
 import { Factories } from '../../test/factories';
 import { callerUser } from '../support/world';
@@ -84,6 +85,22 @@ export const ADMIN_RULES: RuleTable = {
       return { params: { id: from.id }, body: { targetId: into.id, effectiveDate: today() } };
     },
   },
+  'DELETE /api/org-units/{id}/merge': {
+    learner: 403,
+    trainer: 403,
+    hr: 403,
+    sysadmin: 204,
+    request: async (c) => {
+      const [from, into] = await c.w.fresh.unitPair(c.side);
+      await c.w.t.db.getRepository(OrgUnitMergeEntity).insert({
+        unitId: from.id,
+        targetId: into.id,
+        effectiveDate: '2999-01-01',
+        status: 'pending',
+      });
+      return { params: { id: from.id } };
+    },
+  },
 
   'POST /api/users': {
     above: { learner: 403, trainer: 403, hr: 403, sysadmin: 201 },
@@ -135,6 +152,13 @@ export const ADMIN_RULES: RuleTable = {
     hr: inScope(202),
     sysadmin: 202,
     request: (c) => ({ body: { year: lastYear(), orgUnitId: c.side.unit.id } }),
+  },
+  'GET /api/reports/coverage': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ query: { orgUnitId: c.side.unit.id } }),
   },
   'GET /api/reports/coverage/jobs/{jobId}': {
     learner: 403,

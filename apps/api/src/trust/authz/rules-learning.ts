@@ -3,6 +3,12 @@ import { SigningKeyEntity } from '@dx/db';
 import { generateKeyPairSync } from 'node:crypto';
 import { everyone, inScope, RuleTable } from './rule';
 
+/** A valid 1×1 PNG, for the seal upload. */
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** Only the person enrolled (or owning the attempt) sees it; everyone else gets 404. */
 const ownOnly = { learner: inScope(200), trainer: 404, hr: 404, sysadmin: 404 } as const;
 
@@ -123,6 +129,63 @@ export const LEARNING_RULES: RuleTable = {
       params: { serial: c.side.certificate.serial as string },
       query: { c: c.side.certificate.verifyCode as string },
     }),
+  },
+  // Exports of what a unit's subtree issued: its trainers and hr, and sysadmins.
+  'POST /api/certificates/exports': {
+    learner: 403,
+    trainer: inScope(202),
+    hr: inScope(202),
+    sysadmin: 202,
+    request: (c) => ({
+      body: { orgUnitId: c.side.unit.id, year: new Date().getUTCFullYear() - 1, format: 'xlsx' },
+    }),
+  },
+  'GET /api/certificates/exports/{jobId}': {
+    learner: 403,
+    trainer: inScope(200),
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ params: { jobId: c.side.certificateExportJobId } }),
+  },
+  'GET /api/certificates/exports/{jobId}/file': {
+    learner: 403,
+    trainer: inScope(200),
+    hr: inScope(200),
+    sysadmin: 200,
+    request: (c) => ({ params: { jobId: c.side.certificateExportJobId } }),
+  },
+  // How a unit signs its certificates: the sysadmin's alone.
+  'GET /api/certificates/issuers/{orgUnitId}': {
+    ...everyone(403),
+    sysadmin: 200,
+    request: (c) => ({ params: { orgUnitId: c.side.unit.id } }),
+  },
+  'PUT /api/certificates/issuers/{orgUnitId}': {
+    ...everyone(403),
+    sysadmin: 200,
+    request: (c) => ({
+      params: { orgUnitId: c.side.unit.id },
+      body: {
+        bodyName: c.side.unit.name,
+        parentBodyName: 'Ủy ban nhân dân',
+        signerTitle: 'GIÁM ĐỐC',
+        signerName: 'Nguyễn Văn An',
+        place: 'Hà Nội',
+      },
+    }),
+  },
+  'PUT /api/certificates/issuers/{orgUnitId}/seal': {
+    ...everyone(403),
+    sysadmin: 200,
+    request: (c) => ({
+      params: { orgUnitId: c.side.unit.id },
+      file: { field: 'file', content: ONE_PIXEL_PNG, filename: 'dau.png', contentType: 'image/png' },
+    }),
+  },
+  'DELETE /api/certificates/issuers/{orgUnitId}/seal': {
+    ...everyone(403),
+    sysadmin: 204,
+    request: (c) => ({ params: { orgUnitId: c.side.unit.id } }),
   },
   'GET /api/public/keys': { unscoped: true, anonymous: 200, ...everyone(200) },
   'GET /api/public/did.json': { unscoped: true, anonymous: 200, ...everyone(200) },

@@ -2,7 +2,9 @@ import { ACCOUNT_RULES } from './rules-accounts';
 import { ADMIN_RULES } from './rules-admin';
 import { COURSE_RULES } from './rules-courses';
 import { LEARNING_RULES } from './rules-learning';
+import { MFA_RULES } from './rules-mfa';
 import { NOTIFICATION_RULES } from './rules-notifications';
+import { QUESTION_BANK_RULES } from './rules-question-banks';
 import { TRAINING_RULES } from './rules-training';
 import type { RuleTable } from './rule';
 
@@ -13,7 +15,9 @@ export const RULE_TABLES: RuleTable[] = [
   LEARNING_RULES,
   NOTIFICATION_RULES,
   ACCOUNT_RULES,
+  MFA_RULES,
   TRAINING_RULES,
+  QUESTION_BANK_RULES,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { coverageExportKey, QueueName } from '@dx/contracts';
+import { certificateExportJobId, coverageExportKey, QueueName } from '@dx/contracts';
 import type { CertificateEntity, OrgUnitEntity, UserEntity } from '@dx/db';
 import { randomSuffix } from '@dx/db/testing';
 import { insertCoverageRows } from '@dx/reports';
@@ -36,6 +36,8 @@ export interface Side {
   /** Completed coverage report of the province (requested by its hr), CSV export stored. */
   reportId: string;
   reportJobId: string;
+  /** Completed certificate export (register as XLSX) of the province, file stored. */
+  certificateExportJobId: string;
 }
 
 /**
@@ -128,7 +130,22 @@ async function buildSide(
   side.certificate = await issuedCertificate(t, { holder: learner, issuer: unit });
   side.curriculumId = await w.fresh.curriculum(side, true);
   Object.assign(side, await completedReport(w, side));
+  side.certificateExportJobId = await completedCertificateExport(w, side);
   return side;
+}
+
+/** An export as the worker leaves it: row completed, file in storage. */
+async function completedCertificateExport(w: World, side: Side): Promise<string> {
+  const id = randomUUID();
+  const fileKey = `exports/certificates/trust-${id}.xlsx`;
+  await w.t.app.get<FileStorage>(FILE_STORAGE).put(fileKey, Buffer.from('PK\u0005\u0006'));
+  await w.t.db.query(
+    `INSERT INTO certificate_export (id, org_unit_id, unit_path, unit_code, unit_name, year, format,
+            requested_by, state, progress, count, file_key, finished_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'xlsx', $7, 'completed', 100, 0, $8, now())`,
+    [id, side.unit.id, side.unit.path, side.unit.code, side.unit.name, 2025, side.hr.id, fileKey],
+  );
+  return certificateExportJobId(id);
 }
 
 /** Turns a lesson into a file lesson whose file sits in the app's storage. */

@@ -1,19 +1,8 @@
-import type { AuthoringQuestion, QuestionType } from '@dx/contracts';
-import { useState, type FormEvent } from 'react';
+import type { AuthoringQuestion } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../app/FormError';
 import { addQuestion, deleteQuestion, updateQuestion, type QuestionInput } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
-import {
-  initialOptions,
-  optionDraft,
-  optionsForType,
-  toggleCorrect,
-  toQuestionInput,
-} from '../question-form';
-
-const TYPES: QuestionType[] = ['single', 'multiple', 'true_false'];
-const MAX_OPTIONS = 10;
+import { QuestionForm } from './QuestionForm';
 
 /** Edits a question, or adds one to `quizId` when `question` is absent. */
 export function QuestionEditor({
@@ -28,142 +17,26 @@ export function QuestionEditor({
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
-  const [type, setType] = useState<QuestionType>(question?.type ?? 'single');
-  const [text, setText] = useState(question?.text ?? '');
-  const [options, setOptions] = useState(() => initialOptions(question));
-  const [explanation, setExplanation] = useState(question?.explanation ?? '');
   const save = useDraftMutation(courseId, (input: QuestionInput) =>
     question ? updateQuestion(question.id, input) : addQuestion(quizId, input),
   );
   const remove = useDraftMutation(courseId, () => deleteQuestion(question?.id ?? ''));
-  const prefix = `question-${question?.id ?? `new-${quizId}`}`;
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate(toQuestionInput(type, text, options, explanation), { onSuccess: () => onDone?.() });
-  }
-
-  function onType(next: QuestionType) {
-    setType(next);
-    setOptions((current) => optionsForType(current, next, t('quiz.true'), t('quiz.false')));
-  }
 
   return (
-    <form className="form question-editor" onSubmit={onSubmit}>
-      <FormError error={save.error ?? remove.error} />
-      <div className="field field--short">
-        <label htmlFor={`${prefix}-type`}>{t('authoring.questionType')}</label>
-        <select
-          id={`${prefix}-type`}
-          value={type}
-          onChange={(e) => onType(e.target.value as QuestionType)}
-        >
-          {TYPES.map((v) => (
-            <option key={v} value={v}>
-              {t(`questionType.${v}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-text`}>{t('authoring.questionText')}</label>
-        <textarea
-          id={`${prefix}-text`}
-          rows={2}
-          required
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      <fieldset className="options-editor">
-        <legend>{t('authoring.options')}</legend>
-        {options.map((o, i) => (
-          <div key={o.key} className="options-editor__row">
-            <label className="visually-hidden" htmlFor={`${prefix}-opt-${o.key}`}>
-              {t('authoring.optionN', { n: i + 1 })}
-            </label>
-            <input
-              id={`${prefix}-opt-${o.key}`}
-              type="text"
-              required
-              value={o.text}
-              onChange={(e) =>
-                setOptions((list) =>
-                  list.map((x) => (x.key === o.key ? { ...x, text: e.target.value } : x)),
-                )
-              }
-            />
-            <label className="option option--inline">
-              {/* One right answer (single, true/false) is a radio group; several, checkboxes. */}
-              <input
-                type={type === 'multiple' ? 'checkbox' : 'radio'}
-                name={`${prefix}-correct`}
-                checked={o.correct}
-                onChange={(e) =>
-                  setOptions((list) => toggleCorrect(list, o.key, e.target.checked, type))
-                }
-              />
-              <span>{t('authoring.correct')}</span>
-              <span className="visually-hidden"> ({t('authoring.optionN', { n: i + 1 })})</span>
-            </label>
-            {type !== 'true_false' && options.length > 2 && (
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => setOptions((list) => list.filter((x) => x.key !== o.key))}
-                aria-label={t('authoring.removeOptionN', { n: i + 1 })}
-              >
-                ✕
-              </button>
-            )}
-          </div>
-        ))}
-        {type !== 'true_false' && options.length < MAX_OPTIONS && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setOptions((l) => [...l, optionDraft()])}
-          >
-            {t('authoring.addOption')}
-          </button>
-        )}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${prefix}-explanation`}>{t('authoring.explanation')}</label>
-        <textarea
-          id={`${prefix}-explanation`}
-          rows={2}
-          value={explanation}
-          onChange={(e) => setExplanation(e.target.value)}
-        />
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {question ? t('authoring.saveQuestion') : t('authoring.addQuestion')}
-        </button>
-        {question && (
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={remove.isPending}
-            onClick={() =>
-              window.confirm(t('authoring.confirmDeleteQuestion')) && remove.mutate(undefined)
-            }
-          >
-            {t('authoring.deleteQuestion')}
-          </button>
-        )}
-        {onDone && !question && (
-          <button type="button" className="button" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        )}
-        {save.isSuccess && question && (
-          <span role="status" className="muted">
-            {t('authoring.saved')}
-          </span>
-        )}
-      </div>
-    </form>
+    <QuestionForm
+      prefix={`question-${question?.id ?? `new-${quizId}`}`}
+      question={question}
+      pending={save.isPending || remove.isPending}
+      error={save.error ?? remove.error}
+      saved={save.isSuccess && !!question}
+      submitLabel={question ? t('authoring.saveQuestion') : t('authoring.addQuestion')}
+      onSave={(input) => save.mutate(input, { onSuccess: () => onDone?.() })}
+      onDelete={
+        question
+          ? () => window.confirm(t('authoring.confirmDeleteQuestion')) && remove.mutate(undefined)
+          : undefined
+      }
+      onCancel={onDone && !question ? onDone : undefined}
+    />
   );
 }

@@ -1,4 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import type { QuestionImportResult } from '@dx/contracts';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { FormError } from '../../app/FormError';
@@ -13,10 +15,24 @@ export function rowOf(field: string): { row: number; column: string } | null {
 
 /** Adds questions from an XLSX (template) or GIFT file; a refused file lists its bad rows. */
 export function QuestionImportForm({ courseId, quizId }: { courseId: string; quizId: string }) {
+  const run = useDraftMutation(courseId, (f: File) => importQuestions(quizId, f));
+  return <ImportFileForm inputId={`import-${quizId}`} run={run} />;
+}
+
+/** The file field, the outcome and the bad rows of an import `run` (a quiz's or a bank's). */
+export function ImportFileForm({
+  inputId,
+  run,
+  hint,
+  children,
+}: {
+  inputId: string;
+  run: UseMutationResult<QuestionImportResult, Error, File>;
+  hint?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const run = useDraftMutation(courseId, (f: File) => importQuestions(quizId, f));
-  const inputId = `import-${quizId}`;
   const rowErrors =
     isApiError(run.error) && run.error.errors.some((e) => rowOf(e.field ?? ''))
       ? run.error.errors
@@ -37,8 +53,9 @@ export function QuestionImportForm({ courseId, quizId }: { courseId: string; qui
           accept=".xlsx,.gift,.txt"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <p className="muted field__hint">{t('authoring.import.hint')}</p>
+        <p className="muted field__hint">{hint ?? t('authoring.import.hint')}</p>
       </div>
+      {children}
       <button type="submit" className="button" disabled={!file || run.isPending}>
         {t('authoring.import.submit')}
       </button>

@@ -2,6 +2,7 @@ import type { AuthoringQuiz } from '@dx/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
+import { DrawRulesEditor } from '../../banks/DrawRulesEditor';
 import { addQuiz, deleteQuiz, updateQuiz, type QuizInput } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
 import { QuestionEditor } from './QuestionEditor';
@@ -65,6 +66,10 @@ export function QuizEditor({ courseId, quiz }: { courseId: string; quiz: Authori
           {t('authoring.newQuestion')}
         </button>
       )}
+      <details>
+        <summary>{t('banks.drawTitle')}</summary>
+        <DrawRulesEditor courseId={courseId} quizId={quiz.id} />
+      </details>
       <details>
         <summary>{t('authoring.import.title')}</summary>
         <QuestionImportForm courseId={courseId} quizId={quiz.id} />

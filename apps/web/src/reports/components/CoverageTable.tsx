@@ -6,6 +6,8 @@ import { formatNumber, formatPercent } from '../../i18n/format';
 import {
   COVERAGE_SORT_KEYS,
   DEFAULT_SORT,
+  SECONDARY_KEYS,
+  tableRows,
   initiallyExpanded,
   isBelowThreshold,
   nextSort,
@@ -19,9 +21,23 @@ const NUMERIC: readonly CoverageSortKey[] = [
   'dxStaff',
   'trained',
   'coverage',
+  'requirementMet',
   'hours',
   'certificates',
 ];
+
+/** Below this width the secondary columns start folded, so the table fits at 1280 px. */
+const WIDE_ENOUGH = '(min-width: 1600px)';
+const startWide = () => typeof window !== 'undefined' && !!window.matchMedia?.(WIDE_ENOUGH).matches;
+
+/** "a/b": trained of the staff of one DX role. */
+function Split({ trained, dxStaff, lng }: { trained: number; dxStaff: number; lng?: string }) {
+  return (
+    <>
+      {formatNumber(trained, lng)}/{formatNumber(dxStaff, lng)}
+    </>
+  );
+}
 
 /** "Below the threshold": an icon and words, never the colour alone. */
 export function BelowFlag() {
@@ -34,9 +50,11 @@ export function BelowFlag() {
 }
 
 /**
- * The report as a tree table: a unit's children under it (expand/collapse), siblings sorted
- * by the chosen column, units below the threshold marked. Scrolls sideways inside its box
- * on a phone.
+ * The report as a tree table: a unit's children under it (expand/collapse), first the
+ * "Trực thuộc trực tiếp" row of its own people (so the rows under a unit add up to it),
+ * siblings sorted by the chosen column, units below the threshold marked. Secondary
+ * columns (hours, certificates, the full-/part-time split) fold away below 1600 px until
+ * asked for, so the table fits a 1280 px screen; it scrolls sideways only on a phone.
  */
 export function CoverageTable({
   rows,
@@ -54,9 +72,12 @@ export function CoverageTable({
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage;
   const [sort, setSort] = useState<CoverageSort>(DEFAULT_SORT);
-  const [expanded, setExpanded] = useState<Set<string>>(() => initiallyExpanded(rows));
-  const allParents = useMemo(() => parentIds(rows), [rows]);
-  const shown = useMemo(() => visibleRows(rows, sort, expanded), [rows, sort, expanded]);
+  const all = useMemo(() => tableRows(rows), [rows]);
+  const [expanded, setExpanded] = useState<Set<string>>(() => initiallyExpanded(all));
+  const [wide, setWide] = useState(startWide);
+  const allParents = useMemo(() => parentIds(all), [all]);
+  const shown = useMemo(() => visibleRows(all, sort, expanded), [all, sort, expanded]);
+  const keys = COVERAGE_SORT_KEYS.filter((key) => wide || !SECONDARY_KEYS.includes(key));
 
   function toggle(id: string) {
     setExpanded((current) => {
@@ -87,6 +108,14 @@ export function CoverageTable({
         >
           {t('reports.table.collapseAll')}
         </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={wide}
+          onClick={() => setWide((w) => !w)}
+        >
+          {t(wide ? 'reports.table.fewerColumns' : 'reports.table.moreColumns')}
+        </button>
       </div>
       <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
         <table className="table coverage-table">
@@ -95,7 +124,7 @@ export function CoverageTable({
           </caption>
           <thead>
             <tr>
-              {COVERAGE_SORT_KEYS.map((key) => (
+              {keys.map((key) => (
                 <th
                   key={key}
                   scope="col"
@@ -114,6 +143,16 @@ export function CoverageTable({
                   </button>
                 </th>
               ))}
+              {wide && (
+                <>
+                  <th scope="col" className="num">
+                    {t('reports.columns.fullTime')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('reports.columns.partTime')}
+                  </th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -123,7 +162,8 @@ export function CoverageTable({
                 <tr
                   key={row.orgUnitId}
                   className={low ? 'coverage-row--low' : undefined}
-                  data-unit-code={row.code}
+                  data-unit-code={row.direct ? undefined : row.code}
+                  data-direct={row.direct || undefined}
                 >
                   <th scope="row" className="coverage-table__unit">
                     <span
@@ -145,20 +185,29 @@ export function CoverageTable({
                       ) : (
                         <span className="tree-toggle tree-toggle--leaf" aria-hidden="true" />
                       )}
-                      <span>
-                        {peopleLink ? (
-                          <Link
-                            className="coverage-table__name"
-                            to={peopleLink(row.orgUnitId)}
-                            title={t('people.openPeople')}
-                          >
-                            {row.name}
-                          </Link>
-                        ) : (
-                          <span className="coverage-table__name">{row.name}</span>
-                        )}{' '}
-                        <span className="mono muted coverage-table__code">{row.code}</span>
-                      </span>
+                      {row.direct ? (
+                        <span
+                          className="coverage-table__direct"
+                          title={t('reports.table.directHint')}
+                        >
+                          {t('reports.table.direct')}
+                        </span>
+                      ) : (
+                        <span>
+                          {peopleLink ? (
+                            <Link
+                              className="coverage-table__name"
+                              to={peopleLink(row.orgUnitId)}
+                              title={t('people.openPeople')}
+                            >
+                              {row.name}
+                            </Link>
+                          ) : (
+                            <span className="coverage-table__name">{row.name}</span>
+                          )}{' '}
+                          <span className="mono muted coverage-table__code">{row.code}</span>
+                        </span>
+                      )}
                     </span>
                   </th>
                   <td className="num">{formatNumber(row.dxStaff, lng)}</td>
@@ -178,8 +227,19 @@ export function CoverageTable({
                       </>
                     )}
                   </td>
-                  <td className="num">{formatNumber(row.hours, lng)}</td>
-                  <td className="num">{formatNumber(row.certificates, lng)}</td>
+                  <td className="num">{formatNumber(row.requirementMet, lng)}</td>
+                  {wide && (
+                    <>
+                      <td className="num">{formatNumber(row.hours, lng)}</td>
+                      <td className="num">{formatNumber(row.certificates, lng)}</td>
+                      <td className="num">
+                        <Split {...row.fullTime} lng={lng} />
+                      </td>
+                      <td className="num">
+                        <Split {...row.partTime} lng={lng} />
+                      </td>
+                    </>
+                  )}
                 </tr>
               );
             })}

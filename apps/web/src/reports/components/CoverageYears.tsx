@@ -10,7 +10,7 @@ import {
   reportKeys,
   requestCoverageReport,
 } from '../api';
-import { isBelowThreshold } from '../coverage-tree';
+import { hasNoData, isBelowThreshold } from '../coverage-tree';
 import { JOB_POLL_MS } from '../hooks/useCoverageJob';
 import { CoverageBars, type BarItem } from './CoverageBars';
 
@@ -120,12 +120,14 @@ export function CoverageYears({
     const done = reports[i].data;
     const row = done ? rootRow(done, unitId) : undefined;
     if (row) {
+      // A year before any training was recorded reads "no data", not a red 0 %.
+      const empty = hasNoData(row);
       return {
         key: String(year),
         label: String(year),
-        value: row.dxStaff > 0 ? row.coverage : null,
-        below: isBelowThreshold(row, threshold),
-        note: row.dxStaff > 0 ? undefined : t('reports.noStaff'),
+        value: row.dxStaff > 0 && !empty ? row.coverage : null,
+        below: !empty && isBelowThreshold(row, threshold),
+        note: empty ? t('reports.noData') : row.dxStaff > 0 ? undefined : t('reports.noStaff'),
       };
     }
     let note: string;

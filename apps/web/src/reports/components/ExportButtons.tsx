@@ -1,9 +1,11 @@
 import {
   COVERAGE_EXPORT_FORMATS,
+  CSV_SEPARATORS,
   type CoverageExportFormat,
   type CoverageReport,
+  type CsvSeparator,
 } from '@dx/contracts';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../app/save-blob';
 import { downloadCoverageExport, exportFileName } from '../api';
@@ -14,11 +16,14 @@ type Status = { format: CoverageExportFormat; state: 'busy' | 'error' } | null;
 export function ExportButtons({ report, unitCode }: { report: CoverageReport; unitCode: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>(null);
+  // Excel with Vietnamese regional settings reads ';' and decimal commas.
+  const [separator, setSeparator] = useState<CsvSeparator>(',');
+  const separatorId = useId();
 
   async function download(format: CoverageExportFormat) {
     setStatus({ format, state: 'busy' });
     try {
-      const file = await downloadCoverageExport(report.id, format);
+      const file = await downloadCoverageExport(report.id, format, undefined, separator);
       saveBlob(file.blob, file.fileName ?? exportFileName(report, unitCode, format));
       setStatus(null);
     } catch {
@@ -29,6 +34,20 @@ export function ExportButtons({ report, unitCode }: { report: CoverageReport; un
   const busy = status?.state === 'busy';
   return (
     <div className="export-buttons">
+      <div className="field field--narrow">
+        <label htmlFor={separatorId}>{t('reports.export.separator')}</label>
+        <select
+          id={separatorId}
+          value={separator}
+          onChange={(e) => setSeparator(e.target.value as CsvSeparator)}
+        >
+          {CSV_SEPARATORS.map((s) => (
+            <option key={s} value={s}>
+              {t(s === ',' ? 'reports.export.separatorComma' : 'reports.export.separatorSemicolon')}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="button-row" role="group" aria-label={t('reports.export.label')}>
         {COVERAGE_EXPORT_FORMATS.map((format) => (
           <button

@@ -1,27 +1,37 @@
+import type { CsvSeparator } from '@dx/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { CoverageSnapshot } from '../coverage-snapshot';
 import { COVERAGE_HEADERS, coveragePercent } from './coverage-export-format';
+import { COVERAGE_SPLIT_HEADERS, splitFigures, withDirectRows } from './coverage-export-rows';
 
 /**
  * UTF-8 with a byte-order mark (without it Excel reads Vietnamese as mojibake), CRLF
- * records, quoting by csv-stringify. Figures are plain numbers with a decimal point so
- * scripts can read them back; the XLSX is the one formatted for people.
+ * records, quoting by csv-stringify. With `,` (default) figures are plain numbers with a
+ * decimal point so scripts can read them back; with `;` decimals take a comma, as Excel
+ * with Vietnamese regional settings reads them. Each unit with children is followed by
+ * its "Trực thuộc trực tiếp" row, so children plus that row add up to the parent.
  */
-export function renderCoverageCsv(snapshot: CoverageSnapshot): Buffer {
+export function renderCoverageCsv(
+  snapshot: CoverageSnapshot,
+  opts: { separator?: CsvSeparator } = {},
+): Buffer {
+  const separator = opts.separator ?? ',';
+  const num = (n: number): number | string => (separator === ';' ? String(n).replace('.', ',') : n);
   const text = stringify(
     [
-      [...COVERAGE_HEADERS],
-      ...snapshot.rows.map((r) => [
+      [...COVERAGE_HEADERS, ...COVERAGE_SPLIT_HEADERS],
+      ...withDirectRows(snapshot.rows).map((r) => [
         r.code,
         r.name,
         r.dxStaff,
         r.trained,
-        coveragePercent(r.coverage),
-        r.hours,
+        num(coveragePercent(r.coverage)),
+        num(r.hours),
         r.certificates,
+        ...splitFigures(r),
       ]),
     ],
-    { bom: true, record_delimiter: 'windows' },
+    { bom: true, record_delimiter: 'windows', delimiter: separator },
   );
   return Buffer.from(text, 'utf8');
 }

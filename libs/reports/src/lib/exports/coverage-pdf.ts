@@ -8,6 +8,7 @@ import {
   coverageTitle,
   vnDateTime,
 } from './coverage-export-format';
+import { withDirectRows } from './coverage-export-rows';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -65,7 +66,8 @@ export function renderCoveragePdf(snapshot: CoverageSnapshot): Promise<Buffer> {
   const bottom = doc.page.height - MARGIN.bottom;
   let y = drawHeader(doc, doc.y);
   const root = rows.find((r) => r.orgUnitId === report.orgUnitId);
-  const lines: { row: CoverageReportRow; total: boolean }[] = rows.map((row) => ({
+  // With the "Trực thuộc trực tiếp" rows, so each unit's children add up to it.
+  const lines: { row: CoverageReportRow; total: boolean }[] = withDirectRows(rows).map((row) => ({
     row,
     total: false,
   }));

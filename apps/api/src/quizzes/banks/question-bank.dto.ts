@@ -1,0 +1,90 @@
+import type {
+  BankQuestionBody,
+  CreateQuestionBankBody,
+  CreateQuestionCategoryBody,
+  QuizDrawRuleBody,
+  QuizDrawRulesBody,
+} from '@dx/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { OptionalNotNull, TrimNfc } from '../../courses/dto/dto-helpers';
+import { CreateQuestionDto } from '../../courses/dto/question.dto';
+
+export class CreateQuestionBankDto implements CreateQuestionBankBody {
+  @ApiProperty({ example: 'Ngân hàng câu hỏi Chính phủ số' })
+  @IsString()
+  @TrimNfc()
+  @MinLength(1)
+  @MaxLength(255)
+  title: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Default: the caller's unit" })
+  @OptionalNotNull()
+  @IsUUID()
+  ownerOrgUnitId?: string;
+}
+
+export class CreateQuestionCategoryDto implements CreateQuestionCategoryBody {
+  @ApiProperty({ example: 'Chương 1: Dịch vụ công trực tuyến' })
+  @IsString()
+  @TrimNfc()
+  @MinLength(1)
+  @MaxLength(120)
+  name: string;
+}
+
+export class BankQuestionDto extends CreateQuestionDto implements BankQuestionBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  categoryId: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['dịch vụ công'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+}
+
+export class QuizDrawRuleDto implements QuizDrawRuleBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  categoryId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 200 })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  count: number;
+}
+
+export class QuizDrawRulesDto implements QuizDrawRulesBody {
+  @ApiProperty({ type: [QuizDrawRuleDto], description: 'Replaces the rules; [] removes them' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => QuizDrawRuleDto)
+  rules: QuizDrawRuleDto[];
+}
+
+/** Query of a bank import: the category of rows that name none. */
+export class BankImportQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @OptionalNotNull()
+  @IsUUID()
+  categoryId?: string;
+}

@@ -1,0 +1,59 @@
+import { InvalidInputException } from '../../http/invalid-input';
+import type { ImportUpload } from '../../users/import/user-sheet.reader';
+import { checkCandidate, ImportedQuestion, RowError } from './question-row';
+import { readQuestionFile } from './read-question-file';
+
+/**
+ * Every question of an XLSX/GIFT file, validated; a 400 naming every bad row
+ * (`rows.<row>.<column>`) when any row is bad, so nothing is half-written.
+ */
+export async function readValidQuestions(
+  file: ImportUpload | undefined,
+): Promise<ImportedQuestion[]> {
+  const read = await readQuestionFile(file);
+  const errors: RowError[] = [...read.errors];
+  const questions: ImportedQuestion[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const c of read.candidates) {
+    const checked = await checkCandidate(c);
+    errors.push(...checked.errors);
+    if (checked.question) questions.push(checked.question);
+    if (c.externalId !== null) {
+      const first = firstRowOf.get(c.externalId);
+      if (first !== undefined) {
+        errors.push({
+          row: c.row,
+          field: 'externalId',
+          message: `externalId "${c.externalId}" is already used on row ${first}`,
+        });
+      } else firstRowOf.set(c.externalId, c.row);
+    }
+  }
+  if (errors.length) {
+    errors.sort((a, b) => a.row - b.row);
+    const rows = [...new Set(errors.map((e) => e.row))];
+    throw new InvalidInputException(
+      errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message })),
+      `Nothing imported: fix row(s) ${rows.join(', ')}`,
+    );
+  }
+  return questions;
+}
+
+/** What re-importing compares: type, text, explanation and options in order. */
+export function sameContent(
+  found: {
+    question: { type: string; text: string; explanation: string | null; tags?: string[] };
+    options: { text: string; correct: boolean }[];
+  },
+  q: ImportedQuestion,
+): boolean {
+  const { question, options } = found;
+  return (
+    question.type === q.type &&
+    question.text === q.text &&
+    (question.explanation ?? null) === (q.explanation ?? null) &&
+    options.length === q.options.length &&
+    options.every((o, i) => o.text === q.options[i].text && o.correct === q.options[i].correct)
+  );
+}

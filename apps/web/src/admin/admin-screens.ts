@@ -1,0 +1,25 @@
+import type { Role } from '../api/types';
+
+/** Roles that see an administration screen (the API's rule for the same actions). */
+export const ORG_UNIT_ADMIN_ROLES: readonly Role[] = ['hr', 'sysadmin'];
+export const CURRICULUM_EDITOR_ROLES: readonly Role[] = ['trainer', 'sysadmin'];
+export const PRIVACY_ROLES: readonly Role[] = ['hr', 'sysadmin'];
+export const AUDIT_ROLES: readonly Role[] = ['sysadmin'];
+
+export interface AdminScreen {
+  key: 'orgUnits' | 'curricula' | 'privacy' | 'auditLog' | 'queues';
+  path: string;
+  roles: readonly Role[];
+}
+
+/** The administration hub's cards, in order; people screens add theirs here. */
+export const ADMIN_SCREENS: readonly AdminScreen[] = [
+  { key: 'orgUnits', path: '/admin/org-units', roles: ORG_UNIT_ADMIN_ROLES },
+  { key: 'curricula', path: '/admin/curricula', roles: CURRICULUM_EDITOR_ROLES },
+  { key: 'privacy', path: '/admin/privacy', roles: PRIVACY_ROLES },
+  { key: 'auditLog', path: '/admin/audit-log', roles: AUDIT_ROLES },
+  { key: 'queues', path: '/system/queues', roles: ['sysadmin'] },
+];
+
+/** Every role that sees at least one screen: they get the "Quản trị" menu entry. */
+export const ADMIN_ROLES: readonly Role[] = [...new Set(ADMIN_SCREENS.flatMap((s) => s.roles))];

@@ -1,0 +1,60 @@
+import type {
+  BankQuestionSaved,
+  CreatedId,
+  QuestionBankResponse,
+  QuestionBankSummary,
+  QuestionImportResult,
+  QuizDrawRuleBody,
+  QuizDrawRuleView,
+} from '@dx/contracts';
+import { api } from '../api/client';
+import type { QuestionInput } from '../authoring/api';
+
+export interface BankQuestionInput extends QuestionInput {
+  categoryId: string;
+  tags?: string[];
+}
+
+export const bankKeys = {
+  all: ['banks'] as const,
+  list: () => ['banks', 'list'] as const,
+  bank: (bankId: string) => ['banks', 'bank', bankId] as const,
+  drawRules: (quizId: string) => ['banks', 'draw-rules', quizId] as const,
+};
+
+const id = encodeURIComponent;
+
+export const fetchBanks = (signal?: AbortSignal) =>
+  api.get<QuestionBankSummary[]>('/question-banks', { signal });
+
+export const createBank = (title: string) => api.post<CreatedId>('/question-banks', { title });
+
+export const fetchBank = (bankId: string, signal?: AbortSignal) =>
+  api.get<QuestionBankResponse>(`/question-banks/${id(bankId)}`, { signal });
+
+export const addCategory = (bankId: string, name: string) =>
+  api.post<CreatedId>(`/question-banks/${id(bankId)}/categories`, { name });
+
+export const addBankQuestion = (bankId: string, input: BankQuestionInput) =>
+  api.post<BankQuestionSaved>(`/question-banks/${id(bankId)}/questions`, input);
+
+/** Saves a new version; attempts that drew the old one keep it. */
+export const updateBankQuestion = (questionId: string, input: BankQuestionInput) =>
+  api.put<BankQuestionSaved>(`/bank-questions/${id(questionId)}`, input);
+
+export const retireBankQuestion = (questionId: string) =>
+  api.delete(`/bank-questions/${id(questionId)}`);
+
+/** XLSX template (with a `category` column) or GIFT with `$CATEGORY:` lines. */
+export function importIntoBank(bankId: string, file: File, categoryId?: string) {
+  const form = new FormData();
+  form.append('file', file);
+  const query = categoryId ? `?categoryId=${id(categoryId)}` : '';
+  return api.post<QuestionImportResult>(`/question-banks/${id(bankId)}/import${query}`, form);
+}
+
+export const fetchDrawRules = (quizId: string, signal?: AbortSignal) =>
+  api.get<QuizDrawRuleView[]>(`/quizzes/${id(quizId)}/draw-rules`, { signal });
+
+export const saveDrawRules = (quizId: string, rules: QuizDrawRuleBody[]) =>
+  api.put<QuizDrawRuleView[]>(`/quizzes/${id(quizId)}/draw-rules`, { rules });

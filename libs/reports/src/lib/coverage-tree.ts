@@ -1,0 +1,87 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The day a report places units and people on: 31 December of its year, or the day it
+ * is computed for the current year (contract v2: a merge scheduled for a later day does
+ * not change this year's report until it happens). `r` is the coverage_report row.
+ */
+export const REPORT_DAY = `least(make_date(r.year, 12, 31), (now() AT TIME ZONE r.time_zone)::date)`;
+
+/**
+ * `coverage_tree`: the report's unit and its descendants AS THEY STOOD ON the report day
+ * (edges and units valid then), each with its chain of ancestors inside the subtree
+ * (`chain`, an array), in a temporary table dropped at commit. It is ANALYZEd before
+ * use: the planner's guess for a recursive CTE is a few hundred rows, which for the
+ * national tree (12,000 units) made it read memberships unit by unit through an index
+ * instead of in one pass. Also raises `work_mem` for this transaction only: the national
+ * report hashes millions of rows, which with the 4 MB default spill to disk.
+ */
+export async function createCoverageTree(tx: EntityManager, reportId: string): Promise<void> {
+  await tx.query(
+    `CREATE TEMP TABLE coverage_tree ON COMMIT DROP AS
+     WITH RECURSIVE
+     bounds AS (
+       SELECT r.org_unit_id AS root_id, ${REPORT_DAY} AS d
+         FROM coverage_report r WHERE r.id = $1::uuid
+     ),
+     tree AS (
+       SELECT u.id, u.code, u.name, NULL::uuid AS parent_id, 0 AS depth, ARRAY[u.id] AS chain
+         FROM bounds b JOIN org_unit u ON u.id = b.root_id
+        WHERE u.valid_from <= b.d AND (u.valid_to IS NULL OR u.valid_to > b.d)
+       UNION ALL
+       SELECT c.id, c.code, c.name, t.id, t.depth + 1, t.chain || c.id
+         FROM tree t
+         CROSS JOIN bounds b
+         JOIN org_unit_edge e ON e.parent_id = t.id
+                             AND e.valid_from <= b.d AND (e.valid_to IS NULL OR e.valid_to > b.d)
+         JOIN org_unit c ON c.id = e.unit_id
+                        AND c.valid_from <= b.d AND (c.valid_to IS NULL OR c.valid_to > b.d)
+        WHERE c.id <> ALL (t.chain)
+     )
+     SELECT id, code, name, parent_id, depth, chain FROM tree`,
+    [reportId],
+  );
+  await tx.query(`ANALYZE coverage_tree`);
+  await tx.query(`SET LOCAL work_mem = '128MB'`);
+}
+
+/**
+ * The tail shared by both computations: `own` (per-unit figures, one row per unit with
+ * staff) summed onto every ancestor by unnesting the chains, so each row counts its whole
+ * subtree, then inserted. Returns the statement's tail; the caller's WITH defines `own`.
+ */
+export const ROLL_UP_AND_INSERT = `
+     rolled AS (
+       SELECT a.unit_id, sum(o.dx_staff) AS dx_staff, sum(o.trained) AS trained,
+              sum(o.hundredths) / 100.0 AS hours, sum(o.certificates) AS certificates,
+              sum(o.ft_staff) AS ft_staff, sum(o.ft_trained) AS ft_trained,
+              sum(o.pt_staff) AS pt_staff, sum(o.pt_trained) AS pt_trained,
+              sum(o.requirement_met) AS requirement_met
+         FROM coverage_tree t
+         JOIN own o ON o.org_unit_id = t.id
+         CROSS JOIN LATERAL unnest(t.chain) AS a(unit_id)
+        GROUP BY a.unit_id
+     ),
+     inserted AS (
+       INSERT INTO coverage_report_row
+         (report_id, org_unit_id, code, name, parent_id, depth, dx_staff, trained, hours, certificates,
+          full_time_staff, full_time_trained, part_time_staff, part_time_trained, requirement_met)
+       SELECT $1::uuid, t.id, t.code, t.name, t.parent_id, t.depth, coalesce(r.dx_staff, 0),
+              coalesce(r.trained, 0), coalesce(r.hours, 0), coalesce(r.certificates, 0),
+              coalesce(r.ft_staff, 0), coalesce(r.ft_trained, 0), coalesce(r.pt_staff, 0),
+              coalesce(r.pt_trained, 0), coalesce(r.requirement_met, 0)
+         FROM coverage_tree t LEFT JOIN rolled r ON r.unit_id = t.id
+       RETURNING 1
+     )
+     SELECT count(*)::int AS rows FROM inserted`;
+
+/** DX staff on the report day, one row per person, in the unit they belonged to then. */
+export const STAFF_ON_REPORT_DAY = `
+     staff AS (
+       SELECT DISTINCT ON (m.user_id) m.user_id, m.org_unit_id, m.dx_role
+         FROM bounds b
+         JOIN membership m ON m.valid_from <= b.d AND (m.valid_to IS NULL OR m.valid_to > b.d)
+         JOIN coverage_tree t ON t.id = m.org_unit_id
+        WHERE m.dx_role <> 'none'
+        ORDER BY m.user_id, m.valid_from DESC
+     )`;

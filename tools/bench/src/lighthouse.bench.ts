@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { Figure, figure } from './figures';
+import { failSoft, machineLoad } from './support/section';
+import { withEnvironment } from './support/environment';
+import { seedBenchData } from './support/seed';
+import { freePort } from './support/processes';
+import { mintTokens } from './support/tokens';
+
+const RUNS = 3;
+const GOALS = { performance: 90, accessibility: 100, bestPractices: 95, cls: 0.1 };
+
+/** The parts of Lighthouse's result (LHR) read here; the package's own types are ESM-only. */
+interface LighthouseResult {
+  lhr: {
+    categories: Record<string, { score: number | null } | undefined>;
+    audits: Record<string, { numericValue?: number; score: number | null } | undefined>;
+    runtimeError?: { code: string; message: string };
+  };
+}
+type Lighthouse = (
+  url: string,
+  flags: Record<string, unknown>,
+) => Promise<LighthouseResult | undefined>;
+
+// Lighthouse is an ES module; the bench runs as CommonJS, whose `import()` would become a
+// `require()`. A real dynamic import keeps it an ES module import.
+const esmImport = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default: Lighthouse }>;
+
+interface PageScores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  cls: number;
+}
+
+/**
+ * Lighthouse (its default mobile preset: Moto G Power screen, simulated slow 4G and 4× CPU)
+ * on the pages learners and HR open most, served by the built API from a bench database:
+ * login (signed out), catalog, learner home, a lesson, and the reports page (HR). Each score
+ * is the median of 3 runs, the machine being shared.
+ */
+export function benchLighthouse(): Promise<Figure[]> {
+  return failSoft('Lighthouse', runLighthouse);
+}
+
+async function runLighthouse(): Promise<Figure[]> {
+  const figures = [machineLoad()];
+  const { default: lighthouse } = await esmImport('lighthouse');
+  await withEnvironment('lighthouse', async (env) => {
+    const data = await seedBenchData(env.pg, 2);
+    const [learner, hr] = data.usernames;
+    // The second bench person reads reports: HR of the whole bench tree.
+    await env.query(`UPDATE app_user SET roles = ARRAY['learner','hr'] WHERE username = $1`, [hr]);
+    const base = await env.startApi();
+    const tokens = await mintTokens(env, base, [learner, hr]);
+    const { courseId, lessonIds } = data.course;
+    const pages: { name: string; path: string; token: string | null }[] = [
+      { name: 'Login /login', path: '/login', token: null },
+      { name: 'Catalog /courses', path: '/courses', token: tokens.get(learner) ?? null },
+      { name: 'Learner home /', path: '/', token: tokens.get(learner) ?? null },
+      {
+        name: 'Lesson',
+        path: `/learn/${courseId}/lessons/${lessonIds[0]}`,
+        token: tokens.get(learner) ?? null,
+      },
+      { name: 'Reports /reports (HR)', path: '/reports', token: tokens.get(hr) ?? null },
+    ];
+    for (const page of pages) {
+      const runs: PageScores[] = [];
+      for (let i = 0; i < RUNS; i++)
+        runs.push(await audit(lighthouse, base, page.path, page.token));
+      figures.push(...pageFigures(page.name, runs));
+    }
+  });
+  return figures;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function pageFigures(name: string, runs: PageScores[]): Figure[] {
+  const of = (key: keyof PageScores) => runs.map((r) => r[key]);
+  const note = (key: keyof PageScores) =>
+    `median of ${runs.length} (${of(key)
+      .map((v) => (key === 'cls' ? v.toFixed(3) : Math.round(v)))
+      .join(', ')})`;
+  const perf = median(of('performance'));
+  const a11y = median(of('accessibility'));
+  const bp = median(of('bestPractices'));
+  const cls = median(of('cls'));
+  return [
+    figure(
+      `${name}: performance`,
+      perf,
+      '',
+      `≥ ${GOALS.performance}`,
+      perf >= GOALS.performance,
+      note('performance'),
+    ),
+    figure(
+      `${name}: accessibility`,
+      a11y,
+      '',
+      `${GOALS.accessibility}`,
+      a11y >= GOALS.accessibility,
+      note('accessibility'),
+    ),
+    figure(
+      `${name}: best practices`,
+      bp,
+      '',
+      `≥ ${GOALS.bestPractices}`,
+      bp >= GOALS.bestPractices,
+      note('bestPractices'),
+    ),
+    figure(
+      `${name}: cumulative layout shift`,
+      cls,
+      '',
+      `< ${GOALS.cls}`,
+      cls < GOALS.cls,
+      note('cls'),
+    ),
+  ];
+}
+
+/**
+ * One Lighthouse run in a fresh Chromium profile. A signed-in page gets the token in
+ * localStorage first (as the app keeps it after sign-in); Lighthouse is told not to clear
+ * storage, and its cache is empty anyway in a new profile.
+ */
+async function audit(
+  lighthouse: Lighthouse,
+  base: string,
+  path: string,
+  token: string | null,
+): Promise<PageScores> {
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'dx-lighthouse-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      `--remote-debugging-port=${port}`,
+    ],
+  });
+  try {
+    if (token) {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(`${base}/robots.txt`);
+      await page.evaluate(`localStorage.setItem('dx.accessToken', ${JSON.stringify(token)})`);
+    }
+    const result = await lighthouse(`${base}${path}`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      disableStorageReset: true,
+    });
+    if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
+    const { lhr } = result;
+    if (lhr.runtimeError)
+      throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+    };
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
