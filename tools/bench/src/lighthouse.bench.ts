@@ -6,7 +6,7 @@ import { Figure, figure } from './figures';
 import { failSoft, machineLoad } from './support/section';
 import { withEnvironment } from './support/environment';
 import { seedBenchData } from './support/seed';
-import { freePort } from './support/processes';
+import { freePort } from '@dx/testing';
 import { mintTokens } from './support/tokens';
 
 const RUNS = 3;

@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { authorCourse } from '../../courses/courses.fixture';
+import { authorCourse } from '../../courses/courses.fixtures';
 import { createTestApp, TestApp } from '../../test/test-app';
 
 const HEADER = [
