@@ -33,10 +33,13 @@ describe('OpenAPI document', () => {
  * `GET /api/reports/coverage/jobs/{jobId}` (contract v1, job state) and
  * `GET /api/reports/coverage/{reportId}/export` both match `/coverage/jobs/export`; the
  * controller declares `jobs/:jobId` first and report ids must be UUIDs, so no request is
- * ambiguous in practice, and clients rely on both URLs. The licence is UNLICENSED
+ * ambiguous in practice, and clients rely on both URLs. The same holds for
+ * `/api/certificates/exports/{jobId}` beside `/api/certificates/{id}/…` (certificate ids
+ * are UUIDs). The licence is UNLICENSED
  * (package.json): there is no licence text to link.
  */
 const KNOWN = [
+  'warn no-ambiguous-paths: Paths should resolve unambiguously. Found two ambiguous paths: `/api/certificates/exports/{jobId}` and `/api/certificates/{id}/',
   'warn info-license-strict: License object should contain `url` field.',
   'warn no-ambiguous-paths: Paths should resolve unambiguously. Found two ambiguous paths: `/api/reports/coverage/jobs/{jobId}` and `/api/reports/coverage/{reportId}/export`.',
 ];
