@@ -1,11 +1,12 @@
 import type { AppConfig } from '@dx/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { refuseOtherBodyTypes } from './body-types';
 import { requestContext } from './request-context';
+import { buildOpenApiDocument } from './openapi-document';
 import { createValidationPipe } from './validation.pipe';
 import { serveWebApp } from './web-app';
 
@@ -44,13 +45,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('dx-academy API')
-    .setDescription('Self-study platform for digital-transformation staff. Contract v1.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 

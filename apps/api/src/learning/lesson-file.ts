@@ -1,3 +1,5 @@
+import contentDisposition from 'content-disposition';
+
 /** Response headers for downloading a lesson file; nothing from the database reaches a header unchecked. */
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
@@ -19,9 +21,5 @@ export function attachmentDisposition(fileName: string): string {
       .replace(/Đ/g, 'D')
       .replace(/[^\x20-\x7e]|["\\]/g, '_')
       .trim() || 'file';
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return contentDisposition(fileName, { type: 'attachment', fallback: ascii });
 }

@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import type { CoverageJobStatus, CoverageReport, CoverageReportSummary } from '@dx/contracts';
 import {
   Body,
@@ -126,15 +127,7 @@ export class CoverageReportsController {
     const file = await this.reports.exportFile(user, id, q.format, q.separator);
     return new StreamableFile(file.stream, {
       type: file.contentType,
-      disposition: `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
+      disposition: contentDisposition(file.fileName, { fallback: file.asciiFileName }),
     });
   }
-}
-
-/** Percent-encoding for `filename*` (RFC 5987 allows fewer bare characters than URIs). */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 }

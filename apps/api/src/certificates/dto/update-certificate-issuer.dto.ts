@@ -13,7 +13,12 @@ export class UpdateCertificateIssuerDto implements UpdateCertificateIssuerReques
   @MaxLength(255)
   bodyName: string;
 
-  @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh Hà Giang', maxLength: 255, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Ủy ban nhân dân tỉnh Hà Giang',
+    maxLength: 255,
+    nullable: true,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

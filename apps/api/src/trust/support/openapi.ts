@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from '../../http/openapi-document';
 import type {
   OpenAPIObject,
   OperationObject,
@@ -27,7 +27,7 @@ export interface ApiOperation {
 
 /** The document exactly as /api/docs-json serves it, built from the running app's routes. */
 export function apiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(app, new DocumentBuilder().build());
+  return buildOpenApiDocument(app);
 }
 
 export function operations(doc: OpenAPIObject): ApiOperation[] {

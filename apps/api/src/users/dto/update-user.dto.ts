@@ -33,13 +33,13 @@ export class UpdateUserDto {
   @MaxLength(255)
   fullName?: string;
 
-  @ApiPropertyOptional({ example: 'huong.nt@hanoi.gov.vn', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'huong.nt@hanoi.gov.vn', nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsEmail()
   @MaxLength(255)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'Chuyên viên', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Chuyên viên', nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   @Transform(trimNfc)
