@@ -27,7 +27,8 @@ describe('queue dashboard', () => {
               .innerText(),
           );
         const deadline = Date.now() + 30_000;
-        for (const queue of ['system', 'certificates', 'reports']) {
+        // Rows are named by the queue's Vietnamese name (system, certificates, reports).
+        for (const queue of ['Hệ thống', 'Cấp chứng nhận', 'Báo cáo']) {
           await page.getByRole('row', { name: new RegExp(`^${queue}`) }).waitFor();
           while ((await workers(queue)) < 1 && Date.now() < deadline)
             await page.waitForTimeout(500);

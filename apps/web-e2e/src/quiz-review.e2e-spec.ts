@@ -67,7 +67,7 @@ describe('final quiz answer reveal', () => {
             // …and sets the course's final to draw 10 of the category's 30.
             await tp.goto(`/authoring/courses/${world.courseId}`);
             const quiz = tp.getByRole('region', { name: world.quizTitle });
-            await quiz.getByText('Rút câu hỏi từ ngân hàng').click();
+            await quiz.getByText('Rút câu hỏi từ ngân hàng', { exact: true }).click();
             await quiz
               .getByLabel('Ngân hàng', { exact: true })
               .selectOption({ label: 'Ngân hàng câu hỏi của Sở' });
