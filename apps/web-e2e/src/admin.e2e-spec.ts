@@ -212,8 +212,9 @@ describe('administration screens', () => {
           const page = await suite.openPage();
           await loginAs(page, suite.world.admin);
           await openAdmin(page, 'Nhật ký quản trị', 'Nhật ký quản trị');
+          // Exact: each row's "Chỉ xem thao tác của …" button also has the word in its label.
           await page
-            .getByLabel('Thao tác')
+            .getByLabel('Thao tác', { exact: true })
             .selectOption({ label: 'Xóa người dùng và dữ liệu cá nhân' });
           await page.getByRole('button', { name: 'Lọc', exact: true }).click();
           const rows = page.getByRole('region', { name: 'Các mục nhật ký' }).locator('tbody tr');
