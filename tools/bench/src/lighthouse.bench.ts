@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@dx/testing';
@@ -9,7 +9,10 @@ import { withEnvironment } from './support/environment';
 import { seedBenchData } from './support/seed';
 import { mintTokens } from './support/tokens';
 
-const RUNS = 3;
+// Trials while tuning the web may ask for fewer runs and keep every report for its
+// diagnostics (LIGHTHOUSE_REPORT_DIR: one JSON per run, open it in the Lighthouse viewer).
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
 const GOALS = { performance: 90, accessibility: 100, bestPractices: 95, cls: 0.1 };
 
 /** The parts of Lighthouse's result (LHR) read here; the package's own types are ESM-only. */
@@ -83,7 +86,7 @@ async function runLighthouse(): Promise<Figure[]> {
     for (const page of pages) {
       const runs: PageScores[] = [];
       for (let i = 0; i < RUNS; i++)
-        runs.push(await audit(lighthouse, base, page.path, page.token));
+        runs.push(await audit(lighthouse, base, page.path, page.token, `${page.name} ${i + 1}`));
       figures.push(...pageFigures(page.name, runs));
     }
   });
@@ -150,6 +153,7 @@ async function audit(
   base: string,
   path: string,
   token: string | null,
+  label: string,
 ): Promise<PageScores> {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'dx-lighthouse-'));
@@ -179,6 +183,11 @@ async function audit(
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
     const { lhr } = result;
+    if (REPORT_DIR) {
+      mkdirSync(REPORT_DIR, { recursive: true });
+      const file = label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      writeFileSync(join(REPORT_DIR, `${file}.json`), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError)
       throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
