@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The entry's stylesheet (main.tsx imports styles.css), e.g. assets/index-CqmhArbN.css. */
+const ENTRY_STYLESHEET = /(^|\/)assets\/index-[\w-]+\.css$/;
+
 /**
  * Puts the app's stylesheet into index.html (a <style> in <head>) instead of linking it.
  * A linked stylesheet is one more request before the page is drawn in its final style: in
@@ -14,7 +17,8 @@ const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
  * 4.7 KB gzipped; the CSP allows inline styles. Pages' own stylesheets stay lazy chunks.
  */
 function inlineStylesheet(): Plugin {
-  const link = /\s*<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g;
+  // The file stays in the build, but no chunk's preload list names it (see modulePreload).
+  const link = /\s*<link rel="stylesheet"[^>]*href="\/(assets\/index-[\w-]+\.css)"[^>]*>/g;
   return {
     name: 'dx-inline-stylesheet',
     apply: 'build',
@@ -25,7 +29,6 @@ function inlineStylesheet(): Plugin {
         return html.replace(link, (tag, fileName: string) => {
           const asset = bundle[fileName];
           if (asset?.type !== 'asset') return tag;
-          delete bundle[fileName]; // nothing else links it
           return `\n    <style>${String(asset.source).replace(/<\/style/gi, '<\\/style')}</style>`;
         });
       },
@@ -99,5 +102,10 @@ export default defineConfig({
     emptyOutDir: true,
     reportCompressedSize: true,
     sourcemap: false,
+    modulePreload: {
+      // The app's stylesheet is inlined in index.html (inlineStylesheet): a dynamic import
+      // must not load it a second time.
+      resolveDependencies: (_, deps) => deps.filter((dep) => !ENTRY_STYLESHEET.test(dep)),
+    },
   },
 });
