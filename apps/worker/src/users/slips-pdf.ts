@@ -17,9 +17,9 @@ export const SLIPS_PER_PAGE = COLS * ROWS;
 const SLIP_W = PAGE.width / COLS;
 const SLIP_H = PAGE.height / ROWS;
 /** Inside each slip, clear of the cut, so a slightly crooked cut takes no text. */
-const PAD = 16;
-const QR = 64;
-const LABEL_W = 84;
+const PAD = 14;
+const QR = 52;
+const LABEL_W = 70;
 
 /**
  * The slips as a PDF streamed to `out` page by page. The QR code (the activation address,
@@ -102,37 +102,42 @@ export class SlipsPdfWriter {
     const doc = this.doc;
     const x = x0 + PAD;
     const width = SLIP_W - 2 * PAD;
-    const textW = width - QR - 8;
     let y = y0 + PAD - 4;
     doc.font('bold').fontSize(9.5).fillColor('#1b3a6b');
-    doc.text(SLIP_TITLE, x, y, { width: textW, lineBreak: false });
+    doc.text(SLIP_TITLE, x, y, { lineBreak: false });
     y += 12;
     doc.font('regular').fontSize(7.5).fillColor('#555');
-    doc.text(SLIP_SUBTITLE, x, y, { width: textW, lineBreak: false });
-    doc.image(this.qr as OpenedImage, x + width - QR, y0 + PAD - 4, { width: QR, height: QR });
+    doc.text(SLIP_SUBTITLE, x, y, { lineBreak: false });
     y += 14;
-    y = this.line('Họ và tên', s.fullName, x, y, textW, true);
-    y = this.line('Đơn vị', s.unitName, x, y, textW, false);
-    y = this.line('Tên đăng nhập', s.username, x, y, textW, true);
+    y = this.line('Họ và tên', s.fullName, x, y, width, true);
+    // Unit names run long ("Ủy ban nhân dân xã … tỉnh …"): two lines, then an ellipsis.
     doc.font('regular').fontSize(8).fillColor('#111');
-    doc.text('Mã kích hoạt', x, y + 3, { width: LABEL_W, lineBreak: false });
-    doc.font('bold').fontSize(13).fillColor('#000');
-    doc.text(s.code, x + LABEL_W, y, { width: width - LABEL_W, lineBreak: false });
-    y += 20;
+    doc.text('Đơn vị', x, y, { lineBreak: false });
+    doc.fontSize(8.5);
+    doc.text(s.unitName, x + LABEL_W, y - 0.5, { width: width - LABEL_W, height: 22, ellipsis: true });
+    y += doc.heightOfString(s.unitName, { width: width - LABEL_W }) > 12 ? 23 : 13;
+    y = this.line('Tên đăng nhập', s.username, x, y, width, true);
+    doc.font('regular').fontSize(8).fillColor('#111');
+    doc.text('Mã kích hoạt', x, y + 2, { lineBreak: false });
+    doc.font('bold').fontSize(12).fillColor('#000');
+    doc.text(s.code, x + LABEL_W, y, { lineBreak: false });
+    y += 18;
+    const bottom = y0 + SLIP_H - PAD + 4;
+    doc.image(this.qr as OpenedImage, x + width - QR, bottom - QR, { width: QR, height: QR });
     doc.font('regular').fontSize(7).fillColor('#333');
     doc.text(
       `Vào ${this.meta.activateUrl} (hoặc quét mã QR), nhập tên đăng nhập, mã kích hoạt và đặt mật khẩu mới. ` +
         `Mã chỉ dùng một lần, hết hạn sau ngày ${this.meta.expiresOn}. Không đưa mã cho người khác.`,
       x,
       y,
-      { width, height: y0 + SLIP_H - PAD - y + 4, ellipsis: true },
+      { width: width - QR - 6, height: bottom - y, ellipsis: true },
     );
   }
 
   private line(label: string, value: string, x: number, y: number, w: number, bold: boolean): number {
     const doc = this.doc;
     doc.font('regular').fontSize(8).fillColor('#111');
-    doc.text(label, x, y, { width: LABEL_W, lineBreak: false });
+    doc.text(label, x, y, { lineBreak: false });
     doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
     doc.text(this.fit(value, w - LABEL_W, bold), x + LABEL_W, y - 0.5, { lineBreak: false });
     return y + 13;
