@@ -31,7 +31,7 @@ import {
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('hr')
-@Controller('users/activation-slips')
+@Controller('activation-slips')
 export class ActivationSlipsController {
   constructor(private readonly slips: ActivationSlipsService) {}
 

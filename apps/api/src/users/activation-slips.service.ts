@@ -79,7 +79,7 @@ export class ActivationSlipsService {
     const base = { state: row.state, progress: row.progress };
     if (row.state === 'failed') return { ...base, error: row.error ?? 'failed' };
     if (row.state !== 'completed') return base;
-    const path = `/api/users/activation-slips/${activationSlipsJobId(row.id)}`;
+    const path = `/api/activation-slips/${activationSlipsJobId(row.id)}`;
     return {
       ...base,
       count: row.count ?? 0,

@@ -3,8 +3,8 @@ import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { createTestApp, TestApp } from '../test/test-app';
 
 // The API half: asking, scope, following, downloading. The codes and files themselves are
-// made and checked in the worker (apps/worker/src/users/activation-slips.spec.ts).
-describe('activation slips: POST /api/users/activation-slips and following the job', () => {
+// made and checked in the worker (apps/worker/src/activation-slips.spec.ts).
+describe('activation slips: POST /api/activation-slips and following the job', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<TestApp['make']['twoProvinces']>>;
   let admin: string;
@@ -23,9 +23,9 @@ describe('activation slips: POST /api/users/activation-slips and following the j
   afterAll(() => t.close());
 
   const ask = (token: string, orgUnitId: string) =>
-    t.http.post('/api/users/activation-slips').set('Authorization', token).send({ orgUnitId });
+    t.http.post('/api/activation-slips').set('Authorization', token).send({ orgUnitId });
   const status = (token: string, jobId: string) =>
-    t.http.get(`/api/users/activation-slips/${jobId}`).set('Authorization', token);
+    t.http.get(`/api/activation-slips/${jobId}`).set('Authorization', token);
   const idOf = (jobId: string) => jobId.replace('activation-slips-', '');
 
   it('records the request with its outbox job and an audit entry in one go (202), waiting until the worker runs', async () => {
@@ -51,7 +51,7 @@ describe('activation slips: POST /api/users/activation-slips and following the j
     expect(audit.details).toEqual({ batchId: row.id });
     expect((await status(hrA, res.body.jobId).expect(200)).body).toEqual({ state: 'waiting', progress: 0 });
     await t.http
-      .get(`/api/users/activation-slips/${res.body.jobId}/pdf`)
+      .get(`/api/activation-slips/${res.body.jobId}/pdf`)
       .set('Authorization', hrA)
       .expect(409);
   });
@@ -80,8 +80,8 @@ describe('activation slips: POST /api/users/activation-slips and following the j
       progress: 100,
       count: 3,
       expiresAt: expiresAt.toISOString(),
-      pdfUrl: `/api/users/activation-slips/${body.jobId}/pdf`,
-      xlsxUrl: `/api/users/activation-slips/${body.jobId}/xlsx`,
+      pdfUrl: `/api/activation-slips/${body.jobId}/pdf`,
+      xlsxUrl: `/api/activation-slips/${body.jobId}/xlsx`,
     });
     const pdf = await t.http.get(done.pdfUrl).set('Authorization', hrA).buffer(true).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -17,7 +17,6 @@ import { UsersService } from './users.service';
     OrgUnitsModule,
     TrainingLedgerModule,
   ],
-  // The slips' fixed path is registered before users/:id routes.
   controllers: [ActivationSlipsController, UsersController],
   providers: [
     UsersService,

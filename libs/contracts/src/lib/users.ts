@@ -27,13 +27,13 @@ export interface UserImportResult {
   errors: ImportRowError[];
 }
 
-/** `POST /api/users/activation-slips` (hr in scope, sysadmin): slips for a unit's subtree. */
+/** `POST /api/activation-slips` (hr in scope, sysadmin): slips for a unit's subtree. */
 export interface ActivationSlipsRequest {
   orgUnitId: string;
 }
 
 /**
- * `GET /api/users/activation-slips/:jobId`: the worker issues a code for every active person
+ * `GET /api/activation-slips/:jobId`: the worker issues a code for every active person
  * of the subtree who has not activated yet (no password, not a sysadmin) and prints them as
  * a PDF of slips to cut and an XLSX list. The files hold live codes: only whoever may ask for
  * the unit's slips can download them.

@@ -68,7 +68,7 @@ export const ACCOUNT_RULES: RuleTable = {
     sysadmin: 200,
     request: async (c) => ({ params: { id: (await c.w.fresh.user(c.side)).id } }),
   },
-  'POST /api/users/activation-slips': {
+  'POST /api/activation-slips': {
     above: { learner: 403, trainer: 403, hr: 404, sysadmin: 202 },
     learner: 403,
     trainer: 403,
@@ -76,15 +76,15 @@ export const ACCOUNT_RULES: RuleTable = {
     sysadmin: 202,
     request: (c) => ({ body: { orgUnitId: c.side.unit.id } }),
   },
-  'GET /api/users/activation-slips/{jobId}': {
+  'GET /api/activation-slips/{jobId}': {
     ...SLIPS_FOLLOW,
     request: async (c) => ({ params: { jobId: await completedSlips(c) } }),
   },
-  'GET /api/users/activation-slips/{jobId}/pdf': {
+  'GET /api/activation-slips/{jobId}/pdf': {
     ...SLIPS_FOLLOW,
     request: async (c) => ({ params: { jobId: await completedSlips(c) } }),
   },
-  'GET /api/users/activation-slips/{jobId}/xlsx': {
+  'GET /api/activation-slips/{jobId}/xlsx': {
     ...SLIPS_FOLLOW,
     request: async (c) => ({ params: { jobId: await completedSlips(c) } }),
   },
