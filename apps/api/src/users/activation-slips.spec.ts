@@ -3,7 +3,7 @@ import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { createTestApp, TestApp } from '../test/test-app';
 
 // The API half: asking, scope, following, downloading. The codes and files themselves are
-// made and checked in the worker (apps/worker/src/activation-slips.spec.ts).
+// made and checked in the worker (apps/worker/src/users/activation-slips.spec.ts).
 describe('activation slips: POST /api/activation-slips and following the job', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<TestApp['make']['twoProvinces']>>;

@@ -12,7 +12,7 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { hostname } from 'node:os';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
-import { ActivationSlipsService, SlipsOutcome } from '../activation-slips.service';
+import { ActivationSlipsService, SlipsOutcome } from '../users/activation-slips.service';
 
 /**
  * Diagnostics (a ping proves the round trip API → Redis → worker → Redis), the daily
