@@ -8,6 +8,20 @@ type Doc = PDFKit.PDFDocument;
 /** pdfkit's opened image (its typings omit `openImage`, which the JS has had for years). */
 type OpenedImage = Buffer & { width: number; height: number };
 type DocWithImages = Doc & { openImage(src: Buffer): OpenedImage };
+/** pdfkit's JS, beyond its typings: every operator goes through `addContent`; `ref` makes an object. */
+interface PdfRef {
+  end(data: string): void;
+}
+type Internals = Doc & {
+  addContent(data: string): Doc;
+  ref(data: object): PdfRef;
+  page: Doc['page'] & { fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
+};
+/** A Form XObject: operators stored once, drawn anywhere by name. */
+interface SlipForm {
+  name: string;
+  ref: PdfRef;
+}
 
 /** A4 portrait, 2 × 5 slips of 297.6 × 168.4 pt (about 10.5 × 5.9 cm), cut along the dashes. */
 const PAGE = { width: 595.28, height: 841.89 };
@@ -32,7 +46,9 @@ export class SlipsPdfWriter {
   private readonly finished: Promise<void>;
   private qr?: OpenedImage;
   private onPage = SLIPS_PER_PAGE;
-  private readonly fitted = new Map<string, string>();
+  private common?: SlipForm;
+  private readonly units = new Map<string, SlipForm & { height: number }>();
+  private forms = 0;
 
   constructor(
     out: Writable,
@@ -98,33 +114,98 @@ export class SlipsPdfWriter {
     doc.stroke().undash().restore();
   }
 
+  /**
+   * One slip. What every slip shares (title, labels) and what a unit's slips share (its
+   * name, wrapped, and the instructions) are laid out once into Form XObjects drawn by name
+   * at each slip's place: pdfkit's text layout and the page streams are the cost of this
+   * file, and a slip has only three strings of its own.
+   */
   private drawSlip(s: ActivationSlip, x0: number, y0: number): void {
+    const doc = this.doc as Internals;
+    this.common ??= this.form(() => this.drawCommon());
+    let unit = this.units.get(s.unitName);
+    if (!unit) {
+      let height = 0;
+      unit = { ...this.form(() => (height = this.drawUnit(s.unitName))), height };
+      if (this.units.size > 5_000) this.units.clear();
+      this.units.set(s.unitName, unit);
+    }
+    doc.page.xobjects[this.common.name] = this.common.ref;
+    doc.page.xobjects[unit.name] = unit.ref;
+    doc.addContent(
+      `q 1 0 0 1 ${x0.toFixed(2)} ${y0.toFixed(2)} cm /${this.common.name} Do /${unit.name} Do Q`,
+    );
+    const x = x0 + PAD + LABEL_W;
+    const width = SLIP_W - 2 * PAD - LABEL_W;
+    const y = y0 + PAD - 4 + 26;
+    doc.font('bold').fontSize(8.5).fillColor('#111');
+    doc.text(this.fit(s.fullName, width), x, y - 0.5, { lineBreak: false });
+    doc.text(this.fit(s.username, width), x, y + 26 + unit.height - 0.5, { lineBreak: false });
+    doc.fontSize(12).fillColor('#000');
+    doc.text(s.code, x, y + 39 + unit.height, { lineBreak: false });
+    const bottom = y0 + SLIP_H - PAD + 4;
+    doc.image(this.qr as OpenedImage, x0 + SLIP_W - PAD - QR, bottom - QR, { width: QR, height: QR });
+  }
+
+  /**
+   * A Form XObject of what `draw` lays out at (0, 0): pdfkit's output is captured instead of
+   * written to the page, and the fonts it names are the page's (the capture registers them).
+   */
+  private form(draw: () => void): SlipForm {
+    const doc = this.doc as Internals;
+    const parts: string[] = [];
+    doc.addContent = (data: string) => {
+      parts.push(data);
+      return doc;
+    };
+    try {
+      draw();
+    } finally {
+      delete (doc as Partial<Internals>).addContent;
+    }
+    const ref = doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, SLIP_W, SLIP_H],
+      Resources: { Font: { ...doc.page.fonts } },
+    });
+    ref.end(parts.join('\n'));
+    return { name: `Slip${++this.forms}`, ref };
+  }
+
+  /** Title and the first labels of a slip at (0, 0). */
+  private drawCommon(): void {
     const doc = this.doc;
-    const x = x0 + PAD;
-    const width = SLIP_W - 2 * PAD;
-    let y = y0 + PAD - 4;
+    const x = PAD;
+    let y = PAD - 4;
     doc.font('bold').fontSize(9.5).fillColor('#1b3a6b');
     doc.text(SLIP_TITLE, x, y, { lineBreak: false });
     y += 12;
     doc.font('regular').fontSize(7.5).fillColor('#555');
     doc.text(SLIP_SUBTITLE, x, y, { lineBreak: false });
     y += 14;
-    y = this.line('Họ và tên', s.fullName, x, y, width, true);
-    // Unit names run long ("Ủy ban nhân dân xã … tỉnh …"): two lines, then an ellipsis.
-    doc.font('regular').fontSize(8).fillColor('#111');
-    doc.text('Đơn vị', x, y, { lineBreak: false });
-    doc.fontSize(8.5);
-    doc.text(s.unitName, x + LABEL_W, y - 0.5, { width: width - LABEL_W, height: 22, ellipsis: true });
-    y += doc.heightOfString(s.unitName, { width: width - LABEL_W }) > 12 ? 23 : 13;
-    y = this.line('Tên đăng nhập', s.username, x, y, width, true);
-    doc.font('regular').fontSize(8).fillColor('#111');
-    doc.text('Mã kích hoạt', x, y + 2, { lineBreak: false });
-    doc.font('bold').fontSize(12).fillColor('#000');
-    doc.text(s.code, x + LABEL_W, y, { lineBreak: false });
-    y += 18;
-    const bottom = y0 + SLIP_H - PAD + 4;
-    doc.image(this.qr as OpenedImage, x + width - QR, bottom - QR, { width: QR, height: QR });
-    doc.font('regular').fontSize(7).fillColor('#333');
+    doc.fontSize(8).fillColor('#111');
+    // The labels below the unit's name move down when it takes two lines: drawUnit has them.
+    doc.text('Họ và tên', x, y, { lineBreak: false });
+    doc.text('Đơn vị', x, y + 13, { lineBreak: false });
+  }
+
+  /** The unit's name (two lines at most), the labels below it and the instructions. */
+  private drawUnit(unitName: string): number {
+    const doc = this.doc;
+    const x = PAD;
+    const width = SLIP_W - 2 * PAD;
+    let y = PAD - 4 + 26 + 13;
+    doc.font('regular').fontSize(8.5).fillColor('#111');
+    doc.text(unitName, x + LABEL_W, y - 0.5, { width: width - LABEL_W, height: 22, ellipsis: true });
+    const height = doc.heightOfString(unitName, { width: width - LABEL_W }) > 12 ? 10 : 0;
+    y += 13 + height;
+    doc.fontSize(8);
+    doc.text('Tên đăng nhập', x, y, { lineBreak: false });
+    doc.text('Mã kích hoạt', x, y + 15, { lineBreak: false });
+    y += 31;
+    const bottom = SLIP_H - PAD + 4;
+    doc.fontSize(7).fillColor('#333');
     doc.text(
       `Vào ${this.meta.activateUrl} (hoặc quét mã QR), nhập tên đăng nhập, mã kích hoạt và đặt mật khẩu mới. ` +
         `Mã chỉ dùng một lần, hết hạn sau ngày ${this.meta.expiresOn}. Không đưa mã cho người khác.`,
@@ -132,28 +213,14 @@ export class SlipsPdfWriter {
       y,
       { width: width - QR - 6, height: bottom - y, ellipsis: true },
     );
+    return height;
   }
 
-  private line(label: string, value: string, x: number, y: number, w: number, bold: boolean): number {
-    const doc = this.doc;
-    doc.font('regular').fontSize(8).fillColor('#111');
-    doc.text(label, x, y, { lineBreak: false });
-    doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
-    doc.text(this.fit(value, w - LABEL_W, bold), x + LABEL_W, y - 0.5, { lineBreak: false });
-    return y + 13;
-  }
-
-  /** The value cut with an ellipsis to one line; unit names repeat, so they are cut once. */
-  private fit(text: string, width: number, bold: boolean): string {
-    const key = `${bold ? 'b' : 'r'}${width}:${text}`;
-    const known = this.fitted.get(key);
-    if (known !== undefined) return known;
+  /** The value cut with an ellipsis to fit one line at the current font. */
+  private fit(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
     let cut = text;
-    if (this.doc.widthOfString(text) > width) {
-      while (cut.length > 1 && this.doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-      cut = `${cut.trimEnd()}…`;
-    }
-    if (this.fitted.size < 50_000) this.fitted.set(key, cut);
-    return cut;
+    while (cut.length > 1 && this.doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
   }
 }
