@@ -13,6 +13,7 @@ import { EnrollmentEntity } from './learning/enrollment.entity';
 import { LessonCompletionEntity } from './learning/lesson-completion.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
+import { ActivationSlipBatchEntity } from './users/activation-slip-batch.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
 import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
@@ -45,6 +46,7 @@ export const ALL_ENTITIES = [
   OrgUnitEdgeEntity,
   UserEntity,
   MembershipEntity,
+  ActivationSlipBatchEntity,
   CourseEntity,
   CourseVersionEntity,
   CourseModuleEntity,
