@@ -41,11 +41,19 @@ describe('lesson pacing (minimum time, lessons in order)', () => {
     await as(learner).post(`/api/courses/${course.id}/enroll`).expect(201);
     const outline = await as(learner).get(`/api/courses/${course.id}`).expect(200);
     const lessons = outline.body.modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons);
-    return { course, learner, outline: outline.body, lessonIds: lessons.map((l: { id: string }) => l.id) };
+    return {
+      course,
+      learner,
+      outline: outline.body,
+      lessonIds: lessons.map((l: { id: string }) => l.id),
+    };
   }
 
   it('is off by default: any lesson completes at once, in any order', async () => {
-    const { learner, outline, lessonIds } = await pacedCourse({ sequential: false, minSeconds: [] });
+    const { learner, outline, lessonIds } = await pacedCourse({
+      sequential: false,
+      minSeconds: [],
+    });
     expect(outline.sequentialLessons).toBe(false);
     expect(outline.modules[0].lessons[0].minSeconds).toBe(0);
     await as(learner).post(`/api/lessons/${lessonIds[2]}/complete`).expect(200);
@@ -56,7 +64,10 @@ describe('lesson pacing (minimum time, lessons in order)', () => {
     const { learner, outline, lessonIds } = await pacedCourse({ sequential: true, minSeconds: [] });
     expect(outline.sequentialLessons).toBe(true);
     const locked = await as(learner).post(`/api/lessons/${lessonIds[2]}/complete`).expect(409);
-    expect(locked.body).toMatchObject({ code: 'lesson_locked', params: { lessonTitle: 'Bài 1.1' } });
+    expect(locked.body).toMatchObject({
+      code: 'lesson_locked',
+      params: { lessonTitle: 'Bài 1.1' },
+    });
     await as(learner).post(`/api/lessons/${lessonIds[0]}/complete`).expect(200);
     const still = await as(learner).post(`/api/lessons/${lessonIds[2]}/complete`).expect(409);
     expect(still.body.params).toEqual({ lessonTitle: 'Bài 1.2' });
@@ -107,7 +118,10 @@ describe('lesson pacing (minimum time, lessons in order)', () => {
     const visits = t.db.getRepository(LessonVisitEntity);
     // Opened the second lesson long ago, before finishing the first one…
     await as(learner).get(`/api/lessons/${lessonIds[1]}`).expect(200);
-    await visits.update({ lessonId: lessonIds[1] }, { firstOpenedAt: new Date(Date.now() - 3_600_000) });
+    await visits.update(
+      { lessonId: lessonIds[1] },
+      { firstOpenedAt: new Date(Date.now() - 3_600_000) },
+    );
     await as(learner).post(`/api/lessons/${lessonIds[0]}/complete`).expect(200);
     // …so its clock starts when the first was completed, just now.
     const res = await as(learner).post(`/api/lessons/${lessonIds[1]}/complete`).expect(409);

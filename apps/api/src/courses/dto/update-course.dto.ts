@@ -1,6 +1,14 @@
 import type { UpdateCourseBody } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNumber, IsPositive, IsString, Max, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { MAX_COURSE_HOURS } from './create-course.dto';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
