@@ -5,6 +5,7 @@ import { fieldErrorTexts } from '../../api/error-text';
 import { FieldErrorLine, fieldErrorProps } from '../../app/FieldErrorLine';
 import { FormError } from '../../app/FormError';
 import { InputField, TextareaField } from '../../app/FormField';
+import { useMe } from '../../auth/useMe';
 import { OrgUnitPicker } from '../../org-units/OrgUnitPicker';
 import { parseHoursText, parseJobTitles, type RequirementInput } from '../admin-api';
 
@@ -36,7 +37,10 @@ export function RequirementForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const [unitId, setUnitId] = useState<string | null>(null);
+  const me = useMe();
+  // A new requirement starts on the caller's own unit (HR's subtree top).
+  const [picked, setUnitId] = useState<string | null>(null);
+  const unitId = picked ?? me.data?.orgUnitId ?? null;
   const [roles, setRoles] = useState<RequirementDxRole[]>(
     (requirement?.dxRoles as RequirementDxRole[] | undefined) ?? ['full_time', 'part_time'],
   );
