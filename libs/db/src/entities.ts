@@ -11,6 +11,7 @@ import { CurriculumCourseEntity } from './curricula/curriculum-course.entity';
 import { CurriculumEntity } from './curricula/curriculum.entity';
 import { EnrollmentEntity } from './learning/enrollment.entity';
 import { LessonCompletionEntity } from './learning/lesson-completion.entity';
+import { LessonVisitEntity } from './learning/lesson-visit.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
 import { ActivationSlipBatchEntity } from './users/activation-slip-batch.entity';
@@ -60,6 +61,7 @@ export const ALL_ENTITIES = [
   QuizDrawRuleEntity,
   EnrollmentEntity,
   LessonCompletionEntity,
+  LessonVisitEntity,
   CurriculumEntity,
   CurriculumCourseEntity,
   CertificateEntity,

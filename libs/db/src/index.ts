@@ -26,6 +26,7 @@ export * from './quizzes/question-category.entity';
 export * from './quizzes/quiz-draw-rule.entity';
 export * from './learning/enrollment.entity';
 export * from './learning/lesson-completion.entity';
+export * from './learning/lesson-visit.entity';
 export * from './curricula/curriculum.entity';
 export * from './curricula/curriculum-course.entity';
 export * from './certificates/certificate.entity';

@@ -58,6 +58,7 @@ export class CourseOutlineService {
       title: l.title,
       kind: l.kind,
       durationMinutes: l.durationMinutes,
+      minSeconds: l.minSeconds,
       position: l.position,
     });
     return {
@@ -112,6 +113,7 @@ export class CourseOutlineService {
       title: l.title,
       kind: l.kind,
       durationMinutes: l.durationMinutes,
+      minSeconds: l.minSeconds,
       position: l.position,
       content: l.content,
       videoUrl: l.videoUrl,
@@ -149,6 +151,7 @@ export class CourseOutlineService {
       code: course.code,
       status: course.status,
       versionId: version.id,
+      sequentialLessons: version.sequentialLessons,
       version: version.version,
       draftVersion,
       title: version.title,

@@ -21,6 +21,8 @@ export interface CourseInput {
   title: string;
   description?: string;
   hours: number;
+  /** Learners complete the lessons in outline order. */
+  sequentialLessons?: boolean;
 }
 
 export interface LessonInput {
@@ -29,6 +31,7 @@ export interface LessonInput {
   content?: string | null;
   videoUrl?: string | null;
   durationMinutes: number;
+  minSeconds?: number;
 }
 
 export interface QuizInput {

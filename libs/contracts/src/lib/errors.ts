@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'unavailable',
   // The person's role needs a second factor: it cannot be switched off.
   'mfa_required',
+  // Lesson pacing (course settings): params name what is missing.
+  'lesson_locked',
+  'lesson_time_not_reached',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -87,6 +90,8 @@ export const FIELD_ERROR_CODES = [
   'publish_draw_exceeds_category',
   'not_in_bank',
   'category_not_visible',
+  // A curriculum's courses cannot reach its hoursPerYear: params {hoursPerYear, courseHours, missingHours}.
+  'curriculum_hours_short',
   // Publish warnings (200), same shape.
   'publish_final_pool_small',
   'publish_final_whole_bank',
