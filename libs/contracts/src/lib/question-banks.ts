@@ -39,6 +39,8 @@ export interface BankQuestionView {
   explanation: string | null;
   externalId: string | null;
   tags: string[];
+  ignoreCase: boolean;
+  ignoreDiacritics: boolean;
   options: (QuestionOptionBody & { id: string })[];
 }
 
