@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'unavailable',
   // The person's role needs a second factor: it cannot be switched off.
   'mfa_required',
+  // Deleting a question bank or category that a draw rule or a current question still uses.
+  'question_bank_in_use',
+  'question_category_in_use',
+  // Deleting them would remove question versions that attempts drew.
+  'question_history_kept',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
