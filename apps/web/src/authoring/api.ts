@@ -2,10 +2,10 @@ import type {
   CourseDraft,
   CourseSummary,
   CreatedId,
+  CreateQuestionBody,
   LessonKind,
   Paginated,
   PublishCourseResponse,
-  QuestionType,
   QuestionImportResult,
   QuizKind,
   ReviewPolicy,
@@ -45,12 +45,7 @@ export interface QuizInput {
   reviewPolicy: ReviewPolicy;
 }
 
-export interface QuestionInput {
-  type: QuestionType;
-  text: string;
-  options: { text: string; correct: boolean }[];
-  explanation?: string;
-}
+export type QuestionInput = CreateQuestionBody;
 
 export const authoringKeys = {
   all: ['authoring'] as const,

@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   // Lesson pacing (course settings): params name what is missing.
   'lesson_locked',
   'lesson_time_not_reached',
+  // Deleting a question bank or category that a draw rule or a current question still uses.
+  'question_bank_in_use',
+  'question_category_in_use',
+  // Deleting them would remove question versions that attempts drew.
+  'question_history_kept',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -19,6 +19,7 @@ import { AddCertificateExports1796624442043 } from './1796624442043-AddCertifica
 import { AddCertificateIssuers1796625655482 } from './1796625655482-AddCertificateIssuers';
 import { AddActivationSlipBatches1796633000000 } from './1796633000000-AddActivationSlipBatches';
 import { LessonPacing1796634652869 } from './1796634652869-LessonPacing';
+import { AddQuestionTypes1796634693458 } from './1796634693458-AddQuestionTypes';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddCertificateIssuers1796625655482,
   AddActivationSlipBatches1796633000000,
   LessonPacing1796634652869,
+  AddQuestionTypes1796634693458,
 ];
