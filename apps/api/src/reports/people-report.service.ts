@@ -1,8 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, Paginated, PeopleReportRow } from '@dx/contracts';
 import {
-  countPeople,
+  ensureLedgerPlacement,
   listPeople,
+  pagePeople,
   PeopleReportQuery,
   renderPeopleCsv,
   renderPeopleXlsx,
@@ -48,10 +49,10 @@ export class PeopleReportService {
     const q = await this.query(user, dto);
     return this.replica.readReporting(
       async (m) => {
-        const [items, total] = await Promise.all([
-          listPeople(m, { ...q, page: { limit: dto.pageSize, offset: dto.offset } }),
-          countPeople(m, q),
-        ]);
+        const { items, total } = await pagePeople(m, {
+          ...q,
+          page: { limit: dto.pageSize, offset: dto.offset },
+        });
         return paginated(items, total, dto);
       },
       { waitMs: this.replica.reportWaitMs },
@@ -95,10 +96,14 @@ export class PeopleReportService {
     const today = calendarDate(this.config.reportsTimeZone);
     const year = dto.year ?? Number(today.slice(0, 4));
     const end = `${year}-12-31`;
+    const asOf = end < today ? end : today;
+    // The list reads each person's placement from the ledger: placed on the primary (a
+    // no-op once the year is placed on this day), then read wherever reports are read.
+    await ensureLedgerPlacement(this.db.manager, year, asOf);
     return {
       orgUnitId: dto.orgUnitId,
       year,
-      asOf: end < today ? end : today,
+      asOf,
       status: dto.status,
       dxRole: dto.dxRole,
       timeZone: this.config.reportsTimeZone,
