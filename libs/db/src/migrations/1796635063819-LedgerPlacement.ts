@@ -13,9 +13,9 @@ export class LedgerPlacement1796635063819 implements MigrationInterface {
       `CREATE INDEX "idx_membership_user" ON "membership"  ("user_id", "valid_from") `,
     );
     // INCLUDE (not expressible in the entity): the national report and the people page's
-    // totals read this index alone, one year's placed people in unit order.
+    // totals read this index alone: one year's placed people, the untrained a contiguous range.
     await queryRunner.query(
-      `CREATE INDEX "idx_training_year_placement" ON "training_year"  ("year", "org_unit_id", "trained") INCLUDE ("dx_role", "hours", "courses", "requirement_met") WHERE "org_unit_id" IS NOT NULL`,
+      `CREATE INDEX "idx_training_year_placement" ON "training_year"  ("year", "trained", "org_unit_id") INCLUDE ("dx_role", "hours", "courses", "requirement_met") WHERE "org_unit_id" IS NOT NULL`,
     );
     await queryRunner.query(
       `ALTER TABLE "training_year" ADD CONSTRAINT "ck_training_year_dx_role" CHECK ("dx_role" IN ('full_time', 'part_time'))`,

@@ -20,15 +20,18 @@ export interface PeopleReportQuery {
 
 /** Units of the subtree on $1's day $2 (units and edges valid then). */
 const TREE = `
-  WITH RECURSIVE tree AS (
+  WITH RECURSIVE edges AS MATERIALIZED (
+    -- Every edge valid that day, hashed once: one hash join per level of the walk.
+    SELECT e.parent_id, c.id FROM org_unit_edge e
+      JOIN org_unit c ON c.id = e.unit_id AND c.valid_from <= $2::date
+                     AND (c.valid_to IS NULL OR c.valid_to > $2::date)
+     WHERE e.valid_from <= $2::date AND (e.valid_to IS NULL OR e.valid_to > $2::date)
+  ),
+  tree AS (
     SELECT u.id FROM org_unit u
      WHERE u.id = $1 AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to > $2::date)
     UNION ALL
-    SELECT c.id FROM tree t
-      JOIN org_unit_edge e ON e.parent_id = t.id AND e.valid_from <= $2::date
-                          AND (e.valid_to IS NULL OR e.valid_to > $2::date)
-      JOIN org_unit c ON c.id = e.unit_id AND c.valid_from <= $2::date
-                     AND (c.valid_to IS NULL OR c.valid_to > $2::date)
+    SELECT e.id FROM tree t JOIN edges e ON e.parent_id = t.id
   )`;
 
 /** The ledger filter of the query: year $3, DX role $4 (null: both), the status. */
