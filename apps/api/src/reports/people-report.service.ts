@@ -46,7 +46,7 @@ export class PeopleReportService {
     user: AuthUser,
     dto: PeopleReportQueryDto,
   ): Promise<PeopleReportRead<Paginated<PeopleReportRow>>> {
-    const q = await this.query(user, dto);
+    const { q, freshAsOf } = await this.query(user, dto);
     return this.replica.readReporting(
       async (m) => {
         const { items, total } = await pagePeople(m, {
@@ -55,7 +55,7 @@ export class PeopleReportService {
         });
         return paginated(items, total, dto);
       },
-      { waitMs: this.replica.reportWaitMs },
+      { waitMs: this.replica.reportWaitMs, freshAsOf },
     );
   }
 
@@ -63,9 +63,10 @@ export class PeopleReportService {
     user: AuthUser,
     dto: PeopleReportQueryDto,
   ): Promise<PeopleReportRead<PeopleReportFile>> {
-    const q = await this.query(user, dto);
+    const { q, freshAsOf } = await this.query(user, dto);
     const read = await this.replica.readReporting((m) => listPeople(m, q), {
       waitMs: this.replica.reportWaitMs,
+      freshAsOf,
     });
     return { ...read, result: await this.render(user, dto, q, read.result) };
   }
@@ -90,7 +91,10 @@ export class PeopleReportService {
     return { body: renderPeopleCsv(rows), contentType: 'text/csv; charset=utf-8', fileName };
   }
 
-  private async query(user: AuthUser, dto: PeopleReportQueryDto): Promise<PeopleReportQuery> {
+  private async query(
+    user: AuthUser,
+    dto: PeopleReportQueryDto,
+  ): Promise<{ q: PeopleReportQuery; freshAsOf?: Date }> {
     // Scope is today's tree: a unit outside it is not found.
     await this.scope.findVisible(user, dto.orgUnitId);
     const today = calendarDate(this.config.reportsTimeZone);
@@ -98,9 +102,10 @@ export class PeopleReportService {
     const end = `${year}-12-31`;
     const asOf = end < today ? end : today;
     // The list reads each person's placement from the ledger: placed on the primary (a
-    // no-op once the year is placed on this day), then read wherever reports are read.
-    await ensureLedgerPlacement(this.db.manager, year, asOf);
-    return {
+    // no-op once the year is placed on this day), then read wherever reports are read; a
+    // replica serves it only once it has replayed a placement just written.
+    const placed = await ensureLedgerPlacement(this.db.manager, year, asOf);
+    const q: PeopleReportQuery = {
       orgUnitId: dto.orgUnitId,
       year,
       asOf,
@@ -108,5 +113,6 @@ export class PeopleReportService {
       dxRole: dto.dxRole,
       timeZone: this.config.reportsTimeZone,
     };
+    return { q, freshAsOf: placed ? new Date() : undefined };
   }
 }

@@ -19,16 +19,18 @@ import { evaluateRequirementMet } from './training-ledger-queries';
  * - a year already placed on `day` costs one primary-key read.
  * Runs in the caller's transaction, or in its own when `m` has none. The row lock on the
  * year makes concurrent callers take turns, and membership triggers wait for it.
+ * Returns whether anything was written (a replica must replay it before serving reads).
  */
 export async function ensureLedgerPlacement(
   m: EntityManager,
   year: number,
   day: string,
-): Promise<void> {
-  if ((await placedOn(m, year)) === day) return;
+): Promise<boolean> {
+  if ((await placedOn(m, year)) === day) return false;
   const work = (tx: EntityManager) => placeYear(tx, year, day);
   if (m.queryRunner?.isTransactionActive) await work(m);
   else await m.transaction(work);
+  return true;
 }
 
 async function placedOn(m: EntityManager, year: number, lock = false): Promise<string | null> {
