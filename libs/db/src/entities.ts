@@ -33,6 +33,7 @@ import { ActivationCodeEntity } from './auth/activation-code.entity';
 import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
 import { UserMfaEntity } from './auth/user-mfa.entity';
 import { TrainingYearEntity } from './training/training-year.entity';
+import { LedgerPlacementEntity } from './training/ledger-placement.entity';
 import { TrainingRecordEntity } from './training/training-record.entity';
 import { RequirementEntity } from './training/requirement.entity';
 import { NotificationEntity } from './notifications/notification.entity';
@@ -77,6 +78,7 @@ export const ALL_ENTITIES = [
   PasswordResetTokenEntity,
   UserMfaEntity,
   TrainingYearEntity,
+  LedgerPlacementEntity,
   TrainingRecordEntity,
   RequirementEntity,
   NotificationEntity,

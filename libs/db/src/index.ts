@@ -45,6 +45,7 @@ export * from './auth/password-reset-token.entity';
 export * from './auth/user-mfa.entity';
 export * from './auth/activation-code';
 export * from './training/training-year.entity';
+export * from './training/ledger-placement.entity';
 export * from './training/training-record.entity';
 export * from './training/requirement.entity';
 export * from './prepared-statement';

@@ -79,6 +79,7 @@ export const FIELD_ERROR_CODES = [
   'merge_target_closing',
   'merge_before_start',
   'merge_pending',
+  'transfer_before_membership',
   'outside_scope',
   'not_in_course',
   'file_rejected',

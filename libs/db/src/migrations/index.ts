@@ -20,6 +20,7 @@ import { AddCertificateIssuers1796625655482 } from './1796625655482-AddCertifica
 import { AddActivationSlipBatches1796633000000 } from './1796633000000-AddActivationSlipBatches';
 import { LessonPacing1796634652869 } from './1796634652869-LessonPacing';
 import { AddQuestionTypes1796634693458 } from './1796634693458-AddQuestionTypes';
+import { LedgerPlacement1796635063819 } from './1796635063819-LedgerPlacement';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddActivationSlipBatches1796633000000,
   LessonPacing1796634652869,
   AddQuestionTypes1796634693458,
+  LedgerPlacement1796635063819,
 ];
