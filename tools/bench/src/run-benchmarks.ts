@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchActivationSlips } from './activation-slips.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchCertificateExport, benchCertificates } from './certificates.bench';
 import { benchExamDay } from './exam-day.bench';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const sections: [string, string, () => Promise<Figure[]>][] = [
     ['certificates', 'Certificates', benchCertificates],
     ['export', 'Certificate export (ZIP of 10,000 PDFs)', benchCertificateExport],
+    ['slips', 'Activation slips (a unit of 60,000 people)', benchActivationSlips],
     [
       'national',
       'National coverage report (3 million people, 10 million certificates)',

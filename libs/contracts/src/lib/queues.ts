@@ -36,6 +36,8 @@ export enum JobName {
   ExportCertificates = 'export-certificates',
   /** Daily, from the job scheduler: apply the org-unit merges whose date has come. */
   ApplyScheduledMerges = 'apply-scheduled-merges',
+  /** A unit's activation slips (codes issued, PDF + XLSX). Job id `activation-slips-<id>`. */
+  MakeActivationSlips = 'make-activation-slips',
 }
 
 /** The queue each job runs on. */
@@ -49,6 +51,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SendMailBatch]: QueueName.Mail,
   [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,
+  [JobName.MakeActivationSlips]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -67,6 +70,7 @@ export interface IssueCertificateJobData {
 export enum SystemJob {
   Ping = JobName.Ping,
   ApplyScheduledMerges = JobName.ApplyScheduledMerges,
+  MakeActivationSlips = JobName.MakeActivationSlips,
 }
 
 /** The job scheduler's id in Redis for the daily merge run (one however many workers). */
