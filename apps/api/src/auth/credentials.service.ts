@@ -1,6 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import type { SignInResponse } from '@dx/contracts';
-import { hashActivationCode, MailService } from '@dx/db';
+import { hashActivationCode, MailService, PasswordHasher } from '@dx/db';
 import { UserAccountsService } from '../users/user-accounts.service';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,7 +9,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AccountStatusService } from './account-status.service';
 import { LoginThrottleService } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { tooManyRequests } from '../http/too-many-requests';
 import { RateLimiter } from './rate-limiter.service';
