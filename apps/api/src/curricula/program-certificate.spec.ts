@@ -18,7 +18,7 @@ describe('my curricula and programme certificates', () => {
     const res = await t.http
       .post('/api/curricula')
       .set('Authorization', trainerA)
-      .send({ code: code(), hoursPerYear: 40, ...body })
+      .send({ code: code(), hoursPerYear: 4, ...body })
       .expect(201);
     await t.http
       .post(`/api/curricula/${res.body.id}/publish`)
@@ -113,7 +113,7 @@ describe('my curricula and programme certificates', () => {
       coursesTotal: 2,
       coursesCompleted: 1,
       hoursThisYear: 2.5,
-      hoursPerYear: 40,
+      hoursPerYear: 4,
       year: expect.any(Number),
       completed: false,
       certificateId: null,

@@ -2,10 +2,10 @@ import type {
   CourseDraft,
   CourseSummary,
   CreatedId,
+  CreateQuestionBody,
   LessonKind,
   Paginated,
   PublishCourseResponse,
-  QuestionType,
   QuestionImportResult,
   QuizKind,
   ReviewPolicy,
@@ -21,6 +21,8 @@ export interface CourseInput {
   title: string;
   description?: string;
   hours: number;
+  /** Learners complete the lessons in outline order. */
+  sequentialLessons?: boolean;
 }
 
 export interface LessonInput {
@@ -29,6 +31,7 @@ export interface LessonInput {
   content?: string | null;
   videoUrl?: string | null;
   durationMinutes: number;
+  minSeconds?: number;
 }
 
 export interface QuizInput {
@@ -42,12 +45,7 @@ export interface QuizInput {
   reviewPolicy: ReviewPolicy;
 }
 
-export interface QuestionInput {
-  type: QuestionType;
-  text: string;
-  options: { text: string; correct: boolean }[];
-  explanation?: string;
-}
+export type QuestionInput = CreateQuestionBody;
 
 export const authoringKeys = {
   all: ['authoring'] as const,

@@ -11,17 +11,44 @@ import { api, type ApiResponse } from '../api/client';
 
 export type { AttemptQuestion, AttemptSummary };
 
-/** The learner's choices, by question id. */
-export type AttemptAnswers = Record<string, string[]>;
+/** One question's answer: chosen or ordered options, matching picks, or typed text. */
+export type AnswerValue = Omit<AttemptAnswer, 'questionId'>;
+
+/** The learner's answers, by question id. */
+export type AttemptAnswers = Record<string, AnswerValue>;
+
+/**
+ * An answer as stored: this shape, or a bare option list (what a tab kept before typed and
+ * matching answers existed, still found in sessionStorage after an update).
+ */
+export function toAnswerValue(raw: AnswerValue | string[] | undefined): AnswerValue {
+  if (Array.isArray(raw)) return { optionIds: [...raw] };
+  return {
+    optionIds: [...(raw?.optionIds ?? [])],
+    ...(raw?.matches ? { matches: [...raw.matches] } : {}),
+    ...(raw?.text !== undefined ? { text: raw.text } : {}),
+  };
+}
+
+/** Whether the learner gave anything for the question (the palette and submit dialog count it). */
+export function isAnswered(raw: AnswerValue | undefined): boolean {
+  const a = toAnswerValue(raw);
+  if (a.text !== undefined) return a.text.trim() !== '';
+  if (a.matches) return a.matches.some((m) => m !== '');
+  return a.optionIds.length > 0;
+}
 
 export function toAnswerMap(list: AttemptAnswer[] | null | undefined): AttemptAnswers {
   const map: AttemptAnswers = {};
-  for (const a of list ?? []) map[a.questionId] = [...a.optionIds];
+  for (const { questionId, ...a } of list ?? []) map[questionId] = toAnswerValue(a);
   return map;
 }
 
 export function toAnswerList(answers: AttemptAnswers): AttemptAnswer[] {
-  return Object.entries(answers).map(([questionId, optionIds]) => ({ questionId, optionIds }));
+  return Object.entries(answers).map(([questionId, a]) => ({
+    questionId,
+    ...toAnswerValue(a),
+  }));
 }
 
 export const quizKeys = {
