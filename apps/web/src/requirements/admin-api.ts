@@ -33,12 +33,10 @@ export function fetchRequirements(
   page: number,
   signal?: AbortSignal,
 ): Promise<Paginated<Requirement>> {
-  const params = new URLSearchParams({
-    year: String(year),
-    page: String(page),
-    pageSize: String(REQUIREMENTS_PAGE_SIZE),
+  return api.get<Paginated<Requirement>>('/requirements', {
+    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE },
+    signal,
   });
-  return api.get<Paginated<Requirement>>('/requirements', { query: params, signal });
 }
 
 export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
@@ -51,8 +49,10 @@ export const deleteRequirement = (id: string) => api.delete('/requirements/{id}'
 
 /** People of the caller's scope matching a name or username (first 10). */
 export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
-  const params = new URLSearchParams({ q, page: '1', pageSize: '10' });
-  return api.get<Paginated<UserResponse>>('/users', { query: params, signal });
+  return api.get<Paginated<UserResponse>>('/users', {
+    query: { q, page: 1, pageSize: 10 },
+    signal,
+  });
 }
 
 export interface TrainingRecordInput {
