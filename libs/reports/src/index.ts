@@ -17,3 +17,4 @@ export * from './lib/notifications';
 export * from './lib/certificate-register';
 export * from './lib/exports/coverage-export-rows';
 export * from './lib/activation-slip-people';
+export * from './lib/ledger-placement';

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'user.deactivated',
   'user.reactivated',
   'requirement.created',
+  'requirement.updated',
+  'requirement.deleted',
   'training_record.created',
   'training_record.updated',
   'training_record.deleted',

@@ -27,6 +27,11 @@ export enum JobName {
   DailyReminders = 'daily-reminders',
   /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
   SendMail = 'send-mail',
+  /**
+   * Render and send up to MAIL_BATCH_SIZE rows of the `mail` table over pooled SMTP
+   * connections (bulk notifications). Job id `mails-<first mail id>`.
+   */
+  SendMailBatch = 'send-mail-batch',
   /** A unit's certificates of a year as a ZIP of PDFs or a register. Job id `certificate-export-<id>`. */
   ExportCertificates = 'export-certificates',
   /** Daily, from the job scheduler: apply the org-unit merges whose date has come. */
@@ -43,6 +48,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
   [JobName.DailyReminders]: QueueName.Notifications,
   [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendMailBatch]: QueueName.Mail,
   [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,
   [JobName.MakeActivationSlips]: QueueName.System,
