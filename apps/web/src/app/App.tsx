@@ -14,6 +14,7 @@ import {
   CURRICULUM_EDITOR_ROLES,
   ORG_UNIT_ADMIN_ROLES,
   PRIVACY_ROLES,
+  TRAINING_CYCLE_ROLES,
 } from '../admin/admin-screens';
 import type { Role } from '../api/types';
 import { hotPages } from '../boot/early-route';
@@ -61,6 +62,8 @@ const CurriculaAdminPage = lazy(() => import('../curricula/CurriculaAdminPage'))
 const CurriculumEditorPage = lazy(() => import('../curricula/CurriculumEditorPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
 const PrivacyRequestsPage = lazy(() => import('../privacy/PrivacyRequestsPage'));
+const RequirementsAdminPage = lazy(() => import('../requirements/RequirementsAdminPage'));
+const TrainingRecordsPage = lazy(() => import('../training-records/TrainingRecordsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const authed = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -137,6 +140,14 @@ export function App() {
             <Route
               path="admin/curricula/:curriculumId"
               element={withRoles(CURRICULUM_EDITOR_ROLES, <CurriculumEditorPage />)}
+            />
+            <Route
+              path="admin/requirements"
+              element={withRoles(TRAINING_CYCLE_ROLES, <RequirementsAdminPage />)}
+            />
+            <Route
+              path="admin/training-records"
+              element={withRoles(TRAINING_CYCLE_ROLES, <TrainingRecordsPage />)}
             />
             <Route path="admin/audit-log" element={withRoles(AUDIT_ROLES, <AuditLogPage />)} />
             <Route

@@ -69,6 +69,7 @@ export default function LessonPlayerPage() {
           course={course.data}
           lesson={data}
           enrollment={enrollment}
+          progress={progress.data}
         />
         <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
           {data.previousLessonId ? (
