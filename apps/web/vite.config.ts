@@ -38,8 +38,9 @@ function inlineStylesheet(): Plugin {
 
 /**
  * Preloads the app's chunks from index.html. The entry script is small and loads the app
- * with a dynamic import (after starting the opened page's code and data, see main.tsx);
- * without these links the app's download would only start once the entry has run.
+ * with dynamic imports (after starting the opened page's code and data, see main.tsx and
+ * app/start.tsx); without these links the app's download would only start once the entry
+ * (then React DOM) had run.
  */
 function preloadAppChunks(): Plugin {
   return {
@@ -50,8 +51,6 @@ function preloadAppChunks(): Plugin {
       handler(html, { bundle }) {
         if (!bundle) return html;
         const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/start.tsx'));
-        if (!app) throw new Error('dx-preload-app-chunks: no chunk for src/app/start.tsx');
         const files: string[] = [];
         const visit = (fileName: string) => {
           if (files.includes(fileName)) return;
@@ -59,7 +58,12 @@ function preloadAppChunks(): Plugin {
           const chunk = bundle[fileName];
           if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
         };
-        visit(app.fileName);
+        // React DOM's chunk first (it runs first), then the app's.
+        for (const module of ['/src/app/start.tsx', '/src/app/App.tsx']) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(module));
+          if (!chunk) throw new Error(`dx-preload-app-chunks: no chunk for ${module}`);
+          visit(chunk.fileName);
+        }
         return {
           html,
           tags: files

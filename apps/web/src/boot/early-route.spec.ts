@@ -77,7 +77,7 @@ describe('early reads', () => {
 
   it('are dropped by a write, which may change what they read', async () => {
     fetchEarly(['/api/me/enrollments'], token(600));
-    await api.post('/courses/{id}/enroll', undefined, { path: { id: 'c' } });
+    await api.post('/me/notifications/read-all');
     expect(pendingEarlyReads()).toBe(0);
   });
 
@@ -140,6 +140,7 @@ describe('the hot routes', () => {
     startHotRoute({ pathname: '/', search: '' });
     authStore.setToken(token(600));
     startHotRoute({ pathname: '/courses', search: '?q=an' });
+    startHotRoute({ pathname: '/learn/%E0/lessons/x', search: '' }); // malformed: nothing
     expect(asked.map((line) => line.split(' ')[1])).toEqual([
       '/api/me',
       '/api/me/notifications/unread-count',

@@ -1,19 +1,22 @@
-import { apiUrl } from '../api/api-paths';
+import { buildApiPath, type ApiPath, type PathOptions } from '../api/api-paths';
 import { authStore } from '../auth/auth-store';
 import { fetchEarly } from './early-fetch';
 
 /**
  * The pages people open first, with what each needs at once: the entry script starts the
  * page's code and data in parallel with the app's own code, instead of after it has loaded
- * and started (a chain of three downloads on a slow phone: app → page → data). Paths must
- * be exactly those the page's API functions request; any that is not simply goes unclaimed.
+ * and started (a chain of three downloads on a slow phone: app → page → data). Reads must
+ * be exactly those the page's API functions make (documented paths, as the typed client
+ * builds them); one that is not simply goes unclaimed (the spec checks them).
  */
+type Read = [ApiPath<'get'>, PathOptions?];
+
 interface HotRoute {
   pattern: RegExp;
   page: () => Promise<unknown>;
   /** Needs a session: without one the app goes to /login, so that page is the one loaded. */
   signedIn: boolean;
-  data?: (match: RegExpExecArray, search: string) => string[];
+  data?: (match: RegExpExecArray, search: string) => Read[];
 }
 
 export const hotPages = {
@@ -31,23 +34,23 @@ const HOT_ROUTES: HotRoute[] = [
     pattern: /^\/$/,
     page: hotPages.home,
     signedIn: true,
-    data: () => [apiUrl('/me/enrollments'), apiUrl('/me/requirements'), apiUrl('/me/certificates')],
+    data: () => [['/me/enrollments'], ['/me/requirements'], ['/me/certificates']],
   },
   {
     pattern: /^\/courses\/?$/,
     page: hotPages.catalog,
     signedIn: true,
     // The first page of the unfiltered catalog (courses/api.ts: page, then pageSize 12).
-    data: (_, search) => (search ? [] : [apiUrl('/courses', { query: { page: 1, pageSize: 12 } })]),
+    data: (_, search) => (search ? [] : [['/courses', { query: { page: 1, pageSize: 12 } }]]),
   },
   {
     pattern: /^\/learn\/([^/]+)\/lessons\/([^/]+)\/?$/,
     page: hotPages.lesson,
     signedIn: true,
     data: ([, courseId, lessonId]) => [
-      apiUrl('/lessons/{id}', { path: { id: lessonId } }),
-      apiUrl('/courses/{id}', { path: { id: courseId } }),
-      apiUrl('/me/enrollments'),
+      ['/lessons/{id}', { path: { id: decodeURIComponent(lessonId) } }],
+      ['/courses/{id}', { path: { id: decodeURIComponent(courseId) } }],
+      ['/me/enrollments'],
     ],
   },
   { pattern: /^\/reports\/?$/, page: hotPages.reports, signedIn: true },
@@ -55,7 +58,7 @@ const HOT_ROUTES: HotRoute[] = [
 ];
 
 /** What every signed-in page reads: the header's user and notification count. */
-const SIGNED_IN_DATA = [apiUrl('/me'), apiUrl('/me/notifications/unread-count')];
+const SIGNED_IN_DATA: Read[] = [['/me'], ['/me/notifications/unread-count']];
 
 /** A token the server will still accept (a JWT whose `exp` has not passed), or null. */
 function liveToken(): string | null {
@@ -69,17 +72,29 @@ function liveToken(): string | null {
   }
 }
 
-/** Starts the code and data of the page at `location` (see HotRoute); other pages load as usual. */
+/**
+ * Starts the code and data of the page at `location` (see HotRoute); other pages load as
+ * usual. Never throws: whatever goes wrong here, the app still loads the page itself.
+ */
 export function startHotRoute(location: Pick<Location, 'pathname' | 'search'>): void {
-  const route = HOT_ROUTES.find((r) => r.pattern.test(location.pathname));
-  if (!route) return;
-  const token = liveToken();
-  if (route.signedIn && !authStore.getToken()) {
-    void hotPages.login().catch(() => undefined);
-    return;
+  try {
+    const route = HOT_ROUTES.find((r) => r.pattern.test(location.pathname));
+    if (!route) return;
+    if (route.signedIn && !authStore.getToken()) {
+      void hotPages.login().catch(() => undefined);
+      return;
+    }
+    void route.page().catch(() => undefined); // React.lazy reports a failure when it asks again
+    const token = liveToken();
+    if (!route.signedIn || !token) return;
+    const match = route.pattern.exec(location.pathname) as RegExpExecArray;
+    const reads = [...SIGNED_IN_DATA, ...(route.data?.(match, location.search) ?? [])];
+    // The client's base is /api (api/client.ts).
+    fetchEarly(
+      reads.map(([path, options]) => `/api${buildApiPath(path, options)}`),
+      token,
+    );
+  } catch {
+    // e.g. a malformed %-escape in the address: nothing is started early
   }
-  void route.page().catch(() => undefined); // React.lazy reports a failure when it asks again
-  if (!route.signedIn || !token) return;
-  const match = route.pattern.exec(location.pathname) as RegExpExecArray;
-  fetchEarly([...SIGNED_IN_DATA, ...(route.data?.(match, location.search) ?? [])], token);
 }
