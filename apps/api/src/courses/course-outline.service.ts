@@ -58,6 +58,7 @@ export class CourseOutlineService {
       title: l.title,
       kind: l.kind,
       durationMinutes: l.durationMinutes,
+      minSeconds: l.minSeconds,
       position: l.position,
     });
     return {
@@ -122,6 +123,7 @@ export class CourseOutlineService {
       title: l.title,
       kind: l.kind,
       durationMinutes: l.durationMinutes,
+      minSeconds: l.minSeconds,
       position: l.position,
       content: l.content,
       videoUrl: l.videoUrl,
@@ -159,6 +161,7 @@ export class CourseOutlineService {
       code: course.code,
       status: course.status,
       versionId: version.id,
+      sequentialLessons: version.sequentialLessons,
       version: version.version,
       draftVersion,
       title: version.title,

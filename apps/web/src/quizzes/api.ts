@@ -7,7 +7,7 @@ import type {
   SubmitAttemptRequest,
   SubmitAttemptResponse,
 } from '@dx/contracts';
-import { api, apiRequestWithMeta, type ApiResponse } from '../api/client';
+import { api, type ApiResponse } from '../api/client';
 
 export type { AttemptQuestion, AttemptSummary };
 
@@ -57,27 +57,24 @@ export const quizKeys = {
   attempt: (attemptId: string) => ['attempts', attemptId] as const,
 };
 
-const quizPath = (quizId: string) => `/quizzes/${encodeURIComponent(quizId)}`;
-const attemptPath = (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`;
-
 /** Starts an attempt, or gets the open one back; keeps the Date header for the timer. */
 export function startAttempt(quizId: string): Promise<ApiResponse<OpenAttemptResponse>> {
-  return apiRequestWithMeta<OpenAttemptResponse>(`${quizPath(quizId)}/attempts`, {
-    method: 'POST',
+  return api.withMeta<OpenAttemptResponse, 'post'>('post', '/quizzes/{id}/attempts', {
+    path: { id: quizId },
   });
 }
 
 export function fetchAttemptHistory(quizId: string, signal?: AbortSignal) {
-  return api.get<AttemptSummary[]>(`${quizPath(quizId)}/attempts`, { signal });
+  return api.get<AttemptSummary[]>('/quizzes/{id}/attempts', { path: { id: quizId }, signal });
 }
 
 export function fetchAttempt(attemptId: string, signal?: AbortSignal) {
-  return api.get<AttemptStateResponse>(attemptPath(attemptId), { signal });
+  return api.get<AttemptStateResponse>('/attempts/{id}', { path: { id: attemptId }, signal });
 }
 
 export function saveAnswers(attemptId: string, answers: AttemptAnswers): Promise<void> {
   const body: SubmitAttemptRequest = { answers: toAnswerList(answers) };
-  return api.put<void>(`${attemptPath(attemptId)}/answers`, body);
+  return api.put<void>('/attempts/{id}/answers', body, { path: { id: attemptId } });
 }
 
 export function submitAttempt(
@@ -85,5 +82,7 @@ export function submitAttempt(
   answers: AttemptAnswers,
 ): Promise<SubmitAttemptResponse> {
   const body: SubmitAttemptRequest = { answers: toAnswerList(answers) };
-  return api.post<SubmitAttemptResponse>(`${attemptPath(attemptId)}/submit`, body);
+  return api.post<SubmitAttemptResponse>('/attempts/{id}/submit', body, {
+    path: { id: attemptId },
+  });
 }

@@ -17,6 +17,8 @@ export interface UpdateCourseBody {
   title?: string;
   description?: string;
   hours?: number;
+  /** Learners must complete the lessons in outline order. */
+  sequentialLessons?: boolean;
 }
 
 /** POST /api/courses/:id/modules */
@@ -37,6 +39,8 @@ export interface CreateLessonBody {
   content?: string;
   videoUrl?: string;
   durationMinutes: number;
+  /** Minimum seconds on the lesson before it can be completed (0 = none). */
+  minSeconds?: number;
 }
 
 /** PATCH /api/lessons/:id (null clears content or videoUrl) */
@@ -46,6 +50,7 @@ export interface UpdateLessonBody {
   content?: string | null;
   videoUrl?: string | null;
   durationMinutes?: number;
+  minSeconds?: number;
   position?: number;
 }
 

@@ -67,6 +67,8 @@ export interface LessonOutline {
   title: string;
   kind: LessonKind;
   durationMinutes: number;
+  /** Minimum seconds on the lesson before the server accepts its completion (0 = none). */
+  minSeconds: number;
   position: number;
 }
 
@@ -94,6 +96,8 @@ export interface ModuleOutline {
 export interface CourseOutline extends CourseSummary {
   /** The version shown: the learner's enrolled one, else the published one. */
   versionId: string;
+  /** Lessons are completed in outline order: a lesson after an unfinished one is locked. */
+  sequentialLessons: boolean;
   modules: ModuleOutline[];
   quizzes: QuizOutline[];
   totalMinutes: number;
@@ -111,6 +115,8 @@ export interface LessonContent {
   fileUrl: string | null;
   fileName: string | null;
   durationMinutes: number;
+  /** Minimum seconds on the lesson, counted by the server from its first opening (0 = none). */
+  minSeconds: number;
   previousLessonId: string | null;
   nextLessonId: string | null;
   completed: boolean;
@@ -201,6 +207,7 @@ export interface CourseDraft extends CourseSummary {
   versionId: string;
   versionNumber: number;
   versionStatus: 'draft' | 'published' | 'superseded';
+  sequentialLessons: boolean;
   modules: AuthoringModule[];
   quizzes: AuthoringQuiz[];
   totalMinutes: number;
