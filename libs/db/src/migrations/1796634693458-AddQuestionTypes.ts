@@ -1,9 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Matching, ordering, short-answer and numeric questions (issue #16), images in questions,
- * and per-question results of attempts.
- */
+/** Matching, ordering, short-answer and numeric questions (issue #16), and per-question results of attempts. */
 export class AddQuestionTypes1796634693458 implements MigrationInterface {
   name = 'AddQuestionTypes1796634693458';
 
@@ -21,17 +18,9 @@ export class AddQuestionTypes1796634693458 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "question" ADD CONSTRAINT "ck_question_type" CHECK ("type" IN ('single', 'multiple', 'true_false', 'matching', 'ordering', 'short_answer', 'numeric'))`,
     );
-    await queryRunner.query(`ALTER TABLE "question" ADD "image_key" character varying(100)`);
-    await queryRunner.query(`ALTER TABLE "question" ADD "image_alt" text`);
-    await queryRunner.query(
-      `ALTER TABLE "question" ADD CONSTRAINT "ck_question_image_alt" CHECK (("image_key" IS NULL) = ("image_alt" IS NULL))`,
-    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "question" DROP CONSTRAINT "ck_question_image_alt"`);
-    await queryRunner.query(`ALTER TABLE "question" DROP COLUMN "image_alt"`);
-    await queryRunner.query(`ALTER TABLE "question" DROP COLUMN "image_key"`);
     await queryRunner.query(`ALTER TABLE "question" DROP CONSTRAINT "ck_question_type"`);
     await queryRunner.query(
       `ALTER TABLE "question" ADD CONSTRAINT "ck_question_type" CHECK ("type" IN ('single', 'multiple', 'true_false'))`,
