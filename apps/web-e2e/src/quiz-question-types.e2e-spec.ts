@@ -13,7 +13,9 @@ import {
   STEPS,
 } from './support/question-types-world';
 
-const group = (p: Page, text: string) => p.getByRole('group', { name: new RegExp(text) });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const group = (p: Page, text: string) =>
+  p.getByRole('group', { name: new RegExp(escapeRegExp(text)) });
 
 /** The ordering items as shown now, top to bottom. */
 const shownOrder = (p: Page) =>
@@ -90,7 +92,7 @@ describe('matching, ordering, short-answer and numeric questions in the learner 
         await p.getByRole('button', { name: 'Xác nhận nộp bài', exact: true }).click();
         await p.getByRole('heading', { level: 1, name: /Kết quả bài kiểm tra/ }).waitFor();
         expect(await p.getByTestId('quiz-result').textContent()).toBe('Đạt');
-        await p.getByText('Điểm: 100/100.', { exact: true }).waitFor();
+        await p.getByText('Trả lời đúng 4/4 câu.', { exact: true }).waitFor();
         // The practice quiz shows its key at once: the correct order and accepted answers.
         await p.getByText('Thứ tự đúng', { exact: true }).waitFor();
         await p.getByText('Đáp án được chấp nhận: Hà Nội', { exact: true }).waitFor();

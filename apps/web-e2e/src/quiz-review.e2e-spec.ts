@@ -118,7 +118,8 @@ describe('final quiz answer reveal', () => {
           await p.getByText('Điểm: 0/100.').waitFor();
           await p.getByTestId('answers-hidden').waitFor();
           expect(await p.getByText('Đáp án đúng').count()).toBe(0);
-          const page = await p.content();
+          // The rendered page, not its inlined stylesheet (which names the class in a rule).
+          const page = await p.locator('#root').innerHTML();
           for (const q of world.questions) expect(page).not.toContain(q.explanation);
           expect(page).not.toContain('review-option--correct');
 

@@ -101,6 +101,7 @@ export class CourseOutlineService {
           type: x.type,
           text: x.text,
           explanation: x.explanation,
+          image: x.imageKey ? { key: x.imageKey, alt: x.imageAlt ?? '' } : null,
           ignoreCase: x.ignoreCase,
           ignoreDiacritics: x.ignoreDiacritics,
           position: x.position,

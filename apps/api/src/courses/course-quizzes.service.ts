@@ -1,6 +1,7 @@
 import { type CreatedId, defaultReviewPolicy } from '@dx/contracts';
 import { QuestionEntity, QuestionOptionEntity, QuizEntity } from '@dx/db';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
@@ -15,6 +16,7 @@ import {
 } from './dto/question.dto';
 import { CreateQuizDto, UpdateQuizDto } from './dto/quiz.dto';
 import { invalidField } from '../http/invalid-input';
+import { imageColumns, requireStoredImage } from '../quizzes/question-image';
 
 /** Quizzes and their question banks, on the draft version like every other edit. */
 @Injectable()
@@ -22,6 +24,7 @@ export class CourseQuizzesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly drafts: CourseDraftService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async addQuiz(user: AuthUser, courseId: string, dto: CreateQuizDto): Promise<CreatedId> {
@@ -79,6 +82,7 @@ export class CourseQuizzesService {
   }
 
   async addQuestion(user: AuthUser, quizId: string, dto: CreateQuestionDto): Promise<CreatedId> {
+    await requireStoredImage(this.storage, dto.image);
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'quiz', quizId);
       const id = randomUUID();
@@ -91,6 +95,7 @@ export class CourseQuizzesService {
         text: dto.text,
         explanation: dto.explanation || null,
         ...textRuleColumns(dto),
+        ...imageColumns(dto.image),
       });
       await this.insertOptions(tx, id, dto);
       await this.drafts.touch(tx, target.course.id);
@@ -104,6 +109,7 @@ export class CourseQuizzesService {
     questionId: string,
     dto: UpdateQuestionDto,
   ): Promise<CreatedId> {
+    await requireStoredImage(this.storage, dto.image);
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'question', questionId);
       const question = await tx.findOneByOrFail(QuestionEntity, { id: target.id });
@@ -115,6 +121,8 @@ export class CourseQuizzesService {
           text: dto.text,
           explanation: dto.explanation || null,
           ...textRuleColumns(dto),
+          // Absent keeps the image; null removes it.
+          ...(dto.image !== undefined ? imageColumns(dto.image) : {}),
         },
       );
       await tx.delete(QuestionOptionEntity, { questionId: question.id });

@@ -21,7 +21,8 @@ export const SHOWN_QUESTION_JSON = `json_build_object('id', x.id, 'type', x.type
          ELSE (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
                  FROM question_option o WHERE o.question_id = x.id) END,
     'choices', CASE WHEN x.type = 'matching'
-         THEN (SELECT json_agg(DISTINCT o.match ORDER BY o.match) FROM question_option o WHERE o.question_id = x.id) END)`;
+         THEN (SELECT json_agg(DISTINCT o.match ORDER BY o.match) FROM question_option o WHERE o.question_id = x.id) END,
+    'image', CASE WHEN x.image_key IS NOT NULL THEN json_build_object('key', x.image_key, 'alt', x.image_alt) END)`;
 
 /** The questions `where` selects (alias `x`), as one json array of SHOWN_QUESTION_JSON. */
 export const SHOWN_QUESTIONS_SQL = (where: string) =>
@@ -61,7 +62,8 @@ export function drawnQuestions(
       return text === undefined ? [] : [{ id, text }];
     });
     const choices = q.choices ? { choices: q.choices } : {};
-    return [{ id: q.id, type: q.type, text: q.text, options: shown, ...choices }];
+    const image = q.image ? { image: q.image } : {};
+    return [{ id: q.id, type: q.type, text: q.text, options: shown, ...choices, ...image }];
   });
 }
 

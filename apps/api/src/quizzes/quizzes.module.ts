@@ -11,6 +11,7 @@ import { OrgUnitsModule } from '../org-units/org-units.module';
 import { AttemptsController } from './attempts.controller';
 import { CourseAnalyticsController } from './course-analytics.controller';
 import { CourseAnalyticsService } from './course-analytics.service';
+import { QuestionImagesController } from './question-images.controller';
 import { QuestionImportController } from './question-import.controller';
 import { QuestionImportService } from './question-import.service';
 import { QuizInfoController } from './quiz-info.controller';
@@ -26,6 +27,7 @@ import { QuizAttemptsService } from './quiz-attempts.service';
     AttemptsController,
     CourseAnalyticsController,
     QuestionImportController,
+    QuestionImagesController,
     QuestionBanksController,
   ],
   providers: [

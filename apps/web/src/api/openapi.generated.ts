@@ -1243,6 +1243,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/question-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an image for a question; its key goes into the question's `image` */
+        post: operations["QuestionImagesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/question-images/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A question image (the last segment of its key), for signed-in users */
+        get: operations["QuestionImagesController_image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/question-banks": {
         parameters: {
             query?: never;
@@ -2478,6 +2512,12 @@ export interface components {
             /** @description Numeric: accepted distance from the value */
             tolerance?: number;
         };
+        QuestionImageDto: {
+            /** @example question-images/0123456789abcdef0123456789abcdef.png */
+            key: string;
+            /** @example Sơ đồ các bước nộp hồ sơ trực tuyến */
+            alt: string;
+        };
         CreateQuestionDto: {
             /** @enum {string} */
             type: "single" | "multiple" | "true_false" | "matching" | "ordering" | "short_answer" | "numeric";
@@ -2487,6 +2527,8 @@ export interface components {
             options: components["schemas"]["QuestionOptionDto"][];
             /** @description Shown in the review after submission */
             explanation?: string;
+            /** @description An image shown with the question; null removes it */
+            image?: components["schemas"]["QuestionImageDto"] | null;
             /**
              * @description Short answer: compare without case
              * @default true
@@ -2507,6 +2549,8 @@ export interface components {
             options: components["schemas"]["QuestionOptionDto"][];
             /** @description Shown in the review after submission */
             explanation?: string;
+            /** @description An image shown with the question; null removes it */
+            image?: components["schemas"]["QuestionImageDto"] | null;
             /**
              * @description Short answer: compare without case
              * @default true
@@ -2603,6 +2647,13 @@ export interface components {
              */
             file: string;
         };
+        QuestionImageFileDto: {
+            /**
+             * Format: binary
+             * @description PNG, JPEG, GIF or WebP (recognised by content), at most 1 MB
+             */
+            file: string;
+        };
         CreateQuestionBankDto: {
             /** @example Ngân hàng câu hỏi Chính phủ số */
             title: string;
@@ -2629,6 +2680,8 @@ export interface components {
             options: components["schemas"]["QuestionOptionDto"][];
             /** @description Shown in the review after submission */
             explanation?: string;
+            /** @description An image shown with the question; null removes it */
+            image?: components["schemas"]["QuestionImageDto"] | null;
             /**
              * @description Short answer: compare without case
              * @default true
@@ -7230,6 +7283,109 @@ export interface operations {
                 "multipart/form-data": components["schemas"]["ImportQuestionsFileDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    QuestionImagesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["QuestionImageFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    QuestionImagesController_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -3,6 +3,7 @@ import type {
   CourseSummary,
   CreatedId,
   CreateQuestionBody,
+  QuestionImageUploadResponse,
   LessonKind,
   Paginated,
   PublishCourseResponse,
@@ -93,6 +94,13 @@ export function uploadLessonFile(lessonId: string, file: File) {
   const form = new FormData();
   form.append('file', file);
   return api.post<unknown>('/lessons/{id}/file', form, { path: { id: lessonId } });
+}
+
+/** An image for a question (PNG, JPEG, GIF or WebP up to 1 MB); the key goes into `image`. */
+export function uploadQuestionImage(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.post<QuestionImageUploadResponse>('/question-images', form);
 }
 
 /** XLSX (the template) or Moodle GIFT: all rows or none (400 with rows.<row>.<column> errors). */

@@ -31,6 +31,7 @@ export interface EditableQuestion {
   explanation: string | null;
   ignoreCase?: boolean;
   ignoreDiacritics?: boolean;
+  image?: { key: string; alt: string } | null;
   options: {
     text: string;
     correct: boolean;
@@ -102,6 +103,7 @@ export function toQuestionInput(
     ignoreCase: true,
     ignoreDiacritics: false,
   },
+  image?: { key: string; alt: string } | null,
 ): QuestionInput {
   const choice = isChoiceType(type);
   return {
@@ -118,5 +120,7 @@ export function toQuestionInput(
     }),
     ...(explanation.trim() ? { explanation: explanation.trim() } : {}),
     ...(type === 'short_answer' ? textRule : {}),
+    // null removes an image the question had; absent (old callers) leaves it.
+    ...(image !== undefined ? { image: image && { key: image.key, alt: image.alt.trim() } } : {}),
   };
 }

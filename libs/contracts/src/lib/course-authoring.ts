@@ -82,8 +82,27 @@ export interface QuestionOptionBody {
   tolerance?: number;
 }
 
+/** Images in questions: PNG, JPEG, WebP or GIF (recognised by content) up to 1 MB. */
+export const QUESTION_IMAGE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * An image shown with a question: `key` from `POST /api/question-images`, `alt` the text a
+ * screen reader reads instead (required: an image without it fails people who cannot see it).
+ */
+export interface QuestionImageBody {
+  key: string;
+  alt: string;
+}
+
+/** `POST /api/question-images` (trainers): the stored image's key, for a question's `image`. */
+export interface QuestionImageUploadResponse {
+  key: string;
+}
+
 /** POST /api/quizzes/:id/questions */
 export interface CreateQuestionBody {
+  /** Shown above the options; null (or absent) for none. */
+  image?: QuestionImageBody | null;
   type: QuestionType;
   text: string;
   options: QuestionOptionBody[];

@@ -184,6 +184,7 @@ export interface AuthoringQuestion {
   type: QuestionType;
   text: string;
   explanation: string | null;
+  image: { key: string; alt: string } | null;
   /** Short answer: case and diacritics ignored when comparing. */
   ignoreCase: boolean;
   ignoreDiacritics: boolean;

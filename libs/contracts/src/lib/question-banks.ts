@@ -41,6 +41,7 @@ export interface BankQuestionView {
   tags: string[];
   ignoreCase: boolean;
   ignoreDiacritics: boolean;
+  image: { key: string; alt: string } | null;
   options: (QuestionOptionBody & { id: string })[];
 }
 

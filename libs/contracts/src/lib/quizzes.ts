@@ -12,6 +12,8 @@ export interface AttemptStartResponse {
     options: { id: string; text: string }[];
     /** Matching only: the right-hand texts to pick from, sorted (their order says nothing). */
     choices?: string[];
+    /** Fetched from `GET /api/question-images/:key` (the key's last segment) with the session. */
+    image?: { key: string; alt: string };
   }[];
 }
 

@@ -24,6 +24,7 @@ export type { QuestionType };
 @Check('ck_question_owner', '("quiz_id" IS NULL) <> ("bank_id" IS NULL)')
 @Check('ck_question_bank_category', '"bank_id" IS NULL OR "category_id" IS NOT NULL')
 @Check('ck_question_version', '"version" > 0')
+@Check('ck_question_image_alt', '("image_key" IS NULL) = ("image_alt" IS NULL)')
 @Index('idx_question_quiz', ['quizId', 'position'])
 @Index('uq_question_external_id', ['quizId', 'externalId'], {
   unique: true,
@@ -98,6 +99,13 @@ export class QuestionEntity {
   /** Shown in the review after submission, never before. */
   @Column({ type: 'text', nullable: true })
   explanation: string | null;
+
+  /** An image shown with the question (FileStorage key, `question-images/…`); never without alt text. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  imageKey: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  imageAlt: string | null;
 
   /** Short answer: "Hà Nội" matches "hà nội". */
   @Column({ type: 'boolean', default: true })

@@ -10,15 +10,18 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   MinLength,
+  Matches,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { parseNumber } from '../../quizzes/typed-answers';
+import type { QuestionImageBody } from '@dx/contracts';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
 const TYPES = QUESTION_TYPES as QuestionType[];
@@ -50,6 +53,23 @@ export class QuestionOptionDto implements QuestionOptionBody {
   tolerance?: number;
 }
 
+/** An uploaded image (POST /api/question-images) and the text that replaces it for screen readers. */
+export class QuestionImageDto implements QuestionImageBody {
+  @ApiProperty({ example: 'question-images/0123456789abcdef0123456789abcdef.png' })
+  @IsString()
+  @Matches(/^question-images\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/, {
+    message: 'key must be one answered by POST /api/question-images',
+  })
+  key: string;
+
+  @ApiProperty({ example: 'Sơ đồ các bước nộp hồ sơ trực tuyến', minLength: 1, maxLength: 500 })
+  @IsString()
+  @TrimNfc()
+  @MinLength(1, { message: 'alt text is required: it is what a screen reader reads' })
+  @MaxLength(500)
+  alt: string;
+}
+
 /** A number as authors type it: "3,5" or "3.5" (the learners' own rule). */
 const isNumberText = (s: unknown) => typeof s === 'string' && parseNumber(s) !== null;
 
@@ -57,11 +77,15 @@ const sameText = (s: unknown) =>
   typeof s === 'string' ? s.normalize('NFC').trim().toLocaleLowerCase('vi') : s;
 
 /** The rules of the types whose options are not choices; null when the set fits. */
-function structuredRuleError(type: QuestionType, options: Record<string, unknown>[]): string | null {
+function structuredRuleError(
+  type: QuestionType,
+  options: Record<string, unknown>[],
+): string | null {
   if (type === 'ordering' || type === 'matching') {
     if (options.length < 2) return `a ${type} question has at least 2 options`;
     const texts = options.map((o) => sameText(o?.text));
-    if (new Set(texts).size !== texts.length) return `the options of a ${type} question must differ`;
+    if (new Set(texts).size !== texts.length)
+      return `the options of a ${type} question must differ`;
   }
   if (type === 'matching' && options.some((o) => typeof o?.match !== 'string' || !o.match.trim()))
     return 'every option of a matching question needs its match';
@@ -129,6 +153,16 @@ export class CreateQuestionDto implements CreateQuestionBody {
   @MaxLength(5000)
   explanation?: string;
 
+  @ApiPropertyOptional({
+    type: QuestionImageDto,
+    nullable: true,
+    description: 'An image shown with the question; null removes it',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuestionImageDto)
+  image?: QuestionImageDto | null;
+
   @ApiPropertyOptional({ default: true, description: 'Short answer: compare without case' })
   @OptionalNotNull()
   @IsBoolean()
@@ -144,7 +178,10 @@ export class CreateQuestionDto implements CreateQuestionBody {
 }
 
 /** What optionRows and textRuleColumns read of a question body (the editor's, a file row's). */
-type QuestionContent = Pick<CreateQuestionBody, 'type' | 'options' | 'ignoreCase' | 'ignoreDiacritics'>;
+type QuestionContent = Pick<
+  CreateQuestionBody,
+  'type' | 'options' | 'ignoreCase' | 'ignoreDiacritics'
+>;
 
 /** The option rows a question's body stores: only choice types keep `correct` as given. */
 export function optionRows(dto: QuestionContent) {

@@ -1,4 +1,5 @@
 import type {
+  QuestionImageBody,
   QuestionOptionBody,
   BankQuestionSaved,
   BankQuestionView,
@@ -12,7 +13,8 @@ import {
   QuestionEntity,
   QuestionOptionEntity,
 } from '@dx/db';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,6 +22,7 @@ import { AuthUser } from '../../auth/auth-user';
 import { invalidField } from '../../http/invalid-input';
 import { OrgScopeService } from '../../org-units/org-scope.service';
 import { optionRows, textRuleColumns } from '../../courses/dto/question.dto';
+import { imageColumns, requireStoredImage } from '../question-image';
 import {
   BankQuestionDto,
   CreateQuestionBankDto,
@@ -43,12 +46,15 @@ export interface BankQuestionContent {
   options: QuestionOptionBody[];
   ignoreCase?: boolean;
   ignoreDiacritics?: boolean;
+  image?: QuestionImageBody | null;
 }
 
 const BANK_QUESTIONS_SQL = `
 SELECT x.id, x.key, x.version, x.category_id AS "categoryId", x.type, x.text, x.explanation,
        x.external_id AS "externalId", x.tags, x.ignore_case AS "ignoreCase",
        x.ignore_diacritics AS "ignoreDiacritics",
+       CASE WHEN x.image_key IS NOT NULL
+            THEN json_build_object('key', x.image_key, 'alt', x.image_alt) END AS image,
        (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', o.id, 'text', o.text,
                                    'correct', o.correct, 'match', o.match, 'tolerance', o.tolerance))
                                  ORDER BY o.position), '[]')
@@ -69,6 +75,7 @@ export class QuestionBanksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async list(user: AuthUser): Promise<QuestionBankSummary[]> {
@@ -133,6 +140,7 @@ export class QuestionBanksService {
     bankId: string,
     dto: BankQuestionDto,
   ): Promise<BankQuestionSaved> {
+    await requireStoredImage(this.storage, dto.image);
     return this.db.transaction(async (tx) => {
       const bank = await this.bankFor(tx, user, bankId, true);
       await this.requireCategory(tx, bank.id, dto.categoryId);
@@ -146,6 +154,7 @@ export class QuestionBanksService {
     questionId: string,
     dto: BankQuestionDto,
   ): Promise<BankQuestionSaved> {
+    await requireStoredImage(this.storage, dto.image);
     return this.db.transaction(async (tx) => {
       const current = await this.currentQuestion(tx, user, questionId);
       await this.requireCategory(tx, current.bankId as string, dto.categoryId);
@@ -209,6 +218,7 @@ export class QuestionBanksService {
       externalId: q.externalId ?? null,
       tags: [...new Set((q.tags ?? []).map((t) => t.normalize('NFC').trim()).filter(Boolean))],
       ...textRuleColumns(q),
+      ...imageColumns(q.image),
     });
     await tx.insert(
       QuestionOptionEntity,
@@ -217,18 +227,32 @@ export class QuestionBanksService {
     return { id, key: at.key, version: at.version };
   }
 
-  /** Retires `current` and inserts its next version (same key and position). */
+  /**
+   * Retires `current` and inserts its next version (same key and position). Content that
+   * says nothing of an image (an import) keeps the current one; null removes it.
+   */
   async replaceVersion(
     tx: EntityManager,
     current: QuestionEntity,
     q: BankQuestionContent,
   ): Promise<BankQuestionSaved> {
     await tx.update(QuestionEntity, { id: current.id }, { retiredAt: () => 'now()' });
-    return this.insertVersion(tx, current.bankId as string, q, {
-      key: current.key,
-      version: current.version + 1,
-      position: current.position,
-    });
+    const image =
+      q.image !== undefined
+        ? q.image
+        : current.imageKey
+          ? { key: current.imageKey, alt: current.imageAlt ?? '' }
+          : null;
+    return this.insertVersion(
+      tx,
+      current.bankId as string,
+      { ...q, image },
+      {
+        key: current.key,
+        version: current.version + 1,
+        position: current.position,
+      },
+    );
   }
 
   /** The current version, locked; 404 outside the scope, 409 when it was edited meanwhile. */

@@ -1,7 +1,21 @@
 import { randomSuffix } from '@dx/db/testing';
 import { randomUUID } from 'node:crypto';
 import type { Side, World } from '../support/world';
-import { CheckContext, inScope, RuleTable } from './rule';
+import { FILE_STORAGE, type FileStorage } from '@dx/storage';
+import { CheckContext, everyone, inScope, RuleTable } from './rule';
+
+/** A PNG by its signature: question images are recognised by content. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(32, 1),
+]);
+
+/** The name of a question image put straight into the storage. */
+async function storedImage(w: World): Promise<string> {
+  const name = `${randomUUID().replace(/-/g, '')}.png`;
+  await w.t.app.get<FileStorage>(FILE_STORAGE).put(`question-images/${name}`, PNG);
+  return name;
+}
 
 /** Trainers of the owner unit's subtree (and sysadmin); learners and hr are refused by role. */
 const banking = (ok: 200 | 201 | 204) =>
@@ -82,6 +96,22 @@ const QUESTION = (categoryId: string) => ({
 });
 
 export const QUESTION_BANK_RULES: RuleTable = {
+  'POST /api/question-images': {
+    unscoped: true,
+    learner: 403,
+    trainer: 201,
+    hr: 403,
+    sysadmin: 201,
+    request: () => ({
+      file: { field: 'file', content: PNG, filename: 'so-do.png', contentType: 'image/png' },
+    }),
+  },
+  // Any signed-in user who holds a (random, unguessable) name: learners see questions' images.
+  'GET /api/question-images/{name}': {
+    unscoped: true,
+    ...everyone(200),
+    request: async (c) => ({ params: { name: await storedImage(c.w) } }),
+  },
   'GET /api/question-banks': {
     unscoped: true,
     learner: 403,

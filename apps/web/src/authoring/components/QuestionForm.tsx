@@ -13,6 +13,7 @@ import {
   toQuestionInput,
   type EditableQuestion,
 } from '../question-form';
+import { QuestionImageField, type ImageDraft } from './QuestionImageField';
 import { OptionExtraField, TextRuleFields } from './QuestionTypeFields';
 
 const MAX_OPTIONS = 10;
@@ -53,11 +54,12 @@ export function QuestionForm({
     ignoreCase: question?.ignoreCase ?? true,
     ignoreDiacritics: question?.ignoreDiacritics ?? false,
   });
+  const [image, setImage] = useState<ImageDraft>(question?.image ?? null);
   const choice = isChoiceType(type);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    onSave(toQuestionInput(type, text, options, explanation, textRule));
+    onSave(toQuestionInput(type, text, options, explanation, textRule, image));
   }
 
   function onType(next: QuestionType) {
@@ -92,6 +94,7 @@ export function QuestionForm({
           onChange={(e) => setText(e.target.value)}
         />
       </div>
+      <QuestionImageField prefix={prefix} value={image} onChange={setImage} />
       <fieldset className="options-editor">
         <legend>{t(`authoring.optionsFor.${type}`)}</legend>
         {options.map((o, i) => (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, AttemptQuestion } from '../api';
+import { QuestionImage } from './QuestionImage';
 import { MatchingInput, OrderingInput, TypedInput } from './StructuredInputs';
 
 /** One question of a running attempt, answered with the input its type needs. */
@@ -24,6 +25,7 @@ export function QuestionView({
         <span className="question__number">{t('quiz.questionNumber', { n: index + 1 })}</span>{' '}
         {question.text}
       </legend>
+      {question.image && <QuestionImage image={question.image} />}
       <p className="muted question__hint" id={`q-${question.id}-hint`}>
         {hint}
       </p>

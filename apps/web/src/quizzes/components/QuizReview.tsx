@@ -1,6 +1,7 @@
 import type { AttemptResultResponse } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { toAnswerValue, type AttemptAnswers, type AttemptQuestion } from '../api';
+import { QuestionImage } from './QuestionImage';
 import { ReviewAnswer } from './ReviewAnswer';
 
 /**
@@ -56,6 +57,7 @@ export function QuizReview({
                   <h3>
                     {t('quiz.questionNumber', { n: i + 1 })} {q.text}
                   </h3>
+                  {q.image && <QuestionImage image={q.image} />}
                   {review && (
                     <p className="review-item__verdict">
                       {review.correct ? `✓ ${t('quiz.correct')}` : `✕ ${t('quiz.incorrect')}`}
