@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingModule } from '../training/training.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAccountService } from './admin-account.service';
 import { DemoCompletionsStep } from './demo-completions.step';
 import { DemoCoursesStep } from './demo-courses.step';
+import { DemoCycleSeeder } from './demo-cycle.seeder';
 import { DemoOrgUnitsStep } from './demo-org-units.step';
 import { DemoPeopleStep } from './demo-people.step';
 import { DemoReformStep } from './demo-reform.step';
@@ -11,7 +13,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { StartupService } from './startup.service';
 
 @Module({
-  imports: [UsersModule, OrgUnitsModule],
+  imports: [UsersModule, OrgUnitsModule, TrainingModule],
   providers: [
     AdminAccountService,
     StartupService,
@@ -21,6 +23,7 @@ import { StartupService } from './startup.service';
     DemoReformStep,
     DemoCoursesStep,
     DemoCompletionsStep,
+    DemoCycleSeeder,
   ],
 })
 export class SeedModule {}
