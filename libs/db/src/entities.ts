@@ -14,6 +14,7 @@ import { LessonCompletionEntity } from './learning/lesson-completion.entity';
 import { LessonVisitEntity } from './learning/lesson-visit.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
+import { ActivationSlipBatchEntity } from './users/activation-slip-batch.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
 import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
@@ -32,6 +33,7 @@ import { ActivationCodeEntity } from './auth/activation-code.entity';
 import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
 import { UserMfaEntity } from './auth/user-mfa.entity';
 import { TrainingYearEntity } from './training/training-year.entity';
+import { LedgerPlacementEntity } from './training/ledger-placement.entity';
 import { TrainingRecordEntity } from './training/training-record.entity';
 import { RequirementEntity } from './training/requirement.entity';
 import { NotificationEntity } from './notifications/notification.entity';
@@ -46,6 +48,7 @@ export const ALL_ENTITIES = [
   OrgUnitEdgeEntity,
   UserEntity,
   MembershipEntity,
+  ActivationSlipBatchEntity,
   CourseEntity,
   CourseVersionEntity,
   CourseModuleEntity,
@@ -75,6 +78,7 @@ export const ALL_ENTITIES = [
   PasswordResetTokenEntity,
   UserMfaEntity,
   TrainingYearEntity,
+  LedgerPlacementEntity,
   TrainingRecordEntity,
   RequirementEntity,
   NotificationEntity,

@@ -56,14 +56,14 @@ const COPY_CONTENT = [
      LEFT JOIN course_module sm ON sm.id = q.module_id
      LEFT JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE q.course_version_id = $1`,
-  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id)
-   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id
+  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id, ignore_case, ignore_diacritics)
+   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id, x.ignore_case, x.ignore_diacritics
      FROM question x
      JOIN quiz sq ON sq.id = x.quiz_id
      JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
     WHERE sq.course_version_id = $1`,
-  `INSERT INTO question_option (question_id, position, text, correct)
-   SELECT dx.id, o.position, o.text, o.correct
+  `INSERT INTO question_option (question_id, position, text, correct, match, tolerance)
+   SELECT dx.id, o.position, o.text, o.correct, o.match, o.tolerance
      FROM question_option o
      JOIN question sx ON sx.id = o.question_id
      JOIN quiz sq ON sq.id = sx.quiz_id

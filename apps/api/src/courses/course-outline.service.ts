@@ -101,10 +101,19 @@ export class CourseOutlineService {
           type: x.type,
           text: x.text,
           explanation: x.explanation,
+          ignoreCase: x.ignoreCase,
+          ignoreDiacritics: x.ignoreDiacritics,
           position: x.position,
           options: options
             .filter((o) => o.questionId === x.id)
-            .map((o) => ({ id: o.id, text: o.text, correct: o.correct, position: o.position })),
+            .map((o) => ({
+              id: o.id,
+              text: o.text,
+              correct: o.correct,
+              position: o.position,
+              match: o.match,
+              tolerance: o.tolerance,
+            })),
         })),
     }));
     const lesson = (l: LessonEntity): AuthoringLesson => ({

@@ -1,4 +1,4 @@
-import { calendarDate } from '@dx/contracts';
+import { calendarDate, certificateJobId } from '@dx/contracts';
 import { CertificateEntity, EnrollmentEntity, OutboxEntity, UserEntity } from '@dx/db';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
@@ -139,7 +139,7 @@ describe('my curricula and programme certificates', () => {
     });
     const outbox = await t.db
       .getRepository(OutboxEntity)
-      .findBy({ jobId: `certificate-${certificates[0].id}` });
+      .findBy({ jobId: certificateJobId(certificates[0].id) });
     expect(outbox).toEqual([
       expect.objectContaining({
         queue: 'certificates',
@@ -201,7 +201,7 @@ describe('my curricula and programme certificates', () => {
       expect(
         await t.db
           .getRepository(OutboxEntity)
-          .countBy({ jobId: `certificate-${certificates[0].id}` }),
+          .countBy({ jobId: certificateJobId(certificates[0].id) }),
       ).toBe(1);
     }
   });

@@ -1,8 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, Paginated, PeopleReportRow } from '@dx/contracts';
 import {
-  countPeople,
+  ensureLedgerPlacement,
   listPeople,
+  pagePeople,
   PeopleReportQuery,
   renderPeopleCsv,
   renderPeopleXlsx,
@@ -45,16 +46,16 @@ export class PeopleReportService {
     user: AuthUser,
     dto: PeopleReportQueryDto,
   ): Promise<PeopleReportRead<Paginated<PeopleReportRow>>> {
-    const q = await this.query(user, dto);
+    const { q, freshAsOf } = await this.query(user, dto);
     return this.replica.readReporting(
       async (m) => {
-        const [items, total] = await Promise.all([
-          listPeople(m, { ...q, page: { limit: dto.pageSize, offset: dto.offset } }),
-          countPeople(m, q),
-        ]);
+        const { items, total } = await pagePeople(m, {
+          ...q,
+          page: { limit: dto.pageSize, offset: dto.offset },
+        });
         return paginated(items, total, dto);
       },
-      { waitMs: this.replica.reportWaitMs },
+      { waitMs: this.replica.reportWaitMs, freshAsOf },
     );
   }
 
@@ -62,9 +63,10 @@ export class PeopleReportService {
     user: AuthUser,
     dto: PeopleReportQueryDto,
   ): Promise<PeopleReportRead<PeopleReportFile>> {
-    const q = await this.query(user, dto);
+    const { q, freshAsOf } = await this.query(user, dto);
     const read = await this.replica.readReporting((m) => listPeople(m, q), {
       waitMs: this.replica.reportWaitMs,
+      freshAsOf,
     });
     return { ...read, result: await this.render(user, dto, q, read.result) };
   }
@@ -89,19 +91,28 @@ export class PeopleReportService {
     return { body: renderPeopleCsv(rows), contentType: 'text/csv; charset=utf-8', fileName };
   }
 
-  private async query(user: AuthUser, dto: PeopleReportQueryDto): Promise<PeopleReportQuery> {
+  private async query(
+    user: AuthUser,
+    dto: PeopleReportQueryDto,
+  ): Promise<{ q: PeopleReportQuery; freshAsOf?: Date }> {
     // Scope is today's tree: a unit outside it is not found.
     await this.scope.findVisible(user, dto.orgUnitId);
     const today = calendarDate(this.config.reportsTimeZone);
     const year = dto.year ?? Number(today.slice(0, 4));
     const end = `${year}-12-31`;
-    return {
+    const asOf = end < today ? end : today;
+    // The list reads each person's placement from the ledger: placed on the primary (a
+    // no-op once the year is placed on this day), then read wherever reports are read; a
+    // replica serves it only once it has replayed a placement just written.
+    const placed = await ensureLedgerPlacement(this.db.manager, year, asOf);
+    const q: PeopleReportQuery = {
       orgUnitId: dto.orgUnitId,
       year,
-      asOf: end < today ? end : today,
+      asOf,
       status: dto.status,
       dxRole: dto.dxRole,
       timeZone: this.config.reportsTimeZone,
     };
+    return { q, freshAsOf: placed ? new Date() : undefined };
   }
 }

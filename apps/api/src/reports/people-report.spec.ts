@@ -81,6 +81,15 @@ describe('GET /api/reports/people', () => {
     const paged = (await get(hrA, `orgUnitId=${units.a.id}&pageSize=1&page=2`).expect(200)).body;
     expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 1 });
     expect(names(paged)).toEqual(['An Văn Đã Học']);
+    // Pages of 2 cut through a unit: together they are the whole list, in its order.
+    const pages = [];
+    for (const page of [1, 2, 3])
+      pages.push(
+        (await get(hrA, `orgUnitId=${units.a.id}&pageSize=2&page=${page}`).expect(200)).body,
+      );
+    expect(pages.map((p) => p.total)).toEqual([3, 3, 3]);
+    expect(pages.flatMap(names)).toEqual(names(all));
+    expect(pages[2].items).toEqual([]);
   });
 
   it('places people where they stood at the end of a past year', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificateRequestsModule } from '../certificates/certificate-requests.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingModule } from '../training/training.module';
 import { UsersModule } from '../users/users.module';
@@ -13,7 +14,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { StartupService } from './startup.service';
 
 @Module({
-  imports: [UsersModule, OrgUnitsModule, TrainingModule],
+  imports: [UsersModule, OrgUnitsModule, CertificateRequestsModule, TrainingModule],
   providers: [
     AdminAccountService,
     StartupService,

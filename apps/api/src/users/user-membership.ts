@@ -1,7 +1,8 @@
 import type { DxRole } from '@dx/contracts';
 import { MembershipEntity } from '@dx/db';
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
+import { invalidField } from '../http/invalid-input';
 
 // Memberships are half-open periods [valid_from, valid_to): a membership closed "at" day D
 // last counted on D − 1, and its successor opens on D. Reports read them as of a date.
@@ -32,8 +33,13 @@ export async function transferMembership(
     });
   if (open.orgUnitId === orgUnitId && open.dxRole === dxRole) return;
   if (effectiveDate < open.validFrom) {
-    const message = `Ngày hiệu lực không được trước ngày bắt đầu ở đơn vị hiện tại (${open.validFrom}).`;
-    throw new BadRequestException({ message, errors: [{ field: 'effectiveDate', message }] });
+    const since = open.validFrom.split('-').reverse().join('/');
+    throw invalidField(
+      'effectiveDate',
+      `Ngày hiệu lực không được trước ngày bắt đầu ở đơn vị hiện tại (${since}).`,
+      'transfer_before_membership',
+      { since },
+    );
   }
   if (effectiveDate === open.validFrom) {
     // Same first day: correct it in place instead of leaving a zero-length period.

@@ -102,6 +102,7 @@ export class UserUpdateService {
         dxRole: user.dxRole,
         today,
       });
+      await this.ledger.placesChanged(tx, today, { userIds: [user.id] });
       Object.assign(user, { active: true, deactivatedAt: null });
       await audit('user.reactivated', { username: user.username });
     }
@@ -140,11 +141,11 @@ export class UserUpdateService {
     }
 
     if (dto.active === false && user.active) {
-      await closeMembership(
-        tx,
-        user.id,
-        calendarDate(this.config.reportsTimeZone, new Date(Date.now() + 86_400_000)),
-      );
+      const tomorrow = calendarDate(this.config.reportsTimeZone, new Date(Date.now() + 86_400_000));
+      await closeMembership(tx, user.id, tomorrow);
+      // They stand where they were through today; the ledger's placement (membership
+      // trigger) and requirements follow from tomorrow.
+      await this.ledger.placesChanged(tx, tomorrow, { userIds: [user.id] });
       await this.refreshTokens.revokeAllOfUser(tx, user.id);
       Object.assign(user, { active: false, deactivatedAt: new Date() });
       await audit('user.deactivated', { username: user.username });

@@ -64,7 +64,11 @@ describe('PATCH /api/users/:id', () => {
       .set('Authorization', hr)
       .send({ orgUnitId: a1.id, effectiveDate: '2023-12-31' })
       .expect(400);
-    expect(early.body.errors[0].field).toBe('effectiveDate');
+    expect(early.body.errors[0]).toMatchObject({
+      field: 'effectiveDate',
+      code: 'transfer_before_membership',
+      params: { since: '01/01/2024' },
+    });
 
     await t.http
       .patch(`/api/users/${person.id}`)

@@ -33,27 +33,27 @@ export function fetchRequirements(
   page: number,
   signal?: AbortSignal,
 ): Promise<Paginated<Requirement>> {
-  const params = new URLSearchParams({
+  const query = new URLSearchParams({
     year: String(year),
     page: String(page),
     pageSize: String(REQUIREMENTS_PAGE_SIZE),
   });
-  return api.get<Paginated<Requirement>>(`/requirements?${params}`, { signal });
+  return api.get<Paginated<Requirement>>('/requirements', { query, signal });
 }
 
 export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
   api.post<Requirement>('/requirements', body);
 
 export const updateRequirement = (id: string, body: RequirementInput) =>
-  api.patch<Requirement>(`/requirements/${encodeURIComponent(id)}`, body);
+  api.patch<Requirement>('/requirements/{id}', body, { path: { id } });
 
 export const deleteRequirement = (id: string) =>
-  api.delete(`/requirements/${encodeURIComponent(id)}`);
+  api.delete('/requirements/{id}', { path: { id } });
 
 /** People of the caller's scope matching a name or username (first 10). */
 export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
-  const params = new URLSearchParams({ q, page: '1', pageSize: '10' });
-  return api.get<Paginated<UserResponse>>(`/users?${params}`, { signal });
+  const query = new URLSearchParams({ q, page: '1', pageSize: '10' });
+  return api.get<Paginated<UserResponse>>('/users', { query, signal });
 }
 
 export interface TrainingRecordInput {
@@ -64,7 +64,8 @@ export interface TrainingRecordInput {
 }
 
 export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
-  return api.get<TrainingRecord[]>(`/training-records?userId=${encodeURIComponent(userId)}`, {
+  return api.get<TrainingRecord[]>('/training-records', {
+    query: new URLSearchParams({ userId }),
     signal,
   });
 }
@@ -73,10 +74,10 @@ export const createTrainingRecord = (body: TrainingRecordInput & { userId: strin
   api.post<TrainingRecord>('/training-records', body);
 
 export const updateTrainingRecord = (id: string, body: TrainingRecordInput) =>
-  api.patch<TrainingRecord>(`/training-records/${encodeURIComponent(id)}`, body);
+  api.patch<TrainingRecord>('/training-records/{id}', body, { path: { id } });
 
 export const deleteTrainingRecord = (id: string) =>
-  api.delete(`/training-records/${encodeURIComponent(id)}`);
+  api.delete('/training-records/{id}', { path: { id } });
 
 /** "24", "24,5" or "24.5" → a number; NaN for anything else (the API then says why). */
 export function parseHoursText(text: string): number {

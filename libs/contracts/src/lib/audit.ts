@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_reset',
   'certificate.issuer_updated',
   'certificate.issuer_seal_updated',
+  'user.activation_slips_requested',
+  'org_unit.renamed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

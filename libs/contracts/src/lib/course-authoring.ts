@@ -69,9 +69,17 @@ export interface CreateQuizBody {
 /** PATCH /api/quizzes/:id */
 export type UpdateQuizBody = Partial<CreateQuizBody>;
 
+/**
+ * One option. Choice types: `correct` marks the answers. Ordering: options in the correct
+ * order. Matching: `text` pairs with `match`. Short answer: each `text` is an accepted
+ * answer. Numeric: `text` is an accepted value, within ± `tolerance` (default 0). For the
+ * last four, `correct` is ignored (every option is part of the answer).
+ */
 export interface QuestionOptionBody {
   text: string;
   correct: boolean;
+  match?: string;
+  tolerance?: number;
 }
 
 /** POST /api/quizzes/:id/questions */
@@ -80,6 +88,10 @@ export interface CreateQuestionBody {
   text: string;
   options: QuestionOptionBody[];
   explanation?: string;
+  /** Short answer: compare without case (default true). */
+  ignoreCase?: boolean;
+  /** Short answer: compare without Vietnamese diacritics (default false: "Hà Nội" ≠ "Ha Noi"). */
+  ignoreDiacritics?: boolean;
 }
 
 /** PATCH /api/questions/:id */

@@ -2,7 +2,31 @@ import type { FieldError } from './http';
 export type CourseStatus = 'draft' | 'published' | 'archived';
 export type LessonKind = 'text' | 'video' | 'file';
 export type QuizKind = 'practice' | 'final';
-export type QuestionType = 'single' | 'multiple' | 'true_false';
+export type QuestionType =
+  | 'single'
+  | 'multiple'
+  | 'true_false'
+  /** Pair each option (left) with its `match` (right); learners pick from the shuffled right-hand texts. */
+  | 'matching'
+  /** Put the options in order: the author lists them in the correct order. */
+  | 'ordering'
+  /** Type a text: the options are the accepted answers, never shown to learners. */
+  | 'short_answer'
+  /** Type a number: the options are accepted values, each with its `tolerance`. */
+  | 'numeric';
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'single',
+  'multiple',
+  'true_false',
+  'matching',
+  'ordering',
+  'short_answer',
+  'numeric',
+];
+/** Types answered by choosing among shown options (vs typed or arranged). */
+export const CHOICE_QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'true_false'];
+/** Types whose options are the answer itself: never sent to a learner before review. */
+export const TYPED_QUESTION_TYPES: readonly QuestionType[] = ['short_answer', 'numeric'];
 
 /**
  * When a learner sees the correct answers and explanations of a closed attempt (the score
@@ -149,6 +173,10 @@ export interface AuthoringOption {
   text: string;
   correct: boolean;
   position: number;
+  /** Matching: the right-hand text paired with this option. */
+  match: string | null;
+  /** Numeric: how far an answer may be from this value. */
+  tolerance: number | null;
 }
 
 export interface AuthoringQuestion {
@@ -156,6 +184,9 @@ export interface AuthoringQuestion {
   type: QuestionType;
   text: string;
   explanation: string | null;
+  /** Short answer: case and diacritics ignored when comparing. */
+  ignoreCase: boolean;
+  ignoreDiacritics: boolean;
   position: number;
   options: AuthoringOption[];
 }

@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   // Lesson pacing (course settings): params name what is missing.
   'lesson_locked',
   'lesson_time_not_reached',
+  // Deleting a question bank or category that a draw rule or a current question still uses.
+  'question_bank_in_use',
+  'question_category_in_use',
+  // Deleting them would remove question versions that attempts drew.
+  'question_history_kept',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -74,6 +79,7 @@ export const FIELD_ERROR_CODES = [
   'merge_target_closing',
   'merge_before_start',
   'merge_pending',
+  'transfer_before_membership',
   'outside_scope',
   'not_in_course',
   'file_rejected',

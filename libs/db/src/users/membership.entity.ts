@@ -1,5 +1,13 @@
 import type { DxRole } from '@dx/contracts';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { UserEntity } from './user.entity';
 
@@ -13,6 +21,8 @@ import { UserEntity } from './user.entity';
 @Check('ck_membership_dx_role', `"dx_role" IN ('full_time', 'part_time', 'none')`)
 @Index('uq_membership_open', ['userId'], { unique: true, where: '"valid_to" IS NULL' })
 @Index('idx_membership_unit', ['orgUnitId', 'validFrom'])
+// A person's history: the ledger re-places the people whose memberships changed.
+@Index('idx_membership_user', ['userId', 'validFrom'])
 export class MembershipEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

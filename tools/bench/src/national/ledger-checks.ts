@@ -1,9 +1,4 @@
-import {
-  insertCoverageRows,
-  insertCoverageRowsFromSources,
-  listPeople,
-  countPeople,
-} from '@dx/reports';
+import { insertCoverageRows, insertCoverageRowsFromSources, pagePeople } from '@dx/reports';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -129,11 +124,8 @@ export async function peoplePageMs(ds: DataSource, orgUnitId: string): Promise<n
   const times: number[] = [];
   for (let k = 0; k < 5; k++) {
     const t = process.hrtime.bigint();
-    // As the API answers a page: the rows and the total side by side.
-    await Promise.all([
-      listPeople(ds.manager, { ...q, page: { limit: 50, offset: 0 } }),
-      countPeople(ds.manager, q),
-    ]);
+    // As the API answers a page: the total and the page's rows.
+    await pagePeople(ds.manager, { ...q, page: { limit: 50, offset: 0 } });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return times.sort((x, y) => x - y)[2];

@@ -7,7 +7,7 @@
  * Bump DATASET_VERSION whenever anything here or in the generator changes what is built:
  * `npm run bench` rebuilds the database when the stored version differs.
  */
-export const DATASET_VERSION = 4;
+export const DATASET_VERSION = 5;
 /**
  * `BENCH_NATIONAL_DB` names another database, so a trial with a small `BENCH_NATIONAL_USERS`
  * never drops the full set someone else on the machine is using.
