@@ -33,12 +33,10 @@ export function fetchRequirements(
   page: number,
   signal?: AbortSignal,
 ): Promise<Paginated<Requirement>> {
-  const query = new URLSearchParams({
-    year: String(year),
-    page: String(page),
-    pageSize: String(REQUIREMENTS_PAGE_SIZE),
+  return api.get<Paginated<Requirement>>('/requirements', {
+    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE },
+    signal,
   });
-  return api.get<Paginated<Requirement>>('/requirements', { query, signal });
 }
 
 export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
@@ -47,13 +45,14 @@ export const createRequirement = (body: RequirementInput & { year: number; orgUn
 export const updateRequirement = (id: string, body: RequirementInput) =>
   api.patch<Requirement>('/requirements/{id}', body, { path: { id } });
 
-export const deleteRequirement = (id: string) =>
-  api.delete('/requirements/{id}', { path: { id } });
+export const deleteRequirement = (id: string) => api.delete('/requirements/{id}', { path: { id } });
 
 /** People of the caller's scope matching a name or username (first 10). */
 export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
-  const query = new URLSearchParams({ q, page: '1', pageSize: '10' });
-  return api.get<Paginated<UserResponse>>('/users', { query, signal });
+  return api.get<Paginated<UserResponse>>('/users', {
+    query: { q, page: 1, pageSize: 10 },
+    signal,
+  });
 }
 
 export interface TrainingRecordInput {
@@ -64,10 +63,7 @@ export interface TrainingRecordInput {
 }
 
 export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
-  return api.get<TrainingRecord[]>('/training-records', {
-    query: new URLSearchParams({ userId }),
-    signal,
-  });
+  return api.get<TrainingRecord[]>('/training-records', { query: { userId }, signal });
 }
 
 export const createTrainingRecord = (body: TrainingRecordInput & { userId: string }) =>
