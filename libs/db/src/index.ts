@@ -57,3 +57,5 @@ export * from './notifications/notification.entity';
 export * from './notifications/notification-preference.entity';
 export * from './notifications/notifications.service';
 export * from './notifications/certificate-notifications';
+export * from './auth/password-hasher';
+export * from './courses/catalog-query';

@@ -8,6 +8,12 @@ import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
 const config = JSON.parse(process.env.OIDC_TEST_CONFIG ?? '{}');
+// A provider whose clock is off (clockOffsetSeconds < 0: behind) issues ID tokens whose
+// iat/exp are off by as much: how a test gets an ID token that has expired on arrival.
+if (config.clockOffsetSeconds) {
+  const realNow = Date.now;
+  Date.now = () => realNow() + config.clockOffsetSeconds * 1000;
+}
 const issuer = `http://127.0.0.1:${config.port}`;
 let nextAccount = null;
 

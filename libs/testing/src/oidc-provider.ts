@@ -24,6 +24,8 @@ export class TestOidcProvider {
     /** Account id → its claims (email, preferred_username…). */
     accounts: Record<string, Record<string, unknown>>;
     idTokenTtlSeconds?: number;
+    /** The provider's clock against the real one (negative: behind); its tokens follow it. */
+    clockOffsetSeconds?: number;
   }): Promise<TestOidcProvider> {
     const port = await freePort();
     const child = spawn(process.execPath, [join(__dirname, 'oidc-provider-server.mjs')], {

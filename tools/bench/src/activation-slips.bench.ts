@@ -105,7 +105,12 @@ interface Unit {
 /** A province with COMMUNES communes and `n` imported people (no password) spread over them. */
 async function seedProvince(db: DataSource, n: number): Promise<Unit> {
   const id = randomUUID();
-  const province: Unit = { id, path: `/${id}/`, code: 'BENCH-TINH', name: 'Tỉnh Thử Nghiệm Phiếu Kích Hoạt' };
+  const province: Unit = {
+    id,
+    path: `/${id}/`,
+    code: 'BENCH-TINH',
+    name: 'Tỉnh Thử Nghiệm Phiếu Kích Hoạt',
+  };
   await db.query(
     `INSERT INTO org_unit (id, code, name, parent_id, path, depth) VALUES ($1, $2, $3, NULL, $4, 0)`,
     [province.id, province.code, province.name, province.path],

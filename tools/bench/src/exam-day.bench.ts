@@ -16,9 +16,13 @@ const MAX_SOCKETS = 256;
 const GOAL_P99_MS = 1_000;
 /**
  * Everyone signs in (argon2id) in the minutes before the start, as people arrive: spread
- * evenly over this window (BENCH_EXAM_LOGIN_SECONDS shortens it while working on the bench).
+ * evenly over this window. People arrive over about 5 minutes; the bench squeezes them into
+ * 150 s, twice the arrival rate (20 sign-ins/s, about 0.7 of a core of argon2id), which is
+ * harder on the API, so a pass here holds for the real 5 minutes, and it keeps the whole
+ * `npm run bench` under its 20 minutes (150 s saved). BENCH_EXAM_LOGIN_SECONDS=300 gives the
+ * real window.
  */
-const LOGIN_WINDOW_MS = Number(process.env.BENCH_EXAM_LOGIN_SECONDS ?? 300) * 1000;
+const LOGIN_WINDOW_MS = Number(process.env.BENCH_EXAM_LOGIN_SECONDS ?? 150) * 1000;
 
 interface Outcome {
   startMs: number;
@@ -27,7 +31,7 @@ interface Outcome {
 }
 
 /**
- * Exam day: 3,000 learners sign in over the 5 minutes before the start, then each starts the same final
+ * Exam day: 3,000 learners sign in before the start (see LOGIN_WINDOW_MS), then each starts the same final
  * quiz within 30 s, answer, and submit after a short think time. Reference: Moodle 4.5's
  * published load test handled 2,000 simultaneous quiz takers and was stressed by 3,000
  * at the synchronised start on 12 app + 4 database vCPUs; here it is 2 cores for the API,

@@ -13,6 +13,7 @@ import { benchNationalReport } from './national-report.bench';
 import { benchReminders } from './reminders.bench';
 import { benchOpenLoop } from './open-loop.bench';
 import { benchPooler } from './pooler.bench';
+import { benchReplica } from './replica.bench';
 import { benchScaleOut } from './scale-out.bench';
 import { benchWeb } from './web.bench';
 
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
       'pooler',
       'Connection pooler (8 API processes, PgBouncer with 60 server connections)',
       benchPooler,
+    ],
+    [
+      'replica',
+      'Read replica (streaming standby, people page on the replica vs the primary)',
+      benchReplica,
     ],
   ];
   const only = (process.env.BENCH_ONLY ?? '').toLowerCase().split(',').filter(Boolean);

@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { RefreshTokenEntity, UserEntity, UserMfaEntity } from '@dx/db';
+import { PasswordHasher, RefreshTokenEntity, UserEntity, UserMfaEntity } from '@dx/db';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,7 +17,6 @@ import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
-import { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { SignInService } from './sign-in.service';

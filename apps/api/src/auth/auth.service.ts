@@ -1,12 +1,11 @@
 import type { MeResponse, SignInResponse, TokenPairResponse } from '@dx/contracts';
-import { UserEntity } from '@dx/db';
+import { PasswordHasher, UserEntity } from '@dx/db';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessTokensService } from './access-tokens.service';
 import { toMe } from './me';
 import { LoginThrottleService } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { SignInService } from './sign-in.service';
 

@@ -1,15 +1,15 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import type { SignInResponse } from '@dx/contracts';
-import { hashActivationCode, MailService } from '@dx/db';
+import { hashActivationCode, MailService, PasswordHasher } from '@dx/db';
 import { UserAccountsService } from '../users/user-accounts.service';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AccountStatusService } from './account-status.service';
 import { LoginThrottleService } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { tooManyRequests } from '../http/too-many-requests';
 import { RateLimiter } from './rate-limiter.service';
@@ -52,6 +52,7 @@ export class CredentialsService {
     private readonly accounts: UserAccountsService,
     private readonly signIn: SignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectThrottlerStorage() private readonly throttler: ThrottlerStorage,
   ) {}
 
   async activate(
@@ -105,8 +106,19 @@ export class CredentialsService {
   /** Mails a reset link when the person exists and has an email; answers the same either way. */
   async requestReset(rawUsername: string, ip: string): Promise<void> {
     const username = rawUsername.trim().toLowerCase();
-    // Per address: the endpoint must not become a way to probe or to send mail in bulk.
-    await this.limiter.consume(`pwreset:ip:${ip}`, { max: 20, windowSeconds: 3_600 }, TOO_MANY);
+    // Per address, counted in @nestjs/throttler's storage after validation (invalid bodies
+    // get their 400 without using a slot): the endpoint must not become a way to probe or to
+    // send mail in bulk.
+    const limit = this.config.rateLimits.passwordResetRequest;
+    const windowMs = limit.windowSeconds * 1000;
+    const hit = await this.throttler.increment(
+      `rate:passwordResetRequest:ip:${ip}`,
+      windowMs,
+      limit.max,
+      windowMs,
+      'passwordResetRequest',
+    );
+    if (hit.isBlocked) throw tooManyRequests(TOO_MANY, hit.timeToBlockExpire);
     const user = await this.accounts.findByUsername(username);
     if (!user?.email || !user.active) return;
     const [sent] = await this.limiter.increment(

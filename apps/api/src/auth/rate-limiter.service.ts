@@ -1,13 +1,7 @@
 import { ThrottledWarning } from '@dx/queues';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { tooManyRequests } from '../http/too-many-requests';
 import { REDIS } from '../redis/redis.module';
-
-export interface Limit {
-  max: number;
-  windowSeconds: number;
-}
 
 /**
  * Counters of failed attempts (sign-in, second-factor codes, reset tokens), read before an
@@ -47,18 +41,6 @@ export class RateLimiter {
 
   async reset(key: string): Promise<void> {
     await this.safe(() => this.redis.del(key), 0);
-  }
-
-  /**
-   * Counts one call against `limit`; past it, 429 in the contract's shape. The error's
-   * `retryAfterSeconds` tells the caller when the window ends.
-   */
-  async consume(key: string, limit: Limit, message: string): Promise<void> {
-    const [count] = await this.increment([key], limit.windowSeconds);
-    if (count > limit.max) {
-      const ttl = await this.safe(() => this.redis.ttl(key), limit.windowSeconds);
-      throw tooManyRequests(message, Math.max(ttl, 1));
-    }
   }
 
   private async safe<T>(fn: () => Promise<T>, fallback: T): Promise<T> {

@@ -1,7 +1,7 @@
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { catalogQuery, toPrefixTsQuery } from './catalog-query';
+import { catalogQuery, toPrefixTsQuery } from '@dx/db';
 
 interface PlanNode {
   'Node Type': string;

@@ -1,5 +1,5 @@
 import type { CourseSummary, Paginated } from '@dx/contracts';
-import { ReadReplica } from '@dx/db';
+import { catalogQuery, ReadReplica, toPrefixTsQuery } from '@dx/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +8,6 @@ import { ChangeFeed } from '../cache/change-feed.service';
 import { ReadCache } from '../cache/read-cache';
 import { paginated } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
-import { catalogQuery, toPrefixTsQuery } from './catalog-query';
 import { CourseAccessService } from './course-access.service';
 import {
   AUTHORING_SUMMARY_COLUMNS,

@@ -65,6 +65,10 @@ describe('notifications: inbox, preferences and the sent-log', () => {
     expect(mails).toEqual([
       { idempotencyKey: `notification:${item.id}`, template: 'notification' },
     ]);
+    // Time-ordered ids (UUID v7), so bulk inserts append to their indexes.
+    expect(item.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     // Its outbox row: a mail batch job (of one mail here) that names it.
     const [mailId] = (await t.db.query(`SELECT id FROM mail WHERE user_id = $1`, [learner.id])).map(
       (m: { id: string }) => m.id,

@@ -24,16 +24,21 @@ describe('PATCH /api/org-units/:id: renaming a unit', () => {
   it('hr renames a unit of their subtree: answered, audited with both names, seen by everyone', async () => {
     const res = await rename(hrA, tree.a1.id, '  Xã A1 Mới  ').expect(200);
     expect(res.body).toMatchObject({ id: tree.a1.id, name: 'Xã A1 Mới', code: tree.a1.code });
-    expect((await t.http.get(`/api/org-units/${tree.a1.id}`).set('Authorization', admin).expect(200)).body.name).toBe(
-      'Xã A1 Mới',
-    );
+    expect(
+      (await t.http.get(`/api/org-units/${tree.a1.id}`).set('Authorization', admin).expect(200))
+        .body.name,
+    ).toBe('Xã A1 Mới');
     const audit = await t.db
       .getRepository(AuditLogEntity)
       .findOneByOrFail({ action: 'org_unit.renamed', targetId: tree.a1.id });
     expect(audit.details).toEqual({ from: 'Xã A1', to: 'Xã A1 Mới' });
     // The same name again changes nothing and writes no second entry.
     await rename(hrA, tree.a1.id, 'Xã A1 Mới').expect(200);
-    expect(await t.db.getRepository(AuditLogEntity).countBy({ action: 'org_unit.renamed', targetId: tree.a1.id })).toBe(1);
+    expect(
+      await t.db
+        .getRepository(AuditLogEntity)
+        .countBy({ action: 'org_unit.renamed', targetId: tree.a1.id }),
+    ).toBe(1);
   });
 
   it('leaves history alone: a certificate issued before still names the issuer as it was', async () => {
@@ -55,8 +60,11 @@ describe('PATCH /api/org-units/:id: renaming a unit', () => {
     const res = await rename(hrA, closed.id, 'Tên Mới').expect(400);
     expect(res.body.code).toBe('invalid_input');
     expect(JSON.stringify(res.body)).toContain('org_unit_closed');
-    for (const bad of ['', ' x ', 'a'.repeat(256), 42, null]) await rename(hrA, tree.a.id, bad).expect(400);
-    const names = await t.db.getRepository(OrgUnitEntity).findBy([{ id: tree.a.id }, { id: tree.b.id }, { id: closed.id }]);
+    for (const bad of ['', ' x ', 'a'.repeat(256), 42, null])
+      await rename(hrA, tree.a.id, bad).expect(400);
+    const names = await t.db
+      .getRepository(OrgUnitEntity)
+      .findBy([{ id: tree.a.id }, { id: tree.b.id }, { id: closed.id }]);
     expect(names.map((u) => u.name).sort()).toEqual(['Tỉnh A', 'Tỉnh B', 'Xã Đã Sáp Nhập']);
   });
 });

@@ -29,13 +29,19 @@ export class OrgUnitsController {
 
   @Get()
   @ApiOperation({ summary: 'Children of a unit in your scope (default: the top of your scope)' })
-  list(@CurrentUser() user: AuthUser, @Query() q: ListOrgUnitsQuery): Promise<Paginated<OrgUnitResponse>> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListOrgUnitsQuery,
+  ): Promise<Paginated<OrgUnitResponse>> {
     return this.orgUnits.list(user, q);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One unit; 404 when outside your scope' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgUnitResponse> {
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<OrgUnitResponse> {
     return this.orgUnits.get(user, id);
   }
 
@@ -44,7 +50,7 @@ export class OrgUnitsController {
   @ApiOperation({
     summary: 'Rename a unit (hr in scope, sysadmin); audited',
     description:
-      'Changes today\'s name only: certificates, stored reports and exports made earlier keep the name they were made with. 400 for a closed (merged) unit.',
+      "Changes today's name only: certificates, stored reports and exports made earlier keep the name they were made with. 400 for a closed (merged) unit.",
   })
   rename(
     @CurrentUser() user: AuthUser,
@@ -74,7 +80,7 @@ export class OrgUnitsController {
   @HttpCode(204)
   @Roles('sysadmin')
   @ApiOperation({
-    summary: 'Cancel the unit\'s scheduled merge before its date (sysadmin); 404 when none waits',
+    summary: "Cancel the unit's scheduled merge before its date (sysadmin); 404 when none waits",
   })
   async cancelMerge(@Param('id', uuidParam()) id: string): Promise<void> {
     await this.merges.cancel(id);

@@ -59,7 +59,12 @@ export class OrgUnitsService {
         successorId: null,
       });
       await tx.insert(OrgUnitEntity, unit);
-      await tx.insert(OrgUnitEdgeEntity, { unitId: id, parentId: unit.parentId, validFrom, validTo: null });
+      await tx.insert(OrgUnitEdgeEntity, {
+        unitId: id,
+        parentId: unit.parentId,
+        validFrom,
+        validTo: null,
+      });
       await recordAudit(tx, {
         action: 'org_unit.created',
         targetType: 'org_unit',

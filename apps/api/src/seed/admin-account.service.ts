@@ -1,11 +1,16 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
-import { MembershipEntity, OrgUnitEdgeEntity, OrgUnitEntity, UserEntity } from '@dx/db';
+import {
+  MembershipEntity,
+  OrgUnitEdgeEntity,
+  OrgUnitEntity,
+  PasswordHasher,
+  UserEntity,
+} from '@dx/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
 
 /** Key of the transaction lock that serialises start-up writes across API processes. */
 export const STARTUP_LOCK_KEY = 7_311_691;

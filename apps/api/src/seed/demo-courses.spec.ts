@@ -1,5 +1,6 @@
 import { foldForSearch } from '@dx/contracts';
 import {
+  catalogQuery,
   CourseEntity,
   CourseVersionEntity,
   OrgUnitEntity,
@@ -7,9 +8,9 @@ import {
   QuestionOptionEntity,
   QuizDrawRuleEntity,
   QuizEntity,
+  toPrefixTsQuery,
 } from '@dx/db';
 import { DataSource, In } from 'typeorm';
-import { catalogQuery, toPrefixTsQuery } from '../courses/catalog-query';
 import { optionRuleError } from '../courses/dto/question.dto';
 import { publishProblems } from '../courses/publish-check';
 import { createTestApp, TestApp } from '../test/test-app';

@@ -2,7 +2,7 @@ import { APP_CONFIG, AppConfig } from '@dx/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@dx/db';
 import { STARTUP_LOCK_KEY } from './admin-account.service';
 import { DemoCompletionsStep } from './demo-completions.step';
 import { DemoCoursesStep } from './demo-courses.step';

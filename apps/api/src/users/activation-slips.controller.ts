@@ -52,7 +52,9 @@ export class ActivationSlipsController {
   }
 
   @Get(':jobId')
-  @ApiOperation({ summary: 'State and progress of a unit’s activation slips; file paths once made' })
+  @ApiOperation({
+    summary: 'State and progress of a unit’s activation slips; file paths once made',
+  })
   @ApiOkResponse({ type: ActivationSlipsStatusDto })
   @ApiNotFoundResponse({ description: 'Unknown job, or its unit is outside your scope' })
   status(

@@ -1,9 +1,4 @@
-import {
-  activationSlipsJobId,
-  ActivationSlipsStatus,
-  JobName,
-  JOB_QUEUE,
-} from '@dx/contracts';
+import { activationSlipsJobId, ActivationSlipsStatus, JobName, JOB_QUEUE } from '@dx/contracts';
 import { ActivationSlipBatchEntity, enqueueJob } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -15,8 +10,7 @@ import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 
-const JOB_ID =
-  /^activation-slips-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const JOB_ID = /^activation-slips-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export const SLIP_FORMATS = {
   pdf: 'application/pdf',

@@ -40,7 +40,9 @@ describe('activation slips: POST /api/activation-slips and following the job', (
       unitName: tree.a1.name,
       state: 'waiting',
     });
-    expect(await t.db.getRepository(OutboxEntity).findOneByOrFail({ jobId: res.body.jobId })).toMatchObject({
+    expect(
+      await t.db.getRepository(OutboxEntity).findOneByOrFail({ jobId: res.body.jobId }),
+    ).toMatchObject({
       queue: 'system',
       jobName: 'make-activation-slips',
       payload: { batchId: row.id },
@@ -49,7 +51,10 @@ describe('activation slips: POST /api/activation-slips and following the job', (
       .getRepository(AuditLogEntity)
       .findOneByOrFail({ action: 'user.activation_slips_requested', targetId: tree.a1.id });
     expect(audit.details).toEqual({ batchId: row.id });
-    expect((await status(hrA, res.body.jobId).expect(200)).body).toEqual({ state: 'waiting', progress: 0 });
+    expect((await status(hrA, res.body.jobId).expect(200)).body).toEqual({
+      state: 'waiting',
+      progress: 0,
+    });
     await t.http
       .get(`/api/activation-slips/${res.body.jobId}/pdf`)
       .set('Authorization', hrA)
@@ -89,7 +94,11 @@ describe('activation slips: POST /api/activation-slips and following the job', (
       `attachment; filename="phieu-kich-hoat-${tree.a.code.replace(/[^A-Za-z0-9-]/g, '-')}.pdf"`,
     );
     expect(pdf.body.toString()).toBe('%PDF-fake');
-    const xlsx = await t.http.get(done.xlsxUrl).set('Authorization', admin).buffer(true).expect(200);
+    const xlsx = await t.http
+      .get(done.xlsxUrl)
+      .set('Authorization', admin)
+      .buffer(true)
+      .expect(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     // Another province's hr neither sees it nor learns it exists.
     await status(hrB, body.jobId).expect(404);
@@ -103,6 +112,8 @@ describe('activation slips: POST /api/activation-slips and following the job', (
     expect(bad.body.code).toBeDefined();
     await status(hrA, 'activation-slips-nope').expect(404);
     await status(hrA, 'certificate-export-00000000-0000-0000-0000-000000000000').expect(404);
-    expect(await t.db.getRepository(ActivationSlipBatchEntity).countBy({ orgUnitId: tree.b.id })).toBe(0);
+    expect(
+      await t.db.getRepository(ActivationSlipBatchEntity).countBy({ orgUnitId: tree.b.id }),
+    ).toBe(0);
   });
 });

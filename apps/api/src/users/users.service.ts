@@ -1,12 +1,11 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, DxRole, Paginated, Role, UserResponse } from '@dx/contracts';
-import { MembershipEntity, UserEntity } from '@dx/db';
+import { MembershipEntity, PasswordHasher, UserEntity } from '@dx/db';
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
-import { PasswordHasher } from '../auth/password-hasher';
 import { paginated } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { TrainingLedgerService } from '../training/training-ledger.service';

@@ -2,6 +2,7 @@ import type { Role } from '../api/types';
 
 /** Roles that see an administration screen (the API's rule for the same actions). */
 export const ORG_UNIT_ADMIN_ROLES: readonly Role[] = ['hr', 'sysadmin'];
+export const PEOPLE_ADMIN_ROLES: readonly Role[] = ['hr', 'sysadmin'];
 export const CURRICULUM_EDITOR_ROLES: readonly Role[] = ['trainer', 'sysadmin'];
 export const PRIVACY_ROLES: readonly Role[] = ['hr', 'sysadmin'];
 export const AUDIT_ROLES: readonly Role[] = ['sysadmin'];
@@ -10,6 +11,7 @@ export const TRAINING_CYCLE_ROLES: readonly Role[] = ['hr', 'sysadmin'];
 
 export interface AdminScreen {
   key:
+    | 'people'
     | 'orgUnits'
     | 'curricula'
     | 'requirements'
@@ -21,8 +23,9 @@ export interface AdminScreen {
   roles: readonly Role[];
 }
 
-/** The administration hub's cards, in order; people screens add theirs here. */
+/** The administration hub's cards, in order. */
 export const ADMIN_SCREENS: readonly AdminScreen[] = [
+  { key: 'people', path: '/admin/people', roles: PEOPLE_ADMIN_ROLES },
   { key: 'orgUnits', path: '/admin/org-units', roles: ORG_UNIT_ADMIN_ROLES },
   { key: 'curricula', path: '/admin/curricula', roles: CURRICULUM_EDITOR_ROLES },
   { key: 'requirements', path: '/admin/requirements', roles: TRAINING_CYCLE_ROLES },

@@ -27,6 +27,14 @@ export interface PathOptions {
 }
 
 /**
+ * `/api` + a documented GET path: for a page the browser opens itself (sign-on) and for the
+ * entry script's early reads, which must be the very URLs the client then requests.
+ */
+export function apiUrl(path: ApiPath<'get'>, options?: PathOptions): string {
+  return `/api${buildApiPath(path, options)}`;
+}
+
+/**
  * `/courses/{id}` + `{id: 'a b'}` → `/courses/a%20b?…`. A missing or unused parameter is a
  * programming error: it throws instead of calling a wrong URL.
  */

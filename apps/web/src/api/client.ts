@@ -1,6 +1,6 @@
 import { authStore } from '../auth/auth-store';
 import { networkError, parseApiError } from './api-error';
-import { ApiMethod, ApiPath, buildApiPath, PathOptions } from './api-paths';
+import { ApiMethod, ApiPath, apiUrl, buildApiPath, PathOptions } from './api-paths';
 
 export { ApiError, isApiError } from './api-error';
 
@@ -210,8 +210,7 @@ export const api = {
     });
   },
   /** The URL of a documented path, for a page the browser itself opens (sign-on redirects). */
-  href: (path: ApiPath<'get'>, options?: PathOptions) =>
-    `${BASE_URL}${buildApiPath(path, options)}`,
+  href: apiUrl,
   /** A file that needs the token (a PDF to show). */
   blob: (path: ApiPath<'get'>, options: CallOptions = {}) =>
     apiBlob(buildApiPath(path, options), options.signal),

@@ -13,6 +13,7 @@ import {
   AUDIT_ROLES,
   CURRICULUM_EDITOR_ROLES,
   ORG_UNIT_ADMIN_ROLES,
+  PEOPLE_ADMIN_ROLES,
   PRIVACY_ROLES,
   TRAINING_CYCLE_ROLES,
 } from '../admin/admin-screens';
@@ -58,6 +59,7 @@ const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
 const OrgUnitsAdminPage = lazy(() => import('../org-units/OrgUnitsAdminPage'));
+const PeopleAdminPage = lazy(() => import('../people/PeopleAdminPage'));
 const CurriculaAdminPage = lazy(() => import('../curricula/CurriculaAdminPage'));
 const CurriculumEditorPage = lazy(() => import('../curricula/CurriculumEditorPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
@@ -129,6 +131,10 @@ export function App() {
             <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="admin" element={withRoles(ADMIN_ROLES, <AdminHomePage />)} />
+            <Route
+              path="admin/people"
+              element={withRoles(PEOPLE_ADMIN_ROLES, <PeopleAdminPage />)}
+            />
             <Route
               path="admin/org-units"
               element={withRoles(ORG_UNIT_ADMIN_ROLES, <OrgUnitsAdminPage />)}

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle';
 import { exchangeSsoCode } from './sso-api';
 import { useAuth } from './useAuth';
 
-type Refusal = 'unknown_identity' | 'failed';
+type Refusal = 'unknown_identity' | 'expired' | 'failed';
 
 /**
  * `/login/sso`: where the API sends the browser back from the identity provider — with a
@@ -19,7 +19,7 @@ export default function SsoPage() {
   const navigate = useNavigate();
   const [refusal, setRefusal] = useState<Refusal | null>(() => {
     const error = new URLSearchParams(window.location.search).get('error');
-    if (error === 'unknown_identity') return error;
+    if (error === 'unknown_identity' || error === 'expired') return error;
     return error || !window.location.hash.includes('code=') ? 'failed' : null;
   });
   const started = useRef(false);

@@ -77,7 +77,7 @@ describe('early reads', () => {
 
   it('are dropped by a write, which may change what they read', async () => {
     fetchEarly(['/api/me/enrollments'], token(600));
-    await api.post('/me/enrollments', { courseId: 'c' });
+    await api.post('/courses/{id}/enroll', undefined, { path: { id: 'c' } });
     expect(pendingEarlyReads()).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import { apiUrl } from '../api/api-paths';
 import { authStore } from '../auth/auth-store';
 import { fetchEarly } from './early-fetch';
 
@@ -30,23 +31,23 @@ const HOT_ROUTES: HotRoute[] = [
     pattern: /^\/$/,
     page: hotPages.home,
     signedIn: true,
-    data: () => ['/api/me/enrollments', '/api/me/requirements', '/api/me/certificates'],
+    data: () => [apiUrl('/me/enrollments'), apiUrl('/me/requirements'), apiUrl('/me/certificates')],
   },
   {
     pattern: /^\/courses\/?$/,
     page: hotPages.catalog,
     signedIn: true,
     // The first page of the unfiltered catalog (courses/api.ts: page, then pageSize 12).
-    data: (_, search) => (search ? [] : ['/api/courses?page=1&pageSize=12']),
+    data: (_, search) => (search ? [] : [apiUrl('/courses', { query: { page: 1, pageSize: 12 } })]),
   },
   {
     pattern: /^\/learn\/([^/]+)\/lessons\/([^/]+)\/?$/,
     page: hotPages.lesson,
     signedIn: true,
     data: ([, courseId, lessonId]) => [
-      `/api/lessons/${lessonId}`,
-      `/api/courses/${courseId}`,
-      '/api/me/enrollments',
+      apiUrl('/lessons/{id}', { path: { id: lessonId } }),
+      apiUrl('/courses/{id}', { path: { id: courseId } }),
+      apiUrl('/me/enrollments'),
     ],
   },
   { pattern: /^\/reports\/?$/, page: hotPages.reports, signedIn: true },
@@ -54,7 +55,7 @@ const HOT_ROUTES: HotRoute[] = [
 ];
 
 /** What every signed-in page reads: the header's user and notification count. */
-const SIGNED_IN_DATA = ['/api/me', '/api/me/notifications/unread-count'];
+const SIGNED_IN_DATA = [apiUrl('/me'), apiUrl('/me/notifications/unread-count')];
 
 /** A token the server will still accept (a JWT whose `exp` has not passed), or null. */
 function liveToken(): string | null {

@@ -4,12 +4,13 @@ import { hasAnyRole } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
 import { CreateOrgUnitForm } from './components/CreateOrgUnitForm';
 import { MergeUnitActions } from './merge-unit-actions';
+import { RenameUnitAction } from './rename-unit-action';
 import { UnitChildren } from './OrgUnitTree';
 import './org-units.css';
 
 /**
  * HR (their subtree) and sysadmins: the unit tree as it stands today, opened level by level.
- * Only sysadmins may create units and merge them (the API's rule); the API has no rename.
+ * HR and sysadmins rename units; only sysadmins create and merge them (the API's rules).
  */
 export default function OrgUnitsAdminPage() {
   const { t } = useTranslation();
@@ -21,10 +22,15 @@ export default function OrgUnitsAdminPage() {
       <section className="card" aria-labelledby="org-units-title">
         <h1 id="org-units-title">{t('orgUnitAdmin.title')}</h1>
         <p className="muted">{t(isSysadmin ? 'orgUnitAdmin.introAdmin' : 'orgUnitAdmin.intro')}</p>
-        {/* Sysadmins merge units (now or on a later date) and cancel scheduled merges. */}
+        {/* Sysadmins also merge units (now or on a later date) and cancel scheduled merges. */}
         <UnitChildren
           parentId={null}
-          actions={isSysadmin ? (unit) => <MergeUnitActions unit={unit} /> : undefined}
+          actions={(unit) => (
+            <>
+              <RenameUnitAction unit={unit} />
+              {isSysadmin && <MergeUnitActions unit={unit} />}
+            </>
+          )}
         />
       </section>
       {isSysadmin && <CreateOrgUnitForm />}

@@ -35,3 +35,8 @@ export interface CreateOrgUnitInput {
 export function createOrgUnit(input: CreateOrgUnitInput): Promise<OrgUnitResponse> {
   return api.post<OrgUnitResponse>('/org-units', input);
 }
+
+/** `PATCH /api/org-units/:id` (hr in scope, sysadmin): today's name; history keeps the old one. */
+export function renameOrgUnit(id: string, name: string): Promise<OrgUnitResponse> {
+  return api.patch<OrgUnitResponse>('/org-units/{id}', { name }, { path: { id } });
+}

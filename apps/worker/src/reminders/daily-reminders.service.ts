@@ -34,6 +34,13 @@ const DAILY_STATEMENTS: { type: NotificationType; sql: string }[] = [
 
 /** People per batch: one transaction each, so a crash repeats at most one batch's work. */
 export const REMINDER_BATCH_SIZE = 10_000;
+/**
+ * Batches in flight at once, each on its own connection. The statements are set-based but
+ * each runs on one PostgreSQL core; two keep two cores busy on disjoint id ranges (nothing
+ * to contend for but the right edge of the time-ordered indexes), and leave the rest of the
+ * worker's pool (5) to the other queues.
+ */
+export const REMINDER_PARALLEL_BATCHES = 2;
 
 /**
  * The daily run: requirement announcements and reminders, the HR weekly digest, and the
@@ -67,24 +74,33 @@ export class DailyRemindersService {
       digests: 0,
       purged: 0,
     };
-    let lower: string | null = null;
-    for (;;) {
+    // The bounds come first (two index probes each), then the batches run two at a time.
+    const ranges: [string | null, string | null][] = [];
+    for (let lower: string | null = null; ;) {
       const upper = await this.batchUpperBound(lower, batchSize);
-      await this.db.transaction(async (tx) => {
-        for (const { type, sql } of DAILY_STATEMENTS) {
-          const r = await this.notifications.notifyMany(tx, {
-            type,
-            sql,
-            params: [today, lower, upper],
-          });
-          outcome.notified += r.notified;
-          outcome.mailed += r.mailed;
-        }
-      });
-      outcome.batches += 1;
+      ranges.push([lower, upper]);
       if (upper === null) break;
       lower = upper;
     }
+    let next = 0;
+    const runBatches = async () => {
+      while (next < ranges.length) {
+        const [lower, upper] = ranges[next++];
+        await this.db.transaction(async (tx) => {
+          for (const { type, sql } of DAILY_STATEMENTS) {
+            const r = await this.notifications.notifyMany(tx, {
+              type,
+              sql,
+              params: [today, lower, upper],
+            });
+            outcome.notified += r.notified;
+            outcome.mailed += r.mailed;
+          }
+        });
+        outcome.batches += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: REMINDER_PARALLEL_BATCHES }, runBatches));
     const digest = await this.db.transaction((tx) =>
       this.notifications.notifyMany(tx, { type: 'hr-digest', sql: HR_DIGEST_SQL, params: [today] }),
     );

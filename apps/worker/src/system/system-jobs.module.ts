@@ -1,13 +1,18 @@
+import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { MergesScheduleService } from '../org-units/merges-schedule.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
 import { SystemProcessor } from './system.processor';
 
-@Module({ providers: [
+@Module({
+  providers: [
     SystemProcessor,
+    // Slips for a big unit run for tens of seconds: the lock follows QUEUE_LOCK_DURATION_MS.
+    workerSettingsFromConfig(SystemProcessor, lockSettings),
     ScheduledMergesService,
     MergesScheduleService,
     ActivationSlipsService,
-  ], })
+  ],
+})
 export class SystemJobsModule {}

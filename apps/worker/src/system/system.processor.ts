@@ -39,7 +39,9 @@ export class SystemProcessor extends JobDispatcher {
   }
 
   @JobHandler(JobName.ApplyScheduledMerges)
-  async applyScheduledMerges(job: Job<ApplyScheduledMergesJobData>): Promise<ApplyScheduledMergesResult> {
+  async applyScheduledMerges(
+    job: Job<ApplyScheduledMergesJobData>,
+  ): Promise<ApplyScheduledMergesResult> {
     return this.merges.applyDue(job.data.today ?? this.merges.today());
   }
 

@@ -35,7 +35,9 @@ export class ActivationSlipsService {
     const row = await repo.findOneBy({ id });
     if (!row) return 'missing';
     if (row.state === 'completed') return 'already-done';
-    const expiresAt = new Date(Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000);
+    const expiresAt = new Date(
+      Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000,
+    );
     await repo.update({ id }, { state: 'active', progress: 0, error: null, expiresAt });
 
     const meta: SlipSheetMeta = {
@@ -48,7 +50,10 @@ export class ActivationSlipsService {
     const xlsxKey = `exports/activation-slips/${id}.xlsx`;
     const pdfOut = new PassThrough();
     const xlsxOut = new PassThrough();
-    const stored = Promise.all([this.storage.put(pdfKey, pdfOut), this.storage.put(xlsxKey, xlsxOut)]);
+    const stored = Promise.all([
+      this.storage.put(pdfKey, pdfOut),
+      this.storage.put(xlsxKey, xlsxOut),
+    ]);
     // Awaited below; until then a failure must not go unhandled.
     stored.catch(() => undefined);
     const pdf = new SlipsPdfWriter(pdfOut, meta);

@@ -17,7 +17,10 @@ import { createTestWorker } from '../test/test-worker';
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 
 describe('activation slips of a unit (real worker: codes issued, PDF of slips, XLSX list)', () => {
-  const worker = createTestWorker({ databasePrefix: 'dx_worker_slips', storagePrefix: 'dx-worker-slips-' });
+  const worker = createTestWorker({
+    databasePrefix: 'dx_worker_slips',
+    storagePrefix: 'dx-worker-slips-',
+  });
   let db: DataSource;
   let province: OrgUnitEntity;
   let commune: OrgUnitEntity;
@@ -37,9 +40,20 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
     return row;
   }
 
-  async function person(username: string, fullName: string, at: OrgUnitEntity, more: Partial<UserEntity> = {}) {
+  async function person(
+    username: string,
+    fullName: string,
+    at: OrgUnitEntity,
+    more: Partial<UserEntity> = {},
+  ) {
     return db.manager.save(
-      db.manager.create(UserEntity, { username, fullName, orgUnitId: at.id, roles: ['learner'], ...more }),
+      db.manager.create(UserEntity, {
+        username,
+        fullName,
+        orgUnitId: at.id,
+        roles: ['learner'],
+        ...more,
+      }),
     );
   }
 
@@ -142,7 +156,9 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
     const { row, pdf, xlsx } = await slipsOf(commune);
     expect(row.count).toBe(2);
     const [an, binh] = await listOf(xlsx);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize(
+      'NFC',
+    );
     for (const expected of [
       'PHIẾU KÍCH HOẠT TÀI KHOẢN',
       'Nguyễn Văn An',
@@ -178,7 +194,9 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
   }, 90_000);
 
   it('a unit with nobody left to activate still gets a PDF that says so', async () => {
-    await db.query(`UPDATE app_user SET password_hash = 'x' WHERE id = ANY($1)`, [[people.an.id, people.binh.id]]);
+    await db.query(`UPDATE app_user SET password_hash = 'x' WHERE id = ANY($1)`, [
+      [people.an.id, people.binh.id],
+    ]);
     const { row, pdf } = await slipsOf(commune);
     expect(row.count).toBe(0);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).normalize('NFC');

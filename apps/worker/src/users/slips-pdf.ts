@@ -34,6 +34,7 @@ const SLIP_H = PAGE.height / ROWS;
 const PAD = 14;
 const QR = 52;
 const LABEL_W = 70;
+const YIELD_EVERY = 200;
 
 /**
  * The slips as a PDF streamed to `out` page by page. The QR code (the activation address,
@@ -78,7 +79,10 @@ export class SlipsPdfWriter {
       // Opened once: doc.image() given an opened image reuses its XObject on every slip.
       this.qr = (this.doc as DocWithImages).openImage(png);
     }
-    for (const slip of slips) {
+    for (const [i, slip] of slips.entries()) {
+      // Let the event loop breathe (BullMQ renews the job's lock on a timer; the file
+      // streams to storage meanwhile): a busy machine must not make a long job look stalled.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
       if (this.onPage === SLIPS_PER_PAGE) this.newPage();
       const x = (this.onPage % COLS) * SLIP_W;
       const y = Math.floor(this.onPage / COLS) * SLIP_H;
@@ -92,12 +96,9 @@ export class SlipsPdfWriter {
     if (this.onPage === SLIPS_PER_PAGE && this.doc.bufferedPageRange().count === 0) {
       this.doc.addPage();
       this.doc.font('regular').fontSize(11).fillColor('#111');
-      this.doc.text(
-        `${this.meta.unitName}: không có người nào cần kích hoạt tài khoản.`,
-        48,
-        64,
-        { width: PAGE.width - 96 },
-      );
+      this.doc.text(`${this.meta.unitName}: không có người nào cần kích hoạt tài khoản.`, 48, 64, {
+        width: PAGE.width - 96,
+      });
     }
     this.doc.end();
     await this.finished;
@@ -144,7 +145,10 @@ export class SlipsPdfWriter {
     doc.fontSize(12).fillColor('#000');
     doc.text(s.code, x, y + 39 + unit.height, { lineBreak: false });
     const bottom = y0 + SLIP_H - PAD + 4;
-    doc.image(this.qr as OpenedImage, x0 + SLIP_W - PAD - QR, bottom - QR, { width: QR, height: QR });
+    doc.image(this.qr as OpenedImage, x0 + SLIP_W - PAD - QR, bottom - QR, {
+      width: QR,
+      height: QR,
+    });
   }
 
   /**
@@ -197,7 +201,11 @@ export class SlipsPdfWriter {
     const width = SLIP_W - 2 * PAD;
     let y = PAD - 4 + 26 + 13;
     doc.font('regular').fontSize(8.5).fillColor('#111');
-    doc.text(unitName, x + LABEL_W, y - 0.5, { width: width - LABEL_W, height: 22, ellipsis: true });
+    doc.text(unitName, x + LABEL_W, y - 0.5, {
+      width: width - LABEL_W,
+      height: 22,
+      ellipsis: true,
+    });
     const height = doc.heightOfString(unitName, { width: width - LABEL_W }) > 12 ? 10 : 0;
     y += 13 + height;
     doc.fontSize(8);

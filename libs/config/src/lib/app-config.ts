@@ -40,6 +40,11 @@ export interface AppConfig {
     userImport: { max: number; windowSeconds: number };
     /** Per client address, on the public certificate endpoints (verify, credential, keys). */
     publicLookup: { max: number; windowSeconds: number };
+    /**
+     * Per client address, on the public password-reset request: it must not become a way to
+     * probe usernames or to send mail in bulk. Fixed, not an environment variable.
+     */
+    passwordResetRequest: { max: number; windowSeconds: number };
   };
   /**
    * Ed25519 private key (PKCS#8 PEM) that signs certificates; null outside production when
@@ -122,6 +127,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
         max: v.PUBLIC_RATE_LIMIT_MAX,
         windowSeconds: v.PUBLIC_RATE_LIMIT_WINDOW_SECONDS,
       },
+      passwordResetRequest: { max: 20, windowSeconds: 3_600 },
     },
     certSigningKeyPem: v.CERT_SIGNING_KEY ? String(v.CERT_SIGNING_KEY).replace(/\\n/g, '\n') : null,
     certPdf: {

@@ -15,6 +15,7 @@ export interface ActivationSlipPerson {
 /**
  * Active people of the subtree who have not activated yet (no password). Never sysadmins:
  * a code sets the password, and printing one for a sysadmin would hand over the system.
+ * (activationSlipPeopleBatches below applies the same conditions unit by unit.)
  */
 const SLIP_PEOPLE = `
   FROM app_user u
@@ -24,35 +25,50 @@ const SLIP_PEOPLE = `
 
 const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, '\\$&')}%`;
 
-export async function countActivationSlipPeople(m: EntityManager, unitPath: string): Promise<number> {
+export async function countActivationSlipPeople(
+  m: EntityManager,
+  unitPath: string,
+): Promise<number> {
   const [row] = await m.query(`SELECT count(*)::int AS n ${SLIP_PEOPLE}`, [likePrefix(unitPath)]);
   return row.n;
 }
 
 /**
- * The people in (unit path, username) order, `batchSize` at a time (keyset: memory stays
- * flat whatever the size of the unit).
+ * The people unit by unit (units in path order, a unit's people by username), in batches
+ * of about `batchSize`: each query reads one unit's people through the unit index, so a
+ * batch costs the same at the end of a big province as at its start, and memory stays
+ * flat whatever the size of the subtree.
  */
 export async function* activationSlipPeopleBatches(
   m: EntityManager,
   unitPath: string,
   batchSize = 2000,
 ): AsyncGenerator<ActivationSlipPerson[]> {
-  let after = { path: '', username: '' };
-  for (;;) {
-    const rows: ActivationSlipPerson[] = await m.query(
-      `SELECT u.id, u.username, u.full_name AS "fullName", o.name AS "unitName",
-              o.path::text COLLATE "C" AS "unitPath"
-         ${SLIP_PEOPLE}
-          AND (o.path COLLATE "C", u.username COLLATE "C") > ($2 COLLATE "C", $3 COLLATE "C")
-        ORDER BY o.path COLLATE "C", u.username COLLATE "C"
-        LIMIT $4`,
-      [likePrefix(unitPath), after.path, after.username, batchSize],
-    );
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
-    after = { path: last.unitPath, username: last.username };
+  const units: { id: string; name: string; path: string }[] = await m.query(
+    `SELECT id, name, path FROM org_unit WHERE path LIKE $1 ORDER BY path COLLATE "C"`,
+    [likePrefix(unitPath)],
+  );
+  let batch: ActivationSlipPerson[] = [];
+  for (const unit of units) {
+    let after = '';
+    for (;;) {
+      const people: { id: string; username: string; fullName: string }[] = await m.query(
+        `SELECT u.id, u.username, u.full_name AS "fullName"
+           FROM app_user u
+          WHERE u.org_unit_id = $1 AND u.active AND u.password_hash IS NULL
+            AND NOT ('sysadmin' = ANY (u.roles)) AND u.username COLLATE "C" > $2
+          ORDER BY u.username COLLATE "C"
+          LIMIT $3`,
+        [unit.id, after, batchSize],
+      );
+      for (const p of people) batch.push({ ...p, unitName: unit.name, unitPath: unit.path });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+      if (people.length < batchSize) break;
+      after = people[people.length - 1].username;
+    }
   }
+  if (batch.length) yield batch;
 }

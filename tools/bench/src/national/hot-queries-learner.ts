@@ -1,10 +1,14 @@
-import { CertificateEntity, MembershipEntity, UserEntity } from '@dx/db';
+import {
+  catalogQuery,
+  CertificateEntity,
+  MembershipEntity,
+  toPrefixTsQuery,
+  UserEntity,
+} from '@dx/db';
 import { In, IsNull } from 'typeorm';
-// The hot queries replay the API's own statements, so the figures follow the code. Each import
-// below crosses into the api app: they move to libs with the courses and quizzes repositories
-// (issue 18), and lint shows every one until then.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the catalogue's own SQL
-import { catalogQuery, toPrefixTsQuery } from '../../../../apps/api/src/courses/catalog-query';
+// The hot queries replay the API's own statements, so the figures follow the code. The
+// catalogue's query comes from @dx/db; each import below still crosses into the api app: they
+// move to a lib with the quizzes' repository (issue 18), and lint shows every one until then.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the quizzes' own SQL
 import {
   RECORD_GRADE,

@@ -31,7 +31,11 @@ export class BenchEnvironment {
   /** Direct access for seeding and counting (a few connections; the apps have their own). */
   readonly pg: Pool;
 
-  private constructor(readonly databaseUrl: string) {
+  private constructor(
+    readonly databaseUrl: string,
+    /** False for a database on a server of the section's own (dropped with that server). */
+    private readonly ownsDatabase = true,
+  ) {
     this.pg = new Pool({ connectionString: databaseUrl, max: 4 });
     this.env = {
       NODE_ENV: 'production',
@@ -58,6 +62,15 @@ export class BenchEnvironment {
 
   static async create(name: string): Promise<BenchEnvironment> {
     return new BenchEnvironment(await createTestDatabase(`dx_bench_${name}`));
+  }
+
+  /**
+   * An environment on an existing, empty database of a server the section started itself
+   * (e.g. the primary of a replica pair): the first API started migrates it, and `close()`
+   * leaves the database to that server's own teardown.
+   */
+  static attach(databaseUrl: string): BenchEnvironment {
+    return new BenchEnvironment(databaseUrl, false);
   }
 
   /**
@@ -118,7 +131,7 @@ export class BenchEnvironment {
     };
     await Promise.all(this.services.map((s) => attempt(() => stopService(s))));
     await attempt(() => this.pg.end());
-    await attempt(() => dropTestDatabase(this.databaseUrl));
+    if (this.ownsDatabase) await attempt(() => dropTestDatabase(this.databaseUrl));
     await attempt(async () => {
       const redis = new Redis(redisOptionsFromUrl(this.redisUrl));
       try {

@@ -1,7 +1,6 @@
 import { foldForSearch } from '@dx/contracts';
 import type { Pool } from 'pg';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the same argon2id parameters as sign-in (issue 18: moves to a lib with its feature's repository)
-import { PasswordHasher } from '../../../../apps/api/src/auth/password-hasher';
+import { PasswordHasher } from '@dx/db';
 
 /** Every bench learner's password; their one shared hash is computed once per seed. */
 export const BENCH_PASSWORD = 'Bench!2026-dx-academy';

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { BaseClient, generators, Issuer } from 'openid-client';
+import { BaseClient, errors, generators, Issuer } from 'openid-client';
 import { REDIS } from '../../redis/redis.module';
 import { UserAccountsService } from '../../users/user-accounts.service';
 import { SignInService } from '../sign-in.service';
@@ -20,7 +20,11 @@ const STATE_TTL_SECONDS = 600;
 const EXCHANGE_TTL_SECONDS = 60;
 
 /** Why a sign-on ended without a session; the web's refusal page explains each. */
-export type OidcRefusal = 'unknown_identity' | 'failed';
+/**
+ * Why a sign-on was refused, as `?error=` on the web's /login/sso: `expired` when the
+ * provider's ID token had expired on arrival (often a clock set wrong, on either side).
+ */
+export type OidcRefusal = 'unknown_identity' | 'expired' | 'failed';
 
 /**
  * Single sign-on with OpenID Connect (authorization code + PKCE) through `openid-client`:
@@ -103,7 +107,9 @@ export class OidcService {
         claims = { ...(await client.userinfo(tokens)), ...claims };
     } catch (err) {
       this.logger.warn(`Sign-on refused: ${(err as Error).message}`);
-      return { refused: 'failed' };
+      // openid-client checks exp against this server's clock: "JWT expired, now …, exp …".
+      const expired = err instanceof errors.RPError && /^JWT expired/.test(err.message);
+      return { refused: expired ? 'expired' : 'failed' };
     }
     const userId = await this.linkedPerson(claims);
     if (!userId) return { refused: 'unknown_identity' };

@@ -17,6 +17,11 @@ export class FailOpenThrottlerStorage implements ThrottlerStorage {
 
   constructor(redis: Redis) {
     this.inner = new ThrottlerStorageRedisService(redis);
+    // It adopts the client only if it is an instance of its own ioredis; with a second copy
+    // installed it would silently connect to localhost without the key prefix.
+    if (this.inner.redis !== redis) {
+      throw new Error('@nest-lab/throttler-storage-redis did not adopt the API Redis client');
+    }
   }
 
   async increment(

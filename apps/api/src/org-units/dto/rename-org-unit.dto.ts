@@ -4,7 +4,11 @@ import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class RenameOrgUnitDto implements RenameOrgUnitRequest {
-  @ApiProperty({ example: 'Sở Khoa học và Công nghệ thành phố Hà Nội', minLength: 2, maxLength: 255 })
+  @ApiProperty({
+    example: 'Sở Khoa học và Công nghệ thành phố Hà Nội',
+    minLength: 2,
+    maxLength: 255,
+  })
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().normalize('NFC') : value))
   @MinLength(2)

@@ -16,7 +16,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/certificates/certificates.service.ts app_user',
   'apps/api/src/certificates/certificates.service.ts org_unit',
   // courses read enrollment/org_unit for access, and copy or check quiz rows (the draft copy lists columns by hand).
-  'apps/api/src/courses/catalog-query.ts org_unit',
   'apps/api/src/courses/course-access.service.ts enrollment',
   'apps/api/src/courses/course-access.service.ts org_unit',
   'apps/api/src/courses/course-draft.service.ts question',
@@ -118,6 +117,15 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/seed/demo-reform.step.ts org_unit',
   'apps/api/src/seed/demo-seed.service.ts org_unit',
   'apps/api/src/seed/demo-seed.step.ts org_unit',
+  // Query modules in libs/db/src/<feature>/, scanned since the catalogue query moved there
+  // for the bench (issue 18); the catalogue's line moved with it, the others existed unseen.
+  'libs/db/src/courses/catalog-query.ts org_unit',
+  'libs/db/src/mail/mail.service.ts outbox',
+  'libs/db/src/notifications/certificate-notifications.ts certificate',
+  'libs/db/src/notifications/notifications.service.ts app_user',
+  'libs/db/src/notifications/notifications.service.ts mail',
+  'libs/db/src/notifications/notifications.service.ts outbox',
+  'libs/db/src/org-units/org-unit-merge.ts app_user',
   // the queue dashboard counts the outbox backlog.
   'apps/api/src/system/queues-dashboard.service.ts outbox',
   // the user import resolves org unit codes.

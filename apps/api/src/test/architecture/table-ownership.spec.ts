@@ -31,6 +31,10 @@ describe('table ownership (docs/architecture.md)', () => {
       "tx.query('SELECT 1 FROM org_unit_edge_x') // not a table",
     ].join('\n');
     expect(featureOf(file)).toBe('learning');
+    // Query modules beside a feature's entities in libs/db are that feature's code.
+    expect(featureOf('libs/db/src/courses/catalog-query.ts')).toBe('courses');
+    expect(productionFiles()).toContain('libs/db/src/courses/catalog-query.ts');
+    expect(productionFiles()).not.toContain('libs/db/src/courses/course.entity.ts');
     expect(
       usagesIn(file, text, owners)
         .map((u) => `${u.table} ${u.owner} ${u.how}`)

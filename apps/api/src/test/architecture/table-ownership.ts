@@ -57,8 +57,12 @@ const NOT_PRODUCTION = [
   /\/(test|testing|trust)\//,
   /^libs\/testing\//,
   // The schema itself: entities name the tables they refer to (foreign keys), migrations
-  // create every table. Ownership is about code that reads and writes rows.
-  /^libs\/db\//,
+  // create every table, and the top-level files are the connection's plumbing. Ownership is
+  // about code that reads and writes rows, which libs/db/src/<feature>/ also holds: the
+  // feature's query modules (catalog query, merges, notifications…), scanned as that feature.
+  /^libs\/db\/src\/[^/]+\.ts$/,
+  /^libs\/db\/src\/.+\.entity\.ts$/,
+  /^libs\/db\/src\/(migrations|tools|read-replica)\//,
 ];
 
 /**
@@ -80,6 +84,8 @@ export function productionFiles(): string[] {
 export function featureOf(file: string): string {
   const parts = file.split('/');
   if (parts[0] === 'apps') return parts.length > 4 ? parts[3] : `${parts[1]}-root`;
+  // libs/db/src/<feature>/: the query modules that sit beside the feature's entities.
+  if (parts[1] === 'db') return parts[3];
   // A lib named after a feature is that feature's query module (libs/reports).
   return parts[1];
 }

@@ -5,7 +5,8 @@ import { IsUUID } from 'class-validator';
 export class RequestActivationSlipsDto implements ActivationSlipsRequest {
   @ApiProperty({
     format: 'uuid',
-    description: 'Unit whose subtree gets slips (in your scope): everyone who has not activated yet',
+    description:
+      'Unit whose subtree gets slips (in your scope): everyone who has not activated yet',
   })
   @IsUUID()
   orgUnitId: string;

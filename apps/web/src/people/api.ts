@@ -1,0 +1,64 @@
+import type {
+  ActivationCodeResponse,
+  ActivationSlipsStatus,
+  Paginated,
+  UserImportResult,
+  UserResponse,
+} from '@dx/contracts';
+import { api } from '../api/client';
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+export const peopleKeys = {
+  list: (orgUnitId: string | null, q: string, page: number) =>
+    ['people', 'list', orgUnitId, q, page] as const,
+  slips: (jobId: string) => ['people', 'activation-slips', jobId] as const,
+};
+
+/** `GET /api/users`: people of the caller's subtree (or of one unit's), by name or username. */
+export function fetchPeople(
+  filters: { orgUnitId: string | null; q: string; page: number },
+  signal?: AbortSignal,
+): Promise<Paginated<UserResponse>> {
+  return api.get<Paginated<UserResponse>>('/users', {
+    query: {
+      page: filters.page,
+      pageSize: PEOPLE_PAGE_SIZE,
+      orgUnitId: filters.orgUnitId ?? undefined,
+      q: filters.q.trim() || undefined,
+    },
+    signal,
+  });
+}
+
+/** `PATCH /api/users/:id`: here, deactivating and reactivating. */
+export function setPersonActive(id: string, active: boolean): Promise<UserResponse> {
+  return api.patch<UserResponse>('/users/{id}', { active }, { path: { id } });
+}
+
+/** `POST /api/users/:id/activation`: a new one-time code (shown once; mailed when there is an email). */
+export function issueActivationCode(id: string): Promise<ActivationCodeResponse> {
+  return api.post<ActivationCodeResponse>('/users/{id}/activation', undefined, { path: { id } });
+}
+
+/** `POST /api/users/import`: a CSV or XLSX list; valid rows are saved, the others listed. */
+export function importPeople(file: File): Promise<UserImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.post<UserImportResult>('/users/import', form);
+}
+
+/** `POST /api/activation-slips`: the worker prints slips for the unit's not-yet-activated people. */
+export function requestActivationSlips(orgUnitId: string): Promise<{ jobId: string }> {
+  return api.post<{ jobId: string }>('/activation-slips', { orgUnitId });
+}
+
+export function fetchActivationSlips(
+  jobId: string,
+  signal?: AbortSignal,
+): Promise<ActivationSlipsStatus> {
+  return api.get<ActivationSlipsStatus>('/activation-slips/{jobId}', { path: { jobId }, signal });
+}
+
+/** The PDF or XLSX behind a URL of the status (it needs the token: the files hold live codes). */
+export const downloadSlipsFile = (url: string) => api.fileAt(url);
