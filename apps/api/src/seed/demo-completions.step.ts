@@ -18,6 +18,11 @@ const PLAN = [
   { course: 'ATTT-CB-01', year: 2026, share: 0.4 },
 ] as const;
 const IN_PROGRESS = { course: 'DLS-KT-01', share: 0.3 };
+/**
+ * Re-training: a share of those who completed the first course in an earlier year took it
+ * again this year (a new enrolment and certificate; the old ones stay, no longer current).
+ */
+const RETRAINED = { course: 'CDS-CB-01', share: 0.35 };
 
 interface Person {
   id: string;
@@ -72,13 +77,27 @@ export class DemoCompletionsStep implements DemoSeedStep {
 
     const enrollments: Partial<EnrollmentEntity>[] = [];
     const certificates: CertificateRequest[] = [];
+    const thisYear = Number(today.slice(0, 4));
     for (const person of people) {
       const learner = person.dx_role !== 'none' || person.username === 'hocvien.hn';
       if (!learner) continue;
-      for (const step of PLAN) {
+      const earlier = enrollments.length;
+      const retrained = person.username !== 'hocvien.hn' && random.next() < RETRAINED.share;
+      const plan = [...PLAN, { course: RETRAINED.course, year: thisYear, share: 1 }];
+      for (const step of plan) {
+        // The earlier enrolment a re-training retires (only someone who completed it before).
+        let retired: Partial<EnrollmentEntity> | undefined;
+        if (step.course === RETRAINED.course && step.year === thisYear) {
+          retired = enrollments
+            .slice(earlier)
+            .find((e) => e.courseId === versions.get(RETRAINED.course)?.course_id);
+          if (!retrained || !retired || retired.year === thisYear) continue;
+        }
         const v = versions.get(step.course);
         const chosen =
-          person.username === 'hocvien.hn' ? step.year === 2024 : random.next() < step.share;
+          person.username === 'hocvien.hn'
+            ? step.year === 2024
+            : step.share >= 1 || random.next() < step.share;
         if (!v || !chosen) continue;
         const completedAt = this.randomMoment(random, step.year, today);
         if (!completedAt) continue;
@@ -94,6 +113,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
           completedAt,
           year: step.year,
         });
+        if (retired) retired.current = false;
         certificates.push({
           kind: 'course',
           holder: { id: person.id, fullName: person.full_name, dateOfBirth: person.date_of_birth },

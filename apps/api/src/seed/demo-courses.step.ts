@@ -29,6 +29,7 @@ export class DemoCoursesStep implements DemoSeedStep {
     const root = ctx.units.get('VN');
     if (!root) return;
     const curriculumId = randomUUID();
+    ctx.curriculumId = curriculumId;
     await ctx.tx.insert(CurriculumEntity, {
       id: curriculumId,
       code: DEMO_CURRICULUM.code,

@@ -6,6 +6,7 @@ import { PasswordHasher } from '@dx/db';
 import { STARTUP_LOCK_KEY } from './admin-account.service';
 import { DemoCompletionsStep } from './demo-completions.step';
 import { DemoCoursesStep } from './demo-courses.step';
+import { DemoCycleSeeder } from './demo-cycle.seeder';
 import { DemoOrgUnitsStep } from './demo-org-units.step';
 import { DemoPeopleStep } from './demo-people.step';
 import { DEMO_PASSWORD } from './demo-people.data';
@@ -31,6 +32,7 @@ export class DemoSeedService {
     reform: DemoReformStep,
     courses: DemoCoursesStep,
     completions: DemoCompletionsStep,
+    private readonly cycle: DemoCycleSeeder,
   ) {
     this.steps = [orgUnits, people, reform, courses, completions];
   }
@@ -44,13 +46,16 @@ export class DemoSeedService {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const seeded = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [STARTUP_LOCK_KEY]);
-      if (await this.hasUnits(tx)) return false;
+      if (await this.hasUnits(tx)) return null;
       const ctx: DemoSeedContext = { tx, passwordHash, units: new Map(), users: new Map() };
       for (const step of this.steps) await step.run(ctx);
-      return true;
+      return ctx;
     });
-    if (seeded) this.logger.log(`Loaded the demo data set in ${Date.now() - started} ms`);
-    return seeded;
+    if (!seeded) return false;
+    // Through the training feature's services, which need the committed people and units.
+    await this.cycle.run(seeded.units, seeded.users, seeded.curriculumId);
+    this.logger.log(`Loaded the demo data set in ${Date.now() - started} ms`);
+    return true;
   }
 
   private async hasUnits(m: EntityManager): Promise<boolean> {

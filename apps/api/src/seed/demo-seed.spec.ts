@@ -1,3 +1,4 @@
+import { calendarDate } from '@dx/contracts';
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
 import { createTestApp, TestApp } from '../test/test-app';
 import { flattenDemoTree, REFORM_DATE } from './demo-org-units.data';
@@ -181,9 +182,56 @@ describe('demo seed', () => {
     const learner = await t.tokenFor('hocvien.hn', DEMO_PASSWORD);
     const mine = await t.http.get('/api/me/enrollments').set('Authorization', learner).expect(200);
     expect(mine.body.some((e: { status: string }) => e.status === 'completed')).toBe(true);
-    const curricula = await t.http.get('/api/me/curricula').set('Authorization', learner).expect(200);
+    const curricula = await t.http
+      .get('/api/me/curricula')
+      .set('Authorization', learner)
+      .expect(200);
     const items = Array.isArray(curricula.body) ? curricula.body : curricula.body.items;
     expect(items.map((c: { code: string }) => c.code)).toContain('CT-CDS-2026');
+  });
+
+  it('shows the yearly cycle: requirements met by some and not others, re-training, outside training', async () => {
+    const year = Number(calendarDate(t.config.reportsTimeZone).slice(0, 4));
+    const [row] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM requirement WHERE year = $1) AS "thisYear",
+              (SELECT count(*)::int FROM requirement WHERE year = $1 - 1) AS "lastYear",
+              (SELECT count(*)::int FROM training_record) AS records,
+              (SELECT count(DISTINCT year)::int FROM training_record) AS "recordYears",
+              (SELECT count(*)::int FROM training_year WHERE year = $1 AND requirement_met AND trained) AS met,
+              (SELECT count(*)::int FROM training_year WHERE year = $1 AND NOT requirement_met) AS short,
+              (SELECT count(*)::int FROM (SELECT 1 FROM enrollment WHERE status = 'completed'
+                 GROUP BY user_id, course_id HAVING count(*) > 1) x) AS retrained,
+              (SELECT count(*)::int FROM enrollment WHERE current GROUP BY user_id, course_id
+                ORDER BY 1 DESC LIMIT 1) AS "mostCurrent"`,
+      [year],
+    );
+    expect(row).toMatchObject({
+      thisYear: 3,
+      lastYear: 1,
+      records: 6,
+      recordYears: 2,
+      mostCurrent: 1,
+    });
+    expect(row.met).toBeGreaterThan(5);
+    expect(row.short).toBeGreaterThan(5);
+    expect(row.retrained).toBeGreaterThan(5);
+    // The curriculum asks what its courses can give (the publish check's rule).
+    const [curriculum] = await t.db.query(
+      `SELECT cu.hours_per_year::float8 AS asks, sum(v.hours)::float8 AS holds FROM curriculum cu
+         JOIN curriculum_course cc ON cc.curriculum_id = cu.id JOIN course c ON c.id = cc.course_id
+         JOIN course_version v ON v.id = c.published_version_id GROUP BY cu.id`,
+    );
+    expect(curriculum.holds).toBeGreaterThanOrEqual(curriculum.asks);
+
+    // Hà Nội's learner: the national requirement in progress, Hà Nội's mid-year one overdue.
+    const learner = await t.tokenFor('hocvien.hn', DEMO_PASSWORD);
+    const mine = await t.http.get('/api/me/requirements').set('Authorization', learner).expect(200);
+    expect(
+      mine.body.map((r: { hours: number; status: string }) => [r.hours, r.status]).sort(),
+    ).toEqual([
+      [4, 'overdue'],
+      [8, 'in_progress'],
+    ]);
   });
 
   it('does nothing on a second call', async () => {

@@ -13,6 +13,8 @@ export interface DemoSeedContext {
   users: Map<string, string>;
   /** Course ids by code, filled by the courses step. */
   courses?: Map<string, string>;
+  /** The demo curriculum, filled by the courses step. */
+  curriculumId?: string;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CertificateRequestsModule } from '../certificates/certificate-requests.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { TrainingModule } from '../training/training.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAccountService } from './admin-account.service';
 import { DemoCompletionsStep } from './demo-completions.step';
 import { DemoCoursesStep } from './demo-courses.step';
+import { DemoCycleSeeder } from './demo-cycle.seeder';
 import { DemoOrgUnitsStep } from './demo-org-units.step';
 import { DemoPeopleStep } from './demo-people.step';
 import { DemoReformStep } from './demo-reform.step';
@@ -12,7 +14,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { StartupService } from './startup.service';
 
 @Module({
-  imports: [UsersModule, OrgUnitsModule, CertificateRequestsModule],
+  imports: [UsersModule, OrgUnitsModule, CertificateRequestsModule, TrainingModule],
   providers: [
     AdminAccountService,
     StartupService,
@@ -22,6 +24,7 @@ import { StartupService } from './startup.service';
     DemoReformStep,
     DemoCoursesStep,
     DemoCompletionsStep,
+    DemoCycleSeeder,
   ],
 })
 export class SeedModule {}

@@ -18,5 +18,7 @@ import { TrainingRecordsService } from './training-records.service';
     MyRequirementsService,
     TrainingRecordsService,
   ],
+  // The demo seed makes its requirements and records through these.
+  exports: [RequirementsService, TrainingRecordsService],
 })
 export class TrainingModule {}

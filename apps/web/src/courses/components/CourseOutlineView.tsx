@@ -2,6 +2,8 @@ import type { CourseOutline, CourseProgress } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DoneMark } from '../../learning/components/DoneMark';
+import { LockMark } from '../../learning/components/LockMark';
+import { lessonLocks } from '../../learning/lesson-locks';
 import { lessonPath, quizPath } from '../course-paths';
 
 /** Modules → lessons with durations, then the quizzes; links and ✓ marks once enrolled. */
@@ -20,10 +22,15 @@ export function CourseOutlineView({
     ...(progress?.passedQuizIds ?? []),
   ]);
   const modules = [...course.modules].sort((a, b) => a.position - b.position);
+  const { locked } =
+    enrolled && progress
+      ? lessonLocks(course, progress.completedLessonIds)
+      : { locked: new Set<string>() };
   return (
     <section className="card" aria-labelledby="outline-title">
       <h2 id="outline-title">{t('course.outline')}</h2>
       {modules.length === 0 && <p className="muted">{t('course.noLessons')}</p>}
+      {course.sequentialLessons && <p className="muted">{t('course.sequentialHint')}</p>}
       <ol className="outline">
         {modules.map((mod) => (
           <li key={mod.id} className="outline__module">
@@ -34,6 +41,7 @@ export function CourseOutlineView({
                 .map((lesson) => (
                   <li key={lesson.id} className="outline__lesson">
                     <DoneMark done={done.has(lesson.id)} />
+                    <LockMark locked={locked.has(lesson.id)} />
                     {enrolled ? (
                       <Link to={lessonPath(course.id, lesson.id)}>{lesson.title}</Link>
                     ) : (
@@ -42,6 +50,8 @@ export function CourseOutlineView({
                     <span className="muted outline__meta">
                       {t(`lessonKind.${lesson.kind}`)} ·{' '}
                       {t('course.minutes', { minutes: lesson.durationMinutes })}
+                      {lesson.minSeconds > 0 &&
+                        ` · ${t('course.minTime', { minutes: Math.ceil(lesson.minSeconds / 60) })}`}
                     </span>
                   </li>
                 ))}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { lessonPath } from '../../courses/course-paths';
 import { lessonLocks } from '../lesson-locks';
 import { DoneMark } from './DoneMark';
+import { LockMark } from './LockMark';
 
 /** Modules and lessons of the course; folded behind a button on phones. */
 export function LessonSidebar({
@@ -52,12 +53,7 @@ export function LessonSidebar({
                   .map((lesson) => (
                     <li key={lesson.id}>
                       <DoneMark done={done.has(lesson.id)} />
-                      {locked.has(lesson.id) && (
-                        <span className="lock-mark">
-                          <span aria-hidden="true">🔒</span>
-                          <span className="visually-hidden"> {t('lesson.lockedMark')}</span>
-                        </span>
-                      )}
+                      <LockMark locked={locked.has(lesson.id)} />
                       <Link
                         to={lessonPath(course.id, lesson.id)}
                         aria-current={lesson.id === currentLessonId ? 'page' : undefined}
