@@ -10,6 +10,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { CoursesModule } from './courses/courses.module';
 import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
+import { ThrottlingModule } from './http/throttling/throttling.module';
 import { LearningModule } from './learning/learning.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -35,6 +36,7 @@ export class AppModule {
         DatabaseModule.forRoot({ applicationName: 'dx-api', poolSize: 20 }),
         QueuesModule.forRoot(),
         RedisModule,
+        ThrottlingModule,
         CacheModule,
         StorageModule,
         AuthModule,

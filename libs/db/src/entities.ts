@@ -11,8 +11,10 @@ import { CurriculumCourseEntity } from './curricula/curriculum-course.entity';
 import { CurriculumEntity } from './curricula/curriculum.entity';
 import { EnrollmentEntity } from './learning/enrollment.entity';
 import { LessonCompletionEntity } from './learning/lesson-completion.entity';
+import { LessonVisitEntity } from './learning/lesson-visit.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
+import { ActivationSlipBatchEntity } from './users/activation-slip-batch.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
 import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
@@ -46,6 +48,7 @@ export const ALL_ENTITIES = [
   OrgUnitEdgeEntity,
   UserEntity,
   MembershipEntity,
+  ActivationSlipBatchEntity,
   CourseEntity,
   CourseVersionEntity,
   CourseModuleEntity,
@@ -59,6 +62,7 @@ export const ALL_ENTITIES = [
   QuizDrawRuleEntity,
   EnrollmentEntity,
   LessonCompletionEntity,
+  LessonVisitEntity,
   CurriculumEntity,
   CurriculumCourseEntity,
   CertificateEntity,

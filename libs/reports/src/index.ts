@@ -16,4 +16,5 @@ export * from './lib/training-queries';
 export * from './lib/notifications';
 export * from './lib/certificate-register';
 export * from './lib/exports/coverage-export-rows';
+export * from './lib/activation-slip-people';
 export * from './lib/ledger-placement';

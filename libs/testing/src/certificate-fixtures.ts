@@ -1,4 +1,4 @@
-import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
+import { CertificateJob, certificateJobId, CERTIFICATES_QUEUE } from '@dx/contracts';
 import {
   CertificateEntity,
   CourseEntity,
@@ -91,7 +91,7 @@ export async function requestCertificates(
       certificates.map((c) => ({
         queue: CERTIFICATES_QUEUE,
         jobName: CertificateJob.Issue,
-        jobId: `certificate-${c.id}`,
+        jobId: certificateJobId(c.id),
         payload: { certificateId: c.id },
       })),
     );

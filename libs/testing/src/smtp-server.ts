@@ -20,13 +20,22 @@ const PASSWORD = 'test-smtp-password';
  */
 export class TestSmtpServer {
   readonly messages: ReceivedMail[] = [];
+  /** Messages accepted so far (with `countOnly`, the only record kept). */
+  accepted = 0;
   private server?: SMTPServer;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly countOnly: boolean,
+  ) {}
 
-  /** Starts a server on a free port. */
-  static async create(): Promise<TestSmtpServer> {
-    const smtp = new TestSmtpServer(await freePort());
+  /**
+   * Starts a server on a free port. `countOnly` (benchmarks) accepts each message without
+   * parsing or keeping it: mailparser costs more CPU per message than the sender under
+   * test, and a real mail server does not parse MIME either. `messages` then stays empty.
+   */
+  static async create(opts: { countOnly?: boolean } = {}): Promise<TestSmtpServer> {
+    const smtp = new TestSmtpServer(await freePort(), opts.countOnly ?? false);
     await smtp.start();
     return smtp;
   }
@@ -57,6 +66,14 @@ export class TestSmtpServer {
           ? callback(null, { user: USER })
           : callback(new Error('Invalid username or password')),
       onData: (stream, session, callback) => {
+        if (this.countOnly) {
+          stream.on('end', () => {
+            this.accepted++;
+            callback();
+          });
+          stream.resume();
+          return;
+        }
         simpleParser(stream)
           .then((parsed) => {
             this.messages.push({
@@ -64,6 +81,7 @@ export class TestSmtpServer {
               to: session.envelope.rcptTo.map((r) => r.address),
               parsed,
             });
+            this.accepted++;
             callback();
           })
           .catch((err: Error) => callback(err));

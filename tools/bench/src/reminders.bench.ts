@@ -6,13 +6,15 @@ import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the reminder run itself is measured (issue 18: moves to a lib with its feature's repository)
 import { DailyRemindersService } from '../../../apps/worker/src/reminders/daily-reminders.service';
-import { Figure, figure } from './figures';
+import { Figure, figure, round } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
 import { failSoft, machineLoad } from './support/section';
 
 /** BENCH_REMINDER_PEOPLE / BENCH_MAIL_MESSAGES scale the section down while working on it. */
 const PEOPLE = Number(process.env.BENCH_REMINDER_PEOPLE ?? 1_000_000);
-const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 5_000);
+const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 10_000);
+/** Messages the reference loop keeps in flight: about what the worker's batch jobs do. */
+const IN_FLIGHT = 50;
 
 /**
  * The 1-day-before reminder of a requirement due tomorrow for PEOPLE people, prepared by
@@ -55,21 +57,30 @@ async function preparing(env: BenchEnvironment): Promise<Figure[]> {
 }
 
 async function delivering(env: BenchEnvironment): Promise<Figure[]> {
-  const smtp = await TestSmtpServer.create();
+  // Counts what it accepts and parses nothing: mailparser cost more CPU per message than
+  // either sender measured here, on the same 2 cores.
+  const smtp = await TestSmtpServer.create({ countOnly: true });
   try {
-    // Reference: a bare nodemailer loop, 4 messages in flight over pooled connections.
-    const transport = createTransport({ url: smtp.url, pool: true, maxConnections: 4 });
+    // Reference: a bare nodemailer loop over pooled connections (as many as the worker
+    // keeps), IN_FLIGHT messages at a time, each with a text and an HTML part like ours.
+    const transport = createTransport({
+      url: smtp.url,
+      pool: true,
+      maxConnections: 5,
+      maxMessages: 1_000,
+    });
     const refStart = process.hrtime.bigint();
     let next = 0;
     await Promise.all(
-      Array.from({ length: 4 }, async () => {
+      Array.from({ length: IN_FLIGHT }, async () => {
         while (next < MESSAGES) {
           const i = next++;
           await transport.sendMail({
             from: 'no-reply@dx.example.gov.vn',
             to: `ref${i}@example.vn`,
             subject: 'Còn 1 ngày đến hạn bồi dưỡng năm 2026',
-            text: 'Hạn cuối ngày 31/12/2026.',
+            text: 'Kính gửi Nguyễn Văn A,\n\nHạn cuối ngày 31/12/2026. Anh/chị đã có 0/8 giờ bồi dưỡng.',
+            html: '<p>Kính gửi Nguyễn Văn A,</p><p>Hạn cuối ngày 31/12/2026. Anh/chị đã có 0/8 giờ bồi dưỡng.</p>',
           });
         }
       }),
@@ -83,11 +94,14 @@ async function delivering(env: BenchEnvironment): Promise<Figure[]> {
       buildDataSourceOptions({ url: env.databaseUrl, poolSize: 2 }),
     ).initialize();
     try {
-      await new DailyRemindersService(db, new NotificationsService(), config).run('2026-12-30');
-      const before = smtp.messages.length;
-      const start = process.hrtime.bigint();
+      // The worker is up first: its start-up is not mail delivery. The reminders commit in
+      // one transaction (fewer people than a batch), so no mail can leave before the clock
+      // starts.
       await env.startWorker({ SMTP_URL: smtp.url, MAIL_RATE_PER_SECOND: '100000' });
-      await eventually(async () => smtp.messages.length - before >= MESSAGES, 600_000, 100);
+      const before = smtp.accepted;
+      await new DailyRemindersService(db, new NotificationsService(), config).run('2026-12-30');
+      const start = process.hrtime.bigint();
+      await eventually(async () => smtp.accepted - before >= MESSAGES, 600_000, 20);
       const perSecond = MESSAGES / (Number(process.hrtime.bigint() - start) / 1e9);
       return [
         figure('Bare nodemailer loop to the local SMTP server', refPerSecond, 'messages/s'),
@@ -97,7 +111,7 @@ async function delivering(env: BenchEnvironment): Promise<Figure[]> {
           'messages/s',
           '≥ 500',
           perSecond >= 500,
-          `${MESSAGES} messages, worker start-up included`,
+          `${MESSAGES} messages from the commit of the reminders to the last one accepted; ${round(perSecond / refPerSecond)} × the bare loop`,
         ),
       ];
     } finally {

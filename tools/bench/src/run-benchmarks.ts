@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchActivationSlips } from './activation-slips.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchCertificateExport, benchCertificates } from './certificates.bench';
 import { benchExamDay } from './exam-day.bench';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const sections: [string, string, () => Promise<Figure[]>][] = [
     ['certificates', 'Certificates', benchCertificates],
     ['export', 'Certificate export (ZIP of 10,000 PDFs)', benchCertificateExport],
+    ['slips', 'Activation slips (a unit of 60,000 people)', benchActivationSlips],
     [
       'national',
       'National coverage report (3 million people, 10 million certificates)',
@@ -50,10 +52,16 @@ async function main(): Promise<void> {
       `BENCH_ONLY: unknown section ${unknown.join(', ')} (sections: ${sections.map(([k]) => k).join(', ')})`,
     );
   const chosen = only.length ? sections.filter(([key]) => only.includes(key)) : sections;
-  const results: [string, Figure[]][] = [];
-  for (const [, title, run] of chosen) {
+  // Each section's wall time is printed and kept: the whole run must stay under 20 minutes
+  // on the 2-core machine (issue 20), and this is where to look when it does not.
+  const results: [string, Figure[], number][] = [];
+  for (const [key, title, run] of chosen) {
     console.log(`\n== ${title}`);
-    results.push([title, await run()]);
+    const sectionStart = Date.now();
+    const figures = await run();
+    const seconds = (Date.now() - sectionStart) / 1000;
+    console.log(`-- section ${key} took ${Math.round(seconds)} s`);
+    results.push([title, figures, seconds]);
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
   const lines = [
@@ -63,9 +71,11 @@ async function main(): Promise<void> {
     'Produced by `npm run bench`; each run replaces this file.',
     '',
   ];
-  for (const [title, figures] of results) {
+  for (const [title, figures, seconds] of results) {
     lines.push(
       `## ${title}`,
+      '',
+      `Section took ${Math.round(seconds)} s.`,
       '',
       '| figure | value | goal | result |',
       '| --- | --- | --- | --- |',
@@ -78,13 +88,21 @@ async function main(): Promise<void> {
     }
     lines.push('');
   }
+  const total = Math.round((Date.now() - started) / 1000);
+  lines.push(
+    '## Duration of the run',
+    '',
+    '| section | seconds |',
+    '| --- | --- |',
+    ...results.map(([title, , seconds]) => `| ${title} | ${Math.round(seconds)} |`),
+    `| whole run (goal < 1,200 s) | ${total} |`,
+    '',
+  );
   if (chosen.length === sections.length)
     writeFileSync(join(__dirname, '../../../docs/benchmarks.md'), `${lines.join('\n')}\n`);
   else console.log(lines.join('\n'));
   const failed = results.flatMap(([, f]) => f).filter((f) => f.pass === false).length;
-  console.log(
-    `\nbench finished in ${Math.round((Date.now() - started) / 1000)} s: ${failed} figure(s) below goal`,
-  );
+  console.log(`\nbench finished in ${total} s: ${failed} figure(s) below goal`);
 }
 
 main().then(

@@ -171,7 +171,7 @@ describe('audit log', () => {
     const curriculum = await post('/api/curricula', {
       code: `CT-${randomSuffix().toUpperCase()}`,
       title: 'Chương trình kiểm toán',
-      hoursPerYear: 8,
+      hoursPerYear: 4,
       ownerOrgUnitId: tree.b.id,
       courseIds: [live.course.id],
     });

@@ -51,7 +51,7 @@ import { SignInService } from './sign-in.service';
     OidcService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  // Global module: the guard of @RateLimit() routes in any feature finds its limiter here.
+  // Global module: failure counters and password hashing for the auth and users features.
   exports: [PasswordHasher, RateLimiter, RefreshTokensService, AccountStatusService],
 })
 export class AuthModule {}

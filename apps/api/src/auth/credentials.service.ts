@@ -11,7 +11,8 @@ import { AccountStatusService } from './account-status.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
-import { RateLimiter, tooManyRequests } from './rate-limiter.service';
+import { tooManyRequests } from '../http/too-many-requests';
+import { RateLimiter } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { SignInService } from './sign-in.service';
 

@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiter, tooManyRequests } from './rate-limiter.service';
+import { tooManyRequests } from '../http/too-many-requests';
+import { RateLimiter } from './rate-limiter.service';
 
 /**
  * Counts failed sign-ins per username and per client address. Past the limit, sign-in

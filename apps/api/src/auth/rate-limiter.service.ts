@@ -1,6 +1,7 @@
 import { ThrottledWarning } from '@dx/queues';
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { tooManyRequests } from '../http/too-many-requests';
 import { REDIS } from '../redis/redis.module';
 
 export interface Limit {
@@ -9,7 +10,10 @@ export interface Limit {
 }
 
 /**
- * Fixed-window counters in Redis, shared by every API process: a window opens with the
+ * Counters of failed attempts (sign-in, second-factor codes, reset tokens), read before an
+ * attempt, raised on failure and cleared on success: what @nestjs/throttler, which only
+ * counts requests, does not offer. Route limits use `@RateLimit` (http/throttling) instead.
+ * Fixed windows in Redis, shared by every API process: a window opens with the
  * first hit and its counter vanishes when it ends. If Redis is away the limiter fails
  * open — locking every civil servant out because a cache is down would be worse — and
  * says so in the log.
@@ -65,11 +69,4 @@ export class RateLimiter {
       return fallback;
     }
   }
-}
-
-export function tooManyRequests(message: string, retryAfterSeconds?: number): HttpException {
-  return new HttpException(
-    { message, errors: [], retryAfterSeconds },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
 }

@@ -1,13 +1,13 @@
 import { claimsOf } from '@dx/certificate-pdf';
 import { KeyRing } from '@dx/certificates';
-import { CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
+import { certificateJobId, JobName, QueueName } from '@dx/contracts';
 import {
   CertificateEntity,
   CertificateEventEntity,
   certificateReissuedNotification,
   certificateRevokedNotification,
+  enqueueJob,
   NotificationsService,
-  OutboxEntity,
 } from '@dx/db';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -119,10 +119,10 @@ export class CertificateLifecycleService {
         await this.notifications.notify(tx, cert.userId, certificateReissuedNotification(cert, n));
       }
       // A fresh job id: BullMQ ignores an id it still remembers from the first issue.
-      await tx.insert(OutboxEntity, {
-        queue: CERTIFICATES_QUEUE,
-        jobName: CertificateJob.Issue,
-        jobId: `certificate-${id}-reissue-${n}`,
+      await enqueueJob(tx, {
+        queue: QueueName.Certificates,
+        jobName: JobName.IssueCertificate,
+        jobId: certificateJobId(id, { reissue: n }),
         payload: { certificateId: id },
       });
       await recordAudit(tx, {

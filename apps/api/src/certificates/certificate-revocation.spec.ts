@@ -1,3 +1,4 @@
+import { certificateJobId } from '@dx/contracts';
 import { claimsOf } from '@dx/certificate-pdf';
 import { KeyRing } from '@dx/certificates';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
@@ -185,7 +186,7 @@ describe('revoking and re-issuing certificates', () => {
       });
       const outbox = await t.db
         .getRepository(OutboxEntity)
-        .findOneByOrFail({ jobId: `certificate-${cert.id}-reissue-1` });
+        .findOneByOrFail({ jobId: certificateJobId(cert.id, { reissue: 1 }) });
       expect(outbox).toMatchObject({
         queue: 'certificates',
         jobName: 'issue',
@@ -216,8 +217,8 @@ describe('revoking and re-issuing certificates', () => {
       expect(stored.signature).toBe(cert.signature);
       const jobs = await t.db.getRepository(OutboxEntity).find({
         where: [
-          { jobId: `certificate-${cert.id}-reissue-1` },
-          { jobId: `certificate-${cert.id}-reissue-2` },
+          { jobId: certificateJobId(cert.id, { reissue: 1 }) },
+          { jobId: certificateJobId(cert.id, { reissue: 2 }) },
         ],
       });
       expect(jobs).toHaveLength(2);

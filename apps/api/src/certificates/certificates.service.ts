@@ -1,12 +1,13 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import {
   CertificateDetails,
-  CertificateJob,
+  certificateJobId,
   CertificateRegisterPage,
-  CERTIFICATES_QUEUE,
+  JobName,
   MyCertificate,
+  QueueName,
 } from '@dx/contracts';
-import { CertificateEntity, OutboxEntity } from '@dx/db';
+import { CertificateEntity, enqueueJob } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -182,10 +183,10 @@ export class CertificatesService {
         { pdfKey: null },
       );
       if (!cleared.affected) return;
-      await tx.insert(OutboxEntity, {
-        queue: CERTIFICATES_QUEUE,
-        jobName: CertificateJob.Issue,
-        jobId: `certificate-${cert.id}-render-${Date.now()}`,
+      await enqueueJob(tx, {
+        queue: QueueName.Certificates,
+        jobName: JobName.IssueCertificate,
+        jobId: certificateJobId(cert.id, { renderAt: Date.now() }),
         payload: { certificateId: cert.id },
       });
     });

@@ -1,5 +1,5 @@
 import type { PublicKeySet, VerifiedPublicCertificate } from '@dx/contracts';
-import { Controller, Get, Header, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -10,6 +10,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
+import { RateLimit } from '../http/throttling/rate-limit.guard';
 import { CredentialSigningService } from './credentials/credential-signing.service';
 import type { OpenBadgeCredential } from './credentials/open-badge-credential';
 import { PublicCertificateDto, PublicSigningKeyDto } from './dto/certificate-responses.dto';
@@ -29,7 +30,7 @@ const SERIAL_PARAM = {
  */
 @ApiTags('public')
 @Public()
-@UseGuards(PublicRateLimitGuard)
+@RateLimit('publicLookup', PublicRateLimitGuard)
 @ApiTooManyRequestsResponse({ description: 'Too many requests from this address; see Retry-After' })
 @Controller('public')
 export class PublicCertificatesController {
@@ -69,8 +70,12 @@ export class PublicCertificatesController {
   })
   @ApiParam(SERIAL_PARAM)
   @ApiOkResponse({ description: 'application/json: the signed credential' })
-  @ApiNotFoundResponse({ description: 'Unknown serial, not issued yet, or a missing or wrong code' })
-  @ApiConflictResponse({ description: 'The certificate does not verify (altered, or key compromised)' })
+  @ApiNotFoundResponse({
+    description: 'Unknown serial, not issued yet, or a missing or wrong code',
+  })
+  @ApiConflictResponse({
+    description: 'The certificate does not verify (altered, or key compromised)',
+  })
   credential(
     @Param('serial') serial: string,
     @Query() q: PublicCertificateQuery,

@@ -1,40 +1,54 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+  ThrottlerStorage,
+} from '@nestjs/throttler';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
-import { RateLimiter, tooManyRequests } from '../auth/rate-limiter.service';
+import { RateLimitGuard } from '../http/throttling/rate-limit.guard';
 
 /**
- * For the public certificate endpoints: open to every origin (browser wallets and
- * employers' pages read them; they carry no credentials), and limited per client address
- * so that the register cannot be harvested serial by serial. Past the limit: 429. The
- * audit log gets one entry per address and window that hit the limit (an aggregate, not
- * one per request: a harvesting run would otherwise flood it).
+ * For the public certificate endpoints (marked `@RateLimit('publicLookup')`): open to
+ * every origin (browser wallets and employers' pages read them; they carry no credentials),
+ * and limited per client address so that the register cannot be harvested serial by serial.
+ * Past the limit: 429. The audit log gets one entry per address and window that hit the
+ * limit (an aggregate, not one per request: a harvesting run would otherwise flood it).
  */
 @Injectable()
-export class PublicRateLimitGuard implements CanActivate {
-  private readonly logger = new Logger(PublicRateLimitGuard.name);
+export class PublicRateLimitGuard extends RateLimitGuard {
+  private readonly auditLogger = new Logger(PublicRateLimitGuard.name);
 
   constructor(
-    private readonly limiter: RateLimiter,
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(options, storage, reflector);
+  }
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const http = ctx.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     // Set before the limit, so a browser also reads the 429.
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    ctx.switchToHttp().getResponse<Response>().setHeader('Access-Control-Allow-Origin', '*');
+    return super.canActivate(ctx);
+  }
+
+  protected override async throwThrottlingException(
+    ctx: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const limit = this.config.rateLimits.publicLookup;
-    const ip = req.ip ?? 'unknown';
-    const key = `rate:public:${this.config.queuePrefix}:${ip}`;
-    const [count] = await this.limiter.increment([key], limit.windowSeconds);
-    if (count <= limit.max) return true;
-    if (count === limit.max + 1) {
+    // The first refused request of a window; later ones in the same block are not audited.
+    if (detail.totalHits === detail.limit + 1) {
+      const ip = ctx.switchToHttp().getRequest<{ ip?: string }>().ip ?? 'unknown';
       await this.db
         .transaction((tx) =>
           recordAudit(tx, {
@@ -45,10 +59,10 @@ export class PublicRateLimitGuard implements CanActivate {
             actor: null,
           }),
         )
-        .catch((err: Error) => this.logger.warn(`Audit of a rate limit failed: ${err.message}`));
+        .catch((err: Error) =>
+          this.auditLogger.warn(`Audit of a rate limit failed: ${err.message}`),
+        );
     }
-    res.setHeader('Retry-After', String(limit.windowSeconds));
-    // Same shape and status as every other limit of the API.
-    throw tooManyRequests('Too many requests; try again later', limit.windowSeconds);
+    return super.throwThrottlingException(ctx, detail);
   }
 }

@@ -48,6 +48,18 @@ export class CourseAccessService {
     return this.scope.contains(user, { path: course.ownerPath });
   }
 
+  /** Hours of the published versions of these courses, added up (unpublished ones count 0). */
+  async publishedHours(m: EntityManager, courseIds: string[]): Promise<number> {
+    if (courseIds.length === 0) return 0;
+    const [row] = await m.query(
+      `SELECT COALESCE(sum(cv.hours), 0)::float8 AS hours
+         FROM course c JOIN course_version cv ON cv.id = c.published_version_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [courseIds],
+    );
+    return row.hours;
+  }
+
   /** Every version of a course, newest first (trainer analytics label quizzes by version). */
   async versions(m: EntityManager, courseId: string): Promise<{ id: string; version: number }[]> {
     return m.query(

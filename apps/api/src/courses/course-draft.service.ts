@@ -41,9 +41,9 @@ const COPY_CONTENT = [
   `INSERT INTO course_module (course_version_id, key, position, title)
    SELECT $2, key, position, title FROM course_module WHERE course_version_id = $1`,
   `INSERT INTO lesson (module_id, course_version_id, key, position, title, kind, content, video_url,
-                       file_key, file_name, file_mime, duration_minutes)
+                       file_key, file_name, file_mime, duration_minutes, min_seconds)
    SELECT dm.id, $2, l.key, l.position, l.title, l.kind, l.content, l.video_url,
-          l.file_key, l.file_name, l.file_mime, l.duration_minutes
+          l.file_key, l.file_name, l.file_mime, l.duration_minutes, l.min_seconds
      FROM lesson l
      JOIN course_module sm ON sm.id = l.module_id
      JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
@@ -56,14 +56,14 @@ const COPY_CONTENT = [
      LEFT JOIN course_module sm ON sm.id = q.module_id
      LEFT JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE q.course_version_id = $1`,
-  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id)
-   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id
+  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id, ignore_case, ignore_diacritics)
+   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id, x.ignore_case, x.ignore_diacritics
      FROM question x
      JOIN quiz sq ON sq.id = x.quiz_id
      JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
     WHERE sq.course_version_id = $1`,
-  `INSERT INTO question_option (question_id, position, text, correct)
-   SELECT dx.id, o.position, o.text, o.correct
+  `INSERT INTO question_option (question_id, position, text, correct, match, tolerance)
+   SELECT dx.id, o.position, o.text, o.correct, o.match, o.tolerance
      FROM question_option o
      JOIN question sx ON sx.id = o.question_id
      JOIN quiz sq ON sq.id = sx.quiz_id
@@ -90,9 +90,10 @@ export class CourseDraftService {
     const source = course.publishedVersionId;
     if (!source) throw new Error(`Course ${course.id} has neither a draft nor a published version`);
     const [draft] = await tx.query(
-      `INSERT INTO course_version (course_id, version, status, title, description, hours, search_text)
+      `INSERT INTO course_version (course_id, version, status, title, description, hours, search_text,
+                                   sequential_lessons)
        SELECT course_id, (SELECT max(version) + 1 FROM course_version WHERE course_id = $2),
-              'draft', title, description, hours, search_text
+              'draft', title, description, hours, search_text, sequential_lessons
          FROM course_version WHERE id = $1
        RETURNING id`,
       [source, course.id],

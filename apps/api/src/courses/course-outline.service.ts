@@ -58,6 +58,7 @@ export class CourseOutlineService {
       title: l.title,
       kind: l.kind,
       durationMinutes: l.durationMinutes,
+      minSeconds: l.minSeconds,
       position: l.position,
     });
     return {
@@ -100,10 +101,19 @@ export class CourseOutlineService {
           type: x.type,
           text: x.text,
           explanation: x.explanation,
+          ignoreCase: x.ignoreCase,
+          ignoreDiacritics: x.ignoreDiacritics,
           position: x.position,
           options: options
             .filter((o) => o.questionId === x.id)
-            .map((o) => ({ id: o.id, text: o.text, correct: o.correct, position: o.position })),
+            .map((o) => ({
+              id: o.id,
+              text: o.text,
+              correct: o.correct,
+              position: o.position,
+              match: o.match,
+              tolerance: o.tolerance,
+            })),
         })),
     }));
     const lesson = (l: LessonEntity): AuthoringLesson => ({
@@ -112,6 +122,7 @@ export class CourseOutlineService {
       title: l.title,
       kind: l.kind,
       durationMinutes: l.durationMinutes,
+      minSeconds: l.minSeconds,
       position: l.position,
       content: l.content,
       videoUrl: l.videoUrl,
@@ -149,6 +160,7 @@ export class CourseOutlineService {
       code: course.code,
       status: course.status,
       versionId: version.id,
+      sequentialLessons: version.sequentialLessons,
       version: version.version,
       draftVersion,
       title: version.title,

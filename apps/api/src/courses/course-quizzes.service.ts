@@ -7,7 +7,12 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { nextPosition, renumber } from './content-positions';
 import { CourseDraftService, DraftTarget } from './course-draft.service';
-import { CreateQuestionDto, UpdateQuestionDto } from './dto/question.dto';
+import {
+  CreateQuestionDto,
+  optionRows,
+  textRuleColumns,
+  UpdateQuestionDto,
+} from './dto/question.dto';
 import { CreateQuizDto, UpdateQuizDto } from './dto/quiz.dto';
 import { invalidField } from '../http/invalid-input';
 
@@ -85,6 +90,7 @@ export class CourseQuizzesService {
         type: dto.type,
         text: dto.text,
         explanation: dto.explanation || null,
+        ...textRuleColumns(dto),
       });
       await this.insertOptions(tx, id, dto);
       await this.drafts.touch(tx, target.course.id);
@@ -104,7 +110,12 @@ export class CourseQuizzesService {
       await tx.update(
         QuestionEntity,
         { id: question.id },
-        { type: dto.type, text: dto.text, explanation: dto.explanation || null },
+        {
+          type: dto.type,
+          text: dto.text,
+          explanation: dto.explanation || null,
+          ...textRuleColumns(dto),
+        },
       );
       await tx.delete(QuestionOptionEntity, { questionId: question.id });
       await this.insertOptions(tx, question.id, dto);
@@ -136,12 +147,7 @@ export class CourseQuizzesService {
   ): Promise<void> {
     await tx.insert(
       QuestionOptionEntity,
-      dto.options.map((o, i) => ({
-        questionId,
-        position: i + 1,
-        text: o.text,
-        correct: o.correct,
-      })),
+      optionRows(dto).map((o) => ({ questionId, ...o })),
     );
   }
 

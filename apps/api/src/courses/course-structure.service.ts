@@ -85,6 +85,7 @@ export class CourseStructureService {
         position: await nextPosition(tx, 'lesson', target.id),
         title: dto.title,
         durationMinutes: dto.durationMinutes,
+        minSeconds: dto.minSeconds ?? 0,
         ...fields,
       });
       await this.drafts.touch(tx, target.course.id);
@@ -113,6 +114,7 @@ export class CourseStructureService {
           ...fields,
           title: dto.title ?? lesson.title,
           durationMinutes: dto.durationMinutes ?? lesson.durationMinutes,
+          minSeconds: dto.minSeconds ?? lesson.minSeconds,
           ...(dropsFile ? { fileKey: null, fileName: null, fileMime: null } : {}),
         },
       );

@@ -218,18 +218,20 @@ describe('course input validation', () => {
   });
 
   it('recognises each accepted type by its bytes and keeps names harmless', async () => {
-    expect(detectLessonFileType(SAMPLE_FILES.pdf)?.type).toBe('pdf');
-    expect(detectLessonFileType(SAMPLE_FILES.docx)?.type).toBe('docx');
-    expect(detectLessonFileType(SAMPLE_FILES.pptx)?.type).toBe('pptx');
-    expect(detectLessonFileType(SAMPLE_FILES.mp4)?.type).toBe('mp4');
+    expect((await detectLessonFileType(SAMPLE_FILES.pdf))?.type).toBe('pdf');
+    expect((await detectLessonFileType(SAMPLE_FILES.docx))?.type).toBe('docx');
+    expect((await detectLessonFileType(SAMPLE_FILES.pptx))?.type).toBe('pptx');
+    expect((await detectLessonFileType(SAMPLE_FILES.mp4))?.type).toBe('mp4');
     const { Workbook } = await import('exceljs');
     const book = new Workbook();
     book.addWorksheet('Trang 1').addRow(['Họ tên']);
-    expect(detectLessonFileType(Buffer.from(await book.xlsx.writeBuffer()))?.type).toBe('xlsx');
-    expect(detectLessonFileType(SAMPLE_FILES.png)).toBeNull();
-    expect(detectLessonFileType(SAMPLE_FILES.plainZip)).toBeNull();
-    expect(detectLessonFileType(Buffer.from('PK\x03\x04 broken', 'latin1'))).toBeNull();
-    const pdf = detectLessonFileType(SAMPLE_FILES.pdf);
+    expect((await detectLessonFileType(Buffer.from(await book.xlsx.writeBuffer())))?.type).toBe(
+      'xlsx',
+    );
+    expect(await detectLessonFileType(SAMPLE_FILES.png)).toBeNull();
+    expect(await detectLessonFileType(SAMPLE_FILES.plainZip)).toBeNull();
+    expect(await detectLessonFileType(Buffer.from('PK\x03\x04 broken', 'latin1'))).toBeNull();
+    const pdf = await detectLessonFileType(SAMPLE_FILES.pdf);
     if (!pdf) throw new Error('a PDF was not recognised');
     expect(displayFileName('C:\\Users\\x\\Báo cáo.PDF', pdf)).toBe('Báo cáo.PDF');
     expect(displayFileName('../../slides.docx', pdf)).toBe('slides.docx.pdf');

@@ -90,6 +90,7 @@ export class CoursesService {
           title,
           description,
           hours: dto.hours ?? draft.hours,
+          sequentialLessons: dto.sequentialLessons ?? draft.sequentialLessons,
           searchText: courseSearchText(course.code, title, description),
         },
       );

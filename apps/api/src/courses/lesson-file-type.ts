@@ -1,4 +1,5 @@
 import type { LessonFileType } from '@dx/contracts';
+import { readZipDirectory } from '../http/zip-directory';
 
 export interface DetectedFileType {
   type: LessonFileType;
@@ -39,48 +40,18 @@ const OOXML_MAIN_PARTS: [string, LessonFileType][] = [
  * What a lesson file is, from its bytes alone: the client's name and MIME type are only
  * its word. Null for anything else (images, executables, plain zips, legacy .doc…).
  */
-export function detectLessonFileType(data: Buffer): DetectedFileType | null {
+export async function detectLessonFileType(data: Buffer): Promise<DetectedFileType | null> {
   if (data.subarray(0, 5).equals(PDF_MAGIC)) return TYPES.pdf;
   // ISO base media: a box size, then "ftyp" and a brand (isom, mp42, avc1…).
   if (data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp') return TYPES.mp4;
   if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
-    const names = zipEntryNames(data);
-    if (!names?.has('[Content_Types].xml')) return null;
+    const entries = await readZipDirectory(data);
+    const names = new Set(entries?.map((e) => e.name));
+    if (!names.has('[Content_Types].xml')) return null;
     const hit = OOXML_MAIN_PARTS.find(([part]) => names.has(part));
     return hit ? TYPES[hit[1]] : null;
   }
   return null;
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
-
-/** Names listed in a zip's central directory, or null when it cannot be read. */
-function zipEntryNames(zip: Buffer): Set<string> | null {
-  // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
-  const floor = Math.max(0, zip.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= floor; i--) {
-    if (zip.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = zip.readUInt16LE(eocd + 10);
-  let offset = zip.readUInt32LE(eocd + 16);
-  const names = new Set<string>();
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_ENTRY_SIGNATURE)
-      return null;
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    if (offset + 46 + nameLength > zip.length) return null;
-    names.add(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
 }
 
 /**

@@ -45,7 +45,7 @@ export class LessonFilesService {
   ): Promise<LessonFileUploadResponse> {
     if (!file?.buffer?.length)
       throw invalidLessonFile('attach a file in the multipart field "file"');
-    const detected = detectLessonFileType(file.buffer);
+    const detected = await detectLessonFileType(file.buffer);
     if (!detected) {
       throw invalidLessonFile(
         `must be one of ${LESSON_FILE_TYPES.join(', ')} (recognised by content, not by name)`,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CertificateRequestsModule } from '../certificates/certificate-requests.module';
+import { CoursesModule } from '../courses/courses.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { CurriculaQueryService } from './curricula-query.service';
 import { CurriculaController } from './curricula.controller';
@@ -8,7 +10,7 @@ import { ProgramCertificateService } from './program-certificate.service';
 
 /** Learning paths: ordered courses for a position, with yearly hours. */
 @Module({
-  imports: [OrgUnitsModule],
+  imports: [OrgUnitsModule, CoursesModule, CertificateRequestsModule],
   controllers: [CurriculaController, MyCurriculaController],
   providers: [CurriculaService, CurriculaQueryService, ProgramCertificateService],
   // LearningModule runs the programme check inside its completion transaction.

@@ -11,11 +11,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { CourseAccessService } from '../courses/course-access.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CurriculaQueryService, editableBy } from './curricula-query.service';
 import { CreateCurriculumDto } from './dto/create-curriculum.dto';
 import { UpdateCurriculumDto } from './dto/update-curriculum.dto';
 import { InvalidInputException } from '../http/invalid-input';
+import { assertHoursReachable } from './curriculum-hours';
 
 interface CurriculumRow {
   id: string;
@@ -23,6 +25,7 @@ interface CurriculumRow {
   status: CurriculumStatus;
   ownerOrgUnitId: string;
   ownerPath: string;
+  hoursPerYear: number;
 }
 
 /** Authoring curricula: trainers within their scope, sysadmin everywhere. */
@@ -32,6 +35,7 @@ export class CurriculaService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
     private readonly queries: CurriculaQueryService,
+    private readonly courses: CourseAccessService,
   ) {}
 
   async create(user: AuthUser, dto: CreateCurriculumDto): Promise<CurriculumDetail> {
@@ -88,11 +92,21 @@ export class CurriculaService {
       if (dto.ownerOrgUnitId !== undefined) changes.ownerOrgUnitId = dto.ownerOrgUnitId;
       if (Object.keys(changes).length) await tx.update(CurriculumEntity, { id }, changes);
       if (dto.courseIds) await this.replaceCourses(tx, id, dto.courseIds);
+      // A published curriculum keeps courses that can reach its hours.
+      if (current.status === 'published' && (dto.courseIds || dto.hoursPerYear !== undefined)) {
+        await assertHoursReachable(tx, this.courses, {
+          hoursPerYear: dto.hoursPerYear ?? current.hoursPerYear,
+          courseIds: dto.courseIds ?? (await this.courseIds(tx, id)),
+        });
+      }
     });
     return this.queries.detail(user, id);
   }
 
-  /** 400 with the reason when a learner could not follow it (no course, an unpublished one). */
+  /**
+   * 400 with the reason when a learner could not follow it (no course, an unpublished one)
+   * or could not earn its hours per year from its courses.
+   */
   async publish(user: AuthUser, id: string): Promise<CurriculumDetail> {
     await this.db.transaction(async (tx) => {
       const current = await this.loadEditable(tx, user, id);
@@ -100,6 +114,10 @@ export class CurriculaService {
       if (courseIds.length === 0)
         throw invalid([{ field: 'courseIds', message: 'add at least one course first' }]);
       await this.checkCourses(tx, courseIds, current.ownerPath, true);
+      await assertHoursReachable(tx, this.courses, {
+        hoursPerYear: current.hoursPerYear,
+        courseIds,
+      });
       if (current.status !== 'published') {
         await tx.update(CurriculumEntity, { id }, { status: 'published' });
         await recordAudit(tx, {
@@ -137,7 +155,8 @@ export class CurriculaService {
     id: string,
   ): Promise<CurriculumRow> {
     const [row]: CurriculumRow[] = await tx.query(
-      `SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.path AS "ownerPath"
+      `SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.path AS "ownerPath",
+              c.hours_per_year::float8 AS "hoursPerYear"
          FROM curriculum c JOIN org_unit o ON o.id = c.owner_org_unit_id
         WHERE c.id = $1 FOR UPDATE OF c`,
       [id],

@@ -145,7 +145,7 @@ describe('curricula', () => {
     const res = await create(trainerA, {
       code: code(),
       title: 'Lộ trình kỹ năng số',
-      hoursPerYear: 20,
+      hoursPerYear: 4,
       courseIds: [national.course.id],
     }).expect(201);
     const id = res.body.id;
@@ -224,13 +224,13 @@ describe('curricula', () => {
       .send({
         title: 'Chương trình đã sửa',
         description: 'Mô tả',
-        hoursPerYear: 12.5,
+        hoursPerYear: 7.5,
         courseIds: [national.course.id, provincial.course.id],
       })
       .expect(200);
     expect(patched.body).toMatchObject({
       title: 'Chương trình đã sửa',
-      hoursPerYear: 12.5,
+      hoursPerYear: 7.5,
       courseCount: 2,
     });
     const published = await t.http
@@ -263,5 +263,45 @@ describe('curricula', () => {
       .set('Authorization', trainerA)
       .send({ status: 'draft' })
       .expect(400);
+  });
+  it('refuses to publish a curriculum whose courses cannot reach its hours per year, naming the shortfall', async () => {
+    // national 4 h + provincial 3.5 h = 7.5 h, against 24 h a year.
+    const res = await create(trainerA, {
+      code: code(),
+      title: 'Chương trình thiếu giờ',
+      hoursPerYear: 24,
+      courseIds: [national.course.id, provincial.course.id],
+    }).expect(201);
+    const id = res.body.id;
+    const refused = await t.http
+      .post(`/api/curricula/${id}/publish`)
+      .set('Authorization', trainerA)
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'invalid_input' });
+    expect(refused.body.errors).toEqual([
+      {
+        field: 'hoursPerYear',
+        code: 'curriculum_hours_short',
+        message: 'the courses hold 7.5 h, 16.5 h short of 24 h per year',
+        params: { hoursPerYear: 24, courseHours: 7.5, missingHours: 16.5 },
+      },
+    ]);
+    await t.http
+      .patch(`/api/curricula/${id}`)
+      .set('Authorization', trainerA)
+      .send({ hoursPerYear: 7.5 })
+      .expect(200);
+    await t.http.post(`/api/curricula/${id}/publish`).set('Authorization', trainerA).expect(200);
+    // Once published, an edit cannot make it unreachable either.
+    for (const body of [{ hoursPerYear: 8 }, { courseIds: [national.course.id] }]) {
+      const edit = await t.http
+        .patch(`/api/curricula/${id}`)
+        .set('Authorization', trainerA)
+        .send(body)
+        .expect(400);
+      expect(edit.body.errors[0]).toMatchObject({ code: 'curriculum_hours_short' });
+    }
+    const kept = await t.http.get(`/api/curricula/${id}`).set('Authorization', trainerA);
+    expect(kept.body).toMatchObject({ hoursPerYear: 7.5, courseCount: 2 });
   });
 });

@@ -1,8 +1,6 @@
-import { APP_CONFIG, AppConfig } from '@dx/config';
-import { calendarDate, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
-import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CertificateRequestsService } from '../certificates/certificate-requests.service';
 
 interface EarnedProgramme {
   curriculumId: string;
@@ -22,7 +20,7 @@ interface EarnedProgramme {
  */
 @Injectable()
 export class ProgramCertificateService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly certificates: CertificateRequestsService) {}
 
   /** Returns the ids of the programme certificates this completion created. */
   async afterCourseCompleted(
@@ -87,41 +85,16 @@ export class ProgramCertificateService {
     year: number,
   ): Promise<string | null> {
     const hours = Number(p.hours);
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CertificateEntity)
-      .values({
-        kind: 'program',
-        userId,
-        curriculumId: p.curriculumId,
-        status: 'pending',
-        completedAt,
-        year,
-        hours,
-        issuerOrgUnitId: p.issuerId,
-        snapshot: {
-          holderName: p.holderName,
-          dateOfBirth: p.dateOfBirth,
-          title: p.title,
-          hours,
-          completedOn: calendarDate(this.config.reportsTimeZone, completedAt),
-          issuerName: p.issuerName,
-          issuerCode: p.issuerCode,
-        },
-      })
-      // One programme certificate per learner, curriculum and year (uq_certificate_curriculum_year).
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const certificateId: string | undefined = inserted.raw[0]?.id;
-    if (!certificateId) return null;
-    await tx.insert(CertificateEventEntity, { certificateId, type: 'requested', actorId: userId });
-    await tx.insert(OutboxEntity, {
-      queue: CERTIFICATES_QUEUE,
-      jobName: CertificateJob.Issue,
-      jobId: `certificate-${certificateId}`,
-      payload: { certificateId },
+    // Ignored when the learner already holds this curriculum's certificate of the year.
+    const certificateId = await this.certificates.requestCertificate(tx, {
+      kind: 'program',
+      holder: { id: userId, fullName: p.holderName, dateOfBirth: p.dateOfBirth },
+      issuer: { id: p.issuerId, name: p.issuerName, code: p.issuerCode },
+      title: p.title,
+      hours,
+      completedAt,
+      year,
+      curriculumId: p.curriculumId,
     });
     return certificateId;
   }

@@ -1,4 +1,4 @@
-import { calendarDate } from '@dx/contracts';
+import { calendarDate, certificateJobId } from '@dx/contracts';
 import { CertificateEntity, EnrollmentEntity, OutboxEntity, UserEntity } from '@dx/db';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
@@ -18,7 +18,7 @@ describe('my curricula and programme certificates', () => {
     const res = await t.http
       .post('/api/curricula')
       .set('Authorization', trainerA)
-      .send({ code: code(), hoursPerYear: 40, ...body })
+      .send({ code: code(), hoursPerYear: 4, ...body })
       .expect(201);
     await t.http
       .post(`/api/curricula/${res.body.id}/publish`)
@@ -113,7 +113,7 @@ describe('my curricula and programme certificates', () => {
       coursesTotal: 2,
       coursesCompleted: 1,
       hoursThisYear: 2.5,
-      hoursPerYear: 40,
+      hoursPerYear: 4,
       year: expect.any(Number),
       completed: false,
       certificateId: null,
@@ -139,7 +139,7 @@ describe('my curricula and programme certificates', () => {
     });
     const outbox = await t.db
       .getRepository(OutboxEntity)
-      .findBy({ jobId: `certificate-${certificates[0].id}` });
+      .findBy({ jobId: certificateJobId(certificates[0].id) });
     expect(outbox).toEqual([
       expect.objectContaining({
         queue: 'certificates',
@@ -201,7 +201,7 @@ describe('my curricula and programme certificates', () => {
       expect(
         await t.db
           .getRepository(OutboxEntity)
-          .countBy({ jobId: `certificate-${certificates[0].id}` }),
+          .countBy({ jobId: certificateJobId(certificates[0].id) }),
       ).toBe(1);
     }
   });

@@ -1,17 +1,13 @@
-import { APP_CONFIG, AppConfig } from '@dx/config';
-import { calendarDate, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
 import {
-  CertificateEntity,
-  CertificateEventEntity,
   CourseEntity,
   CourseVersionEntity,
   EnrollmentEntity,
   OrgUnitEntity,
-  OutboxEntity,
   UserEntity,
 } from '@dx/db';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityNotFoundError } from 'typeorm';
+import { CertificateRequestsService } from '../certificates/certificate-requests.service';
 import { ProgramCertificateService } from '../curricula/program-certificate.service';
 import { TrainingLedgerService } from '../training/training-ledger.service';
 
@@ -37,7 +33,7 @@ type LockedEnrollment = Pick<
 @Injectable()
 export class CourseCompletionService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly certificates: CertificateRequestsService,
     private readonly programmes: ProgramCertificateService,
     private readonly ledger: TrainingLedgerService,
   ) {}
@@ -110,44 +106,17 @@ export class CourseCompletionService {
     });
     const course = await tx.findOneByOrFail(CourseEntity, { id: enrollment.courseId });
     const issuer = await tx.findOneByOrFail(OrgUnitEntity, { id: course.ownerOrgUnitId });
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CertificateEntity)
-      .values({
-        kind: 'course',
-        userId: user.id,
-        courseId: course.id,
-        courseVersionId: version.id,
-        enrollmentId: enrollment.id,
-        status: 'pending',
-        completedAt,
-        year,
-        hours: version.hours,
-        issuerOrgUnitId: issuer.id,
-        snapshot: {
-          holderName: user.fullName,
-          dateOfBirth: user.dateOfBirth,
-          title: version.title,
-          hours: version.hours,
-          completedOn: calendarDate(this.config.reportsTimeZone, completedAt),
-          issuerName: issuer.name,
-          issuerCode: issuer.code,
-        },
-      })
-      // One certificate per enrolment (learner, course, year), whatever happens twice.
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const certificateId: string | undefined = inserted.raw[0]?.id;
+    const certificateId = await this.certificates.requestCertificate(tx, {
+      kind: 'course',
+      holder: { id: user.id, fullName: user.fullName, dateOfBirth: user.dateOfBirth },
+      issuer: { id: issuer.id, name: issuer.name, code: issuer.code },
+      title: version.title,
+      hours: version.hours,
+      completedAt,
+      year,
+      course: { courseId: course.id, courseVersionId: version.id, enrollmentId: enrollment.id },
+    });
     if (!certificateId) return;
     await this.ledger.apply(tx, user.id, year, { hours: version.hours, courses: 1 });
-    await tx.insert(CertificateEventEntity, { certificateId, type: 'requested', actorId: user.id });
-    await tx.insert(OutboxEntity, {
-      queue: CERTIFICATES_QUEUE,
-      jobName: CertificateJob.Issue,
-      jobId: `certificate-${certificateId}`,
-      payload: { certificateId },
-    });
   }
 }

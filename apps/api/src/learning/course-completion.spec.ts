@@ -1,3 +1,4 @@
+import { certificateJobId } from '@dx/contracts';
 import { CertificateEntity, EnrollmentEntity, OutboxEntity, QuizAttemptEntity } from '@dx/db';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
@@ -31,7 +32,7 @@ describe('course completion', () => {
     const outbox = certificates.length
       ? await t.db
           .getRepository(OutboxEntity)
-          .findBy(certificates.map((c) => ({ jobId: `certificate-${c.id}` })))
+          .findBy(certificates.map((c) => ({ jobId: certificateJobId(c.id) })))
       : [];
     return { certificates, outbox };
   }
@@ -81,7 +82,7 @@ describe('course completion', () => {
       expect.objectContaining({
         queue: 'certificates',
         jobName: 'issue',
-        jobId: `certificate-${certificates[0].id}`,
+        jobId: certificateJobId(certificates[0].id),
         payload: { certificateId: certificates[0].id },
         sentAt: null,
       }),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificateRequestsModule } from '../certificates/certificate-requests.module';
 import { CoursesModule } from '../courses/courses.module';
 import { CurriculaModule } from '../curricula/curricula.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
@@ -17,7 +18,14 @@ import { LessonsService } from './lessons.service';
 @Module({
   // CurriculaModule lends the programme-certificate check run on completion; it does not
   // import this module: no cycle.
-  imports: [OrgUnitsModule, CurriculaModule, TrainingLedgerModule, CoursesModule, QuizResultsModule],
+  imports: [
+    OrgUnitsModule,
+    CurriculaModule,
+    TrainingLedgerModule,
+    CoursesModule,
+    QuizResultsModule,
+    CertificateRequestsModule,
+  ],
   controllers: [EnrollmentsController, LessonsController, CourseProgressController],
   providers: [
     CourseCompletionService,

@@ -15,6 +15,8 @@ export interface SharedLesson {
   courseVersionId: string;
   /** Only versions that can no longer change are kept in memory. */
   immutable: boolean;
+  /** The lesson has a minimum time: its first opening is recorded. */
+  paced: boolean;
   unread: LessonContent;
   read: LessonContent;
 }
@@ -61,6 +63,7 @@ export class LessonContentCache {
       fileUrl: row.fileKey ? `/api/lessons/${row.id}/file` : null,
       fileName: row.fileKey ? row.fileName : null,
       durationMinutes: row.durationMinutes,
+      minSeconds: row.minSeconds,
       previousLessonId: row.previousLessonId,
       nextLessonId: row.nextLessonId,
       completed: false,
@@ -69,6 +72,7 @@ export class LessonContentCache {
       courseId: row.courseId,
       courseVersionId: row.courseVersionId,
       immutable: row.versionStatus !== 'draft',
+      paced: row.minSeconds > 0,
       unread,
       read: { ...unread, completed: true },
     };

@@ -6,9 +6,11 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../auth/auth-user';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { CourseLessonOrderService } from '../courses/course-lesson-order.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseCompletionService } from './course-completion.service';
 import { LessonContentCache } from './lesson-content.cache';
+import { assertLessonPacing, RECORD_LESSON_VISIT } from './lesson-pacing';
 
 /** A lesson of the version the caller is enrolled in. */
 interface EnrolledLesson {
@@ -23,6 +25,7 @@ interface EnrolledLesson {
   fileKey: string | null;
   fileName: string | null;
   durationMinutes: number;
+  courseVersionId: string;
   completed: boolean;
 }
 
@@ -33,7 +36,7 @@ interface EnrolledLesson {
 const ENROLLED_LESSON = `
   SELECT l.id, l.module_id AS "moduleId", cv.course_id AS "courseId", e.id AS "enrollmentId",
          l.title, l.kind, l.content, l.video_url AS "videoUrl", l.file_key AS "fileKey",
-         l.file_name AS "fileName", l.duration_minutes AS "durationMinutes", l.course_version_id,
+         l.file_name AS "fileName", l.duration_minutes AS "durationMinutes", l.course_version_id AS "courseVersionId",
          EXISTS (SELECT 1 FROM lesson_completion lc
                   WHERE lc.enrollment_id = e.id AND lc.lesson_id = l.id) AS completed
     FROM lesson l
@@ -74,6 +77,7 @@ export class LessonsService {
     private readonly completion: CourseCompletionService,
     private readonly scope: OrgScopeService,
     private readonly contents: LessonContentCache,
+    private readonly lessonOrder: CourseLessonOrderService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -91,7 +95,16 @@ export class LessonsService {
       [user.id, lesson.courseId, lesson.courseVersionId, lessonId],
     );
     if (rows.length === 0) throw lessonNotFound();
-    return rows[0].completed ? lesson.read : lesson.unread;
+    if (rows[0].completed) return lesson.read;
+    if (lesson.paced) {
+      await this.db.query(RECORD_LESSON_VISIT, [
+        user.id,
+        lesson.courseId,
+        lesson.courseVersionId,
+        lessonId,
+      ]);
+    }
+    return lesson.unread;
   }
 
   /**
@@ -107,6 +120,11 @@ export class LessonsService {
         'UPDATE enrollment SET last_lesson_id = $2, updated_at = now() WHERE id = $1',
         [lesson.enrollmentId, lesson.id],
       );
+      // Pacing rules guard the first completion; completing again stays idempotent.
+      if (!lesson.completed) {
+        const rules = await this.lessonOrder.pacingRules(tx, lesson.courseVersionId, lesson.id);
+        await assertLessonPacing(tx, lesson.enrollmentId, lesson.id, rules);
+      }
       await tx.query(
         'INSERT INTO lesson_completion (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
         [lesson.enrollmentId, lesson.id],

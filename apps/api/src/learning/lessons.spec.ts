@@ -61,6 +61,7 @@ describe('lessons', () => {
       fileUrl: null,
       fileName: null,
       durationMinutes: 10,
+      minSeconds: 0,
       previousLessonId: l11.id,
       nextLessonId: l21.id,
       completed: false,

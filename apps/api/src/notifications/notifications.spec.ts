@@ -44,7 +44,7 @@ describe('notifications: inbox, preferences and the sent-log', () => {
       [userId],
     );
 
-  it('notifies a person once per event, with one mail and its outbox row when they have an email', async () => {
+  it('notifies a person once per event, with one mail and an outbox row for it when they have an email', async () => {
     const n = content();
     expect(await notify(learner.id, n)).toBe(true);
     expect(await notify(learner.id, { ...n, title: 'Lần thứ hai' })).toBe(false);
@@ -65,15 +65,17 @@ describe('notifications: inbox, preferences and the sent-log', () => {
     expect(mails).toEqual([
       { idempotencyKey: `notification:${item.id}`, template: 'notification' },
     ]);
-    const [{ queued }] = await t.db.query(
-      `SELECT count(*)::int AS queued FROM outbox WHERE job_id = ANY ($1)`,
-      [
-        (await t.db.query(`SELECT id FROM mail WHERE user_id = $1`, [learner.id])).map(
-          (m: { id: string }) => `mail-${m.id}`,
-        ),
-      ],
+    // Its outbox row: a mail batch job (of one mail here) that names it.
+    const [mailId] = (await t.db.query(`SELECT id FROM mail WHERE user_id = $1`, [learner.id])).map(
+      (m: { id: string }) => m.id,
     );
-    expect(queued).toBe(1);
+    const queued = await t.db.query(
+      `SELECT job_name AS "jobName", job_id AS "jobId", payload FROM outbox WHERE payload->'mailIds' ? $1`,
+      [mailId],
+    );
+    expect(queued).toEqual([
+      { jobName: 'send-mail-batch', jobId: `mails-${mailId}`, payload: { mailIds: [mailId] } },
+    ]);
     // No email: the inbox item only.
     expect(await mailsFor(other.id)).toHaveLength(0);
     expect((await inbox(otherToken)).body.total).toBe(1);

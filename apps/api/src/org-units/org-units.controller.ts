@@ -1,5 +1,5 @@
 import type { OrgUnitResponse, Paginated } from '@dx/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
@@ -7,6 +7,7 @@ import { uuidParam } from '../http/uuid-param.pipe';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
 import { MergeOrgUnitDto } from './dto/merge-org-unit.dto';
+import { RenameOrgUnitDto } from './dto/rename-org-unit.dto';
 import { OrgUnitMergeService } from './org-unit-merge.service';
 import { OrgUnitsService } from './org-units.service';
 
@@ -36,6 +37,21 @@ export class OrgUnitsController {
   @ApiOperation({ summary: 'One unit; 404 when outside your scope' })
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgUnitResponse> {
     return this.orgUnits.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('hr')
+  @ApiOperation({
+    summary: 'Rename a unit (hr in scope, sysadmin); audited',
+    description:
+      'Changes today\'s name only: certificates, stored reports and exports made earlier keep the name they were made with. 400 for a closed (merged) unit.',
+  })
+  rename(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RenameOrgUnitDto,
+  ): Promise<OrgUnitResponse> {
+    return this.orgUnits.rename(user, id, dto);
   }
 
   @Post(':id/merge')

@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, OrgUnitResponse, Paginated } from '@dx/contracts';
 import { OrgUnitEdgeEntity, OrgUnitEntity } from '@dx/db';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { AuthUser } from '../auth/auth-user';
 import { paginated } from '../http/page-query.dto';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
+import { RenameOrgUnitDto } from './dto/rename-org-unit.dto';
 import { OrgUnitMergeService } from './org-unit-merge.service';
 import { toOrgUnitResponse } from './org-unit.mapper';
 import { OrgScopeService, unknownUnit } from './org-scope.service';
@@ -97,6 +98,37 @@ export class OrgUnitsService {
 
   async get(user: AuthUser, id: string): Promise<OrgUnitResponse> {
     const unit = await this.scope.findVisible(user, id);
+    return toOrgUnitResponse(unit, (await this.merges.pendingFor([id])).get(id));
+  }
+
+  /**
+   * Today's name. Locked: a merge of the same unit waits, so a renamed unit is never closed
+   * under us. A closed unit's name is history and stays. Earlier certificates, stored
+   * reports and exports keep the name they were made with (their own copies).
+   */
+  async rename(user: AuthUser, id: string, dto: RenameOrgUnitDto): Promise<OrgUnitResponse> {
+    const unit = await this.db.transaction(async (tx) => {
+      const row = await tx.findOne(OrgUnitEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || !(await this.scope.contains(user, row))) {
+        throw new NotFoundException('Org unit not found');
+      }
+      if (row.validTo) {
+        throw invalidField('name', 'the org unit is closed (merged)', 'org_unit_closed');
+      }
+      if (row.name === dto.name) return row;
+      await tx.update(OrgUnitEntity, { id }, { name: dto.name });
+      await recordAudit(tx, {
+        action: 'org_unit.renamed',
+        targetType: 'org_unit',
+        targetId: id,
+        orgUnitId: id,
+        details: { from: row.name, to: dto.name },
+      });
+      return { ...row, name: dto.name };
+    });
     return toOrgUnitResponse(unit, (await this.merges.pendingFor([id])).get(id));
   }
 }

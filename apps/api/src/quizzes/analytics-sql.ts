@@ -23,11 +23,13 @@ SELECT count(*)::int AS attempts, avg(a.score)::float8 AS "meanScore", avg(a.pas
  * Per question of quiz $1 (its own, and bank questions its attempts drew): how many submitted attempts drew it, the share right (difficulty)
  * and the point-biserial discrimination, which is Pearson's correlation between the 0/1
  * item score and the attempt's score (corr() is NULL when either never varies). An item is
- * right when the distinct chosen options equal the correct ones, exactly as grading says.
+ * right when grading said so at submit (correct_question_ids); attempts submitted before that
+ * column existed had choice questions only, right when the distinct chosen options equal the
+ * correct ones, exactly as grading says.
  */
 export const QUESTION_STATS_SQL = `
 WITH items AS (
-  SELECT a.score, (d->>'questionId')::uuid AS question_id,
+  SELECT a.score, (d->>'questionId')::uuid AS question_id, a.correct_question_ids,
          ARRAY(SELECT DISTINCT c FROM jsonb_array_elements_text(s.ans->'optionIds') c ORDER BY 1) AS chosen
     FROM quiz_attempt a
    CROSS JOIN LATERAL jsonb_array_elements(a.drawn) d
@@ -36,8 +38,9 @@ WITH items AS (
    WHERE a.quiz_id = $1 AND a.status = 'submitted'
 ), graded AS (
   SELECT i.score, i.question_id,
-         (i.chosen = ARRAY(SELECT o.id::text FROM question_option o
-                            WHERE o.question_id = i.question_id AND o.correct ORDER BY 1))::int AS correct
+         (CASE WHEN i.correct_question_ids IS NOT NULL THEN i.question_id = ANY (i.correct_question_ids)
+               ELSE i.chosen = ARRAY(SELECT o.id::text FROM question_option o
+                                      WHERE o.question_id = i.question_id AND o.correct ORDER BY 1) END)::int AS correct
     FROM items i
 )
 SELECT x.id AS "questionId", x.text, count(g.question_id)::int AS answered,

@@ -59,7 +59,7 @@ export const RECORD_GRADE: Statement = {
   name: 'quiz_record_grade',
   text: `UPDATE quiz_attempt a
             SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
-                score = $3, passed = $4, correct_count = $5, total = $6
+                score = $3, passed = $4, correct_count = $5, total = $6, correct_question_ids = $7::uuid[]
           WHERE ${STILL_OPEN_SQL}`,
 };
 const SAVE_ANSWERS: Statement = {
@@ -93,6 +93,7 @@ export class AttemptSubmissionService {
       graded.passed,
       graded.correctCount,
       graded.total,
+      graded.review.filter((r) => r.correct).map((r) => r.questionId),
     ];
     const { enrollmentId } = row;
     // The attempt being graded is the learner's latest, and no other is open beside it.
@@ -163,4 +164,9 @@ export class AttemptSubmissionService {
 
 /** Only the validated fields go to jsonb, never whatever else a DTO instance carries. */
 const plainAnswers = (dto: AttemptAnswersDto) =>
-  dto.answers.map((a) => ({ questionId: a.questionId, optionIds: [...a.optionIds] }));
+  dto.answers.map((a) => ({
+    questionId: a.questionId,
+    optionIds: [...a.optionIds],
+    ...(a.matches !== undefined ? { matches: [...a.matches] } : {}),
+    ...(a.text !== undefined ? { text: a.text } : {}),
+  }));

@@ -10,6 +10,7 @@ import { nextPosition } from '../courses/content-positions';
 import { CourseDraftService } from '../courses/course-draft.service';
 import { ImportedQuestion } from './question-import/question-row';
 import { readValidQuestions, sameContent } from './question-import/valid-questions';
+import { optionRows, textRuleColumns } from '../courses/dto/question.dto';
 
 /**
  * Questions of a quiz from an XLSX (template) or GIFT file. All or nothing: one bad row and
@@ -81,6 +82,7 @@ export class QuestionImportService {
       text: q.text,
       explanation: q.explanation ?? null,
       externalId: q.externalId,
+      ...textRuleColumns(q),
     });
     await this.insertOptions(tx, id, q);
   }
@@ -89,7 +91,7 @@ export class QuestionImportService {
     await tx.update(
       QuestionEntity,
       { id: questionId },
-      { type: q.type, text: q.text, explanation: q.explanation ?? null },
+      { type: q.type, text: q.text, explanation: q.explanation ?? null, ...textRuleColumns(q) },
     );
     await tx.delete(QuestionOptionEntity, { questionId });
     await this.insertOptions(tx, questionId, q);
@@ -98,7 +100,7 @@ export class QuestionImportService {
   private async insertOptions(tx: EntityManager, questionId: string, q: ImportedQuestion) {
     await tx.insert(
       QuestionOptionEntity,
-      q.options.map((o, i) => ({ questionId, position: i + 1, text: o.text, correct: o.correct })),
+      optionRows(q).map((o) => ({ questionId, ...o })),
     );
   }
 }

@@ -190,11 +190,15 @@ describe('POST /api/quizzes/:id/questions/import', () => {
       text: 'Văn bản ký số hợp lệ có giá trị như bản giấy {gốc}.',
     });
 
-    const unsupported = '::M1:: Ghép nối {=Hà Nội -> Thủ đô =Huế -> Cố đô}\n\n::N1:: Số? {#5:1}';
+    const unsupported = '::M1:: Ghép nối {=Hà Nội -> Thủ đô =Huế}\n\n::E1:: Bài luận {}';
     const refused = await upload(course.quizId, Buffer.from(unsupported), 'x.gift').expect(400);
     expect(refused.body.errors).toEqual([
-      { field: 'rows.1.gift', code: 'invalid', message: expect.stringMatching(/matching/) },
-      { field: 'rows.3.gift', code: 'invalid', message: expect.stringMatching(/numeric/) },
+      {
+        field: 'rows.1.options',
+        code: 'invalid',
+        message: expect.stringMatching(/needs its match/),
+      },
+      { field: 'rows.3.gift', code: 'invalid', message: expect.stringMatching(/essay/) },
     ]);
   });
 });

@@ -1,11 +1,14 @@
 import type { AttemptQuestion } from '@dx/contracts';
 import type { DrawnQuestion } from '@dx/db';
 import { randomInt } from 'node:crypto';
+import { SHOWN_QUESTION_JSON } from './attempt-views';
 
 /** A question of the bank with its options in the author's order. */
 export interface BankQuestion {
   id: string;
   optionIds: string[];
+  /** Ordering questions always get their options shuffled: the author's order is the answer. */
+  ordering?: boolean;
 }
 
 export interface DrawRules {
@@ -37,8 +40,21 @@ export function drawAttempt(bank: readonly BankQuestion[], rules: DrawRules): Dr
   }
   return picked.map((q) => ({
     questionId: q.id,
-    optionIds: rules.shuffle ? shuffled(q.optionIds) : q.optionIds.slice(),
+    optionIds: q.ordering
+      ? notInOrder(q.optionIds)
+      : rules.shuffle
+        ? shuffled(q.optionIds)
+        : q.optionIds.slice(),
   }));
+}
+
+/** A shuffle that is never the correct order itself (with at least two items). */
+function notInOrder(ids: readonly string[]): string[] {
+  if (ids.length < 2) return ids.slice();
+  for (;;) {
+    const out = shuffled(ids);
+    if (out.some((id, i) => id !== ids[i])) return out;
+  }
 }
 
 /** One draw rule of a quiz at start: draw `count` of the category's current questions. */
@@ -49,14 +65,11 @@ export interface CategoryDraw {
 
 /**
  * The quiz's draw rules with each category's current questions as shown to learners (alias
- * `x` inside SHOWN_QUESTIONS_SQL's shape: ids, type, text, options; never `correct`).
+ * `x` in SHOWN_QUESTION_JSON's shape: ids, type, text, options; never `correct`).
  */
 export const CATEGORY_DRAWS_SQL = (quiz: string) =>
   `(SELECT coalesce(json_agg(json_build_object('count', r.count, 'questions',
-            (SELECT coalesce(json_agg(json_build_object('id', x.id, 'type', x.type, 'text', x.text, 'options',
-                      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
-                         FROM question_option o WHERE o.question_id = x.id))
-                    ORDER BY x.position, x.id), '[]')
+            (SELECT coalesce(json_agg(${SHOWN_QUESTION_JSON} ORDER BY x.position, x.id), '[]')
                FROM question x WHERE x.category_id = r.category_id AND x.retired_at IS NULL))
           ORDER BY r.category_id), '[]')
      FROM quiz_draw_rule r WHERE r.quiz_id = ${quiz})`;
@@ -72,7 +85,11 @@ export function drawFromPools(
   rules: DrawRules,
 ): DrawnQuestion[] {
   const asBank = (qs: readonly AttemptQuestion[]): BankQuestion[] =>
-    qs.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) }));
+    qs.map((q) => ({
+      id: q.id,
+      optionIds: q.options.map((o) => o.id),
+      ordering: q.type === 'ordering',
+    }));
   const drawn = drawAttempt(asBank(own), rules);
   if (!draws.length) return drawn;
   for (const d of draws) {

@@ -3,6 +3,7 @@ import { CoursesModule } from '../courses/courses.module';
 import { LearningModule } from '../learning/learning.module';
 import { AttemptSubmissionService } from './attempt-submission.service';
 import { BankImportService } from './banks/bank-import.service';
+import { BankAdminService } from './banks/bank-admin.service';
 import { DrawRulesService } from './banks/draw-rules.service';
 import { QuestionBanksController } from './banks/question-banks.controller';
 import { QuestionBanksService } from './banks/question-banks.service';
@@ -35,6 +36,7 @@ import { QuizAttemptsService } from './quiz-attempts.service';
     QuestionBanksService,
     BankImportService,
     DrawRulesService,
+    BankAdminService,
   ],
 })
 export class QuizzesModule {}

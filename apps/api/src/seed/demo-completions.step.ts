@@ -1,9 +1,13 @@
-import { calendarDate, CertificateJob, CERTIFICATES_QUEUE } from '@dx/contracts';
-import { CertificateEntity, CertificateEventEntity, EnrollmentEntity, OutboxEntity } from '@dx/db';
+import { calendarDate } from '@dx/contracts';
+import { EnrollmentEntity } from '@dx/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { randomUUID } from 'node:crypto';
 import { rebuildLedger } from '@dx/reports';
+import {
+  CertificateRequest,
+  CertificateRequestsService,
+} from '../certificates/certificate-requests.service';
 import { DemoRandom } from './demo-random';
 import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
 
@@ -37,13 +41,16 @@ interface Version {
  * Learning history for the demo: completions in 2024, 2025 (on both sides of the
  * 1 July 2025 merger) and 2026, so coverage reports have figures for several years. Each
  * completion is written as the API writes one — completed enrolment, lesson completions,
- * pending certificate and outbox row — and the worker issues the PDFs when it starts.
+ * pending certificate, its event and outbox row through the one certificate creator — and the worker issues the PDFs when it starts.
  */
 @Injectable()
 export class DemoCompletionsStep implements DemoSeedStep {
   readonly name = 'completions';
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly certificateRequests: CertificateRequestsService,
+  ) {}
 
   async run(ctx: DemoSeedContext): Promise<void> {
     const { tx } = ctx;
@@ -64,7 +71,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
     );
 
     const enrollments: Partial<EnrollmentEntity>[] = [];
-    const certificates: Partial<CertificateEntity>[] = [];
+    const certificates: CertificateRequest[] = [];
     for (const person of people) {
       const learner = person.dx_role !== 'none' || person.username === 'hocvien.hn';
       if (!learner) continue;
@@ -88,26 +95,14 @@ export class DemoCompletionsStep implements DemoSeedStep {
           year: step.year,
         });
         certificates.push({
-          id: randomUUID(),
           kind: 'course',
-          userId: person.id,
-          courseId: v.course_id,
-          courseVersionId: v.version_id,
-          enrollmentId,
-          status: 'pending',
+          holder: { id: person.id, fullName: person.full_name, dateOfBirth: person.date_of_birth },
+          issuer: { id: v.owner_id, name: v.owner_name, code: v.owner_code },
+          title: v.title,
+          hours: Number(v.hours),
           completedAt,
           year: step.year,
-          hours: Number(v.hours),
-          issuerOrgUnitId: v.owner_id,
-          snapshot: {
-            holderName: person.full_name,
-            dateOfBirth: person.date_of_birth,
-            title: v.title,
-            hours: Number(v.hours),
-            completedOn: calendarDate(this.config.reportsTimeZone, completedAt),
-            issuerName: v.owner_name,
-            issuerCode: v.owner_code,
-          },
+          course: { courseId: v.course_id, courseVersionId: v.version_id, enrollmentId },
         });
       }
       const current = versions.get(IN_PROGRESS.course);
@@ -131,27 +126,8 @@ export class DemoCompletionsStep implements DemoSeedStep {
        SELECT e.id, l.id, e.completed_at FROM enrollment e JOIN lesson l ON l.course_version_id = e.course_version_id
        WHERE e.status = 'completed'`,
     );
-    await insertChunks(tx, CertificateEntity, certificates);
+    await this.certificateRequests.requestCertificates(tx, certificates);
     await rebuildLedger(tx);
-    await insertChunks(
-      tx,
-      CertificateEventEntity,
-      certificates.map((c) => ({
-        certificateId: c.id as string,
-        type: 'requested',
-        actorId: c.userId ?? null,
-      })),
-    );
-    await insertChunks(
-      tx,
-      OutboxEntity,
-      certificates.map((c) => ({
-        queue: CERTIFICATES_QUEUE,
-        jobName: CertificateJob.Issue,
-        jobId: `certificate-${c.id}`,
-        payload: { certificateId: c.id as string },
-      })),
-    );
   }
 
   /** A working-hours moment of `year` (Vietnam time), never after yesterday. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificateRequestsModule } from '../certificates/certificate-requests.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAccountService } from './admin-account.service';
@@ -11,7 +12,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { StartupService } from './startup.service';
 
 @Module({
-  imports: [UsersModule, OrgUnitsModule],
+  imports: [UsersModule, OrgUnitsModule, CertificateRequestsModule],
   providers: [
     AdminAccountService,
     StartupService,

@@ -22,8 +22,10 @@ export interface QuestionSpec {
   type?: QuestionType;
   text?: string;
   /** Option texts with their correctness; default: two options, the first correct. */
-  options?: { text: string; correct: boolean }[];
+  options?: { text: string; correct: boolean; match?: string; tolerance?: number }[];
   explanation?: string;
+  ignoreCase?: boolean;
+  ignoreDiacritics?: boolean;
 }
 
 export interface QuizSpec {
@@ -147,6 +149,8 @@ export async function buildCourse(db: DataSource, spec: CourseSpec): Promise<Bui
             type: qs.type ?? 'single',
             text: qs.text ?? `Câu hỏi ${i + 1}?`,
             explanation: qs.explanation ?? `Giải thích câu ${i + 1}`,
+            ignoreCase: qs.ignoreCase ?? true,
+            ignoreDiacritics: qs.ignoreDiacritics ?? false,
           }),
         );
         const optionSpecs = qs.options ?? [

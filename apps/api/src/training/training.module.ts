@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { MyRequirementsService } from './my-requirements.service';
+import { RequirementChangesService } from './requirement-changes.service';
 import { RequirementsController } from './requirements.controller';
 import { RequirementsService } from './requirements.service';
 import { TrainingLedgerModule } from './training-ledger.module';
@@ -11,6 +12,11 @@ import { TrainingRecordsService } from './training-records.service';
 @Module({
   imports: [OrgUnitsModule, TrainingLedgerModule],
   controllers: [RequirementsController, TrainingRecordsController],
-  providers: [RequirementsService, MyRequirementsService, TrainingRecordsService],
+  providers: [
+    RequirementsService,
+    RequirementChangesService,
+    MyRequirementsService,
+    TrainingRecordsService,
+  ],
 })
 export class TrainingModule {}

@@ -26,7 +26,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { RateLimit } from '../auth/rate-limit.decorator';
+import { RateLimit } from '../http/throttling/rate-limit.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ImportUsersFileDto, UserImportResultDto } from './dto/import-users.dto';

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { ActivationCodesService } from './activation-codes.service';
+import { ActivationSlipsController } from './activation-slips.controller';
+import { ActivationSlipsService } from './activation-slips.service';
 import { UserUpdateService } from './user-update.service';
 import { UsersImportService } from './users-import.service';
 import { UsersController } from './users.controller';
@@ -15,8 +17,14 @@ import { UsersService } from './users.service';
     OrgUnitsModule,
     TrainingLedgerModule,
   ],
-  controllers: [UsersController],
-  providers: [UsersService, UsersImportService, ActivationCodesService, UserUpdateService],
+  controllers: [ActivationSlipsController, UsersController],
+  providers: [
+    UsersService,
+    UsersImportService,
+    ActivationCodesService,
+    ActivationSlipsService,
+    UserUpdateService,
+  ],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -5,9 +5,18 @@ export const ORG_UNIT_ADMIN_ROLES: readonly Role[] = ['hr', 'sysadmin'];
 export const CURRICULUM_EDITOR_ROLES: readonly Role[] = ['trainer', 'sysadmin'];
 export const PRIVACY_ROLES: readonly Role[] = ['hr', 'sysadmin'];
 export const AUDIT_ROLES: readonly Role[] = ['sysadmin'];
+/** Yearly requirements and recorded training: HR of a subtree, sysadmins (the API's rule). */
+export const TRAINING_CYCLE_ROLES: readonly Role[] = ['hr', 'sysadmin'];
 
 export interface AdminScreen {
-  key: 'orgUnits' | 'curricula' | 'privacy' | 'auditLog' | 'queues';
+  key:
+    | 'orgUnits'
+    | 'curricula'
+    | 'requirements'
+    | 'trainingRecords'
+    | 'privacy'
+    | 'auditLog'
+    | 'queues';
   path: string;
   roles: readonly Role[];
 }
@@ -16,6 +25,8 @@ export interface AdminScreen {
 export const ADMIN_SCREENS: readonly AdminScreen[] = [
   { key: 'orgUnits', path: '/admin/org-units', roles: ORG_UNIT_ADMIN_ROLES },
   { key: 'curricula', path: '/admin/curricula', roles: CURRICULUM_EDITOR_ROLES },
+  { key: 'requirements', path: '/admin/requirements', roles: TRAINING_CYCLE_ROLES },
+  { key: 'trainingRecords', path: '/admin/training-records', roles: TRAINING_CYCLE_ROLES },
   { key: 'privacy', path: '/admin/privacy', roles: PRIVACY_ROLES },
   { key: 'auditLog', path: '/admin/audit-log', roles: AUDIT_ROLES },
   { key: 'queues', path: '/system/queues', roles: ['sysadmin'] },

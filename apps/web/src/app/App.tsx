@@ -14,14 +14,17 @@ import {
   CURRICULUM_EDITOR_ROLES,
   ORG_UNIT_ADMIN_ROLES,
   PRIVACY_ROLES,
+  TRAINING_CYCLE_ROLES,
 } from '../admin/admin-screens';
 import type { Role } from '../api/types';
+import { hotPages } from '../boot/early-route';
 import { Layout } from './Layout';
 import { createQueryClient } from './query-client';
 
 // Route-level code splitting keeps the first download to the shell (budget: 150 KB gzipped).
-const HomePage = lazy(() => import('../home/HomePage'));
-const LoginPage = lazy(() => import('../auth/LoginPage'));
+// The pages opened first are started by the entry script already (boot/early-route.ts).
+const HomePage = lazy(hotPages.home);
+const LoginPage = lazy(hotPages.login);
 const ActivatePage = lazy(() => import('../auth/ActivatePage'));
 const SsoPage = lazy(() => import('../auth/SsoPage'));
 const ForgotPasswordPage = lazy(() => import('../auth/ForgotPasswordPage'));
@@ -30,10 +33,10 @@ const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
 const TwoFactorPage = lazy(() => import('../me/TwoFactorPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
-const CertificateVerifyPage = lazy(() => import('../verify/CertificateVerifyPage'));
-const CourseCatalogPage = lazy(() => import('../courses/CourseCatalogPage'));
+const CertificateVerifyPage = lazy(hotPages.verify);
+const CourseCatalogPage = lazy(hotPages.catalog);
 const CoursePage = lazy(() => import('../courses/CoursePage'));
-const LessonPlayerPage = lazy(() => import('../learning/LessonPlayerPage'));
+const LessonPlayerPage = lazy(hotPages.lesson);
 const MyLearningPage = lazy(() => import('../learning/MyLearningPage'));
 const CurriculumPage = lazy(() => import('../curricula/CurriculumPage'));
 const QuizPage = lazy(() => import('../quizzes/QuizPage'));
@@ -46,7 +49,7 @@ const CourseAnalyticsPage = lazy(() => import('../quizzes/CourseAnalyticsPage'))
 const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
 const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
-const ReportsPage = lazy(() => import('../reports/ReportsPage'));
+const ReportsPage = lazy(hotPages.reports);
 const ReportPage = lazy(() => import('../reports/ReportPage'));
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
@@ -59,6 +62,8 @@ const CurriculaAdminPage = lazy(() => import('../curricula/CurriculaAdminPage'))
 const CurriculumEditorPage = lazy(() => import('../curricula/CurriculumEditorPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
 const PrivacyRequestsPage = lazy(() => import('../privacy/PrivacyRequestsPage'));
+const RequirementsAdminPage = lazy(() => import('../requirements/RequirementsAdminPage'));
+const TrainingRecordsPage = lazy(() => import('../training-records/TrainingRecordsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const authed = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -135,6 +140,14 @@ export function App() {
             <Route
               path="admin/curricula/:curriculumId"
               element={withRoles(CURRICULUM_EDITOR_ROLES, <CurriculumEditorPage />)}
+            />
+            <Route
+              path="admin/requirements"
+              element={withRoles(TRAINING_CYCLE_ROLES, <RequirementsAdminPage />)}
+            />
+            <Route
+              path="admin/training-records"
+              element={withRoles(TRAINING_CYCLE_ROLES, <TrainingRecordsPage />)}
             />
             <Route path="admin/audit-log" element={withRoles(AUDIT_ROLES, <AuditLogPage />)} />
             <Route

@@ -44,7 +44,8 @@ export function fetchAuditLog(
   page: number,
   signal?: AbortSignal,
 ): Promise<Paginated<AuditLogEntryResponse>> {
-  return api.get<Paginated<AuditLogEntryResponse>>(`/audit-log?${auditQuery(filters, page)}`, {
+  return api.get<Paginated<AuditLogEntryResponse>>('/audit-log', {
+    query: auditQuery(filters, page),
     signal,
   });
 }

@@ -52,5 +52,5 @@ export function disableMyMfa(code: string): Promise<void> {
 
 /** Sysadmin: removes someone's second factor (a lost phone). */
 export function resetUserMfa(userId: string): Promise<void> {
-  return api.delete<void>(`/users/${userId}/mfa`);
+  return api.delete<void>('/users/{id}/mfa', { path: { id: userId } });
 }

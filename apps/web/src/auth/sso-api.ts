@@ -2,7 +2,7 @@ import type { LoginResponse } from '@dx/contracts';
 import { api } from '../api/client';
 
 /** Where the browser goes to start a sign-on (the API redirects to the identity provider). */
-export const SSO_START_URL = '/api/auth/oidc/start';
+export const SSO_START_URL = api.href('/auth/oidc/start');
 
 export const ssoStatusQueryKey = ['auth', 'oidc'] as const;
 

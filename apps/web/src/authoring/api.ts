@@ -2,10 +2,10 @@ import type {
   CourseDraft,
   CourseSummary,
   CreatedId,
+  CreateQuestionBody,
   LessonKind,
   Paginated,
   PublishCourseResponse,
-  QuestionType,
   QuestionImportResult,
   QuizKind,
   ReviewPolicy,
@@ -21,6 +21,8 @@ export interface CourseInput {
   title: string;
   description?: string;
   hours: number;
+  /** Learners complete the lessons in outline order. */
+  sequentialLessons?: boolean;
 }
 
 export interface LessonInput {
@@ -29,6 +31,7 @@ export interface LessonInput {
   content?: string | null;
   videoUrl?: string | null;
   durationMinutes: number;
+  minSeconds?: number;
 }
 
 export interface QuizInput {
@@ -42,12 +45,7 @@ export interface QuizInput {
   reviewPolicy: ReviewPolicy;
 }
 
-export interface QuestionInput {
-  type: QuestionType;
-  text: string;
-  options: { text: string; correct: boolean }[];
-  explanation?: string;
-}
+export type QuestionInput = CreateQuestionBody;
 
 export const authoringKeys = {
   all: ['authoring'] as const,
@@ -55,10 +53,9 @@ export const authoringKeys = {
   draft: (courseId: string) => ['authoring', 'draft', courseId] as const,
 };
 
-const id = encodeURIComponent;
-
 export function fetchAuthoringCourses(page: number, signal?: AbortSignal) {
-  return api.get<Paginated<CourseSummary>>(`/courses/authoring?page=${page}&pageSize=20`, {
+  return api.get<Paginated<CourseSummary>>('/courses/authoring', {
+    query: `page=${page}&pageSize=20`,
     signal,
   });
 }
@@ -66,62 +63,68 @@ export function fetchAuthoringCourses(page: number, signal?: AbortSignal) {
 export const createCourse = (input: CourseInput) => api.post<CourseSummary>('/courses', input);
 
 export const fetchDraft = (courseId: string, signal?: AbortSignal) =>
-  api.get<CourseDraft>(`/courses/${id(courseId)}/draft`, { signal });
+  api.get<CourseDraft>('/courses/{id}/draft', { path: { id: courseId }, signal });
 
 export const updateCourse = (courseId: string, input: Partial<Omit<CourseInput, 'code'>>) =>
-  api.patch<CourseSummary>(`/courses/${id(courseId)}`, input);
+  api.patch<CourseSummary>('/courses/{id}', input, { path: { id: courseId } });
 
 export const publishCourse = (courseId: string) =>
-  api.post<PublishCourseResponse>(`/courses/${id(courseId)}/publish`);
+  api.post<PublishCourseResponse>('/courses/{id}/publish', undefined, { path: { id: courseId } });
 
 export const addModule = (courseId: string, title: string) =>
-  api.post<CreatedId>(`/courses/${id(courseId)}/modules`, { title });
+  api.post<CreatedId>('/courses/{id}/modules', { title }, { path: { id: courseId } });
 
 export const renameModule = (moduleId: string, title: string) =>
-  api.patch<CreatedId>(`/modules/${id(moduleId)}`, { title });
+  api.patch<CreatedId>('/modules/{id}', { title }, { path: { id: moduleId } });
 
-export const deleteModule = (moduleId: string) => api.delete(`/modules/${id(moduleId)}`);
+export const deleteModule = (moduleId: string) =>
+  api.delete('/modules/{id}', { path: { id: moduleId } });
 
 export const addLesson = (moduleId: string, input: LessonInput) =>
-  api.post<CreatedId>(`/modules/${id(moduleId)}/lessons`, input);
+  api.post<CreatedId>('/modules/{id}/lessons', input, { path: { id: moduleId } });
 
 export const updateLesson = (lessonId: string, input: Partial<LessonInput>) =>
-  api.patch<CreatedId>(`/lessons/${id(lessonId)}`, input);
+  api.patch<CreatedId>('/lessons/{id}', input, { path: { id: lessonId } });
 
-export const deleteLesson = (lessonId: string) => api.delete(`/lessons/${id(lessonId)}`);
+export const deleteLesson = (lessonId: string) =>
+  api.delete('/lessons/{id}', { path: { id: lessonId } });
 
 export function uploadLessonFile(lessonId: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.post<unknown>(`/lessons/${id(lessonId)}/file`, form);
+  return api.post<unknown>('/lessons/{id}/file', form, { path: { id: lessonId } });
 }
 
 /** XLSX (the template) or Moodle GIFT: all rows or none (400 with rows.<row>.<column> errors). */
 export function importQuestions(quizId: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.post<QuestionImportResult>(`/quizzes/${id(quizId)}/questions/import`, form);
+  return api.post<QuestionImportResult>('/quizzes/{id}/questions/import', form, {
+    path: { id: quizId },
+  });
 }
 
 export const addQuiz = (courseId: string, input: QuizInput) =>
-  api.post<CreatedId>(`/courses/${id(courseId)}/quizzes`, input);
+  api.post<CreatedId>('/courses/{id}/quizzes', input, { path: { id: courseId } });
 
 export const updateQuiz = (quizId: string, input: Partial<QuizInput>) =>
-  api.patch<CreatedId>(`/quizzes/${id(quizId)}`, input);
+  api.patch<CreatedId>('/quizzes/{id}', input, { path: { id: quizId } });
 
-export const deleteQuiz = (quizId: string) => api.delete(`/quizzes/${id(quizId)}`);
+export const deleteQuiz = (quizId: string) => api.delete('/quizzes/{id}', { path: { id: quizId } });
 
 export const addQuestion = (quizId: string, input: QuestionInput) =>
-  api.post<CreatedId>(`/quizzes/${id(quizId)}/questions`, input);
+  api.post<CreatedId>('/quizzes/{id}/questions', input, { path: { id: quizId } });
 
 export const updateQuestion = (questionId: string, input: QuestionInput) =>
-  api.patch<CreatedId>(`/questions/${id(questionId)}`, input);
+  api.patch<CreatedId>('/questions/{id}', input, { path: { id: questionId } });
 
-export const deleteQuestion = (questionId: string) => api.delete(`/questions/${id(questionId)}`);
+export const deleteQuestion = (questionId: string) =>
+  api.delete('/questions/{id}', { path: { id: questionId } });
 
 /** Lesson Markdown rendered by the server as learners will see it. */
 export const previewMarkdown = (content: string) =>
   api.post<{ html: string }>('/courses/markdown-preview', { content });
 
 /** Throws the draft away; the course goes back to its published version. */
-export const discardDraft = (courseId: string) => api.delete(`/courses/${id(courseId)}/draft`);
+export const discardDraft = (courseId: string) =>
+  api.delete('/courses/{id}/draft', { path: { id: courseId } });

@@ -12,6 +12,7 @@ export interface LessonBody {
   title: string;
   kind: LessonKind;
   duration: string;
+  minMinutes?: string;
   content: string;
   videoUrl: string;
   /** Only for adding a file lesson: uploaded right after the lesson is created. */

@@ -27,3 +27,26 @@ describe('question form', () => {
     });
   });
 });
+
+describe('question form, structured types', () => {
+  it('sends matches, tolerances (decimal comma) and the text rule only where the type uses them', () => {
+    const pair = optionDraft('VNeID', false, { match: 'Định danh' });
+    expect(toQuestionInput('matching', 'Ghép', [pair], '').options).toEqual([
+      { text: 'VNeID', correct: true, match: 'Định danh' },
+    ]);
+    const value = optionDraft('3,5');
+    value.tolerance = '0,1';
+    expect(toQuestionInput('numeric', 'Số?', [value], '').options).toEqual([
+      { text: '3,5', correct: true, tolerance: 0.1 },
+    ]);
+    expect(
+      toQuestionInput('short_answer', 'Thủ đô?', [optionDraft('Hà Nội')], '', {
+        ignoreCase: true,
+        ignoreDiacritics: true,
+      }),
+    ).toMatchObject({ ignoreCase: true, ignoreDiacritics: true });
+    expect(toQuestionInput('single', 'Câu?', [optionDraft('A', true)], '')).not.toHaveProperty(
+      'ignoreCase',
+    );
+  });
+});

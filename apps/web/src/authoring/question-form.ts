@@ -1,17 +1,27 @@
-import type { QuestionType } from '@dx/contracts';
+import { CHOICE_QUESTION_TYPES, type QuestionType } from '@dx/contracts';
 import type { QuestionInput } from './api';
 
 export interface OptionDraft {
   key: number;
   text: string;
   correct: boolean;
+  /** Matching: the right-hand text. */
+  match: string;
+  /** Numeric: the tolerance as typed ("0,5"). */
+  tolerance: string;
 }
 
 let nextKey = 1;
-export const optionDraft = (text = '', correct = false): OptionDraft => ({
+export const optionDraft = (
+  text = '',
+  correct = false,
+  more: { match?: string | null; tolerance?: number | null } = {},
+): OptionDraft => ({
   key: nextKey++,
   text,
   correct,
+  match: more.match ?? '',
+  tolerance: more.tolerance == null ? '' : String(more.tolerance).replace('.', ','),
 });
 
 /** A course quiz's question or a bank question: options in order (or with positions). */
@@ -19,15 +29,29 @@ export interface EditableQuestion {
   type: QuestionType;
   text: string;
   explanation: string | null;
-  options: { text: string; correct: boolean; position?: number }[];
+  ignoreCase?: boolean;
+  ignoreDiacritics?: boolean;
+  options: {
+    text: string;
+    correct: boolean;
+    position?: number;
+    match?: string | null;
+    tolerance?: number | null;
+  }[];
 }
+
+/** Fewest options a type takes: a typed answer needs one accepted answer. */
+export const minOptions = (type: QuestionType) =>
+  type === 'short_answer' || type === 'numeric' ? 1 : 2;
+
+export const isChoiceType = (type: QuestionType) => CHOICE_QUESTION_TYPES.includes(type);
 
 export function initialOptions(question?: EditableQuestion): OptionDraft[] {
   if (!question) return [optionDraft('', true), optionDraft()];
   return question.options
     .map((o, i) => ({ ...o, position: o.position ?? i + 1 }))
     .sort((a, b) => a.position - b.position)
-    .map((o) => optionDraft(o.text, o.correct));
+    .map((o) => optionDraft(o.text, o.correct, o));
 }
 
 /** Ticks an option; single and true/false questions keep exactly one ticked. */
@@ -61,16 +85,38 @@ export function optionsForType(
   return options;
 }
 
+/** "0,5" or "0.5" → 0.5; empty or not a number → undefined (the API then reads 0). */
+function toleranceOf(raw: string): number | undefined {
+  const s = raw.trim().replace(',', '.');
+  if (!s) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
 export function toQuestionInput(
   type: QuestionType,
   text: string,
   options: OptionDraft[],
   explanation: string,
+  textRule: { ignoreCase: boolean; ignoreDiacritics: boolean } = {
+    ignoreCase: true,
+    ignoreDiacritics: false,
+  },
 ): QuestionInput {
+  const choice = isChoiceType(type);
   return {
     type,
     text: text.trim(),
-    options: options.map((o) => ({ text: o.text.trim(), correct: o.correct })),
+    options: options.map((o) => {
+      const tolerance = type === 'numeric' ? toleranceOf(o.tolerance) : undefined;
+      return {
+        text: o.text.trim(),
+        correct: choice ? o.correct : true,
+        ...(type === 'matching' ? { match: o.match.trim() } : {}),
+        ...(tolerance !== undefined ? { tolerance } : {}),
+      };
+    }),
     ...(explanation.trim() ? { explanation: explanation.trim() } : {}),
+    ...(type === 'short_answer' ? textRule : {}),
   };
 }

@@ -6,6 +6,7 @@ import { PageError, PageLoading } from '../app/PageStatus';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { ImportFileForm } from '../authoring/components/QuestionImportForm';
 import { addCategory, importIntoBank } from './api';
+import { BankActions, CategoryRow } from './BankAdminParts';
 import { BankQuestionEditor } from './BankQuestionEditor';
 import { useBank, useBankMutation } from './hooks';
 
@@ -38,6 +39,7 @@ export default function QuestionBankPage() {
         <Link to="/authoring/banks">← {t('banks.title')}</Link>
       </p>
       <h1>{bank.data.title}</h1>
+      <BankActions bankId={bankId} title={bank.data.title} />
       <section className="card" aria-labelledby="bank-categories">
         <h2 id="bank-categories">{t('banks.categories')}</h2>
         {categories.length === 0 ? (
@@ -45,10 +47,7 @@ export default function QuestionBankPage() {
         ) : (
           <ul className="plain-list">
             {categories.map((c) => (
-              <li key={c.id}>
-                {c.name}{' '}
-                <span className="muted">· {t('authoring.questionCount', { n: c.questions })}</span>
-              </li>
+              <CategoryRow key={c.id} category={c} />
             ))}
           </ul>
         )}

@@ -7,7 +7,7 @@ import type {
   QuizDrawRuleBody,
   QuizDrawRuleView,
 } from '@dx/contracts';
-import { api } from '../api/client';
+import { api, apiFile } from '../api/client';
 import type { QuestionInput } from '../authoring/api';
 
 export interface BankQuestionInput extends QuestionInput {
@@ -22,39 +22,54 @@ export const bankKeys = {
   drawRules: (quizId: string) => ['banks', 'draw-rules', quizId] as const,
 };
 
-const id = encodeURIComponent;
-
 export const fetchBanks = (signal?: AbortSignal) =>
   api.get<QuestionBankSummary[]>('/question-banks', { signal });
 
 export const createBank = (title: string) => api.post<CreatedId>('/question-banks', { title });
 
 export const fetchBank = (bankId: string, signal?: AbortSignal) =>
-  api.get<QuestionBankResponse>(`/question-banks/${id(bankId)}`, { signal });
+  api.get<QuestionBankResponse>('/question-banks/{id}', { path: { id: bankId }, signal });
+
+export const renameBank = (bankId: string, title: string) =>
+  api.patch<void>(`/question-banks/${id(bankId)}`, { title });
+
+/** Refused (409 question_bank_in_use) while a draw rule or a question uses it. */
+export const deleteBank = (bankId: string) => api.delete(`/question-banks/${id(bankId)}`);
+
+/** The current questions as the XLSX import template. */
+export const exportBank = (bankId: string) => apiFile(`/question-banks/${id(bankId)}/export`);
+
+export const renameCategory = (categoryId: string, name: string) =>
+  api.patch<void>(`/question-categories/${id(categoryId)}`, { name });
+
+export const deleteCategory = (categoryId: string) =>
+  api.delete(`/question-categories/${id(categoryId)}`);
 
 export const addCategory = (bankId: string, name: string) =>
-  api.post<CreatedId>(`/question-banks/${id(bankId)}/categories`, { name });
+  api.post<CreatedId>('/question-banks/{id}/categories', { name }, { path: { id: bankId } });
 
 export const addBankQuestion = (bankId: string, input: BankQuestionInput) =>
-  api.post<BankQuestionSaved>(`/question-banks/${id(bankId)}/questions`, input);
+  api.post<BankQuestionSaved>('/question-banks/{id}/questions', input, { path: { id: bankId } });
 
 /** Saves a new version; attempts that drew the old one keep it. */
 export const updateBankQuestion = (questionId: string, input: BankQuestionInput) =>
-  api.put<BankQuestionSaved>(`/bank-questions/${id(questionId)}`, input);
+  api.put<BankQuestionSaved>('/bank-questions/{id}', input, { path: { id: questionId } });
 
 export const retireBankQuestion = (questionId: string) =>
-  api.delete(`/bank-questions/${id(questionId)}`);
+  api.delete('/bank-questions/{id}', { path: { id: questionId } });
 
 /** XLSX template (with a `category` column) or GIFT with `$CATEGORY:` lines. */
 export function importIntoBank(bankId: string, file: File, categoryId?: string) {
   const form = new FormData();
   form.append('file', file);
-  const query = categoryId ? `?categoryId=${id(categoryId)}` : '';
-  return api.post<QuestionImportResult>(`/question-banks/${id(bankId)}/import${query}`, form);
+  return api.post<QuestionImportResult>('/question-banks/{id}/import', form, {
+    path: { id: bankId },
+    query: { categoryId },
+  });
 }
 
 export const fetchDrawRules = (quizId: string, signal?: AbortSignal) =>
-  api.get<QuizDrawRuleView[]>(`/quizzes/${id(quizId)}/draw-rules`, { signal });
+  api.get<QuizDrawRuleView[]>('/quizzes/{id}/draw-rules', { path: { id: quizId }, signal });
 
 export const saveDrawRules = (quizId: string, rules: QuizDrawRuleBody[]) =>
-  api.put<QuizDrawRuleView[]>(`/quizzes/${id(quizId)}/draw-rules`, { rules });
+  api.put<QuizDrawRuleView[]>('/quizzes/{id}/draw-rules', { rules }, { path: { id: quizId } });

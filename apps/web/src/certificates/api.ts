@@ -10,7 +10,7 @@ import type {
   RevokeCertificateRequest,
   UpdateCertificateIssuerRequest,
 } from '@dx/contracts';
-import { apiBlob, api, apiFile, type ApiFile, itemsOf, toApiPath } from '../api/client';
+import { api, type ApiFile, itemsOf, toApiPath } from '../api/client';
 
 export const MANAGE_PAGE_SIZE = 20;
 
@@ -38,8 +38,8 @@ export async function fetchMyCertificates(signal?: AbortSignal): Promise<MyCerti
 
 /** The PDF needs the bearer token, so it is fetched as a blob rather than linked. */
 export function fetchCertificatePdf(certificate: MyCertificate): Promise<Blob> {
-  const url = certificate.pdfUrl ?? `/api/certificates/${encodeURIComponent(certificate.id)}/pdf`;
-  return apiBlob(toApiPath(url));
+  if (certificate.pdfUrl) return api.blobAt(certificate.pdfUrl);
+  return api.blob('/certificates/{id}/pdf', { path: { id: certificate.id } });
 }
 
 export function pdfFileName(certificate: MyCertificate): string {
@@ -58,29 +58,31 @@ export function fetchCertificates(
   if (filters.status) params.set('status', filters.status);
   if (filters.q) params.set('q', filters.q);
   if (filters.orgUnitId) params.set('orgUnitId', filters.orgUnitId);
-  return api.get<CertificateRegisterPage>(`/certificates?${params}`, { signal });
+  return api.get<CertificateRegisterPage>('/certificates', { query: params, signal });
 }
 
 export function fetchCertificate(id: string, signal?: AbortSignal): Promise<CertificateDetails> {
-  return api.get<CertificateDetails>(`/certificates/${encodeURIComponent(id)}`, { signal });
+  return api.get<CertificateDetails>('/certificates/{id}', { path: { id }, signal });
 }
 
 export function revokeCertificate(
   id: string,
   body: RevokeCertificateRequest,
 ): Promise<CertificateDetails> {
-  return api.post<CertificateDetails>(`/certificates/${encodeURIComponent(id)}/revoke`, body);
+  return api.post<CertificateDetails>('/certificates/{id}/revoke', body, { path: { id } });
 }
 
 export function reissueCertificate(
   id: string,
   body: ReissueCertificateRequest,
 ): Promise<CertificateDetails> {
-  return api.post<CertificateDetails>(`/certificates/${encodeURIComponent(id)}/reissue`, body);
+  return api.post<CertificateDetails>('/certificates/{id}/reissue', body, { path: { id } });
 }
 
 /** `POST /api/certificates/exports`: the worker makes the ZIP or the register. */
-export function requestCertificateExport(body: CertificateExportRequest): Promise<{ jobId: string }> {
+export function requestCertificateExport(
+  body: CertificateExportRequest,
+): Promise<{ jobId: string }> {
   return api.post<{ jobId: string }>('/certificates/exports', body);
 }
 
@@ -88,7 +90,8 @@ export function fetchCertificateExport(
   jobId: string,
   signal?: AbortSignal,
 ): Promise<CertificateExportStatus> {
-  return api.get<CertificateExportStatus>(`/certificates/exports/${encodeURIComponent(jobId)}`, {
+  return api.get<CertificateExportStatus>('/certificates/exports/{jobId}', {
+    path: { jobId },
     signal,
   });
 }
@@ -100,7 +103,7 @@ export function fetchCertificateExport(
 export async function downloadCertificateExport(downloadUrl: string): Promise<ApiFile | null> {
   const path = toApiPath(downloadUrl);
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
-  return apiFile(path);
+  return api.fileAt(downloadUrl);
 }
 
 export const issuerKeys = {
@@ -112,7 +115,8 @@ export function fetchIssuerSettings(
   orgUnitId: string,
   signal?: AbortSignal,
 ): Promise<CertificateIssuerSettings> {
-  return api.get<CertificateIssuerSettings>(`/certificates/issuers/${encodeURIComponent(orgUnitId)}`, {
+  return api.get<CertificateIssuerSettings>('/certificates/issuers/{orgUnitId}', {
+    path: { orgUnitId },
     signal,
   });
 }
@@ -121,21 +125,19 @@ export function saveIssuerSettings(
   orgUnitId: string,
   body: UpdateCertificateIssuerRequest,
 ): Promise<CertificateIssuerSettings> {
-  return api.put<CertificateIssuerSettings>(
-    `/certificates/issuers/${encodeURIComponent(orgUnitId)}`,
-    body,
-  );
+  return api.put<CertificateIssuerSettings>('/certificates/issuers/{orgUnitId}', body, {
+    path: { orgUnitId },
+  });
 }
 
 export function uploadSealImage(orgUnitId: string, file: File): Promise<CertificateIssuerSettings> {
   const form = new FormData();
   form.append('file', file);
-  return api.put<CertificateIssuerSettings>(
-    `/certificates/issuers/${encodeURIComponent(orgUnitId)}/seal`,
-    form,
-  );
+  return api.put<CertificateIssuerSettings>('/certificates/issuers/{orgUnitId}/seal', form, {
+    path: { orgUnitId },
+  });
 }
 
 export function deleteSealImage(orgUnitId: string): Promise<void> {
-  return api.delete(`/certificates/issuers/${encodeURIComponent(orgUnitId)}/seal`);
+  return api.delete('/certificates/issuers/{orgUnitId}/seal', { path: { orgUnitId } });
 }

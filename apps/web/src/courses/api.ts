@@ -25,18 +25,18 @@ export function fetchCourses(
 ): Promise<Paginated<CatalogCourse>> {
   const params = new URLSearchParams({ page: String(page), pageSize: String(COURSES_PAGE_SIZE) });
   if (q) params.set('q', q);
-  return api.get<Paginated<CatalogCourse>>(`/courses?${params}`, { signal });
+  return api.get<Paginated<CatalogCourse>>('/courses', { query: params, signal });
 }
 
 export function fetchCourse(courseId: string, signal?: AbortSignal): Promise<CourseOutline> {
-  return api.get<CourseOutline>(`/courses/${encodeURIComponent(courseId)}`, { signal });
+  return api.get<CourseOutline>('/courses/{id}', { path: { id: courseId }, signal });
 }
 
 /** The owning unit's name; 404 when it is above the caller's scope (then it is not shown). */
 export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitResponse> {
-  return api.get<OrgUnitResponse>(`/org-units/${encodeURIComponent(id)}`, { signal });
+  return api.get<OrgUnitResponse>('/org-units/{id}', { path: { id }, signal });
 }
 
 export function enroll(courseId: string): Promise<EnrollResponse> {
-  return api.post<EnrollResponse>(`/courses/${encodeURIComponent(courseId)}/enroll`);
+  return api.post<EnrollResponse>('/courses/{id}/enroll', undefined, { path: { id: courseId } });
 }

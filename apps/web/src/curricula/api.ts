@@ -13,7 +13,7 @@ export async function fetchMyCurricula(signal?: AbortSignal): Promise<MyCurricul
 }
 
 export function fetchCurriculum(id: string, signal?: AbortSignal): Promise<CurriculumDetail> {
-  return api.get<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}`, { signal });
+  return api.get<CurriculumDetail>('/curricula/{id}', { path: { id }, signal });
 }
 
 export const CURRICULA_PAGE_SIZE = 20;
@@ -28,7 +28,7 @@ export function fetchCurricula(
   signal?: AbortSignal,
 ): Promise<Paginated<CurriculumSummary>> {
   const params = new URLSearchParams({ page: String(page), pageSize: String(CURRICULA_PAGE_SIZE) });
-  return api.get<Paginated<CurriculumSummary>>(`/curricula?${params}`, { signal });
+  return api.get<Paginated<CurriculumSummary>>('/curricula', { query: params, signal });
 }
 
 export interface CurriculumInput {
@@ -51,13 +51,13 @@ export function updateCurriculum(
   id: string,
   input: Partial<CurriculumInput>,
 ): Promise<CurriculumDetail> {
-  return api.patch<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}`, input);
+  return api.patch<CurriculumDetail>('/curricula/{id}', input, { path: { id } });
 }
 
 export function publishCurriculum(id: string): Promise<CurriculumDetail> {
-  return api.post<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}/publish`);
+  return api.post<CurriculumDetail>('/curricula/{id}/publish', undefined, { path: { id } });
 }
 
 export function archiveCurriculum(id: string): Promise<CurriculumDetail> {
-  return api.post<CurriculumDetail>(`/curricula/${encodeURIComponent(id)}/archive`);
+  return api.post<CurriculumDetail>('/curricula/{id}/archive', undefined, { path: { id } });
 }

@@ -18,18 +18,21 @@ export async function fetchMyEnrollments(signal?: AbortSignal): Promise<MyEnroll
 }
 
 export function fetchLesson(lessonId: string, signal?: AbortSignal): Promise<LessonContent> {
-  return api.get<LessonContent>(`/lessons/${encodeURIComponent(lessonId)}`, { signal });
+  return api.get<LessonContent>('/lessons/{id}', { path: { id: lessonId }, signal });
 }
 
 export function completeLesson(lessonId: string): Promise<ProgressResponse> {
-  return api.post<ProgressResponse>(`/lessons/${encodeURIComponent(lessonId)}/complete`);
+  return api.post<ProgressResponse>('/lessons/{id}/complete', undefined, {
+    path: { id: lessonId },
+  });
 }
 
 export function fetchCourseProgress(
   courseId: string,
   signal?: AbortSignal,
 ): Promise<CourseProgress> {
-  return api.get<CourseProgress>(`/me/enrollments/${encodeURIComponent(courseId)}/progress`, {
+  return api.get<CourseProgress>('/me/enrollments/{courseId}/progress', {
+    path: { courseId },
     signal,
   });
 }

@@ -19,7 +19,7 @@ export function fetchNotifications(page: number, signal?: AbortSignal): Promise<
     page: String(page),
     pageSize: String(NOTIFICATIONS_PAGE_SIZE),
   });
-  return api.get<NotificationList>(`/me/notifications?${params}`, { signal });
+  return api.get<NotificationList>('/me/notifications', { query: params, signal });
 }
 
 export function fetchUnreadCount(signal?: AbortSignal): Promise<{ unread: number }> {
@@ -27,7 +27,7 @@ export function fetchUnreadCount(signal?: AbortSignal): Promise<{ unread: number
 }
 
 export function markNotificationRead(id: string): Promise<void> {
-  return api.post<void>(`/me/notifications/${encodeURIComponent(id)}/read`);
+  return api.post<void>('/me/notifications/{id}/read', undefined, { path: { id } });
 }
 
 export function markAllNotificationsRead(): Promise<void> {

@@ -17,11 +17,11 @@ export function fetchOrgUnitChildren(
 ): Promise<Paginated<OrgUnitResponse>> {
   const params = new URLSearchParams({ page: String(page), pageSize: String(ORG_UNITS_PAGE_SIZE) });
   if (parentId) params.set('parentId', parentId);
-  return api.get<Paginated<OrgUnitResponse>>(`/org-units?${params}`, { signal });
+  return api.get<Paginated<OrgUnitResponse>>('/org-units', { query: params, signal });
 }
 
 export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitResponse> {
-  return api.get<OrgUnitResponse>(`/org-units/${encodeURIComponent(id)}`, { signal });
+  return api.get<OrgUnitResponse>('/org-units/{id}', { path: { id }, signal });
 }
 
 export interface CreateOrgUnitInput {

@@ -7,12 +7,12 @@ export function mergeOrgUnit(
   unitId: string,
   body: { targetId: string; effectiveDate: string },
 ): Promise<OrgUnitResponse> {
-  return api.post<OrgUnitResponse>(`/org-units/${encodeURIComponent(unitId)}/merge`, body);
+  return api.post<OrgUnitResponse>('/org-units/{id}/merge', body, { path: { id: unitId } });
 }
 
 /** `DELETE /api/org-units/:id/merge`: cancels the unit's scheduled merge. */
 export function cancelOrgUnitMerge(unitId: string): Promise<void> {
-  return api.delete(`/org-units/${encodeURIComponent(unitId)}/merge`);
+  return api.delete('/org-units/{id}/merge', { path: { id: unitId } });
 }
 
 /** What a merge moves, for the dialog's preview. */
@@ -30,7 +30,7 @@ export async function fetchMergePreview(
   const params = new URLSearchParams({ orgUnitId: unitId, page: '1', pageSize: '100' });
   const [children, people] = await Promise.all([
     fetchOrgUnitChildren(unitId, 1, signal),
-    api.get<Paginated<UserResponse>>(`/users?${params}`, { signal }),
+    api.get<Paginated<UserResponse>>('/users', { query: params, signal }),
   ]);
   return { children, people };
 }

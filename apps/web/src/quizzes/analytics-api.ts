@@ -1,16 +1,17 @@
 import type { CourseAnalyticsResponse } from '@dx/contracts';
-import { api, apiFile } from '../api/client';
-
-const analyticsPath = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/analytics`;
+import { api } from '../api/client';
 
 export const analyticsKey = (courseId: string) => ['courses', courseId, 'analytics'] as const;
 
 export function fetchCourseAnalytics(courseId: string, signal?: AbortSignal) {
-  return api.get<CourseAnalyticsResponse>(analyticsPath(courseId), { signal });
+  return api.get<CourseAnalyticsResponse>('/courses/{id}/analytics', {
+    path: { id: courseId },
+    signal,
+  });
 }
 
 export function downloadAnalyticsCsv(courseId: string) {
-  return apiFile(`${analyticsPath(courseId)}/export`);
+  return api.file('/courses/{id}/analytics/export', { path: { id: courseId } });
 }
 
 /** "2026-05" → "05/2026", the way Vietnamese pages write a month. */

@@ -27,12 +27,12 @@ describe('stored attempts', () => {
     const store = new MemoryStorage();
     const questions = [{ id: 'q1', type: 'single' as const, text: 'Câu 1', options: [] }];
     writeStoredAttempt('a1', { quizId: 'z', courseId: 'c', questions }, store);
-    writeStoredAttempt('a1', { quizId: 'z', answers: { q1: ['o2'] } }, store);
+    writeStoredAttempt('a1', { quizId: 'z', answers: { q1: { optionIds: ['o2'] } } }, store);
     expect(readStoredAttempt('a1', store)).toEqual({
       quizId: 'z',
       courseId: 'c',
       questions,
-      answers: { q1: ['o2'] },
+      answers: { q1: { optionIds: ['o2'] } },
       result: null,
     });
   });

@@ -6,7 +6,7 @@ import type {
   CsvSeparator,
 } from '@dx/contracts';
 import { isApiError } from '../api/api-error';
-import { api, apiFile, type ApiFile } from '../api/client';
+import { api, type ApiFile } from '../api/client';
 
 export const reportKeys = {
   job: (jobId: string) => ['reports', 'coverage', 'job', jobId] as const,
@@ -21,16 +21,14 @@ export function requestCoverageReport(body: CoverageReportRequest): Promise<{ jo
 }
 
 export function fetchCoverageJob(jobId: string, signal?: AbortSignal): Promise<CoverageJobStatus> {
-  return api.get<CoverageJobStatus>(`/reports/coverage/jobs/${encodeURIComponent(jobId)}`, {
-    signal,
-  });
+  return api.get<CoverageJobStatus>('/reports/coverage/jobs/{jobId}', { path: { jobId }, signal });
 }
 
 export function fetchCoverageReport(
   reportId: string,
   signal?: AbortSignal,
 ): Promise<CoverageReport> {
-  return api.get<CoverageReport>(`/reports/coverage/${encodeURIComponent(reportId)}`, { signal });
+  return api.get<CoverageReport>('/reports/coverage/{reportId}', { path: { reportId }, signal });
 }
 
 /** Whether a job is over (the poll stops then). */
@@ -62,10 +60,13 @@ export async function downloadCoverageExport(
 ): Promise<ApiFile> {
   const query = new URLSearchParams({ format });
   if (format === 'csv' && separator !== ',') query.set('separator', separator);
-  const path = `/reports/coverage/${encodeURIComponent(reportId)}/export?${query}`;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await apiFile(path, signal);
+      return await api.file('/reports/coverage/{reportId}/export', {
+        path: { reportId },
+        query,
+        signal,
+      });
     } catch (error) {
       if (!isApiError(error) || error.statusCode !== 409 || attempt >= EXPORT_MAX_TRIES)
         throw error;

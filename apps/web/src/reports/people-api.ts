@@ -1,5 +1,5 @@
 import type { Paginated, PeopleReportRow, PeopleReportStatus } from '@dx/contracts';
-import { api, apiFile, type ApiFile } from '../api/client';
+import { api, type ApiFile } from '../api/client';
 
 export interface PeopleFilter {
   orgUnitId: string;
@@ -21,15 +21,15 @@ export const peopleKeys = {
 };
 
 export function fetchPeople(f: PeopleFilter, signal?: AbortSignal) {
-  return api.get<Paginated<PeopleReportRow>>(
-    `/reports/people?${search(f, { page: String(f.page), pageSize: '50' })}`,
-    { signal },
-  );
+  return api.get<Paginated<PeopleReportRow>>('/reports/people', {
+    query: search(f, { page: String(f.page), pageSize: '50' }),
+    signal,
+  });
 }
 
 export function downloadPeople(
   f: Omit<PeopleFilter, 'page'>,
   format: 'csv' | 'xlsx',
 ): Promise<ApiFile> {
-  return apiFile(`/reports/people?${search(f, { format })}`);
+  return api.file('/reports/people', { query: search(f, { format }) });
 }

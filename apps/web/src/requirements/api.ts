@@ -6,5 +6,5 @@ export const requirementKeys = {
 };
 
 export function fetchMyRequirements(year?: number, signal?: AbortSignal): Promise<MyRequirement[]> {
-  return api.get<MyRequirement[]>(`/me/requirements${year ? `?year=${year}` : ''}`, { signal });
+  return api.get<MyRequirement[]>('/me/requirements', { query: { year }, signal });
 }

@@ -8,14 +8,15 @@ export function fetchQueues(signal?: AbortSignal): Promise<QueuesDashboard> {
 }
 
 export function fetchFailedJobs(queue: string, signal?: AbortSignal): Promise<QueueJobView[]> {
-  return api.get<QueueJobView[]>(
-    `/system/queues/${encodeURIComponent(queue)}/jobs?state=failed&pageSize=20`,
-    { signal },
-  );
+  return api.get<QueueJobView[]>('/system/queues/{name}/jobs', {
+    path: { name: queue },
+    query: `state=failed&pageSize=20`,
+    signal,
+  });
 }
 
 export function retryJob(queue: string, jobId: string): Promise<void> {
-  return api.post<void>(
-    `/system/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(jobId)}/retry`,
-  );
+  return api.post<void>('/system/queues/{name}/jobs/{jobId}/retry', undefined, {
+    path: { name: queue, jobId },
+  });
 }

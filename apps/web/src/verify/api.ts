@@ -7,8 +7,9 @@ export function fetchPublicCertificate(
   code: string | null,
   signal?: AbortSignal,
 ): Promise<PublicCertificate> {
-  const query = code ? `?c=${encodeURIComponent(code)}` : '';
-  return api.get<PublicCertificate>(`/public/certificates/${encodeURIComponent(serial)}${query}`, {
+  return api.get<PublicCertificate>('/public/certificates/{serial}', {
+    path: { serial },
+    query: { c: code },
     anonymous: true,
     signal,
   });

@@ -1,3 +1,4 @@
+import { certificateJobId } from '@dx/contracts';
 import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ describe('certificate issuance (real worker, Redis and PostgreSQL)', () => {
     expect(cert.statusListIndex).toBeGreaterThanOrEqual(0);
     const outbox = await db
       .getRepository(OutboxEntity)
-      .findOneByOrFail({ jobId: `certificate-${id}` });
+      .findOneByOrFail({ jobId: certificateJobId(id) });
     expect(outbox.sentAt).not.toBeNull();
 
     const file = join(storageDir, cert.pdfKey as string);

@@ -18,6 +18,24 @@ interface MailRow {
 
 /** How long one SMTP exchange may take before it counts as failed (and is retried). */
 const SMTP_TIMEOUT_MS = 15_000;
+/**
+ * SMTP connections kept open per worker process. One connection per message (connect,
+ * EHLO, AUTH, QUIT each time) capped a worker at a few dozen messages per second; a
+ * pool reuses each connection for many messages, as mail servers expect from bulk senders.
+ */
+const SMTP_CONNECTIONS = 5;
+/** Messages per pooled connection before it is renewed (servers limit a session). */
+const SMTP_MESSAGES_PER_CONNECTION = 1_000;
+
+/** What happened to each mail of a batch; `attempts` is the highest among the failed. */
+export interface BatchOutcome {
+  sent: number;
+  rejected: number;
+  skipped: number;
+  /** Still pending: failed for now, or locked by another run; the job tries again. */
+  pending: number;
+  attempts: number;
+}
 
 /**
  * Sends one stored mail. The row is locked while the message goes out, and its status is
@@ -42,6 +60,9 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
     }
     this.transport = createTransport({
       url: smtpUrl,
+      pool: true,
+      maxConnections: SMTP_CONNECTIONS,
+      maxMessages: SMTP_MESSAGES_PER_CONNECTION,
       connectionTimeout: SMTP_TIMEOUT_MS,
       greetingTimeout: SMTP_TIMEOUT_MS,
       socketTimeout: SMTP_TIMEOUT_MS,
@@ -72,23 +93,8 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
         await tx.query(`UPDATE mail SET status = 'skipped', params = NULL WHERE id = $1`, [id]);
         return { outcome: 'skipped', attempts: 0 };
       }
-      const rendered = renderMail(
-        mail.template,
-        mail.params,
-        this.config.reportsTimeZone,
-        this.config.publicBaseUrl,
-      );
       try {
-        await this.transport.sendMail({
-          from: this.config.mail.from,
-          to: mail.recipient,
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
-          // Stable per mail: in the rare case a crash repeats a delivery, readers and
-          // servers can tell it is the same message.
-          messageId: `<${mail.id}@dx-academy>`,
-        });
+        await this.deliver(this.transport, mail);
       } catch (err) {
         if (isPermanent(err)) {
           // Retrying cannot help (a malformed address, a mailbox refused): record it for
@@ -112,6 +118,108 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
         [id],
       );
       return { outcome: 'sent', attempts };
+    });
+  }
+
+  /**
+   * Sends the pending mails among `ids` at once over the pooled connections, in one
+   * transaction that holds their rows (SKIP LOCKED, as for one mail: a second run of the
+   * job leaves locked rows to the first). Each row ends sent, failed for good (rejected),
+   * or still pending with its attempt counted; statuses are written in three statements,
+   * not one per mail. A crash before the commit sends the batch's mails again (with the
+   * same Message-ID), the price of not holding a transaction per message.
+   */
+  async sendBatch(ids: string[]): Promise<BatchOutcome> {
+    return this.db.transaction(async (tx) => {
+      const rows: MailRow[] = await tx.query(
+        `SELECT id, recipient, template, params, status FROM mail
+          WHERE id = ANY($1::uuid[]) AND status = 'pending' AND params IS NOT NULL
+          FOR UPDATE SKIP LOCKED`,
+        [ids],
+      );
+      const [{ locked }] = await tx.query(
+        `SELECT count(*)::int AS locked FROM mail
+          WHERE id = ANY($1::uuid[]) AND status = 'pending' AND NOT (id = ANY($2::uuid[]))`,
+        [ids, rows.map((r) => r.id)],
+      );
+      const outcome: BatchOutcome = {
+        sent: 0,
+        rejected: 0,
+        skipped: 0,
+        pending: locked,
+        attempts: 0,
+      };
+      if (rows.length === 0) return outcome;
+      const transport = this.transport;
+      if (!transport) {
+        await tx.query(
+          `UPDATE mail SET status = 'skipped', params = NULL WHERE id = ANY($1::uuid[])`,
+          [rows.map((r) => r.id)],
+        );
+        return { ...outcome, skipped: rows.length };
+      }
+      const results = await Promise.allSettled(rows.map((mail) => this.deliver(transport, mail)));
+      const sent: string[] = [];
+      const refused: { id: string; error: string; permanent: boolean }[] = [];
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') sent.push(rows[i].id);
+        else
+          refused.push({
+            id: rows[i].id,
+            error: String((r.reason as Error)?.message ?? r.reason).slice(0, 1000),
+            permanent: isPermanent(r.reason),
+          });
+      });
+      if (sent.length)
+        await tx.query(
+          `UPDATE mail SET status = 'sent', sent_at = now(), params = NULL, last_error = NULL,
+             attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+          [sent],
+        );
+      let attempts = 0;
+      if (refused.length) {
+        const updated: { attempts: number; status: string }[] = await tx.query(
+          `UPDATE mail m
+              SET attempts = m.attempts + 1, last_error = f.error,
+                  status = CASE WHEN f.permanent THEN 'failed' ELSE m.status END,
+                  params = CASE WHEN f.permanent THEN NULL ELSE m.params END
+             FROM unnest($1::uuid[], $2::text[], $3::boolean[]) AS f(id, error, permanent)
+            WHERE m.id = f.id
+        RETURNING m.attempts, m.status`,
+          [refused.map((f) => f.id), refused.map((f) => f.error), refused.map((f) => f.permanent)],
+        );
+        attempts = Math.max(
+          0,
+          ...updated.filter((u) => u.status === 'pending').map((u) => u.attempts),
+        );
+      }
+      const rejected = refused.filter((f) => f.permanent).length;
+      return {
+        sent: sent.length,
+        rejected,
+        skipped: 0,
+        pending: locked + refused.length - rejected,
+        attempts,
+      };
+    });
+  }
+
+  private async deliver(transport: Transporter, mail: MailRow): Promise<void> {
+    const rendered = renderMail(
+      mail.template,
+      mail.params ?? {},
+      this.config.reportsTimeZone,
+      this.config.publicBaseUrl,
+    );
+    await transport.sendMail({
+      from: this.config.mail.from,
+      to: mail.recipient,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      // Stable per mail: in the rare case a crash repeats a delivery, readers and
+      // servers can tell it is the same message.
+      messageId: `<${mail.id}@dx-academy>`,
     });
   }
 }

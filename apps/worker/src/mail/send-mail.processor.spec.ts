@@ -1,4 +1,5 @@
 import type { AppConfig } from '@dx/config';
+import type { Queue } from 'bullmq';
 import type { MailSenderService } from './mail-sender.service';
 import { SendMailProcessor } from './send-mail.processor';
 
@@ -6,6 +7,7 @@ describe('mail retry delay', () => {
   const processor = new SendMailProcessor(
     {} as MailSenderService,
     { mail: { retryMaxSeconds: 300 } } as AppConfig,
+    {} as Queue,
   );
 
   it('doubles from one second and stops at MAIL_RETRY_MAX_SECONDS', () => {

@@ -1,17 +1,19 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { JobName, QueueName, SendMailJobData } from '@dx/contracts';
+import { JobName, QueueName, SendMailBatchJobData, SendMailJobData } from '@dx/contracts';
 import { JobDispatcher, JobHandler } from '@dx/queues';
-import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import { DelayedError, Job } from 'bullmq';
-import { MailSenderService, SendOutcome } from './mail-sender.service';
+import { DelayedError, Job, Queue } from 'bullmq';
+import { BatchOutcome, MailSenderService, SendOutcome } from './mail-sender.service';
 
 /**
- * Sends mail requested through the outbox (job id `mail-<id>`). While the mail server is
- * away, the job is put back as delayed with a growing wait (capped by
- * MAIL_RETRY_MAX_SECONDS) instead of failing: mail is delayed, never dropped. The limiter
- * caps the sending rate of all workers together; decorators are evaluated at load time,
- * hence the environment read.
+ * Sends mail requested through the outbox: one mail (job id `mail-<id>`) or a batch of bulk
+ * notification mails (`mails-<first id>`). While the mail server is away, the job is put
+ * back as delayed with a growing wait (capped by MAIL_RETRY_MAX_SECONDS) instead of
+ * failing: mail is delayed, never dropped. The limiter caps the jobs per second of all
+ * workers together at MAIL_RATE_PER_SECOND; a batch of n mails then pauses the queue (for
+ * every worker: the pause lives in Redis) for the rest of the n / rate seconds it stands
+ * for. Decorators are evaluated at load time, hence the environment read.
  */
 @Processor(QueueName.Mail, {
   concurrency: 4,
@@ -23,6 +25,7 @@ export class SendMailProcessor extends JobDispatcher {
   constructor(
     private readonly sender: MailSenderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Mail) private readonly queue: Queue,
   ) {
     super();
   }
@@ -44,6 +47,28 @@ export class SendMailProcessor extends JobDispatcher {
       throw new DelayedError();
     }
     return { outcome };
+  }
+
+  @JobHandler(JobName.SendMailBatch)
+  async sendBatch(job: Job<SendMailBatchJobData>, token?: string): Promise<BatchOutcome> {
+    const started = Date.now();
+    let result: BatchOutcome;
+    try {
+      result = await this.sender.sendBatch(job.data.mailIds);
+    } catch (err) {
+      // As for one mail: the database failed, nothing was recorded, wait the longest.
+      this.logger.warn(`Mail batch ${job.id} not sent: ${(err as Error).message}`);
+      result = { sent: 0, rejected: 0, skipped: 0, pending: 1, attempts: Number.MAX_SAFE_INTEGER };
+    }
+    const owed = ((result.sent + result.rejected) * 1_000) / this.config.mail.ratePerSecond;
+    const early = owed - (Date.now() - started);
+    if (early > 1) await this.queue.rateLimit(Math.ceil(early));
+    if (result.pending > 0) {
+      // The mails still pending go again later; those sent are not pending any more.
+      await job.moveToDelayed(Date.now() + this.retryDelayMs(result.attempts), token);
+      throw new DelayedError();
+    }
+    return result;
   }
 
   /** 1 s, 2 s, 4 s … up to the configured ceiling. */

@@ -1,4 +1,5 @@
 import {
+  ActivationSlipsJobData,
   ApplyScheduledMergesJobData,
   ApplyScheduledMergesResult,
   JobName,
@@ -8,19 +9,23 @@ import {
 import { JobDispatcher, JobHandler } from '@dx/queues';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { hostname } from 'node:os';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
+import { ActivationSlipsService, SlipsOutcome } from '../users/activation-slips.service';
 
 /**
- * Diagnostics (a ping proves the round trip API → Redis → worker → Redis) and the daily
- * housekeeping of the org tree (scheduled merges).
+ * Diagnostics (a ping proves the round trip API → Redis → worker → Redis), the daily
+ * housekeeping of the org tree (scheduled merges) and a unit's activation slips.
  */
 @Processor(QueueName.System, { concurrency: 4 })
 export class SystemProcessor extends JobDispatcher {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  constructor(private readonly merges: ScheduledMergesService) {
+  constructor(
+    private readonly merges: ScheduledMergesService,
+    private readonly slips: ActivationSlipsService,
+  ) {
     super();
   }
 
@@ -38,9 +43,22 @@ export class SystemProcessor extends JobDispatcher {
     return this.merges.applyDue(job.data.today ?? this.merges.today());
   }
 
+  @JobHandler(JobName.MakeActivationSlips)
+  async makeActivationSlips(job: Job<ActivationSlipsJobData>): Promise<{ outcome: SlipsOutcome }> {
+    return { outcome: await this.slips.make(job.data.batchId, (p) => job.updateProgress(p)) };
+  }
+
   @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, err: Error): void {
+  async onFailed(job: Job | undefined, err: Error): Promise<void> {
     this.logger.warn(`Job ${job?.name}#${job?.id} failed: ${err.message}`);
+    const final =
+      err instanceof UnrecoverableError || (job?.attemptsMade ?? 0) >= (job?.opts.attempts ?? 1);
+    if (job?.name === JobName.MakeActivationSlips && final) {
+      // The API answers from the batch row: it must say "failed", not "active" forever.
+      await this.slips
+        .markFailed((job.data as ActivationSlipsJobData).batchId, err.message)
+        .catch((e: Error) => this.logger.error(`Could not mark slips failed: ${e.message}`));
+    }
   }
 
   // Without a listener, an 'error' event (e.g. Redis gone) would crash the process.

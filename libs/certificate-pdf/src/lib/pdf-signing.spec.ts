@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +9,68 @@ import { renderCertificatePdf } from './render-certificate';
 /** A CA and a document-signing certificate it issued, made with openssl as an outside CA would. */
 function makeCaAndP12(dir: string, password: string): Buffer {
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=Test CA dx-academy');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'signer.key', '-out', 'signer.csr', '-subj', '/CN=Nen tang dx-academy/O=Test');
-  writeFileSync(join(dir, 'ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=emailProtection\n');
-  run('x509', '-req', '-in', 'signer.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'signer.crt', '-days', '30', '-extfile', 'ext.cnf');
-  run('pkcs12', '-export', '-inkey', 'signer.key', '-in', 'signer.crt', '-certfile', 'ca.crt', '-out', 'signer.p12', '-passout', `pass:${password}`);
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=Test CA dx-academy',
+  );
+  run(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'signer.key',
+    '-out',
+    'signer.csr',
+    '-subj',
+    '/CN=Nen tang dx-academy/O=Test',
+  );
+  writeFileSync(
+    join(dir, 'ext.cnf'),
+    'keyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=emailProtection\n',
+  );
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'signer.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'signer.crt',
+    '-days',
+    '30',
+    '-extfile',
+    'ext.cnf',
+  );
+  run(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'signer.key',
+    '-in',
+    'signer.crt',
+    '-certfile',
+    'ca.crt',
+    '-out',
+    'signer.p12',
+    '-passout',
+    `pass:${password}`,
+  );
   return readFileSync(join(dir, 'signer.p12'));
 }
 
@@ -69,9 +127,79 @@ describe('PAdES signature of certificate PDFs', () => {
     expect(bad.stdout).not.toContain('Signature is Valid');
   });
 
+  it('is PAdES-B-B: the ESS signing-certificate-v2 attribute names the signer certificate, and OpenSSL verifies the CMS with it', async () => {
+    const identity = PdfSigningIdentity.fromPkcs12(p12, 'mat-khau-thu');
+    const signed = await signPdf(await certificatePdf(), identity, {
+      reason: 'Cấp giấy chứng nhận',
+      location: 'Hà Nội',
+      contactInfo: 'https://dx.example.vn',
+    });
+    // The CMS and the bytes it signs, as a verifier takes them from /ByteRange and /Contents.
+    const text = signed.toString('latin1');
+    const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text);
+    const contents = /\/Contents\s*<([0-9A-Fa-f]+)>/.exec(text);
+    if (!range || !contents) throw new Error('no signature dictionary in the PDF');
+    const [a, b, c, d] = range.slice(1).map(Number);
+    writeFileSync(
+      join(dir, 'content.bin'),
+      Buffer.concat([signed.subarray(a, a + b), signed.subarray(c, c + d)]),
+    );
+    // The placeholder is zero-padded after the DER; OpenSSL reads one DER object and stops.
+    writeFileSync(join(dir, 'sig.der'), Buffer.from(contents[1], 'hex'));
+
+    const printed = execFileSync(
+      'openssl',
+      ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(printed).toContain('id-smime-aa-signingCertificateV2 (1.2.840.113549.1.9.16.2.47)');
+    const certHash = createHash('sha256')
+      .update(
+        execFileSync('openssl', ['x509', '-in', 'signer.crt', '-outform', 'DER'], { cwd: dir }),
+      )
+      .digest('hex')
+      .toUpperCase();
+    expect(printed).toContain(certHash);
+    // OpenSSL 3 checks the ESS signing-certificate attributes against the signer while
+    // verifying, and the signature over the four signed attributes.
+    const verify = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        'sig.der',
+        '-content',
+        'content.bin',
+        '-CAfile',
+        'ca.crt',
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(verify.stderr).toContain('Verification successful');
+    expect(verify.status).toBe(0);
+    // pdfsig says nothing of the attribute itself, only that the whole signature holds.
+    writeFileSync(join(dir, 'signed-bb.pdf'), signed);
+    expect(execFileSync('pdfsig', [join(dir, 'signed-bb.pdf')], { encoding: 'utf8' })).toContain(
+      'Signature is Valid',
+    );
+  });
+
   it('a wrong password or a corrupt file fails with one clear line', () => {
     const wrong = () => PdfSigningIdentity.fromPkcs12(p12, 'sai-mat-khau');
-    expect(wrong).toThrow(/^CERT_PDF_P12: cannot open the PKCS#12 file \(wrong CERT_PDF_P12_PASSWORD or a corrupt file\)/);
+    expect(wrong).toThrow(
+      /^CERT_PDF_P12: cannot open the PKCS#12 file \(wrong CERT_PDF_P12_PASSWORD or a corrupt file\)/,
+    );
     const corrupt = () => PdfSigningIdentity.fromPkcs12(Buffer.from('not a pkcs12 file'), 'x');
     expect(corrupt).toThrow(/^CERT_PDF_P12: cannot open/);
     try {

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'user.deactivated',
   'user.reactivated',
   'requirement.created',
+  'requirement.updated',
+  'requirement.deleted',
   'training_record.created',
   'training_record.updated',
   'training_record.deleted',
@@ -36,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_reset',
   'certificate.issuer_updated',
   'certificate.issuer_seal_updated',
+  'user.activation_slips_requested',
+  'org_unit.renamed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

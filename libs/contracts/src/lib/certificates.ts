@@ -178,6 +178,22 @@ export interface CertificateExportJobData {
   exportId: string;
 }
 
+/**
+ * The id of a `JobName.IssueCertificate` job, built here only. The first issue is
+ * `certificate-<id>` (a repeated request queues nothing twice). Re-issuing or re-rendering an
+ * issued certificate needs a fresh id, since BullMQ ignores an id it still remembers:
+ * `certificate-<id>-reissue-<n>` (the n-th re-issue) or `certificate-<id>-render-<ms>`.
+ */
+export function certificateJobId(
+  certificateId: string,
+  again?: { reissue: number } | { renderAt: number },
+): string {
+  if (!again) return `certificate-${certificateId}`;
+  return 'reissue' in again
+    ? `certificate-${certificateId}-reissue-${again.reissue}`
+    : `certificate-${certificateId}-render-${again.renderAt}`;
+}
+
 export function certificateExportJobId(exportId: string): string {
   return `certificate-export-${exportId}`;
 }

@@ -17,6 +17,8 @@ export interface UpdateCourseBody {
   title?: string;
   description?: string;
   hours?: number;
+  /** Learners must complete the lessons in outline order. */
+  sequentialLessons?: boolean;
 }
 
 /** POST /api/courses/:id/modules */
@@ -37,6 +39,8 @@ export interface CreateLessonBody {
   content?: string;
   videoUrl?: string;
   durationMinutes: number;
+  /** Minimum seconds on the lesson before it can be completed (0 = none). */
+  minSeconds?: number;
 }
 
 /** PATCH /api/lessons/:id (null clears content or videoUrl) */
@@ -46,6 +50,7 @@ export interface UpdateLessonBody {
   content?: string | null;
   videoUrl?: string | null;
   durationMinutes?: number;
+  minSeconds?: number;
   position?: number;
 }
 
@@ -64,9 +69,17 @@ export interface CreateQuizBody {
 /** PATCH /api/quizzes/:id */
 export type UpdateQuizBody = Partial<CreateQuizBody>;
 
+/**
+ * One option. Choice types: `correct` marks the answers. Ordering: options in the correct
+ * order. Matching: `text` pairs with `match`. Short answer: each `text` is an accepted
+ * answer. Numeric: `text` is an accepted value, within ± `tolerance` (default 0). For the
+ * last four, `correct` is ignored (every option is part of the answer).
+ */
 export interface QuestionOptionBody {
   text: string;
   correct: boolean;
+  match?: string;
+  tolerance?: number;
 }
 
 /** POST /api/quizzes/:id/questions */
@@ -75,6 +88,10 @@ export interface CreateQuestionBody {
   text: string;
   options: QuestionOptionBody[];
   explanation?: string;
+  /** Short answer: compare without case (default true). */
+  ignoreCase?: boolean;
+  /** Short answer: compare without Vietnamese diacritics (default false: "Hà Nội" ≠ "Ha Noi"). */
+  ignoreDiacritics?: boolean;
 }
 
 /** PATCH /api/questions/:id */

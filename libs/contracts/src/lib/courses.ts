@@ -2,7 +2,31 @@ import type { FieldError } from './http';
 export type CourseStatus = 'draft' | 'published' | 'archived';
 export type LessonKind = 'text' | 'video' | 'file';
 export type QuizKind = 'practice' | 'final';
-export type QuestionType = 'single' | 'multiple' | 'true_false';
+export type QuestionType =
+  | 'single'
+  | 'multiple'
+  | 'true_false'
+  /** Pair each option (left) with its `match` (right); learners pick from the shuffled right-hand texts. */
+  | 'matching'
+  /** Put the options in order: the author lists them in the correct order. */
+  | 'ordering'
+  /** Type a text: the options are the accepted answers, never shown to learners. */
+  | 'short_answer'
+  /** Type a number: the options are accepted values, each with its `tolerance`. */
+  | 'numeric';
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'single',
+  'multiple',
+  'true_false',
+  'matching',
+  'ordering',
+  'short_answer',
+  'numeric',
+];
+/** Types answered by choosing among shown options (vs typed or arranged). */
+export const CHOICE_QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'true_false'];
+/** Types whose options are the answer itself: never sent to a learner before review. */
+export const TYPED_QUESTION_TYPES: readonly QuestionType[] = ['short_answer', 'numeric'];
 
 /**
  * When a learner sees the correct answers and explanations of a closed attempt (the score
@@ -43,6 +67,8 @@ export interface LessonOutline {
   title: string;
   kind: LessonKind;
   durationMinutes: number;
+  /** Minimum seconds on the lesson before the server accepts its completion (0 = none). */
+  minSeconds: number;
   position: number;
 }
 
@@ -70,6 +96,8 @@ export interface ModuleOutline {
 export interface CourseOutline extends CourseSummary {
   /** The version shown: the learner's enrolled one, else the published one. */
   versionId: string;
+  /** Lessons are completed in outline order: a lesson after an unfinished one is locked. */
+  sequentialLessons: boolean;
   modules: ModuleOutline[];
   quizzes: QuizOutline[];
   totalMinutes: number;
@@ -87,6 +115,8 @@ export interface LessonContent {
   fileUrl: string | null;
   fileName: string | null;
   durationMinutes: number;
+  /** Minimum seconds on the lesson, counted by the server from its first opening (0 = none). */
+  minSeconds: number;
   previousLessonId: string | null;
   nextLessonId: string | null;
   completed: boolean;
@@ -143,6 +173,10 @@ export interface AuthoringOption {
   text: string;
   correct: boolean;
   position: number;
+  /** Matching: the right-hand text paired with this option. */
+  match: string | null;
+  /** Numeric: how far an answer may be from this value. */
+  tolerance: number | null;
 }
 
 export interface AuthoringQuestion {
@@ -150,6 +184,9 @@ export interface AuthoringQuestion {
   type: QuestionType;
   text: string;
   explanation: string | null;
+  /** Short answer: case and diacritics ignored when comparing. */
+  ignoreCase: boolean;
+  ignoreDiacritics: boolean;
   position: number;
   options: AuthoringOption[];
 }
@@ -169,6 +206,7 @@ export interface CourseDraft extends CourseSummary {
   versionId: string;
   versionNumber: number;
   versionStatus: 'draft' | 'published' | 'superseded';
+  sequentialLessons: boolean;
   modules: AuthoringModule[];
   quizzes: AuthoringQuiz[];
   totalMinutes: number;

@@ -24,6 +24,14 @@ export const ERROR_CODES = [
   'unavailable',
   // The person's role needs a second factor: it cannot be switched off.
   'mfa_required',
+  // Lesson pacing (course settings): params name what is missing.
+  'lesson_locked',
+  'lesson_time_not_reached',
+  // Deleting a question bank or category that a draw rule or a current question still uses.
+  'question_bank_in_use',
+  'question_category_in_use',
+  // Deleting them would remove question versions that attempts drew.
+  'question_history_kept',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -88,6 +96,8 @@ export const FIELD_ERROR_CODES = [
   'publish_draw_exceeds_category',
   'not_in_bank',
   'category_not_visible',
+  // A curriculum's courses cannot reach its hoursPerYear: params {hoursPerYear, courseHours, missingHours}.
+  'curriculum_hours_short',
   // Publish warnings (200), same shape.
   'publish_final_pool_small',
   'publish_final_whole_bank',

@@ -26,3 +26,12 @@ export interface MyOrgUnitResponse {
   /** Root first, the unit itself last. */
   path: { id: string; code: string; name: string }[];
 }
+
+/**
+ * `PATCH /api/org-units/:id` (hr in scope, sysadmin): today's name of an open unit. What
+ * was issued or reported earlier keeps the name it had (certificates and stored reports
+ * carry their own copy).
+ */
+export interface RenameOrgUnitRequest {
+  name: string;
+}

@@ -39,6 +39,8 @@ export interface BankQuestionView {
   explanation: string | null;
   externalId: string | null;
   tags: string[];
+  ignoreCase: boolean;
+  ignoreDiacritics: boolean;
   options: (QuestionOptionBody & { id: string })[];
 }
 
@@ -51,7 +53,12 @@ export interface QuestionBankResponse {
   questions: BankQuestionView[];
 }
 
-/** POST /api/question-banks/:id/categories */
+/** PATCH /api/question-banks/:id */
+export interface RenameQuestionBankBody {
+  title: string;
+}
+
+/** POST /api/question-banks/:id/categories and PATCH /api/question-categories/:id (rename) */
 export interface CreateQuestionCategoryBody {
   name: string;
 }

@@ -27,10 +27,17 @@ export enum JobName {
   DailyReminders = 'daily-reminders',
   /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
   SendMail = 'send-mail',
+  /**
+   * Render and send up to MAIL_BATCH_SIZE rows of the `mail` table over pooled SMTP
+   * connections (bulk notifications). Job id `mails-<first mail id>`.
+   */
+  SendMailBatch = 'send-mail-batch',
   /** A unit's certificates of a year as a ZIP of PDFs or a register. Job id `certificate-export-<id>`. */
   ExportCertificates = 'export-certificates',
   /** Daily, from the job scheduler: apply the org-unit merges whose date has come. */
   ApplyScheduledMerges = 'apply-scheduled-merges',
+  /** A unit's activation slips (codes issued, PDF + XLSX). Job id `activation-slips-<id>`. */
+  MakeActivationSlips = 'make-activation-slips',
 }
 
 /** The queue each job runs on. */
@@ -41,8 +48,10 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
   [JobName.DailyReminders]: QueueName.Notifications,
   [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendMailBatch]: QueueName.Mail,
   [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,
+  [JobName.MakeActivationSlips]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -61,6 +70,7 @@ export interface IssueCertificateJobData {
 export enum SystemJob {
   Ping = JobName.Ping,
   ApplyScheduledMerges = JobName.ApplyScheduledMerges,
+  MakeActivationSlips = JobName.MakeActivationSlips,
 }
 
 /** The job scheduler's id in Redis for the daily merge run (one however many workers). */

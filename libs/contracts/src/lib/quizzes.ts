@@ -8,12 +8,26 @@ export interface AttemptStartResponse {
     id: string;
     type: QuestionType;
     text: string;
+    /** Short answer and numeric: always empty (the options are the answers). */
     options: { id: string; text: string }[];
+    /** Matching only: the right-hand texts to pick from, sorted (their order says nothing). */
+    choices?: string[];
   }[];
 }
 
 export interface SubmitAttemptRequest {
-  answers: { questionId: string; optionIds: string[] }[];
+  answers: {
+    questionId: string;
+    /**
+     * Choice types: the chosen options. Ordering: every option, in the learner's order.
+     * Matching: the left-hand options, paired one by one with `matches`.
+     */
+    optionIds: string[];
+    /** Matching: the right-hand text chosen for each of `optionIds` ('' = none). */
+    matches?: string[];
+    /** Short answer and numeric: what the learner typed (numbers may use a decimal comma). */
+    text?: string;
+  }[];
 }
 
 export interface AttemptResultResponse {
@@ -28,12 +42,20 @@ export interface AttemptResultResponse {
    * not even per-question right/wrong, which on a true/false question gives the answer away.
    */
   answersShown: boolean;
-  review: {
-    questionId: string;
-    correct: boolean;
-    correctOptionIds: string[];
-    explanation: string | null;
-  }[];
+  review: ReviewItem[];
+}
+
+/** One question of a shown review: right or wrong, and the answer key. */
+export interface ReviewItem {
+  questionId: string;
+  correct: boolean;
+  /** Choice types: the correct options. Ordering: every option in the correct order. Matching: the left-hand options. */
+  correctOptionIds: string[];
+  explanation: string | null;
+  /** Matching: the right-hand text of each of `correctOptionIds`, in the same order. */
+  correctMatches?: string[];
+  /** Short answer: the accepted answers. Numeric: the accepted values ("3,14 ± 0,01"). */
+  correctAnswers?: string[];
 }
 
 export type AttemptStatus = 'open' | 'submitted' | 'expired';

@@ -26,3 +26,37 @@ export interface UserImportResult {
   updated: number;
   errors: ImportRowError[];
 }
+
+/** `POST /api/activation-slips` (hr in scope, sysadmin): slips for a unit's subtree. */
+export interface ActivationSlipsRequest {
+  orgUnitId: string;
+}
+
+/**
+ * `GET /api/activation-slips/:jobId`: the worker issues a code for every active person
+ * of the subtree who has not activated yet (no password, not a sysadmin) and prints them as
+ * a PDF of slips to cut and an XLSX list. The files hold live codes: only whoever may ask for
+ * the unit's slips can download them.
+ */
+export interface ActivationSlipsStatus {
+  state: 'waiting' | 'active' | 'completed' | 'failed';
+  /** 0–100. */
+  progress: number;
+  /** People with a slip, once completed. */
+  count?: number;
+  /** The codes stop working then (ACTIVATION_CODE_TTL_DAYS after the job ran). */
+  expiresAt?: string;
+  /** Once completed: the PDF of slips and the XLSX list (with the caller's bearer token). */
+  pdfUrl?: string;
+  xlsxUrl?: string;
+  error?: string;
+}
+
+/** Payload of `JobName.MakeActivationSlips`; job id `activation-slips-<batchId>`. */
+export interface ActivationSlipsJobData {
+  batchId: string;
+}
+
+export function activationSlipsJobId(batchId: string): string {
+  return `activation-slips-${batchId}`;
+}

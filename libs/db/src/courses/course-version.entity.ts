@@ -48,6 +48,10 @@ export class CourseVersionEntity {
   @Column({ type: 'text', default: '' })
   searchText: string;
 
+  /** Lessons must be completed in outline order (module, then lesson); off by default. */
+  @Column({ type: 'boolean', default: false })
+  sequentialLessons: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -9,6 +9,7 @@ export type { LessonKind };
 @Entity('lesson')
 @Check('ck_lesson_kind', `"kind" IN ('text', 'video', 'file')`)
 @Check('ck_lesson_duration', '"duration_minutes" >= 0')
+@Check('ck_lesson_min_seconds', '"min_seconds" BETWEEN 0 AND 86400')
 @Index('idx_lesson_module', ['moduleId', 'position'])
 @Index('idx_lesson_version', ['courseVersionId'])
 export class LessonEntity {
@@ -57,4 +58,11 @@ export class LessonEntity {
 
   @Column({ type: 'int', default: 0 })
   durationMinutes: number;
+
+  /**
+   * Minimum time (seconds) a learner spends on the lesson before the server accepts it as
+   * read; 0 = no minimum. Counted from the first opening (see LessonVisitEntity).
+   */
+  @Column({ type: 'int', default: 0 })
+  minSeconds: number;
 }

@@ -17,6 +17,9 @@ import { AddQuestionBanks1796623976630 } from './1796623976630-AddQuestionBanks'
 import { AddUserMfa1796624052789 } from './1796624052789-AddUserMfa';
 import { AddCertificateExports1796624442043 } from './1796624442043-AddCertificateExports';
 import { AddCertificateIssuers1796625655482 } from './1796625655482-AddCertificateIssuers';
+import { AddActivationSlipBatches1796633000000 } from './1796633000000-AddActivationSlipBatches';
+import { LessonPacing1796634652869 } from './1796634652869-LessonPacing';
+import { AddQuestionTypes1796634693458 } from './1796634693458-AddQuestionTypes';
 import { LedgerPlacement1796635063819 } from './1796635063819-LedgerPlacement';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
@@ -41,5 +44,8 @@ export const ALL_MIGRATIONS: Function[] = [
   AddUserMfa1796624052789,
   AddCertificateExports1796624442043,
   AddCertificateIssuers1796625655482,
+  AddActivationSlipBatches1796633000000,
+  LessonPacing1796634652869,
+  AddQuestionTypes1796634693458,
   LedgerPlacement1796635063819,
 ];

@@ -1,4 +1,10 @@
-import { MailJob, NotificationType, OPTIONAL_NOTIFICATION_TYPES, QueueName } from '@dx/contracts';
+import {
+  MAIL_BATCH_SIZE,
+  MailJob,
+  NotificationType,
+  OPTIONAL_NOTIFICATION_TYPES,
+  QueueName,
+} from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -39,8 +45,8 @@ export const RECIPIENT_IS_ACTIVE = (alias: string) => `${alias}.active`;
 
 /**
  * Writes notifications from inside the transaction that decided them: the inbox rows and,
- * for people with an email who have not muted the (optional) kind, a mail row plus its
- * outbox row, so the mail exists exactly when the decision was committed. All of it is one
+ * for people with an email who have not muted the (optional) kind, a mail row, plus one
+ * outbox row per batch of mails, so the mail exists exactly when the decision was committed. All of it is one
  * set-based statement, whether it notifies one person or a hundred thousand.
  */
 @Injectable()
@@ -83,14 +89,20 @@ export class NotificationsService {
                    WHERE np.user_id = u.id AND np.type = ${typeParam} AND NOT np.mail))
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id),
+       -- One outbox row (one job) per MAIL_BATCH_SIZE mails: a million reminders are 20,000
+       -- jobs, not a million, and the worker sends each batch over pooled connections.
+       -- The job id is the batch's first mail id, so it is as deterministic as a mail's.
        queued AS (
          INSERT INTO outbox (queue, job_name, job_id, payload)
-         SELECT '${QueueName.Mail}', '${MailJob.Send}', 'mail-' || m.id,
-                jsonb_build_object('mailId', m.id)
-           FROM mailed m
+         SELECT '${QueueName.Mail}', '${MailJob.SendBatch}', 'mails-' || min(b.id::text),
+                jsonb_build_object('mailIds', jsonb_agg(b.id ORDER BY b.id))
+           FROM (SELECT m.id, (row_number() OVER (ORDER BY m.id) - 1) / ${MAIL_BATCH_SIZE} AS n
+                   FROM mailed m) b
+          GROUP BY b.n
          RETURNING 1)
        SELECT (SELECT count(*)::int FROM ins) AS notified,
-              (SELECT count(*)::int FROM queued) AS mailed`,
+              (SELECT count(*)::int FROM mailed) AS mailed,
+              (SELECT count(*)::int FROM queued) AS jobs`,
       [...batch.params, batch.type, OPTIONAL_NOTIFICATION_TYPES.includes(batch.type)],
     );
     return { notified: row.notified, mailed: row.mailed };

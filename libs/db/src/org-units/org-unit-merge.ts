@@ -189,61 +189,78 @@ async function closeOwnEdges(tx: EntityManager, unitId: string, e: string): Prom
   );
 }
 
+/** Rows of a period table that hang from a unit: child edges or memberships. */
+interface PeriodsOfUnit {
+  table: 'org_unit_edge' | 'membership';
+  /** The column naming the unit they hang from. */
+  unitColumn: 'parent_id' | 'org_unit_id';
+  /** Columns copied to the part that moves. */
+  carried: string[];
+}
+
+const CHILD_EDGES: PeriodsOfUnit = {
+  table: 'org_unit_edge',
+  unitColumn: 'parent_id',
+  carried: ['unit_id'],
+};
+const MEMBERSHIPS: PeriodsOfUnit = {
+  table: 'membership',
+  unitColumn: 'org_unit_id',
+  carried: ['user_id', 'dx_role'],
+};
+
 /**
- * Child links that span E are split at E (the part from E hangs under the target);
- * links that start on or after E are re-pointed.
+ * Periods that span E are split at E: the part before E stays with the unit, the part from
+ * E (same carried columns) goes to the target; periods that start on or after E are
+ * re-pointed. The open row is closed and its successor opened in one statement, so the
+ * "one open membership per person" index holds throughout. Table and column names are
+ * the constants above, never input.
  */
+async function movePeriodsAt(
+  tx: EntityManager,
+  p: PeriodsOfUnit,
+  unitId: string,
+  targetId: string,
+  e: string,
+): Promise<void> {
+  const carried = p.carried.join(', ');
+  await tx.query(
+    `WITH split AS (
+       UPDATE ${p.table} t SET valid_to = $3::date
+         FROM (SELECT id, valid_to FROM ${p.table}
+                WHERE ${p.unitColumn} = $1::uuid AND valid_from < $3::date
+                  AND (valid_to IS NULL OR valid_to > $3::date)) old
+        WHERE t.id = old.id
+        RETURNING ${p.carried.map((c) => `t.${c}`).join(', ')}, old.valid_to AS old_valid_to)
+     INSERT INTO ${p.table} (${carried}, ${p.unitColumn}, valid_from, valid_to)
+     SELECT ${carried}, $2::uuid, $3::date, old_valid_to FROM split`,
+    [unitId, targetId, e],
+  );
+  await tx.query(
+    `UPDATE ${p.table} SET ${p.unitColumn} = $2::uuid
+      WHERE ${p.unitColumn} = $1::uuid AND valid_from >= $3::date`,
+    [unitId, targetId, e],
+  );
+}
+
+/** Child links that span E are split at E (the part from E hangs under the target). */
 async function moveChildEdges(
   tx: EntityManager,
   unitId: string,
   targetId: string,
   e: string,
 ): Promise<void> {
-  await tx.query(
-    `WITH split AS (
-       UPDATE org_unit_edge edge SET valid_to = $3::date
-         FROM (SELECT id, valid_to FROM org_unit_edge
-                WHERE parent_id = $1::uuid AND valid_from < $3::date
-                  AND (valid_to IS NULL OR valid_to > $3::date)) old
-        WHERE edge.id = old.id
-        RETURNING edge.unit_id, old.valid_to AS old_valid_to)
-     INSERT INTO org_unit_edge (unit_id, parent_id, valid_from, valid_to)
-     SELECT unit_id, $2::uuid, $3::date, old_valid_to FROM split`,
-    [unitId, targetId, e],
-  );
-  await tx.query(
-    `UPDATE org_unit_edge SET parent_id = $2::uuid WHERE parent_id = $1::uuid AND valid_from >= $3::date`,
-    [unitId, targetId, e],
-  );
+  await movePeriodsAt(tx, CHILD_EDGES, unitId, targetId, e);
 }
 
-/**
- * Same split for people: the period before E stays in the unit, the rest (same DX role)
- * goes to the target. The open row is closed and its successor opened in one statement,
- * so the "one open membership per person" index holds throughout.
- */
+/** Same split for people; today's unit of each person follows. */
 async function moveMemberships(
   tx: EntityManager,
   unitId: string,
   targetId: string,
   e: string,
 ): Promise<void> {
-  await tx.query(
-    `WITH split AS (
-       UPDATE membership m SET valid_to = $3::date
-         FROM (SELECT id, valid_to FROM membership
-                WHERE org_unit_id = $1::uuid AND valid_from < $3::date
-                  AND (valid_to IS NULL OR valid_to > $3::date)) old
-        WHERE m.id = old.id
-        RETURNING m.user_id, m.dx_role, old.valid_to AS old_valid_to)
-     INSERT INTO membership (user_id, org_unit_id, dx_role, valid_from, valid_to)
-     SELECT user_id, $2::uuid, dx_role, $3::date, old_valid_to FROM split`,
-    [unitId, targetId, e],
-  );
-  await tx.query(
-    `UPDATE membership SET org_unit_id = $2::uuid WHERE org_unit_id = $1::uuid AND valid_from >= $3::date`,
-    [unitId, targetId, e],
-  );
+  await movePeriodsAt(tx, MEMBERSHIPS, unitId, targetId, e);
   await tx.query(
     `UPDATE app_user SET org_unit_id = $2::uuid, updated_at = now() WHERE org_unit_id = $1::uuid`,
     [unitId, targetId],

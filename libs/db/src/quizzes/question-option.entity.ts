@@ -23,4 +23,12 @@ export class QuestionOptionEntity {
   /** Never leaves the server before the attempt is submitted. */
   @Column({ type: 'boolean', default: false })
   correct: boolean;
+
+  /** Matching: the right-hand text this option pairs with (shown to learners only as a sorted choice). */
+  @Column({ type: 'text', nullable: true })
+  match: string | null;
+
+  /** Numeric: an answer within ± tolerance of `text` is right (null: exactly). */
+  @Column({ type: 'double precision', nullable: true })
+  tolerance: number | null;
 }

@@ -16,7 +16,10 @@ import { QuizEntity } from './quiz.entity';
 export type { QuestionType };
 
 @Entity('question')
-@Check('ck_question_type', `"type" IN ('single', 'multiple', 'true_false')`)
+@Check(
+  'ck_question_type',
+  `"type" IN ('single', 'multiple', 'true_false', 'matching', 'ordering', 'short_answer', 'numeric')`,
+)
 // A question belongs to one quiz (a course version's own) or to one bank (shared, versioned).
 @Check('ck_question_owner', '("quiz_id" IS NULL) <> ("bank_id" IS NULL)')
 @Check('ck_question_bank_category', '"bank_id" IS NULL OR "category_id" IS NOT NULL')
@@ -95,4 +98,12 @@ export class QuestionEntity {
   /** Shown in the review after submission, never before. */
   @Column({ type: 'text', nullable: true })
   explanation: string | null;
+
+  /** Short answer: "Hà Nội" matches "hà nội". */
+  @Column({ type: 'boolean', default: true })
+  ignoreCase: boolean;
+
+  /** Short answer: "Hà Nội" matches "Ha Noi" (off by default: diacritics carry meaning in Vietnamese). */
+  @Column({ type: 'boolean', default: false })
+  ignoreDiacritics: boolean;
 }

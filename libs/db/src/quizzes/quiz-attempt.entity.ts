@@ -23,6 +23,10 @@ export interface DrawnQuestion {
 export interface AttemptAnswer {
   questionId: string;
   optionIds: string[];
+  /** Matching: the right-hand text chosen for each of optionIds. */
+  matches?: string[];
+  /** Short answer and numeric: what the learner typed. */
+  text?: string;
 }
 
 /**
@@ -90,4 +94,12 @@ export class QuizAttemptEntity {
 
   @Column({ type: 'int', nullable: true })
   total: number | null;
+
+  /**
+   * The drawn questions graded right at submit. Analytics read it: typed and matching answers
+   * cannot be re-graded in SQL. Null on attempts submitted before it existed (analytics then
+   * compare option sets, which is exact for the choice types those attempts had).
+   */
+  @Column({ type: 'uuid', array: true, nullable: true })
+  correctQuestionIds: string[] | null;
 }

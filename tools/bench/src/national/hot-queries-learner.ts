@@ -208,7 +208,7 @@ export const LEARNER_QUERIES: HotQuery[] = [
     mustMatch: ["name: 'quiz_submit_read'", "name: 'quiz_record_grade',"],
     statements: (x) => [
       { sql: SUBMIT_READ.text, params: [x.learner.attemptId, x.learner.id] },
-      { sql: RECORD_GRADE.text, params: [x.learner.attemptId, '[]', 80, true, 8, 10] },
+      { sql: RECORD_GRADE.text, params: [x.learner.attemptId, '[]', 80, true, 8, 10, []] },
     ],
   },
   {

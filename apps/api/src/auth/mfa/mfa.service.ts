@@ -14,7 +14,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { invalidField } from '../../http/invalid-input';
 import { UserAccountsService } from '../../users/user-accounts.service';
 import { AccountStatusService } from '../account-status.service';
-import { RateLimiter, tooManyRequests } from '../rate-limiter.service';
+import { tooManyRequests } from '../../http/too-many-requests';
+import { RateLimiter } from '../rate-limiter.service';
 import { RefreshTokensService } from '../refresh-tokens.service';
 import {
   hashRecoveryCode,

@@ -14,6 +14,8 @@ import {
 } from 'class-validator';
 import { MaxUtf8Bytes, OptionalNotNull, TrimNfc } from './dto-helpers';
 
+/** A day: the database check allows no more. */
+export const MAX_LESSON_MIN_SECONDS = 86_400;
 const KINDS: LessonKind[] = ['text', 'video', 'file'];
 const HTTPS_URL = { protocols: ['https'], require_protocol: true, require_tld: true };
 const HTTPS_MESSAGE = { message: 'videoUrl must be an https:// URL' };
@@ -54,6 +56,18 @@ export class CreateLessonDto implements CreateLessonBody {
   @Min(0)
   @Max(1440)
   durationMinutes: number;
+
+  @ApiPropertyOptional({
+    example: 300,
+    minimum: 0,
+    maximum: MAX_LESSON_MIN_SECONDS,
+    description: 'Minimum seconds on the lesson before it can be completed (0 = none, default)',
+  })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LESSON_MIN_SECONDS)
+  minSeconds?: number;
 }
 
 /** `null` clears content or videoUrl. */
@@ -91,6 +105,13 @@ export class UpdateLessonDto implements UpdateLessonBody {
   @Min(0)
   @Max(1440)
   durationMinutes?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_LESSON_MIN_SECONDS })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LESSON_MIN_SECONDS)
+  minSeconds?: number;
 
   @ApiPropertyOptional({ minimum: 1, description: 'Move to this place in its module (1 = first)' })
   @OptionalNotNull()

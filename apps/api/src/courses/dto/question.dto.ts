@@ -1,5 +1,5 @@
 import type { CreateQuestionBody, QuestionOptionBody, UpdateQuestionBody } from '@dx/contracts';
-import type { QuestionType } from '@dx/contracts';
+import { CHOICE_QUESTION_TYPES, QUESTION_TYPES, type QuestionType } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsString,
   Max,
   MaxLength,
@@ -17,9 +18,10 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { parseNumber } from '../../quizzes/typed-answers';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
-const TYPES: QuestionType[] = ['single', 'multiple', 'true_false'];
+const TYPES = QUESTION_TYPES as QuestionType[];
 
 export class QuestionOptionDto implements QuestionOptionBody {
   @ApiProperty({ example: 'Cổng Dịch vụ công quốc gia' })
@@ -29,14 +31,51 @@ export class QuestionOptionDto implements QuestionOptionBody {
   @MaxLength(1000)
   text: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Choice types: a correct answer; ignored by the other types' })
   @IsBoolean()
   correct: boolean;
+
+  @ApiPropertyOptional({ description: 'Matching: the right-hand text this option pairs with' })
+  @OptionalNotNull()
+  @IsString()
+  @TrimNfc()
+  @MaxLength(1000)
+  match?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Numeric: accepted distance from the value' })
+  @OptionalNotNull()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e12)
+  tolerance?: number;
+}
+
+/** A number as authors type it: "3,5" or "3.5" (the learners' own rule). */
+const isNumberText = (s: unknown) => typeof s === 'string' && parseNumber(s) !== null;
+
+const sameText = (s: unknown) =>
+  typeof s === 'string' ? s.normalize('NFC').trim().toLocaleLowerCase('vi') : s;
+
+/** The rules of the types whose options are not choices; null when the set fits. */
+function structuredRuleError(type: QuestionType, options: Record<string, unknown>[]): string | null {
+  if (type === 'ordering' || type === 'matching') {
+    if (options.length < 2) return `a ${type} question has at least 2 options`;
+    const texts = options.map((o) => sameText(o?.text));
+    if (new Set(texts).size !== texts.length) return `the options of a ${type} question must differ`;
+  }
+  if (type === 'matching' && options.some((o) => typeof o?.match !== 'string' || !o.match.trim()))
+    return 'every option of a matching question needs its match';
+  if (type === 'numeric' && options.some((o) => !isNumberText(o?.text)))
+    return 'every option of a numeric question is a number (3,5 or 3.5)';
+  return null;
 }
 
 /** How many options and correct answers each type allows; null when the set fits. */
 export function optionRuleError(type: unknown, options: unknown): string | null {
   if (!Array.isArray(options) || !TYPES.includes(type as QuestionType)) return null;
+  if (!CHOICE_QUESTION_TYPES.includes(type as QuestionType))
+    return structuredRuleError(type as QuestionType, options);
+  if (options.length < 2) return 'a choice question has at least 2 options';
   const correct = options.filter((o) => o?.correct === true).length;
   if (type === 'true_false' && options.length !== 2)
     return 'a true/false question has exactly 2 options';
@@ -72,10 +111,11 @@ export class CreateQuestionDto implements CreateQuestionBody {
 
   @ApiProperty({
     type: [QuestionOptionDto],
-    description: '2–10 options; single/true_false: one correct; multiple: ≥ 1',
+    description:
+      '1–10 options. single/true_false: 2+, one correct; multiple: 2+, ≥ 1 correct; ordering: 2+ in the correct order; matching: 2+ each with its match; short_answer: the accepted answers; numeric: the accepted values',
   })
   @IsArray()
-  @ArrayMinSize(2)
+  @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => QuestionOptionDto)
@@ -88,7 +128,41 @@ export class CreateQuestionDto implements CreateQuestionBody {
   @TrimNfc()
   @MaxLength(5000)
   explanation?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'Short answer: compare without case' })
+  @OptionalNotNull()
+  @IsBoolean()
+  ignoreCase?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Short answer: compare without diacritics ("Ha Noi" accepted for "Hà Nội")',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  ignoreDiacritics?: boolean;
 }
+
+/** What optionRows and textRuleColumns read of a question body (the editor's, a file row's). */
+type QuestionContent = Pick<CreateQuestionBody, 'type' | 'options' | 'ignoreCase' | 'ignoreDiacritics'>;
+
+/** The option rows a question's body stores: only choice types keep `correct` as given. */
+export function optionRows(dto: QuestionContent) {
+  const choice = CHOICE_QUESTION_TYPES.includes(dto.type);
+  return dto.options.map((o, i) => ({
+    position: i + 1,
+    text: o.text,
+    correct: choice ? o.correct : true,
+    match: dto.type === 'matching' ? (o.match ?? null) : null,
+    tolerance: dto.type === 'numeric' ? (o.tolerance ?? null) : null,
+  }));
+}
+
+/** The question columns beyond type/text/explanation that a body sets. */
+export const textRuleColumns = (dto: QuestionContent) => ({
+  ignoreCase: dto.ignoreCase ?? true,
+  ignoreDiacritics: dto.ignoreDiacritics ?? false,
+});
 
 /** Replaces the question (type, text, options, explanation); `position` moves it. */
 export class UpdateQuestionDto extends CreateQuestionDto implements UpdateQuestionBody {

@@ -1,6 +1,14 @@
 import type { UpdateCourseBody } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsPositive, IsString, Max, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { MAX_COURSE_HOURS } from './create-course.dto';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
@@ -27,4 +35,9 @@ export class UpdateCourseDto implements UpdateCourseBody {
   @IsPositive()
   @Max(MAX_COURSE_HOURS)
   hours?: number;
+
+  @ApiPropertyOptional({ description: 'Learners complete the lessons in outline order' })
+  @OptionalNotNull()
+  @IsBoolean()
+  sequentialLessons?: boolean;
 }

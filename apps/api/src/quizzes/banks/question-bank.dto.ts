@@ -4,6 +4,7 @@ import type {
   CreateQuestionCategoryBody,
   QuizDrawRuleBody,
   QuizDrawRulesBody,
+  RenameQuestionBankBody,
 } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -35,6 +36,16 @@ export class CreateQuestionBankDto implements CreateQuestionBankBody {
   @OptionalNotNull()
   @IsUUID()
   ownerOrgUnitId?: string;
+}
+
+/** PATCH /api/question-banks/:id */
+export class RenameQuestionBankDto implements RenameQuestionBankBody {
+  @ApiProperty({ example: 'Ngân hàng câu hỏi Chính phủ số 2026' })
+  @IsString()
+  @TrimNfc()
+  @MinLength(1)
+  @MaxLength(255)
+  title: string;
 }
 
 export class CreateQuestionCategoryDto implements CreateQuestionCategoryBody {

@@ -12,7 +12,9 @@ import {
   Delete,
   Get,
   HttpCode,
+  StreamableFile,
   Param,
+  Patch,
   Post,
   Put,
   Query,
@@ -22,8 +24,10 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiOperation,
+  ApiProduces,
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
@@ -40,7 +44,10 @@ import {
   CreateQuestionBankDto,
   CreateQuestionCategoryDto,
   QuizDrawRulesDto,
+  RenameQuestionBankDto,
 } from './question-bank.dto';
+import { BankAdminService } from './bank-admin.service';
+import { bankWorkbook } from './bank-export';
 import { QuestionBanksService } from './question-banks.service';
 
 class ImportBankFileDto {
@@ -65,6 +72,7 @@ export class QuestionBanksController {
     private readonly banks: QuestionBanksService,
     private readonly importer: BankImportService,
     private readonly rules: DrawRulesService,
+    private readonly admin: BankAdminService,
   ) {}
 
   @Get('question-banks')
@@ -86,6 +94,74 @@ export class QuestionBanksController {
     @Param('id', uuidParam()) id: string,
   ): Promise<QuestionBankResponse> {
     return this.banks.get(u, id);
+  }
+
+  @Patch('question-banks/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Rename a bank' })
+  renameBank(
+    @CurrentUser() u: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RenameQuestionBankDto,
+  ): Promise<void> {
+    return this.admin.renameBank(u, id, dto.title);
+  }
+
+  @Delete('question-banks/:id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a bank, its categories and unused earlier versions',
+    description:
+      'Refused while a draw rule (of any course version) names one of its categories or it holds a current question.',
+  })
+  @ApiConflictResponse({
+    description:
+      '`question_bank_in_use` (params drawRules, questions); `question_history_kept` (params versions) when attempts drew its earlier versions',
+  })
+  deleteBank(@CurrentUser() u: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
+    return this.admin.deleteBank(u, id);
+  }
+
+  @Get('question-banks/:id/export')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({
+    summary: "The bank's current questions as the XLSX import template (imports back unchanged)",
+  })
+  async export(
+    @CurrentUser() u: AuthUser,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<StreamableFile> {
+    const bank = await this.banks.get(u, id);
+    const names = new Map(bank.categories.map((c) => [c.id, c.name]));
+    return new StreamableFile(await bankWorkbook(bank.questions, names), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: 'attachment; filename="ngan-hang-cau-hoi.xlsx"',
+    });
+  }
+
+  @Patch('question-categories/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Rename a category (names are unique in a bank)' })
+  renameCategory(
+    @CurrentUser() u: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: CreateQuestionCategoryDto,
+  ): Promise<void> {
+    return this.admin.renameCategory(u, id, dto.name);
+  }
+
+  @Delete('question-categories/:id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a category and its unused earlier versions',
+    description: 'Refused while a draw rule names it or it holds a current question.',
+  })
+  @ApiConflictResponse({
+    description:
+      '`question_category_in_use` (params drawRules, questions); `question_history_kept` (params versions)',
+  })
+  deleteCategory(@CurrentUser() u: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
+    return this.admin.deleteCategory(u, id);
   }
 
   @Post('question-banks/:id/categories')

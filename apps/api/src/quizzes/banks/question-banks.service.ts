@@ -1,4 +1,5 @@
 import type {
+  QuestionOptionBody,
   BankQuestionSaved,
   BankQuestionView,
   CreatedId,
@@ -18,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../auth/auth-user';
 import { invalidField } from '../../http/invalid-input';
 import { OrgScopeService } from '../../org-units/org-scope.service';
+import { optionRows, textRuleColumns } from '../../courses/dto/question.dto';
 import {
   BankQuestionDto,
   CreateQuestionBankDto,
@@ -38,13 +40,17 @@ export interface BankQuestionContent {
   explanation?: string | null;
   externalId?: string | null;
   tags?: string[];
-  options: { text: string; correct: boolean }[];
+  options: QuestionOptionBody[];
+  ignoreCase?: boolean;
+  ignoreDiacritics?: boolean;
 }
 
 const BANK_QUESTIONS_SQL = `
 SELECT x.id, x.key, x.version, x.category_id AS "categoryId", x.type, x.text, x.explanation,
-       x.external_id AS "externalId", x.tags,
-       (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text, 'correct', o.correct)
+       x.external_id AS "externalId", x.tags, x.ignore_case AS "ignoreCase",
+       x.ignore_diacritics AS "ignoreDiacritics",
+       (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', o.id, 'text', o.text,
+                                   'correct', o.correct, 'match', o.match, 'tolerance', o.tolerance))
                                  ORDER BY o.position), '[]')
           FROM question_option o WHERE o.question_id = x.id) AS options
   FROM question x
@@ -202,15 +208,11 @@ export class QuestionBanksService {
       explanation: q.explanation || null,
       externalId: q.externalId ?? null,
       tags: [...new Set((q.tags ?? []).map((t) => t.normalize('NFC').trim()).filter(Boolean))],
+      ...textRuleColumns(q),
     });
     await tx.insert(
       QuestionOptionEntity,
-      q.options.map((o, i) => ({
-        questionId: id,
-        position: i + 1,
-        text: o.text,
-        correct: o.correct,
-      })),
+      optionRows(q).map((o) => ({ questionId: id, ...o })),
     );
     return { id, key: at.key, version: at.version };
   }

@@ -5,9 +5,13 @@ import type { QuestionCandidate, RowError } from './question-row';
  *   ::id:: Question text {=right ~wrong ~wrong ####explanation}        single choice
  *   ::id:: Question text {~%50%right ~%50%right ~%-100%wrong}          multiple choice
  *   ::id:: Statement {T} / {FALSE}  (optionally ####explanation)        true/false
+ *   ::id:: Ghép đôi {=VNeID -> Định danh =DVC -> Dịch vụ công}          matching
+ *   ::id:: Thủ đô? {=Hà Nội =Thủ đô Hà Nội}                            short answer
+ *   ::id:: Số? {#3.14:0.01}  {#1..5}  {#=3.14:0.01 =3.1:0}              numeric (value:tolerance, min..max)
  * Questions are separated by blank lines; `//` lines are comments; `\` escapes ~ = # { } :.
- * Per-answer feedback (`#…`) is dropped. Other GIFT forms (matching, numeric, short answer,
- * essay) are row errors: these quizzes cannot grade them. `row` is the question's first line.
+ * Per-answer feedback (`#…`) is dropped; partial-credit answers (`=%50%…`) of short-answer and
+ * numeric questions are dropped (grading is all or nothing). Essay questions are row errors.
+ * `row` is the question's first line.
  * `$CATEGORY: a/b/Name` sets the category (its last segment) of the questions that follow.
  */
 export function giftCandidates(text: string): {
@@ -128,14 +132,22 @@ function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | string {
     };
   }
   if (body === '') return 'an essay question (empty answer block) cannot be graded here';
-  if (body.startsWith('#')) return 'numeric GIFT questions are not supported';
+  const base = { externalId, text: stem, explanation };
+  if (body.startsWith('#')) {
+    const options = numericOptions(body.slice(1).trim());
+    return typeof options === 'string' ? options : { ...base, type: 'numeric', options };
+  }
   const answers = splitAnswers(body);
-  if (answers.some((a) => a.includes('->'))) return 'matching GIFT questions are not supported';
+  if (answers.some((a) => a.includes('->'))) {
+    const options = matchingOptions(answers);
+    return typeof options === 'string' ? options : { ...base, type: 'matching', options };
+  }
   if (!answers.every((a) => a.startsWith('=') || a.startsWith('~'))) {
     return 'each answer must start with = (right) or ~ (wrong)';
   }
   if (answers.every((a) => a.startsWith('='))) {
-    return 'short-answer GIFT questions (only = answers) are not supported';
+    const options = fullCredit(answers).map((text) => ({ text: unescape(text), correct: true }));
+    return { ...base, type: 'short_answer', options };
   }
   const weighted = answers.some((a) => /^~%\d/.test(a));
   const options = answers.map((a) => {
@@ -153,4 +165,48 @@ function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | string {
     options,
     explanation,
   };
+}
+
+/** Answer texts of `=` answers worth full credit (no weight, or 100 %), feedback dropped. */
+function fullCredit(answers: string[]): string[] {
+  return answers.flatMap((a) => {
+    const weight = /^=%(-?\d+(?:\.\d+)?)%/.exec(a);
+    if (weight && Number(weight[1]) !== 100) return [];
+    let textPart = a.slice(weight ? weight[0].length : 1);
+    const feedback = unescapedIndex(textPart, '#');
+    if (feedback >= 0) textPart = textPart.slice(0, feedback);
+    return [textPart];
+  });
+}
+
+/** `=left -> right` pairs; any other answer is an error (GIFT has no wrong matching answers). */
+function matchingOptions(answers: string[]) {
+  if (!answers.every((a) => a.startsWith('='))) return 'each matching pair must start with =';
+  return answers.map((a) => {
+    const arrow = a.indexOf('->');
+    // A pair without its match keeps an empty match: the DTO names the row's missing pair.
+    const [left, right] = arrow < 0 ? [a.slice(1), ''] : [a.slice(1, arrow), a.slice(arrow + 2)];
+    return { text: unescape(left), correct: true, match: unescape(right) };
+  });
+}
+
+/** `3.14:0.01`, `1..5`, `3.14`, or `=…` answers of those forms: values with tolerances. */
+function numericOptions(body: string) {
+  const forms = body.startsWith('=') ? fullCredit(splitAnswers(body)) : [body];
+  const options: { text: string; correct: boolean; tolerance?: number }[] = [];
+  for (const raw of forms) {
+    const f = unescape(raw).replace(/\s+/g, '');
+    const range = /^(.+)\.\.(.+)$/.exec(f);
+    const [v, tol] = range ? [range[1], range[2]] : f.split(':');
+    const a = Number(v);
+    const b = tol === undefined ? 0 : Number(tol);
+    if (!v || !Number.isFinite(a) || !Number.isFinite(b)) return `"${raw.trim()}" is not a number`;
+    if (range) {
+      // min..max is the value halfway with half the width as tolerance.
+      options.push({ text: String((a + b) / 2), correct: true, tolerance: Math.abs(b - a) / 2 });
+    } else {
+      options.push({ text: v, correct: true, ...(b ? { tolerance: b } : {}) });
+    }
+  }
+  return options.length ? options : 'a numeric question needs at least one full-credit value';
 }

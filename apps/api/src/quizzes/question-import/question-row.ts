@@ -1,7 +1,7 @@
 import type { FieldError, QuestionType } from '@dx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { CreateQuestionDto } from '../../courses/dto/question.dto';
+import { CreateQuestionDto, optionRows, textRuleColumns } from '../../courses/dto/question.dto';
 
 /** One question read from an import file, before validation; `row` as the file numbers it. */
 export interface QuestionCandidate {
@@ -9,8 +9,11 @@ export interface QuestionCandidate {
   externalId: string | null;
   type: string;
   text: string;
-  options: { text: string; correct: boolean }[];
+  options: { text: string; correct: boolean; match?: string; tolerance?: number }[];
   explanation: string | null;
+  /** Short answer: the text rule, when the file sets it (the API's defaults otherwise). */
+  ignoreCase?: boolean;
+  ignoreDiacritics?: boolean;
   /** Bank imports: the category the row goes to (created when the bank lacks it). */
   category?: string | null;
   tags?: string[];
@@ -66,6 +69,8 @@ export async function checkCandidate(
     text: c.text,
     options: c.options,
     ...(c.explanation ? { explanation: c.explanation } : {}),
+    ...(c.ignoreCase !== undefined ? { ignoreCase: c.ignoreCase } : {}),
+    ...(c.ignoreDiacritics !== undefined ? { ignoreDiacritics: c.ignoreDiacritics } : {}),
   });
   const errors: RowError[] = messages(await validate(dto, { whitelist: true })).map((e) => ({
     row: c.row,
@@ -113,8 +118,14 @@ export async function checkCandidate(
       externalId: c.externalId,
       type: dto.type,
       text: dto.text,
-      options: dto.options.map((o) => ({ text: o.text, correct: o.correct })),
+      options: optionRows(dto).map((o) => ({
+        text: o.text,
+        correct: o.correct,
+        ...(o.match !== null ? { match: o.match } : {}),
+        ...(o.tolerance !== null ? { tolerance: o.tolerance } : {}),
+      })),
       explanation: dto.explanation || undefined,
+      ...textRuleColumns(dto),
       category,
       tags,
     },

@@ -40,11 +40,18 @@ export async function readValidQuestions(
   return questions;
 }
 
-/** What re-importing compares: type, text, explanation and options in order. */
+/** What re-importing compares: type, text, explanation, text rule and options in order. */
 export function sameContent(
   found: {
-    question: { type: string; text: string; explanation: string | null; tags?: string[] };
-    options: { text: string; correct: boolean }[];
+    question: {
+      type: string;
+      text: string;
+      explanation: string | null;
+      tags?: string[];
+      ignoreCase: boolean;
+      ignoreDiacritics: boolean;
+    };
+    options: { text: string; correct: boolean; match: string | null; tolerance: number | null }[];
   },
   q: ImportedQuestion,
 ): boolean {
@@ -53,7 +60,15 @@ export function sameContent(
     question.type === q.type &&
     question.text === q.text &&
     (question.explanation ?? null) === (q.explanation ?? null) &&
+    question.ignoreCase === (q.ignoreCase ?? true) &&
+    question.ignoreDiacritics === (q.ignoreDiacritics ?? false) &&
     options.length === q.options.length &&
-    options.every((o, i) => o.text === q.options[i].text && o.correct === q.options[i].correct)
+    options.every(
+      (o, i) =>
+        o.text === q.options[i].text &&
+        o.correct === q.options[i].correct &&
+        (o.match ?? null) === (q.options[i].match ?? null) &&
+        (o.tolerance ?? null) === (q.options[i].tolerance ?? null),
+    )
   );
 }

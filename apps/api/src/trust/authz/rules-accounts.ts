@@ -1,6 +1,8 @@
+import { activationSlipsJobId } from '@dx/contracts';
 import { issueActivationCodes } from '@dx/db';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import * as argon2 from 'argon2';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Factories } from '../../test/factories';
 import { callerUser } from '../support/world';
 import { CheckContext, everyone, inScope, RuleTable } from './rule';
@@ -36,6 +38,26 @@ async function resetToken(c: CheckContext): Promise<string> {
   return token;
 }
 
+/** A unit's activation slips as the worker leaves them: row completed, both files stored. */
+async function completedSlips(c: CheckContext): Promise<string> {
+  const id = randomUUID();
+  const storage = c.w.t.app.get<FileStorage>(FILE_STORAGE);
+  const pdfKey = `exports/activation-slips/trust-${id}.pdf`;
+  const xlsxKey = `exports/activation-slips/trust-${id}.xlsx`;
+  await storage.put(pdfKey, Buffer.from('%PDF-1.3\n%%EOF\n'));
+  await storage.put(xlsxKey, Buffer.from('PK\u0005\u0006'));
+  const u = c.side.unit;
+  await c.w.t.db.query(
+    `INSERT INTO activation_slip_batch (id, org_unit_id, unit_path, unit_code, unit_name, requested_by,
+            state, progress, count, expires_at, pdf_key, xlsx_key, finished_at)
+     VALUES ($1, $2, $3, $4, $5, NULL, 'completed', 100, 0, now() + interval '14 days', $6, $7, now())`,
+    [id, u.id, u.path, u.code, u.name, pdfKey, xlsxKey],
+  );
+  return activationSlipsJobId(id);
+}
+
+const SLIPS_FOLLOW = { learner: 403, trainer: 403, hr: inScope(200), sysadmin: 200 } as const;
+
 /** Activation, passwords and the people-management endpoints of accounts. */
 export const ACCOUNT_RULES: RuleTable = {
   'POST /api/users/{id}/activation': {
@@ -45,6 +67,26 @@ export const ACCOUNT_RULES: RuleTable = {
     hr: inScope(200),
     sysadmin: 200,
     request: async (c) => ({ params: { id: (await c.w.fresh.user(c.side)).id } }),
+  },
+  'POST /api/activation-slips': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 202 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(202),
+    sysadmin: 202,
+    request: (c) => ({ body: { orgUnitId: c.side.unit.id } }),
+  },
+  'GET /api/activation-slips/{jobId}': {
+    ...SLIPS_FOLLOW,
+    request: async (c) => ({ params: { jobId: await completedSlips(c) } }),
+  },
+  'GET /api/activation-slips/{jobId}/pdf': {
+    ...SLIPS_FOLLOW,
+    request: async (c) => ({ params: { jobId: await completedSlips(c) } }),
+  },
+  'GET /api/activation-slips/{jobId}/xlsx': {
+    ...SLIPS_FOLLOW,
+    request: async (c) => ({ params: { jobId: await completedSlips(c) } }),
   },
   'PATCH /api/users/{id}': {
     above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },

@@ -75,6 +75,17 @@ export const ADMIN_RULES: RuleTable = {
     sysadmin: 200,
     request: (c) => ({ params: { id: c.side.commune.id } }),
   },
+  'PATCH /api/org-units/{id}': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => {
+      const [unit] = await c.w.fresh.unitPair(c.side);
+      return { params: { id: unit.id }, body: { name: `${unit.name} (tên mới)` } };
+    },
+  },
   'POST /api/org-units/{id}/merge': {
     learner: 403,
     trainer: 403,

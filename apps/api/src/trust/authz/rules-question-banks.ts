@@ -56,6 +56,21 @@ async function freshQuestion(c: CheckContext): Promise<string> {
   return id;
 }
 
+/** A bank of the side's unit made anew, with one category (deleting uses it up). */
+async function freshBank(c: CheckContext): Promise<{ bankId: string; categoryId: string }> {
+  const bankId = randomUUID();
+  const categoryId = randomUUID();
+  await c.w.t.db.query(
+    `INSERT INTO question_bank (id, owner_org_unit_id, title) VALUES ($1, $2, 'Ngân hàng tạm')`,
+    [bankId, c.side.unit.id],
+  );
+  await c.w.t.db.query(
+    `INSERT INTO question_category (id, bank_id, name) VALUES ($1, $2, 'Chương tạm')`,
+    [categoryId, bankId],
+  );
+  return { bankId, categoryId };
+}
+
 const QUESTION = (categoryId: string) => ({
   categoryId,
   type: 'single',
@@ -86,6 +101,37 @@ export const QUESTION_BANK_RULES: RuleTable = {
     above: aboveBank(200),
     ...banking(200),
     request: async (c) => ({ params: { id: (await bankOf(c.w, c.side)).bankId } }),
+  },
+  'PATCH /api/question-banks/{id}': {
+    above: aboveBank(204),
+    ...banking(204),
+    request: async (c) => ({
+      params: { id: (await bankOf(c.w, c.side)).bankId },
+      body: { title: 'Ngân hàng thử nghiệm' },
+    }),
+  },
+  'DELETE /api/question-banks/{id}': {
+    above: aboveBank(204),
+    ...banking(204),
+    request: async (c) => ({ params: { id: (await freshBank(c)).bankId } }),
+  },
+  'GET /api/question-banks/{id}/export': {
+    above: aboveBank(200),
+    ...banking(200),
+    request: async (c) => ({ params: { id: (await bankOf(c.w, c.side)).bankId } }),
+  },
+  'PATCH /api/question-categories/{id}': {
+    above: aboveBank(204),
+    ...banking(204),
+    request: async (c) => ({
+      params: { id: (await freshBank(c)).categoryId },
+      body: { name: `Chương ${randomSuffix()}` },
+    }),
+  },
+  'DELETE /api/question-categories/{id}': {
+    above: aboveBank(204),
+    ...banking(204),
+    request: async (c) => ({ params: { id: (await freshBank(c)).categoryId } }),
   },
   'POST /api/question-banks/{id}/categories': {
     above: aboveBank(201),

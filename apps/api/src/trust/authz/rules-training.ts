@@ -26,6 +26,16 @@ async function recordOf(c: CheckContext): Promise<string> {
   return row.id;
 }
 
+/** A fresh requirement on the side's commune (written directly: no caller involved). */
+async function requirementOf(c: CheckContext): Promise<string> {
+  const [row] = await c.w.t.db.query(
+    `INSERT INTO requirement (year, org_unit_id, dx_roles, hours, due_date)
+     VALUES ($1, $2, '{full_time}', 4, $3) RETURNING id`,
+    [thisYear(), c.side.commune.id, `${thisYear()}-12-31`],
+  );
+  return row.id;
+}
+
 /** The yearly cycle: requirements, recorded training, people reports. */
 export const TRAINING_RULES: RuleTable = {
   // hr names a unit of its subtree; one outside it is a write not allowed (403).
@@ -50,6 +60,20 @@ export const TRAINING_RULES: RuleTable = {
     hr: inScope(200),
     sysadmin: 200,
     request: (c) => ({ query: { orgUnitId: c.side.unit.id, year: thisYear() } }),
+  },
+  'PATCH /api/requirements/{id}': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({ params: { id: await requirementOf(c) }, body: { hours: 6 } }),
+  },
+  'DELETE /api/requirements/{id}': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(204),
+    sysadmin: 204,
+    request: async (c) => ({ params: { id: await requirementOf(c) } }),
   },
   'GET /api/me/requirements': { unscoped: true, ...everyone(200) },
 

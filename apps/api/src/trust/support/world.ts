@@ -266,7 +266,7 @@ export class Fresh {
       .send({
         code: `CT-${randomSuffix().toUpperCase()}`,
         title: 'Chương trình bồi dưỡng chuyển đổi số',
-        hoursPerYear: 8,
+        hoursPerYear: 4,
         courseIds: [side.course.course.id],
       });
     if (res.status !== 201)

@@ -7,15 +7,18 @@ import {
   RawRow,
   tooManyRows,
 } from './user-sheet';
-import { declaredUncompressedSize } from './zip-entries';
+import { readZipDirectory } from '../../http/zip-directory';
 
 /** Far above what 20,000 rows of seven columns unzip to (a few MB), far below trouble. */
 const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 
 /** Reads the first worksheet of an XLSX workbook; row numbers are the sheet's own. */
 export async function readXlsxSheet(file: Buffer): Promise<RawRow[]> {
-  const unzipped = declaredUncompressedSize(file);
-  if (unzipped === null) throw invalidFile('is not a readable XLSX workbook');
+  // Declared sizes, checked before exceljs unzips the workbook in memory, so a small upload
+  // cannot expand into gigabytes (a "zip bomb").
+  const entries = await readZipDirectory(file);
+  if (entries === null) throw invalidFile('is not a readable XLSX workbook');
+  const unzipped = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (unzipped > MAX_UNZIPPED_BYTES) throw invalidFile('unpacks to too much data for one import');
   const workbook = new Workbook();
   try {

@@ -13,12 +13,14 @@ export function CourseInfoForm({ draft }: { draft: CourseDraft }) {
     description: draft.description,
     hours: String(draft.hours),
   });
+  const [sequential, setSequential] = useState(draft.sequentialLessons);
   const save = useDraftMutation(draft.id, () =>
     updateCourse(draft.id, {
       title: values.title.trim(),
       // An empty description is sent as '' so that saving clears it.
       description: values.description.trim(),
       hours: parseHours(values.hours),
+      sequentialLessons: sequential,
     }),
   );
 
@@ -37,6 +39,14 @@ export function CourseInfoForm({ draft }: { draft: CourseDraft }) {
         onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
         descriptionRows={4}
       />
+      <label className="option option--inline">
+        <input
+          type="checkbox"
+          checked={sequential}
+          onChange={(e) => setSequential(e.target.checked)}
+        />
+        <span>{t('authoring.sequentialLessons')}</span>
+      </label>
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {t('authoring.save')}

@@ -23,6 +23,7 @@ export function LessonEditor({ courseId, lesson }: { courseId: string; lesson: A
     title: lesson.title,
     kind: lesson.kind,
     duration: String(lesson.durationMinutes),
+    minMinutes: String(Math.round(lesson.minSeconds / 60)),
     content: lesson.content ?? '',
     videoUrl: lesson.videoUrl ?? '',
   });

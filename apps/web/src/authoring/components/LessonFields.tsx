@@ -12,14 +12,24 @@ export interface LessonFieldValues {
   title: string;
   kind: LessonKind;
   duration: string;
+  /** Minimum whole minutes on the lesson (editing only; absent in the quick add form). */
+  minMinutes?: string;
 }
 
 /** The title, kind and whole minutes (never negative) the API takes for a lesson. */
-export function lessonFieldsInput({ title, kind, duration }: LessonFieldValues): LessonInput {
+export function lessonFieldsInput({
+  title,
+  kind,
+  duration,
+  minMinutes,
+}: LessonFieldValues): LessonInput {
   return {
     title: title.trim(),
     kind,
     durationMinutes: Math.max(0, Math.round(Number(duration) || 0)),
+    ...(minMinutes !== undefined && {
+      minSeconds: Math.min(1440, Math.max(0, Math.round(Number(minMinutes) || 0))) * 60,
+    }),
   };
 }
 
@@ -85,6 +95,19 @@ export function LessonFields({
       >
         <LessonFieldError id={durationId} errors={errors} field="durationMinutes" />
       </InputField>
+      {values.minMinutes !== undefined && (
+        <InputField
+          id={`${idPrefix}-min-minutes`}
+          label={t('authoring.minMinutes')}
+          hint={t('authoring.minMinutesHint')}
+          short
+          type="number"
+          min={0}
+          max={1440}
+          value={values.minMinutes}
+          onValue={(value) => onChange({ minMinutes: value })}
+        />
+      )}
     </>
   );
   return inline ? (

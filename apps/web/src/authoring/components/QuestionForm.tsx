@@ -1,18 +1,20 @@
-import type { QuestionType } from '@dx/contracts';
+import { QUESTION_TYPES, type QuestionType } from '@dx/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
 import type { QuestionInput } from '../api';
 import {
   initialOptions,
+  isChoiceType,
+  minOptions,
   optionDraft,
   optionsForType,
   toggleCorrect,
   toQuestionInput,
   type EditableQuestion,
 } from '../question-form';
+import { OptionExtraField, TextRuleFields } from './QuestionTypeFields';
 
-const TYPES: QuestionType[] = ['single', 'multiple', 'true_false'];
 const MAX_OPTIONS = 10;
 
 /**
@@ -47,10 +49,15 @@ export function QuestionForm({
   const [text, setText] = useState(question?.text ?? '');
   const [options, setOptions] = useState(() => initialOptions(question));
   const [explanation, setExplanation] = useState(question?.explanation ?? '');
+  const [textRule, setTextRule] = useState({
+    ignoreCase: question?.ignoreCase ?? true,
+    ignoreDiacritics: question?.ignoreDiacritics ?? false,
+  });
+  const choice = isChoiceType(type);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    onSave(toQuestionInput(type, text, options, explanation));
+    onSave(toQuestionInput(type, text, options, explanation, textRule));
   }
 
   function onType(next: QuestionType) {
@@ -68,7 +75,7 @@ export function QuestionForm({
           value={type}
           onChange={(e) => onType(e.target.value as QuestionType)}
         >
-          {TYPES.map((v) => (
+          {QUESTION_TYPES.map((v) => (
             <option key={v} value={v}>
               {t(`questionType.${v}`)}
             </option>
@@ -86,7 +93,7 @@ export function QuestionForm({
         />
       </div>
       <fieldset className="options-editor">
-        <legend>{t('authoring.options')}</legend>
+        <legend>{t(`authoring.optionsFor.${type}`)}</legend>
         {options.map((o, i) => (
           <div key={o.key} className="options-editor__row">
             <label className="visually-hidden" htmlFor={`${prefix}-opt-${o.key}`}>
@@ -103,20 +110,31 @@ export function QuestionForm({
                 )
               }
             />
-            <label className="option option--inline">
-              {/* One right answer (single, true/false) is a radio group; several, checkboxes. */}
-              <input
-                type={type === 'multiple' ? 'checkbox' : 'radio'}
-                name={`${prefix}-correct`}
-                checked={o.correct}
-                onChange={(e) =>
-                  setOptions((list) => toggleCorrect(list, o.key, e.target.checked, type))
-                }
-              />
-              <span>{t('authoring.correct')}</span>
-              <span className="visually-hidden"> ({t('authoring.optionN', { n: i + 1 })})</span>
-            </label>
-            {type !== 'true_false' && options.length > 2 && (
+            <OptionExtraField
+              type={type}
+              option={o}
+              index={i}
+              prefix={prefix}
+              onChange={(patch) =>
+                setOptions((list) => list.map((x) => (x.key === o.key ? { ...x, ...patch } : x)))
+              }
+            />
+            {choice && (
+              <label className="option option--inline">
+                {/* One right answer (single, true/false) is a radio group; several, checkboxes. */}
+                <input
+                  type={type === 'multiple' ? 'checkbox' : 'radio'}
+                  name={`${prefix}-correct`}
+                  checked={o.correct}
+                  onChange={(e) =>
+                    setOptions((list) => toggleCorrect(list, o.key, e.target.checked, type))
+                  }
+                />
+                <span>{t('authoring.correct')}</span>
+                <span className="visually-hidden"> ({t('authoring.optionN', { n: i + 1 })})</span>
+              </label>
+            )}
+            {type !== 'true_false' && options.length > minOptions(type) && (
               <button
                 type="button"
                 className="button button--small"
@@ -138,6 +156,9 @@ export function QuestionForm({
           </button>
         )}
       </fieldset>
+      {type === 'short_answer' && (
+        <TextRuleFields prefix={prefix} value={textRule} onChange={setTextRule} />
+      )}
       <div className="field">
         <label htmlFor={`${prefix}-explanation`}>{t('authoring.explanation')}</label>
         <textarea

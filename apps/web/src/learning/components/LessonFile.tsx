@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiBlob, toApiPath } from '../../api/client';
+import { api, toApiPath } from '../../api/client';
 import { saveBlob } from '../../app/save-blob';
 
 /** A lesson's attachment: API files need the token, so they are fetched then saved. */
@@ -22,7 +22,7 @@ export function LessonFile({ url, fileName }: { url: string; fileName: string | 
   async function download() {
     setState('busy');
     try {
-      saveBlob(await apiBlob(path), name);
+      saveBlob(await api.blobAt(url), name);
       setState('idle');
     } catch {
       setState('error');

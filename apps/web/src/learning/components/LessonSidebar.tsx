@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { lessonPath } from '../../courses/course-paths';
+import { lessonLocks } from '../lesson-locks';
 import { DoneMark } from './DoneMark';
 
 /** Modules and lessons of the course; folded behind a button on phones. */
@@ -17,6 +18,10 @@ export function LessonSidebar({
 }) {
   const { t } = useTranslation();
   const done = new Set(progress?.completedLessonIds ?? []);
+  // Before the progress arrives nothing is shown locked (the server has the last word).
+  const { locked } = progress
+    ? lessonLocks(course, progress.completedLessonIds)
+    : { locked: new Set<string>() };
   const [open, setOpen] = useState(false);
   const modules = [...course.modules].sort((a, b) => a.position - b.position);
   return (
@@ -47,6 +52,12 @@ export function LessonSidebar({
                   .map((lesson) => (
                     <li key={lesson.id}>
                       <DoneMark done={done.has(lesson.id)} />
+                      {locked.has(lesson.id) && (
+                        <span className="lock-mark">
+                          <span aria-hidden="true">🔒</span>
+                          <span className="visually-hidden"> {t('lesson.lockedMark')}</span>
+                        </span>
+                      )}
                       <Link
                         to={lessonPath(course.id, lesson.id)}
                         aria-current={lesson.id === currentLessonId ? 'page' : undefined}

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { PageError } from '../../app/PageStatus';
 import { PHONE_QUERY, useMediaQuery } from '../../app/useMediaQuery';
-import type { AttemptAnswers } from '../api';
+import { isAnswered, toAnswerValue, type AttemptAnswers } from '../api';
 import { useAttemptAnswers, useSubmitAttempt } from '../hooks/useAttemptSession';
 import { useCountdown } from '../hooks/useCountdown';
 import { quizReviewPath, quizStartPath } from '../quiz-paths';
@@ -83,7 +83,7 @@ export function AttemptRunner({
     );
   }
 
-  const unanswered = questions.filter((q) => !(answers[q.id]?.length ?? 0)).length;
+  const unanswered = questions.filter((q) => !isAnswered(answers[q.id])).length;
   const shown = phone ? questions.slice(current, current + 1) : questions;
 
   function select(index: number) {
@@ -91,7 +91,7 @@ export function AttemptRunner({
     if (!phone) {
       const el = document.getElementById(`q-${questions[index]?.id}`);
       el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      el?.querySelector('input')?.focus({ preventScroll: true });
+      el?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
     }
   }
 
@@ -128,8 +128,8 @@ export function AttemptRunner({
               key={q.id}
               question={q}
               index={index}
-              chosen={answers[q.id] ?? []}
-              onChange={(ids) => choose(q.id, ids)}
+              answer={toAnswerValue(answers[q.id])}
+              onChange={(value) => choose(q.id, value)}
               disabled={submit.isPending}
             />
           );

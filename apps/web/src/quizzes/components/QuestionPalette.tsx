@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AttemptAnswers, AttemptQuestion } from '../api';
+import { isAnswered, type AttemptAnswers, type AttemptQuestion } from '../api';
 
 /** Numbered buttons, one per question, showing which are answered. */
 export function QuestionPalette({
@@ -18,7 +18,7 @@ export function QuestionPalette({
     <nav className="palette" aria-label={t('quiz.palette')}>
       <ol>
         {questions.map((q, i) => {
-          const answered = (answers[q.id]?.length ?? 0) > 0;
+          const answered = isAnswered(answers[q.id]);
           return (
             <li key={q.id}>
               <button

@@ -1,51 +1,76 @@
 import { useTranslation } from 'react-i18next';
-import type { AttemptQuestion } from '../api';
+import type { AnswerValue, AttemptQuestion } from '../api';
+import { MatchingInput, OrderingInput, TypedInput } from './StructuredInputs';
 
+/** One question of a running attempt, answered with the input its type needs. */
 export function QuestionView({
   question,
   index,
-  chosen,
+  answer,
   onChange,
   disabled,
 }: {
   question: AttemptQuestion;
   index: number;
-  chosen: string[];
-  onChange: (optionIds: string[]) => void;
+  answer: AnswerValue;
+  onChange: (answer: AnswerValue) => void;
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const multiple = question.type === 'multiple';
-  const name = `question-${question.id}`;
-
-  function toggle(optionId: string, checked: boolean) {
-    if (!multiple) return onChange([optionId]);
-    onChange(checked ? [...chosen, optionId] : chosen.filter((id) => id !== optionId));
-  }
-
+  const hint = t(`quiz.hint.${question.type}`);
   return (
     <fieldset className="question" id={`q-${question.id}`} disabled={disabled}>
       <legend className="question__text">
         <span className="question__number">{t('quiz.questionNumber', { n: index + 1 })}</span>{' '}
         {question.text}
       </legend>
-      <p className="muted question__hint">
-        {multiple ? t('quiz.hintMultiple') : t('quiz.hintSingle')}
+      <p className="muted question__hint" id={`q-${question.id}-hint`}>
+        {hint}
       </p>
-      <div className="question__options">
-        {question.options.map((option) => (
-          <label key={option.id} className="option">
-            <input
-              type={multiple ? 'checkbox' : 'radio'}
-              name={name}
-              value={option.id}
-              checked={chosen.includes(option.id)}
-              onChange={(e) => toggle(option.id, e.target.checked)}
-            />
-            <span>{option.text}</span>
-          </label>
-        ))}
-      </div>
+      {question.type === 'matching' ? (
+        <MatchingInput question={question} answer={answer} onChange={onChange} />
+      ) : question.type === 'ordering' ? (
+        <OrderingInput question={question} answer={answer} onChange={onChange} />
+      ) : question.type === 'short_answer' || question.type === 'numeric' ? (
+        <TypedInput question={question} answer={answer} onChange={onChange} />
+      ) : (
+        <ChoiceInput question={question} answer={answer} onChange={onChange} />
+      )}
     </fieldset>
+  );
+}
+
+function ChoiceInput({
+  question,
+  answer,
+  onChange,
+}: {
+  question: AttemptQuestion;
+  answer: AnswerValue;
+  onChange: (answer: AnswerValue) => void;
+}) {
+  const multiple = question.type === 'multiple';
+  const chosen = answer.optionIds;
+  function toggle(optionId: string, checked: boolean) {
+    if (!multiple) return onChange({ optionIds: [optionId] });
+    onChange({
+      optionIds: checked ? [...chosen, optionId] : chosen.filter((id) => id !== optionId),
+    });
+  }
+  return (
+    <div className="question__options">
+      {question.options.map((option) => (
+        <label key={option.id} className="option">
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={`question-${question.id}`}
+            value={option.id}
+            checked={chosen.includes(option.id)}
+            onChange={(e) => toggle(option.id, e.target.checked)}
+          />
+          <span>{option.text}</span>
+        </label>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { AttemptResultResponse } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
-import type { AttemptAnswers, AttemptQuestion } from '../api';
+import { toAnswerValue, type AttemptAnswers, type AttemptQuestion } from '../api';
+import { ReviewAnswer } from './ReviewAnswer';
 
 /**
  * Score, passed or not, then each question with the learner's choice and — when the quiz's
@@ -47,8 +48,6 @@ export function QuizReview({
           <ol className="plain-list">
             {questions.map((q, i) => {
               const review = reviewById.get(q.id);
-              const chosen = answers[q.id] ?? [];
-              const correctIds = review?.correctOptionIds ?? [];
               return (
                 <li
                   key={q.id}
@@ -62,24 +61,11 @@ export function QuizReview({
                       {review.correct ? `✓ ${t('quiz.correct')}` : `✕ ${t('quiz.incorrect')}`}
                     </p>
                   )}
-                  <ul className="review-options">
-                    {q.options.map((o) => {
-                      const isCorrect = correctIds.includes(o.id);
-                      const isChosen = chosen.includes(o.id);
-                      return (
-                        <li
-                          key={o.id}
-                          className={`review-option${isCorrect ? ' review-option--correct' : ''}${isChosen ? ' review-option--chosen' : ''}`}
-                        >
-                          <span>{o.text}</span>
-                          {isCorrect && (
-                            <span className="tag tag--success">{t('quiz.rightAnswer')}</span>
-                          )}
-                          {isChosen && <span className="tag">{t('quiz.yourAnswer')}</span>}
-                        </li>
-                      );
-                    })}
-                  </ul>
+                  <ReviewAnswer
+                    question={q}
+                    answer={toAnswerValue(answers[q.id])}
+                    review={review}
+                  />
                   {review?.explanation && (
                     <p className="review-item__explanation">
                       <strong>{t('quiz.explanation')}</strong> {review.explanation}

@@ -8,6 +8,7 @@ import {
   startAttempt,
   submitAttempt,
   toAnswerMap,
+  type AnswerValue,
   type AttemptAnswers,
   type AttemptQuestion,
 } from '../api';
@@ -77,8 +78,8 @@ export function useAttemptAnswers(
   }, [attemptId]);
 
   const choose = useCallback(
-    (questionId: string, optionIds: string[]) => {
-      const next = { ...answersRef.current, [questionId]: optionIds };
+    (questionId: string, value: AnswerValue) => {
+      const next = { ...answersRef.current, [questionId]: value };
       answersRef.current = next;
       setAnswers(next);
       writeStoredAttempt(attemptId, { quizId, answers: next });

@@ -1,0 +1,93 @@
+import type {
+  Paginated,
+  Requirement,
+  RequirementDxRole,
+  TrainingRecord,
+  UserResponse,
+} from '@dx/contracts';
+import { api } from '../api/client';
+
+export const REQUIREMENTS_PAGE_SIZE = 20;
+
+export const requirementAdminKeys = {
+  all: ['requirements'] as const,
+  list: (year: number, page: number) => ['requirements', year, page] as const,
+};
+
+export const trainingRecordKeys = {
+  all: ['training-records'] as const,
+  of: (userId: string) => ['training-records', userId] as const,
+  people: (q: string) => ['training-records', 'people', q] as const,
+};
+
+/** What HR sets on a requirement (the year and unit only when creating it). */
+export interface RequirementInput {
+  dxRoles: RequirementDxRole[];
+  jobTitles: string[];
+  hours: number;
+  dueDate: string;
+}
+
+export function fetchRequirements(
+  year: number,
+  page: number,
+  signal?: AbortSignal,
+): Promise<Paginated<Requirement>> {
+  const params = new URLSearchParams({
+    year: String(year),
+    page: String(page),
+    pageSize: String(REQUIREMENTS_PAGE_SIZE),
+  });
+  return api.get<Paginated<Requirement>>(`/requirements?${params}`, { signal });
+}
+
+export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
+  api.post<Requirement>('/requirements', body);
+
+export const updateRequirement = (id: string, body: RequirementInput) =>
+  api.patch<Requirement>(`/requirements/${encodeURIComponent(id)}`, body);
+
+export const deleteRequirement = (id: string) =>
+  api.delete(`/requirements/${encodeURIComponent(id)}`);
+
+/** People of the caller's scope matching a name or username (first 10). */
+export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
+  const params = new URLSearchParams({ q, page: '1', pageSize: '10' });
+  return api.get<Paginated<UserResponse>>(`/users?${params}`, { signal });
+}
+
+export interface TrainingRecordInput {
+  title: string;
+  hours: number;
+  completedOn: string;
+  provider: string;
+}
+
+export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
+  return api.get<TrainingRecord[]>(`/training-records?userId=${encodeURIComponent(userId)}`, {
+    signal,
+  });
+}
+
+export const createTrainingRecord = (body: TrainingRecordInput & { userId: string }) =>
+  api.post<TrainingRecord>('/training-records', body);
+
+export const updateTrainingRecord = (id: string, body: TrainingRecordInput) =>
+  api.patch<TrainingRecord>(`/training-records/${encodeURIComponent(id)}`, body);
+
+export const deleteTrainingRecord = (id: string) =>
+  api.delete(`/training-records/${encodeURIComponent(id)}`);
+
+/** "24", "24,5" or "24.5" → a number; NaN for anything else (the API then says why). */
+export function parseHoursText(text: string): number {
+  const t = text.trim().replace(',', '.');
+  return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** Job titles typed one per line (or separated by ";"), trimmed, empty ones dropped. */
+export function parseJobTitles(text: string): string[] {
+  return text
+    .split(/[\n;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

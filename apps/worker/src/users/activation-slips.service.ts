@@ -1,0 +1,103 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
+import { ActivationSlipBatchEntity, issueActivationCodes } from '@dx/db';
+import { activationSlipPeopleBatches, countActivationSlipPeople } from '@dx/reports';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PassThrough } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { dayMonthYear, SlipSheetMeta } from './slip-format';
+import { SlipsPdfWriter } from './slips-pdf';
+import { SlipsXlsxWriter } from './slips-xlsx';
+
+export type SlipsOutcome = 'completed' | 'already-done' | 'missing';
+
+/** Progress is written at most this often. */
+const PROGRESS_EVERY_MS = 1_000;
+
+/**
+ * Makes a unit's activation slips: issues a code for each person who has not activated yet
+ * (one transaction per batch of people: the codes of a batch exist together or not at all)
+ * and streams the PDF and the XLSX into storage as it goes, so memory stays flat for any
+ * unit. Idempotent: a completed batch is not made again; a retried one starts over, and
+ * its new codes replace those of the failed attempt (which nobody received).
+ */
+@Injectable()
+export class ActivationSlipsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async make(id: string, report: (progress: number) => Promise<void>): Promise<SlipsOutcome> {
+    const repo = this.db.getRepository(ActivationSlipBatchEntity);
+    const row = await repo.findOneBy({ id });
+    if (!row) return 'missing';
+    if (row.state === 'completed') return 'already-done';
+    const expiresAt = new Date(Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000);
+    await repo.update({ id }, { state: 'active', progress: 0, error: null, expiresAt });
+
+    const meta: SlipSheetMeta = {
+      unitName: row.unitName,
+      activateUrl: `${this.config.publicBaseUrl}/activate`,
+      expiresOn: dayMonthYear(expiresAt, this.config.reportsTimeZone),
+    };
+    const total = await countActivationSlipPeople(this.db.manager, row.unitPath);
+    const pdfKey = `exports/activation-slips/${id}.pdf`;
+    const xlsxKey = `exports/activation-slips/${id}.xlsx`;
+    const pdfOut = new PassThrough();
+    const xlsxOut = new PassThrough();
+    const stored = Promise.all([this.storage.put(pdfKey, pdfOut), this.storage.put(xlsxKey, xlsxOut)]);
+    // Awaited below; until then a failure must not go unhandled.
+    stored.catch(() => undefined);
+    const pdf = new SlipsPdfWriter(pdfOut, meta);
+    const xlsx = new SlipsXlsxWriter(xlsxOut, meta);
+
+    let done = 0;
+    let last = 0;
+    try {
+      for await (const people of activationSlipPeopleBatches(this.db.manager, row.unitPath)) {
+        const codes = await this.db.transaction((tx) =>
+          issueActivationCodes(tx, {
+            userIds: people.map((p) => p.id),
+            issuedBy: row.requestedBy,
+            expiresAt,
+            serverSecret: this.config.jwt.secret,
+          }),
+        );
+        const slips = people.map((p, i) => ({ ...p, code: codes[i] }));
+        await pdf.add(slips);
+        xlsx.add(slips);
+        done += people.length;
+        if (Date.now() - last >= PROGRESS_EVERY_MS) {
+          last = Date.now();
+          // 99 at most: 100 means the files are stored.
+          const progress = Math.min(99, Math.floor((done / Math.max(total, 1)) * 100));
+          await repo.update({ id }, { progress });
+          await report(progress);
+        }
+      }
+      await Promise.all([pdf.end(), xlsx.end()]);
+      pdfOut.end();
+      xlsxOut.end();
+    } catch (err) {
+      pdfOut.destroy(err as Error);
+      xlsxOut.destroy(err as Error);
+      throw err;
+    }
+    await stored;
+    await repo.update(
+      { id },
+      { state: 'completed', progress: 100, count: done, pdfKey, xlsxKey, finishedAt: new Date() },
+    );
+    await report(100);
+    return 'completed';
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db
+      .getRepository(ActivationSlipBatchEntity)
+      .update({ id }, { state: 'failed', error: error.slice(0, 1000), finishedAt: new Date() });
+  }
+}
