@@ -440,7 +440,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a unit (hr in scope, sysadmin); audited
+         * @description Changes today's name only: certificates, stored reports and exports made earlier keep the name they were made with. 400 for a closed (merged) unit.
+         */
+        patch: operations["OrgUnitsController_rename"];
         trace?: never;
     };
     "/api/org-units/{id}/merge": {
@@ -470,6 +474,77 @@ export interface paths {
         };
         /** Your unit and its ancestors (root first), names and codes only */
         get: operations["MyOrgUnitController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activation-slips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Print activation slips for a unit (hr in scope, sysadmin): the worker issues a new code for every active person of the subtree without a password (never a sysadmin) and makes a PDF of slips to cut and an XLSX list
+         * @description Earlier open codes of those people stop working. Audited.
+         */
+        post: operations["ActivationSlipsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activation-slips/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State and progress of a unit’s activation slips; file paths once made */
+        get: operations["ActivationSlipsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activation-slips/{jobId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The slips to print and cut, as PDF (they hold live codes) */
+        get: operations["ActivationSlipsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activation-slips/{jobId}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same codes as an XLSX list (they hold live codes) */
+        get: operations["ActivationSlipsController_xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1197,10 +1272,53 @@ export interface paths {
         get: operations["QuestionBanksController_get"];
         put?: never;
         post?: never;
+        /**
+         * Delete a bank, its categories and unused earlier versions
+         * @description Refused while a draw rule (of any course version) names one of its categories or it holds a current question.
+         */
+        delete: operations["QuestionBanksController_deleteBank"];
+        options?: never;
+        head?: never;
+        /** Rename a bank */
+        patch: operations["QuestionBanksController_renameBank"];
+        trace?: never;
+    };
+    "/api/question-banks/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank's current questions as the XLSX import template (imports back unchanged) */
+        get: operations["QuestionBanksController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/question-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a category and its unused earlier versions
+         * @description Refused while a draw rule names it or it holds a current question.
+         */
+        delete: operations["QuestionBanksController_deleteCategory"];
+        options?: never;
+        head?: never;
+        /** Rename a category (names are unique in a bank) */
+        patch: operations["QuestionBanksController_renameCategory"];
         trace?: never;
     };
     "/api/question-banks/{id}/categories": {
@@ -1951,6 +2069,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requirements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a requirement of your subtree; its people are re-evaluated */
+        delete: operations["RequirementsController_remove"];
+        options?: never;
+        head?: never;
+        /** Correct a requirement of your subtree (DX roles, job titles, hours, due date); its people are re-evaluated */
+        patch: operations["RequirementsController_update"];
+        trace?: never;
+    };
     "/api/me/requirements": {
         parameters: {
             query?: never;
@@ -2081,6 +2217,10 @@ export interface components {
              */
             validFrom?: string;
         };
+        RenameOrgUnitDto: {
+            /** @example Sở Khoa học và Công nghệ thành phố Hà Nội */
+            name: string;
+        };
         MergeOrgUnitDto: {
             /**
              * Format: uuid
@@ -2092,6 +2232,34 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
+        };
+        RequestActivationSlipsDto: {
+            /**
+             * Format: uuid
+             * @description Unit whose subtree gets slips (in your scope): everyone who has not activated yet
+             */
+            orgUnitId: string;
+        };
+        ActivationSlipsAcceptedDto: {
+            /** @example activation-slips-6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10 */
+            jobId: string;
+        };
+        ActivationSlipsStatusDto: {
+            /** @enum {string} */
+            state: "waiting" | "active" | "completed" | "failed";
+            progress: number;
+            /** @description People with a slip, once completed */
+            count?: number;
+            /**
+             * Format: date-time
+             * @description When the printed codes stop working
+             */
+            expiresAt?: string;
+            /** @description Once completed: the PDF of slips (API path, bearer token) */
+            pdfUrl?: string;
+            /** @description Once completed: the XLSX list (API path, bearer token) */
+            xlsxUrl?: string;
+            error?: string;
         };
         CreateUserDto: {
             /**
@@ -2206,6 +2374,8 @@ export interface components {
             description?: string;
             /** @example 6 */
             hours?: number;
+            /** @description Learners complete the lessons in outline order */
+            sequentialLessons?: boolean;
         };
         CreateModuleDto: {
             /** @example Chương 1. Tổng quan về chuyển đổi số */
@@ -2257,6 +2427,11 @@ export interface components {
             videoUrl?: string;
             /** @example 15 */
             durationMinutes: number;
+            /**
+             * @description Minimum seconds on the lesson before it can be completed (0 = none, default)
+             * @example 300
+             */
+            minSeconds?: number;
         };
         UpdateLessonDto: {
             title?: string;
@@ -2265,6 +2440,7 @@ export interface components {
             content?: string | null;
             videoUrl?: string | null;
             durationMinutes?: number;
+            minSeconds?: number;
             /** @description Move to this place in its module (1 = first) */
             position?: number;
         };
@@ -2295,27 +2471,52 @@ export interface components {
         QuestionOptionDto: {
             /** @example Cổng Dịch vụ công quốc gia */
             text: string;
+            /** @description Choice types: a correct answer; ignored by the other types */
             correct: boolean;
+            /** @description Matching: the right-hand text this option pairs with */
+            match?: string;
+            /** @description Numeric: accepted distance from the value */
+            tolerance?: number;
         };
         CreateQuestionDto: {
             /** @enum {string} */
-            type: "single" | "multiple" | "true_false";
+            type: "single" | "multiple" | "true_false" | "matching" | "ordering" | "short_answer" | "numeric";
             /** @example Dịch vụ công trực tuyến toàn trình là gì? */
             text: string;
-            /** @description 2–10 options; single/true_false: one correct; multiple: ≥ 1 */
+            /** @description 1–10 options. single/true_false: 2+, one correct; multiple: 2+, ≥ 1 correct; ordering: 2+ in the correct order; matching: 2+ each with its match; short_answer: the accepted answers; numeric: the accepted values */
             options: components["schemas"]["QuestionOptionDto"][];
             /** @description Shown in the review after submission */
             explanation?: string;
+            /**
+             * @description Short answer: compare without case
+             * @default true
+             */
+            ignoreCase: boolean;
+            /**
+             * @description Short answer: compare without diacritics ("Ha Noi" accepted for "Hà Nội")
+             * @default false
+             */
+            ignoreDiacritics: boolean;
         };
         UpdateQuestionDto: {
             /** @enum {string} */
-            type: "single" | "multiple" | "true_false";
+            type: "single" | "multiple" | "true_false" | "matching" | "ordering" | "short_answer" | "numeric";
             /** @example Dịch vụ công trực tuyến toàn trình là gì? */
             text: string;
-            /** @description 2–10 options; single/true_false: one correct; multiple: ≥ 1 */
+            /** @description 1–10 options. single/true_false: 2+, one correct; multiple: 2+, ≥ 1 correct; ordering: 2+ in the correct order; matching: 2+ each with its match; short_answer: the accepted answers; numeric: the accepted values */
             options: components["schemas"]["QuestionOptionDto"][];
             /** @description Shown in the review after submission */
             explanation?: string;
+            /**
+             * @description Short answer: compare without case
+             * @default true
+             */
+            ignoreCase: boolean;
+            /**
+             * @description Short answer: compare without diacritics ("Ha Noi" accepted for "Hà Nội")
+             * @default false
+             */
+            ignoreDiacritics: boolean;
             position?: number;
         };
         CreateCurriculumDto: {
@@ -2385,8 +2586,12 @@ export interface components {
         AttemptAnswerDto: {
             /** Format: uuid */
             questionId: string;
-            /** @description The chosen options; [] = no answer */
+            /** @description The chosen options; ordering: every option in the chosen order; matching: the left-hand options; [] = no answer */
             optionIds: string[];
+            /** @description Matching: the right-hand text chosen for each of optionIds ('' = none) */
+            matches?: string[];
+            /** @description Short answer and numeric: what the learner typed */
+            text?: string;
         };
         AttemptAnswersDto: {
             answers: components["schemas"]["AttemptAnswerDto"][];
@@ -2407,19 +2612,33 @@ export interface components {
              */
             ownerOrgUnitId?: string;
         };
+        RenameQuestionBankDto: {
+            /** @example Ngân hàng câu hỏi Chính phủ số 2026 */
+            title: string;
+        };
         CreateQuestionCategoryDto: {
             /** @example Chương 1: Dịch vụ công trực tuyến */
             name: string;
         };
         BankQuestionDto: {
             /** @enum {string} */
-            type: "single" | "multiple" | "true_false";
+            type: "single" | "multiple" | "true_false" | "matching" | "ordering" | "short_answer" | "numeric";
             /** @example Dịch vụ công trực tuyến toàn trình là gì? */
             text: string;
-            /** @description 2–10 options; single/true_false: one correct; multiple: ≥ 1 */
+            /** @description 1–10 options. single/true_false: 2+, one correct; multiple: 2+, ≥ 1 correct; ordering: 2+ in the correct order; matching: 2+ each with its match; short_answer: the accepted answers; numeric: the accepted values */
             options: components["schemas"]["QuestionOptionDto"][];
             /** @description Shown in the review after submission */
             explanation?: string;
+            /**
+             * @description Short answer: compare without case
+             * @default true
+             */
+            ignoreCase: boolean;
+            /**
+             * @description Short answer: compare without diacritics ("Ha Noi" accepted for "Hà Nội")
+             * @default false
+             */
+            ignoreDiacritics: boolean;
             /** Format: uuid */
             categoryId: string;
             /**
@@ -2841,6 +3060,31 @@ export interface components {
             dueDate: string;
             /** @description Only this curriculum’s courses count */
             curriculumId?: string;
+        };
+        UpdateRequirementDto: {
+            /**
+             * @example [
+             *       "full_time",
+             *       "part_time"
+             *     ]
+             */
+            dxRoles?: ("full_time" | "part_time")[];
+            /**
+             * @example [
+             *       "Công chức Văn hóa - Xã hội"
+             *     ]
+             */
+            jobTitles?: string[];
+            /**
+             * @description Hours to earn (> 0, ≤ 2,000); default: the curriculum’s hoursPerYear
+             * @example 24
+             */
+            hours?: number;
+            /**
+             * @description A day of `year`
+             * @example 2026-12-31
+             */
+            dueDate?: string;
         };
         CreateTrainingRecordDto: {
             /** @example Lớp bồi dưỡng kỹ năng số của Sở Nội vụ */
@@ -3814,6 +4058,65 @@ export interface operations {
             };
         };
     };
+    OrgUnitsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameOrgUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     OrgUnitsController_merge: {
         parameters: {
             query?: never;
@@ -3960,6 +4263,240 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
+            };
+        };
+    };
+    ActivationSlipsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestActivationSlipsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationSlipsAcceptedDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown unit, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivationSlipsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationSlipsStatusDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown job, or its unit is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivationSlipsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown job, or its unit is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not made yet, or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivationSlipsController_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown job, or its unit is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not made yet, or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6876,6 +7413,305 @@ export interface operations {
             };
         };
     };
+    QuestionBanksController_deleteBank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description `question_bank_in_use` (params drawRules, questions); `question_history_kept` (params versions) when attempts drew its earlier versions */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionBanksController_renameBank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameQuestionBankDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    QuestionBanksController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    QuestionBanksController_deleteCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description `question_category_in_use` (params drawRules, questions); `question_history_kept` (params versions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionBanksController_renameCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuestionCategoryDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     QuestionBanksController_addCategory: {
         parameters: {
             query?: never;
@@ -9420,6 +10256,116 @@ export interface operations {
                 };
             };
             /** @description Curriculum not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequirementsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such requirement in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequirementsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequirementDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Due date outside its year, hours ≤ 0 or > 2,000 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such requirement in your subtree */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -7,7 +7,7 @@ import type {
   QuizDrawRuleBody,
   QuizDrawRuleView,
 } from '@dx/contracts';
-import { api, apiFile } from '../api/client';
+import { api } from '../api/client';
 import type { QuestionInput } from '../authoring/api';
 
 export interface BankQuestionInput extends QuestionInput {
@@ -31,19 +31,21 @@ export const fetchBank = (bankId: string, signal?: AbortSignal) =>
   api.get<QuestionBankResponse>('/question-banks/{id}', { path: { id: bankId }, signal });
 
 export const renameBank = (bankId: string, title: string) =>
-  api.patch<void>(`/question-banks/${id(bankId)}`, { title });
+  api.patch<void>('/question-banks/{id}', { title }, { path: { id: bankId } });
 
 /** Refused (409 question_bank_in_use) while a draw rule or a question uses it. */
-export const deleteBank = (bankId: string) => api.delete(`/question-banks/${id(bankId)}`);
+export const deleteBank = (bankId: string) =>
+  api.delete('/question-banks/{id}', { path: { id: bankId } });
 
 /** The current questions as the XLSX import template. */
-export const exportBank = (bankId: string) => apiFile(`/question-banks/${id(bankId)}/export`);
+export const exportBank = (bankId: string) =>
+  api.file('/question-banks/{id}/export', { path: { id: bankId } });
 
 export const renameCategory = (categoryId: string, name: string) =>
-  api.patch<void>(`/question-categories/${id(categoryId)}`, { name });
+  api.patch<void>('/question-categories/{id}', { name }, { path: { id: categoryId } });
 
 export const deleteCategory = (categoryId: string) =>
-  api.delete(`/question-categories/${id(categoryId)}`);
+  api.delete('/question-categories/{id}', { path: { id: categoryId } });
 
 export const addCategory = (bankId: string, name: string) =>
   api.post<CreatedId>('/question-banks/{id}/categories', { name }, { path: { id: bankId } });

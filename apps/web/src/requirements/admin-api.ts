@@ -33,27 +33,26 @@ export function fetchRequirements(
   page: number,
   signal?: AbortSignal,
 ): Promise<Paginated<Requirement>> {
-  const params = new URLSearchParams({
-    year: String(year),
-    page: String(page),
-    pageSize: String(REQUIREMENTS_PAGE_SIZE),
+  return api.get<Paginated<Requirement>>('/requirements', {
+    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE },
+    signal,
   });
-  return api.get<Paginated<Requirement>>(`/requirements?${params}`, { signal });
 }
 
 export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
   api.post<Requirement>('/requirements', body);
 
 export const updateRequirement = (id: string, body: RequirementInput) =>
-  api.patch<Requirement>(`/requirements/${encodeURIComponent(id)}`, body);
+  api.patch<Requirement>('/requirements/{id}', body, { path: { id } });
 
-export const deleteRequirement = (id: string) =>
-  api.delete(`/requirements/${encodeURIComponent(id)}`);
+export const deleteRequirement = (id: string) => api.delete('/requirements/{id}', { path: { id } });
 
 /** People of the caller's scope matching a name or username (first 10). */
 export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
-  const params = new URLSearchParams({ q, page: '1', pageSize: '10' });
-  return api.get<Paginated<UserResponse>>(`/users?${params}`, { signal });
+  return api.get<Paginated<UserResponse>>('/users', {
+    query: { q, page: 1, pageSize: 10 },
+    signal,
+  });
 }
 
 export interface TrainingRecordInput {
@@ -64,19 +63,17 @@ export interface TrainingRecordInput {
 }
 
 export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
-  return api.get<TrainingRecord[]>(`/training-records?userId=${encodeURIComponent(userId)}`, {
-    signal,
-  });
+  return api.get<TrainingRecord[]>('/training-records', { query: { userId }, signal });
 }
 
 export const createTrainingRecord = (body: TrainingRecordInput & { userId: string }) =>
   api.post<TrainingRecord>('/training-records', body);
 
 export const updateTrainingRecord = (id: string, body: TrainingRecordInput) =>
-  api.patch<TrainingRecord>(`/training-records/${encodeURIComponent(id)}`, body);
+  api.patch<TrainingRecord>('/training-records/{id}', body, { path: { id } });
 
 export const deleteTrainingRecord = (id: string) =>
-  api.delete(`/training-records/${encodeURIComponent(id)}`);
+  api.delete('/training-records/{id}', { path: { id } });
 
 /** "24", "24,5" or "24.5" → a number; NaN for anything else (the API then says why). */
 export function parseHoursText(text: string): number {
