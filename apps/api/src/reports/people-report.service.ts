@@ -13,6 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
+import { invalidField } from '../http/invalid-input';
 import { paginated } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { PeopleReportQueryDto } from './dto/people-report.query';
@@ -98,7 +99,14 @@ export class PeopleReportService {
     // Scope is today's tree: a unit outside it is not found.
     await this.scope.findVisible(user, dto.orgUnitId);
     const today = calendarDate(this.config.reportsTimeZone);
-    const year = dto.year ?? Number(today.slice(0, 4));
+    const currentYear = Number(today.slice(0, 4));
+    const year = dto.year ?? currentYear;
+    // Like coverage requests: a year that has not begun has nobody placed in it (and placing
+    // one would write a ledger row per person of the country).
+    if (year > currentYear)
+      throw invalidField('year', `Năm không được sau năm nay (${currentYear}).`, 'max', {
+        max: currentYear,
+      });
     const end = `${year}-12-31`;
     const asOf = end < today ? end : today;
     // The list reads each person's placement from the ledger: placed on the primary (a

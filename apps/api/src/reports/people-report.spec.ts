@@ -143,5 +143,10 @@ describe('GET /api/reports/people', () => {
       'format',
       'status',
     ]);
+    // A year that has not begun: nobody stands anywhere in it yet.
+    const future = await get(hrA, `orgUnitId=${units.a.id}&year=${year + 1}`).expect(400);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({ field: 'year', code: 'max', params: { max: year } }),
+    ]);
   });
 });
