@@ -22,6 +22,11 @@ class SystemA extends JobDispatcher {
   async merges(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.MakeActivationSlips)
+  async slips(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)
@@ -88,6 +93,11 @@ class ReportsMiswired extends Reports {
 class Mail extends JobDispatcher {
   @JobHandler(JobName.SendMail)
   async send(): Promise<null> {
+    return null;
+  }
+
+  @JobHandler(JobName.SendMailBatch)
+  async sendBatch(): Promise<null> {
     return null;
   }
 }
