@@ -1,3 +1,4 @@
+import { rebuildLedgerOf } from '@dx/reports';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -20,6 +21,8 @@ export async function ageTraining(db: DataSource, userId: string, years = 1): Pr
         WHERE user_id = $1`,
       [userId, years, shift],
     );
-    await tx.query(`UPDATE training_year SET year = year - $2 WHERE user_id = $1`, [userId, years]);
+    // The ledger is recomputed rather than shifted: placed years already hold a row per
+    // person (hours 0), so moving this year's row onto last year's would collide.
+    await rebuildLedgerOf(tx, [userId]);
   });
 }
