@@ -4,8 +4,8 @@ import { FormError } from './FormError';
 
 /**
  * A modal <dialog> holding one form: title, intro, the fields, the API's error, then
- * "confirm" and "cancel". Escape and cancel do nothing while the request is in flight, so
- * a closed dialog never hides a change still being made.
+ * "confirm" and "cancel". Modal, so keyboard focus stays inside; Escape and cancel do nothing
+ * while the request is in flight, so a closed dialog never hides a change still being made.
  */
 export function DialogForm({
   open,
@@ -37,9 +37,15 @@ export function DialogForm({
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    // Focus goes back to what opened the dialog, also when the dialog is unmounted rather
+    // than closed (the browser only restores it on close()).
+    const opener = document.activeElement;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, [open]);
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -9,13 +9,14 @@ import { useMe } from '../auth/useMe';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 import { fetchPeople, PEOPLE_PAGE_SIZE, peopleKeys } from './api';
 import { ActivationSlipsPanel } from './components/ActivationSlipsPanel';
+import { CreatePersonDialog } from './components/CreatePersonDialog';
 import { PeopleImportPanel } from './components/PeopleImportPanel';
 import { PersonActions } from './components/PersonActions';
 
 /**
- * `/admin/people` (hr in their subtree, sysadmin): find people by unit and name, give a
- * new activation code, deactivate or reactivate, import a staff list, print a unit's
- * activation slips.
+ * `/admin/people` (hr in their subtree, sysadmin): find people by unit and name, add,
+ * edit and transfer them, give a new activation code, deactivate or reactivate, import a
+ * staff list, print a unit's activation slips.
  */
 export default function PeopleAdminPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export default function PeopleAdminPage() {
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
   const q = useDebouncedValue(search, 300);
   const list = useQuery({
     queryKey: peopleKeys.list(orgUnitId, q, page),
@@ -37,6 +39,21 @@ export default function PeopleAdminPage() {
       <section className="card" aria-labelledby="people-admin-title">
         <h1 id="people-admin-title">{t('peopleAdmin.title')}</h1>
         <p className="muted">{t('peopleAdmin.intro')}</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setCreating(true)}
+          >
+            {t('peopleAdmin.create.open')}
+          </button>
+        </div>
+        {creating && (
+          <CreatePersonDialog
+            unitId={orgUnitId ?? me.data?.orgUnitId ?? null}
+            onClose={() => setCreating(false)}
+          />
+        )}
         <div className="form-row">
           <div className="field">
             <label htmlFor={searchId}>{t('peopleAdmin.search')}</label>

@@ -1,7 +1,9 @@
 import type {
   ActivationCodeResponse,
   ActivationSlipsStatus,
+  DxRole,
   Paginated,
+  Role,
   UserImportResult,
   UserResponse,
 } from '@dx/contracts';
@@ -29,6 +31,43 @@ export function fetchPeople(
     },
     signal,
   });
+}
+
+/** What the create and edit dialogs both ask (empty email and job title are sent as absent). */
+export interface PersonDetails {
+  fullName: string;
+  email: string;
+  jobTitle: string;
+  dxRole: DxRole;
+  roles: Role[];
+}
+
+/** `POST /api/users`: a new person of a unit in the caller's subtree. */
+export function createPerson(
+  input: PersonDetails & { username: string; password: string; orgUnitId: string },
+): Promise<UserResponse> {
+  return api.post<UserResponse>('/users', {
+    ...input,
+    email: input.email.trim() || undefined,
+    jobTitle: input.jobTitle.trim() || undefined,
+  });
+}
+
+/** `PATCH /api/users/:id`: name, email, job title, DX role and roles (empty clears). */
+export function updatePerson(id: string, input: PersonDetails): Promise<UserResponse> {
+  return api.patch<UserResponse>(
+    '/users/{id}',
+    { ...input, email: input.email.trim() || null, jobTitle: input.jobTitle.trim() || null },
+    { path: { id } },
+  );
+}
+
+/** `PATCH /api/users/:id` with a unit and first day there: a transfer (history stays). */
+export function transferPerson(
+  id: string,
+  input: { orgUnitId: string; effectiveDate: string },
+): Promise<UserResponse> {
+  return api.patch<UserResponse>('/users/{id}', input, { path: { id } });
 }
 
 /** `PATCH /api/users/:id`: here, deactivating and reactivating. */

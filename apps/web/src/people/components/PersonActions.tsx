@@ -1,35 +1,55 @@
 import type { ActivationCodeResponse, UserResponse } from '@dx/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/error-text';
 import { formatDate } from '../../i18n/format';
-import { issueActivationCode, setPersonActive } from '../api';
+import { issueActivationCode } from '../api';
+import { EditPersonDialog } from './EditPersonDialog';
+import { SetActiveDialog } from './SetActiveDialog';
+import { TransferPersonDialog } from './TransferPersonDialog';
+
+type OpenDialog = 'edit' | 'transfer' | 'active' | null;
 
 /**
- * A person's row actions: a new activation code (shown here once: for someone without
- * email, or who forgot their password), and deactivate / reactivate.
+ * A person's row actions: edit, transfer to another unit, a new activation code (shown
+ * here once: for someone without email, or who forgot their password), and deactivate /
+ * reactivate after a confirmation.
  */
 export function PersonActions({ person }: { person: UserResponse }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const [code, setCode] = useState<ActivationCodeResponse | null>(null);
   const activation = useMutation({
     mutationFn: () => issueActivationCode(person.id),
     onSuccess: setCode,
   });
-  const toggle = useMutation({
-    mutationFn: () => setPersonActive(person.id, !person.active),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
-  });
-  const error = activation.error ?? toggle.error;
+  const close = () => setDialog(null);
+  const name = { name: person.fullName };
   return (
     <div className="button-row">
       <button
         type="button"
         className="button button--small"
+        aria-label={t('peopleAdmin.actions.editFor', name)}
+        onClick={() => setDialog('edit')}
+      >
+        {t('peopleAdmin.actions.edit')}
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={!person.active}
+        aria-label={t('peopleAdmin.actions.transferFor', name)}
+        onClick={() => setDialog('transfer')}
+      >
+        {t('peopleAdmin.actions.transfer')}
+      </button>
+      <button
+        type="button"
+        className="button button--small"
         disabled={activation.isPending || !person.active}
-        aria-label={t('peopleAdmin.actions.codeFor', { name: person.fullName })}
+        aria-label={t('peopleAdmin.actions.codeFor', name)}
         onClick={() => activation.mutate()}
       >
         {t('peopleAdmin.actions.code')}
@@ -37,17 +57,17 @@ export function PersonActions({ person }: { person: UserResponse }) {
       <button
         type="button"
         className={person.active ? 'button button--small button--danger' : 'button button--small'}
-        disabled={toggle.isPending}
         aria-label={t(
           person.active ? 'peopleAdmin.actions.deactivateFor' : 'peopleAdmin.actions.reactivateFor',
-          {
-            name: person.fullName,
-          },
+          name,
         )}
-        onClick={() => toggle.mutate()}
+        onClick={() => setDialog('active')}
       >
         {t(person.active ? 'peopleAdmin.actions.deactivate' : 'peopleAdmin.actions.reactivate')}
       </button>
+      {dialog === 'edit' && <EditPersonDialog person={person} onClose={close} />}
+      {dialog === 'transfer' && <TransferPersonDialog person={person} onClose={close} />}
+      {dialog === 'active' && <SetActiveDialog person={person} onClose={close} />}
       {code && (
         <p role="status" className="people-code">
           {t('peopleAdmin.actions.codeShown', {
@@ -56,9 +76,9 @@ export function PersonActions({ person }: { person: UserResponse }) {
           })}
         </p>
       )}
-      {error ? (
+      {activation.error ? (
         <p className="field__hint field__hint--error" role="alert">
-          {apiErrorText(t, error)}
+          {apiErrorText(t, activation.error)}
         </p>
       ) : null}
     </div>
