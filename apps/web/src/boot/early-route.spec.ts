@@ -40,14 +40,15 @@ const { fetchUnreadCount } =
   require('../notifications/api') as typeof import('../notifications/api');
 const { fetchCourses, fetchCourse } = require('../courses/api') as typeof import('../courses/api');
 const learning = require('../learning/api') as typeof import('../learning/api');
+const { fetchOrgUnit } = require('../org-units/api') as typeof import('../org-units/api');
 const { fetchMyRequirements } =
   require('../requirements/api') as typeof import('../requirements/api');
 const { fetchMyCertificates } =
   require('../certificates/api') as typeof import('../certificates/api');
 
-/** An unsigned JWT-shaped token that expires in `seconds`. */
+/** An unsigned JWT-shaped token that expires in `seconds`, of someone of unit-1. */
 const token = (seconds: number) =>
-  `x.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + seconds })).toString('base64url')}.y`;
+  `x.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + seconds, orgUnitId: 'unit-1' })).toString('base64url')}.y`;
 
 const times = (path: string) => asked.filter((line) => line.split(' ')[1] === path).length;
 
@@ -130,7 +131,17 @@ describe('the hot routes', () => {
       learning.fetchLesson('lesson-2'),
       fetchCourse('course-1'),
       learning.fetchMyEnrollments(),
+      learning.fetchCourseProgress('course-1'),
     ]);
+  });
+
+  it("reports: the paths are the app's own requests, the caller's unit or the address's", async () => {
+    startHotRoute({ pathname: '/reports', search: '' });
+    await expectAllClaimed(() => [fetchMe(), fetchUnreadCount(), fetchOrgUnit('unit-1')]);
+    await fetch('/api/reset', { method: 'POST' });
+    asked.length = 0;
+    startHotRoute({ pathname: '/reports', search: '?year=2025&unit=unit-2' });
+    await expectAllClaimed(() => [fetchMe(), fetchUnreadCount(), fetchOrgUnit('unit-2')]);
   });
 
   it('read nothing early without a live session, or for a filtered catalog', () => {

@@ -11,12 +11,18 @@ import { fetchEarly } from './early-fetch';
  */
 type Read = [ApiPath<'get'>, PathOptions?];
 
+/** What the access token says of the caller (the API's AccessTokenPayload). */
+interface Session {
+  token: string;
+  orgUnitId?: string;
+}
+
 interface HotRoute {
   pattern: RegExp;
   page: () => Promise<unknown>;
   /** Needs a session: without one the app goes to /login, so that page is the one loaded. */
   signedIn: boolean;
-  data?: (match: RegExpExecArray, search: string) => Read[];
+  data?: (match: RegExpExecArray, search: string, session: Session) => Read[];
 }
 
 export const hotPages = {
@@ -47,13 +53,26 @@ const HOT_ROUTES: HotRoute[] = [
     pattern: /^\/learn\/([^/]+)\/lessons\/([^/]+)\/?$/,
     page: hotPages.lesson,
     signedIn: true,
+    // The course's progress too (✓ marks of the sidebar): asked by the app only once the
+    // enrolments have come, it was a second round trip and a second render of the page.
     data: ([, courseId, lessonId]) => [
       ['/lessons/{id}', { path: { id: decodeURIComponent(lessonId) } }],
       ['/courses/{id}', { path: { id: decodeURIComponent(courseId) } }],
       ['/me/enrollments'],
+      ['/me/enrollments/{courseId}/progress', { path: { courseId: decodeURIComponent(courseId) } }],
     ],
   },
-  { pattern: /^\/reports\/?$/, page: hotPages.reports, signedIn: true },
+  {
+    pattern: /^\/reports\/?$/,
+    page: hotPages.reports,
+    signedIn: true,
+    // The unit the form starts with (the address's, else the caller's own, which the token
+    // names): the page asked for it only once /api/me had come, a second round trip.
+    data: (_, search, session) => {
+      const unit = new URLSearchParams(search).get('unit') ?? session.orgUnitId;
+      return unit ? [['/org-units/{id}', { path: { id: unit } }]] : [];
+    },
+  },
   { pattern: /^\/verify(\/[^/]+)?\/?$/, page: hotPages.verify, signedIn: false },
 ];
 
@@ -61,12 +80,14 @@ const HOT_ROUTES: HotRoute[] = [
 const SIGNED_IN_DATA: Read[] = [['/me'], ['/me/notifications/unread-count']];
 
 /** A token the server will still accept (a JWT whose `exp` has not passed), or null. */
-function liveToken(): string | null {
+function liveSession(): Session | null {
   const token = authStore.getToken();
   if (!token) return null;
   try {
     const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return typeof payload.exp === 'number' && payload.exp * 1000 > Date.now() ? token : null;
+    if (typeof payload.exp !== 'number' || payload.exp * 1000 <= Date.now()) return null;
+    const orgUnitId = typeof payload.orgUnitId === 'string' ? payload.orgUnitId : undefined;
+    return { token, orgUnitId };
   } catch {
     return null;
   }
@@ -85,14 +106,14 @@ export function startHotRoute(location: Pick<Location, 'pathname' | 'search'>): 
       return;
     }
     void route.page().catch(() => undefined); // React.lazy reports a failure when it asks again
-    const token = liveToken();
-    if (!route.signedIn || !token) return;
+    const session = liveSession();
+    if (!route.signedIn || !session) return;
     const match = route.pattern.exec(location.pathname) as RegExpExecArray;
-    const reads = [...SIGNED_IN_DATA, ...(route.data?.(match, location.search) ?? [])];
+    const reads = [...SIGNED_IN_DATA, ...(route.data?.(match, location.search, session) ?? [])];
     // The client's base is /api (api/client.ts).
     fetchEarly(
       reads.map(([path, options]) => `/api${buildApiPath(path, options)}`),
-      token,
+      session.token,
     );
   } catch {
     // e.g. a malformed %-escape in the address: nothing is started early
