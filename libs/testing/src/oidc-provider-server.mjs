@@ -2,7 +2,8 @@
 // process because the package is ESM-only. Configuration comes as JSON in OIDC_TEST_CONFIG:
 // {port, clients:[{client_id, client_secret, redirect_uris}], accounts:{id:{claims}}}.
 // No login form: the account that signs in next is chosen by the test
-// (POST /test/next-account {"accountId"}), and consent is given at once. Everything else —
+// (POST /test/next-account {"accountId", "claims"?}; claims add or replace that account), and
+// consent is given at once. Everything else —
 // discovery, PKCE, state, nonce, signed ID tokens, one-time codes — is the library's own.
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
@@ -68,7 +69,9 @@ const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      nextAccount = JSON.parse(body).accountId;
+      const { accountId, claims } = JSON.parse(body);
+      if (claims) config.accounts[accountId] = claims;
+      nextAccount = accountId;
       res.writeHead(204).end();
     });
     return;

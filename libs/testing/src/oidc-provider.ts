@@ -56,10 +56,22 @@ export class TestOidcProvider {
   }
 
   /** The account the next login interaction signs in. */
-  async signInNext(accountId: string): Promise<void> {
-    const res = await fetch(`${this.issuer}/test/next-account`, {
+  signInNext(accountId: string): Promise<void> {
+    return TestOidcProvider.signInNextAt(this.issuer, accountId);
+  }
+
+  /**
+   * The same, for a test in another process than the provider's owner (browser specs),
+   * with `claims` that add or replace that account (people created by the test itself).
+   */
+  static async signInNextAt(
+    issuer: string,
+    accountId: string,
+    claims?: Record<string, unknown>,
+  ): Promise<void> {
+    const res = await fetch(`${issuer}/test/next-account`, {
       method: 'POST',
-      body: JSON.stringify({ accountId }),
+      body: JSON.stringify({ accountId, claims }),
     });
     if (res.status !== 204) throw new Error(`next-account: ${res.status}`);
   }

@@ -27,15 +27,20 @@ export class TestSmtpServer {
   private constructor(
     readonly port: number,
     private readonly countOnly: boolean,
+    private readonly onMessage?: (mail: ReceivedMail) => void,
   ) {}
 
   /**
    * Starts a server on a free port. `countOnly` (benchmarks) accepts each message without
    * parsing or keeping it: mailparser costs more CPU per message than the sender under
    * test, and a real mail server does not parse MIME either. `messages` then stays empty.
+   * `onMessage` sees each parsed message as it is accepted (browser tests spool them to
+   * files, since their specs run apart from the process that owns the server).
    */
-  static async create(opts: { countOnly?: boolean } = {}): Promise<TestSmtpServer> {
-    const smtp = new TestSmtpServer(await freePort(), opts.countOnly ?? false);
+  static async create(
+    opts: { countOnly?: boolean; onMessage?: (mail: ReceivedMail) => void } = {},
+  ): Promise<TestSmtpServer> {
+    const smtp = new TestSmtpServer(await freePort(), opts.countOnly ?? false, opts.onMessage);
     await smtp.start();
     return smtp;
   }
@@ -76,11 +81,13 @@ export class TestSmtpServer {
         }
         simpleParser(stream)
           .then((parsed) => {
-            this.messages.push({
+            const mail = {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to: session.envelope.rcptTo.map((r) => r.address),
               parsed,
-            });
+            };
+            this.messages.push(mail);
+            this.onMessage?.(mail);
             this.accepted++;
             callback();
           })

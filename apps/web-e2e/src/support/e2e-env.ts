@@ -14,6 +14,10 @@ export interface E2eState {
   apiPid: number;
   /** The worker (certificates, reports), started after the API is healthy. */
   workerPid: number;
+  /** Every mail the SMTP server accepted, one JSON `SpooledMail` file each (see mailbox.ts). */
+  mailDir: string;
+  /** The OpenID provider the API's single sign-on uses (test/next-account chooses who). */
+  oidcIssuer: string;
 }
 
 /** Env var naming the state file; jest workers inherit the env of the process that set it. */

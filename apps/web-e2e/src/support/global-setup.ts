@@ -8,6 +8,11 @@ import { runAdminSql, withDatabase } from './pg';
 // Jest loads globalSetup without its moduleNameMapper, so the lib is imported by path.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort } from '../../../../libs/testing/src/processes';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { TestOidcProvider } from '../../../../libs/testing/src/oidc-provider';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { TestSmtpServer } from '../../../../libs/testing/src/smtp-server';
+import { spoolMail } from './mailbox';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 // Overridable to run the suite against another build of the API.
@@ -20,8 +25,10 @@ const WORKER_MAIN = resolve(
   process.env.DX_E2E_WORKER_MAIN ?? 'dist/apps/worker/apps/worker/src/main.js',
 );
 const WEB_DIST = join(WORKSPACE_ROOT, 'dist/apps/web');
-const HEALTH_TIMEOUT_MS = 60_000;
-const WORKER_READY_TIMEOUT_MS = 60_000;
+// A migrating API on a busy machine (shared CI runners, parallel checkouts) can take
+// longer than a minute to answer: overridable, like the builds above.
+const HEALTH_TIMEOUT_MS = Number(process.env.DX_E2E_START_TIMEOUT_MS ?? 120_000);
+const WORKER_READY_TIMEOUT_MS = HEALTH_TIMEOUT_MS;
 /** What the worker logs once every queue has its processor. */
 const WORKER_READY = /Ready: processing queues/;
 const MAX_CAPTURED_OUTPUT = 200_000;
@@ -29,7 +36,14 @@ const MAX_CAPTURED_OUTPUT = 200_000;
 declare global {
   // Shared with global-teardown, which runs in the same process.
   var __DX_E2E__:
-    | { api: ChildProcess; worker: ChildProcess | null; state: E2eState; stateFile: string }
+    | {
+        api: ChildProcess;
+        worker: ChildProcess | null;
+        smtp: TestSmtpServer;
+        oidc: TestOidcProvider;
+        state: E2eState;
+        stateFile: string;
+      }
     | undefined;
 }
 
@@ -101,6 +115,14 @@ export default async function globalSetup(): Promise<void> {
   const storageDir = mkdtempSync(join(tmpdir(), 'dx-e2e-storage-'));
   const adminUsername = 'admin.e2e';
   const adminPassword = strongPassword();
+  // A real mail server and identity provider: the accounts journey reads mail and signs on.
+  const mailDir = mkdtempSync(join(tmpdir(), 'dx-e2e-mail-'));
+  const smtp = await TestSmtpServer.create({ onMessage: (mail) => spoolMail(mailDir, mail) });
+  const oidcClient = { client_id: 'dx-academy-e2e', client_secret: randomBytes(16).toString('hex') };
+  const oidc = await TestOidcProvider.start({
+    clients: [{ ...oidcClient, redirect_uris: [`${baseUrl}/api/auth/oidc/callback`] }],
+    accounts: {},
+  });
 
   // The API and the worker share one configuration (database, queues, storage, signing key).
   const env: NodeJS.ProcessEnv = {
@@ -123,6 +145,10 @@ export default async function globalSetup(): Promise<void> {
       .toString(),
     STORAGE_DIR: storageDir,
     WEB_DIST_DIR: WEB_DIST,
+    SMTP_URL: smtp.url,
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: oidcClient.client_id,
+    OIDC_CLIENT_SECRET: oidcClient.client_secret,
   };
 
   let captured = '';
@@ -147,11 +173,13 @@ export default async function globalSetup(): Promise<void> {
     storageDir,
     apiPid: api.pid ?? -1,
     workerPid: -1,
+    mailDir,
+    oidcIssuer: oidc.issuer,
   };
   const stateFile = stateFilePath(runId);
   writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   process.env[STATE_FILE_ENV] = stateFile;
-  globalThis.__DX_E2E__ = { api, worker: null, state, stateFile };
+  globalThis.__DX_E2E__ = { api, worker: null, smtp, oidc, state, stateFile };
 
   try {
     await waitForHealth(baseUrl, api, () => captured);

@@ -18,11 +18,12 @@ export default async function globalTeardown(): Promise<void> {
   const run = globalThis.__DX_E2E__;
   if (!run) return;
   globalThis.__DX_E2E__ = undefined;
-  const { api, worker, state, stateFile } = run;
+  const { api, worker, smtp, oidc, state, stateFile } = run;
 
   // The worker first: it must not pick up jobs against a database about to be dropped.
   if (worker) await stop(worker);
   await stop(api);
+  await Promise.all([smtp.stop(), oidc.stop()]);
   try {
     await runAdminSql(
       state.adminDatabaseUrl,
@@ -30,6 +31,7 @@ export default async function globalTeardown(): Promise<void> {
     );
   } finally {
     rmSync(state.storageDir, { recursive: true, force: true });
+    rmSync(state.mailDir, { recursive: true, force: true });
     rmSync(stateFile, { force: true });
   }
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../api/error-text';
 import { InputField } from '../app/FormField';
 import { credentialsError } from './credentials-api';
 
@@ -40,7 +41,13 @@ export function CredentialsForm({
       setFinished(true);
     } catch (err) {
       const problem = credentialsError(err);
-      setError('text' in problem ? problem.text : t(problem.key as 'account.errors.generic'));
+      setError(
+        'text' in problem
+          ? problem.text
+          : 'field' in problem
+            ? fieldErrorText(t, problem.field)
+            : t(problem.key as 'account.errors.generic'),
+      );
     } finally {
       setPending(false);
     }

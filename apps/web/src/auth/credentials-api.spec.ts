@@ -19,6 +19,23 @@ describe('credentialsError', () => {
     expect(credentialsError(bare)).toEqual({ text: 'Mã kích hoạt không đúng hoặc đã hết hạn.' });
   });
 
+  it("translates the validator's refusals (English messages) by their field code", () => {
+    const empty = new ApiError({
+      statusCode: 400,
+      message: 'Invalid input',
+      errors: [
+        {
+          field: 'username',
+          code: 'min_length',
+          message: 'username must be longer than or equal to 1 characters',
+        },
+      ],
+    });
+    const problem = credentialsError(empty);
+    expect(problem).toEqual({ field: empty.errors[0] });
+    expect(vi.apiErrors.fields.min_length).toBe('Quá ngắn.');
+  });
+
   it('maps throttling, network and other failures to translated messages', () => {
     expect(credentialsError(new ApiError({ statusCode: 429, message: 'x' }))).toEqual({
       key: 'login.errors.throttled',

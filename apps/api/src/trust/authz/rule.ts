@@ -47,8 +47,21 @@ export interface AuthzRule {
   request?: (c: CheckContext) => RequestSpec | Promise<RequestSpec>;
 }
 
-/** Keys are `METHOD /api/path/{param}` exactly as in the OpenAPI document. */
+/**
+ * Keys are `METHOD /api/path/{param}` exactly as in the OpenAPI document, or that followed by
+ * ` · what` for a variant: the same route with a request whose authorization differs (one
+ * PATCH that edits, grants roles, transfers or deactivates). The fuzz suite sends malformed
+ * requests to the route itself only; its schema is the same for every variant.
+ */
 export type RuleTable = Record<string, AuthzRule>;
+
+const VARIANT = ' · ';
+
+/** The OpenAPI key of a rule: `PATCH /api/users/{id} · transfer` → `PATCH /api/users/{id}`. */
+export function routeOf(ruleKey: string): string {
+  const at = ruleKey.indexOf(VARIANT);
+  return at < 0 ? ruleKey : ruleKey.slice(0, at);
+}
 
 /** Seen and allowed inside, not seen (404) outside. */
 export const inScope = (ok: Status): PerCaller => [ok, 404];

@@ -99,6 +99,68 @@ export const ACCOUNT_RULES: RuleTable = {
       body: { jobTitle: 'Chuyên viên chính', dxRole: 'part_time' },
     }),
   },
+  // The same PATCH, each power of #13 on its own: roles, sysadmin, transfer (from today,
+  // the default effective date), deactivation.
+  'PATCH /api/users/{id} · roles': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.user(c.side)).id },
+      body: { roles: ['learner', 'trainer'] },
+    }),
+  },
+  // Refused before the person is looked up: hr never learns who exists outside its scope.
+  'PATCH /api/users/{id} · grant sysadmin': {
+    above: { learner: 403, trainer: 403, hr: 403, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: 403,
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.user(c.side)).id },
+      body: { roles: ['learner', 'sysadmin'] },
+    }),
+  },
+  'PATCH /api/users/{id} · transfer': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.user(c.side)).id },
+      body: { orgUnitId: c.side.unit.id },
+    }),
+  },
+  // Someone of the addressed side sent to the other province: hr may not give people away
+  // (403 naming the unit), nor take them from outside (404, not seen).
+  'PATCH /api/users/{id} · transfer across provinces': {
+    learner: 403,
+    trainer: 403,
+    hr: [403, 404],
+    sysadmin: 200,
+    request: async (c) => {
+      const other = c.sideName === 'inside' ? c.w.outside : c.w.inside;
+      return {
+        params: { id: (await c.w.fresh.user(c.side)).id },
+        body: { orgUnitId: other.commune.id },
+      };
+    },
+  },
+  'PATCH /api/users/{id} · deactivate': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.user(c.side)).id },
+      body: { active: false },
+    }),
+  },
   'POST /api/auth/activate': {
     unscoped: true,
     anonymous: 200,
