@@ -91,13 +91,16 @@ class ReportsMiswired extends Reports {
 
 @Processor(QueueName.Mail)
 class Mail extends JobDispatcher {
-  @JobHandler(JobName.SendMail)
-  async send(): Promise<null> {
-    return null;
-  }
-
   @JobHandler(JobName.SendMailBatch)
   async sendBatch(): Promise<null> {
+    return null;
+  }
+}
+
+@Processor(QueueName.PriorityMail)
+class PriorityMail extends JobDispatcher {
+  @JobHandler(JobName.SendMail)
+  async send(): Promise<null> {
     return null;
   }
 }
@@ -148,20 +151,20 @@ describe('ProcessorCoverageCheck', () => {
   });
 
   it('refuses to boot when a queue has two processors', async () => {
-    await expect(checkWith(SystemA, SystemB, Certificates, Reports, Mail)).rejects.toThrow(
+    await expect(checkWith(SystemA, SystemB, Certificates, Reports, Mail, PriorityMail)).rejects.toThrow(
       'queue "system" has 2 processors (SystemA, SystemB)',
     );
   });
 
   it('refuses a processor for a queue that QueueName does not list', async () => {
-    await expect(checkWith(SystemA, Certificates, Reports, Mail, Stray)).rejects.toThrow(
+    await expect(checkWith(SystemA, Certificates, Reports, Mail, PriorityMail, Stray)).rejects.toThrow(
       'Stray serves "no-such-queue", which is not a QueueName',
     );
   });
 
   it('accepts exactly one processor per queue', async () => {
     await expect(
-      checkWith(SystemA, Certificates, Reports, Mail, Notifications),
+      checkWith(SystemA, Certificates, Reports, Mail, PriorityMail, Notifications),
     ).resolves.toBeUndefined();
   });
 });

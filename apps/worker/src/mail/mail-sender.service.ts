@@ -46,6 +46,11 @@ export interface BatchOutcome {
 export class MailSenderService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MailSenderService.name);
   private transport: Transporter | null = null;
+  /**
+   * The priority mails' own connection: the bulk pool queues up to 200 messages of the
+   * running batches, and a password reset must not wait in that line either.
+   */
+  private priorityTransport: Transporter | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -58,22 +63,36 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
       this.logger.warn('SMTP_URL is not set: mail is recorded but not sent');
       return;
     }
-    this.transport = createTransport({
-      url: smtpUrl,
-      pool: true,
-      maxConnections: SMTP_CONNECTIONS,
-      maxMessages: SMTP_MESSAGES_PER_CONNECTION,
-      connectionTimeout: SMTP_TIMEOUT_MS,
-      greetingTimeout: SMTP_TIMEOUT_MS,
-      socketTimeout: SMTP_TIMEOUT_MS,
-    });
+    const pooled = (maxConnections: number) =>
+      createTransport({
+        url: smtpUrl,
+        pool: true,
+        maxConnections,
+        maxMessages: SMTP_MESSAGES_PER_CONNECTION,
+        connectionTimeout: SMTP_TIMEOUT_MS,
+        greetingTimeout: SMTP_TIMEOUT_MS,
+        socketTimeout: SMTP_TIMEOUT_MS,
+      });
+    this.transport = pooled(SMTP_CONNECTIONS);
+    this.priorityTransport = pooled(1);
   }
 
   onModuleDestroy(): void {
     this.transport?.close();
+    this.priorityTransport?.close();
   }
 
-  /** Sends mail `id` unless it is sent already; returns what happened. */
+  /** How many of `ids` are still to send (what a batch books on the pace). */
+  async pendingCount(ids: string[]): Promise<number> {
+    const [{ pending }] = await this.db.query(
+      `SELECT count(*)::int AS pending FROM mail
+        WHERE id = ANY($1::uuid[]) AND status = 'pending' AND params IS NOT NULL`,
+      [ids],
+    );
+    return pending;
+  }
+
+  /** Sends mail `id` (a priority mail) unless it is sent already; returns what happened. */
   async send(id: string): Promise<{ outcome: SendOutcome; attempts: number }> {
     return this.db.transaction(async (tx) => {
       // SKIP LOCKED: a second run of the job while the first is sending must not wait
@@ -89,12 +108,12 @@ export class MailSenderService implements OnModuleInit, OnModuleDestroy {
       const mail = rows[0];
       if (mail.status !== 'pending' || !mail.params)
         return { outcome: 'already-done', attempts: 0 };
-      if (!this.transport) {
+      if (!this.priorityTransport) {
         await tx.query(`UPDATE mail SET status = 'skipped', params = NULL WHERE id = $1`, [id]);
         return { outcome: 'skipped', attempts: 0 };
       }
       try {
-        await this.deliver(this.transport, mail);
+        await this.deliver(this.priorityTransport, mail);
       } catch (err) {
         if (isPermanent(err)) {
           // Retrying cannot help (a malformed address, a mailbox refused): record it for

@@ -92,6 +92,7 @@ export class DailyRemindersService {
               type,
               sql,
               params: [today, lower, upper],
+              yieldsRecipients: true,
             });
             outcome.notified += r.notified;
             outcome.mailed += r.mailed;

@@ -78,6 +78,25 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     expect(mail.text).toContain('Thay đổi tùy chọn nhận thư tại https://dx.example.gov.vn/me');
   });
 
+  it('two runs of one day at once (two workers, or a rerun after a crash) notify and mail each person once', async () => {
+    const unit = await make.unit('Tỉnh Lai Châu');
+    const people: { id: string; email: string | null }[] = [];
+    for (let i = 0; i < 12; i++) people.push(await make.person(unit));
+    await make.requirement(unit, { dueDate: '2026-12-31' });
+
+    // Batches of 5 people, each committed on its own: the runs overlap batch by batch.
+    await Promise.all([reminders.run('2026-11-01', 5), reminders.run('2026-11-01', 5)]);
+    await reminders.run('2026-11-01', 5);
+
+    for (const p of people) {
+      expect(await make.eventKeys(p.id)).toEqual(['requirement-applies']);
+      expect(await mailsOf(p.id)).toHaveLength(1);
+    }
+    await eventually(async () => people.every((p) => smtp.to(p.email ?? '').length > 0), 30_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
+  });
+
   it('sends the 30, 7 and 1-day reminders and the overdue one once each, while not met', async () => {
     const unit = await make.unit('Tỉnh Hà Giang');
     const late = await make.person(unit);

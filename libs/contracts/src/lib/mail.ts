@@ -2,8 +2,9 @@ import type { NotificationType } from './notifications';
 import { JobName } from './queues';
 
 /**
- * Jobs of the mail queue: send one row of the `mail` table (job id `mail-<id>`), or a batch
- * of rows written together (job id `mails-<first mail id>`), as bulk notifications are.
+ * Jobs of the mail queues: send one row of the `mail` table (job id `mail-<id>`, on the
+ * priority queue), or a batch of rows written together (job id `mails-<first mail id>`, on
+ * the mail queue), as bulk notifications are.
  */
 export enum MailJob {
   Send = JobName.SendMail,

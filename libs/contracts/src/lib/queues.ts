@@ -4,6 +4,11 @@ export enum QueueName {
   Certificates = 'certificates',
   Reports = 'reports',
   Mail = 'mail',
+  /**
+   * Mail a person waits for (activation code, password reset): a queue of its own, so it
+   * never waits behind a bulk backlog (a million reminders) on the mail queue.
+   */
+  PriorityMail = 'mail-priority',
   Notifications = 'notifications',
 }
 
@@ -25,7 +30,7 @@ export enum JobName {
   YearlyNationalCoverage = 'yearly-national-coverage',
   /** Daily, from the job scheduler: requirement reminders, HR digest, inbox purge. */
   DailyReminders = 'daily-reminders',
-  /** Render and send one row of the `mail` table. Job id `mail-<id>`. */
+  /** Render and send one row of the `mail` table, on the priority queue. Job id `mail-<id>`. */
   SendMail = 'send-mail',
   /**
    * Render and send up to MAIL_BATCH_SIZE rows of the `mail` table over pooled SMTP
@@ -47,7 +52,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.Coverage]: QueueName.Reports,
   [JobName.YearlyNationalCoverage]: QueueName.Reports,
   [JobName.DailyReminders]: QueueName.Notifications,
-  [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendMail]: QueueName.PriorityMail,
   [JobName.SendMailBatch]: QueueName.Mail,
   [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,

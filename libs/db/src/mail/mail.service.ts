@@ -1,9 +1,10 @@
 import {
+  JOB_QUEUE,
+  JobName,
   MailJob,
   MailStatus,
   MailTemplate,
   MailTemplateParams,
-  QueueName,
   SendMailJobData,
 } from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
@@ -49,7 +50,7 @@ export class MailService {
     const payload: SendMailJobData = { mailId: id };
     await tx.query(
       `INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`,
-      [QueueName.Mail, MailJob.Send, `mail-${id}`, JSON.stringify(payload)],
+      [JOB_QUEUE[JobName.SendMail], MailJob.Send, `mail-${id}`, JSON.stringify(payload)],
     );
     return id;
   }

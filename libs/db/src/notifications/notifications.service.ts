@@ -27,6 +27,12 @@ export interface NotificationBatch {
   type: NotificationType;
   sql: string;
   params: unknown[];
+  /**
+   * True when `sql` reads the person's app_user row itself, keeps only active people
+   * (RECIPIENT_IS_ACTIVE) and yields their `email` and `full_name` too: the batch then
+   * does not look each person up again (a random read per person at national scale).
+   */
+  yieldsRecipients?: boolean;
 }
 
 export interface NotifyOutcome {
@@ -80,26 +86,40 @@ export class NotificationsService {
     const p = batch.params.length;
     const typeParam = `$${p + 1}`;
     const optionalParam = `$${p + 2}`;
+    const recipient = batch.yieldsRecipients ? 's' : 'u';
     const [row] = await tx.query(
       `WITH src AS (${batch.sql}),
+       -- Each recipient's row of app_user is read once, here: the mails below take the
+       -- address and name from this, not from a second random visit to app_user per person
+       -- (at a million people, app_user does not fit in memory and each visit was a read).
+       -- The notification's id is drawn here too, so the mails can tell which were inserted.
+       people AS MATERIALIZED (
+         SELECT ${TIME_ORDERED_UUID} AS id, s.user_id, s.event_key, s.title, s.body, s.link,
+                ${recipient}.email, ${recipient}.full_name,
+                ${recipient}.email IS NOT NULL AND btrim(${recipient}.email) <> ''
+                  AND NOT (${optionalParam}::boolean AND EXISTS (
+                        SELECT 1 FROM notification_preference np
+                         WHERE np.user_id = s.user_id AND np.type = ${typeParam} AND NOT np.mail))
+                  AS wants_mail
+           FROM src s
+           ${batch.yieldsRecipients ? '' : `JOIN app_user u ON u.id = s.user_id WHERE ${RECIPIENT_IS_ACTIVE('u')}`}),
        ins AS (
          INSERT INTO notification (id, user_id, type, event_key, title, body, link)
-         SELECT ${TIME_ORDERED_UUID}, s.user_id, ${typeParam}, s.event_key, s.title, s.body, s.link
-           FROM src s JOIN app_user u ON u.id = s.user_id
-          WHERE ${RECIPIENT_IS_ACTIVE('u')}
+         SELECT p.id, p.user_id, ${typeParam}, p.event_key, p.title, p.body, p.link
+           FROM people p
          ON CONFLICT (user_id, event_key) DO NOTHING
-         RETURNING id, user_id, title, body, link),
+         RETURNING id),
        mailed AS (
          INSERT INTO mail (id, recipient, user_id, template, params, idempotency_key)
-         SELECT ${TIME_ORDERED_UUID}, u.email, u.id, 'notification',
-                jsonb_build_object('type', ${typeParam}::varchar, 'fullName', u.full_name,
-                  'title', i.title, 'body', i.body, 'link', i.link),
-                'notification:' || i.id
-           FROM ins i JOIN app_user u ON u.id = i.user_id
-          WHERE u.email IS NOT NULL AND btrim(u.email) <> ''
-            AND NOT (${optionalParam}::boolean AND EXISTS (
-                  SELECT 1 FROM notification_preference np
-                   WHERE np.user_id = u.id AND np.type = ${typeParam} AND NOT np.mail))
+         SELECT ${TIME_ORDERED_UUID}, p.email, p.user_id, 'notification',
+                jsonb_build_object('type', ${typeParam}::varchar, 'fullName', p.full_name,
+                  'title', p.title, 'body', p.body, 'link', p.link),
+                'notification:' || p.id
+           FROM people p
+          -- The people whose notification went in (not already there). "IS TRUE" keeps
+          -- this a hashed lookup: as a join, the planner (guessing one row per CTE) chose
+          -- a nested loop over both CTEs, 10,000 × 10,000 rows per batch.
+          WHERE p.wants_mail AND (p.id IN (SELECT id FROM ins)) IS TRUE
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id),
        -- One outbox row (one job) per MAIL_BATCH_SIZE mails: a million reminders are 20,000

@@ -4,7 +4,8 @@ import { RECIPIENT_IS_ACTIVE } from '@dx/db';
  * SQL of the requirement reminders. Parameters shared by every statement: `$1` the run's
  * date (YYYY-MM-DD in TZ_REPORTS), `$2`/`$3` the batch's bounds on app_user.id
  * (exclusive/inclusive; null = unbounded). Each yields `user_id, event_key, title, body,
- * link` for NotificationsService.notifyMany.
+ * link`, and the person's `email, full_name` (active people only), for
+ * NotificationsService.notifyMany with `yieldsRecipients`.
  */
 
 /**
@@ -68,7 +69,7 @@ export const REQUIREMENT_APPLIES_SQL = `
          'Yêu cầu bồi dưỡng năm ' || r.year || ': ' || ${hoursText('r.hours')} || ' giờ trước ngày ' || ${dueText} AS title,
          'Anh/chị cần hoàn thành ' || ${hoursText('r.hours')} || ' giờ bồi dưỡng về chuyển đổi số trong năm '
            || r.year || ', hạn cuối ngày ' || ${dueText} || '. Số giờ đã có: ' || ${hoursText('earned.hours')} || '.' AS body,
-         ${LINK} AS link
+         ${LINK} AS link, u.email, u.full_name
   ${requirementPeople(appliesKey)}
    AND r.due_date >= $1::date AND r.year >= extract(year FROM $1::date) - 1`;
 
@@ -92,7 +93,7 @@ export function requirementDueSql(stage: (typeof REMINDER_STAGES)[number]): stri
               ELSE 'Còn ' || ${daysLeft} || ' ngày đến hạn bồi dưỡng năm ' || r.year END AS title,
          'Hạn cuối ngày ' || ${dueText} || '. Anh/chị đã có ' || ${hoursText('earned.hours')} || '/'
            || ${hoursText('r.hours')} || ' giờ bồi dưỡng theo yêu cầu.' AS body,
-         ${LINK} AS link
+         ${LINK} AS link, u.email, u.full_name
   ${requirementPeople(key)}
    AND ${daysLeft} BETWEEN ${stage.from} AND ${stage.days}
    AND earned.hours < r.hours
@@ -106,7 +107,7 @@ export const REQUIREMENT_OVERDUE_SQL = `
          'Đã quá hạn bồi dưỡng năm ' || r.year AS title,
          'Hạn cuối ngày ' || ${dueText} || ' đã qua; anh/chị mới có ' || ${hoursText('earned.hours')} || '/'
            || ${hoursText('r.hours')} || ' giờ. Vui lòng hoàn thành sớm và báo với bộ phận tổ chức cán bộ.' AS body,
-         ${LINK} AS link
+         ${LINK} AS link, u.email, u.full_name
   ${requirementPeople(overdueKey)}
    AND ${daysLeft} BETWEEN -30 AND -1
    AND earned.hours < r.hours`;
