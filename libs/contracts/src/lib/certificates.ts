@@ -4,13 +4,7 @@ export type CertificateStatus = 'pending' | 'issued' | 'revoked';
 export type CertificateKind = 'course' | 'program';
 
 /** Revocation grounds of Circular 03/2023/TT-BNV. */
-export const REVOCATION_REASONS = [
-  'fraud',
-  'not_eligible',
-  'altered',
-  'lent',
-  'issuer_error',
-] as const;
+export const REVOCATION_REASONS = ['fraud', 'not_eligible', 'altered', 'lent', 'issuer_error'] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
 export interface MyCertificate {
