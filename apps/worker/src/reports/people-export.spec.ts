@@ -76,9 +76,9 @@ describe('people export (real worker: the people list of a subtree as CSV/XLSX, 
     expect(row).toMatchObject({ state: 'completed', progress: 100, done: 4, total: 4, count: 4 });
     expect(row.fileKey).toBe(`exports/people/${year}/${row.id}.csv`);
     // Kept FILE_JOB_RETENTION_DAYS (3 here) from when it was made.
-    const kept = row.filesExpireAt!.getTime() - row.finishedAt!.getTime();
+    const kept = Number(row.filesExpireAt) - Number(row.finishedAt);
     expect(Math.round(kept / 86_400_000)).toBe(3);
-    const bytes = readFileSync(join(worker.storageDir, row.fileKey!));
+    const bytes = readFileSync(join(worker.storageDir, String(row.fileKey)));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
@@ -99,8 +99,9 @@ describe('people export (real worker: the people list of a subtree as CSV/XLSX, 
     const row = await exported('xlsx', 'untrained');
     expect(row).toMatchObject({ state: 'completed', done: 3, total: 3 });
     const wb = new Workbook();
-    await wb.xlsx.readFile(join(worker.storageDir, row.fileKey!));
-    const ws = wb.getWorksheet('Danh sách')!;
+    await wb.xlsx.readFile(join(worker.storageDir, String(row.fileKey)));
+    const ws = wb.getWorksheet('Danh sách');
+    if (!ws) throw new Error('no sheet "Danh sách"');
     expect(ws.getCell(1, 1).value).toBe(
       `Danh sách chưa được bồi dưỡng năm ${year} — Tỉnh Tuyên Quang`,
     );
@@ -126,8 +127,8 @@ describe('people export (real worker: the people list of a subtree as CSV/XLSX, 
     const purge = worker.app.get(ExpiredFilesService);
     const first = await purge.purge();
     expect(first.jobs).toBeGreaterThanOrEqual(1);
-    expect(existsSync(join(worker.storageDir, old.fileKey!))).toBe(false);
-    expect(existsSync(join(worker.storageDir, fresh.fileKey!))).toBe(true);
+    expect(existsSync(join(worker.storageDir, String(old.fileKey)))).toBe(false);
+    expect(existsSync(join(worker.storageDir, String(fresh.fileKey)))).toBe(true);
     const rows = db.getRepository(FileJobEntity);
     expect((await rows.findOneByOrFail({ id: old.id })).filesDeletedAt).toBeInstanceOf(Date);
     expect((await rows.findOneByOrFail({ id: fresh.id })).filesDeletedAt).toBeNull();
