@@ -26,7 +26,13 @@ import { CredentialSigningService } from './credentials/credential-signing.servi
  * signing keys). Issuing and rendering happen in the worker, never in a request.
  */
 @Module({
-  imports: [StorageModule, OrgUnitsModule, FileJobsModule, TrainingLedgerModule, NotificationsModule],
+  imports: [
+    StorageModule,
+    OrgUnitsModule,
+    FileJobsModule,
+    TrainingLedgerModule,
+    NotificationsModule,
+  ],
   controllers: [
     CertificateExportsController,
     CertificateIssuersController,
