@@ -27,6 +27,11 @@ class SystemA extends JobDispatcher {
   async slips(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.PurgeExpiredFiles)
+  async purge(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)
@@ -54,6 +59,11 @@ class Reports extends JobDispatcher {
 
   @JobHandler(JobName.YearlyNationalCoverage)
   async yearly(): Promise<null> {
+    return null;
+  }
+
+  @JobHandler(JobName.ExportPeople)
+  async people(): Promise<null> {
     return null;
   }
 }

@@ -14,7 +14,7 @@ import { LessonCompletionEntity } from './learning/lesson-completion.entity';
 import { LessonVisitEntity } from './learning/lesson-visit.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { MembershipEntity } from './users/membership.entity';
-import { ActivationSlipBatchEntity } from './users/activation-slip-batch.entity';
+import { ActivationSlipBatchEntity } from './file-jobs/activation-slip-batch.entity';
 import { OrgUnitEdgeEntity } from './org-units/org-unit-edge.entity';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
 import { OrgUnitMergeEntity } from './org-units/org-unit-merge.entity';
@@ -39,7 +39,9 @@ import { RequirementEntity } from './training/requirement.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { NotificationPreferenceEntity } from './notifications/notification-preference.entity';
 import { SigningKeyEntity } from './certificates/signing-key.entity';
-import { CertificateExportEntity } from './certificates/certificate-export.entity';
+import { CertificateExportEntity } from './file-jobs/certificate-export.entity';
+import { FileJobEntity } from './file-jobs/file-job.entity';
+import { PeopleExportEntity } from './file-jobs/people-export.entity';
 import { CertificateIssuerEntity } from './certificates/certificate-issuer.entity';
 
 /** Every entity of the schema; the migration guard test compares them with the migrations. */
@@ -85,6 +87,8 @@ export const ALL_ENTITIES = [
   NotificationPreferenceEntity,
   SigningKeyEntity,
   CertificateExportEntity,
+  FileJobEntity,
+  PeopleExportEntity,
   OrgUnitMergeEntity,
   CertificateIssuerEntity,
 ];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { benchActivationSlips } from './activation-slips.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchCertificateExport, benchCertificates } from './certificates.bench';
+import { benchPeopleExport } from './people-export.bench';
 import { benchExamDay } from './exam-day.bench';
 import { Figure, round } from './figures';
 import { benchHotQueries } from './hot-queries.bench';
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
     ['certificates', 'Certificates', benchCertificates],
     ['export', 'Certificate export (ZIP of 10,000 PDFs)', benchCertificateExport],
     ['slips', 'Activation slips (a unit of 60,000 people)', benchActivationSlips],
+    [
+      'people-export',
+      'People export of a province (60,000 people) as a worker job',
+      benchPeopleExport,
+    ],
     [
       'national',
       'National coverage report (3 million people, 10 million certificates)',

@@ -1,6 +1,7 @@
 import { keyRingProvider } from '@dx/certificates';
 import { StorageModule } from '@dx/storage';
 import { Module } from '@nestjs/common';
+import { FileJobsModule } from '../file-jobs/file-jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
@@ -25,7 +26,13 @@ import { CredentialSigningService } from './credentials/credential-signing.servi
  * signing keys). Issuing and rendering happen in the worker, never in a request.
  */
 @Module({
-  imports: [StorageModule, OrgUnitsModule, TrainingLedgerModule, NotificationsModule],
+  imports: [
+    StorageModule,
+    OrgUnitsModule,
+    FileJobsModule,
+    TrainingLedgerModule,
+    NotificationsModule,
+  ],
   controllers: [
     CertificateExportsController,
     CertificateIssuersController,

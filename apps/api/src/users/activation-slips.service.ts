@@ -1,16 +1,10 @@
-import { activationSlipsJobId, ActivationSlipsStatus, JobName, JOB_QUEUE } from '@dx/contracts';
-import { ActivationSlipBatchEntity, enqueueJob } from '@dx/db';
-import { FILE_STORAGE, FileStorage } from '@dx/storage';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { activationSlipsJobId, ActivationSlipsStatus, JobName } from '@dx/contracts';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { FileJobsService } from '../file-jobs/file-jobs.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
-
-const JOB_ID = /^activation-slips-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export const SLIP_FORMATS = {
   pdf: 'application/pdf',
@@ -24,52 +18,37 @@ export interface SlipFile {
   fileName: string;
 }
 
+const PREFIX = 'activation-slips';
+
 /**
- * A unit's activation slips. The API records the request (batch row, outbox row and audit
- * entry in one transaction); the worker issues the codes and makes the files. The files
- * hold live codes, so following a batch needs what asking for it needs: hr with the unit
- * in scope today, or a sysadmin. Storage URLs are never handed out: files go through here.
+ * A unit's activation slips, a file job (`FileJobsService`): the API records the request
+ * (row, outbox row and audit entry in one transaction); the worker issues the codes and
+ * makes the files. The files hold live codes, so following a batch needs what asking for
+ * it needs: hr with the unit in scope today, or a sysadmin.
  */
 @Injectable()
 export class ActivationSlipsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
-    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly fileJobs: FileJobsService,
   ) {}
 
   async request(caller: AuthUser, orgUnitId: string): Promise<{ jobId: string }> {
     const unit = await this.scope.findVisible(caller, orgUnitId);
     const id = randomUUID();
     const jobId = activationSlipsJobId(id);
-    await this.db.transaction(async (tx) => {
-      await tx.insert(ActivationSlipBatchEntity, {
-        id,
-        orgUnitId: unit.id,
-        unitPath: unit.path,
-        unitCode: unit.code,
-        unitName: unit.name,
-        requestedBy: caller.id,
-      });
-      await enqueueJob(tx, {
-        queue: JOB_QUEUE[JobName.MakeActivationSlips],
-        jobName: JobName.MakeActivationSlips,
-        jobId,
-        payload: { batchId: id },
-      });
-      await recordAudit(tx, {
-        action: 'user.activation_slips_requested',
-        targetType: 'org_unit',
-        targetId: unit.id,
-        orgUnitId: unit.id,
-        details: { batchId: id },
-      });
+    await this.fileJobs.request(caller, {
+      kind: 'activation_slips',
+      id,
+      unit,
+      job: { name: JobName.MakeActivationSlips, id: jobId, payload: { batchId: id } },
+      audit: { action: 'user.activation_slips_requested', details: { batchId: id } },
     });
     return { jobId };
   }
 
   async status(caller: AuthUser, jobId: string): Promise<ActivationSlipsStatus> {
-    const row = await this.find(caller, jobId);
+    const row = await this.fileJobs.find(caller, 'activation_slips', PREFIX, jobId);
     const base = { state: row.state, progress: row.progress };
     if (row.state === 'failed') return { ...base, error: row.error ?? 'failed' };
     if (row.state !== 'completed') return base;
@@ -84,30 +63,11 @@ export class ActivationSlipsService {
   }
 
   async file(caller: AuthUser, jobId: string, format: SlipFormat): Promise<SlipFile> {
-    const row = await this.find(caller, jobId);
-    const key = format === 'pdf' ? row.pdfKey : row.xlsxKey;
-    if (row.state !== 'completed' || !key) {
-      throw new ConflictException({ message: 'The activation slips are not ready', errors: [] });
-    }
+    const row = await this.fileJobs.find(caller, 'activation_slips', PREFIX, jobId);
     const code = row.unitCode.replace(/[^A-Za-z0-9-]/g, '-');
-    return {
-      stream: this.storage.stream(key),
+    return this.fileJobs.download(row, format === 'pdf' ? row.pdfKey : row.xlsxKey, {
       contentType: SLIP_FORMATS[format],
       fileName: `phieu-kich-hoat-${code}.${format}`,
-    };
-  }
-
-  /** The batch if the caller may follow it; 404 otherwise (existence is not revealed). */
-  private async find(caller: AuthUser, jobId: string): Promise<ActivationSlipBatchEntity> {
-    const match = JOB_ID.exec(jobId);
-    const row = match
-      ? await this.db
-          .getRepository(ActivationSlipBatchEntity)
-          .findOneBy({ id: match[1].toLowerCase() })
-      : null;
-    if (!row || !(await this.scope.contains(caller, { path: row.unitPath }))) {
-      throw new NotFoundException('Activation slips not found');
-    }
-    return row;
+    });
   }
 }

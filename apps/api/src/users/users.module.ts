@@ -1,6 +1,7 @@
 import { MembershipEntity, UserEntity } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileJobsModule } from '../file-jobs/file-jobs.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { TrainingLedgerModule } from '../training/training-ledger.module';
 import { ActivationCodesService } from './activation-codes.service';
@@ -15,6 +16,7 @@ import { UsersService } from './users.service';
   imports: [
     TypeOrmModule.forFeature([UserEntity, MembershipEntity]),
     OrgUnitsModule,
+    FileJobsModule,
     TrainingLedgerModule,
   ],
   controllers: [ActivationSlipsController, UsersController],

@@ -1840,6 +1840,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/people/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the worker for the people list of a subtree as a CSV/XLSX file (hr in scope, sysadmin): the rows of GET /api/reports/people?format=, for subtrees of any size. Audited. */
+        post: operations["PeopleExportsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/people/exports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State and progress (people written / to write); downloadUrl once made */
+        get: operations["PeopleExportsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/people/exports/{jobId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exported file (CSV with BOM, or XLSX) */
+        get: operations["PeopleExportsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/people": {
         parameters: {
             query?: never;
@@ -3073,6 +3124,45 @@ export interface components {
             rows: components["schemas"]["CoverageReportRowDto"][];
             /** @description Merges whose absorbed unit or successor is one of the rows */
             merges: components["schemas"]["CoverageMergeNoteDto"][];
+        };
+        RequestPeopleExportDto: {
+            /** Format: uuid */
+            orgUnitId: string;
+            /**
+             * @description Default: this year (as of today)
+             * @example 2026
+             */
+            year?: number;
+            /**
+             * @default all
+             * @enum {string}
+             */
+            status: "untrained" | "trained" | "all";
+            /** @enum {string} */
+            dxRole?: "full_time" | "part_time";
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+        };
+        PeopleExportAcceptedDto: {
+            /** @example people-export-6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10 */
+            jobId: string;
+        };
+        PeopleExportStatusDto: {
+            /** @enum {string} */
+            state: "waiting" | "active" | "completed" | "failed";
+            progress: number;
+            /** @description People written so far */
+            done: number;
+            /** @description People to write, once counted */
+            total?: number;
+            /** @description Once completed: the file (API path, bearer token) */
+            downloadUrl?: string;
+            /**
+             * Format: date-time
+             * @description When the file is deleted
+             */
+            expiresAt?: string;
+            error?: string;
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
@@ -9600,6 +9690,184 @@ export interface operations {
             };
             /** @description Still being computed or rendered, or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleExportsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPeopleExportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleExportAcceptedDto"];
+                };
+            };
+            /** @description A year after this one; unknown status, role or format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown unit, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleExportsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleExportStatusDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown export, or its unit is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleExportsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Unknown export, or its unit is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not made yet, or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Deleted after FILE_JOB_RETENTION_DAYS (code file_expired) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,14 +3,23 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { apiErrorText } from '../api/error-text';
 import { PageError, PageLoading } from '../app/PageStatus';
 import { Pagination } from '../app/Pagination';
+import { ProgressBar } from '../app/ProgressBar';
 import { saveBlob } from '../app/save-blob';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { formatDate, formatNumber } from '../i18n/format';
 import { downloadPeople, fetchPeople, peopleKeys } from './people-api';
+import { usePeopleExportJob } from './usePeopleExportJob';
 
 const STATUSES: PeopleReportStatus[] = ['untrained', 'trained', 'all'];
+/**
+ * Lists longer than this are exported by the worker (a province: ~60,000 people), with
+ * progress; shorter ones download at once.
+ */
+const DIRECT_EXPORT_MAX = 2_000;
+
 const STATUS_LABEL = {
   untrained: 'people.statusUntrained',
   trained: 'people.statusTrained',
@@ -19,7 +28,8 @@ const STATUS_LABEL = {
 
 /**
  * HR's list of the people of a unit for a year — by default those not yet trained —
- * reached from a row of the coverage table, with CSV and Excel downloads of the same list.
+ * reached from a row of the coverage table, with CSV and Excel downloads of the same list
+ * (made by the worker, with progress, for large lists).
  */
 export default function PeopleReportPage() {
   const { t, i18n } = useTranslation();
@@ -39,8 +49,10 @@ export default function PeopleReportPage() {
     placeholderData: keepPreviousData,
   });
   const [downloading, setDownloading] = useState(false);
+  const exportJob = usePeopleExportJob({ orgUnitId, year, status });
 
   async function download(format: 'csv' | 'xlsx') {
+    if ((query.data?.total ?? 0) > DIRECT_EXPORT_MAX) return exportJob.start(format);
     setDownloading(true);
     try {
       const file = await downloadPeople({ orgUnitId, year, status }, format);
@@ -77,7 +89,7 @@ export default function PeopleReportPage() {
         <button
           type="button"
           className="button"
-          disabled={downloading}
+          disabled={downloading || exportJob.busy}
           onClick={() => download('csv')}
         >
           {t('people.exportCsv')}
@@ -85,12 +97,41 @@ export default function PeopleReportPage() {
         <button
           type="button"
           className="button"
-          disabled={downloading}
+          disabled={downloading || exportJob.busy}
           onClick={() => download('xlsx')}
         >
           {t('people.exportXlsx')}
         </button>
       </div>
+      {exportJob.requestError && (
+        <p className="alert alert--error" role="alert">
+          {apiErrorText(t, exportJob.requestError)}
+        </p>
+      )}
+      {exportJob.job && (
+        <div aria-live="polite">
+          <ProgressBar value={exportJob.state?.progress ?? 0} label={t('people.export.progress')} />
+          {exportJob.failed ? (
+            <p className="alert alert--error" role="alert">
+              {t('people.export.failed')}
+            </p>
+          ) : (
+            <p className="muted" role="status">
+              {exportJob.state?.state === 'completed'
+                ? t('people.export.done', { count: exportJob.state.done })
+                : t('people.export.running', {
+                    done: formatNumber(exportJob.state?.done ?? 0, lng),
+                    total: formatNumber(exportJob.state?.total ?? 0, lng),
+                  })}
+            </p>
+          )}
+          {exportJob.saveError && (
+            <p className="alert alert--error" role="alert">
+              {t('people.export.saveError')}
+            </p>
+          )}
+        </div>
+      )}
       {query.isPending ? (
         <PageLoading />
       ) : query.isError ? (

@@ -1,4 +1,9 @@
-import type { Paginated, PeopleReportRow, PeopleReportStatus } from '@dx/contracts';
+import type {
+  Paginated,
+  PeopleExportStatus,
+  PeopleReportRow,
+  PeopleReportStatus,
+} from '@dx/contracts';
 import { api, type ApiFile } from '../api/client';
 
 export interface PeopleFilter {
@@ -18,6 +23,7 @@ const search = (f: Omit<PeopleFilter, 'page'>, extra: Record<string, string>) =>
 
 export const peopleKeys = {
   list: (f: PeopleFilter) => ['reports', 'people', f] as const,
+  exportJob: (jobId: string) => ['reports', 'people', 'exports', jobId] as const,
 };
 
 export function fetchPeople(f: PeopleFilter, signal?: AbortSignal) {
@@ -32,4 +38,32 @@ export function downloadPeople(
   format: 'csv' | 'xlsx',
 ): Promise<ApiFile> {
   return api.file('/reports/people', { query: search(f, { format }) });
+}
+
+/** `POST /api/reports/people/exports`: the worker makes the file of a large list. */
+export function requestPeopleExport(
+  f: Omit<PeopleFilter, 'page'>,
+  format: 'csv' | 'xlsx',
+): Promise<{ jobId: string }> {
+  return api.post<{ jobId: string }>('/reports/people/exports', {
+    orgUnitId: f.orgUnitId,
+    year: f.year,
+    status: f.status,
+    format,
+  });
+}
+
+export function fetchPeopleExport(
+  jobId: string,
+  signal?: AbortSignal,
+): Promise<PeopleExportStatus> {
+  return api.get<PeopleExportStatus>('/reports/people/exports/{jobId}', {
+    path: { jobId },
+    signal,
+  });
+}
+
+/** The finished file (`downloadUrl` is an API path, fetched with the token). */
+export function downloadPeopleExport(downloadUrl: string): Promise<ApiFile> {
+  return api.fileAt(downloadUrl);
 }

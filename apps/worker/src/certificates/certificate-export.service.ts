@@ -6,6 +6,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { filesExpireAt } from '../file-jobs/file-job-progress';
 import { writeCertificatesZip } from './exports/certificates-zip';
 import { writeRegisterPdf } from './exports/register-pdf';
 import { writeRegisterXlsx } from './exports/register-xlsx';
@@ -63,7 +64,9 @@ export class CertificateExportService {
       if (row.format === 'zip') {
         const { missing } = await writeCertificatesZip(out, this.storage, batches, onRows);
         if (missing.length)
-          this.logger.warn(`Export ${id}: ${missing.length} PDF(s) not stored yet, listed in the ZIP`);
+          this.logger.warn(
+            `Export ${id}: ${missing.length} PDF(s) not stored yet, listed in the ZIP`,
+          );
       } else if (row.format === 'xlsx') {
         await writeRegisterXlsx(out, meta, batches, onRows);
       } else {
@@ -77,7 +80,16 @@ export class CertificateExportService {
     await stored;
     await repo.update(
       { id },
-      { state: 'completed', progress: 100, count: total, fileKey: key, finishedAt: new Date() },
+      {
+        state: 'completed',
+        progress: 100,
+        done,
+        total,
+        count: total,
+        fileKey: key,
+        finishedAt: new Date(),
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
     );
     await report(100);
     return 'completed';

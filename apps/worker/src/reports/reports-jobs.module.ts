@@ -6,6 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
 import { CoverageScheduleService } from './coverage-schedule.service';
+import { PeopleExportService } from './people-export.service';
 import { ReportsProcessor } from './reports.processor';
 import { YearlyCoverageService } from './yearly-coverage.service';
 
@@ -21,6 +22,7 @@ import { YearlyCoverageService } from './yearly-coverage.service';
     YearlyCoverageService,
     CoverageScheduleService,
     ReportsProcessor,
+    PeopleExportService,
     NotificationsService,
     ReportReadyNotifier,
   ],

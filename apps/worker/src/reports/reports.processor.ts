@@ -1,6 +1,7 @@
 import {
   CoverageJobData,
   JobName,
+  PeopleExportJobData,
   REPORTS_QUEUE,
   ReportJob,
   YearlyCoverageJobData,
@@ -11,6 +12,7 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
+import { PeopleExportOutcome, PeopleExportService } from './people-export.service';
 import { YearlyCoverageOutcome, YearlyCoverageService } from './yearly-coverage.service';
 
 /**
@@ -25,6 +27,7 @@ export class ReportsProcessor extends JobDispatcher {
     private readonly generator: CoverageReportGenerator,
     private readonly yearly: YearlyCoverageService,
     private readonly notifier: ReportReadyNotifier,
+    private readonly people: PeopleExportService,
   ) {
     super();
   }
@@ -42,6 +45,11 @@ export class ReportsProcessor extends JobDispatcher {
     return this.yearly.requestOfficial(job.data.year ?? this.yearly.previousYear());
   }
 
+  @JobHandler(JobName.ExportPeople)
+  async exportPeople(job: Job<PeopleExportJobData>): Promise<{ outcome: PeopleExportOutcome }> {
+    return { outcome: await this.people.export(job.data.exportId, (p) => job.updateProgress(p)) };
+  }
+
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined, err: Error): Promise<void> {
     this.logger.warn(`Report job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`);
@@ -52,6 +60,11 @@ export class ReportsProcessor extends JobDispatcher {
       await this.generator
         .markFailed((job.data as CoverageJobData).reportId, err.message)
         .catch((e: Error) => this.logger.error(`Could not mark report failed: ${e.message}`));
+    }
+    if (job?.name === JobName.ExportPeople && final) {
+      await this.people
+        .markFailed((job.data as PeopleExportJobData).exportId, err.message)
+        .catch((e: Error) => this.logger.error(`Could not mark export failed: ${e.message}`));
     }
   }
 

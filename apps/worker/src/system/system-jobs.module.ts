@@ -1,5 +1,7 @@
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
+import { ExpiredFilesScheduleService } from '../file-jobs/expired-files-schedule.service';
+import { ExpiredFilesService } from '../file-jobs/expired-files.service';
 import { MergesScheduleService } from '../org-units/merges-schedule.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
@@ -13,6 +15,8 @@ import { SystemProcessor } from './system.processor';
     ScheduledMergesService,
     MergesScheduleService,
     ActivationSlipsService,
+    ExpiredFilesService,
+    ExpiredFilesScheduleService,
   ],
 })
 export class SystemJobsModule {}

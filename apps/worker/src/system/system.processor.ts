@@ -4,6 +4,7 @@ import {
   ApplyScheduledMergesResult,
   JobName,
   PingJobResult,
+  PurgeExpiredFilesResult,
   QueueName,
 } from '@dx/contracts';
 import { JobDispatcher, JobHandler } from '@dx/queues';
@@ -11,12 +12,14 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { hostname } from 'node:os';
+import { ExpiredFilesService } from '../file-jobs/expired-files.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { ActivationSlipsService, SlipsOutcome } from '../users/activation-slips.service';
 
 /**
  * Diagnostics (a ping proves the round trip API → Redis → worker → Redis), the daily
- * housekeeping of the org tree (scheduled merges) and a unit's activation slips.
+ * housekeeping of the org tree (scheduled merges) and of files (expired exports deleted),
+ * and a unit's activation slips.
  */
 @Processor(QueueName.System, { concurrency: 4 })
 export class SystemProcessor extends JobDispatcher {
@@ -25,6 +28,7 @@ export class SystemProcessor extends JobDispatcher {
   constructor(
     private readonly merges: ScheduledMergesService,
     private readonly slips: ActivationSlipsService,
+    private readonly expiredFiles: ExpiredFilesService,
   ) {
     super();
   }
@@ -48,6 +52,11 @@ export class SystemProcessor extends JobDispatcher {
   @JobHandler(JobName.MakeActivationSlips)
   async makeActivationSlips(job: Job<ActivationSlipsJobData>): Promise<{ outcome: SlipsOutcome }> {
     return { outcome: await this.slips.make(job.data.batchId, (p) => job.updateProgress(p)) };
+  }
+
+  @JobHandler(JobName.PurgeExpiredFiles)
+  async purgeExpiredFiles(): Promise<PurgeExpiredFilesResult> {
+    return this.expiredFiles.purge();
   }
 
   @OnWorkerEvent('failed')

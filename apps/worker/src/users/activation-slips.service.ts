@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { filesExpireAt } from '../file-jobs/file-job-progress';
 import { dayMonthYear, SlipSheetMeta } from './slip-format';
 import { SlipsPdfWriter } from './slips-pdf';
 import { SlipsXlsxWriter } from './slips-xlsx';
@@ -94,7 +95,17 @@ export class ActivationSlipsService {
     await stored;
     await repo.update(
       { id },
-      { state: 'completed', progress: 100, count: done, pdfKey, xlsxKey, finishedAt: new Date() },
+      {
+        state: 'completed',
+        progress: 100,
+        done,
+        total,
+        count: done,
+        pdfKey,
+        xlsxKey,
+        finishedAt: new Date(),
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
     );
     await report(100);
     return 'completed';

@@ -60,6 +60,8 @@ export interface AppConfig {
   corsOrigins: string[];
   webDistDir: string;
   logLevel: LogLevel;
+  /** Days the files of file jobs are kept after they are made (FILE_JOB_RETENTION_DAYS). */
+  fileJobRetentionDays: number;
   /** `smtpUrl` null: mail is recorded but never sent. */
   accounts: {
     activationCodeTtlDays: number;
@@ -141,6 +143,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
     corsOrigins: splitList(v.CORS_ORIGINS),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
+    fileJobRetentionDays: v.FILE_JOB_RETENTION_DAYS,
     accounts: {
       activationCodeTtlDays: v.ACTIVATION_CODE_TTL_DAYS,
       // The schema allowed only these role names.

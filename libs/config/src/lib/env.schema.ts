@@ -80,6 +80,8 @@ export const envSchema = Joi.object({
   MAIL_RETRY_MAX_SECONDS: Joi.number().integer().min(1).default(300),
   /** How long an activation code issued by HR works. */
   ACTIVATION_CODE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
+  /** Days the files of file jobs (exports, activation slips) are kept after they are made. */
+  FILE_JOB_RETENTION_DAYS: Joi.number().integer().min(1).max(365).default(7),
   /**
    * Roles whose sign-in needs a second factor (TOTP), comma-separated, or `none`. Production
    * asks it of sysadmin and hr (they handle personal data); elsewhere nobody is forced, so a

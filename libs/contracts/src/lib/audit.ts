@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'certificate.issuer_seal_updated',
   'user.activation_slips_requested',
   'org_unit.renamed',
+  'certificate.export_requested',
+  'report.people_export_requested',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

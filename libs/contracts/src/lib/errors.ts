@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'question_category_in_use',
   // Deleting them would remove question versions that attempts drew.
   'question_history_kept',
+  // A file job's files were deleted after FILE_JOB_RETENTION_DAYS (410): ask for it again.
+  'file_expired',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -43,6 +43,10 @@ export enum JobName {
   ApplyScheduledMerges = 'apply-scheduled-merges',
   /** A unit's activation slips (codes issued, PDF + XLSX). Job id `activation-slips-<id>`. */
   MakeActivationSlips = 'make-activation-slips',
+  /** `GET /api/reports/people` of a subtree as a CSV/XLSX file. Job id `people-export-<id>`. */
+  ExportPeople = 'export-people',
+  /** Daily, from the job scheduler: delete the files of file jobs past FILE_JOB_RETENTION_DAYS. */
+  PurgeExpiredFiles = 'purge-expired-files',
 }
 
 /** The queue each job runs on. */
@@ -57,6 +61,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,
   [JobName.MakeActivationSlips]: QueueName.System,
+  [JobName.ExportPeople]: QueueName.Reports,
+  [JobName.PurgeExpiredFiles]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -76,6 +82,16 @@ export enum SystemJob {
   Ping = JobName.Ping,
   ApplyScheduledMerges = JobName.ApplyScheduledMerges,
   MakeActivationSlips = JobName.MakeActivationSlips,
+  PurgeExpiredFiles = JobName.PurgeExpiredFiles,
+}
+
+/** The job scheduler's id in Redis for the daily purge of expired files. */
+export const PURGE_EXPIRED_FILES_SCHEDULER_ID = 'purge-expired-files';
+
+export interface PurgeExpiredFilesResult {
+  /** File jobs whose files were deleted. */
+  jobs: number;
+  files: number;
 }
 
 /** The job scheduler's id in Redis for the daily merge run (one however many workers). */

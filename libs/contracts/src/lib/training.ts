@@ -63,6 +63,38 @@ export type PeopleReportStatus = (typeof PEOPLE_REPORT_STATUSES)[number];
 export const PEOPLE_REPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type PeopleReportFormat = (typeof PEOPLE_REPORT_FORMATS)[number];
 
+/** `POST /api/reports/people/exports`: the whole list of a subtree as a file, made by the worker. */
+export interface PeopleExportRequest {
+  orgUnitId: string;
+  /** Default: this year. */
+  year?: number;
+  status: PeopleReportStatus;
+  dxRole?: DxRole;
+  format: PeopleReportFormat;
+}
+
+/** `GET /api/reports/people/exports/:jobId`. */
+export interface PeopleExportStatus {
+  state: 'waiting' | 'active' | 'completed' | 'failed';
+  /** 0–100. */
+  progress: number;
+  /** People written so far, and in all (once counted). */
+  done: number;
+  total?: number;
+  /** Once completed: the file (API path, bearer token), until `expiresAt`. */
+  downloadUrl?: string;
+  expiresAt?: string;
+  error?: string;
+}
+
+export interface PeopleExportJobData {
+  exportId: string;
+}
+
+export function peopleExportJobId(exportId: string): string {
+  return `people-export-${exportId}`;
+}
+
 /** `GET /api/reports/people` item: a DX staff member of the subtree at the end of the year. */
 export interface PeopleReportRow {
   userId: string;

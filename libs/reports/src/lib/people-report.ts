@@ -85,19 +85,49 @@ export async function pagePeople(
 ): Promise<{ items: PeopleReportRow[]; total: number }> {
   const counts = await unitCounts(m, q);
   const total = counts.reduce((sum, u) => sum + u.n, 0);
+  return { items: await readSlices(m, q, counts, q.page), total };
+}
+
+/**
+ * Every person of the query in list order, `batchSize` at a time (exports of a whole
+ * province): the units are counted once, then each batch reads only its units' people, so
+ * memory stays flat and the last batch costs what the first does. `onTotal` hears the count
+ * before the first batch.
+ */
+export async function* peopleBatches(
+  m: EntityManager,
+  q: PeopleReportQuery,
+  batchSize: number,
+  onTotal?: (total: number) => Promise<void>,
+): AsyncGenerator<PeopleReportRow[]> {
+  const counts = await unitCounts(m, q);
+  const total = counts.reduce((sum, u) => sum + u.n, 0);
+  await onTotal?.(total);
+  for (let offset = 0; offset < total; offset += batchSize) {
+    yield await readSlices(m, q, counts, { limit: batchSize, offset });
+  }
+}
+
+/** The people of one page (limit/offset) of the list, given the per-unit counts. */
+async function readSlices(
+  m: EntityManager,
+  q: PeopleReportQuery,
+  counts: UnitCount[],
+  page: { limit: number; offset: number },
+): Promise<PeopleReportRow[]> {
   const slices: { id: string; skip: number; take: number }[] = [];
   let before = 0;
-  let wanted = q.page.limit;
+  let wanted = page.limit;
   for (const unit of counts) {
     if (wanted <= 0) break;
-    const skip = Math.max(0, q.page.offset - before);
+    const skip = Math.max(0, page.offset - before);
     before += unit.n;
     if (skip >= unit.n) continue;
     const take = Math.min(unit.n - skip, wanted);
     slices.push({ id: unit.id, skip, take });
     wanted -= take;
   }
-  if (!slices.length) return { items: [], total };
+  if (!slices.length) return [];
   const params = baseParams(q);
   params.push(
     slices.map((s) => s.id),
@@ -111,7 +141,7 @@ export async function pagePeople(
        ORDER BY u.full_name, ty.user_id OFFSET w.skip LIMIT w.take) p
      -- The units come from the counts of $1's subtree on $2: typed here, not read again.
      WHERE $1::uuid IS NOT NULL AND $2::date IS NOT NULL`;
-  return { items: await withDetails(m, q, staff, params), total };
+  return withDetails(m, q, staff, params);
 }
 
 /** Every person of the query (exports; with `page`, that page of them). */

@@ -93,8 +93,11 @@ export class BenchEnvironment {
     return baseUrl;
   }
 
-  /** Starts one built worker process (`extraEnv`: e.g. SMTP_URL); resolves once it is ready. */
-  async startWorker(extraEnv: Record<string, string> = {}): Promise<void> {
+  /**
+   * Starts one built worker process (`extraEnv`: e.g. SMTP_URL); resolves with its pid once
+   * it is ready (for its memory and CPU figures from /proc).
+   */
+  async startWorker(extraEnv: Record<string, string> = {}): Promise<number> {
     const worker = startService(`worker:${this.services.length}`, [WORKER_MAIN], {
       ...this.env,
       ...extraEnv,
@@ -103,6 +106,7 @@ export class BenchEnvironment {
     });
     this.services.push(worker);
     await waitForOutput(worker, /Ready: processing queues/);
+    return worker.child.pid as number;
   }
 
   /** CPU seconds (user + system) the API process at `baseUrl` has used so far. */

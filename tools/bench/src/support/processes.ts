@@ -18,3 +18,11 @@ export function cpuSeconds(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** Memory of a process from /proc/<pid>/status, MiB: resident now and its peak (VmHWM). */
+export function memoryMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}

@@ -48,9 +48,9 @@ async function completedSlips(c: CheckContext): Promise<string> {
   await storage.put(xlsxKey, Buffer.from('PK\u0005\u0006'));
   const u = c.side.unit;
   await c.w.t.db.query(
-    `INSERT INTO activation_slip_batch (id, org_unit_id, unit_path, unit_code, unit_name, requested_by,
+    `INSERT INTO file_job (id, kind, org_unit_id, unit_path, unit_code, unit_name, requested_by,
             state, progress, count, expires_at, pdf_key, xlsx_key, finished_at)
-     VALUES ($1, $2, $3, $4, $5, NULL, 'completed', 100, 0, now() + interval '14 days', $6, $7, now())`,
+     VALUES ($1, 'activation_slips', $2, $3, $4, $5, NULL, 'completed', 100, 0, now() + interval '14 days', $6, $7, now())`,
     [id, u.id, u.path, u.code, u.name, pdfKey, xlsxKey],
   );
   return activationSlipsJobId(id);

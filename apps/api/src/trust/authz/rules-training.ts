@@ -1,3 +1,6 @@
+import { peopleExportJobId } from '@dx/contracts';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { randomUUID } from 'node:crypto';
 import { CheckContext, everyone, inScope, RuleTable } from './rule';
 
 const thisYear = () => new Date().getUTCFullYear();
@@ -35,6 +38,29 @@ async function requirementOf(c: CheckContext): Promise<string> {
   );
   return row.id;
 }
+
+/** A people export of the side's unit as the worker leaves it: row completed, file stored. */
+async function completedPeopleExport(c: CheckContext): Promise<string> {
+  const id = randomUUID();
+  const fileKey = `exports/people/trust-${id}.csv`;
+  await c.w.t.app.get<FileStorage>(FILE_STORAGE).put(fileKey, Buffer.from('\ufeffHọ và tên\r\n'));
+  const u = c.side.unit;
+  await c.w.t.db.query(
+    `INSERT INTO file_job (id, kind, org_unit_id, unit_path, unit_code, unit_name, year, format,
+            people_status, state, progress, done, total, count, file_key, files_expire_at, finished_at)
+     VALUES ($1, 'people_export', $2, $3, $4, $5, $6, 'csv', 'all', 'completed', 100, 0, 0, 0, $7,
+             now() + interval '7 days', now())`,
+    [id, u.id, u.path, u.code, u.name, thisYear(), fileKey],
+  );
+  return peopleExportJobId(id);
+}
+
+const PEOPLE_EXPORT_FOLLOW = {
+  learner: 403,
+  trainer: 403,
+  hr: inScope(200),
+  sysadmin: 200,
+} as const;
 
 /** The yearly cycle: requirements, recorded training, people reports. */
 export const TRAINING_RULES: RuleTable = {
@@ -113,5 +139,21 @@ export const TRAINING_RULES: RuleTable = {
     hr: inScope(200),
     sysadmin: 200,
     request: (c) => ({ query: { orgUnitId: c.side.unit.id, status: 'untrained' } }),
+  },
+  // The same list as a file made by the worker: asked, followed and downloaded like the list.
+  'POST /api/reports/people/exports': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(202),
+    sysadmin: 202,
+    request: (c) => ({ body: { orgUnitId: c.side.unit.id, status: 'untrained', format: 'csv' } }),
+  },
+  'GET /api/reports/people/exports/{jobId}': {
+    ...PEOPLE_EXPORT_FOLLOW,
+    request: async (c) => ({ params: { jobId: await completedPeopleExport(c) } }),
+  },
+  'GET /api/reports/people/exports/{jobId}/file': {
+    ...PEOPLE_EXPORT_FOLLOW,
+    request: async (c) => ({ params: { jobId: await completedPeopleExport(c) } }),
   },
 };

@@ -140,9 +140,9 @@ async function completedCertificateExport(w: World, side: Side): Promise<string>
   const fileKey = `exports/certificates/trust-${id}.xlsx`;
   await w.t.app.get<FileStorage>(FILE_STORAGE).put(fileKey, Buffer.from('PK\u0005\u0006'));
   await w.t.db.query(
-    `INSERT INTO certificate_export (id, org_unit_id, unit_path, unit_code, unit_name, year, format,
+    `INSERT INTO file_job (id, kind, org_unit_id, unit_path, unit_code, unit_name, year, format,
             requested_by, state, progress, count, file_key, finished_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'xlsx', $7, 'completed', 100, 0, $8, now())`,
+     VALUES ($1, 'certificate_export', $2, $3, $4, $5, $6, 'xlsx', $7, 'completed', 100, 0, $8, now())`,
     [id, side.unit.id, side.unit.path, side.unit.code, side.unit.name, 2025, side.hr.id, fileKey],
   );
   return certificateExportJobId(id);
