@@ -77,8 +77,8 @@ describe('activation codes', () => {
       .expect(400);
     expect(again.body).toMatchObject({
       statusCode: 400,
-      message: 'Mã kích hoạt không đúng hoặc đã hết hạn.',
-      errors: [{ field: 'code', message: 'Mã kích hoạt không đúng hoặc đã hết hạn.' }],
+      code: 'invalid_input',
+      errors: [{ field: 'code', code: 'activation_code_invalid' }],
     });
   });
 
@@ -92,6 +92,7 @@ describe('activation codes', () => {
       .post('/api/auth/activate')
       .send({ username: 'khong.ton.tai', code: body.code, newPassword: NEW_PASSWORD })
       .expect(400);
+    expect(unknown.body.errors).toMatchObject([{ field: 'code', code: 'activation_code_invalid' }]);
     for (let i = 0; i < 3; i++) {
       const wrong = await t.http
         .post('/api/auth/activate')
@@ -142,10 +143,7 @@ describe('activation codes', () => {
       .send({ username: 'tuan.lv', code: body.code, newPassword: 'levantuan2026' })
       .expect(400);
     expect(weak.body.errors).toMatchObject([
-      {
-        field: 'newPassword',
-        message: 'Mật khẩu không được chứa tên đăng nhập hoặc họ tên của bạn.',
-      },
+      { field: 'newPassword', code: 'password_contains_name' },
     ]);
     await t.http
       .post('/api/auth/activate')

@@ -34,7 +34,11 @@ export class AuthService {
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(username, ip);
-      throw new UnauthorizedException('Wrong username or password');
+      throw new UnauthorizedException({
+        code: 'wrong_credentials',
+        message: 'Wrong username or password',
+        errors: [],
+      });
     }
     await this.throttle.recordSuccess(username);
     return this.signIn.afterFirstFactor(user);

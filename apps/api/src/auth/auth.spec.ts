@@ -34,7 +34,7 @@ describe('auth', () => {
     expect(me.body).toEqual(res.body.user);
   });
 
-  it('answers 401 to a wrong password and to an unknown user', async () => {
+  it('answers 401 wrong_credentials alike to a wrong password, an unknown user and a deactivated one', async () => {
     const user = await t.make.user(await t.make.unit());
     const wrong = await t.http
       .post('/api/auth/login')
@@ -42,14 +42,22 @@ describe('auth', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({
       statusCode: 401,
-      code: 'unauthenticated',
+      code: 'wrong_credentials',
       message: expect.any(String),
       errors: [],
     });
-    await t.http
+    const unknown = await t.http
       .post('/api/auth/login')
       .send({ username: 'no.such.user', password: 'x' })
       .expect(401);
+    expect(unknown.body).toEqual(wrong.body);
+    const left = await t.make.user(await t.make.unit());
+    await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [left.id]);
+    const deactivated = await t.http
+      .post('/api/auth/login')
+      .send({ username: left.username, password: Factories.PASSWORD })
+      .expect(401);
+    expect(deactivated.body).toEqual(wrong.body);
   });
 
   it('throttles an account after repeated failures with 429, even for the right password', async () => {

@@ -2,7 +2,7 @@ import { APP_CONFIG, AppConfig } from '@dx/config';
 import type { SignInResponse } from '@dx/contracts';
 import { hashActivationCode, MailService, PasswordHasher } from '@dx/db';
 import { UserAccountsService } from '../users/user-accounts.service';
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit';
 import { AccountStatusService } from './account-status.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { passwordProblem } from './password-policy';
+import { invalidField } from '../http/invalid-input';
 import { tooManyRequests } from '../http/too-many-requests';
 import { RateLimiter } from './rate-limiter.service';
 import { RefreshTokensService } from './refresh-tokens.service';
@@ -22,13 +23,12 @@ const RESET_TTL_MINUTES = 30;
 /** Reset mails per person and window: enough for a lost mail, too few to flood an inbox. */
 const RESET_MAILS = { max: 3, windowSeconds: 3_600 };
 
-const WRONG_CODE = 'Mã kích hoạt không đúng hoặc đã hết hạn.';
-const TOO_MANY = 'Quá nhiều lần thử, vui lòng thử lại sau.';
-const WRONG_TOKEN = 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.';
+const TOO_MANY = 'Too many attempts; try again later';
 
-function badRequest(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, errors: [{ field, message }] });
-}
+// Wrong, expired and used codes or links get the same answer: no telling which.
+const wrongCode = () =>
+  invalidField('code', 'is wrong, expired or used', 'activation_code_invalid');
+const wrongToken = () => invalidField('token', 'is wrong, expired or used', 'reset_token_invalid');
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -78,7 +78,7 @@ export class CredentialsService {
       !timingSafeEqual(Buffer.from(open[0].code_hash), Buffer.from(codeHash))
     ) {
       await this.throttle.recordFailure(username, ip);
-      throw badRequest('code', WRONG_CODE);
+      throw wrongCode();
     }
     this.assertPolicy(newPassword, user);
     const passwordHash = await this.hasher.hash(newPassword);
@@ -88,7 +88,7 @@ export class CredentialsService {
         `UPDATE activation_code SET used_at = now() WHERE id = $1 AND used_at IS NULL AND replaced_at IS NULL RETURNING id`,
         [open[0].id],
       );
-      if (spent[0].length === 0) throw badRequest('code', WRONG_CODE);
+      if (spent[0].length === 0) throw wrongCode();
       await this.setPassword(tx, user.id, passwordHash);
       await recordAudit(tx, {
         action: 'user.activated',
@@ -160,7 +160,7 @@ export class CredentialsService {
     const user = row ? await this.accounts.findById(row.user_id) : null;
     if (!row || !user?.active) {
       await this.limiter.increment([failures], this.config.login.failureWindowSeconds);
-      throw badRequest('token', WRONG_TOKEN);
+      throw wrongToken();
     }
     this.assertPolicy(newPassword, user);
     const passwordHash = await this.hasher.hash(newPassword);
@@ -169,8 +169,7 @@ export class CredentialsService {
         `UPDATE password_reset_token SET used_at = now() WHERE user_id = $1 AND used_at IS NULL RETURNING id`,
         [user.id],
       );
-      if (!spent[0].some((r: { id: string }) => r.id === row.id))
-        throw badRequest('token', WRONG_TOKEN);
+      if (!spent[0].some((r: { id: string }) => r.id === row.id)) throw wrongToken();
       await this.setPassword(tx, user.id, passwordHash);
       await this.refreshTokens.revokeAllOfUser(tx, user.id);
       await recordAudit(tx, {
@@ -194,7 +193,7 @@ export class CredentialsService {
     await this.throttle.assertAllowed(user.username, ip);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       await this.throttle.recordFailure(user.username, ip);
-      throw badRequest('currentPassword', 'Mật khẩu hiện tại không đúng.');
+      throw invalidField('currentPassword', 'is wrong', 'current_password_wrong');
     }
     this.assertPolicy(newPassword, user, currentPassword);
     const passwordHash = await this.hasher.hash(newPassword);
@@ -211,9 +210,9 @@ export class CredentialsService {
 
   private assertPolicy(password: string, user: Account, current?: string): void {
     const problem = passwordProblem(password, user);
-    if (problem) throw badRequest('newPassword', problem);
+    if (problem) throw invalidField('newPassword', problem.message, problem.code, problem.params);
     if (current !== undefined && password === current) {
-      throw badRequest('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+      throw invalidField('newPassword', 'is the current password', 'password_unchanged');
     }
   }
 

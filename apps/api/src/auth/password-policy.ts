@@ -1,3 +1,4 @@
+import type { ErrorParams, FieldErrorCode } from '@dx/contracts';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
@@ -42,26 +43,52 @@ export interface PasswordContext {
   fullName?: string;
 }
 
-/** The Vietnamese reason a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, who: PasswordContext = {}): string | null {
+/** Why a password is refused: a field code the web translates, and an English message for logs. */
+export interface PasswordProblem {
+  code: FieldErrorCode;
+  message: string;
+  params?: ErrorParams;
+}
+
+/** The rule a password breaks, or null when it is acceptable. */
+export function passwordProblem(
+  password: string,
+  who: PasswordContext = {},
+): PasswordProblem | null {
   const length = [...password.normalize('NFC')].length;
-  if (length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
-  if (length > MAX_PASSWORD_LENGTH)
-    return `Mật khẩu không được dài quá ${MAX_PASSWORD_LENGTH} ký tự.`;
+  if (length < MIN_PASSWORD_LENGTH) {
+    const params = { min: MIN_PASSWORD_LENGTH };
+    return {
+      code: 'password_too_short',
+      message: `is shorter than ${MIN_PASSWORD_LENGTH} characters`,
+      params,
+    };
+  }
+  if (length > MAX_PASSWORD_LENGTH) {
+    const params = { max: MAX_PASSWORD_LENGTH };
+    return {
+      code: 'password_too_long',
+      message: `is longer than ${MAX_PASSWORD_LENGTH} characters`,
+      params,
+    };
+  }
   const folded = fold(password);
   const lower = password.toLowerCase();
   // Common passwords with a little decoration ("password1!", "Matkhau123") are as weak.
   const stripped = lower.replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, '');
   if (COMMON.has(lower) || COMMON.has(folded) || (stripped.length >= 4 && COMMON.has(stripped))) {
-    return 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.';
+    return { code: 'password_too_common', message: 'is a commonly used password' };
   }
   if (new Set(folded).size <= 2 || isSequence(folded)) {
-    return 'Mật khẩu không được là một chuỗi ký tự lặp lại hoặc liên tiếp.';
+    return {
+      code: 'password_repetitive',
+      message: 'is a repeated or sequential run of characters',
+    };
   }
   const name = fold(who.fullName ?? '');
   const user = fold(who.username ?? '');
   if ((user.length >= 3 && folded.includes(user)) || (name.length >= 4 && folded.includes(name))) {
-    return 'Mật khẩu không được chứa tên đăng nhập hoặc họ tên của bạn.';
+    return { code: 'password_contains_name', message: 'contains the username or full name' };
   }
   return null;
 }

@@ -75,9 +75,7 @@ describe('password reset and change', () => {
       .post('/api/auth/password-reset/confirm')
       .send({ token, newPassword: 'Một mật khẩu khác hẳn' })
       .expect(400);
-    expect(reused.body.errors).toMatchObject([
-      { field: 'token', message: 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.' },
-    ]);
+    expect(reused.body.errors).toMatchObject([{ field: 'token', code: 'reset_token_invalid' }]);
     expect(
       await t.db
         .getRepository(AuditLogEntity)
@@ -96,16 +94,17 @@ describe('password reset and change', () => {
       .expect(400);
     expect(weak.body.errors[0]).toMatchObject({
       field: 'newPassword',
-      message: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+      code: 'password_too_common',
     });
     await t.db.query(
       `UPDATE password_reset_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
       [person.id],
     );
-    await t.http
+    const expired = await t.http
       .post('/api/auth/password-reset/confirm')
       .send({ token, newPassword: NEW_PASSWORD })
       .expect(400);
+    expect(expired.body.errors).toMatchObject([{ field: 'token', code: 'reset_token_invalid' }]);
   });
 
   it('changes the password of the signed-in person only with the current one', async () => {
@@ -118,13 +117,22 @@ describe('password reset and change', () => {
       .send({ currentPassword: 'not-my-password', newPassword: NEW_PASSWORD })
       .expect(400);
     expect(wrong.body.errors).toMatchObject([
-      { field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
+      { field: 'currentPassword', code: 'current_password_wrong' },
     ]);
-    await t.http
+    const short = await t.http
       .post('/api/me/password')
       .set('Authorization', auth)
       .send({ currentPassword: Factories.PASSWORD, newPassword: 'short' })
       .expect(400);
+    expect(short.body.errors).toMatchObject([
+      { field: 'newPassword', code: 'password_too_short', params: { min: 10 } },
+    ]);
+    const same = await t.http
+      .post('/api/me/password')
+      .set('Authorization', auth)
+      .send({ currentPassword: Factories.PASSWORD, newPassword: Factories.PASSWORD })
+      .expect(400);
+    expect(same.body.errors).toMatchObject([{ field: 'newPassword', code: 'password_unchanged' }]);
     await t.http
       .post('/api/me/password')
       .set('Authorization', auth)

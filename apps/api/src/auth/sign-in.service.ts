@@ -72,7 +72,11 @@ export class SignInService {
     const userId = await this.challenges.verify(mfaToken, purpose);
     const user = await this.accounts.findById(userId);
     if (!user?.active)
-      throw new UnauthorizedException('The sign-in step has expired; sign in again');
+      throw new UnauthorizedException({
+        code: 'sign_in_step_expired',
+        message: 'The sign-in step has expired; sign in again',
+        errors: [],
+      });
     return user;
   }
 }

@@ -1,4 +1,9 @@
-import { ERROR_CODES, FIELD_ERROR_CODES } from '@dx/contracts';
+import {
+  AUTH_ERROR_CODES,
+  AUTH_FIELD_ERROR_CODES,
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+} from '@dx/contracts';
 import i18next from 'i18next';
 import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
@@ -23,6 +28,17 @@ describe('translations of API error codes', () => {
     expect(
       Object.keys(fields).filter((c) => !(FIELD_ERROR_CODES as readonly string[]).includes(c)),
     ).toEqual([]);
+  });
+
+  it('gives each sign-in and account refusal its own sentence, translated in vi', () => {
+    const viTexts = { ...vi.apiErrors.codes, ...vi.apiErrors.fields } as Texts;
+    const enTexts = { ...en.apiErrors.codes, ...en.apiErrors.fields } as Texts;
+    const auth = [...AUTH_ERROR_CODES, ...AUTH_FIELD_ERROR_CODES];
+    expect(auth.filter((c) => !viTexts[c]?.trim() || !enTexts[c]?.trim())).toEqual([]);
+    // Not the English sentence left in the Vietnamese catalogue, not the generic fallback.
+    expect(auth.filter((c) => viTexts[c] === enTexts[c])).toEqual([]);
+    expect(auth.filter((c) => viTexts[c] === vi.apiErrors.fields.invalid)).toEqual([]);
+    expect(new Set(auth.map((c) => viTexts[c])).size).toBe(auth.length);
   });
 });
 

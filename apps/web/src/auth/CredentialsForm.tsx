@@ -6,7 +6,7 @@ import { credentialsError } from './credentials-api';
 
 /**
  * The frame shared by the activation, reset and change-password forms: a title, the
- * fields, one submit button, the error (the server's Vietnamese reason when it gave one)
+ * fields, one submit button, the error (translated from its code, never the API's text)
  * and, once done, `done` instead of the form.
  */
 export function CredentialsForm({
@@ -42,11 +42,9 @@ export function CredentialsForm({
     } catch (err) {
       const problem = credentialsError(err);
       setError(
-        'text' in problem
-          ? problem.text
-          : 'field' in problem
-            ? fieldErrorText(t, problem.field)
-            : t(problem.key as 'account.errors.generic'),
+        'field' in problem
+          ? fieldErrorText(t, problem.field)
+          : t(problem.key as 'account.errors.generic'),
       );
     } finally {
       setPending(false);

@@ -22,19 +22,16 @@ export function changePassword(body: { currentPassword: string; newPassword: str
 }
 
 /**
- * What a password form shows for a failure: the server's own (Vietnamese) reason for what
- * it refused itself (policy, code, token: field code `invalid`), a field error to translate
- * for the validator's refusals (empty, too long…, whose message is English), or a
- * translation key for throttling, network and anything else.
+ * What a password form shows for a failure, always translated: the first field error for
+ * bad input (each refusal has its own code: wrong activation code, reset link, current
+ * password, the password rule broken), else a translation key for the answer's code,
+ * throttling, network and anything else.
  */
-export function credentialsError(
-  error: unknown,
-): { text: string } | { key: string } | { field: ApiFieldError } {
+export function credentialsError(error: unknown): { key: string } | { field: ApiFieldError } {
   if (!isApiError(error)) return { key: 'account.errors.generic' };
   if (error.statusCode === 400) {
     const [first] = error.errors;
-    if (first && first.code !== 'invalid') return { field: first };
-    return { text: first?.message ?? error.message };
+    return first ? { field: first } : { key: `apiErrors.codes.${error.code}` };
   }
   if (error.statusCode === 429) return { key: 'login.errors.throttled' };
   if (error.statusCode === NETWORK_ERROR_STATUS) return { key: 'common.networkError' };

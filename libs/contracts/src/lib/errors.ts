@@ -34,7 +34,24 @@ export const ERROR_CODES = [
   'question_history_kept',
   // A file job's files were deleted after FILE_JOB_RETENTION_DAYS (410): ask for it again.
   'file_expired',
+  // Sign-in and accounts. One code for every failed sign-in (unknown person, wrong password,
+  // deactivated account): the answer must not tell which.
+  'wrong_credentials',
+  'sign_in_step_expired',
+  'sso_code_invalid',
+  'mfa_already_enabled',
+  'mfa_enrolment_changed',
 ] as const;
+
+/** The codes of the sign-in and account refusals (whole answers and field errors). */
+export const AUTH_ERROR_CODES = [
+  'wrong_credentials',
+  'sign_in_step_expired',
+  'sso_code_invalid',
+  'mfa_already_enabled',
+  'mfa_enrolment_changed',
+  'mfa_required',
+] as const satisfies readonly ErrorCode[];
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
@@ -86,7 +103,6 @@ export const FIELD_ERROR_CODES = [
   'not_in_course',
   'file_rejected',
   'course_not_usable',
-  'mfa_code_invalid',
   'publish_no_lesson',
   'publish_empty_module',
   'publish_text_no_content',
@@ -103,7 +119,33 @@ export const FIELD_ERROR_CODES = [
   // Publish warnings (200), same shape.
   'publish_final_pool_small',
   'publish_final_whole_bank',
+  // Credentials. Wrong, expired and used codes or links share one code: no telling which.
+  'activation_code_invalid',
+  'reset_token_invalid',
+  'current_password_wrong',
+  'mfa_code_invalid',
+  // The password policy (newPassword): params {min} / {max} for the length rules.
+  'password_too_short',
+  'password_too_long',
+  'password_too_common',
+  'password_repetitive',
+  'password_contains_name',
+  'password_unchanged',
 ] as const;
+
+/** The field codes of credential refusals (activation, reset, change, second factor). */
+export const AUTH_FIELD_ERROR_CODES = [
+  'activation_code_invalid',
+  'reset_token_invalid',
+  'current_password_wrong',
+  'mfa_code_invalid',
+  'password_too_short',
+  'password_too_long',
+  'password_too_common',
+  'password_repetitive',
+  'password_contains_name',
+  'password_unchanged',
+] as const satisfies readonly FieldErrorCode[];
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** Values a translation may interpolate (`{{title}}`, `{{count}}`…). */

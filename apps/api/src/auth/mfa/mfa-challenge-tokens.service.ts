@@ -48,6 +48,10 @@ export class MfaChallengeTokens {
     } catch {
       // Falls through to the one answer for every bad token.
     }
-    throw new UnauthorizedException('The sign-in step has expired; sign in again');
+    throw new UnauthorizedException({
+      code: 'sign_in_step_expired',
+      message: 'The sign-in step has expired; sign in again',
+      errors: [],
+    });
   }
 }

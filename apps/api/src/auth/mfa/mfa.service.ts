@@ -26,7 +26,14 @@ import {
   totpStep,
 } from './totp';
 
-const WRONG_CODE = 'Mã xác thực không đúng hoặc đã được dùng.';
+const WRONG_CODE = 'is wrong or already used';
+
+const alreadyOn = () =>
+  new ConflictException({
+    code: 'mfa_already_enabled',
+    message: 'Two-factor sign-in is already on',
+    errors: [],
+  });
 
 interface Person {
   id: string;
@@ -81,8 +88,7 @@ export class MfaService {
        RETURNING user_id`,
       [person.id, secret],
     );
-    if (saved.length === 0)
-      throw new ConflictException({ message: 'Two-factor sign-in is already on', errors: [] });
+    if (saved.length === 0) throw alreadyOn();
     const url = otpauthUrl(person.username, secret);
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return {
@@ -96,8 +102,7 @@ export class MfaService {
   async enable(person: Person, code: string): Promise<MfaRecoveryCodesResponse> {
     await this.assertNotThrottled(person.id);
     const row = await this.row(this.db.manager, person.id);
-    if (row?.enabledAt)
-      throw new ConflictException({ message: 'Two-factor sign-in is already on', errors: [] });
+    if (row?.enabledAt) throw alreadyOn();
     const step = row ? totpStep(row.secret, code) : null;
     if (!row || step === null) return this.refuse(person.id);
     const recoveryCodes = newRecoveryCodes();
@@ -108,7 +113,11 @@ export class MfaService {
         [person.id, step, recoveryCodes.map(hashRecoveryCode), row.secret],
       );
       if (done[1] === 0)
-        throw new ConflictException({ message: 'Enrolment changed meanwhile', errors: [] });
+        throw new ConflictException({
+          code: 'mfa_enrolment_changed',
+          message: 'Enrolment changed meanwhile',
+          errors: [],
+        });
       await recordAudit(tx, this.audited('auth.mfa_enabled', person, person));
     });
     await this.limiter.reset(this.failKey(person.id));

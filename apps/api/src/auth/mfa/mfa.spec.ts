@@ -121,11 +121,16 @@ describe('two-factor sign-in (TOTP)', () => {
     const unit = await t.make.unit();
     const hr = await t.make.user(unit, { roles: ['learner', 'hr'] });
     const { mfaToken } = (await login(hr.username)).body;
-    await t.http.post('/api/auth/mfa/verify').send({ mfaToken, code: '123456' }).expect(401);
-    await t.http
+    const wrongStep = await t.http
+      .post('/api/auth/mfa/verify')
+      .send({ mfaToken, code: '123456' })
+      .expect(401);
+    expect(wrongStep.body.code).toBe('sign_in_step_expired');
+    const forged = await t.http
       .post('/api/auth/mfa/setup')
       .send({ mfaToken: `${mfaToken.slice(0, -2)}xx` })
       .expect(401);
+    expect(forged.body.code).toBe('sign_in_step_expired');
     // A real access token is no challenge either.
     const learner = await t.make.user(unit);
     const access = (await login(learner.username)).body.accessToken;
@@ -150,7 +155,8 @@ describe('two-factor sign-in (TOTP)', () => {
       .send({ code: totpCode(setup.body.secret) })
       .expect(200);
     expect(codes.body.recoveryCodes).toHaveLength(10);
-    await t.http.post('/api/me/mfa/setup').set('Authorization', auth).expect(409);
+    const again = await t.http.post('/api/me/mfa/setup').set('Authorization', auth).expect(409);
+    expect(again.body.code).toBe('mfa_already_enabled');
     expect((await login(learner.username)).body.mfa).toBe('verify');
 
     await t.http

@@ -122,7 +122,12 @@ export class OidcService {
   async exchange(code: string): Promise<LoginResponse> {
     const userId = await this.redis.getdel(this.exchangeKey(code));
     const user = userId ? await this.accounts.findById(userId) : null;
-    if (!user?.active) throw new UnauthorizedException('Unknown or used sign-on code');
+    if (!user?.active)
+      throw new UnauthorizedException({
+        code: 'sso_code_invalid',
+        message: 'Unknown or used sign-on code',
+        errors: [],
+      });
     // The provider authenticated the person: its own policy (often with a second factor)
     // stands in for the password and TOTP steps.
     return this.signIn.tokens(user);

@@ -76,7 +76,8 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
       .get('/api/me')
       .set('Authorization', `Bearer ${session.body.accessToken}`)
       .expect(200);
-    await t.http.post('/api/auth/oidc/exchange').send({ code }).expect(401);
+    const replayed = await t.http.post('/api/auth/oidc/exchange').send({ code }).expect(401);
+    expect(replayed.body.code).toBe('sso_code_invalid');
 
     // The same callback again (a replayed code and state): refused, nothing written.
     const before = [await sessions(), await audits()];
