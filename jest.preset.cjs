@@ -4,6 +4,14 @@ const { resolve } = require('node:path');
 
 const root = __dirname;
 
+// Drill specs start engines of their own (a streaming replica, PgBouncer, Redis Sentinel) and
+// kill them: they take minutes, so they run in `npm run test:ha` (the `test-ha` targets, with
+// DX_TEST_SET=ha) and `npm test` leaves them out. A drill lives in a project's `src/ha/` folder
+// or is named `*.ha.spec.ts`; tools/scripts/check-test-paths.mjs checks the two sets.
+const drills = process.env.DX_TEST_SET === 'ha';
+const DRILL_GLOBS = ['<rootDir>/src/ha/**/*.spec.ts', '**/*.ha.spec.ts'];
+const DRILL_PATTERNS = ['<rootDir>/src/ha/', '\\.ha\\.spec\\.ts$'];
+
 module.exports = {
   testEnvironment: 'node',
   transform: {
@@ -33,5 +41,6 @@ module.exports = {
     '^@dx/reports$': resolve(root, 'libs/reports/src/index.ts'),
     '^@dx/testing$': resolve(root, 'libs/testing/src/index.ts'),
   },
-  testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
+  testMatch: drills ? DRILL_GLOBS : ['**/?(*.)+(spec|test).ts?(x)'],
+  testPathIgnorePatterns: drills ? ['/node_modules/'] : ['/node_modules/', ...DRILL_PATTERNS],
 };

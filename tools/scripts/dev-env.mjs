@@ -4,6 +4,7 @@
 //
 //   node tools/scripts/dev-env.mjs start             build api/worker/web and run api + worker
 //   node tools/scripts/dev-env.mjs test              lint, typecheck, test and e2e every project
+//   node tools/scripts/dev-env.mjs test:ha           the high-availability drills (test-ha targets)
 //   node tools/scripts/dev-env.mjs bench             run every project's bench target
 //   node tools/scripts/dev-env.mjs exec <cmd> [...]  run a command with the same environment
 //
@@ -37,7 +38,8 @@ const SERVICES = [
   ['worker', 'dist/apps/worker/apps/worker/src/main.js'],
 ];
 const USAGE =
-  'usage: node tools/scripts/dev-env.mjs start | test | bench | exec <command> [args...]';
+  'usage: node tools/scripts/dev-env.mjs start | test | test:ha | bench | exec <command> [args...]';
+const MODES = ['start', 'test', 'test:ha', 'bench', 'exec'];
 const startedAt = Date.now();
 
 function checkNode() {
@@ -79,12 +81,12 @@ function jwtSecret() {
 
 /** Finds or starts PostgreSQL and Redis (one apt-get call for everything missing); returns env. */
 async function bootstrap(mode) {
-  const forTests = mode === 'test' || mode === 'bench';
+  const forTests = ['test', 'test:ha', 'bench'].includes(mode);
   const [pgPlan, redisPlan] = await Promise.all([planPostgres(), planRedis()]);
   installDebianPackages([
     ...(pgPlan.packages ?? []),
     ...(redisPlan.packages ?? []),
-    ...(forTests ? missingTestTools() : []),
+    ...(forTests ? missingTestTools(mode) : []),
   ]);
 
   const pgServer = pgPlan.needsStart ? await startLocalPostgres() : pgPlan.url;
@@ -206,8 +208,7 @@ const nx = (...args) => ['npx', ['nx', 'run-many', ...args, '--outputStyle=strea
 
 async function main() {
   const [mode, ...rest] = process.argv.slice(2);
-  if (!['start', 'test', 'bench', 'exec'].includes(mode) || (mode === 'exec' && rest.length === 0))
-    fail(USAGE);
+  if (!MODES.includes(mode) || (mode === 'exec' && rest.length === 0)) fail(USAGE);
   checkNode();
   // A developer's .env applies to start/exec; test and bench stay hermetic.
   if ((mode === 'start' || mode === 'exec') && exists(join(ROOT, '.env')))
@@ -224,11 +225,29 @@ async function main() {
       );
     return runServices(env);
   }
-  const targets = mode === 'test' ? ['lint', 'typecheck', 'test', 'e2e'] : ['bench'];
-  const code = await runToExit(...nx('-t', ...targets), env);
+  const code = await runTargets(mode, env);
   const verdict = code === 0 ? 'passed' : `FAILED (exit code ${code}; see the output above)`;
   log(`${mode} ${verdict} in ${elapsed()}`);
   process.exit(code);
+}
+
+/**
+ * The nx targets of a test or bench mode; the exit code of the first step that failed, after
+ * running them all. Lint and typecheck take two tasks at a time (one core each, no shared
+ * state); test suites stay one at a time (nx.json `parallel: 1`): each spawns servers.
+ */
+async function runTargets(mode, env) {
+  if (mode === 'bench') return runToExit(...nx('-t', 'bench'), env);
+  const steps = [['node', ['tools/scripts/check-test-paths.mjs']]];
+  if (mode === 'test:ha') steps.push(nx('-t', 'test-ha'));
+  else steps.push(nx('-t', 'lint', 'typecheck', '--parallel=2'), nx('-t', 'test', 'e2e'));
+  let code = 0;
+  for (const [command, args] of steps) {
+    const stepCode = await runToExit(command, args, env);
+    if (code === 0) code = stepCode;
+    if (stepCode === 130 || stepCode === 143) break; // Ctrl-C or SIGTERM: stop here
+  }
+  return code;
 }
 
 main().catch((err) => {

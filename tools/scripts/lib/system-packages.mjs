@@ -1,23 +1,29 @@
 // Installs missing Debian packages in one apt-get call (sudo when not root).
 import { isRoot, fail, log, runSync, which } from './util.mjs';
 
-/** Debian packages the test suites need, for the tools that are not on this machine yet. */
-export function missingTestTools() {
-  const needs = [
+/**
+ * Debian packages for the tools a mode needs that are not on this machine yet: `test` the
+ * suites of `npm test`, `test:ha` the drills of `npm run test:ha`, `bench` both.
+ */
+export function missingTestTools(mode) {
+  const suites = [
     ['chromium', ['chromium']],
     ['poppler-utils', ['pdftotext', 'pdffonts', 'pdftoppm', 'pdfsig']],
     // The certificate PDF signature spec makes its own CA and signing certificate.
     ['openssl', ['openssl']],
     ['zbar-tools', ['zbarimg']],
-    // High-availability suites (libs/testing): a streaming replica made with pg_basebackup,
-    // a transaction pooler, and Redis failover; the postgresql package gives pg_basebackup
-    // even when the suites' primary server is someone else's.
-    ['postgresql', ['pg_basebackup']],
-    ['pgbouncer', ['pgbouncer']],
-    ['redis-sentinel', ['redis-sentinel']],
     // deploy/k8s/manifests.spec.ts renders the Kustomize overlays offline.
     ['kubectl', ['kubectl']],
   ];
+  // High-availability drills and bench sections (libs/testing): a streaming replica made with
+  // pg_basebackup, a transaction pooler, and Redis failover; the postgresql package gives
+  // pg_basebackup even when the suites' primary server is someone else's.
+  const drills = [
+    ['postgresql', ['pg_basebackup']],
+    ['pgbouncer', ['pgbouncer']],
+    ['redis-sentinel', ['redis-sentinel']],
+  ];
+  const needs = [...(mode === 'test:ha' ? [] : suites), ...(mode === 'test' ? [] : drills)];
   return needs
     .filter(([, bins]) => bins.some((b) => !which(b, ['/usr/bin', '/usr/sbin'])))
     .map(([pkg]) => pkg);
