@@ -89,7 +89,7 @@ export class BenchEnvironment {
     });
     this.services.push(api);
     this.apis.set(baseUrl, api);
-    await waitForHttp(`${baseUrl}/api/health`, api);
+    await waitForHttp(`${baseUrl}/api/health`, api, 180_000); // a busy shared machine migrates slowly
     return baseUrl;
   }
 
