@@ -102,7 +102,7 @@ export class BenchEnvironment {
       LOG_LEVEL: 'log',
     });
     this.services.push(worker);
-    await waitForOutput(worker, /Ready: processing queues/);
+    await waitForOutput(worker, /Ready: processing queues/, 180_000); // busy machine: slow boot
   }
 
   /** CPU seconds (user + system) the API process at `baseUrl` has used so far. */
