@@ -61,3 +61,8 @@ export * from './notifications/notifications.service';
 export * from './notifications/certificate-notifications';
 export * from './auth/password-hasher';
 export * from './courses/catalog-query';
+export * from './quizzes/attempt-sql';
+export * from './learning/learning-sql';
+export * from './certificates/certificate-register-sql';
+export * from './org-units/org-scope-sql';
+export * from './outbox/outbox-sql';

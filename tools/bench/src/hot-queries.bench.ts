@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { Figure, figure } from './figures';
-import { sourceContains, StatementCapture } from './national/capture';
+import { StatementCapture } from './national/capture';
 import { explain } from './national/explain';
 import { hotContext } from './national/hot-context';
 import { ADMIN_QUERIES } from './national/hot-queries-admin';
@@ -11,7 +11,9 @@ import { failSoft } from './support/section';
 /**
  * Every hot query of the app on the national data set, EXPLAIN ANALYZEd (inside a rolled
  * back transaction): none may read a table that grows with people or completions by a
- * sequential scan. One line per statement with what it read and how long it took.
+ * sequential scan. One line per statement with what it read and how long it took. The
+ * statements are the app's own (imported from the libs that own them, or captured from the
+ * libs' and repositories' calls), so a changed query is measured as it now is.
  *
  * Not part of `npm test`: on a small data set PostgreSQL rightly prefers sequential scans,
  * so the check only means something at national scale, which takes minutes to build.
@@ -29,12 +31,10 @@ async function run(): Promise<Figure[]> {
     const x = await hotContext(pool);
     let statements = 0;
     let indexed = 0;
-    const stale: string[] = [];
     const wholeIndex: string[] = [];
     let slowest = { ms: 0, name: '' };
     const queries = [...LEARNER_QUERIES, ...ADMIN_QUERIES];
     for (const q of queries) {
-      if (!q.mustMatch.every((f) => sourceContains(q.source, f))) stale.push(q.name);
       const list = await q.statements(x, capture);
       if (list.length === 0) throw new Error(`hot query "${q.name}" sent no statement`);
       for (const [k, s] of list.entries()) {
@@ -60,7 +60,6 @@ async function run(): Promise<Figure[]> {
         );
       }
     }
-    for (const name of stale) console.log(`  stale copy (the app's source changed): ${name}`);
     for (const line of wholeIndex) console.log(`  whole index read: ${line}`);
     return [
       figure(
@@ -78,13 +77,6 @@ async function run(): Promise<Figure[]> {
         '0',
         wholeIndex.length === 0,
         wholeIndex.map((w) => w.split(':')[0]).join('; ') || undefined,
-      ),
-      figure(
-        'Hot-query SQL copies matching the app source',
-        queries.length - stale.length,
-        `of ${queries.length}`,
-        'all',
-        stale.length === 0,
       ),
       figure('Slowest hot statement (reference)', slowest.ms, 'ms', '', null, slowest.name),
     ];

@@ -1,14 +1,19 @@
-import { loadAppConfig } from '@dx/config';
-import { buildDataSourceOptions, NotificationsService, TIME_ORDERED_UUID } from '@dx/db';
+import { JobName } from '@dx/contracts';
+import { TIME_ORDERED_UUID } from '@dx/db';
 import { eventually, TestSmtpServer } from '@dx/testing';
 import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import { DataSource } from 'typeorm';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the reminder run itself is measured (issue 18: moves to a lib with its feature's repository)
-import { DailyRemindersService } from '../../../apps/worker/src/reminders/daily-reminders.service';
 import { Figure, figure, round } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
 import { failSoft, machineLoad } from './support/section';
+import { runWorkerJob } from './support/worker-jobs';
+
+/** What the worker's daily-reminders job answers (the counts the section checks). */
+interface ReminderOutcome {
+  notified: number;
+  mailed: number;
+  batches: number;
+}
 
 /** BENCH_REMINDER_PEOPLE / BENCH_MAIL_MESSAGES scale the section down while working on it. */
 const PEOPLE = Number(process.env.BENCH_REMINDER_PEOPLE ?? 1_000_000);
@@ -18,8 +23,9 @@ const IN_FLIGHT = 50;
 
 /**
  * The 1-day-before reminder of a requirement due tomorrow for PEOPLE people, prepared by
- * the daily job into the inbox, mail and outbox tables; then mail delivered to a local SMTP
- * server by one worker process, beside a bare nodemailer loop to the same server.
+ * the daily job of the built worker process into the inbox, mail and outbox tables; then
+ * mail delivered to a local SMTP server by one worker process, beside a bare nodemailer
+ * loop to the same server.
  */
 export async function benchReminders(): Promise<Figure[]> {
   return [
@@ -31,35 +37,31 @@ export async function benchReminders(): Promise<Figure[]> {
 
 async function preparing(env: BenchEnvironment): Promise<Figure[]> {
   await seedPeopleWithRequirement(env, PEOPLE, { announced: true });
-  const config = loadAppConfig({ ...process.env, DATABASE_URL: env.databaseUrl });
-  const db = await new DataSource(
-    buildDataSourceOptions({ url: env.databaseUrl, poolSize: 2 }),
-  ).initialize();
-  try {
-    const reference = await plainInsertSeconds(env);
-    const job = new DailyRemindersService(db, new NotificationsService(), config);
-    const start = process.hrtime.bigint();
-    const outcome = await job.run('2026-12-30');
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const goal = 60 * (PEOPLE / 1_000_000);
-    return [
-      figure(
-        `Reference: plain INSERT…SELECT of ${PEOPLE.toLocaleString('en')} rows into an unlogged copy of notification`,
-        reference,
-        's',
-      ),
-      figure(
-        `1-day reminders for ${PEOPLE.toLocaleString('en')} people into the outbox`,
-        seconds,
-        's',
-        `< ${Math.round(goal)} s`,
-        seconds < goal && outcome.mailed === PEOPLE,
-        `${outcome.notified} inbox items, ${outcome.mailed} mails, ${outcome.batches} batches; ${round(seconds / reference)} × the reference`,
-      ),
-    ];
-  } finally {
-    await db.destroy();
-  }
+  const reference = await plainInsertSeconds(env);
+  // The built worker runs the job as its daily schedule would (one date later than the
+  // seed's announcements); its own processing time is the figure.
+  await env.startWorker();
+  const { result: outcome, seconds } = await runWorkerJob<ReminderOutcome>(
+    env,
+    JobName.DailyReminders,
+    { today: '2026-12-30' },
+  );
+  const goal = 60 * (PEOPLE / 1_000_000);
+  return [
+    figure(
+      `Reference: plain INSERT…SELECT of ${PEOPLE.toLocaleString('en')} rows into an unlogged copy of notification`,
+      reference,
+      's',
+    ),
+    figure(
+      `1-day reminders for ${PEOPLE.toLocaleString('en')} people into the outbox`,
+      seconds,
+      's',
+      `< ${Math.round(goal)} s`,
+      seconds < goal && outcome.mailed === PEOPLE,
+      `${outcome.notified} inbox items, ${outcome.mailed} mails, ${outcome.batches} batches; ${round(seconds / reference)} × the reference; run by the worker process`,
+    ),
+  ];
 }
 
 /**
@@ -116,17 +118,13 @@ async function delivering(env: BenchEnvironment): Promise<Figure[]> {
     transport.close();
 
     await seedPeopleWithRequirement(env, MESSAGES, { announced: true });
-    const config = loadAppConfig({ ...process.env, DATABASE_URL: env.databaseUrl });
-    const db = await new DataSource(
-      buildDataSourceOptions({ url: env.databaseUrl, poolSize: 2 }),
-    ).initialize();
-    try {
+    {
       // The worker is up first: its start-up is not mail delivery. The reminders commit in
-      // one transaction (fewer people than a batch), so no mail can leave before the clock
-      // starts.
+      // one transaction (fewer people than a batch), so no mail can leave before the job
+      // ends, and the clock starts when the worker reports it done.
       await env.startWorker({ SMTP_URL: smtp.url, MAIL_RATE_PER_SECOND: '100000' });
       const before = smtp.accepted;
-      await new DailyRemindersService(db, new NotificationsService(), config).run('2026-12-30');
+      await runWorkerJob(env, JobName.DailyReminders, { today: '2026-12-30' });
       const start = process.hrtime.bigint();
       await eventually(async () => smtp.accepted - before >= MESSAGES, 600_000, 20);
       const perSecond = MESSAGES / (Number(process.hrtime.bigint() - start) / 1e9);
@@ -141,8 +139,6 @@ async function delivering(env: BenchEnvironment): Promise<Figure[]> {
           `${MESSAGES} messages from the commit of the reminders to the last one accepted; ${round(perSecond / refPerSecond)} × the bare loop`,
         ),
       ];
-    } finally {
-      await db.destroy();
     }
   } finally {
     await smtp.stop();

@@ -1,4 +1,4 @@
-import { CertificateEntity } from '@dx/db';
+import { CertificateEntity, HOLDER_IN_SUBTREE, ISSUED_BY_ANY, LISTED_ISSUERS_SQL } from '@dx/db';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -103,14 +103,14 @@ export class CertificateAccessService {
     const hr = user.roles.includes('hr');
     if (hr) {
       params.push(like);
-      parts.push(`hu.path LIKE $${params.length}`);
+      parts.push(HOLDER_IN_SUBTREE(`$${params.length}`));
     }
     if (user.roles.includes('trainer')) {
       // The issuer ids are looked up first and passed as a list: as a subquery, PostgreSQL
       // misjudged the recursive part and read the whole certificate index (2.7 s at
       // national scale), where a known list of ids goes straight to the issuer index.
       params.push(await this.listedIssuerIds(like));
-      parts.push(`c.issuer_org_unit_id = ANY($${params.length}::uuid[])`);
+      parts.push(ISSUED_BY_ANY(`$${params.length}`));
     }
     return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', holderUnit: hr };
   }
@@ -121,16 +121,7 @@ export class CertificateAccessService {
    * subtree — the same rule as rights(), as a set of issuer ids.
    */
   private async listedIssuerIds(like: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `WITH RECURSIVE acting AS (
-         SELECT id FROM org_unit WHERE path LIKE $1 AND valid_to IS NULL
-         UNION
-         SELECT pre.id FROM org_unit pre JOIN acting a ON pre.successor_id = a.id)
-       SELECT id FROM acting
-       UNION
-       SELECT id FROM org_unit WHERE path LIKE $1`,
-      [like],
-    );
+    const rows: { id: string }[] = await this.db.query(LISTED_ISSUERS_SQL, [like]);
     return rows.map((r) => r.id);
   }
 }

@@ -7,7 +7,13 @@ import {
   MyCertificate,
   QueueName,
 } from '@dx/contracts';
-import { CertificateEntity, enqueueJob } from '@dx/db';
+import {
+  CERTIFICATE_EVENTS_SQL,
+  CertificateEntity,
+  certificateRegisterFrom,
+  certificateRegisterPageSql,
+  enqueueJob,
+} from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,12 +38,6 @@ interface ListRow {
   snapshot: CertificateEntity['snapshot'];
   verify_code: string | null;
 }
-
-/** The issuing unit, for the unit filter. */
-const ISSUER_UNIT_JOIN = `JOIN org_unit iu ON iu.id = c.issuer_org_unit_id`;
-/** The holder and their current unit, for hr's scope and the unit filter. */
-const HOLDER_UNIT_JOIN = `LEFT JOIN app_user h ON h.id = c.user_id
-      LEFT JOIN org_unit hu ON hu.id = h.org_unit_id`;
 
 /** Reading certificates: the holder's own, the scoped register, one with its history. */
 @Injectable()
@@ -90,23 +90,15 @@ export class CertificatesService {
         `(c.serial ILIKE ${p} OR c.snapshot->>'holderName' ILIKE ${p} OR c.snapshot->>'title' ILIKE ${p})`,
       );
     }
-    // Units are joined only for a condition that reads them (the page's columns are the
-    // certificate's own): even unused, the joins made PostgreSQL fetch every certificate
-    // row of a trainer's register where the issuer index alone answers.
-    const from = `FROM certificate c
-      ${issuerUnit ? ISSUER_UNIT_JOIN : ''}
-      ${holderUnit ? HOLDER_UNIT_JOIN : ''}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const from = certificateRegisterFrom({ issuerUnit, holderUnit, where });
     // Counted without an order, so PostgreSQL takes the cheapest way to the first rows
     // (for hr, from the people of the subtree into the holder index) and stops past the limit.
     const { total, totalExact } = await cappedTotal(this.db, `SELECT 1 ${from}`, params, q);
-    const rows: ListRow[] = await this.db.query(
-      `SELECT c.id, c.kind, c.serial, c.course_id, c.status, c.issued_at, c.pdf_key, c.completed_at, c.snapshot, c.verify_code
-       ${from}
-       ORDER BY c.completed_at DESC, c.id DESC
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, q.offset],
-    );
+    const rows: ListRow[] = await this.db.query(certificateRegisterPageSql(from, params.length), [
+      ...params,
+      q.pageSize,
+      q.offset,
+    ]);
     const items = rows.map((r) =>
       toListItem(
         {
@@ -129,16 +121,7 @@ export class CertificatesService {
 
   async details(user: AuthUser, id: string): Promise<CertificateDetails> {
     const { cert, rights } = await this.access.findVisible(user, id);
-    const events: EventRow[] = await this.db.query(
-      `SELECT e.id, e.type, e.actor_id, a.full_name AS actor_name, e.note, e.data, e.created_at
-         FROM certificate_event e LEFT JOIN app_user a ON a.id = e.actor_id
-        WHERE e.certificate_id = $1
-        -- created_at is the transaction's start: steps written together keep their logical order.
-        ORDER BY e.created_at,
-                 CASE e.type WHEN 'requested' THEN 0 WHEN 'issued' THEN 1 ELSE 2 END,
-                 e.id`,
-      [id],
-    );
+    const events: EventRow[] = await this.db.query(CERTIFICATE_EVENTS_SQL, [id]);
     return toDetails(
       cert,
       rights,

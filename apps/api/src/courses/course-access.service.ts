@@ -1,3 +1,4 @@
+import { ENROLLED_VERSION_SQL } from '@dx/db';
 import type { CourseStatus } from '@dx/contracts';
 import {
   ConflictException,
@@ -88,10 +89,7 @@ export class CourseAccessService {
     user: AuthUser,
     courseId: string,
   ): Promise<string | null> {
-    const [row] = await m.query(
-      'SELECT course_version_id AS "versionId" FROM enrollment WHERE user_id = $1 AND course_id = $2 AND current',
-      [user.id, courseId],
-    );
+    const [row] = await m.query(ENROLLED_VERSION_SQL, [user.id, courseId]);
     return row?.versionId ?? null;
   }
 

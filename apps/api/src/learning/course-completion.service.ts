@@ -1,7 +1,9 @@
 import {
+  COMPLETION_COUNTS_SQL,
   CourseEntity,
   CourseVersionEntity,
   EnrollmentEntity,
+  LOCK_ENROLMENT_SQL,
   OrgUnitEntity,
   UserEntity,
 } from '@dx/db';
@@ -41,25 +43,15 @@ export class CourseCompletionService {
   async refresh(tx: EntityManager, enrollmentId: string): Promise<ProgressOutcome> {
     // The row lock serialises concurrent completions of one enrolment (two tabs, retries).
     // Raw SQL: this runs on every lesson completion and passed final quiz.
-    const [enrollment] = (await tx.query(
-      `SELECT id, user_id AS "userId", course_id AS "courseId",
-              course_version_id AS "courseVersionId", status, progress
-         FROM enrollment WHERE id = $1 FOR UPDATE`,
-      [enrollmentId],
-    )) as LockedEnrollment[];
+    const [enrollment] = (await tx.query(LOCK_ENROLMENT_SQL, [enrollmentId])) as LockedEnrollment[];
     if (!enrollment) throw new EntityNotFoundError(EnrollmentEntity, { id: enrollmentId });
     if (enrollment.status === 'completed') return { progress: 100, completedNow: false };
 
-    const [counts] = await tx.query(
-      `SELECT
-         (SELECT count(*) FROM lesson WHERE course_version_id = $1)::int AS lessons,
-         (SELECT count(*) FROM lesson_completion lc JOIN lesson l ON l.id = lc.lesson_id
-           WHERE lc.enrollment_id = $2 AND l.course_version_id = $1)::int AS done,
-         (SELECT count(*) FROM quiz WHERE course_version_id = $1 AND kind = 'final')::int AS finals,
-         (SELECT count(*) FROM quiz q JOIN quiz_attempt a ON a.quiz_id = q.id
-           WHERE q.course_version_id = $1 AND q.kind = 'final' AND a.user_id = $3 AND a.passed)::int AS passed`,
-      [enrollment.courseVersionId, enrollment.id, enrollment.userId],
-    );
+    const [counts] = await tx.query(COMPLETION_COUNTS_SQL, [
+      enrollment.courseVersionId,
+      enrollment.id,
+      enrollment.userId,
+    ]);
     const steps = counts.lessons + counts.finals;
     const doneSteps = counts.done + Math.min(counts.passed, counts.finals);
     const progress = steps === 0 ? 0 : Math.floor((doneSteps * 100) / steps);

@@ -1,3 +1,4 @@
+import { CURRENT_ENROLMENT_SQL, MY_ENROLMENTS_SQL } from '@dx/db';
 import type { EnrollResponse, MyEnrollment } from '@dx/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -74,10 +75,7 @@ export class EnrollmentsService {
   }
 
   private async current(userId: string, courseId: string): Promise<CurrentEnrollment | undefined> {
-    const [row] = await this.db.query(
-      'SELECT id, status, year FROM enrollment WHERE user_id = $1 AND course_id = $2 AND current',
-      [userId, courseId],
-    );
+    const [row] = await this.db.query(CURRENT_ENROLMENT_SQL, [userId, courseId]);
     return row;
   }
 
@@ -86,14 +84,7 @@ export class EnrollmentsService {
    * study: current ones by latest activity, then earlier years' completions, newest first.
    */
   async mine(user: AuthUser): Promise<MyEnrollment[]> {
-    const rows = await this.db.query(
-      `SELECT e.id, e.course_id, cv.title, cv.version, cv.hours, e.progress, e.status,
-              e.completed_at, e.last_lesson_id, e.year, e.current
-         FROM enrollment e JOIN course_version cv ON cv.id = e.course_version_id
-        WHERE e.user_id = $1
-        ORDER BY e.current DESC, e.year DESC, e.updated_at DESC, e.id`,
-      [user.id],
-    );
+    const rows = await this.db.query(MY_ENROLMENTS_SQL, [user.id]);
     return rows.map((r: Record<string, unknown>): MyEnrollment => ({
       enrollmentId: r.id as string,
       courseId: r.course_id as string,

@@ -1,5 +1,5 @@
 import type { LessonContent, LessonKind, ProgressResponse } from '@dx/contracts';
-import { runPrepared, Statement } from '@dx/db';
+import { ENROLMENT_FOR_READ, RECORD_LESSON_COMPLETION_SQL, runPrepared } from '@dx/db';
 import { Injectable, NotFoundException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -44,25 +44,6 @@ const ENROLLED_LESSON = `
     JOIN enrollment e ON e.user_id = $2 AND e.course_id = cv.course_id
                      AND e.course_version_id = l.course_version_id AND e.current
    WHERE l.id = $1`;
-
-/**
- * The caller's current enrolment in the lesson's version, and whether the lesson is read;
- * records the lesson as the resume point when it is not already (so re-reading a lesson
- * writes nothing: no WAL, no durable commit on the most frequent request).
- */
-const ENROLMENT_FOR_READ: Statement = {
-  name: 'lesson_read_enrolment',
-  text: `
-  WITH e AS (
-    SELECT id, last_lesson_id FROM enrollment
-     WHERE user_id = $1 AND course_id = $2 AND course_version_id = $3 AND current),
-  touched AS (
-    UPDATE enrollment SET last_lesson_id = $4, updated_at = now()
-      FROM e WHERE enrollment.id = e.id AND e.last_lesson_id IS DISTINCT FROM $4)
-  SELECT EXISTS (SELECT 1 FROM lesson_completion lc
-                  WHERE lc.enrollment_id = e.id AND lc.lesson_id = $4) AS completed
-    FROM e`,
-};
 
 export interface LessonDownload {
   fileName: string;
@@ -125,10 +106,7 @@ export class LessonsService {
         const rules = await this.lessonOrder.pacingRules(tx, lesson.courseVersionId, lesson.id);
         await assertLessonPacing(tx, lesson.enrollmentId, lesson.id, rules);
       }
-      await tx.query(
-        'INSERT INTO lesson_completion (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [lesson.enrollmentId, lesson.id],
-      );
+      await tx.query(RECORD_LESSON_COMPLETION_SQL, [lesson.enrollmentId, lesson.id]);
       const outcome = await this.completion.refresh(tx, lesson.enrollmentId);
       return { progress: outcome.progress, courseCompleted: outcome.completedNow };
     });

@@ -1,4 +1,4 @@
-import { OrgUnitEntity } from '@dx/db';
+import { CALLER_UNIT_PATH_SQL, OrgUnitEntity } from '@dx/db';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -18,10 +18,7 @@ export class OrgScopeService {
     if (user.roles.includes('sysadmin')) return null;
     // The unit is read from the account, not the token: after a merge moves a person, their
     // scope follows at once instead of at their next sign-in.
-    const [own] = await this.units.query(
-      `SELECT ou.path FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id WHERE u.id = $1`,
-      [user.id],
-    );
+    const [own] = await this.units.query(CALLER_UNIT_PATH_SQL, [user.id]);
     // A caller whose account vanished sees nothing rather than everything.
     return own?.path ?? '/nothing/';
   }

@@ -1,5 +1,4 @@
 import type { ReviewPolicy } from '@dx/contracts';
-import { OVERDUE_SQL } from './attempt-records';
 
 /**
  * What decides whether a closed attempt may show its correct answers and explanations.
@@ -37,22 +36,4 @@ export function answersRevealed(f: RevealFacts): boolean {
   }
 }
 
-/** Attempts of the same learner and quiz as attempt `a`, as alias `p`. */
-const SIBLINGS = (a: string) =>
-  `FROM quiz_attempt p WHERE p.user_id = ${a}.user_id AND p.quiz_id = ${a}.quiz_id`;
-
-/**
- * The facts above for attempt `a` of quiz `q` (`passed` named "passedEver": the attempt has
- * a column `passed` of its own), read by index on (user_id, quiz_id, number) and only when
- * the policy needs them.
- */
-export const REVEAL_FACTS_SQL = (a: string, q: string) =>
-  `${q}.review_policy AS "policy", ${q}.max_attempts AS "maxAttempts",
-   (${q}.review_policy = 'after_passing' AND EXISTS (SELECT 1 ${SIBLINGS(a)} AND p.passed)) AS "passedEver",
-   (SELECT max(p.number) ${SIBLINGS(a)}) AS "lastNumber",
-   (${q}.review_policy IN ('after_passing', 'after_last_attempt')
-      AND EXISTS (SELECT 1 ${SIBLINGS(a)} AND p.status = 'open' AND NOT ${OVERDUE_SQL('p')})) AS "openNow"`;
-
-/** At submit the attempt being graded is the open, latest one; only earlier passes need a read. */
-export const PASSED_BEFORE_SQL = (a: string, q: string) =>
-  `(${q}.review_policy = 'after_passing' AND EXISTS (SELECT 1 ${SIBLINGS(a)} AND p.passed)) AS "passedBefore"`;
+export { PASSED_BEFORE_SQL, REVEAL_FACTS_SQL } from '@dx/db';

@@ -1,19 +1,22 @@
 import type { SubmitAttemptResponse } from '@dx/contracts';
-import type { AttemptStatus, DrawnQuestion, QuizKind, ReviewPolicy } from '@dx/db';
+import {
+  RECORD_GRADE,
+  SAVE_ANSWERS,
+  SAVE_READ,
+  SUBMIT_READ,
+  type AttemptStatus,
+  type DrawnQuestion,
+  type QuizKind,
+  type ReviewPolicy,
+} from '@dx/db';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseCompletionService } from '../learning/course-completion.service';
-import {
-  DRAWN_IDS_SQL,
-  expireOverdue,
-  OVERDUE_SQL,
-  runPrepared,
-  Statement,
-} from './attempt-records';
-import { answersRevealed, PASSED_BEFORE_SQL } from './answer-reveal';
-import { ANSWER_KEYS_SQL, keysInDrawOrder, resultShown } from './attempt-views';
+import { expireOverdue, runPrepared, Statement } from './attempt-records';
+import { answersRevealed } from './answer-reveal';
+import { keysInDrawOrder, resultShown } from './attempt-views';
 import { AttemptAnswersDto } from './dto/attempt-answers.dto';
 import { AnswerKey, answerErrors, grade } from './quiz-grading';
 import { InvalidInputException } from '../http/invalid-input';
@@ -42,30 +45,6 @@ interface AnswerableRow {
   number: number;
   passedBefore: boolean;
 }
-
-const answerableSql = (withKeys: boolean) => `
-SELECT a.id, a.status, ${OVERDUE_SQL('a')} AS overdue, a.drawn, a.enrollment_id AS "enrollmentId",
-       q.kind, q.passing_score AS "passingScore",
-       ${withKeys ? `CASE WHEN a.status = 'open' THEN ${ANSWER_KEYS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('a.drawn')})`)} END` : 'NULL'} AS keys
-       ${withKeys ? `, q.review_policy AS policy, q.max_attempts AS "maxAttempts", a.number, ${PASSED_BEFORE_SQL('a', 'q')}` : ''}
-  FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
- WHERE a.id = $1 AND a.user_id = $2`;
-export const SUBMIT_READ: Statement = { name: 'quiz_submit_read', text: answerableSql(true) };
-const SAVE_READ: Statement = { name: 'quiz_save_read', text: answerableSql(false) };
-
-/** Writes only while the attempt is open and in time, re-checked on the row as it is written. */
-const STILL_OPEN_SQL = `a.id = $1 AND a.status = 'open' AND NOT ${OVERDUE_SQL('a')}`;
-export const RECORD_GRADE: Statement = {
-  name: 'quiz_record_grade',
-  text: `UPDATE quiz_attempt a
-            SET status = 'submitted', submitted_at = clock_timestamp(), answers = $2::jsonb,
-                score = $3, passed = $4, correct_count = $5, total = $6, correct_question_ids = $7::uuid[]
-          WHERE ${STILL_OPEN_SQL}`,
-};
-const SAVE_ANSWERS: Statement = {
-  name: 'quiz_save_answers',
-  text: `UPDATE quiz_attempt a SET answers = $2::jsonb WHERE ${STILL_OPEN_SQL}`,
-};
 
 /**
  * Saving progress and grading: one read (attempt, quiz, answer keys), checks and grading
@@ -145,7 +124,7 @@ export class AttemptSubmissionService {
     if (errors.length) throw new InvalidInputException(errors);
   }
 
-  /** A write guarded by STILL_OPEN_SQL; when it matched nothing, why the attempt refused it. */
+  /** A write guarded by its still-open condition (@dx/db attempt-sql); when it matched nothing, why the attempt refused it. */
   private async writeWhileOpen(
     tx: EntityManager,
     write: Statement,

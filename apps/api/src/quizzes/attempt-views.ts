@@ -9,40 +9,8 @@ import type { DrawnQuestion } from '@dx/db';
 import type { AttemptRow } from './attempt-records';
 import { AnswerKey, grade, Graded } from './quiz-grading';
 
-/**
- * One question (alias `x`) as a learner may see it: ids, type and text, options in the
- * author's order. Short-answer and numeric options are the accepted answers, so none are
- * sent; a matching question adds its right-hand texts sorted, never paired. The SQL never
- * selects `correct`, `match` per option, `tolerance` or `explanation`, so no code path can
- * leak them into a pre-submit response.
- */
-export const SHOWN_QUESTION_JSON = `json_build_object('id', x.id, 'type', x.type, 'text', x.text, 'options',
-    CASE WHEN x.type IN ('short_answer', 'numeric') THEN '[]'::json
-         ELSE (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
-                 FROM question_option o WHERE o.question_id = x.id) END,
-    'choices', CASE WHEN x.type = 'matching'
-         THEN (SELECT json_agg(DISTINCT o.match ORDER BY o.match) FROM question_option o WHERE o.question_id = x.id) END,
-    'image', CASE WHEN x.image_key IS NOT NULL THEN json_build_object('key', x.image_key, 'alt', x.image_alt) END)`;
-
-/** The questions `where` selects (alias `x`), as one json array of SHOWN_QUESTION_JSON. */
-export const SHOWN_QUESTIONS_SQL = (where: string) =>
-  `(SELECT coalesce(json_agg(${SHOWN_QUESTION_JSON} ORDER BY x.position, x.id), '[]')
-     FROM question x WHERE ${where})`;
-
-/**
- * The answer keys and explanations of the questions `where` selects (alias `x`): grading
- * and review only. `parts` (the correct options' content) only for the types that need it.
- */
-export const ANSWER_KEYS_SQL = (where: string) =>
-  `(SELECT coalesce(json_agg(json_build_object('questionId', x.id, 'type', x.type, 'explanation', x.explanation,
-            'correctOptionIds', (SELECT coalesce(json_agg(o.id ORDER BY o.position), '[]')
-                                   FROM question_option o WHERE o.question_id = x.id AND o.correct),
-            'parts', CASE WHEN x.type IN ('matching', 'short_answer', 'numeric')
-                       THEN (SELECT json_agg(json_build_object('text', o.text, 'match', o.match, 'tolerance', o.tolerance)
-                                             ORDER BY o.position)
-                               FROM question_option o WHERE o.question_id = x.id AND o.correct) END,
-            'ignoreCase', x.ignore_case, 'ignoreDiacritics', x.ignore_diacritics)), '[]')
-     FROM question x WHERE ${where})`;
+// The question and answer-key SQL lives in @dx/db (quizzes/attempt-sql) with the statements.
+export { ANSWER_KEYS_SQL, SHOWN_QUESTION_JSON, SHOWN_QUESTIONS_SQL } from '@dx/db';
 
 /**
  * The drawn questions as shown to the learner, in the stored order, from the shown bank.

@@ -4,6 +4,7 @@ import type {
   AttemptSummary,
   OpenAttemptResponse,
 } from '@dx/contracts';
+import { ATTEMPT_HISTORY_SQL, QUIZ_OF_ENROLMENT_SQL, START_INSERT, START_READ } from '@dx/db';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,7 +16,6 @@ import {
   expireOverdue,
   OVERDUE_SQL,
   runPrepared,
-  Statement,
 } from './attempt-records';
 import {
   ANSWER_KEYS_SQL,
@@ -26,7 +26,7 @@ import {
   SHOWN_QUESTIONS_SQL,
 } from './attempt-views';
 import { answersRevealed, REVEAL_FACTS_SQL, RevealFactsRow } from './answer-reveal';
-import { CATEGORY_DRAWS_SQL, CategoryDraw, drawFromPools } from './quiz-draw';
+import { CategoryDraw, drawFromPools } from './quiz-draw';
 import type { AnswerKey } from './quiz-grading';
 
 export interface StartedAttempt {
@@ -63,43 +63,6 @@ interface StartRow {
   /** Per draw rule: how many to draw and the category's current questions. */
   draws: CategoryDraw[];
 }
-
-/** The quiz, visible only to learners enrolled on its course version (no row for anyone else). */
-const QUIZ_OF_ENROLMENT_SQL = `
-  FROM quiz q
-  JOIN course_version cv ON cv.id = q.course_version_id
-  JOIN enrollment e ON e.course_id = cv.course_id AND e.course_version_id = q.course_version_id
-                   AND e.current`;
-
-export const START_READ: Statement = {
-  name: 'quiz_start_read',
-  text: `
-SELECT q.time_limit_seconds AS "timeLimitSeconds", q.max_attempts AS "maxAttempts",
-       q.questions_per_attempt AS "questionsPerAttempt", q.shuffle, e.id AS "enrollmentId",
-       used.n AS used, used.last AS "lastNumber",
-       o.id AS "openId", o.number AS "openNumber", o.started_at AS "openStartedAt",
-       o.expires_at AS "openExpiresAt", o.drawn AS "openDrawn", o.answers AS "openAnswers",
-       ${OVERDUE_SQL('o')} AS "openOverdue",
-       CASE WHEN o.id IS NOT NULL
-            THEN ${SHOWN_QUESTIONS_SQL(`x.id = ANY (${DRAWN_IDS_SQL('o.drawn')})`)} END AS "openShown",
-       CASE WHEN o.id IS NULL OR ${OVERDUE_SQL('o')} THEN ${SHOWN_QUESTIONS_SQL('x.quiz_id = q.id')} END AS bank,
-       CASE WHEN o.id IS NULL OR ${OVERDUE_SQL('o')} THEN ${CATEGORY_DRAWS_SQL('q.id')} END AS draws
-  ${QUIZ_OF_ENROLMENT_SQL}
-  CROSS JOIN LATERAL (SELECT count(*)::int AS n, coalesce(max(a.number), 0) AS last
-                        FROM quiz_attempt a WHERE a.user_id = e.user_id AND a.quiz_id = q.id) used
-  LEFT JOIN quiz_attempt o ON o.user_id = e.user_id AND o.quiz_id = q.id AND o.status = 'open'
- WHERE q.id = $1 AND e.user_id = $2`,
-};
-
-/** One clock reading for both columns, from the database so every API process agrees. */
-export const START_INSERT: Statement = {
-  name: 'quiz_start_insert',
-  text: `INSERT INTO quiz_attempt (user_id, quiz_id, enrollment_id, number, status, started_at, expires_at, drawn)
-         SELECT $1, $2, $3, $4, 'open', t.ts, t.ts + $5::int * interval '1 second', $6::jsonb
-           FROM (SELECT clock_timestamp() AS ts) t
-         ON CONFLICT DO NOTHING
-         RETURNING id, started_at AS "startedAt", expires_at AS "expiresAt"`,
-};
 
 /** Starting, resuming and reading attempts; grading lives in AttemptSubmissionService. */
 @Injectable()
@@ -179,11 +142,7 @@ export class QuizAttemptsService {
     );
     if (!enrolled) throw new NotFoundException('Quiz not found');
     const rows: (AttemptSummary & { overdue: boolean })[] = await this.db.query(
-      `SELECT a.id AS "attemptId", a.number, a.status, a.started_at AS "startedAt", a.expires_at AS "expiresAt",
-              a.submitted_at AS "submittedAt", a.score, a.passed, ${OVERDUE_SQL('a')} AS overdue
-         FROM quiz_attempt a
-        WHERE a.user_id = $1 AND a.quiz_id = $2
-        ORDER BY a.number`,
+      ATTEMPT_HISTORY_SQL,
       [caller.id, quizId],
     );
     return rows.map(({ overdue, ...r }) => ({

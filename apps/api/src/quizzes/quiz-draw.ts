@@ -1,7 +1,6 @@
 import type { AttemptQuestion } from '@dx/contracts';
 import type { DrawnQuestion } from '@dx/db';
 import { randomInt } from 'node:crypto';
-import { SHOWN_QUESTION_JSON } from './attempt-views';
 
 /** A question of the bank with its options in the author's order. */
 export interface BankQuestion {
@@ -63,16 +62,7 @@ export interface CategoryDraw {
   questions: AttemptQuestion[];
 }
 
-/**
- * The quiz's draw rules with each category's current questions as shown to learners (alias
- * `x` in SHOWN_QUESTION_JSON's shape: ids, type, text, options; never `correct`).
- */
-export const CATEGORY_DRAWS_SQL = (quiz: string) =>
-  `(SELECT coalesce(json_agg(json_build_object('count', r.count, 'questions',
-            (SELECT coalesce(json_agg(${SHOWN_QUESTION_JSON} ORDER BY x.position, x.id), '[]')
-               FROM question x WHERE x.category_id = r.category_id AND x.retired_at IS NULL))
-          ORDER BY r.category_id), '[]')
-     FROM quiz_draw_rule r WHERE r.quiz_id = ${quiz})`;
+export { CATEGORY_DRAWS_SQL } from '@dx/db';
 
 /**
  * One attempt from the quiz's own questions (by `questionsPerAttempt`) and `count` from each

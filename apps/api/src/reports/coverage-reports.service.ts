@@ -11,6 +11,7 @@ import {
 import { CoverageReportEntity } from '@dx/db';
 import {
   COVERAGE_CONTENT_TYPES,
+  COVERAGE_REPORT_UNIT_ROW_SQL,
   coverageAsciiFileName,
   coverageFileName,
   CoverageSnapshot,
@@ -118,10 +119,7 @@ export class CoverageReportsService {
       throw new ConflictException('The export is being prepared; try again shortly');
     }
     // File names use the unit as the report shows it (its name at the end of the year).
-    const [root] = await this.db.query(
-      `SELECT code, name FROM coverage_report_row WHERE report_id = $1 AND org_unit_id = $2`,
-      [report.id, report.orgUnitId],
-    );
+    const [root] = await this.db.query(COVERAGE_REPORT_UNIT_ROW_SQL, [report.id, report.orgUnitId]);
     const named = {
       report,
       unitCode: root?.code ?? report.orgUnit?.code ?? '',

@@ -1,5 +1,6 @@
 import { QueueName } from '@dx/contracts';
 import { getQueueToken } from '@nestjs/bullmq';
+import { CLAIM_OUTBOX_BATCH_SQL } from '@dx/db';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -69,11 +70,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   /** Relays one batch; returns how many rows were sent. */
   async relayBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id, queue, job_name, job_id, payload FROM outbox
-         WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const rows: OutboxRow[] = await tx.query(CLAIM_OUTBOX_BATCH_SQL, [BATCH]);
       if (rows.length === 0) return 0;
       const byQueue = new Map<string, OutboxRow[]>();
       for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);

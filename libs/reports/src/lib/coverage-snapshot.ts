@@ -44,3 +44,6 @@ export async function readCoverageSnapshot(
   }
   return { report, unitCode: root?.code ?? '', unitName: root?.name ?? '', rows };
 }
+
+/** The report unit's own row, for the export's file name ($1 report, $2 unit). */
+export const COVERAGE_REPORT_UNIT_ROW_SQL = `SELECT code, name FROM coverage_report_row WHERE report_id = $1 AND org_unit_id = $2`;

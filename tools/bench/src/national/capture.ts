@@ -1,6 +1,4 @@
 import { buildDataSourceOptions } from '@dx/db';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource, EntityManager, Logger } from 'typeorm';
 
 /** One SQL statement as the app sends it. */
@@ -75,16 +73,4 @@ export class StatementCapture {
   close(): Promise<void> {
     return this.ds.destroy();
   }
-}
-
-const ROOT = join(__dirname, '../../../..');
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/**
- * True when `fragment` (whitespace aside) still appears in the app's source file: copies
- * of SQL are checked against the code they were copied from, so an edited query in the
- * app shows up here as a stale copy instead of a silently outdated benchmark.
- */
-export function sourceContains(file: string, fragment: string): boolean {
-  return squash(readFileSync(join(ROOT, file), 'utf8')).includes(squash(fragment));
 }

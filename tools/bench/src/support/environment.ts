@@ -89,7 +89,7 @@ export class BenchEnvironment {
     });
     this.services.push(api);
     this.apis.set(baseUrl, api);
-    await waitForHttp(`${baseUrl}/api/health`, api);
+    await waitForHttp(`${baseUrl}/api/health`, api, 180_000); // a busy shared machine migrates slowly
     return baseUrl;
   }
 
@@ -105,7 +105,7 @@ export class BenchEnvironment {
       LOG_LEVEL: 'log',
     });
     this.services.push(worker);
-    await waitForOutput(worker, /Ready: processing queues/);
+    await waitForOutput(worker, /Ready: processing queues/, 180_000); // busy machine: slow boot
     return worker.child.pid as number;
   }
 
