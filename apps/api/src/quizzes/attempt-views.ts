@@ -18,7 +18,9 @@ import { AnswerKey, grade, Graded } from './quiz-grading';
  */
 export const SHOWN_QUESTION_JSON = `json_build_object('id', x.id, 'type', x.type, 'text', x.text, 'options',
     CASE WHEN x.type IN ('short_answer', 'numeric') THEN '[]'::json
-         ELSE (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
+         ELSE (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', o.id, 'text', o.text,
+                        'image', CASE WHEN o.image_key IS NOT NULL THEN json_build_object('key', o.image_key, 'alt', o.image_alt) END))
+                      ORDER BY o.position), '[]')
                  FROM question_option o WHERE o.question_id = x.id) END,
     'choices', CASE WHEN x.type = 'matching'
          THEN (SELECT json_agg(DISTINCT o.match ORDER BY o.match) FROM question_option o WHERE o.question_id = x.id) END,
@@ -56,11 +58,8 @@ export function drawnQuestions(
   return drawn.flatMap((d) => {
     const q = byId.get(d.questionId);
     if (!q) return [];
-    const optionText = new Map(q.options.map((o) => [o.id, o.text]));
-    const shown = d.optionIds.flatMap((id) => {
-      const text = optionText.get(id);
-      return text === undefined ? [] : [{ id, text }];
-    });
+    const optionById = new Map(q.options.map((o) => [o.id, o]));
+    const shown = d.optionIds.flatMap((id) => optionById.get(id) ?? []);
     const choices = q.choices ? { choices: q.choices } : {};
     const image = q.image ? { image: q.image } : {};
     return [{ id: q.id, type: q.type, text: q.text, options: shown, ...choices, ...image }];

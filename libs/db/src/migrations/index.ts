@@ -22,6 +22,7 @@ import { LessonPacing1796634652869 } from './1796634652869-LessonPacing';
 import { AddQuestionTypes1796634693458 } from './1796634693458-AddQuestionTypes';
 import { LedgerPlacement1796635063819 } from './1796635063819-LedgerPlacement';
 import { AddQuestionImages1796638551878 } from './1796638551878-AddQuestionImages';
+import { AddOptionImages1796645843475 } from './1796645843475-AddOptionImages';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -50,4 +51,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddQuestionTypes1796634693458,
   LedgerPlacement1796635063819,
   AddQuestionImages1796638551878,
+  AddOptionImages1796645843475,
 ];
