@@ -27,6 +27,11 @@ class SystemA extends JobDispatcher {
   async slips(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.CleanQuestionImages)
+  async questionImages(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)

@@ -2,6 +2,8 @@ import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { MergesScheduleService } from '../org-units/merges-schedule.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
+import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
+import { QuestionImagesScheduleService } from '../quizzes/question-images-schedule.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
 import { SystemProcessor } from './system.processor';
 
@@ -13,6 +15,8 @@ import { SystemProcessor } from './system.processor';
     ScheduledMergesService,
     MergesScheduleService,
     ActivationSlipsService,
+    QuestionImagesCleanupService,
+    QuestionImagesScheduleService,
   ],
 })
 export class SystemJobsModule {}

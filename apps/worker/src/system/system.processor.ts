@@ -1,5 +1,7 @@
 import {
   ActivationSlipsJobData,
+  CleanQuestionImagesJobData,
+  CleanQuestionImagesResult,
   ApplyScheduledMergesJobData,
   ApplyScheduledMergesResult,
   JobName,
@@ -12,11 +14,13 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { hostname } from 'node:os';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
+import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
 import { ActivationSlipsService, SlipsOutcome } from '../users/activation-slips.service';
 
 /**
  * Diagnostics (a ping proves the round trip API → Redis → worker → Redis), the daily
- * housekeeping of the org tree (scheduled merges) and a unit's activation slips.
+ * housekeeping of the org tree (scheduled merges) and of question images, and a unit's
+ * activation slips.
  */
 @Processor(QueueName.System, { concurrency: 4 })
 export class SystemProcessor extends JobDispatcher {
@@ -25,6 +29,7 @@ export class SystemProcessor extends JobDispatcher {
   constructor(
     private readonly merges: ScheduledMergesService,
     private readonly slips: ActivationSlipsService,
+    private readonly questionImages: QuestionImagesCleanupService,
   ) {
     super();
   }
@@ -48,6 +53,13 @@ export class SystemProcessor extends JobDispatcher {
   @JobHandler(JobName.MakeActivationSlips)
   async makeActivationSlips(job: Job<ActivationSlipsJobData>): Promise<{ outcome: SlipsOutcome }> {
     return { outcome: await this.slips.make(job.data.batchId, (p) => job.updateProgress(p)) };
+  }
+
+  @JobHandler(JobName.CleanQuestionImages)
+  async cleanQuestionImages(
+    job: Job<CleanQuestionImagesJobData>,
+  ): Promise<CleanQuestionImagesResult> {
+    return this.questionImages.clean(job.data.now ? new Date(job.data.now) : new Date());
   }
 
   @OnWorkerEvent('failed')

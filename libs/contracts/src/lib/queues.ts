@@ -38,6 +38,8 @@ export enum JobName {
   ApplyScheduledMerges = 'apply-scheduled-merges',
   /** A unit's activation slips (codes issued, PDF + XLSX). Job id `activation-slips-<id>`. */
   MakeActivationSlips = 'make-activation-slips',
+  /** Daily, from the job scheduler: delete question images no question or option uses any more. */
+  CleanQuestionImages = 'clean-question-images',
 }
 
 /** The queue each job runs on. */
@@ -52,6 +54,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ExportCertificates]: QueueName.Certificates,
   [JobName.ApplyScheduledMerges]: QueueName.System,
   [JobName.MakeActivationSlips]: QueueName.System,
+  [JobName.CleanQuestionImages]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -71,6 +74,7 @@ export enum SystemJob {
   Ping = JobName.Ping,
   ApplyScheduledMerges = JobName.ApplyScheduledMerges,
   MakeActivationSlips = JobName.MakeActivationSlips,
+  CleanQuestionImages = JobName.CleanQuestionImages,
 }
 
 /** The job scheduler's id in Redis for the daily merge run (one however many workers). */
@@ -84,6 +88,21 @@ export interface ApplyScheduledMergesJobData {
 export interface ApplyScheduledMergesResult {
   applied: number;
   failed: number;
+}
+
+/** The job scheduler's id in Redis for the daily clean-up of unused question images. */
+export const QUESTION_IMAGES_CLEANUP_SCHEDULER_ID = 'clean-question-images';
+
+export interface CleanQuestionImagesJobData {
+  /** The moment the grace period counts back from (ISO); default now. */
+  now?: string;
+}
+
+export interface CleanQuestionImagesResult {
+  /** Unused images older than the grace period, deleted. */
+  deleted: number;
+  /** Images looked at and kept: in use, or uploaded too recently to tell. */
+  kept: number;
 }
 
 export interface PingJobData {
