@@ -1,4 +1,5 @@
 import { createTestApp, TestApp } from '../test/test-app';
+import { bankWithCategory } from './banks/question-banks.fixtures';
 import { learnerOn, rightAnswers, startAttempt } from './quiz-attempts.fixtures';
 
 /** The PNG signature and a little more: what is recognised is the content, never the name. */
@@ -43,18 +44,7 @@ describe('images in questions', () => {
 
   it('a question needs alt text and an uploaded key; a learner sees and fetches the image safely', async () => {
     const key = (await upload(PNG, 'anh.png').expect(201)).body.key as string;
-    const bankId = (
-      await t.http
-        .post('/api/question-banks')
-        .set('Authorization', trainer)
-        .send({ title: 'Ngân hàng ảnh' })
-    ).body.id;
-    const categoryId = (
-      await t.http
-        .post(`/api/question-banks/${bankId}/categories`)
-        .set('Authorization', trainer)
-        .send({ name: 'Chương 1' })
-    ).body.id;
+    const { bankId, categoryId } = await bankWithCategory(t, trainer, 'Ngân hàng ảnh');
     const question = (image: object) => ({
       categoryId,
       type: 'true_false',
