@@ -203,9 +203,9 @@ describe('cost of quiz start and submit by question type', () => {
     console.log(`question-types cost per call: ${JSON.stringify(figures)}`);
     for (const call of [figures.start, figures.submit]) {
       expect(call.mixed.queries).toBeLessThanOrEqual(call.single.queries);
-      // Generous: CPU here includes the test client and is noisy; a per-type query or a
-      // quadratic grading loop would show as several times the single-choice figure.
-      expect(call.mixed.cpuMedianMs).toBeLessThan(call.single.cpuMedianMs * 1.5 + 1);
+      // Generous: CPU here includes the test client and moves ±30% with the machine's load;
+      // a query per option or a quadratic grading loop would show as several times as much.
+      expect(call.mixed.cpuMedianMs).toBeLessThan(call.single.cpuMedianMs * 2 + 1);
     }
   }, 180_000);
 });
