@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ApiClient } from './support/api-client';
 import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
 import { loginAs } from './support/learner-session';
-import { createLearningWorld } from './support/learning-world';
+import { createLearningWorld, publishOneLessonCourse } from './support/learning-world';
 
 /** Markdown a careless or hostile author could write; none of it may run in a learner's browser. */
 const HOSTILE_MARKDOWN = [
@@ -25,33 +24,12 @@ describe('lesson markdown in the browser', () => {
       'xss',
       async () => {
         const { state, world } = suite;
-        const trainer = await ApiClient.login(
-          state.baseUrl,
-          world.trainer.username,
-          world.trainer.password,
-        );
-        const code = `XSS-${randomBytes(3).toString('hex').toUpperCase()}`;
-        const course = await trainer.post<{ id: string }>('/courses', {
-          code,
+        const course = await publishOneLessonCourse(state, world, {
+          code: `XSS-${randomBytes(3).toString('hex').toUpperCase()}`,
           title: 'Bài học kiểm thử an toàn',
-          hours: 1,
-        });
-        const mod = await trainer.post<{ id: string }>(`/courses/${course.id}/modules`, {
-          title: 'Chương 1',
-        });
-        const lesson = await trainer.post<{ id: string }>(`/modules/${mod.id}/lessons`, {
-          title: 'Bài đọc',
-          kind: 'text',
+          lessonTitle: 'Bài đọc',
           content: HOSTILE_MARKDOWN,
-          durationMinutes: 5,
         });
-        await trainer.post(`/courses/${course.id}/publish`);
-        const learner = await ApiClient.login(
-          state.baseUrl,
-          world.learner.username,
-          world.learner.password,
-        );
-        await learner.post(`/courses/${course.id}/enroll`);
 
         const page = await suite.openPage();
         const dialogs: string[] = [];
@@ -60,7 +38,7 @@ describe('lesson markdown in the browser', () => {
           void d.dismiss();
         });
         await loginAs(page, world.learner);
-        await page.goto(`/learn/${course.id}/lessons/${lesson.id}`);
+        await page.goto(`/learn/${course.id}/lessons/${course.lessonId}`);
         await page.getByText('vẫn hiển thị').waitFor();
         // Give any injected handler (onerror, onload) time to fire if it had survived.
         await page.waitForTimeout(500);

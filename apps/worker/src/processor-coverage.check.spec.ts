@@ -32,6 +32,11 @@ class SystemA extends JobDispatcher {
   async purge(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.CleanQuestionImages)
+  async questionImages(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)

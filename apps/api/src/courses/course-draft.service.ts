@@ -64,8 +64,8 @@ const COPY_CONTENT = [
      JOIN quiz sq ON sq.id = x.quiz_id
      JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
     WHERE sq.course_version_id = $1`,
-  `INSERT INTO question_option (question_id, position, text, correct, match, tolerance)
-   SELECT dx.id, o.position, o.text, o.correct, o.match, o.tolerance
+  `INSERT INTO question_option (question_id, position, text, correct, match, tolerance, image_key, image_alt)
+   SELECT dx.id, o.position, o.text, o.correct, o.match, o.tolerance, o.image_key, o.image_alt
      FROM question_option o
      JOIN question sx ON sx.id = o.question_id
      JOIN quiz sq ON sq.id = sx.quiz_id

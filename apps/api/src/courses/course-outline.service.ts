@@ -114,6 +114,7 @@ export class CourseOutlineService {
               position: o.position,
               match: o.match,
               tolerance: o.tolerance,
+              image: o.imageKey ? { key: o.imageKey, alt: o.imageAlt ?? '' } : null,
             })),
         })),
     }));

@@ -16,7 +16,7 @@ import {
 } from './dto/question.dto';
 import { CreateQuizDto, UpdateQuizDto } from './dto/quiz.dto';
 import { invalidField } from '../http/invalid-input';
-import { imageColumns, requireStoredImage } from '../quizzes/question-image';
+import { imageColumns, requireStoredImages } from '../quizzes/question-image';
 
 /** Quizzes and their question banks, on the draft version like every other edit. */
 @Injectable()
@@ -82,7 +82,7 @@ export class CourseQuizzesService {
   }
 
   async addQuestion(user: AuthUser, quizId: string, dto: CreateQuestionDto): Promise<CreatedId> {
-    await requireStoredImage(this.storage, dto.image);
+    await requireStoredImages(this.storage, dto);
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'quiz', quizId);
       const id = randomUUID();
@@ -109,7 +109,7 @@ export class CourseQuizzesService {
     questionId: string,
     dto: UpdateQuestionDto,
   ): Promise<CreatedId> {
-    await requireStoredImage(this.storage, dto.image);
+    await requireStoredImages(this.storage, dto);
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'question', questionId);
       const question = await tx.findOneByOrFail(QuestionEntity, { id: target.id });

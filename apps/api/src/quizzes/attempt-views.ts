@@ -24,11 +24,8 @@ export function drawnQuestions(
   return drawn.flatMap((d) => {
     const q = byId.get(d.questionId);
     if (!q) return [];
-    const optionText = new Map(q.options.map((o) => [o.id, o.text]));
-    const shown = d.optionIds.flatMap((id) => {
-      const text = optionText.get(id);
-      return text === undefined ? [] : [{ id, text }];
-    });
+    const optionById = new Map(q.options.map((o) => [o.id, o]));
+    const shown = d.optionIds.flatMap((id) => optionById.get(id) ?? []);
     const choices = q.choices ? { choices: q.choices } : {};
     const image = q.image ? { image: q.image } : {};
     return [{ id: q.id, type: q.type, text: q.text, options: shown, ...choices, ...image }];

@@ -59,14 +59,28 @@ export function imageExtension(data: Buffer | undefined): string {
 export const imageMime = (name: string): string =>
   MIME_OF_EXT[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
 
-/** A question's image must be one the API stored: 400 on `image.key` otherwise. */
-export async function requireStoredImage(
+/**
+ * The images of a question and of its options must be ones the API stored: 400 on
+ * `image.key` or `options.<i>.image.key` otherwise.
+ */
+export async function requireStoredImages(
   storage: FileStorage,
-  image: QuestionImageBody | null | undefined,
+  body: {
+    image?: QuestionImageBody | null;
+    options?: readonly { image?: QuestionImageBody | null }[];
+  },
 ): Promise<void> {
-  if (!image) return;
-  if (!(await storage.exists(image.key))) {
-    throw invalidField('image.key', 'no uploaded image has this key', 'file_rejected');
+  const images: [string, QuestionImageBody | null | undefined][] = [
+    ['image.key', body.image],
+    ...(body.options ?? []).map((o, i): [string, QuestionImageBody | null | undefined] => [
+      `options.${i}.image.key`,
+      o.image,
+    ]),
+  ];
+  for (const [field, image] of images) {
+    if (image && !(await storage.exists(image.key))) {
+      throw invalidField(field, 'no uploaded image has this key', 'file_rejected');
+    }
   }
 }
 

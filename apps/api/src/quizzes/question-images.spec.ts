@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from '../test/test-app';
-import { learnerOn, startAttempt } from './quiz-attempts.fixtures';
+import { bankWithCategory } from './banks/question-banks.fixtures';
+import { learnerOn, rightAnswers, startAttempt } from './quiz-attempts.fixtures';
 
 /** The PNG signature and a little more: what is recognised is the content, never the name. */
 const PNG = Buffer.concat([
@@ -43,18 +44,7 @@ describe('images in questions', () => {
 
   it('a question needs alt text and an uploaded key; a learner sees and fetches the image safely', async () => {
     const key = (await upload(PNG, 'anh.png').expect(201)).body.key as string;
-    const bankId = (
-      await t.http
-        .post('/api/question-banks')
-        .set('Authorization', trainer)
-        .send({ title: 'Ngân hàng ảnh' })
-    ).body.id;
-    const categoryId = (
-      await t.http
-        .post(`/api/question-banks/${bankId}/categories`)
-        .set('Authorization', trainer)
-        .send({ name: 'Chương 1' })
-    ).body.id;
+    const { bankId, categoryId } = await bankWithCategory(t, trainer, 'Ngân hàng ảnh');
     const question = (image: object) => ({
       categoryId,
       type: 'true_false',
@@ -101,5 +91,83 @@ describe('images in questions', () => {
     for (const bad of ['0'.repeat(32) + '.png', '..%2F..%2Fetc%2Fpasswd', `${name}.svg`]) {
       await t.http.get(`/api/question-images/${bad}`).set('Authorization', l.auth).expect(404);
     }
+  });
+
+  it('options carry images: authored through the draft, shown to the learner and in the review', async () => {
+    const key = (await upload(PNG, 'a.png').expect(201)).body.key as string;
+    const post = (url: string, body: object) =>
+      t.http.post(url).set('Authorization', trainer).send(body);
+    const courseId = (
+      await post('/api/courses', { code: `IMG-${Date.now()}`, title: 'Ảnh trong đáp án', hours: 1 })
+    ).body.id;
+    const quizId = (
+      await post(`/api/courses/${courseId}/quizzes`, { title: 'Ôn tập', kind: 'practice' }).expect(
+        201,
+      )
+    ).body.id;
+    const single = (image: object | null, type = 'single') => ({
+      type,
+      text: 'Biểu tượng nào là của VNeID?',
+      options: [
+        { text: 'Hình A', correct: true, image },
+        { text: 'Hình B', correct: false },
+      ],
+    });
+    const missing = key.replace(/[0-9a-f]{32}/, 'f'.repeat(32));
+    const unknown = await post(
+      `/api/quizzes/${quizId}/questions`,
+      single({ key: missing, alt: 'A' }),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({
+      field: 'options.0.image.key',
+      code: 'file_rejected',
+    });
+    const noAlt = await post(`/api/quizzes/${quizId}/questions`, single({ key, alt: '' }));
+    expect(noAlt.status).toBe(400);
+    expect(noAlt.body.errors[0].field).toMatch(/^options\.0\.image\.alt$/);
+    const typed = await post(
+      `/api/quizzes/${quizId}/questions`,
+      single({ key, alt: 'Hình A' }, 'short_answer'),
+    );
+    expect(typed.status).toBe(400);
+    expect(typed.body.errors[0].message).toMatch(/carry no image/);
+    await post(`/api/quizzes/${quizId}/questions`, single({ key, alt: 'Biểu tượng VNeID' })).expect(
+      201,
+    );
+    const draft = (
+      await t.http.get(`/api/courses/${courseId}/draft`).set('Authorization', trainer).expect(200)
+    ).body;
+    const options = draft.quizzes[0].questions[0].options;
+    expect(options.map((o: { image: unknown }) => o.image)).toEqual([
+      { key, alt: 'Biểu tượng VNeID' },
+      null,
+    ]);
+
+    const l = await learnerOn(t, { kind: 'practice', questions: [{}] });
+    await t.db.query(
+      `UPDATE question_option SET image_key = $1, image_alt = 'Hình A'
+        WHERE position = 1 AND question_id IN (SELECT id FROM question WHERE quiz_id = $2)`,
+      [key, l.quizId],
+    );
+    const attempt = await startAttempt(t, l);
+    // Options may be shuffled: exactly the first-authored one carries its image.
+    const images = (q: { options: { image?: unknown }[] }) =>
+      q.options.flatMap((o) => o.image ?? []);
+    expect(images(attempt.questions[0])).toEqual([{ key, alt: 'Hình A' }]);
+    expect(attempt.questions[0].options).toHaveLength(2);
+    await t.http
+      .post(`/api/attempts/${attempt.attemptId}/submit`)
+      .set('Authorization', l.auth)
+      .send({ answers: rightAnswers(l.built, attempt.questions) })
+      .expect(200);
+    const review = (
+      await t.http
+        .get(`/api/attempts/${attempt.attemptId}`)
+        .set('Authorization', l.auth)
+        .expect(200)
+    ).body;
+    expect(review.answersShown).toBe(true);
+    expect(images(review.questions[0])).toEqual([{ key, alt: 'Hình A' }]);
   });
 });

@@ -1,27 +1,12 @@
 import type { AuthoringQuestion } from '@dx/contracts';
-import { Workbook } from 'exceljs';
 import { createTestApp, TestApp } from '../test/test-app';
 import { authorCourse } from '../courses/courses.fixtures';
+import { FIRST_COLUMNS, questionSheet, uploadQuestionFile } from './question-import.fixtures';
 
-const HEADER = [
-  'externalId',
-  'type',
-  'text',
-  'option1',
-  'option2',
-  'option3',
-  'correct',
-  'explanation',
-];
+const HEADER = [...FIRST_COLUMNS, 'correct', 'explanation'];
 
 /** An XLSX of the template: the header, then the given rows. */
-async function xlsx(rows: (string | number)[][], header = HEADER): Promise<Buffer> {
-  const wb = new Workbook();
-  const sheet = wb.addWorksheet('Câu hỏi');
-  sheet.addRow(header);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (rows: (string | number)[][], header = HEADER) => questionSheet(header, rows);
 
 const GOOD_ROWS = [
   [
@@ -68,10 +53,7 @@ describe('POST /api/quizzes/:id/questions/import', () => {
   afterAll(() => t.close());
 
   const upload = (quizId: string, content: Buffer, filename: string) =>
-    t.http
-      .post(`/api/quizzes/${quizId}/questions/import`)
-      .set('Authorization', trainer)
-      .attach('file', content, { filename });
+    uploadQuestionFile(t, trainer, `/api/quizzes/${quizId}/questions/import`, content, filename);
 
   async function questionsOf(courseId: string, quizId: string): Promise<AuthoringQuestion[]> {
     const draft = await t.http

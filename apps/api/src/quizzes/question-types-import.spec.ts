@@ -1,13 +1,8 @@
-import { Workbook } from 'exceljs';
 import { createTestApp, TestApp } from '../test/test-app';
+import { FIRST_COLUMNS, questionSheet, uploadQuestionFile } from './question-import.fixtures';
 
 const HEADER = [
-  'externalId',
-  'type',
-  'text',
-  'option1',
-  'option2',
-  'option3',
+  ...FIRST_COLUMNS,
   'match1',
   'match2',
   'match3',
@@ -17,13 +12,7 @@ const HEADER = [
   'category',
 ];
 
-async function xlsx(rows: string[][]): Promise<Buffer> {
-  const wb = new Workbook();
-  const sheet = wb.addWorksheet('Câu hỏi');
-  sheet.addRow(HEADER);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (rows: string[][]) => questionSheet(HEADER, rows);
 
 const ROWS = [
   [
@@ -79,10 +68,7 @@ describe('importing matching, ordering, short-answer and numeric questions', () 
   afterAll(() => t.close());
 
   const importBank = (file: Buffer, name: string) =>
-    t.http
-      .post(`/api/question-banks/${bankId}/import`)
-      .set('Authorization', trainer)
-      .attach('file', file, { filename: name });
+    uploadQuestionFile(t, trainer, `/api/question-banks/${bankId}/import`, file, name);
   const bankQuestions = async () =>
     (await t.http.get(`/api/question-banks/${bankId}`).set('Authorization', trainer).expect(200))
       .body.questions;

@@ -1,4 +1,4 @@
-import { foldForSearch } from '@dx/contracts';
+import { foldForSearch, QUESTION_TYPES } from '@dx/contracts';
 import {
   catalogQuery,
   CourseEntity,
@@ -15,7 +15,7 @@ import { optionRuleError } from '../courses/dto/question.dto';
 import { publishProblems } from '../courses/publish-check';
 import { createTestApp, TestApp } from '../test/test-app';
 import { quizPoolCheck } from '../quizzes/final-pool-check';
-import { DEMO_COURSES, DEMO_FINAL_DRAW, seedDemoCourses } from './demo-courses';
+import { DEMO_BANK_TITLE, DEMO_COURSES, DEMO_FINAL_DRAW, seedDemoCourses } from './demo-courses';
 
 describe('demo courses', () => {
   let t: TestApp;
@@ -109,6 +109,19 @@ describe('demo courses', () => {
         }
       }
       expect(DEMO_COURSES.some((c) => c.modules.some((m) => m.practice))).toBe(true);
+      // A new installation shows every question type, in practice quizzes and in finals' pool.
+      const types: { type: string; practice: boolean; bank: boolean }[] = await tx.query(
+        `SELECT type, bool_or(quiz_id IS NOT NULL) AS practice, bool_or(bank_id IS NOT NULL) AS bank
+           FROM question x
+          WHERE x.quiz_id IN (SELECT q.id FROM quiz q JOIN course_version v ON v.id = q.course_version_id
+                               WHERE v.course_id = ANY($1))
+             OR x.bank_id IN (SELECT id FROM question_bank WHERE title = $2)
+          GROUP BY type ORDER BY type`,
+        [[...ids.values()], DEMO_BANK_TITLE],
+      );
+      expect(types).toEqual(
+        [...QUESTION_TYPES].sort().map((type) => ({ type, practice: true, bank: true })),
+      );
 
       // A learner of the province finds them in the catalog, diacritics or not.
       const search = catalogQuery({

@@ -80,9 +80,17 @@ export async function seedDemoCourses(
       type: question.type,
       text: question.text,
       explanation: question.explanation,
+      ignoreDiacritics: question.ignoreDiacritics ?? false,
     });
     question.options.forEach(([text, correct], j) =>
-      options.push({ questionId, position: j + 1, text, correct }),
+      options.push({
+        questionId,
+        position: j + 1,
+        text,
+        correct,
+        match: question.matches?.[j] ?? null,
+        tolerance: question.tolerance ?? null,
+      }),
     );
   };
 

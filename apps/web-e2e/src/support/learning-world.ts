@@ -52,6 +52,17 @@ const QUESTIONS: SeededQuestion[] = [
   },
 ];
 
+/** The API body of a seeded question: single choice, the right option first. */
+const singleChoice = (q: SeededQuestion) => ({
+  type: 'single',
+  text: q.text,
+  options: [
+    { text: q.correct, correct: true },
+    ...q.wrong.map((text) => ({ text, correct: false })),
+  ],
+  explanation: q.explanation,
+});
+
 function person(prefix: string, suffix: string, fullName: string): Person {
   return {
     username: `${prefix}.${suffix}`,
@@ -108,20 +119,61 @@ async function createCourse(
       shuffle: true,
     });
     for (const q of QUESTIONS) {
-      await trainer.post(`/quizzes/${quiz.id}/questions`, {
-        type: 'single',
-        text: q.text,
-        options: [
-          { text: q.correct, correct: true },
-          ...q.wrong.map((text) => ({ text, correct: false })),
-        ],
-        explanation: q.explanation,
-      });
+      await trainer.post(`/quizzes/${quiz.id}/questions`, singleChoice(q));
     }
     finalQuiz = { id: quiz.id, title: quizTitle, questions: QUESTIONS };
   }
   await trainer.post(`/courses/${course.id}/publish`);
   return { id: course.id, title, lessons, finalQuiz };
+}
+
+/** What a one-lesson course is made of (module "Chương 1", 1 hour, a 5-minute text lesson). */
+export interface OneLessonCourseSpec {
+  code: string;
+  title: string;
+  lessonTitle: string;
+  content: string;
+}
+
+/**
+ * A published course of one module and one text lesson, made by the world's trainer through
+ * the API; `addQuizzes` adds what else it needs (as the trainer) before it is published. The
+ * world's learner is enrolled.
+ */
+export async function publishOneLessonCourse<T = void>(
+  state: E2eState,
+  world: Pick<LearningWorld, 'trainer' | 'learner'>,
+  spec: OneLessonCourseSpec,
+  addQuizzes?: (trainer: ApiClient, courseId: string) => Promise<T>,
+): Promise<{ id: string; lessonId: string; quizzes: T | undefined }> {
+  const trainer = await ApiClient.login(
+    state.baseUrl,
+    world.trainer.username,
+    world.trainer.password,
+  );
+  const course = await trainer.post<{ id: string }>('/courses', {
+    code: spec.code,
+    title: spec.title,
+    hours: 1,
+  });
+  const mod = await trainer.post<{ id: string }>(`/courses/${course.id}/modules`, {
+    title: 'Chương 1',
+  });
+  const lesson = await trainer.post<{ id: string }>(`/modules/${mod.id}/lessons`, {
+    title: spec.lessonTitle,
+    kind: 'text',
+    content: spec.content,
+    durationMinutes: 5,
+  });
+  const quizzes = await addQuizzes?.(trainer, course.id);
+  await trainer.post(`/courses/${course.id}/publish`);
+  const learner = await ApiClient.login(
+    state.baseUrl,
+    world.learner.username,
+    world.learner.password,
+  );
+  await learner.post(`/courses/${course.id}/enroll`);
+  return { id: course.id, lessonId: lesson.id, quizzes };
 }
 
 /**
@@ -133,52 +185,35 @@ export async function createTimedQuizCourse(
   world: LearningWorld,
   seconds: number,
 ): Promise<SeededCourse> {
-  const trainer = await ApiClient.login(
-    state.baseUrl,
-    world.trainer.username,
-    world.trainer.password,
-  );
-  const code = `TG-${randomBytes(4).toString('hex').toUpperCase()}`;
   const title = 'Kỹ năng số: luyện tập có tính giờ';
-  const course = await trainer.post<{ id: string }>('/courses', { code, title, hours: 1 });
-  const mod = await trainer.post<{ id: string }>(`/courses/${course.id}/modules`, {
-    title: 'Chương 1',
-  });
-  const lesson = await trainer.post<{ id: string }>(`/modules/${mod.id}/lessons`, {
-    title: 'Bài 1. Dịch vụ công trực tuyến',
-    kind: 'text',
-    content: 'Nội dung về **dịch vụ công trực tuyến**.',
-    durationMinutes: 5,
-  });
+  const lessonTitle = 'Bài 1. Dịch vụ công trực tuyến';
   const quizTitle = 'Luyện tập nhanh';
-  const quiz = await trainer.post<{ id: string }>(`/courses/${course.id}/quizzes`, {
-    title: quizTitle,
-    kind: 'practice',
-    passingScore: 50,
-    timeLimitSeconds: seconds,
-  });
   const [q] = QUESTIONS;
-  await trainer.post(`/quizzes/${quiz.id}/questions`, {
-    type: 'single',
-    text: q.text,
-    options: [
-      { text: q.correct, correct: true },
-      ...q.wrong.map((text) => ({ text, correct: false })),
-    ],
-    explanation: q.explanation,
-  });
-  await trainer.post(`/courses/${course.id}/publish`);
-  const learner = await ApiClient.login(
-    state.baseUrl,
-    world.learner.username,
-    world.learner.password,
+  const course = await publishOneLessonCourse(
+    state,
+    world,
+    {
+      code: `TG-${randomBytes(4).toString('hex').toUpperCase()}`,
+      title,
+      lessonTitle,
+      content: 'Nội dung về **dịch vụ công trực tuyến**.',
+    },
+    async (trainer, courseId) => {
+      const quiz = await trainer.post<{ id: string }>(`/courses/${courseId}/quizzes`, {
+        title: quizTitle,
+        kind: 'practice',
+        passingScore: 50,
+        timeLimitSeconds: seconds,
+      });
+      await trainer.post(`/quizzes/${quiz.id}/questions`, singleChoice(q));
+      return quiz.id;
+    },
   );
-  await learner.post(`/courses/${course.id}/enroll`);
   return {
     id: course.id,
     title,
-    lessons: [{ id: lesson.id, title: 'Bài 1. Dịch vụ công trực tuyến' }],
-    finalQuiz: { id: quiz.id, title: quizTitle, questions: [q] },
+    lessons: [{ id: course.lessonId, title: lessonTitle }],
+    finalQuiz: { id: course.quizzes as string, title: quizTitle, questions: [q] },
   };
 }
 

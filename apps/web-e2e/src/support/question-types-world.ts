@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ApiClient } from './api-client';
 import type { E2eState } from './e2e-env';
-import { createLearningWorld, type LearningWorld } from './learning-world';
+import { createLearningWorld, publishOneLessonCourse, type LearningWorld } from './learning-world';
 
 export const MATCHES: Record<string, string> = {
   VNeID: 'Định danh điện tử',
@@ -19,6 +18,31 @@ export const ORDERING_TEXT = 'Sắp xếp các bước nộp hồ sơ trực tuy
 export const SHORT_TEXT = 'Thủ đô của Việt Nam là thành phố nào?';
 export const NUMERIC_TEXT = 'Mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình (%) là bao nhiêu?';
 
+/** One question of each type beyond the choice ones, as the trainer posts them. */
+const QUESTIONS = [
+  {
+    type: 'matching',
+    text: MATCHING_TEXT,
+    options: Object.entries(MATCHES).map(([text, match]) => ({ text, match, correct: true })),
+  },
+  {
+    type: 'ordering',
+    text: ORDERING_TEXT,
+    options: STEPS.map((text) => ({ text, correct: true })),
+  },
+  {
+    type: 'short_answer',
+    text: SHORT_TEXT,
+    options: [{ text: 'Hà Nội', correct: true }],
+    explanation: 'Thủ đô của Việt Nam là Hà Nội.',
+  },
+  {
+    type: 'numeric',
+    text: NUMERIC_TEXT,
+    options: [{ text: '80', correct: true, tolerance: 0.5 }],
+  },
+];
+
 export interface QuestionTypesWorld extends LearningWorld {
   typesCourse: { id: string; quizId: string; quizTitle: string };
 }
@@ -29,63 +53,29 @@ export interface QuestionTypesWorld extends LearningWorld {
  */
 export async function createQuestionTypesWorld(state: E2eState): Promise<QuestionTypesWorld> {
   const world = await createLearningWorld(state);
-  const trainer = await ApiClient.login(
-    state.baseUrl,
-    world.trainer.username,
-    world.trainer.password,
-  );
-  const code = `QT-${randomBytes(4).toString('hex').toUpperCase()}`;
-  const course = await trainer.post<{ id: string }>('/courses', {
-    code,
-    title: 'Nền tảng số dùng chung',
-    hours: 1,
-  });
-  const mod = await trainer.post<{ id: string }>(`/courses/${course.id}/modules`, {
-    title: 'Chương 1',
-  });
-  await trainer.post(`/modules/${mod.id}/lessons`, {
-    title: 'Bài 1. Các nền tảng số',
-    kind: 'text',
-    content: 'Nội dung về **nền tảng số**.',
-    durationMinutes: 5,
-  });
   const quizTitle = 'Luyện tập các dạng câu hỏi';
-  const quiz = await trainer.post<{ id: string }>(`/courses/${course.id}/quizzes`, {
-    title: quizTitle,
-    kind: 'practice',
-    passingScore: 50,
-    shuffle: true,
-  });
-  const questions = [
+  const course = await publishOneLessonCourse(
+    state,
+    world,
     {
-      type: 'matching',
-      text: MATCHING_TEXT,
-      options: Object.entries(MATCHES).map(([text, match]) => ({ text, match, correct: true })),
+      code: `QT-${randomBytes(4).toString('hex').toUpperCase()}`,
+      title: 'Nền tảng số dùng chung',
+      lessonTitle: 'Bài 1. Các nền tảng số',
+      content: 'Nội dung về **nền tảng số**.',
     },
-    {
-      type: 'ordering',
-      text: ORDERING_TEXT,
-      options: STEPS.map((text) => ({ text, correct: true })),
+    async (trainer, courseId) => {
+      const quiz = await trainer.post<{ id: string }>(`/courses/${courseId}/quizzes`, {
+        title: quizTitle,
+        kind: 'practice',
+        passingScore: 50,
+        shuffle: true,
+      });
+      for (const q of QUESTIONS) await trainer.post(`/quizzes/${quiz.id}/questions`, q);
+      return quiz.id;
     },
-    {
-      type: 'short_answer',
-      text: SHORT_TEXT,
-      options: [{ text: 'Hà Nội', correct: true }],
-      explanation: 'Thủ đô của Việt Nam là Hà Nội.',
-    },
-    {
-      type: 'numeric',
-      text: NUMERIC_TEXT,
-      options: [{ text: '80', correct: true, tolerance: 0.5 }],
-    },
-  ];
-  for (const q of questions) await trainer.post(`/quizzes/${quiz.id}/questions`, q);
-  await trainer.post(`/courses/${course.id}/publish`);
-  const learner = await ApiClient.login(
-    state.baseUrl,
-    world.learner.username,
-    world.learner.password,
   );
-  await learner.post(`/courses/${course.id}/enroll`);
-  return { ...world, typesCourse: { id: course.id, quizId: quiz.id, quizTitle } };
+  return {
+    ...world,
+    typesCourse: { id: course.id, quizId: course.quizzes as string, quizTitle },
+  };
 }

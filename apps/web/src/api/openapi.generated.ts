@@ -2553,6 +2553,12 @@ export interface components {
              */
             reviewPolicy?: "immediately" | "after_passing" | "after_last_attempt" | "never";
         };
+        QuestionImageDto: {
+            /** @example question-images/0123456789abcdef0123456789abcdef.png */
+            key: string;
+            /** @example Sơ đồ các bước nộp hồ sơ trực tuyến */
+            alt: string;
+        };
         QuestionOptionDto: {
             /** @example Cổng Dịch vụ công quốc gia */
             text: string;
@@ -2562,12 +2568,8 @@ export interface components {
             match?: string;
             /** @description Numeric: accepted distance from the value */
             tolerance?: number;
-        };
-        QuestionImageDto: {
-            /** @example question-images/0123456789abcdef0123456789abcdef.png */
-            key: string;
-            /** @example Sơ đồ các bước nộp hồ sơ trực tuyến */
-            alt: string;
+            /** @description Choice, ordering and matching: an image shown with the option */
+            image?: components["schemas"]["QuestionImageDto"] | null;
         };
         CreateQuestionDto: {
             /** @enum {string} */

@@ -23,8 +23,20 @@ describe('question form', () => {
     expect(toQuestionInput('single', ' Câu? ', [optionDraft(' A ', true)], ' ')).toEqual({
       type: 'single',
       text: 'Câu?',
-      options: [{ text: 'A', correct: true }],
+      options: [{ text: 'A', correct: true, image: null }],
     });
+  });
+
+  it("sends an option's image with its alt text trimmed, and none for typed answers", () => {
+    const image = { key: 'question-images/' + 'a'.repeat(32) + '.png', alt: ' Biểu tượng ' };
+    const pictured = optionDraft('A', true, { image });
+    expect(toQuestionInput('single', 'Câu?', [pictured], '').options[0].image).toEqual({
+      key: image.key,
+      alt: 'Biểu tượng',
+    });
+    expect(toQuestionInput('short_answer', 'Câu?', [pictured], '').options[0]).not.toHaveProperty(
+      'image',
+    );
   });
 });
 
@@ -32,7 +44,7 @@ describe('question form, structured types', () => {
   it('sends matches, tolerances (decimal comma) and the text rule only where the type uses them', () => {
     const pair = optionDraft('VNeID', false, { match: 'Định danh' });
     expect(toQuestionInput('matching', 'Ghép', [pair], '').options).toEqual([
-      { text: 'VNeID', correct: true, match: 'Định danh' },
+      { text: 'VNeID', correct: true, match: 'Định danh', image: null },
     ]);
     const value = optionDraft('3,5');
     value.tolerance = '0,1';

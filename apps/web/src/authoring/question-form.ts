@@ -9,19 +9,26 @@ export interface OptionDraft {
   match: string;
   /** Numeric: the tolerance as typed ("0,5"). */
   tolerance: string;
+  /** Choice, ordering and matching: an image shown with the option. */
+  image: { key: string; alt: string } | null;
 }
 
 let nextKey = 1;
 export const optionDraft = (
   text = '',
   correct = false,
-  more: { match?: string | null; tolerance?: number | null } = {},
+  more: {
+    match?: string | null;
+    tolerance?: number | null;
+    image?: { key: string; alt: string } | null;
+  } = {},
 ): OptionDraft => ({
   key: nextKey++,
   text,
   correct,
   match: more.match ?? '',
   tolerance: more.tolerance == null ? '' : String(more.tolerance).replace('.', ','),
+  image: more.image ?? null,
 });
 
 /** A course quiz's question or a bank question: options in order (or with positions). */
@@ -38,12 +45,16 @@ export interface EditableQuestion {
     position?: number;
     match?: string | null;
     tolerance?: number | null;
+    image?: { key: string; alt: string } | null;
   }[];
 }
 
 /** Fewest options a type takes: a typed answer needs one accepted answer. */
 export const minOptions = (type: QuestionType) =>
   type === 'short_answer' || type === 'numeric' ? 1 : 2;
+
+/** Typed answers are never shown to learners, so their options carry no image. */
+export const optionsShown = (type: QuestionType) => type !== 'short_answer' && type !== 'numeric';
 
 export const isChoiceType = (type: QuestionType) => CHOICE_QUESTION_TYPES.includes(type);
 
@@ -116,6 +127,9 @@ export function toQuestionInput(
         correct: choice ? o.correct : true,
         ...(type === 'matching' ? { match: o.match.trim() } : {}),
         ...(tolerance !== undefined ? { tolerance } : {}),
+        ...(optionsShown(type)
+          ? { image: o.image && { key: o.image.key, alt: o.image.alt.trim() } }
+          : {}),
       };
     }),
     ...(explanation.trim() ? { explanation: explanation.trim() } : {}),

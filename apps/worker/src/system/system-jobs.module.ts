@@ -4,6 +4,8 @@ import { ExpiredFilesScheduleService } from '../file-jobs/expired-files-schedule
 import { ExpiredFilesService } from '../file-jobs/expired-files.service';
 import { MergesScheduleService } from '../org-units/merges-schedule.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
+import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
+import { QuestionImagesScheduleService } from '../quizzes/question-images-schedule.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
 import { SystemProcessor } from './system.processor';
 
@@ -17,6 +19,8 @@ import { SystemProcessor } from './system.processor';
     ActivationSlipsService,
     ExpiredFilesService,
     ExpiredFilesScheduleService,
+    QuestionImagesCleanupService,
+    QuestionImagesScheduleService,
   ],
 })
 export class SystemJobsModule {}

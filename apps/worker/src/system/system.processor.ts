@@ -1,5 +1,7 @@
 import {
   ActivationSlipsJobData,
+  CleanQuestionImagesJobData,
+  CleanQuestionImagesResult,
   ApplyScheduledMergesJobData,
   ApplyScheduledMergesResult,
   JobName,
@@ -14,12 +16,13 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { hostname } from 'node:os';
 import { ExpiredFilesService } from '../file-jobs/expired-files.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
+import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
 import { ActivationSlipsService, SlipsOutcome } from '../users/activation-slips.service';
 
 /**
  * Diagnostics (a ping proves the round trip API → Redis → worker → Redis), the daily
- * housekeeping of the org tree (scheduled merges) and of files (expired exports deleted),
- * and a unit's activation slips.
+ * housekeeping of the org tree (scheduled merges), of files (expired exports deleted) and of
+ * question images, and a unit's activation slips.
  */
 @Processor(QueueName.System, { concurrency: 4 })
 export class SystemProcessor extends JobDispatcher {
@@ -29,6 +32,7 @@ export class SystemProcessor extends JobDispatcher {
     private readonly merges: ScheduledMergesService,
     private readonly slips: ActivationSlipsService,
     private readonly expiredFiles: ExpiredFilesService,
+    private readonly questionImages: QuestionImagesCleanupService,
   ) {
     super();
   }
@@ -57,6 +61,13 @@ export class SystemProcessor extends JobDispatcher {
   @JobHandler(JobName.PurgeExpiredFiles)
   async purgeExpiredFiles(): Promise<PurgeExpiredFilesResult> {
     return this.expiredFiles.purge();
+  }
+
+  @JobHandler(JobName.CleanQuestionImages)
+  async cleanQuestionImages(
+    job: Job<CleanQuestionImagesJobData>,
+  ): Promise<CleanQuestionImagesResult> {
+    return this.questionImages.clean(job.data.now ? new Date(job.data.now) : new Date());
   }
 
   @OnWorkerEvent('failed')

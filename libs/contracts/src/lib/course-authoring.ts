@@ -78,6 +78,8 @@ export type UpdateQuizBody = Partial<CreateQuizBody>;
 export interface QuestionOptionBody {
   text: string;
   correct: boolean;
+  /** Choice, ordering and matching options: an image shown with the text; null (or absent) for none. */
+  image?: QuestionImageBody | null;
   match?: string;
   tolerance?: number;
 }

@@ -177,6 +177,7 @@ export interface AuthoringOption {
   match: string | null;
   /** Numeric: how far an answer may be from this value. */
   tolerance: number | null;
+  image: { key: string; alt: string } | null;
 }
 
 export interface AuthoringQuestion {

@@ -47,6 +47,8 @@ export enum JobName {
   ExportPeople = 'export-people',
   /** Daily, from the job scheduler: delete the files of file jobs past FILE_JOB_RETENTION_DAYS. */
   PurgeExpiredFiles = 'purge-expired-files',
+  /** Daily, from the job scheduler: delete question images no question or option uses any more. */
+  CleanQuestionImages = 'clean-question-images',
 }
 
 /** The queue each job runs on. */
@@ -63,6 +65,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.MakeActivationSlips]: QueueName.System,
   [JobName.ExportPeople]: QueueName.Reports,
   [JobName.PurgeExpiredFiles]: QueueName.System,
+  [JobName.CleanQuestionImages]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -83,6 +86,7 @@ export enum SystemJob {
   ApplyScheduledMerges = JobName.ApplyScheduledMerges,
   MakeActivationSlips = JobName.MakeActivationSlips,
   PurgeExpiredFiles = JobName.PurgeExpiredFiles,
+  CleanQuestionImages = JobName.CleanQuestionImages,
 }
 
 /** The job scheduler's id in Redis for the daily purge of expired files. */
@@ -105,6 +109,21 @@ export interface ApplyScheduledMergesJobData {
 export interface ApplyScheduledMergesResult {
   applied: number;
   failed: number;
+}
+
+/** The job scheduler's id in Redis for the daily clean-up of unused question images. */
+export const QUESTION_IMAGES_CLEANUP_SCHEDULER_ID = 'clean-question-images';
+
+export interface CleanQuestionImagesJobData {
+  /** The moment the grace period counts back from (ISO); default now. */
+  now?: string;
+}
+
+export interface CleanQuestionImagesResult {
+  /** Unused images older than the grace period, deleted. */
+  deleted: number;
+  /** Images looked at and kept: in use, or uploaded too recently to tell. */
+  kept: number;
 }
 
 export interface PingJobData {

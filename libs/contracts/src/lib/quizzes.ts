@@ -9,7 +9,8 @@ export interface AttemptStartResponse {
     type: QuestionType;
     text: string;
     /** Short answer and numeric: always empty (the options are the answers). */
-    options: { id: string; text: string }[];
+    /** An option's image is fetched like the question's. */
+    options: { id: string; text: string; image?: { key: string; alt: string } }[];
     /** Matching only: the right-hand texts to pick from, sorted (their order says nothing). */
     choices?: string[];
     /** Fetched from `GET /api/question-images/:key` (the key's last segment) with the session. */

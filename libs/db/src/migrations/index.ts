@@ -22,6 +22,7 @@ import { LessonPacing1796634652869 } from './1796634652869-LessonPacing';
 import { AddQuestionTypes1796634693458 } from './1796634693458-AddQuestionTypes';
 import { LedgerPlacement1796635063819 } from './1796635063819-LedgerPlacement';
 import { AddQuestionImages1796638551878 } from './1796638551878-AddQuestionImages';
+import { AddOptionImages1796645843475 } from './1796645843475-AddOptionImages';
 import { FileJobs1796645945458 } from './1796645945458-FileJobs';
 import { PriorityMailQueue1796646072169 } from './1796646072169-PriorityMailQueue';
 import { DropNotificationUserCreatedIndex1796648130565 } from './1796648130565-DropNotificationUserCreatedIndex';
@@ -53,6 +54,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddQuestionTypes1796634693458,
   LedgerPlacement1796635063819,
   AddQuestionImages1796638551878,
+  AddOptionImages1796645843475,
   FileJobs1796645945458,
   PriorityMailQueue1796646072169,
   DropNotificationUserCreatedIndex1796648130565,

@@ -31,7 +31,9 @@ export const DRAWN_IDS_SQL = (drawn: string) =>
  */
 export const SHOWN_QUESTION_JSON = `json_build_object('id', x.id, 'type', x.type, 'text', x.text, 'options',
     CASE WHEN x.type IN ('short_answer', 'numeric') THEN '[]'::json
-         ELSE (SELECT coalesce(json_agg(json_build_object('id', o.id, 'text', o.text) ORDER BY o.position), '[]')
+         ELSE (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', o.id, 'text', o.text,
+                        'image', CASE WHEN o.image_key IS NOT NULL THEN json_build_object('key', o.image_key, 'alt', o.image_alt) END))
+                      ORDER BY o.position), '[]')
                  FROM question_option o WHERE o.question_id = x.id) END,
     'choices', CASE WHEN x.type = 'matching'
          THEN (SELECT json_agg(DISTINCT o.match ORDER BY o.match) FROM question_option o WHERE o.question_id = x.id) END,

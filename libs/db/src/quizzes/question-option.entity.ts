@@ -1,7 +1,16 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { QuestionEntity } from './question.entity';
 
 @Entity('question_option')
+@Check('ck_question_option_image_alt', '("image_key" IS NULL) = ("image_alt" IS NULL)')
 @Index('idx_question_option_question', ['questionId', 'position'])
 export class QuestionOptionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -31,4 +40,11 @@ export class QuestionOptionEntity {
   /** Numeric: an answer within ± tolerance of `text` is right (null: exactly). */
   @Column({ type: 'double precision', nullable: true })
   tolerance: number | null;
+
+  /** An image shown with the option (FileStorage key, `question-images/…`); never without alt text. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  imageKey: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  imageAlt: string | null;
 }

@@ -68,6 +68,23 @@ describe.each(Object.keys(stores))('FileStorage on %s', (name) => {
     await expect(read(storage.stream('nothing/here'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('lists the files under a folder with when they were written, and nothing beside it', async () => {
+    const before = Date.now() - 5_000;
+    await storage.put('question-images/a.png', Buffer.from('a'));
+    await storage.put('question-images/b.png', Buffer.from('b'));
+    await storage.put('question-images-old/c.png', Buffer.from('c'));
+    const listed: { key: string; modifiedAt: Date }[] = [];
+    for await (const f of storage.list('question-images/')) listed.push(f);
+    expect(listed.map((f) => f.key).sort()).toEqual([
+      'question-images/a.png',
+      'question-images/b.png',
+    ]);
+    for (const f of listed) expect(f.modifiedAt.getTime()).toBeGreaterThan(before);
+    const none: unknown[] = [];
+    for await (const f of storage.list('no-such-folder/')) none.push(f);
+    expect(none).toEqual([]);
+  });
+
   it('refuses keys that could escape the root', async () => {
     for (const key of ['../etc/passwd', '/abs', 'a/../../b', 'a//b', '', 'a\\b']) {
       await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/Unsafe storage key/);

@@ -13,11 +13,21 @@ export interface FileStorage {
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /**
+   * The files whose keys start with `prefix` (a folder, ending in "/"), with when each was
+   * last written: housekeeping finds files nothing refers to any more.
+   */
+  list(prefix: string): AsyncIterable<StoredFile>;
+  /**
    * A time-limited URL from which a client may download the file itself, so big files
    * skip the API; null when the store cannot make one (local disk: the API streams it).
    * Call it only after checking that the caller may read the file.
    */
   downloadUrl(key: string, opts: DownloadUrlOptions): Promise<string | null>;
+}
+
+export interface StoredFile {
+  key: string;
+  modifiedAt: Date;
 }
 
 export interface DownloadUrlOptions {
@@ -31,7 +41,10 @@ export const FILE_STORAGE = Symbol('FILE_STORAGE');
 
 /** Refuses keys that could escape the storage root or mean different files on different systems. */
 export function assertSafeKey(key: string): void {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(key) || key.includes('..')) {
+  if (
+    !/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(key) ||
+    key.includes('..')
+  ) {
     throw new Error(`Unsafe storage key: ${JSON.stringify(key)}`);
   }
 }

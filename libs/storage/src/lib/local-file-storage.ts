@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
-import { assertSafeKey, FileStorage } from './file-storage';
+import { assertSafeKey, FileStorage, StoredFile } from './file-storage';
 
 /** Files under one directory (`STORAGE_DIR`); writes are atomic (temp file + rename). */
 export class LocalFileStorage implements FileStorage {
@@ -49,6 +49,20 @@ export class LocalFileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredFile> {
+    const dir = this.path(prefix.replace(/\/$/, ''));
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
+      (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)),
+    );
+    for (const e of entries) {
+      // A temp file is a write under way, not a file yet.
+      if (!e.isFile() || e.name.endsWith('.tmp')) continue;
+      const path = join(e.parentPath, e.name);
+      const key = path.slice(this.root.length).split(sep).filter(Boolean).join('/');
+      yield { key, modifiedAt: (await stat(path)).mtime };
+    }
   }
 
   /** A disk has no URL of its own: the API streams the file. */

@@ -2,13 +2,14 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  paginateListObjectsV2,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3StorageConfig } from '@dx/config';
 import { PassThrough, Readable } from 'node:stream';
-import { assertSafeKey, DownloadUrlOptions, FileStorage } from './file-storage';
+import { assertSafeKey, DownloadUrlOptions, FileStorage, StoredFile } from './file-storage';
 import { isStorageOutage, StorageUnavailableError } from './storage-unavailable.error';
 
 /** Parts of a streamed upload: S3's minimum, so memory per upload stays ~2 × 5 MB. */
@@ -89,6 +90,27 @@ export class S3FileStorage implements FileStorage {
     } catch (err) {
       if (isNotFound(err)) return false;
       throw isStorageOutage(err) ? new StorageUnavailableError('exists', err) : err;
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredFile> {
+    const pages = paginateListObjectsV2(
+      { client: this.client },
+      { Bucket: this.config.bucket, Prefix: this.objectKey(prefix.replace(/\/$/, '')) + '/' },
+    );
+    try {
+      for await (const page of pages) {
+        for (const o of page.Contents ?? []) {
+          if (!o.Key) continue;
+          yield {
+            key: o.Key.slice(this.config.prefix.length),
+            modifiedAt: o.LastModified ?? new Date(),
+          };
+        }
+      }
+    } catch (err) {
+      if (isStorageOutage(err)) throw new StorageUnavailableError('list', err);
+      throw err;
     }
   }
 

@@ -1,4 +1,9 @@
-import type { CreateQuestionBody, QuestionOptionBody, UpdateQuestionBody } from '@dx/contracts';
+import type {
+  CreateQuestionBody,
+  QuestionImageBody,
+  QuestionOptionBody,
+  UpdateQuestionBody,
+} from '@dx/contracts';
 import { CHOICE_QUESTION_TYPES, QUESTION_TYPES, type QuestionType } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -21,10 +26,26 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { parseNumber } from '../../quizzes/typed-answers';
-import type { QuestionImageBody } from '@dx/contracts';
 import { OptionalNotNull, TrimNfc } from './dto-helpers';
 
 const TYPES = QUESTION_TYPES as QuestionType[];
+
+/** An uploaded image (POST /api/question-images) and the text that replaces it for screen readers. */
+export class QuestionImageDto implements QuestionImageBody {
+  @ApiProperty({ example: 'question-images/0123456789abcdef0123456789abcdef.png' })
+  @IsString()
+  @Matches(/^question-images\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/, {
+    message: 'key must be one answered by POST /api/question-images',
+  })
+  key: string;
+
+  @ApiProperty({ example: 'Sơ đồ các bước nộp hồ sơ trực tuyến', minLength: 1, maxLength: 500 })
+  @IsString()
+  @TrimNfc()
+  @MinLength(1, { message: 'alt text is required: it is what a screen reader reads' })
+  @MaxLength(500)
+  alt: string;
+}
 
 export class QuestionOptionDto implements QuestionOptionBody {
   @ApiProperty({ example: 'Cổng Dịch vụ công quốc gia' })
@@ -51,23 +72,16 @@ export class QuestionOptionDto implements QuestionOptionBody {
   @Min(0)
   @Max(1e12)
   tolerance?: number;
-}
 
-/** An uploaded image (POST /api/question-images) and the text that replaces it for screen readers. */
-export class QuestionImageDto implements QuestionImageBody {
-  @ApiProperty({ example: 'question-images/0123456789abcdef0123456789abcdef.png' })
-  @IsString()
-  @Matches(/^question-images\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/, {
-    message: 'key must be one answered by POST /api/question-images',
+  @ApiPropertyOptional({
+    type: QuestionImageDto,
+    nullable: true,
+    description: 'Choice, ordering and matching: an image shown with the option',
   })
-  key: string;
-
-  @ApiProperty({ example: 'Sơ đồ các bước nộp hồ sơ trực tuyến', minLength: 1, maxLength: 500 })
-  @IsString()
-  @TrimNfc()
-  @MinLength(1, { message: 'alt text is required: it is what a screen reader reads' })
-  @MaxLength(500)
-  alt: string;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuestionImageDto)
+  image?: QuestionImageDto | null;
 }
 
 /** A number as authors type it: "3,5" or "3.5" (the learners' own rule). */
@@ -89,6 +103,8 @@ function structuredRuleError(
   }
   if (type === 'matching' && options.some((o) => typeof o?.match !== 'string' || !o.match.trim()))
     return 'every option of a matching question needs its match';
+  if ((type === 'short_answer' || type === 'numeric') && options.some((o) => o?.image))
+    return `the options of a ${type} question are never shown, so they carry no image`;
   if (type === 'numeric' && options.some((o) => !isNumberText(o?.text)))
     return 'every option of a numeric question is a number (3,5 or 3.5)';
   return null;
@@ -192,6 +208,8 @@ export function optionRows(dto: QuestionContent) {
     correct: choice ? o.correct : true,
     match: dto.type === 'matching' ? (o.match ?? null) : null,
     tolerance: dto.type === 'numeric' ? (o.tolerance ?? null) : null,
+    imageKey: o.image?.key ?? null,
+    imageAlt: o.image ? o.image.alt : null,
   }));
 }
 

@@ -1,7 +1,9 @@
 import { Workbook } from 'exceljs';
 import { buildCourse } from '../../test/course-factory';
 import { createTestApp, TestApp } from '../../test/test-app';
+import { uploadQuestionFile } from '../question-import.fixtures';
 import { NEW_TYPE_QUESTIONS } from '../question-types.fixtures';
+import { bankWithCategory, bankWithQuestion } from './question-banks.fixtures';
 
 describe('renaming, deleting and exporting question banks and categories', () => {
   let t: TestApp;
@@ -23,16 +25,8 @@ describe('renaming, deleting and exporting question banks and categories', () =>
     delete: (url: string) => t.http.delete(url).set('Authorization', token),
   });
 
-  async function bankWithCategory(title = 'Ngân hàng') {
-    const bankId = (await as(trainer).post('/api/question-banks', { title }).expect(201)).body.id;
-    const categoryId = (
-      await as(trainer).post(`/api/question-banks/${bankId}/categories`, { name: 'Chương 1' })
-    ).body.id;
-    return { bankId, categoryId };
-  }
-
   it('renames a bank and a category; a name the bank already has is a 400 on the field', async () => {
-    const { bankId, categoryId } = await bankWithCategory();
+    const { bankId, categoryId } = await bankWithCategory(t, trainer);
     await as(trainer).post(`/api/question-banks/${bankId}/categories`, { name: 'Chương 2' });
     await as(trainer)
       .patch(`/api/question-banks/${bankId}`, { title: 'Ngân hàng 2026' })
@@ -58,12 +52,11 @@ describe('renaming, deleting and exporting question banks and categories', () =>
   });
 
   it('refuses to delete while a draw rule or a question uses it, with a code and the counts', async () => {
-    const { bankId, categoryId } = await bankWithCategory();
-    const q = (
-      await as(trainer)
-        .post(`/api/question-banks/${bankId}/questions`, { ...NEW_TYPE_QUESTIONS[0], categoryId })
-        .expect(201)
-    ).body;
+    const {
+      bankId,
+      categoryId,
+      question: q,
+    } = await bankWithQuestion(t, trainer, NEW_TYPE_QUESTIONS[0]);
     const inUse = await as(trainer).delete(`/api/question-categories/${categoryId}`).expect(409);
     expect(inUse.body).toMatchObject({
       code: 'question_category_in_use',
@@ -96,12 +89,7 @@ describe('renaming, deleting and exporting question banks and categories', () =>
   });
 
   it('keeps earlier versions that an attempt drew: 409 question_history_kept', async () => {
-    const { bankId, categoryId } = await bankWithCategory();
-    const q = (
-      await as(trainer)
-        .post(`/api/question-banks/${bankId}/questions`, { ...NEW_TYPE_QUESTIONS[1], categoryId })
-        .expect(201)
-    ).body;
+    const { bankId, question: q } = await bankWithQuestion(t, trainer, NEW_TYPE_QUESTIONS[1]);
     const { a } = await t.make.twoProvinces();
     const learner = await t.make.user(a);
     const built = await buildCourse(t.db, { owner: a, quizzes: [{ kind: 'practice' }] });
@@ -116,7 +104,7 @@ describe('renaming, deleting and exporting question banks and categories', () =>
   });
 
   it('exports the current questions as the import template: imported into a new bank, the export is the same', async () => {
-    const { bankId, categoryId } = await bankWithCategory('Ngân hàng nguồn');
+    const { bankId, categoryId } = await bankWithCategory(t, trainer, 'Ngân hàng nguồn');
     const single = {
       type: 'single',
       text: 'Ngày Chuyển đổi số quốc gia?',
@@ -143,11 +131,13 @@ describe('renaming, deleting and exporting question banks and categories', () =>
       .expect(200);
     expect(exported.headers['content-type']).toMatch(/spreadsheetml/);
     const copy = (await as(trainer).post('/api/question-banks', { title: 'Bản sao' })).body.id;
-    await t.http
-      .post(`/api/question-banks/${copy}/import`)
-      .set('Authorization', trainer)
-      .attach('file', exported.body, { filename: 'ngan-hang.xlsx' })
-      .expect(200, { created: 5, updated: 0, unchanged: 0 });
+    await uploadQuestionFile(
+      t,
+      trainer,
+      `/api/question-banks/${copy}/import`,
+      exported.body,
+      'ngan-hang.xlsx',
+    ).expect(200, { created: 5, updated: 0, unchanged: 0 });
     const content = async (id: string) =>
       (await as(trainer).get(`/api/question-banks/${id}`).expect(200)).body.questions.map(
         ({

@@ -22,7 +22,7 @@ import { AuthUser } from '../../auth/auth-user';
 import { invalidField } from '../../http/invalid-input';
 import { OrgScopeService } from '../../org-units/org-scope.service';
 import { optionRows, textRuleColumns } from '../../courses/dto/question.dto';
-import { imageColumns, requireStoredImage } from '../question-image';
+import { imageColumns, requireStoredImages } from '../question-image';
 import {
   BankQuestionDto,
   CreateQuestionBankDto,
@@ -56,12 +56,32 @@ SELECT x.id, x.key, x.version, x.category_id AS "categoryId", x.type, x.text, x.
        CASE WHEN x.image_key IS NOT NULL
             THEN json_build_object('key', x.image_key, 'alt', x.image_alt) END AS image,
        (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', o.id, 'text', o.text,
-                                   'correct', o.correct, 'match', o.match, 'tolerance', o.tolerance))
+                                   'correct', o.correct, 'match', o.match, 'tolerance', o.tolerance,
+                                   'image', CASE WHEN o.image_key IS NOT NULL
+                                                 THEN json_build_object('key', o.image_key, 'alt', o.image_alt) END))
                                  ORDER BY o.position), '[]')
           FROM question_option o WHERE o.question_id = x.id) AS options
   FROM question x
  WHERE x.bank_id = $1 AND x.retired_at IS NULL
  ORDER BY x.position, x.id`;
+
+/** Options that say nothing of an image (an import) keep the one of the current option with their text. */
+async function keptOptionImages(
+  tx: EntityManager,
+  currentId: string,
+  options: QuestionOptionBody[],
+): Promise<QuestionOptionBody[]> {
+  if (options.every((o) => o.image !== undefined)) return options;
+  const current = await tx.find(QuestionOptionEntity, { where: { questionId: currentId } });
+  const imageOf = new Map(
+    current.flatMap((o) =>
+      o.imageKey ? [[o.text, { key: o.imageKey, alt: o.imageAlt ?? '' }]] : [],
+    ),
+  );
+  return options.map((o) =>
+    o.image !== undefined ? o : { ...o, image: imageOf.get(o.text) ?? null },
+  );
+}
 
 const notFound = () => new NotFoundException('Question bank not found');
 
@@ -140,7 +160,7 @@ export class QuestionBanksService {
     bankId: string,
     dto: BankQuestionDto,
   ): Promise<BankQuestionSaved> {
-    await requireStoredImage(this.storage, dto.image);
+    await requireStoredImages(this.storage, dto);
     return this.db.transaction(async (tx) => {
       const bank = await this.bankFor(tx, user, bankId, true);
       await this.requireCategory(tx, bank.id, dto.categoryId);
@@ -154,7 +174,7 @@ export class QuestionBanksService {
     questionId: string,
     dto: BankQuestionDto,
   ): Promise<BankQuestionSaved> {
-    await requireStoredImage(this.storage, dto.image);
+    await requireStoredImages(this.storage, dto);
     return this.db.transaction(async (tx) => {
       const current = await this.currentQuestion(tx, user, questionId);
       await this.requireCategory(tx, current.bankId as string, dto.categoryId);
@@ -246,7 +266,7 @@ export class QuestionBanksService {
     return this.insertVersion(
       tx,
       current.bankId as string,
-      { ...q, image },
+      { ...q, image, options: await keptOptionImages(tx, current.id, q.options) },
       {
         key: current.key,
         version: current.version + 1,

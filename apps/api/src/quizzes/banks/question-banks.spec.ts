@@ -1,18 +1,8 @@
-import { Workbook } from 'exceljs';
 import { authorCourse } from '../../courses/courses.fixtures';
 import { createTestApp, TestApp } from '../../test/test-app';
+import { FIRST_COLUMNS, questionSheet, uploadQuestionFile } from '../question-import.fixtures';
 
-const HEADER = [
-  'externalId',
-  'type',
-  'text',
-  'option1',
-  'option2',
-  'option3',
-  'correct',
-  'category',
-  'tags',
-];
+const HEADER = [...FIRST_COLUMNS, 'correct', 'category', 'tags'];
 
 /** 20 questions in "Chương 1" and 10 in "Chương 2", the option numbered `right` correct. */
 function bankRows(textSuffix = ''): (string | number)[][] {
@@ -29,13 +19,7 @@ function bankRows(textSuffix = ''): (string | number)[][] {
   ]);
 }
 
-async function xlsx(rows: (string | number)[][], header = HEADER): Promise<Buffer> {
-  const wb = new Workbook();
-  const sheet = wb.addWorksheet('Câu hỏi');
-  sheet.addRow(header);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (rows: (string | number)[][]) => questionSheet(HEADER, rows);
 
 describe('question banks, versioned questions and category draws', () => {
   let t: TestApp;
@@ -67,11 +51,8 @@ describe('question banks, versioned questions and category draws', () => {
     post: (url: string, body: object = {}) =>
       t.http.post(url).set('Authorization', token).send(body),
   });
-  const importBank = (file: Buffer, query = '') =>
-    t.http
-      .post(`/api/question-banks/${bankId}/import${query}`)
-      .set('Authorization', trainer)
-      .attach('file', file, { filename: 'ngan-hang.xlsx' });
+  const importBank = (file: Buffer, query = '', filename = 'ngan-hang.xlsx') =>
+    uploadQuestionFile(t, trainer, `/api/question-banks/${bankId}/import${query}`, file, filename);
 
   it('imports an XLSX into categories it creates; the same file again changes nothing', async () => {
     const file = await xlsx(bankRows());
@@ -269,11 +250,7 @@ describe('question banks, versioned questions and category draws', () => {
       '',
       '::G2:: Dữ liệu mở được chia sẻ công khai. {T}',
     ].join('\n');
-    const res = await t.http
-      .post(`/api/question-banks/${bankId}/import`)
-      .set('Authorization', trainer)
-      .attach('file', Buffer.from(gift), { filename: 'cau-hoi.gift' })
-      .expect(200);
+    const res = await importBank(Buffer.from(gift), '', 'cau-hoi.gift').expect(200);
     expect(res.body).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const bank = (await as(trainer).get(`/api/question-banks/${bankId}`).expect(200)).body;
     expect(bank.categories).toContainEqual(

@@ -109,6 +109,25 @@ Cổng kết nối với các hệ thống thông tin giải quyết thủ tục
             false,
             'Mã OTP là bí mật của chủ tài khoản; hướng dẫn người dân tự nhập, không bao giờ xin mã.',
           ),
+          {
+            type: 'ordering',
+            text: 'Sắp xếp các bước nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia',
+            options: [
+              ['Đăng nhập bằng tài khoản định danh điện tử (VNeID)', true],
+              ['Chọn thủ tục và điền tờ khai', true],
+              ['Đính kèm giấy tờ hoặc dùng lại giấy tờ đã số hóa', true],
+              ['Thanh toán lệ phí trực tuyến', true],
+            ],
+            explanation:
+              'Đăng nhập trước, rồi khai, đính kèm và thanh toán; kết quả trả về trên mạng.',
+          },
+          {
+            type: 'numeric',
+            text: 'Một thủ tục nhận 200 hồ sơ, 150 hồ sơ nộp trực tuyến. Tỷ lệ hồ sơ trực tuyến là bao nhiêu phần trăm?',
+            options: [['75', true]],
+            tolerance: 0.5,
+            explanation: '150 / 200 = 0,75, tức 75%.',
+          },
         ],
       },
     },

@@ -70,6 +70,29 @@ Ngày 10 tháng 10 hằng năm là **Ngày Chuyển đổi số quốc gia**, d�
             ],
             explanation: 'Ba trụ cột là chính phủ số, kinh tế số và xã hội số.',
           },
+          {
+            type: 'short_answer',
+            text: 'Ngày Chuyển đổi số quốc gia là ngày nào trong năm? (ghi dạng ngày/tháng)',
+            options: [
+              ['10/10', true],
+              ['10-10', true],
+              ['10 tháng 10', true],
+            ],
+            ignoreDiacritics: true,
+            explanation: 'Ngày 10 tháng 10 hằng năm là Ngày Chuyển đổi số quốc gia.',
+          },
+          {
+            type: 'matching',
+            text: 'Ghép mỗi việc làm với mức độ tương ứng',
+            options: [
+              ['Quét hồ sơ giấy thành tệp PDF', true],
+              ['Giải quyết thủ tục hoàn toàn trên mạng, dùng lại dữ liệu đã có', true],
+              ['Bán nông sản qua sàn thương mại điện tử', true],
+            ],
+            matches: ['Số hóa', 'Chính phủ số', 'Kinh tế số'],
+            explanation:
+              'Số hóa chuyển thông tin sang dạng số; chính phủ số đổi cách phục vụ; kinh tế số đổi cách làm ăn.',
+          },
         ],
       },
     },

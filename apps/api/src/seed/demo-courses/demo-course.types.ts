@@ -1,11 +1,20 @@
 import type { QuestionType } from '@dx/contracts';
 
-/** One question of a demo quiz: options as [text, correct]. */
+/**
+ * One question of a demo quiz: options as [text, correct]. Ordering lists them in the right
+ * order, short answer and numeric list the accepted answers (all `true`).
+ */
 export interface DemoQuestion {
   type: QuestionType;
   text: string;
   options: [string, boolean][];
   explanation: string;
+  /** Matching: the right-hand text of each option, in the same order. */
+  matches?: string[];
+  /** Numeric: accepted distance from each value. */
+  tolerance?: number;
+  /** Short answer: accept an answer typed without diacritics. */
+  ignoreDiacritics?: boolean;
 }
 
 export interface DemoQuiz {

@@ -9,6 +9,7 @@ import {
   minOptions,
   optionDraft,
   optionsForType,
+  optionsShown,
   toggleCorrect,
   toQuestionInput,
   type EditableQuestion,
@@ -146,6 +147,19 @@ export function QuestionForm({
               >
                 ✕
               </button>
+            )}
+            {optionsShown(type) && (
+              <details className="options-editor__image" open={o.image !== null}>
+                <summary>{t('authoring.option.image', { n: i + 1 })}</summary>
+                <QuestionImageField
+                  prefix={`${prefix}-opt-${o.key}`}
+                  n={i + 1}
+                  value={o.image}
+                  onChange={(image) =>
+                    setOptions((list) => list.map((x) => (x.key === o.key ? { ...x, image } : x)))
+                  }
+                />
+              </details>
             )}
           </div>
         ))}

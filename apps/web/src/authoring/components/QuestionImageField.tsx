@@ -6,28 +6,33 @@ import { uploadQuestionImage } from '../api';
 
 export type ImageDraft = { key: string; alt: string } | null;
 
-/** A question's image: upload (checked by the API), preview, the required alt text, remove. */
+/**
+ * A question's image, or option `n`'s: upload (checked by the API), preview, the required alt
+ * text, remove. An option's labels name the option, so each field on the form has its own.
+ */
 export function QuestionImageField({
   prefix,
   value,
   onChange,
+  n,
 }: {
   prefix: string;
   value: ImageDraft;
   onChange: (value: ImageDraft) => void;
+  n?: number;
 }) {
   const { t } = useTranslation();
   const upload = useMutation({ mutationFn: uploadQuestionImage });
+  const label = (key: 'image' | 'imageChoose' | 'imageReplace' | 'imageAlt') =>
+    n === undefined ? t(`authoring.${key}`) : t(`authoring.option.${key}`, { n });
   return (
     <fieldset className="options-editor">
-      <legend>{t('authoring.image')}</legend>
+      <legend>{label('image')}</legend>
       <FormError error={upload.error} />
-      {value && (
-        <QuestionImage image={{ key: value.key, alt: value.alt || t('authoring.image') }} />
-      )}
+      {value && <QuestionImage image={{ key: value.key, alt: value.alt || label('image') }} />}
       <div className="field">
         <label htmlFor={`${prefix}-image-file`}>
-          {t(value ? 'authoring.imageReplace' : 'authoring.imageChoose')}
+          {label(value ? 'imageReplace' : 'imageChoose')}
         </label>
         <input
           id={`${prefix}-image-file`}
@@ -48,7 +53,7 @@ export function QuestionImageField({
       {value && (
         <>
           <div className="field">
-            <label htmlFor={`${prefix}-image-alt`}>{t('authoring.imageAlt')}</label>
+            <label htmlFor={`${prefix}-image-alt`}>{label('imageAlt')}</label>
             <input
               id={`${prefix}-image-alt`}
               type="text"

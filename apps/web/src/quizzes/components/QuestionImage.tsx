@@ -7,7 +7,15 @@ import { api } from '../../api/client';
  * from an object URL; the alt text is the author's (required by the API). Cached by key:
  * a key never changes content.
  */
-export function QuestionImage({ image }: { image: { key: string; alt: string } }) {
+export function QuestionImage({
+  image,
+  small,
+}: {
+  image: { key: string; alt: string };
+  /** An option's image: smaller, beside its text. */
+  small?: boolean;
+}) {
+  const className = `question__image${small ? ' question__image--option' : ''}`;
   const name = image.key.slice(image.key.lastIndexOf('/') + 1);
   const blob = useQuery({
     queryKey: ['question-image', name],
@@ -19,10 +27,24 @@ export function QuestionImage({ image }: { image: { key: string; alt: string } }
   if (!url) {
     // Room kept for the picture (no layout shift), its text readable meanwhile or on failure.
     return (
-      <p className="question__image question__image--pending" role="img" aria-label={image.alt}>
+      <p className={`${className} question__image--pending`} role="img" aria-label={image.alt}>
         {blob.isError ? image.alt : null}
       </p>
     );
   }
-  return <img className="question__image" src={url} alt={image.alt} />;
+  return <img className={className} src={url} alt={image.alt} />;
+}
+
+/** An option as learners see it: its text, and its image when the author gave one. */
+export function OptionContent({
+  option,
+}: {
+  option: { text: string; image?: { key: string; alt: string } };
+}) {
+  return (
+    <span className="option__content">
+      <span>{option.text}</span>
+      {option.image && <QuestionImage image={option.image} small />}
+    </span>
+  );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, AttemptQuestion } from '../api';
-import { QuestionImage } from './QuestionImage';
+import { OptionContent, QuestionImage } from './QuestionImage';
 import { MatchingInput, OrderingInput, TypedInput } from './StructuredInputs';
 
 /** One question of a running attempt, answered with the input its type needs. */
@@ -70,7 +70,7 @@ function ChoiceInput({
             checked={chosen.includes(option.id)}
             onChange={(e) => toggle(option.id, e.target.checked)}
           />
-          <span>{option.text}</span>
+          <OptionContent option={option} />
         </label>
       ))}
     </div>

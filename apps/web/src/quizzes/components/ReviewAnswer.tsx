@@ -1,6 +1,7 @@
 import type { ReviewItem } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, AttemptQuestion } from '../api';
+import { OptionContent } from './QuestionImage';
 
 /**
  * A question's answer in the review: what the learner gave and, only when the reveal policy
@@ -27,7 +28,7 @@ export function ReviewAnswer({
         {q.options.map((o) => (
           <li key={o.id} className="review-option">
             <span>
-              {o.text} → {picked.get(o.id) || t('quiz.noAnswer')}
+              <OptionContent option={o} /> → {picked.get(o.id) || t('quiz.noAnswer')}
             </span>
             {rightMatch.has(o.id) && (
               <span className="tag tag--success">
@@ -76,7 +77,7 @@ export function ReviewAnswer({
             key={o.id}
             className={`review-option${isCorrect ? ' review-option--correct' : ''}${isChosen ? ' review-option--chosen' : ''}`}
           >
-            <span>{o.text}</span>
+            <OptionContent option={o} />
             {isCorrect && <span className="tag tag--success">{t('quiz.rightAnswer')}</span>}
             {isChosen && <span className="tag">{t('quiz.yourAnswer')}</span>}
           </li>

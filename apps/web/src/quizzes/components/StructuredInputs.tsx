@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, AttemptQuestion } from '../api';
+import { OptionContent } from './QuestionImage';
 
 interface InputProps {
   question: AttemptQuestion;
@@ -26,7 +27,7 @@ export function MatchingInput({ question, answer, onChange }: InputProps) {
         return (
           <div key={o.id} className="matching__row">
             <label htmlFor={selectId} className="matching__item">
-              {o.text}
+              <OptionContent option={o} />
             </label>
             <select
               id={selectId}
@@ -57,7 +58,7 @@ export function OrderingInput({ question, answer, onChange }: InputProps) {
   const complete =
     answer.optionIds.length === shown.length && shown.every((id) => answer.optionIds.includes(id));
   const order = complete ? answer.optionIds : shown;
-  const textOf = new Map(question.options.map((o) => [o.id, o.text]));
+  const optionOf = new Map(question.options.map((o) => [o.id, o]));
   function move(from: number, to: number) {
     const next = order.slice();
     [next[from], next[to]] = [next[to], next[from]];
@@ -66,10 +67,13 @@ export function OrderingInput({ question, answer, onChange }: InputProps) {
   return (
     <ol className="ordering">
       {order.map((id, i) => {
-        const text = textOf.get(id) ?? '';
+        const option = optionOf.get(id) ?? { text: '' };
+        const text = option.text;
         return (
           <li key={id} className="ordering__item">
-            <span className="ordering__text">{text}</span>
+            <span className="ordering__text">
+              <OptionContent option={option} />
+            </span>
             <span className="ordering__buttons">
               <button
                 type="button"
