@@ -13,10 +13,7 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   // certificates list holders and scope by org unit.
   'apps/api/src/certificates/certificate-access.service.ts app_user',
   'apps/api/src/certificates/certificate-access.service.ts org_unit',
-  'apps/api/src/certificates/certificates.service.ts app_user',
-  'apps/api/src/certificates/certificates.service.ts org_unit',
   // courses read enrollment/org_unit for access, and copy or check quiz rows (the draft copy lists columns by hand).
-  'apps/api/src/courses/course-access.service.ts enrollment',
   'apps/api/src/courses/course-access.service.ts org_unit',
   'apps/api/src/courses/course-draft.service.ts question',
   'apps/api/src/courses/course-draft.service.ts question_option',
@@ -49,12 +46,8 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/course-completion.service.ts app_user',
   'apps/api/src/learning/course-completion.service.ts course',
   'apps/api/src/learning/course-completion.service.ts course_version',
-  'apps/api/src/learning/course-completion.service.ts lesson',
   'apps/api/src/learning/course-completion.service.ts org_unit',
-  'apps/api/src/learning/course-completion.service.ts quiz',
-  'apps/api/src/learning/course-completion.service.ts quiz_attempt',
   'apps/api/src/learning/enrollments.service.ts course',
-  'apps/api/src/learning/enrollments.service.ts course_version',
   'apps/api/src/learning/enrollments.service.ts org_unit',
   // (moved from lessons.service.ts by main's lesson cache, not new usages)
   'apps/api/src/learning/lessons.service.ts course',
@@ -62,7 +55,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/learning/lessons.service.ts lesson',
   'apps/api/src/learning/lessons.service.ts org_unit',
   // org-units read the caller's unit for scopes.
-  'apps/api/src/org-units/org-scope.service.ts app_user',
   // privacy export and deletion read every personal table: to call each owner's export/erase.
   'apps/api/src/privacy/data-export.service.ts app_user',
   'apps/api/src/privacy/data-export.service.ts audit_log',
@@ -85,8 +77,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/privacy/user-deletion.service.ts org_unit',
   'apps/api/src/privacy/user-deletion.service.ts quiz_attempt',
   // quizzes read enrollment and course_version to check an attempt may start.
-  'apps/api/src/quizzes/quiz-attempts.service.ts course_version',
-  'apps/api/src/quizzes/quiz-attempts.service.ts enrollment',
   'apps/api/src/quizzes/quiz-info.controller.ts course_version',
   'apps/api/src/quizzes/quiz-info.controller.ts enrollment',
   // the demo seed writes every feature's rows directly (certificates go through their creator).
@@ -119,6 +109,17 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/seed/demo-seed.step.ts org_unit',
   // Query modules in libs/db/src/<feature>/, scanned since the catalogue query moved there
   // for the bench (issue 18); the catalogue's line moved with it, the others existed unseen.
+  // The hot statements moved from the API services into @dx/db so that the bench EXPLAINs
+  // the very SQL the API sends (same usages as before the move, one line each).
+  'libs/db/src/certificates/certificate-register-sql.ts app_user',
+  'libs/db/src/certificates/certificate-register-sql.ts org_unit',
+  'libs/db/src/learning/learning-sql.ts course_version',
+  'libs/db/src/learning/learning-sql.ts lesson',
+  'libs/db/src/learning/learning-sql.ts quiz',
+  'libs/db/src/learning/learning-sql.ts quiz_attempt',
+  'libs/db/src/org-units/org-scope-sql.ts app_user',
+  'libs/db/src/quizzes/attempt-sql.ts course_version',
+  'libs/db/src/quizzes/attempt-sql.ts enrollment',
   'libs/db/src/courses/catalog-query.ts org_unit',
   'libs/db/src/mail/mail.service.ts outbox',
   'libs/db/src/notifications/certificate-notifications.ts certificate',
