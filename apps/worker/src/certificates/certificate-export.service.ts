@@ -1,20 +1,17 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { CertificateExportEntity } from '@dx/db';
 import { certificateRegisterBatches, countCertificateRegister } from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { filesExpireAt } from '../file-jobs/file-job-progress';
+import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
+import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
 import { writeCertificatesZip } from './exports/certificates-zip';
 import { writeRegisterPdf } from './exports/register-pdf';
 import { writeRegisterXlsx } from './exports/register-xlsx';
 
 export type ExportOutcome = 'completed' | 'already-done' | 'missing';
-
-/** Progress is written at most this often (a national ZIP has ~10⁵ lines). */
-const PROGRESS_EVERY_MS = 1_000;
 
 /**
  * Makes one requested export: reads the register batch by batch and streams the file
@@ -33,26 +30,15 @@ export class CertificateExportService {
   ) {}
 
   async export(id: string, report: (progress: number) => Promise<void>): Promise<ExportOutcome> {
-    const repo = this.db.getRepository(CertificateExportEntity);
-    const row = await repo.findOneBy({ id });
-    if (!row) return 'missing';
-    if (row.state === 'completed') return 'already-done';
-    await repo.update({ id }, { state: 'active', progress: 0, error: null });
+    const row = await startFileJob(this.db, 'certificate_export', id);
+    if (typeof row === 'string') return row;
 
     const scope = { unitPath: row.unitPath, year: row.year, timeZone: this.config.reportsTimeZone };
+    const progress = new FileJobProgress(this.db, id, report);
     const total = await countCertificateRegister(this.db.manager, scope);
+    await progress.setTotal(total);
     const batches = certificateRegisterBatches(this.db.manager, scope);
-    let done = 0;
-    let last = 0;
-    const onRows = async (n: number) => {
-      done += n;
-      if (Date.now() - last < PROGRESS_EVERY_MS) return;
-      last = Date.now();
-      // 99 at most: 100 means the file is stored.
-      const progress = Math.min(99, Math.floor((done / Math.max(total, 1)) * 100));
-      await repo.update({ id }, { progress });
-      await report(progress);
-    };
+    const onRows = progress.add;
 
     const key = `exports/certificates/${row.year}/${id}.${row.format}`;
     const out = new PassThrough();
@@ -78,26 +64,18 @@ export class CertificateExportService {
       throw err;
     }
     await stored;
-    await repo.update(
-      { id },
-      {
-        state: 'completed',
-        progress: 100,
-        done,
-        total,
-        count: total,
-        fileKey: key,
-        finishedAt: new Date(),
-        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-      },
-    );
+    await completeFileJob(this.db, 'certificate_export', id, {
+      done: progress.rows,
+      total,
+      count: total,
+      fileKey: key,
+      filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+    });
     await report(100);
     return 'completed';
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.db
-      .getRepository(CertificateExportEntity)
-      .update({ id }, { state: 'failed', error: error.slice(0, 1000), finishedAt: new Date() });
+  markFailed(id: string, error: string): Promise<void> {
+    return failFileJob(this.db, id, error);
   }
 }

@@ -1,6 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
-import { PeopleExportEntity } from '@dx/db';
 import {
   ensureLedgerPlacement,
   peopleBatches,
@@ -14,6 +13,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
+import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
 
 export type PeopleExportOutcome = 'completed' | 'already-done' | 'missing';
 
@@ -39,11 +39,8 @@ export class PeopleExportService {
     id: string,
     report: (progress: number) => Promise<void>,
   ): Promise<PeopleExportOutcome> {
-    const repo = this.db.getRepository(PeopleExportEntity);
-    const row = await repo.findOneBy({ id });
-    if (!row) return 'missing';
-    if (row.state === 'completed') return 'already-done';
-    await repo.update({ id }, { state: 'active', progress: 0, done: 0, error: null });
+    const row = await startFileJob(this.db, 'people_export', id);
+    if (typeof row === 'string') return row;
 
     const timeZone = this.config.reportsTimeZone;
     const today = calendarDate(timeZone);
@@ -79,25 +76,17 @@ export class PeopleExportService {
       throw err;
     }
     await stored;
-    await repo.update(
-      { id },
-      {
-        state: 'completed',
-        progress: 100,
-        done: progress.rows,
-        count: progress.rows,
-        fileKey: key,
-        finishedAt: new Date(),
-        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-      },
-    );
+    await completeFileJob(this.db, 'people_export', id, {
+      done: progress.rows,
+      count: progress.rows,
+      fileKey: key,
+      filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+    });
     await report(100);
     return 'completed';
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.db
-      .getRepository(PeopleExportEntity)
-      .update({ id }, { state: 'failed', error: error.slice(0, 1000), finishedAt: new Date() });
+  markFailed(id: string, error: string): Promise<void> {
+    return failFileJob(this.db, id, error);
   }
 }
