@@ -64,5 +64,6 @@ export * from './courses/catalog-query';
 export * from './quizzes/attempt-sql';
 export * from './learning/learning-sql';
 export * from './certificates/certificate-register-sql';
+export * from './certificates/certificate-reads';
 export * from './org-units/org-scope-sql';
 export * from './outbox/outbox-sql';

@@ -2,11 +2,12 @@ import {
   ATTEMPT_HISTORY_SQL,
   CALLER_UNIT_PATH_SQL,
   catalogQuery,
-  CertificateEntity,
   COMPLETION_COUNTS_SQL,
   CURRENT_ENROLMENT_SQL,
   ENROLLED_VERSION_SQL,
   ENROLMENT_FOR_READ,
+  findOwnCertificates,
+  findVerifiableCertificate,
   LOCK_ENROLMENT_SQL,
   MembershipEntity,
   MY_ENROLMENTS_SQL,
@@ -17,7 +18,7 @@ import {
   toPrefixTsQuery,
   UserEntity,
 } from '@dx/db';
-import { In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { HotQuery, sqlQuery } from './hot-query';
 
 /**
@@ -53,25 +54,11 @@ export const LEARNER_QUERIES: HotQuery[] = [
   ]),
   {
     name: 'my certificates',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m.getRepository(CertificateEntity).find({
-          where: [
-            { userId: x.learner.id, kind: 'course' },
-            { userId: x.learner.id, kind: 'program' },
-          ],
-          order: { completedAt: 'DESC', id: 'DESC' },
-        }),
-      ),
+    statements: (x, cap) => cap.capture((m) => findOwnCertificates(m, x.learner.id)),
   },
   {
     name: 'public verification by serial',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m
-          .getRepository(CertificateEntity)
-          .findOneBy({ serial: x.serial, status: In(['issued', 'revoked']) }),
-      ),
+    statements: (x, cap) => cap.capture((m) => findVerifiableCertificate(m, x.serial)),
   },
   {
     name: 'catalog search (prefix words, GIN index)',
