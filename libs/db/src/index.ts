@@ -12,6 +12,7 @@ export * from './org-units/org-unit-merge.entity';
 export * from './org-units/org-unit-merge';
 export * from './users/user.entity';
 export * from './users/membership.entity';
+export * from './users/user-reads';
 export * from './courses/course.entity';
 export * from './courses/course-version.entity';
 export * from './courses/course-module.entity';

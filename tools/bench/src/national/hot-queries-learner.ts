@@ -7,9 +7,10 @@ import {
   ENROLLED_VERSION_SQL,
   ENROLMENT_FOR_READ,
   findOwnCertificates,
+  findUserForSignIn,
   findVerifiableCertificate,
   LOCK_ENROLMENT_SQL,
-  MembershipEntity,
+  lockOpenMembership,
   MY_ENROLMENTS_SQL,
   RECORD_GRADE,
   RECORD_LESSON_COMPLETION_SQL,
@@ -18,26 +19,18 @@ import {
   toPrefixTsQuery,
   UserEntity,
 } from '@dx/db';
-import { IsNull } from 'typeorm';
 import { HotQuery, sqlQuery } from './hot-query';
 
 /**
  * What every signed-in learner does many times a day: sign in, learn, take quizzes. SQL
  * text comes from @dx/db, where the API reads it too; the entries that replay a TypeORM
- * repository call capture what TypeORM sends for the shared entities.
+ * repository call capture what TypeORM sends for the shared entities, through the function
+ * the API calls too where @dx/db owns one (findUserForSignIn, findOwnCertificates, …).
  */
 export const LEARNER_QUERIES: HotQuery[] = [
   {
     name: 'login: account by username',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m
-          .getRepository(UserEntity)
-          .createQueryBuilder('u')
-          .addSelect('u.passwordHash')
-          .where('u.username = :username', { username: x.learner.username })
-          .getOne(),
-      ),
+    statements: (x, cap) => cap.capture((m) => findUserForSignIn(m, x.learner.username)),
   },
   {
     name: 'GET /api/me',
@@ -113,12 +106,6 @@ export const LEARNER_QUERIES: HotQuery[] = [
   },
   {
     name: 'membership change: open membership, locked',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m.findOne(MembershipEntity, {
-          where: { userId: x.learner.id, validTo: IsNull() },
-          lock: { mode: 'pessimistic_write' },
-        }),
-      ),
+    statements: (x, cap) => cap.capture((m) => lockOpenMembership(m, x.learner.id)),
   },
 ];
