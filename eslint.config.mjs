@@ -79,9 +79,6 @@ export default [
     // of (@dx/*), never their source by relative path (a copy or an import of app internals
     // measures something else, and @nx/enforce-module-boundaries can be silenced per line).
     files: ['tools/bench/**/*.ts'],
-    // Still booting the worker module in-process, to sample its memory in this process: the
-    // export and slips sections (another change owns them); drop these lines with it.
-    ignores: ['tools/bench/src/certificates.bench.ts', 'tools/bench/src/activation-slips.bench.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,19 +1,13 @@
-import { loadAppConfig, redisOptionsFromUrl } from '@dx/config';
 import { activationSlipsJobId, JOB_QUEUE, JobName } from '@dx/contracts';
-import { ActivationSlipBatchEntity, enqueueJob } from '@dx/db';
-import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
+import { ActivationSlipBatchEntity, buildDataSourceOptions, enqueueJob } from '@dx/db';
 import { eventually } from '@dx/testing';
-import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench boots the worker module in-process, as the export section does
-import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import { DataSource } from 'typeorm';
 import { Figure, figure } from './figures';
+import { BenchEnvironment } from './support/environment';
+import { cpuSeconds, memoryMiB } from './support/processes';
 import { machineLoad } from './support/section';
 
 // BENCH_SLIPS_N: people of the unit (the goal is stated for 60,000); smaller for a trial.
@@ -22,76 +16,62 @@ const SLIPS_N = Number(process.env.BENCH_SLIPS_N ?? 60_000);
 const COMMUNES = 120;
 
 /**
- * A unit's activation slips as ONE worker job (outbox → BullMQ → worker: codes issued and
- * hashed, PDF of slips and XLSX list streamed to storage), timed until its row says
- * completed, with the progress the API would answer sampled meanwhile.
+ * A unit's activation slips as ONE job of the BUILT worker, its own process (outbox →
+ * BullMQ → worker: codes issued and hashed, PDF of slips and XLSX list streamed to storage),
+ * timed until its row says completed, with the progress the API would answer sampled
+ * meanwhile, and the worker's own CPU time and peak memory (VmHWM) from /proc.
  */
 export async function benchActivationSlips(): Promise<Figure[]> {
   const load = machineLoad();
-  const storageDir = mkdtempSync(join(tmpdir(), 'dx-bench-slips-'));
-  const databaseUrl = await createTestDatabase('dx_bench_slips');
-  const prefix = `dxbench-${randomSuffix()}`;
-  const config = loadAppConfig({
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    QUEUE_PREFIX: prefix,
-    JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-that-is-long-enough-0000',
-    STORAGE_DIR: storageDir,
-    LOG_LEVEL: 'error',
-  });
+  const env = await BenchEnvironment.create('slips');
+  const db = await new DataSource(
+    buildDataSourceOptions({ url: env.databaseUrl, poolSize: 4 }),
+  ).initialize();
   try {
-    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-      logger: ['error'],
-      abortOnError: false,
-    });
-    try {
-      const db = app.get<DataSource>(getDataSourceToken());
-      const province = await seedProvince(db, SLIPS_N);
-      const run = await timeSlips(db, province);
-      const pdfMiB = statSync(join(storageDir, run.row.pdfKey as string)).size / 2 ** 20;
-      const xlsxMiB = statSync(join(storageDir, run.row.xlsxKey as string)).size / 2 ** 20;
-      return [
-        load,
-        figure(
-          `Activation slips for a unit of ${SLIPS_N.toLocaleString('en')} people, one worker job`,
-          run.seconds,
-          's',
-          '< 60',
-          run.seconds < 60 && run.row.count === SLIPS_N,
-          `${run.row.count} codes; PDF ${pdfMiB.toFixed(1)} MiB, XLSX ${xlsxMiB.toFixed(1)} MiB`,
-        ),
-        figure(
-          'CPU time of the worker process during the job (less sensitive to other load than the wall time)',
-          run.cpuSeconds,
-          's',
-        ),
-        figure(
-          'Distinct progress values seen while it ran (polled every 250 ms)',
-          run.progressSeen.length,
-          '',
-          '≥ 3 between 0 and 100',
-          run.progressSeen.filter((p) => p > 0 && p < 100).length >= 3,
-          run.progressSeen.join(' → '),
-        ),
-        figure(
-          'Peak memory (RSS) of the process during the job',
-          run.peakRssMiB,
-          'MiB',
-          '',
-          null,
-          `${Math.round(run.startRssMiB)} MiB before it started`,
-        ),
-      ];
-    } finally {
-      await app.close();
-    }
+    const province = await seedProvince(db, SLIPS_N);
+    const pid = await env.startWorker();
+    const before = memoryMiB(pid);
+    const cpuBefore = cpuSeconds(pid);
+    const run = await timeSlips(db, province);
+    const cpu = cpuSeconds(pid) - cpuBefore;
+    const memory = memoryMiB(pid);
+    const pdfMiB = statSync(join(env.storageDir, run.row.pdfKey as string)).size / 2 ** 20;
+    const xlsxMiB = statSync(join(env.storageDir, run.row.xlsxKey as string)).size / 2 ** 20;
+    return [
+      load,
+      figure(
+        `Activation slips for a unit of ${SLIPS_N.toLocaleString('en')} people, one worker job`,
+        run.seconds,
+        's',
+        '< 60',
+        run.seconds < 60 && run.row.count === SLIPS_N,
+        `${run.row.count} codes; PDF ${pdfMiB.toFixed(1)} MiB, XLSX ${xlsxMiB.toFixed(1)} MiB`,
+      ),
+      figure(
+        'CPU time of the worker process during the job (less sensitive to other load than the wall time)',
+        cpu,
+        's',
+      ),
+      figure(
+        'Distinct progress values seen while it ran (polled every 250 ms)',
+        run.progressSeen.length,
+        '',
+        '≥ 3 between 0 and 100',
+        run.progressSeen.filter((p) => p > 0 && p < 100).length >= 3,
+        run.progressSeen.join(' → '),
+      ),
+      figure(
+        'Peak memory (VmHWM) of the worker process, its own process, through the job',
+        memory.peak,
+        'MiB',
+        '',
+        null,
+        `${Math.round(before.rss)} MiB resident when the job was asked for`,
+      ),
+    ];
   } finally {
-    await dropTestDatabase(databaseUrl);
-    const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-    rmSync(storageDir, { recursive: true, force: true });
+    await db.destroy();
+    await env.close();
   }
 }
 
@@ -156,34 +136,18 @@ async function timeSlips(db: DataSource, unit: Unit) {
     });
   });
   const repo = db.getRepository(ActivationSlipBatchEntity);
-  const startRss = process.memoryUsage().rss;
-  let peakRss = startRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const progressSeen: number[] = [];
-  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  try {
-    await eventually(
-      async () => {
-        const row = await repo.findOneByOrFail({ id });
-        if (row.state === 'failed') throw new Error(`Slips failed: ${row.error}`);
-        if (progressSeen[progressSeen.length - 1] !== row.progress) progressSeen.push(row.progress);
-        return row.state === 'completed';
-      },
-      600_000,
-      250,
-    );
-  } finally {
-    clearInterval(sampler);
-  }
+  await eventually(
+    async () => {
+      const row = await repo.findOneByOrFail({ id });
+      if (row.state === 'failed') throw new Error(`Slips failed: ${row.error}`);
+      if (progressSeen[progressSeen.length - 1] !== row.progress) progressSeen.push(row.progress);
+      return row.state === 'completed';
+    },
+    600_000,
+    250,
+  );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const used = process.cpuUsage(cpu);
-  return {
-    seconds,
-    cpuSeconds: (used.user + used.system) / 1e6,
-    row: await repo.findOneByOrFail({ id }),
-    progressSeen,
-    peakRssMiB: peakRss / 2 ** 20,
-    startRssMiB: startRss / 2 ** 20,
-  };
+  return { seconds, progressSeen, row: await repo.findOneByOrFail({ id }) };
 }

@@ -1,5 +1,5 @@
 import type { MeResponse, SignInResponse, TokenPairResponse } from '@dx/contracts';
-import { PasswordHasher, UserEntity } from '@dx/db';
+import { findUserForSignIn, PasswordHasher, UserEntity } from '@dx/db';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -26,11 +26,7 @@ export class AuthService {
   async login(rawUsername: string, password: string, ip: string): Promise<SignInResponse> {
     const username = rawUsername.trim().toLowerCase();
     await this.throttle.assertAllowed(username, ip);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username })
-      .getOne();
+    const user = await findUserForSignIn(this.users.manager, username);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(username, ip);

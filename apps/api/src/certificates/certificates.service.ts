@@ -13,6 +13,7 @@ import {
   certificateRegisterFrom,
   certificateRegisterPageSql,
   enqueueJob,
+  findOwnCertificates,
 } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
@@ -53,15 +54,7 @@ export class CertificatesService {
   ) {}
 
   async mine(user: AuthUser): Promise<MyCertificate[]> {
-    // One condition per kind, so each arm is served by that kind's partial unique index
-    // (user_id, …) instead of a scan of every certificate.
-    const rows = await this.db.getRepository(CertificateEntity).find({
-      where: [
-        { userId: user.id, kind: 'course' },
-        { userId: user.id, kind: 'program' },
-      ],
-      order: { completedAt: 'DESC', id: 'DESC' },
-    });
+    const rows = await findOwnCertificates(this.db.manager, user.id);
     return rows.map((c) => toMyCertificate(c, this.config.publicBaseUrl));
   }
 

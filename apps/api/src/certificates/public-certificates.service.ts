@@ -8,11 +8,11 @@ import {
   type PublicKeySet,
   type VerifiedPublicCertificate,
 } from '@dx/contracts';
-import { CertificateEntity } from '@dx/db';
+import { CertificateEntity, findVerifiableCertificate } from '@dx/db';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { KeyObject, timingSafeEqual } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SERIAL_PATTERN } from './certificate-views';
 import { CredentialSigningService } from './credentials/credential-signing.service';
 import { buildOpenBadgeCredential, OpenBadgeCredential } from './credentials/open-badge-credential';
@@ -117,9 +117,7 @@ export class PublicCertificatesService {
     const serial = normalizeSerial(raw);
     // A malformed serial is simply not a certificate: 404, and no query.
     const cert = SERIAL_PATTERN.test(serial)
-      ? await this.db
-          .getRepository(CertificateEntity)
-          .findOneBy({ serial, status: In(['issued', 'revoked']) })
+      ? await findVerifiableCertificate(this.db.manager, serial)
       : null;
     if (!cert || !cert.issuedAt) throw new NotFoundException('Certificate not found');
     return { cert, verdict: await this.verdictOf(cert) };

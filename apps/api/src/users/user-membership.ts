@@ -1,19 +1,11 @@
 import type { DxRole } from '@dx/contracts';
-import { MembershipEntity } from '@dx/db';
+import { lockOpenMembership, MembershipEntity } from '@dx/db';
 import { ConflictException } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { invalidField } from '../http/invalid-input';
 
 // Memberships are half-open periods [valid_from, valid_to): a membership closed "at" day D
 // last counted on D − 1, and its successor opens on D. Reports read them as of a date.
-
-function openMembership(tx: EntityManager, userId: string): Promise<MembershipEntity | null> {
-  // Locked: a merge running at the same time moves open memberships too.
-  return tx.findOne(MembershipEntity, {
-    where: { userId, validTo: IsNull() },
-    lock: { mode: 'pessimistic_write' },
-  });
-}
 
 /**
  * Moves a person to `orgUnitId` / `dxRole` from `effectiveDate`: the open membership ends
@@ -25,7 +17,7 @@ export async function transferMembership(
   args: { userId: string; orgUnitId: string; dxRole: DxRole; effectiveDate: string },
 ): Promise<void> {
   const { userId, orgUnitId, dxRole, effectiveDate } = args;
-  const open = await openMembership(tx, userId);
+  const open = await lockOpenMembership(tx, userId);
   if (!open)
     throw new ConflictException({
       message: 'Người này đang bị khóa: hãy kích hoạt lại trước.',
@@ -62,7 +54,7 @@ export async function closeMembership(
   userId: string,
   tomorrow: string,
 ): Promise<void> {
-  const open = await openMembership(tx, userId);
+  const open = await lockOpenMembership(tx, userId);
   if (open) await tx.update(MembershipEntity, { id: open.id }, { validTo: tomorrow });
 }
 
@@ -74,7 +66,7 @@ export async function reopenMembership(
   tx: EntityManager,
   args: { userId: string; orgUnitId: string; dxRole: DxRole; today: string },
 ): Promise<void> {
-  if (await openMembership(tx, args.userId)) return;
+  if (await lockOpenMembership(tx, args.userId)) return;
   const [last]: { id: string; valid_to: string }[] = await tx.query(
     `SELECT id, valid_to::text FROM membership WHERE user_id = $1 ORDER BY valid_from DESC LIMIT 1 FOR UPDATE`,
     [args.userId],

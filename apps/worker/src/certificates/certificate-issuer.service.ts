@@ -13,6 +13,7 @@ import {
   CertificateEventEntity,
   CertificateIssuerEntity,
   certificateIssuedNotification,
+  lockCertificateForIssue,
   NotificationsService,
 } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
@@ -61,10 +62,7 @@ export class CertificateIssuerService {
     id: string,
   ): Promise<{ cert: CertificateEntity | null; outcome: IssueOutcome }> {
     return this.db.transaction(async (tx) => {
-      const cert = await tx.findOne(CertificateEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const cert = await lockCertificateForIssue(tx, id);
       if (!cert) return { cert: null, outcome: 'missing' as const };
       if (cert.status === 'revoked') return { cert, outcome: 'revoked' as const };
       if (cert.status === 'issued') return { cert, outcome: 'already-issued' as const };

@@ -10,6 +10,7 @@ import {
   COUNT_LIMIT,
   CoverageReportEntity,
   HOLDER_IN_SUBTREE,
+  lockCertificateForIssue,
   ISSUED_BY_ANY,
   LISTED_ISSUERS_SQL,
   OrgUnitEntity,
@@ -117,13 +118,7 @@ export const ADMIN_QUERIES: HotQuery[] = [
   sqlQuery('outbox relay: claim a batch', CLAIM_OUTBOX_BATCH_SQL, () => [200]),
   {
     name: 'certificate issuing (worker): lock the certificate',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m.findOne(CertificateEntity, {
-          where: { id: x.learner.certificateId },
-          lock: { mode: 'pessimistic_write' },
-        }),
-      ),
+    statements: (x, cap) => cap.capture((m) => lockCertificateForIssue(m, x.learner.certificateId)),
   },
   {
     // The merge as the API and the worker apply it (@dx/db), captured in a rolled-back

@@ -2,13 +2,15 @@ import {
   ATTEMPT_HISTORY_SQL,
   CALLER_UNIT_PATH_SQL,
   catalogQuery,
-  CertificateEntity,
   COMPLETION_COUNTS_SQL,
   CURRENT_ENROLMENT_SQL,
   ENROLLED_VERSION_SQL,
   ENROLMENT_FOR_READ,
+  findOwnCertificates,
+  findUserForSignIn,
+  findVerifiableCertificate,
   LOCK_ENROLMENT_SQL,
-  MembershipEntity,
+  lockOpenMembership,
   MY_ENROLMENTS_SQL,
   RECORD_GRADE,
   RECORD_LESSON_COMPLETION_SQL,
@@ -17,26 +19,18 @@ import {
   toPrefixTsQuery,
   UserEntity,
 } from '@dx/db';
-import { In, IsNull } from 'typeorm';
 import { HotQuery, sqlQuery } from './hot-query';
 
 /**
  * What every signed-in learner does many times a day: sign in, learn, take quizzes. SQL
  * text comes from @dx/db, where the API reads it too; the entries that replay a TypeORM
- * repository call capture what TypeORM sends for the shared entities.
+ * repository call capture what TypeORM sends for the shared entities, through the function
+ * the API calls too where @dx/db owns one (findUserForSignIn, findOwnCertificates, …).
  */
 export const LEARNER_QUERIES: HotQuery[] = [
   {
     name: 'login: account by username',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m
-          .getRepository(UserEntity)
-          .createQueryBuilder('u')
-          .addSelect('u.passwordHash')
-          .where('u.username = :username', { username: x.learner.username })
-          .getOne(),
-      ),
+    statements: (x, cap) => cap.capture((m) => findUserForSignIn(m, x.learner.username)),
   },
   {
     name: 'GET /api/me',
@@ -53,25 +47,11 @@ export const LEARNER_QUERIES: HotQuery[] = [
   ]),
   {
     name: 'my certificates',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m.getRepository(CertificateEntity).find({
-          where: [
-            { userId: x.learner.id, kind: 'course' },
-            { userId: x.learner.id, kind: 'program' },
-          ],
-          order: { completedAt: 'DESC', id: 'DESC' },
-        }),
-      ),
+    statements: (x, cap) => cap.capture((m) => findOwnCertificates(m, x.learner.id)),
   },
   {
     name: 'public verification by serial',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m
-          .getRepository(CertificateEntity)
-          .findOneBy({ serial: x.serial, status: In(['issued', 'revoked']) }),
-      ),
+    statements: (x, cap) => cap.capture((m) => findVerifiableCertificate(m, x.serial)),
   },
   {
     name: 'catalog search (prefix words, GIN index)',
@@ -126,12 +106,6 @@ export const LEARNER_QUERIES: HotQuery[] = [
   },
   {
     name: 'membership change: open membership, locked',
-    statements: (x, cap) =>
-      cap.capture((m) =>
-        m.findOne(MembershipEntity, {
-          where: { userId: x.learner.id, validTo: IsNull() },
-          lock: { mode: 'pessimistic_write' },
-        }),
-      ),
+    statements: (x, cap) => cap.capture((m) => lockOpenMembership(m, x.learner.id)),
   },
 ];
