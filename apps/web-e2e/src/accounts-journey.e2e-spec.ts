@@ -76,6 +76,12 @@ describe('accounts journey: import, slips, activation, reset by mail, sign-on, t
         slipCodes.set(person.username, codeOnSlip(text, person.username));
       }
       expect(new Set(slipCodes.values()).size).toBe(3);
+      // Those with an email also get their slip's code by mail (issue #13), nothing more.
+      for (const person of newcomers.filter((n) => n.email)) {
+        const { text } = await waitForMail(suite.state, person.email, /^Mã kích hoạt/);
+        expect(text).toContain(`Mã kích hoạt: ${slipCodes.get(person.username)}`);
+        expect(text).toContain(`${suite.state.baseUrl}/activate`);
+      }
     }),
   90_000);
 
@@ -90,6 +96,17 @@ describe('accounts journey: import, slips, activation, reset by mail, sign-on, t
       await p.getByRole('link', { name: 'Kích hoạt tài khoản', exact: true }).click();
       await p.getByRole('heading', { level: 1, name: 'Kích hoạt tài khoản' }).waitFor();
       await p.getByLabel('Tên đăng nhập').fill(an.username);
+      // A mistyped code: the refusal is under the code's input, which takes the focus.
+      await p.getByLabel('Mã kích hoạt').fill('0000-0000-0000-0000');
+      await newPasswordAndSave(p, password, 'Kích hoạt');
+      const codeInput = p.locator('#activate-code[aria-invalid="true"]');
+      await codeInput.waitFor();
+      expect(await codeInput.getAttribute('aria-describedby')).toBe('activate-code-error');
+      expect(await p.locator('#activate-code-error').textContent()).toBe(
+        'Mã kích hoạt không đúng hoặc đã hết hạn.',
+      );
+      expect(await codeInput.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await p.getByRole('alert').count()).toBe(0);
       // Typed as read off paper: lower case, without the dashes.
       await p.getByLabel('Mã kích hoạt').fill(code.replace(/-/g, '').toLowerCase());
       await newPasswordAndSave(p, password, 'Kích hoạt');
@@ -135,8 +152,11 @@ describe('accounts journey: import, slips, activation, reset by mail, sign-on, t
       await p.getByRole('link', { name: 'Quay lại trang đăng nhập', exact: true }).click();
       await loginAs(p, { username: binh.username, password });
       await expectHomeOf(p, binh.fullName);
-      // One mail: the import and the slips mailed nothing to someone holding a slip.
-      expect(mailsTo(suite.state, binh.email)).toHaveLength(1);
+      // Two mails: the slip's code, then the reset link; the import mailed nothing.
+      const subjects = mailsTo(suite.state, binh.email).map((m) => m.subject);
+      expect(subjects).toHaveLength(2);
+      expect(subjects[0]).toMatch(/^Mã kích hoạt/);
+      expect(subjects[1]).toMatch(/Đặt lại mật khẩu/);
     }),
   60_000);
 

@@ -19,11 +19,16 @@ export class LoginThrottleService {
   }
 
   async assertAllowed(username: string, ip: string): Promise<void> {
-    const [byUser, byIp] = await this.limiter.counts(this.keys(username, ip));
+    const [userKey, ipKey] = this.keys(username, ip);
+    const [byUser, byIp] = await this.limiter.counts([userKey, ipKey]);
     const { maxFailures } = this.config.login;
     // An address may carry a whole office behind NAT: give it more room than one account.
-    if (byUser >= maxFailures || byIp >= maxFailures * 10) {
-      throw tooManyRequests('Too many failed sign-ins; try again later');
+    const blocking = [byUser >= maxFailures && userKey, byIp >= maxFailures * 10 && ipKey];
+    const closed = blocking.filter((k): k is string => Boolean(k));
+    if (closed.length > 0) {
+      // How long until sign-in opens again, so the page can say it.
+      const wait = await this.limiter.secondsLeft(closed);
+      throw tooManyRequests('Too many failed sign-ins; try again later', wait);
     }
   }
 

@@ -26,13 +26,14 @@ describe('per-user rate limit of POST /api/users/import', () => {
     await upload(hr, csv(unit.code, `${p}.hai`)).expect(200);
     const res = await upload(hr, csv(unit.code, `${p}.ba`));
     expect(res.status).toBe(429);
+    const retryAfter = Number(res.headers['retry-after']);
     expect(res.body).toEqual({
       statusCode: 429,
       code: 'too_many_requests',
       message: expect.any(String),
+      params: { retryAfterSeconds: retryAfter },
       errors: [],
     });
-    const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(await t.db.getRepository(UserEntity).existsBy({ username: `${p}.ba` })).toBe(false);

@@ -26,6 +26,12 @@ export class RateLimiter {
     return values.map((c) => Number(c ?? 0));
   }
 
+  /** Seconds until the last of `keys` ends its window (0 when none is open). */
+  async secondsLeft(keys: string[]): Promise<number> {
+    const ttls = await this.safe(() => Promise.all(keys.map((k) => this.redis.ttl(k))), []);
+    return Math.max(0, ...ttls);
+  }
+
   /** Adds one to each key; a key's window starts at its first hit. */
   async increment(keys: string[], windowSeconds: number): Promise<number[]> {
     return this.safe(

@@ -94,6 +94,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
+    const wait = body.params?.retryAfterSeconds;
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && typeof wait === 'number') {
+      res.setHeader('Retry-After', String(wait));
+    }
     res.status(body.statusCode).json(body);
   }
 

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { activateAccount } from './credentials-api';
-import { CredentialsForm, NewPasswordField } from './CredentialsForm';
+import { CredentialInput, CredentialsForm, NewPasswordField } from './CredentialsForm';
 import { isMfaChallenge, useAuth } from './useAuth';
 
 /** `/activate`: username + the code from the slip or mail + a new password, then signed in. */
@@ -23,6 +22,7 @@ export default function ActivatePage() {
       title={t('account.activate.title')}
       intro={t('account.activate.intro')}
       submitLabel={t('account.activate.submit')}
+      fields={['username', 'code', 'newPassword']}
       onSubmit={async () => {
         const answer = await activateAccount({
           username: username.trim(),
@@ -38,27 +38,38 @@ export default function ActivatePage() {
         navigate('/me', { replace: true });
       }}
     >
-      <InputField
-        id="activate-username"
-        label={t('login.username')}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        value={username}
-        onValue={setUsername}
-      />
-      <InputField
-        id="activate-code"
-        label={t('account.activate.code')}
-        autoComplete="one-time-code"
-        autoCapitalize="characters"
-        spellCheck={false}
-        required
-        value={code}
-        onValue={setCode}
-      />
-      <NewPasswordField id="activate-password" value={newPassword} onValue={setNewPassword} />
+      {(errors) => (
+        <>
+          <CredentialInput
+            id="activate-username"
+            label={t('login.username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={username}
+            onValue={setUsername}
+            error={errors.username}
+          />
+          <CredentialInput
+            id="activate-code"
+            label={t('account.activate.code')}
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            value={code}
+            onValue={setCode}
+            error={errors.code}
+          />
+          <NewPasswordField
+            id="activate-password"
+            value={newPassword}
+            onValue={setNewPassword}
+            error={errors.newPassword}
+          />
+        </>
+      )}
     </CredentialsForm>
   );
 }

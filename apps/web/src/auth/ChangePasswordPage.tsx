@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { changePassword } from './credentials-api';
-import { CredentialsForm, NewPasswordField } from './CredentialsForm';
+import { CredentialInput, CredentialsForm, NewPasswordField } from './CredentialsForm';
 
 /** `/me/password`: the signed-in person changes their password. */
 export default function ChangePasswordPage() {
@@ -16,19 +15,30 @@ export default function ChangePasswordPage() {
       id="change-password"
       title={t('account.change.title')}
       submitLabel={t('account.change.submit')}
+      fields={['currentPassword', 'newPassword']}
       onSubmit={() => changePassword({ currentPassword, newPassword })}
       done={<p>{t('account.change.done')}</p>}
     >
-      <InputField
-        id="change-current"
-        label={t('account.currentPassword')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={currentPassword}
-        onValue={setCurrentPassword}
-      />
-      <NewPasswordField id="change-new" value={newPassword} onValue={setNewPassword} />
+      {(errors) => (
+        <>
+          <CredentialInput
+            id="change-current"
+            label={t('account.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onValue={setCurrentPassword}
+            error={errors.currentPassword}
+          />
+          <NewPasswordField
+            id="change-new"
+            value={newPassword}
+            onValue={setNewPassword}
+            error={errors.newPassword}
+          />
+        </>
+      )}
     </CredentialsForm>
   );
 }

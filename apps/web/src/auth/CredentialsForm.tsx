@@ -1,35 +1,56 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../api/error-text';
+import { FieldErrorLine, fieldErrorProps } from '../app/FieldErrorLine';
 import { InputField } from '../app/FormField';
-import { credentialsError } from './credentials-api';
+import { credentialsProblem } from './credentials-api';
+
+/** Translated errors of the form's own fields, by API field name (`newPassword`, `code`…). */
+export type CredentialsFieldErrors = Record<string, string>;
 
 /**
  * The frame shared by the activation, reset and change-password forms: a title, the
- * fields, one submit button, the error (translated from its code, never the API's text)
- * and, once done, `done` instead of the form.
+ * fields, one submit button and, once done, `done` instead of the form. A refusal of one of
+ * the form's `fields` (API names) is shown under its input, which is then focused; the alert
+ * at the top keeps only what no input can show. Texts come from codes, never the API's text.
  */
 export function CredentialsForm({
-  id,
-  title,
-  intro,
-  submitLabel,
+  fields,
   children,
   onSubmit,
   done,
+  ...frame
 }: {
   id: string;
   title: string;
   intro?: string;
   submitLabel: string;
-  children: ReactNode;
+  /** The API field names that have an input in this form. */
+  fields: readonly string[];
+  children: (errors: CredentialsFieldErrors) => ReactNode;
   onSubmit: () => Promise<void>;
   done?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [finished, setFinished] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const problem = credentialsProblem(error, fields);
+  const errors: CredentialsFieldErrors = Object.fromEntries(
+    Object.entries(problem.beside).map(([field, e]) => [field, fieldErrorText(t, e)]),
+  );
+  const box =
+    problem.box &&
+    ('field' in problem.box
+      ? fieldErrorText(t, problem.box.field)
+      : t(problem.box.key as 'account.errors.generic'));
+
+  // After each refusal, the keyboard starts at the first input to correct (in page order).
+  useEffect(() => {
+    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,29 +61,63 @@ export function CredentialsForm({
       await onSubmit();
       setFinished(true);
     } catch (err) {
-      const problem = credentialsError(err);
-      setError(
-        'field' in problem
-          ? fieldErrorText(t, problem.field)
-          : t(problem.key as 'account.errors.generic'),
-      );
+      setError(err);
     } finally {
       setPending(false);
     }
   }
 
   return (
+    <CredentialsFormView
+      {...frame}
+      formRef={form}
+      pending={pending}
+      box={box}
+      done={finished ? done : undefined}
+      onSubmit={submit}
+    >
+      {children(errors)}
+    </CredentialsFormView>
+  );
+}
+
+/** What CredentialsForm draws for a given state (apart, so unit tests can render it). */
+export function CredentialsFormView({
+  id,
+  title,
+  intro,
+  submitLabel,
+  pending,
+  box,
+  done,
+  formRef,
+  onSubmit,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  submitLabel: string;
+  pending: boolean;
+  /** The alert's text, already translated. */
+  box: string | null;
+  done?: ReactNode;
+  formRef?: Ref<HTMLFormElement>;
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
     <section className="card card--narrow" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{title}</h1>
-      {finished && done ? (
+      {done ? (
         <div role="status">{done}</div>
       ) : (
         <>
           {intro && <p className="muted">{intro}</p>}
-          <form className="form" onSubmit={submit} noValidate>
-            {error && (
+          <form className="form" ref={formRef} onSubmit={onSubmit} noValidate>
+            {box && (
               <p className="alert alert--error" role="alert" id={`${id}-error`}>
-                {error}
+                {box}
               </p>
             )}
             {children}
@@ -81,19 +136,36 @@ export function CredentialsForm({
   );
 }
 
+/**
+ * A text or password input of a credentials form, with the API's refusal of its field under
+ * it (aria-invalid, and aria-describedby pointing at the refusal instead of the hint).
+ */
+export function CredentialInput({
+  error,
+  ...field
+}: Parameters<typeof InputField>[0] & { error: string | undefined }) {
+  return (
+    <InputField {...field} {...fieldErrorProps(field.id, error)}>
+      <FieldErrorLine id={field.id} text={error} />
+    </InputField>
+  );
+}
+
 /** The new password of every form that sets one, with the policy's hint. */
 export function NewPasswordField({
   id,
   value,
   onValue,
+  error,
 }: {
   id: string;
   value: string;
   onValue: (value: string) => void;
+  error: string | undefined;
 }) {
   const { t } = useTranslation();
   return (
-    <InputField
+    <CredentialInput
       id={id}
       label={t('account.newPassword')}
       hint={t('account.passwordHint')}
@@ -102,6 +174,7 @@ export function NewPasswordField({
       required
       value={value}
       onValue={onValue}
+      error={error}
     />
   );
 }

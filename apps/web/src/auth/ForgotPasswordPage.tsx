@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { requestPasswordReset } from './credentials-api';
-import { CredentialsForm } from './CredentialsForm';
+import { CredentialInput, CredentialsForm } from './CredentialsForm';
 
 /** `/forgot-password`: the answer is the same whether or not the account exists. */
 export default function ForgotPasswordPage() {
@@ -17,6 +16,7 @@ export default function ForgotPasswordPage() {
       title={t('account.forgot.title')}
       intro={t('account.forgot.intro')}
       submitLabel={t('account.forgot.submit')}
+      fields={['username']}
       onSubmit={() => requestPasswordReset(username.trim())}
       done={
         <>
@@ -25,16 +25,19 @@ export default function ForgotPasswordPage() {
         </>
       }
     >
-      <InputField
-        id="forgot-username"
-        label={t('login.username')}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        value={username}
-        onValue={setUsername}
-      />
+      {(errors) => (
+        <CredentialInput
+          id="forgot-username"
+          label={t('login.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onValue={setUsername}
+          error={errors.username}
+        />
+      )}
     </CredentialsForm>
   );
 }

@@ -5,7 +5,7 @@ import type { MfaChallengeResponse } from '@dx/contracts';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { InputField } from '../app/FormField';
 import { useDocumentTitle } from '../app/useDocumentTitle';
-import { loginErrorKey, type LoginErrorKey } from './login-error';
+import { loginError, type LoginErrorText } from './login-error';
 import type { LoginLocationState } from './RequireAuth';
 import { MfaSignInStep } from './MfaSignInStep';
 import { fetchSsoStatus, SSO_START_URL, ssoStatusQueryKey } from './sso-api';
@@ -41,7 +41,9 @@ export default function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
-  const [errorKey, setErrorKey] = useState<LoginErrorKey | 'login.errors.required' | null>(null);
+  const [failure, setFailure] = useState<LoginErrorText | { key: 'login.errors.required' } | null>(
+    null,
+  );
 
   if (isAuthenticated && !pending) return <Navigate to={target} replace />;
 
@@ -69,11 +71,11 @@ export default function LoginPage() {
     event.preventDefault();
     if (pending) return;
     if (!username.trim() || !password) {
-      setErrorKey('login.errors.required');
+      setFailure({ key: 'login.errors.required' });
       return;
     }
     setPending(true);
-    setErrorKey(null);
+    setFailure(null);
     try {
       const answer = await login({ username: username.trim(), password });
       if (isMfaChallenge(answer)) {
@@ -83,7 +85,7 @@ export default function LoginPage() {
       }
       navigate(target, { replace: true });
     } catch (error) {
-      setErrorKey(loginErrorKey(error));
+      setFailure(loginError(error));
       setPending(false);
     }
   }
@@ -93,9 +95,9 @@ export default function LoginPage() {
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="muted">{t('login.intro')}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errorKey && (
+        {failure && (
           <p className="alert alert--error" role="alert" id="login-error">
-            {t(errorKey)}
+            {'params' in failure ? t(failure.key, failure.params) : t(failure.key)}
           </p>
         )}
         <InputField
@@ -108,8 +110,8 @@ export default function LoginPage() {
           required
           value={username}
           onValue={setUsername}
-          aria-invalid={errorKey !== null}
-          aria-describedby={errorKey ? 'login-error' : undefined}
+          aria-invalid={failure !== null}
+          aria-describedby={failure ? 'login-error' : undefined}
         />
         <InputField
           id="login-password"
@@ -120,8 +122,8 @@ export default function LoginPage() {
           required
           value={password}
           onValue={setPassword}
-          aria-invalid={errorKey !== null}
-          aria-describedby={errorKey ? 'login-error' : undefined}
+          aria-invalid={failure !== null}
+          aria-describedby={failure ? 'login-error' : undefined}
         />
         <button
           type="submit"

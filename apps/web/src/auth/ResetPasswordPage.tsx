@@ -16,6 +16,8 @@ export default function ResetPasswordPage() {
       id="reset"
       title={t('account.reset.title')}
       submitLabel={t('account.reset.submit')}
+      // The token comes from the mailed link: its refusal stays in the alert.
+      fields={['newPassword']}
       onSubmit={() => confirmPasswordReset({ token: params.get('token') ?? '', newPassword })}
       done={
         <>
@@ -24,7 +26,14 @@ export default function ResetPasswordPage() {
         </>
       }
     >
-      <NewPasswordField id="reset-password" value={newPassword} onValue={setNewPassword} />
+      {(errors) => (
+        <NewPasswordField
+          id="reset-password"
+          value={newPassword}
+          onValue={setNewPassword}
+          error={errors.newPassword}
+        />
+      )}
     </CredentialsForm>
   );
 }

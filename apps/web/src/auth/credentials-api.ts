@@ -37,3 +37,29 @@ export function credentialsError(error: unknown): { key: string } | { field: Api
   if (error.statusCode === NETWORK_ERROR_STATUS) return { key: 'common.networkError' };
   return { key: 'account.errors.generic' };
 }
+
+/** A refusal split for a form: the errors to show beside its own fields, and the rest. */
+export interface CredentialsProblem {
+  /** The first error of each of the form's own fields. */
+  beside: Record<string, ApiFieldError>;
+  /** What the alert above the form says; null when everything is said beside the fields. */
+  box: ReturnType<typeof credentialsError> | null;
+}
+
+/**
+ * `credentialsError` for a form with inputs `ownFields`: their errors go under them; the box
+ * keeps what no input of the form can show (the reset link's token, throttling, network).
+ */
+export function credentialsProblem(
+  error: unknown,
+  ownFields: readonly string[],
+): CredentialsProblem {
+  const beside: Record<string, ApiFieldError> = {};
+  if (!error) return { beside, box: null };
+  if (!isApiError(error) || error.statusCode !== 400 || error.errors.length === 0) {
+    return { beside, box: credentialsError(error) };
+  }
+  const others = error.errors.filter((e) => !ownFields.includes(e.field));
+  for (const e of error.errors) if (ownFields.includes(e.field)) beside[e.field] ??= e;
+  return { beside, box: others.length > 0 ? { field: others[0] } : null };
+}

@@ -3,21 +3,39 @@ import { isApiError, NETWORK_ERROR_STATUS } from '../api/api-error';
 export type LoginErrorKey =
   | 'login.errors.invalid'
   | 'login.errors.throttled'
+  | 'login.errors.throttledFor'
   | 'login.errors.generic'
+  | 'apiErrors.codes.mfa_required'
   | 'common.networkError';
 
-/** Which message the login form shows for a failed attempt. */
-export function loginErrorKey(error: unknown): LoginErrorKey {
-  if (!isApiError(error)) return 'login.errors.generic';
-  switch (error.statusCode) {
-    case 400:
-    case 401:
-      return 'login.errors.invalid';
-    case 429:
-      return 'login.errors.throttled';
-    case NETWORK_ERROR_STATUS:
-      return 'common.networkError';
+/** A translation key and its values: what the login form says about a failed attempt. */
+export interface LoginErrorText {
+  key: LoginErrorKey;
+  params?: { minutes: number };
+}
+
+/**
+ * Which message the login form shows, from the API's code: `wrong_credentials` (also what
+ * a deactivated account gets, so nobody learns that the account exists), `mfa_required`,
+ * throttling with the wait in minutes when the API says how long, network and the rest.
+ */
+export function loginError(error: unknown): LoginErrorText {
+  if (!isApiError(error)) return { key: 'login.errors.generic' };
+  if (error.statusCode === NETWORK_ERROR_STATUS) return { key: 'common.networkError' };
+  switch (error.code) {
+    case 'wrong_credentials':
+    case 'invalid_input':
+    case 'bad_request':
+      return { key: 'login.errors.invalid' };
+    case 'mfa_required':
+      return { key: 'apiErrors.codes.mfa_required' };
+    case 'too_many_requests': {
+      const seconds = Number(error.params?.retryAfterSeconds);
+      return seconds > 0
+        ? { key: 'login.errors.throttledFor', params: { minutes: Math.ceil(seconds / 60) } }
+        : { key: 'login.errors.throttled' };
+    }
     default:
-      return 'login.errors.generic';
+      return { key: 'login.errors.generic' };
   }
 }

@@ -1,3 +1,4 @@
+import { MailService } from '@dx/db';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { ExpiredFilesScheduleService } from '../file-jobs/expired-files-schedule.service';
@@ -17,6 +18,7 @@ import { SystemProcessor } from './system.processor';
     ScheduledMergesService,
     MergesScheduleService,
     ActivationSlipsService,
+    MailService,
     ExpiredFilesService,
     ExpiredFilesScheduleService,
     QuestionImagesCleanupService,

@@ -1,5 +1,12 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { ActivationSlipBatchEntity, issueActivationCodes } from '@dx/db';
+import {
+  ActivationSlipBatchEntity,
+  hashActivationCode,
+  issueActivationCodes,
+  MailRequest,
+  MailService,
+  slipActivationCode,
+} from '@dx/db';
 import { activationSlipPeopleBatches, countActivationSlipPeople } from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable } from '@nestjs/common';
@@ -20,8 +27,11 @@ const PROGRESS_EVERY_MS = 1_000;
  * Makes a unit's activation slips: issues a code for each person who has not activated yet
  * (one transaction per batch of people: the codes of a batch exist together or not at all)
  * and streams the PDF and the XLSX into storage as it goes, so memory stays flat for any
- * unit. Idempotent: a completed batch is not made again; a retried one starts over, and
- * its new codes replace those of the failed attempt (which nobody received).
+ * unit. People with an email also get their code by mail (queued in the same transaction
+ * as the code, sent on the transactional `mail-priority` queue). Idempotent: a completed
+ * batch is not made again; a retried one starts over with the same codes (derived from the
+ * batch and the person, see slipActivationCode), so a code mailed by the failed attempt
+ * still works and its mail, keyed by the code, is not sent twice.
  */
 @Injectable()
 export class ActivationSlipsService {
@@ -29,6 +39,7 @@ export class ActivationSlipsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
   ) {}
 
   async make(id: string, report: (progress: number) => Promise<void>): Promise<SlipsOutcome> {
@@ -36,9 +47,10 @@ export class ActivationSlipsService {
     const row = await repo.findOneBy({ id });
     if (!row) return 'missing';
     if (row.state === 'completed') return 'already-done';
-    const expiresAt = new Date(
-      Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000,
-    );
+    // A retry keeps the expiry of the failed attempt: the codes it mailed say that date.
+    const expiresAt =
+      row.expiresAt ??
+      new Date(Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000);
     await repo.update({ id }, { state: 'active', progress: 0, error: null, expiresAt });
 
     const meta: SlipSheetMeta = {
@@ -64,14 +76,23 @@ export class ActivationSlipsService {
     let last = 0;
     try {
       for await (const people of activationSlipPeopleBatches(this.db.manager, row.unitPath)) {
-        const codes = await this.db.transaction((tx) =>
-          issueActivationCodes(tx, {
+        const secret = this.config.jwt.secret;
+        const codes = await this.db.transaction(async (tx) => {
+          const issued = await issueActivationCodes(tx, {
             userIds: people.map((p) => p.id),
             issuedBy: row.requestedBy,
             expiresAt,
-            serverSecret: this.config.jwt.secret,
-          }),
-        );
+            serverSecret: secret,
+            codeOf: (userId) => slipActivationCode(secret, id, userId),
+          });
+          await this.mail.enqueueMany(
+            tx,
+            people.flatMap((p, i) =>
+              p.email ? [this.codeMail(p.email, p, issued[i], expiresAt)] : [],
+            ),
+          );
+          return issued;
+        });
         const slips = people.map((p, i) => ({ ...p, code: codes[i] }));
         await pdf.add(slips);
         xlsx.add(slips);
@@ -109,6 +130,28 @@ export class ActivationSlipsService {
     );
     await report(100);
     return 'completed';
+  }
+
+  /** The API's mail of a single code, keyed by the code: name, username, code, link, expiry. */
+  private codeMail(
+    to: string,
+    person: { id: string; username: string; fullName: string },
+    code: string,
+    expiresAt: Date,
+  ): MailRequest<'activation-code'> {
+    return {
+      to,
+      userId: person.id,
+      template: 'activation-code',
+      params: {
+        fullName: person.fullName,
+        username: person.username,
+        code,
+        expiresAt: expiresAt.toISOString(),
+        activateUrl: `${this.config.publicBaseUrl}/activate`,
+      },
+      idempotencyKey: `activation-code:${hashActivationCode(this.config.jwt.secret, code)}`,
+    };
   }
 
   async markFailed(id: string, error: string): Promise<void> {

@@ -6,20 +6,24 @@ import {
   OrgUnitEntity,
   UserEntity,
 } from '@dx/db';
-import { eventually } from '@dx/testing';
+import { eventually, TestSmtpServer } from '@dx/testing';
 import { Workbook } from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createTestWorker } from '../test/test-worker';
+import { ActivationSlipsService } from './activation-slips.service';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 
-describe('activation slips of a unit (real worker: codes issued, PDF of slips, XLSX list)', () => {
+describe('activation slips of a unit (real worker: codes issued, PDF of slips, XLSX list, mail)', () => {
+  let smtp: TestSmtpServer;
+  const env: Record<string, string> = { MAIL_FROM: 'Học viện CĐS <no-reply@dx.example.gov.vn>' };
   const worker = createTestWorker({
     databasePrefix: 'dx_worker_slips',
     storagePrefix: 'dx-worker-slips-',
+    env,
   });
   let db: DataSource;
   let province: OrgUnitEntity;
@@ -58,6 +62,9 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
   }
 
   beforeAll(async () => {
+    smtp = await TestSmtpServer.create();
+    // The server's port is known only now; the worker reads its env when it starts.
+    env.SMTP_URL = smtp.url;
     await worker.start();
     db = worker.db;
     province = await unit('Tỉnh Tuyên Quang', null);
@@ -74,7 +81,10 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
       other: await person('khac.tinh', 'Ở Tỉnh Khác', elsewhere),
     };
   }, 120_000);
-  afterAll(() => worker.stop());
+  afterAll(async () => {
+    await worker.stop();
+    await smtp.stop();
+  });
 
   /** Asks as the API does (batch row + outbox row in one transaction) and waits for the files. */
   async function slipsOf(at: OrgUnitEntity) {
@@ -201,5 +211,45 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
     expect(row.count).toBe(0);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
     expect(text).toContain('không có người nào cần kích hoạt tài khoản');
+  }, 90_000);
+
+  it('mails their code to people with an email, once, and a retried job keeps the mailed code working', async () => {
+    const village = await unit('Xã Tân Trào', null);
+    const hoa = await person('hoa.pt', 'Phạm Thị Hoa', village, { email: 'hoa.pt@example.vn' });
+    const khanh = await person('khanh.dv', 'Đỗ Văn Khánh', village);
+    const { row, xlsx } = await slipsOf(village);
+    const [hoaLine] = (await listOf(xlsx)).filter((r) => r[2] === 'hoa.pt');
+    const code = hoaLine[4] as string;
+
+    await smtp.waitForCount(1);
+    const [mail] = smtp.to('hoa.pt@example.vn');
+    expect(mail.parsed.subject).toBe('Mã kích hoạt tài khoản DX Academy');
+    expect(mail.parsed.text).toContain(`Mã kích hoạt: ${code}`);
+    expect(mail.parsed.text).toContain('Tên đăng nhập: hoa.pt');
+    expect(mail.parsed.text).toContain(`${worker.config.publicBaseUrl}/activate`);
+    // Nothing else about the person or the unit travels by mail.
+    expect(mail.parsed.text).not.toContain('Xã Tân Trào');
+    expect(mail.parsed.text).not.toContain('Đỗ Văn Khánh');
+    const mailsOf = async (userId: string) =>
+      (await db.query(`SELECT count(*)::int AS n FROM mail WHERE user_id = $1`, [userId]))[0].n;
+    expect(await mailsOf(khanh.id)).toBe(0);
+
+    // The job fails after its codes and mails were committed and is run again.
+    await db.getRepository(ActivationSlipBatchEntity).update({ id: row.id }, { state: 'failed' });
+    await expect(
+      worker.app.get(ActivationSlipsService).make(row.id, async () => undefined),
+    ).resolves.toBe('completed');
+    const [again] = (await listOf(xlsx)).filter((r) => r[2] === 'hoa.pt');
+    expect(again[4]).toBe(code);
+    expect(await mailsOf(hoa.id)).toBe(1);
+    const [{ hash }] = await db.query(
+      `SELECT code_hash AS hash FROM activation_code
+        WHERE user_id = $1 AND used_at IS NULL AND replaced_at IS NULL`,
+      [hoa.id],
+    );
+    expect(hash).toBe(hashActivationCode(worker.config.jwt.secret, code));
+    // Give a duplicate the time to arrive: there must be none.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(smtp.to('hoa.pt@example.vn')).toHaveLength(1);
   }, 90_000);
 });

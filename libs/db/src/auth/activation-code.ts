@@ -8,7 +8,24 @@ const CODE_LENGTH = 16;
 
 /** A new code, "XXXX-XXXX-XXXX-XXXX", from 80 random bits. */
 export function generateActivationCode(): string {
-  const bytes = randomBytes(10);
+  return formatCode(randomBytes(10));
+}
+
+/**
+ * The code of one person on one batch of slips: 80 bits of an HMAC under a key derived from
+ * the server secret, so unguessable without it, but the same when a failed job is retried.
+ * That keeps a code already mailed by the failed attempt valid (the retry re-issues it
+ * instead of replacing it) and the mail's idempotency key unchanged (one mail per person).
+ * A new batch for the unit has a new id, hence new codes.
+ */
+export function slipActivationCode(serverSecret: string, batchId: string, userId: string): string {
+  const key = createHash('sha256').update(`dx-activation-slip:${serverSecret}`).digest();
+  return formatCode(
+    createHmac('sha256', key).update(`${batchId}:${userId}`).digest().subarray(0, 10),
+  );
+}
+
+function formatCode(bytes: Uint8Array): string {
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let code = '';
@@ -45,9 +62,16 @@ export function hashActivationCode(serverSecret: string, code: string): string {
  */
 export async function issueActivationCodes(
   tx: EntityManager,
-  args: { userIds: string[]; issuedBy: string | null; expiresAt: Date; serverSecret: string },
+  args: {
+    userIds: string[];
+    issuedBy: string | null;
+    expiresAt: Date;
+    serverSecret: string;
+    /** The code of each user (see slipActivationCode); random ones when absent. */
+    codeOf?: (userId: string) => string;
+  },
 ): Promise<string[]> {
-  const codes = args.userIds.map(() => generateActivationCode());
+  const codes = args.userIds.map((id) => args.codeOf?.(id) ?? generateActivationCode());
   await tx.query(
     `UPDATE activation_code SET replaced_at = now()
      WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND replaced_at IS NULL`,

@@ -56,6 +56,37 @@ export class MailService {
   }
 
   /**
+   * `enqueue` for many mails of one template in two statements (a worker job mailing a
+   * whole unit): mails whose key already exists are skipped. Returns how many were queued.
+   */
+  async enqueueMany<T extends MailTemplate>(
+    tx: EntityManager,
+    mails: MailRequest<T>[],
+  ): Promise<number> {
+    if (mails.length === 0) return 0;
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO mail (recipient, user_id, template, params, idempotency_key)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[])
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [
+        mails.map((m) => m.to),
+        mails.map((m) => m.userId ?? null),
+        mails.map((m) => m.template),
+        mails.map((m) => JSON.stringify(m.params)),
+        mails.map((m) => m.idempotencyKey),
+      ],
+    );
+    if (rows.length === 0) return 0;
+    await tx.query(
+      `INSERT INTO outbox (queue, job_name, job_id, payload)
+       SELECT $1, $2, 'mail-' || id, jsonb_build_object('mailId', id)
+         FROM unnest($3::uuid[]) AS id`,
+      [JOB_QUEUE[JobName.SendMail], MailJob.Send, rows.map((r) => r.id)],
+    );
+    return rows.length;
+  }
+
+  /**
    * What became of the mails with these idempotency keys (for a sent-log): status, when it
    * left, the last error. Keys without a mail are absent from the map.
    */

@@ -7,6 +7,8 @@ export interface ActivationSlipPerson {
   id: string;
   username: string;
   fullName: string;
+  /** Where the code is also mailed, when the person has an address. */
+  email: string | null;
   unitName: string;
   /** The unit's path: slips come unit by unit, so a stack is handed out office by office. */
   unitPath: string;
@@ -52,8 +54,8 @@ export async function* activationSlipPeopleBatches(
   for (const unit of units) {
     let after = '';
     for (;;) {
-      const people: { id: string; username: string; fullName: string }[] = await m.query(
-        `SELECT u.id, u.username, u.full_name AS "fullName"
+      const people: Omit<ActivationSlipPerson, 'unitName' | 'unitPath'>[] = await m.query(
+        `SELECT u.id, u.username, u.full_name AS "fullName", u.email
            FROM app_user u
           WHERE u.org_unit_id = $1 AND u.active AND u.password_hash IS NULL
             AND NOT ('sysadmin' = ANY (u.roles)) AND u.username COLLATE "C" > $2
