@@ -27,19 +27,19 @@ export type FileJobSkip = 'missing' | 'already-done';
 
 /**
  * Starts (or restarts, on a retry) the job `id`: its row, now `active` with progress and
- * error cleared, or why there is nothing to make. `extra` is written in the same update
- * (e.g. the expiry of the activation codes the job is about to issue).
+ * error cleared, or why there is nothing to make. `extra(row)` is written in the same
+ * update (e.g. the expiry of the activation codes the job is about to issue).
  */
 export async function startFileJob<K extends FileJobKind>(
   db: DataSource,
   kind: K,
   id: string,
-  extra: Partial<FileJobRow<K>> = {},
+  extra: (row: FileJobRow<K>) => Partial<FileJobRow<K>> = () => ({}),
 ): Promise<FileJobRow<K> | FileJobSkip> {
   const row = (await db.getRepository(ENTITY_OF[kind]).findOneBy({ id })) as FileJobRow<K> | null;
   if (!row) return 'missing';
   if (row.state === 'completed') return 'already-done';
-  const started = { state: 'active', progress: 0, done: 0, error: null, ...extra } as const;
+  const started = { state: 'active', progress: 0, done: 0, error: null, ...extra(row) } as const;
   await db.getRepository(ENTITY_OF[kind]).update({ id }, started as never);
   return Object.assign(row, started);
 }

@@ -1,6 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import {
-  ActivationSlipBatchEntity,
   hashActivationCode,
   issueActivationCodes,
   MailRequest,
@@ -13,15 +12,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { filesExpireAt } from '../file-jobs/file-job-progress';
+import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
+import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
 import { dayMonthYear, SlipSheetMeta } from './slip-format';
 import { SlipsPdfWriter } from './slips-pdf';
 import { SlipsXlsxWriter } from './slips-xlsx';
 
 export type SlipsOutcome = 'completed' | 'already-done' | 'missing';
-
-/** Progress is written at most this often. */
-const PROGRESS_EVERY_MS = 1_000;
 
 /**
  * Makes a unit's activation slips: issues a code for each person who has not activated yet
@@ -43,22 +40,23 @@ export class ActivationSlipsService {
   ) {}
 
   async make(id: string, report: (progress: number) => Promise<void>): Promise<SlipsOutcome> {
-    const repo = this.db.getRepository(ActivationSlipBatchEntity);
-    const row = await repo.findOneBy({ id });
-    if (!row) return 'missing';
-    if (row.state === 'completed') return 'already-done';
-    // A retry keeps the expiry of the failed attempt: the codes it mailed say that date.
-    const expiresAt =
-      row.expiresAt ??
-      new Date(Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000);
-    await repo.update({ id }, { state: 'active', progress: 0, error: null, expiresAt });
+    const row = await startFileJob(this.db, 'activation_slips', id, (found) => ({
+      // A retry keeps the expiry of the failed attempt: the codes it mailed say that date.
+      expiresAt:
+        found.expiresAt ??
+        new Date(Date.now() + this.config.accounts.activationCodeTtlDays * 86_400_000),
+    }));
+    if (typeof row === 'string') return row;
+    const expiresAt = row.expiresAt as Date;
 
     const meta: SlipSheetMeta = {
       unitName: row.unitName,
       activateUrl: `${this.config.publicBaseUrl}/activate`,
       expiresOn: dayMonthYear(expiresAt, this.config.reportsTimeZone),
     };
+    const progress = new FileJobProgress(this.db, id, report);
     const total = await countActivationSlipPeople(this.db.manager, row.unitPath);
+    await progress.setTotal(total);
     const pdfKey = `exports/activation-slips/${id}.pdf`;
     const xlsxKey = `exports/activation-slips/${id}.xlsx`;
     const pdfOut = new PassThrough();
@@ -72,8 +70,6 @@ export class ActivationSlipsService {
     const pdf = new SlipsPdfWriter(pdfOut, meta);
     const xlsx = new SlipsXlsxWriter(xlsxOut, meta);
 
-    let done = 0;
-    let last = 0;
     try {
       for await (const people of activationSlipPeopleBatches(this.db.manager, row.unitPath)) {
         const secret = this.config.jwt.secret;
@@ -96,14 +92,7 @@ export class ActivationSlipsService {
         const slips = people.map((p, i) => ({ ...p, code: codes[i] }));
         await pdf.add(slips);
         xlsx.add(slips);
-        done += people.length;
-        if (Date.now() - last >= PROGRESS_EVERY_MS) {
-          last = Date.now();
-          // 99 at most: 100 means the files are stored.
-          const progress = Math.min(99, Math.floor((done / Math.max(total, 1)) * 100));
-          await repo.update({ id }, { progress });
-          await report(progress);
-        }
+        await progress.add(people.length);
       }
       await Promise.all([pdf.end(), xlsx.end()]);
       pdfOut.end();
@@ -114,20 +103,14 @@ export class ActivationSlipsService {
       throw err;
     }
     await stored;
-    await repo.update(
-      { id },
-      {
-        state: 'completed',
-        progress: 100,
-        done,
-        total,
-        count: done,
-        pdfKey,
-        xlsxKey,
-        finishedAt: new Date(),
-        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-      },
-    );
+    await completeFileJob(this.db, 'activation_slips', id, {
+      done: progress.rows,
+      total,
+      count: progress.rows,
+      pdfKey,
+      xlsxKey,
+      filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+    });
     await report(100);
     return 'completed';
   }
@@ -154,9 +137,7 @@ export class ActivationSlipsService {
     };
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.db
-      .getRepository(ActivationSlipBatchEntity)
-      .update({ id }, { state: 'failed', error: error.slice(0, 1000), finishedAt: new Date() });
+  markFailed(id: string, error: string): Promise<void> {
+    return failFileJob(this.db, id, error);
   }
 }

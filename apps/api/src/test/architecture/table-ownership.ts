@@ -40,11 +40,26 @@ export function tableOwners(): TableOwner[] {
     .filter((f) => f.endsWith('.entity.ts'))
     .flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      const table = /@Entity\(\s*'([a-z_]+)'/.exec(text)?.[1];
+      // A single-table-inheritance child (`@ChildEntity`) lives in its parent's table.
+      const table =
+        /@Entity\(\s*'([a-z_]+)'/.exec(text)?.[1] ??
+        (/@ChildEntity\(/.test(text) ? parentTableOf(text, dbSrc) : undefined);
       const entity = /export class (\w+)/.exec(text)?.[1];
       const owner = rel(file).split('/')[3];
       return table && entity && owner ? [{ table, entity, owner }] : [];
     });
+}
+
+/** The table of the entity a `@ChildEntity` class extends, read from the parent's file. */
+function parentTableOf(text: string, dbSrc: string): string | undefined {
+  const parent = /export class \w+ extends (\w+)/.exec(text)?.[1];
+  if (!parent) return undefined;
+  const file = walk(dbSrc).find(
+    (f) =>
+      f.endsWith('.entity.ts') &&
+      new RegExp(String.raw`export class ${parent}\b`).test(readFileSync(f, 'utf8')),
+  );
+  return file ? /@Entity\(\s*'([a-z_]+)'/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
 }
 
 /**
