@@ -5,7 +5,8 @@ const { resolve } = require('node:path');
 const root = __dirname;
 
 // Drill specs start engines of their own (a streaming replica, PgBouncer, Redis Sentinel) and
-// kill them: they take minutes, so they run in `npm run test:ha` (the `test-ha` targets, with
+// kill them, or take PostgreSQL/Redis away from a running app (fault drills): they take
+// minutes, so they run in `npm run test:ha` (the `test-ha` targets, with
 // DX_TEST_SET=ha) and `npm test` leaves them out. A drill lives in a project's `src/ha/` folder
 // or is named `*.ha.spec.ts`; tools/scripts/check-test-paths.mjs checks the two sets.
 const drills = process.env.DX_TEST_SET === 'ha';

@@ -13,7 +13,7 @@ import { ReadReplica, readReplicaProvider, ReplicaDataSourceCloser } from './rea
  * after RETRIES more tries the process exits with "Unable to connect to the database" —
  * about 11 s in the worst case, where TypeORM's defaults (9 retries, 3 s apart, no
  * timeout) took 30 s for a refused connection and hung on a silent one (trust suite,
- * apps/api/src/trust/faults-postgres.spec.ts). 3 s is ample for a server that is up, even
+ * apps/api/src/trust/faults-postgres.ha.spec.ts). 3 s is ample for a server that is up, even
  * across a network, and leaves the start-up budget room on a loaded machine.
  */
 const CONNECT_TIMEOUT_MS = 3_000;
