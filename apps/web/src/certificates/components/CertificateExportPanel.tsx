@@ -1,15 +1,9 @@
-import {
-  CERTIFICATE_EXPORT_FORMATS,
-  type CertificateExportFormat,
-  type CertificateExportStatus,
-} from '@dx/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { CERTIFICATE_EXPORT_FORMATS, type CertificateExportFormat } from '@dx/contracts';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/error-text';
-import { isApiError } from '../../api/api-error';
 import { ProgressBar } from '../../app/ProgressBar';
-import { saveBlob } from '../../app/save-blob';
+import { useFileJob } from '../../app/useFileJob';
 import {
   certificateKeys,
   downloadCertificateExport,
@@ -17,11 +11,7 @@ import {
   requestCertificateExport,
 } from '../api';
 
-const POLL_MS = 1_000;
 const YEARS_BACK = 5;
-
-const finished = (s: CertificateExportStatus | undefined) =>
-  s?.state === 'completed' || s?.state === 'failed';
 
 /**
  * Export of what a unit's subtree issued in a year: every PDF as a ZIP, or the register
@@ -33,46 +23,16 @@ export function CertificateExportPanel({ orgUnitId }: { orgUnitId: string | null
   const yearId = useId();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [job, setJob] = useState<{ id: string; format: CertificateExportFormat } | null>(null);
-  const [saveError, setSaveError] = useState(false);
-  const saved = useRef<string | null>(null);
-
-  const request = useMutation({
-    mutationFn: (format: CertificateExportFormat) =>
+  const exportJob = useFileJob({
+    request: (format: CertificateExportFormat) =>
       requestCertificateExport({ orgUnitId: orgUnitId as string, year, format }),
-    onSuccess: ({ jobId }, format) => {
-      setSaveError(false);
-      setJob({ id: jobId, format });
-    },
+    statusKey: certificateKeys.exportJob,
+    fetchStatus: fetchCertificateExport,
+    download: downloadCertificateExport,
+    fileName: (format) => `chung-nhan-${year}.${format}`,
   });
+  const { job, state, busy } = exportJob;
 
-  const status = useQuery({
-    queryKey: certificateKeys.exportJob(job?.id ?? ''),
-    queryFn: ({ signal }) => fetchCertificateExport(job?.id as string, signal),
-    enabled: !!job,
-    refetchInterval: (query) => {
-      if (finished(query.state.data)) return false;
-      const error = query.state.error;
-      if (isApiError(error) && error.statusCode >= 400 && error.statusCode < 500) return false;
-      return POLL_MS;
-    },
-    staleTime: 0,
-  });
-  const state = status.data;
-
-  useEffect(() => {
-    const url = state?.state === 'completed' ? state.downloadUrl : undefined;
-    if (!url || !job || saved.current === job.id) return;
-    saved.current = job.id;
-    downloadCertificateExport(url)
-      .then((file) => {
-        if (!file) window.location.assign(url);
-        else saveBlob(file.blob, file.fileName ?? `chung-nhan-${year}.${job.format}`);
-      })
-      .catch(() => setSaveError(true));
-  }, [state, job, year]);
-
-  const busy = request.isPending || (!!job && !finished(state) && !status.isError);
   return (
     <section className="card export-panel" aria-labelledby="export-title">
       <h2 id="export-title">{t('manage.export.title')}</h2>
@@ -98,21 +58,21 @@ export function CertificateExportPanel({ orgUnitId }: { orgUnitId: string | null
             className="button"
             disabled={!orgUnitId || busy}
             aria-busy={busy && job?.format === format}
-            onClick={() => request.mutate(format)}
+            onClick={() => exportJob.start(format)}
           >
             {t(`manage.export.${format}`)}
           </button>
         ))}
       </div>
-      {request.isError && (
+      {!!exportJob.requestError && (
         <p className="alert alert--error" role="alert">
-          {apiErrorText(t, request.error)}
+          {apiErrorText(t, exportJob.requestError)}
         </p>
       )}
       {job && (
         <div aria-live="polite">
           <ProgressBar value={state?.progress ?? 0} label={t('manage.export.progress')} />
-          {state?.state === 'failed' || status.isError ? (
+          {state?.state === 'failed' || exportJob.failed ? (
             <p className="alert alert--error" role="alert">
               {t('manage.export.failed')}
             </p>
@@ -123,7 +83,7 @@ export function CertificateExportPanel({ orgUnitId }: { orgUnitId: string | null
                 : t(`manage.export.state.${state?.state ?? 'waiting'}`)}
             </p>
           )}
-          {saveError && (
+          {exportJob.saveError && (
             <p className="alert alert--error" role="alert">
               {t('manage.export.saveError')}
             </p>
