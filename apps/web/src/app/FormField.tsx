@@ -4,11 +4,13 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
+import { FieldErrorLine } from './FieldErrorLine';
 
 /**
  * The app's `.field` row: a label tied to one control by `id`. `hint` is a muted line the
- * control points to with aria-describedby; `children` go under the control as they are
- * (error messages, hints that screen readers need not repeat).
+ * control points to with aria-describedby; `error` is the API's refusal of this field, already
+ * translated: shown under it, read with it, and the control marked invalid; `children` go
+ * under the control as they are (hints that screen readers need not repeat).
  */
 interface FieldProps {
   id: string;
@@ -16,6 +18,7 @@ interface FieldProps {
   /** `.field--short`: numbers and short pickers that sit side by side in a `.form-row`. */
   short?: boolean;
   hint?: ReactNode;
+  error?: string;
   children?: ReactNode;
 }
 
@@ -23,7 +26,15 @@ interface FieldProps {
 type ControlProps<A> = FieldProps &
   Omit<A, 'id' | 'onChange' | 'children'> & { onValue: (value: string) => void };
 
-function Field({ id, label, short, hint, children, control }: FieldProps & { control: ReactNode }) {
+function Field({
+  id,
+  label,
+  short,
+  hint,
+  error,
+  children,
+  control,
+}: FieldProps & { control: ReactNode }) {
   return (
     <div className={short ? 'field field--short' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -33,20 +44,25 @@ function Field({ id, label, short, hint, children, control }: FieldProps & { con
           {hint}
         </p>
       )}
+      <FieldErrorLine id={id} text={error} />
       {children}
     </div>
   );
 }
 
-/** `aria-describedby` of a control with a hint, unless the caller names its own. */
-const describedBy = (id: string, hint: ReactNode, own: string | undefined) =>
-  own ?? (hint ? `${id}-hint` : undefined);
+/** What a control is read with: its hint and its error, unless the caller names its own. */
+function describedBy(id: string, hint: ReactNode, error: string | undefined, own?: string) {
+  if (own) return own;
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
 
 export function InputField({
   id,
   label,
   short,
   hint,
+  error,
   children,
   onValue,
   type = 'text',
@@ -57,11 +73,12 @@ export function InputField({
       id={id}
       type={type}
       {...input}
-      aria-describedby={describedBy(id, hint, input['aria-describedby'])}
+      aria-invalid={error ? true : input['aria-invalid']}
+      aria-describedby={describedBy(id, hint, error, input['aria-describedby'])}
       onChange={(e) => onValue(e.target.value)}
     />
   );
-  return <Field {...{ id, label, short, hint, children, control }} />;
+  return <Field {...{ id, label, short, hint, error, children, control }} />;
 }
 
 export function TextareaField({
@@ -69,6 +86,7 @@ export function TextareaField({
   label,
   short,
   hint,
+  error,
   children,
   onValue,
   ...textarea
@@ -77,11 +95,12 @@ export function TextareaField({
     <textarea
       id={id}
       {...textarea}
-      aria-describedby={describedBy(id, hint, textarea['aria-describedby'])}
+      aria-invalid={error ? true : textarea['aria-invalid']}
+      aria-describedby={describedBy(id, hint, error, textarea['aria-describedby'])}
       onChange={(e) => onValue(e.target.value)}
     />
   );
-  return <Field {...{ id, label, short, hint, children, control }} />;
+  return <Field {...{ id, label, short, hint, error, children, control }} />;
 }
 
 /** A `<select>`; its `<option>`s are given as `options`, in order. */
@@ -90,6 +109,7 @@ export function SelectField({
   label,
   short,
   hint,
+  error,
   children,
   onValue,
   options,
@@ -99,11 +119,12 @@ export function SelectField({
     <select
       id={id}
       {...select}
-      aria-describedby={describedBy(id, hint, select['aria-describedby'])}
+      aria-invalid={error ? true : select['aria-invalid']}
+      aria-describedby={describedBy(id, hint, error, select['aria-describedby'])}
       onChange={(e) => onValue(e.target.value)}
     >
       {options}
     </select>
   );
-  return <Field {...{ id, label, short, hint, children, control }} />;
+  return <Field {...{ id, label, short, hint, error, children, control }} />;
 }

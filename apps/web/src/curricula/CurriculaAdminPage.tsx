@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { fieldErrorTexts } from '../api/error-text';
-import { FieldErrorLine, fieldErrorProps } from '../app/FieldErrorLine';
 import { FormError } from '../app/FormError';
 import { InputField } from '../app/FormField';
 import { PageError } from '../app/PageStatus';
@@ -46,10 +45,8 @@ function CreateCurriculumForm() {
             onValue={setCode}
             required
             autoComplete="off"
-            {...fieldErrorProps('curriculum-code', errors.code)}
-          >
-            <FieldErrorLine id="curriculum-code" text={errors.code} />
-          </InputField>
+            error={errors.code}
+          />
           <InputField
             id="curriculum-hours"
             label={t('curriculumAdmin.hoursPerYear')}
@@ -58,10 +55,8 @@ function CreateCurriculumForm() {
             value={hours}
             onValue={setHours}
             required
-            {...fieldErrorProps('curriculum-hours', errors.hoursPerYear)}
-          >
-            <FieldErrorLine id="curriculum-hours" text={errors.hoursPerYear} />
-          </InputField>
+            error={errors.hoursPerYear}
+          />
         </div>
         <InputField
           id="curriculum-title"
@@ -69,10 +64,8 @@ function CreateCurriculumForm() {
           value={title}
           onValue={setTitle}
           required
-          {...fieldErrorProps('curriculum-title', errors.title)}
-        >
-          <FieldErrorLine id="curriculum-title" text={errors.title} />
-        </InputField>
+          error={errors.title}
+        />
         {create.isError && Object.keys(errors).length === 0 && <FormError error={create.error} />}
         <div className="button-row">
           <button

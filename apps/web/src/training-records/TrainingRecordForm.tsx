@@ -2,7 +2,6 @@ import type { TrainingRecord } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorTexts } from '../api/error-text';
-import { FieldErrorLine, fieldErrorProps } from '../app/FieldErrorLine';
 import { FormError } from '../app/FormError';
 import { InputField } from '../app/FormField';
 import { parseHoursText, type TrainingRecordInput } from '../requirements/admin-api';
@@ -57,10 +56,8 @@ export function TrainingRecordForm({
         maxLength={255}
         value={title}
         onValue={setTitle}
-        {...fieldErrorProps(id('title'), errors.title)}
-      >
-        <FieldErrorLine id={id('title')} text={errors.title} />
-      </InputField>
+        error={errors.title}
+      />
       <InputField
         id={id('provider')}
         label={t('trainingRecords.provider')}
@@ -68,10 +65,8 @@ export function TrainingRecordForm({
         maxLength={255}
         value={provider}
         onValue={setProvider}
-        {...fieldErrorProps(id('provider'), errors.provider)}
-      >
-        <FieldErrorLine id={id('provider')} text={errors.provider} />
-      </InputField>
+        error={errors.provider}
+      />
       <div className="form-row">
         <InputField
           id={id('hours')}
@@ -81,10 +76,8 @@ export function TrainingRecordForm({
           required
           value={hours}
           onValue={setHours}
-          {...fieldErrorProps(id('hours'), errors.hours)}
-        >
-          <FieldErrorLine id={id('hours')} text={errors.hours} />
-        </InputField>
+          error={errors.hours}
+        />
         <InputField
           id={id('date')}
           label={t('trainingRecords.completedOn')}
@@ -94,10 +87,8 @@ export function TrainingRecordForm({
           required
           value={completedOn}
           onValue={setCompletedOn}
-          {...fieldErrorProps(id('date'), errors.completedOn)}
-        >
-          <FieldErrorLine id={id('date')} text={errors.completedOn} />
-        </InputField>
+          error={errors.completedOn}
+        />
       </div>
       {error != null && Object.keys(errors).length === 0 && <FormError error={error} />}
       <div className="button-row">

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorTexts } from '../../api/error-text';
-import { FieldErrorLine, fieldErrorProps } from '../../app/FieldErrorLine';
 import { FormError } from '../../app/FormError';
 import { InputField, TextareaField } from '../../app/FormField';
 import { curriculumKeys, updateCurriculum } from '../api';
@@ -48,29 +47,23 @@ export function CurriculumFieldsForm({ curriculum }: { curriculum: CurriculumDet
         value={title}
         onValue={setTitle}
         required
-        {...fieldErrorProps('cur-title', errors.title)}
-      >
-        <FieldErrorLine id="cur-title" text={errors.title} />
-      </InputField>
+        error={errors.title}
+      />
       <TextareaField
         id="cur-description"
         label={t('curriculumAdmin.description')}
         value={description}
         onValue={setDescription}
         rows={3}
-        {...fieldErrorProps('cur-description', errors.description)}
-      >
-        <FieldErrorLine id="cur-description" text={errors.description} />
-      </TextareaField>
+        error={errors.description}
+      />
       <InputField
         id="cur-audience"
         label={t('curriculumAdmin.audience')}
         value={audience}
         onValue={setAudience}
-        {...fieldErrorProps('cur-audience', errors.audience)}
-      >
-        <FieldErrorLine id="cur-audience" text={errors.audience} />
-      </InputField>
+        error={errors.audience}
+      />
       <TextareaField
         id="cur-job-titles"
         label={t('curriculumAdmin.jobTitles')}
@@ -78,10 +71,8 @@ export function CurriculumFieldsForm({ curriculum }: { curriculum: CurriculumDet
         value={jobTitles}
         onValue={setJobTitles}
         rows={3}
-        {...fieldErrorProps('cur-job-titles', errors.jobTitles)}
-      >
-        <FieldErrorLine id="cur-job-titles" text={errors.jobTitles} />
-      </TextareaField>
+        error={errors.jobTitles}
+      />
       <InputField
         id="cur-hours"
         label={t('curriculumAdmin.hoursPerYear')}
@@ -89,10 +80,8 @@ export function CurriculumFieldsForm({ curriculum }: { curriculum: CurriculumDet
         inputMode="decimal"
         value={hours}
         onValue={setHours}
-        {...fieldErrorProps('cur-hours', errors.hoursPerYear)}
-      >
-        <FieldErrorLine id="cur-hours" text={errors.hoursPerYear} />
-      </InputField>
+        error={errors.hoursPerYear}
+      />
       {save.isError && Object.keys(errors).length === 0 && <FormError error={save.error} />}
       {save.isSuccess && (
         <p className="alert alert--success" role="status">

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorTexts } from '../../api/error-text';
 import { FormError } from '../../app/FormError';
-import { FieldErrorLine, fieldErrorProps } from '../../app/FieldErrorLine';
 import { InputField } from '../../app/FormField';
 import { createOrgUnit } from '../api';
 import { OrgUnitPicker, type PickedUnit } from '../OrgUnitPicker';
@@ -61,10 +60,8 @@ export function CreateOrgUnitForm() {
             maxLength={64}
             autoComplete="off"
             hint={t('orgUnitAdmin.codeHint')}
-            {...fieldErrorProps(`${id}-code`, fieldErrors.code)}
-          >
-            <FieldErrorLine id={`${id}-code`} text={fieldErrors.code} />
-          </InputField>
+            error={fieldErrors.code}
+          />
           <InputField
             id={`${id}-valid-from`}
             label={t('orgUnitAdmin.validFrom')}
@@ -72,10 +69,8 @@ export function CreateOrgUnitForm() {
             type="date"
             value={validFrom}
             onValue={setValidFrom}
-            {...fieldErrorProps(`${id}-valid-from`, fieldErrors.validFrom)}
-          >
-            <FieldErrorLine id={`${id}-valid-from`} text={fieldErrors.validFrom} />
-          </InputField>
+            error={fieldErrors.validFrom}
+          />
         </div>
         <InputField
           id={`${id}-name`}
@@ -84,10 +79,8 @@ export function CreateOrgUnitForm() {
           onValue={setName}
           required
           maxLength={255}
-          {...fieldErrorProps(`${id}-name`, fieldErrors.name)}
-        >
-          <FieldErrorLine id={`${id}-name`} text={fieldErrors.name} />
-        </InputField>
+          error={fieldErrors.name}
+        />
         {create.isError && Object.keys(fieldErrors).length === 0 && (
           <FormError error={create.error} />
         )}

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogForm } from '../../app/DialogForm';
-import { fieldErrorProps, FieldErrorLine } from '../../app/FieldErrorLine';
+import { FieldErrorLine } from '../../app/FieldErrorLine';
 import { InputField } from '../../app/FormField';
 import { OrgUnitPicker } from '../../org-units/OrgUnitPicker';
 import { createPerson, type PersonDetails } from '../api';
@@ -67,10 +67,8 @@ export function CreatePersonDialog({
         autoComplete="off"
         hint={t('peopleAdmin.create.usernameHint')}
         onValue={setUsername}
-        {...fieldErrorProps(`${id}-username`, texts.username)}
-      >
-        <FieldErrorLine id={`${id}-username`} text={texts.username} />
-      </InputField>
+        error={texts.username}
+      />
       <InputField
         id={`${id}-password`}
         label={t('peopleAdmin.create.password')}
@@ -80,10 +78,8 @@ export function CreatePersonDialog({
         autoComplete="new-password"
         hint={t('peopleAdmin.create.passwordHint')}
         onValue={setPassword}
-        {...fieldErrorProps(`${id}-password`, texts.password)}
-      >
-        <FieldErrorLine id={`${id}-password`} text={texts.password} />
-      </InputField>
+        error={texts.password}
+      />
       <OrgUnitPicker
         label={t('peopleAdmin.unit')}
         value={orgUnitId}

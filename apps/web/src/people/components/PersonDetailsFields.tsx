@@ -1,6 +1,6 @@
 import { DX_ROLES, ROLES, type Role } from '@dx/contracts';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorProps, FieldErrorLine } from '../../app/FieldErrorLine';
+import { FieldErrorLine } from '../../app/FieldErrorLine';
 import { InputField, SelectField } from '../../app/FormField';
 import { useMe } from '../../auth/useMe';
 import type { PersonDetails } from '../api';
@@ -43,10 +43,8 @@ export function PersonDetailsFields({
         maxLength={255}
         autoComplete="off"
         onValue={(v) => set('fullName', v)}
-        {...fieldErrorProps(id('fullName'), errors.fullName)}
-      >
-        <FieldErrorLine id={id('fullName')} text={errors.fullName} />
-      </InputField>
+        error={errors.fullName}
+      />
       <InputField
         id={id('email')}
         label={t('peopleAdmin.form.email')}
@@ -55,20 +53,16 @@ export function PersonDetailsFields({
         maxLength={255}
         autoComplete="off"
         onValue={(v) => set('email', v)}
-        {...fieldErrorProps(id('email'), errors.email)}
-      >
-        <FieldErrorLine id={id('email')} text={errors.email} />
-      </InputField>
+        error={errors.email}
+      />
       <InputField
         id={id('jobTitle')}
         label={t('peopleAdmin.form.jobTitle')}
         value={value.jobTitle}
         maxLength={255}
         onValue={(v) => set('jobTitle', v)}
-        {...fieldErrorProps(id('jobTitle'), errors.jobTitle)}
-      >
-        <FieldErrorLine id={id('jobTitle')} text={errors.jobTitle} />
-      </InputField>
+        error={errors.jobTitle}
+      />
       <SelectField
         id={id('dxRole')}
         label={t('peopleAdmin.form.dxRole')}
@@ -79,10 +73,8 @@ export function PersonDetailsFields({
             {t(`dxRole.${r}`)}
           </option>
         ))}
-        {...fieldErrorProps(id('dxRole'), errors.dxRole)}
-      >
-        <FieldErrorLine id={id('dxRole')} text={errors.dxRole} />
-      </SelectField>
+        error={errors.dxRole}
+      />
       <fieldset
         className="form-row"
         aria-describedby={errors.roles ? `${id('roles')}-error` : undefined}

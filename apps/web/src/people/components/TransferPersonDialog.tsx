@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogForm } from '../../app/DialogForm';
-import { fieldErrorProps, FieldErrorLine } from '../../app/FieldErrorLine';
+import { FieldErrorLine } from '../../app/FieldErrorLine';
 import { InputField } from '../../app/FormField';
 import { todayInVietnam } from '../../org-units/merge-api';
 import { OrgUnitPicker, type PickedUnit } from '../../org-units/OrgUnitPicker';
@@ -71,10 +71,8 @@ export function TransferPersonDialog({
         max={today}
         value={effectiveDate}
         onValue={setEffectiveDate}
-        {...fieldErrorProps(`${id}-date`, texts.effectiveDate)}
-      >
-        <FieldErrorLine id={`${id}-date`} text={texts.effectiveDate} />
-      </InputField>
+        error={texts.effectiveDate}
+      />
     </DialogForm>
   );
 }

@@ -2,7 +2,7 @@ import { REQUIREMENT_DX_ROLES, type Requirement, type RequirementDxRole } from '
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorTexts } from '../../api/error-text';
-import { FieldErrorLine, fieldErrorProps } from '../../app/FieldErrorLine';
+import { FieldErrorLine } from '../../app/FieldErrorLine';
 import { FormError } from '../../app/FormError';
 import { InputField, TextareaField } from '../../app/FormField';
 import { useMe } from '../../auth/useMe';
@@ -105,10 +105,8 @@ export function RequirementForm({
           required
           value={hours}
           onValue={setHours}
-          {...fieldErrorProps(id('hours'), errors.hours)}
-        >
-          <FieldErrorLine id={id('hours')} text={errors.hours} />
-        </InputField>
+          error={errors.hours}
+        />
         <InputField
           id={id('due')}
           label={t('requirementsAdmin.dueDate')}
@@ -119,10 +117,8 @@ export function RequirementForm({
           required
           value={dueDate}
           onValue={setDueDate}
-          {...fieldErrorProps(id('due'), errors.dueDate)}
-        >
-          <FieldErrorLine id={id('due')} text={errors.dueDate} />
-        </InputField>
+          error={errors.dueDate}
+        />
       </div>
       <TextareaField
         id={id('titles')}
