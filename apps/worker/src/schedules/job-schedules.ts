@@ -85,10 +85,3 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     opts: RETRIED,
   },
 ];
-
-/** The schedule of `job` (specs check what Redis holds against it). */
-export function scheduleOf(job: JobName): JobSchedule {
-  const found = JOB_SCHEDULES.find((s) => s.job === job);
-  if (!found) throw new Error(`${job} is not scheduled`);
-  return found;
-}
