@@ -71,6 +71,11 @@ class Reports extends JobDispatcher {
   async people(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.AdvanceLedgerPlacement)
+  async placement(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.Notifications)
@@ -166,15 +171,15 @@ describe('ProcessorCoverageCheck', () => {
   });
 
   it('refuses to boot when a queue has two processors', async () => {
-    await expect(checkWith(SystemA, SystemB, Certificates, Reports, Mail, PriorityMail)).rejects.toThrow(
-      'queue "system" has 2 processors (SystemA, SystemB)',
-    );
+    await expect(
+      checkWith(SystemA, SystemB, Certificates, Reports, Mail, PriorityMail),
+    ).rejects.toThrow('queue "system" has 2 processors (SystemA, SystemB)');
   });
 
   it('refuses a processor for a queue that QueueName does not list', async () => {
-    await expect(checkWith(SystemA, Certificates, Reports, Mail, PriorityMail, Stray)).rejects.toThrow(
-      'Stray serves "no-such-queue", which is not a QueueName',
-    );
+    await expect(
+      checkWith(SystemA, Certificates, Reports, Mail, PriorityMail, Stray),
+    ).rejects.toThrow('Stray serves "no-such-queue", which is not a QueueName');
   });
 
   it('accepts exactly one processor per queue', async () => {

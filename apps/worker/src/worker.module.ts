@@ -11,6 +11,7 @@ import { ReportsJobsModule } from './reports/reports-jobs.module';
 import { SystemJobsModule } from './system/system-jobs.module';
 import { MailJobsModule } from './mail/mail-jobs.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
+import { JobSchedulesService } from './schedules/job-schedules.service';
 
 /** The worker: one processor per queue, no HTTP. Tests pass a ready config. */
 @Module({})
@@ -31,7 +32,7 @@ export class WorkerModule {
         MailJobsModule,
         RemindersJobsModule,
       ],
-      providers: [ProcessorCoverageCheck],
+      providers: [ProcessorCoverageCheck, JobSchedulesService],
     };
   }
 }

@@ -34,15 +34,34 @@ export class ApiClient {
     return new ApiClient(baseUrl, accessToken);
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (body === undefined) return this.send<T>(method, path);
+    return this.send<T>(method, path, JSON.stringify(body), 15_000, 'application/json');
+  }
+
+  /** One file posted as the app's file inputs post it (multipart, field `file`). */
+  upload<T>(path: string, file: { name: string; type: string; content: Buffer }): Promise<T> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
+    // A staff list of thousands of rows is checked and saved in one request.
+    return this.send<T>('POST', path, form, 60_000);
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body?: string | FormData,
+    timeoutMs = 15_000,
+    contentType?: string,
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (contentType) headers['Content-Type'] = contentType;
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     const response = await fetch(`${this.baseUrl}/api${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
     if (!response.ok) throw new ApiCallError(method, path, response.status, text);

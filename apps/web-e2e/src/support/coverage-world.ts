@@ -26,10 +26,10 @@ export interface CoverageWorld {
   communes: [CoverageCommune, CoverageCommune];
   hr: Person;
   trainer: Person;
-  course: { id: string; title: string; hours: number };
+  course: { id: string; title: string; hours: number; lessonId: string };
 }
 
-function person(prefix: string, suffix: string, fullName: string): Person {
+export function person(prefix: string, suffix: string, fullName: string): Person {
   return {
     username: `${prefix}.${suffix}`,
     password: `Dx!9a${randomBytes(12).toString('base64url')}`,
@@ -112,6 +112,6 @@ export async function createCoverageWorld(state: E2eState): Promise<CoverageWorl
     ],
     hr,
     trainer,
-    course: { id: course.id, title, hours },
+    course: { id: course.id, title, hours, lessonId: lesson.id },
   };
 }

@@ -1,4 +1,4 @@
-import { QueueName, SCHEDULED_MERGES_SCHEDULER_ID, SystemJob } from '@dx/contracts';
+import { QueueName, SystemJob } from '@dx/contracts';
 import { OrgUnitEntity, OrgUnitMergeEntity } from '@dx/db';
 import { insertCoverageRows } from '@dx/reports';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -7,7 +7,6 @@ import type { DataSource } from 'typeorm';
 import { CoverageFixture, FixtureUnit } from '@dx/testing';
 import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
-import { MergesScheduleService, SCHEDULED_MERGES_PATTERN } from './merges-schedule.service';
 import { ScheduledMergesService } from './scheduled-merges.service';
 
 /**
@@ -151,20 +150,5 @@ describe('scheduled org-unit merges (real worker, Redis and PostgreSQL)', () => 
     expect(failed.status).toBe('failed');
     expect(failed.failure).toMatch(/closed/);
     expect(await unitRow(d.id)).toMatchObject({ validTo: null, successorId: null });
-  });
-
-  it('registers the daily scheduler just after midnight in Vietnam time', async () => {
-    await worker.app.get(MergesScheduleService).registration;
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.System));
-    const daily = (await queue.getJobSchedulers()).find(
-      (s) => s.key === SCHEDULED_MERGES_SCHEDULER_ID,
-    );
-    expect(daily).toMatchObject({
-      name: SystemJob.ApplyScheduledMerges,
-      pattern: SCHEDULED_MERGES_PATTERN,
-      tz: 'Asia/Ho_Chi_Minh',
-    });
-    // 00:00:30 in Vietnam is 17:00:30 UTC the day before.
-    expect(new Date(daily?.next as number).toISOString()).toMatch(/T17:00:30\.000Z$/);
   });
 });

@@ -1,9 +1,4 @@
-import {
-  CleanQuestionImagesResult,
-  QueueName,
-  QUESTION_IMAGES_CLEANUP_SCHEDULER_ID,
-  SystemJob,
-} from '@dx/contracts';
+import { CleanQuestionImagesResult, QueueName, SystemJob } from '@dx/contracts';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { CoverageFixture, S3TestServer } from '@dx/testing';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -11,10 +6,6 @@ import type { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker, TestWorker } from '../test/test-worker';
-import {
-  QUESTION_IMAGES_CLEANUP_PATTERN,
-  QuestionImagesScheduleService,
-} from './question-images-schedule.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 const newKey = () => `question-images/${randomBytes(16).toString('hex')}.png`;
@@ -92,16 +83,4 @@ describe('clean-up of unused question images (real worker, PostgreSQL, Redis and
     // A second run finds nothing more to do.
     expect(await run(new Date(Date.now() + DAY + 60_000))).toEqual({ deleted: 0, kept: 3 });
   }, 60_000);
-
-  it('registers the daily run as one job scheduler', async () => {
-    await worker.app.get(QuestionImagesScheduleService).registration;
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.System));
-    const scheduler = (await queue.getJobSchedulers()).find(
-      (s) => s.key === QUESTION_IMAGES_CLEANUP_SCHEDULER_ID,
-    );
-    expect(scheduler).toMatchObject({
-      pattern: QUESTION_IMAGES_CLEANUP_PATTERN,
-      name: SystemJob.CleanQuestionImages,
-    });
-  });
 });

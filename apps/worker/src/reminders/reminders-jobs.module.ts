@@ -3,7 +3,6 @@ import { Module } from '@nestjs/common';
 import { DailyRemindersService } from './daily-reminders.service';
 import { NotificationsProcessor } from './notifications.processor';
 import { ALL_QUEUES_PROVIDER, QueueFailuresNotifier } from './queue-failures.notifier';
-import { RemindersScheduleService } from './reminders-schedule.service';
 
 /**
  * Requirement reminders, the HR weekly digest, the sysadmins' queue-failure notice and the
@@ -13,7 +12,6 @@ import { RemindersScheduleService } from './reminders-schedule.service';
   providers: [
     NotificationsService,
     DailyRemindersService,
-    RemindersScheduleService,
     ALL_QUEUES_PROVIDER,
     QueueFailuresNotifier,
     NotificationsProcessor,

@@ -5,12 +5,12 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
-import { CoverageScheduleService } from './coverage-schedule.service';
+import { LedgerPlacementService } from './ledger-placement.service';
 import { PeopleExportService } from './people-export.service';
 import { ReportsProcessor } from './reports.processor';
 import { YearlyCoverageService } from './yearly-coverage.service';
 
-/** Coverage reports: computes snapshots and exports, and schedules the yearly official ones. */
+/** Coverage reports: snapshots and exports, the yearly official ones, the ledger's daily placement. */
 @Module({
   providers: [
     {
@@ -20,7 +20,7 @@ import { YearlyCoverageService } from './yearly-coverage.service';
         new CoverageReportGenerator(db, storage, reads),
     },
     YearlyCoverageService,
-    CoverageScheduleService,
+    LedgerPlacementService,
     ReportsProcessor,
     PeopleExportService,
     NotificationsService,

@@ -3,7 +3,6 @@ import {
   coverageExportKey,
   REPORTS_QUEUE,
   ReportJob,
-  YEARLY_COVERAGE_SCHEDULER_ID,
 } from '@dx/contracts';
 import { CoverageReportGenerator } from '@dx/reports';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -14,7 +13,6 @@ import type { DataSource } from 'typeorm';
 import { createTestWorker } from '../test/test-worker';
 import { eventually } from '../test/certificate-fixtures';
 import { CoverageFixture, FixtureUnit } from '@dx/testing';
-import { CoverageScheduleService, YEARLY_COVERAGE_PATTERN } from './coverage-schedule.service';
 import { YearlyCoverageService } from './yearly-coverage.service';
 
 describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', () => {
@@ -121,21 +119,6 @@ describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', (
       [half.id],
     );
     expect(rows).toEqual([{ name: 'Xã Minh Quang', dx_staff: 2 }]);
-  });
-
-  it('registers the yearly scheduler: 00:05 on 1 January in Vietnam time', async () => {
-    await worker.app.get(CoverageScheduleService).registration;
-    const schedulers = await queue.getJobSchedulers();
-    const yearly = schedulers.find((s) => s.key === YEARLY_COVERAGE_SCHEDULER_ID);
-    expect(yearly).toMatchObject({
-      name: ReportJob.YearlyNationalCoverage,
-      pattern: YEARLY_COVERAGE_PATTERN,
-      tz: 'Asia/Ho_Chi_Minh',
-    });
-    // The next run is 1 January 00:05 in Vietnam, i.e. 31 December 17:05 UTC.
-    const next = new Date(yearly?.next as number);
-    expect(next.toISOString()).toMatch(/^\d{4}-12-31T17:05:00\.000Z$/);
-    expect(next.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('makes one official report per root unit of the year end, and nothing more when run again', async () => {

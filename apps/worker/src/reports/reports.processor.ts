@@ -1,4 +1,6 @@
 import {
+  AdvanceLedgerPlacementJobData,
+  AdvanceLedgerPlacementResult,
   CoverageJobData,
   JobName,
   PeopleExportJobData,
@@ -12,12 +14,14 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
+import { LedgerPlacementService } from './ledger-placement.service';
 import { PeopleExportOutcome, PeopleExportService } from './people-export.service';
 import { YearlyCoverageOutcome, YearlyCoverageService } from './yearly-coverage.service';
 
 /**
- * Coverage reports (job id `coverage-<reportId>`) and the yearly official run. A national
- * report keeps the event loop busy while its PDF is drawn, hence the long lock.
+ * Coverage reports (job id `coverage-<reportId>`), the yearly official run, people exports
+ * and the ledger's daily placement. A national report keeps the event loop busy while its
+ * PDF is drawn, hence the long lock.
  */
 @Processor(REPORTS_QUEUE, { concurrency: 2, lockDuration: 120_000 })
 export class ReportsProcessor extends JobDispatcher {
@@ -28,6 +32,7 @@ export class ReportsProcessor extends JobDispatcher {
     private readonly yearly: YearlyCoverageService,
     private readonly notifier: ReportReadyNotifier,
     private readonly people: PeopleExportService,
+    private readonly placement: LedgerPlacementService,
   ) {
     super();
   }
@@ -48,6 +53,13 @@ export class ReportsProcessor extends JobDispatcher {
   @JobHandler(JobName.ExportPeople)
   async exportPeople(job: Job<PeopleExportJobData>): Promise<{ outcome: PeopleExportOutcome }> {
     return { outcome: await this.people.export(job.data.exportId, (p) => job.updateProgress(p)) };
+  }
+
+  @JobHandler(JobName.AdvanceLedgerPlacement)
+  async advanceLedgerPlacement(
+    job: Job<AdvanceLedgerPlacementJobData>,
+  ): Promise<AdvanceLedgerPlacementResult> {
+    return this.placement.advance(job.data.day ?? this.placement.today());
   }
 
   @OnWorkerEvent('failed')

@@ -1,12 +1,9 @@
 import { MailService } from '@dx/db';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
-import { ExpiredFilesScheduleService } from '../file-jobs/expired-files-schedule.service';
 import { ExpiredFilesService } from '../file-jobs/expired-files.service';
-import { MergesScheduleService } from '../org-units/merges-schedule.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
-import { QuestionImagesScheduleService } from '../quizzes/question-images-schedule.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
 import { SystemProcessor } from './system.processor';
 
@@ -16,13 +13,10 @@ import { SystemProcessor } from './system.processor';
     // Slips for a big unit run for tens of seconds: the lock follows QUEUE_LOCK_DURATION_MS.
     workerSettingsFromConfig(SystemProcessor, lockSettings),
     ScheduledMergesService,
-    MergesScheduleService,
     ActivationSlipsService,
     MailService,
     ExpiredFilesService,
-    ExpiredFilesScheduleService,
     QuestionImagesCleanupService,
-    QuestionImagesScheduleService,
   ],
 })
 export class SystemJobsModule {}

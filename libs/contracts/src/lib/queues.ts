@@ -49,6 +49,11 @@ export enum JobName {
   PurgeExpiredFiles = 'purge-expired-files',
   /** Daily, from the job scheduler: delete question images no question or option uses any more. */
   CleanQuestionImages = 'clean-question-images',
+  /**
+   * Daily, from the job scheduler: move the current year's ledger placement to the new day,
+   * so the first report read of the day does not pay for it.
+   */
+  AdvanceLedgerPlacement = 'advance-ledger-placement',
 }
 
 /** The queue each job runs on. */
@@ -66,6 +71,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ExportPeople]: QueueName.Reports,
   [JobName.PurgeExpiredFiles]: QueueName.System,
   [JobName.CleanQuestionImages]: QueueName.System,
+  [JobName.AdvanceLedgerPlacement]: QueueName.Reports,
 };
 
 export function isJobName(value: unknown): value is JobName {

@@ -5,6 +5,7 @@ export const REPORTS_QUEUE = QueueName.Reports;
 export enum ReportJob {
   Coverage = JobName.Coverage,
   YearlyNationalCoverage = JobName.YearlyNationalCoverage,
+  AdvanceLedgerPlacement = JobName.AdvanceLedgerPlacement,
 }
 
 /** Id of the BullMQ job scheduler that produces the official reports each 1 January. */
@@ -17,6 +18,20 @@ export interface CoverageJobData {
 export interface YearlyCoverageJobData {
   /** Defaults to the year before the current one in TZ_REPORTS (what the schedule wants). */
   year?: number;
+}
+
+/** Id of the BullMQ job scheduler that moves the ledger's placement to each new day. */
+export const LEDGER_PLACEMENT_SCHEDULER_ID = 'advance-ledger-placement';
+
+export interface AdvanceLedgerPlacementJobData {
+  /** YYYY-MM-DD in TZ_REPORTS; default: today there. Tests move this, not the clock. */
+  day?: string;
+}
+
+export interface AdvanceLedgerPlacementResult {
+  day: string;
+  /** Years whose placement this run wrote (placed, or moved to their new day). */
+  advanced: number[];
 }
 
 export const FIRST_REPORT_YEAR = 2000;

@@ -33,6 +33,28 @@ export async function ensureLedgerPlacement(
   return true;
 }
 
+/**
+ * The daily job's step (just after midnight in TZ_REPORTS), so the first report read of a
+ * day no longer pays for it: the year of `day` placed as of `day` (in full on 1 January),
+ * and the year before, when it was placed during the year, closed on its 31/12 (the yearly
+ * official reports read it minutes later). Never moves a year's day backwards: a retry of
+ * yesterday's run after today's finds nothing to do. Returns the years it wrote.
+ */
+export async function advanceLedgerPlacement(m: EntityManager, day: string): Promise<number[]> {
+  const year = Number(day.slice(0, 4));
+  const advanced: number[] = [];
+  for (const [y, target] of [
+    [year - 1, `${year - 1}-12-31`],
+    [year, day],
+  ] as const) {
+    const placed = await placedOn(m, y);
+    // A past year nobody reported on is placed by its first report, not speculatively.
+    if ((placed === null && y < year) || (placed !== null && placed >= target)) continue;
+    if (await ensureLedgerPlacement(m, y, target)) advanced.push(y);
+  }
+  return advanced;
+}
+
 async function placedOn(m: EntityManager, year: number, lock = false): Promise<string | null> {
   const rows: { day: string }[] = await m.query(
     `SELECT to_char(as_of, 'YYYY-MM-DD') AS day FROM ledger_placement WHERE year = $1
