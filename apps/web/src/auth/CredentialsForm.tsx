@@ -45,7 +45,7 @@ export function CredentialsForm({
     problem.box &&
     ('field' in problem.box
       ? fieldErrorText(t, problem.box.field)
-      : t(problem.box.key as 'account.errors.generic'));
+      : t(problem.box.key as 'login.errors.throttledFor', problem.box.params ?? {}));
 
   // After each refusal, the keyboard starts at the first input to correct (in page order).
   useEffect(() => {
