@@ -36,7 +36,7 @@ export function credentialsError(
     const [first] = error.errors;
     return first ? { field: first } : { key: `apiErrors.codes.${error.code}` };
   }
-  if (error.statusCode === 429) return throttledText(error);
+  if (error.code === 'too_many_requests') return throttledText(error);
   if (error.statusCode === NETWORK_ERROR_STATUS) return { key: 'common.networkError' };
   return { key: 'account.errors.generic' };
 }

@@ -179,12 +179,7 @@ export const LEARNING_RULES: RuleTable = {
     sysadmin: 200,
     request: (c) => ({
       params: { orgUnitId: c.side.unit.id },
-      file: {
-        field: 'file',
-        content: ONE_PIXEL_PNG,
-        filename: 'dau.png',
-        contentType: 'image/png',
-      },
+      file: { field: 'file', content: ONE_PIXEL_PNG, filename: 'dau.png', contentType: 'image/png' },
     }),
   },
   'DELETE /api/certificates/issuers/{orgUnitId}/seal': {
