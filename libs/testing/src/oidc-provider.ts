@@ -55,9 +55,9 @@ export class TestOidcProvider {
     return new TestOidcProvider(`http://127.0.0.1:${port}`, child);
   }
 
-  /** The account the next login interaction signs in. */
-  signInNext(accountId: string): Promise<void> {
-    return TestOidcProvider.signInNextAt(this.issuer, accountId);
+  /** The account the next login interaction signs in (`claims` add or replace it). */
+  signInNext(accountId: string, claims?: Record<string, unknown>): Promise<void> {
+    return TestOidcProvider.signInNextAt(this.issuer, accountId, claims);
   }
 
   /**

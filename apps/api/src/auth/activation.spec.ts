@@ -1,5 +1,6 @@
 import { ActivationCodeEntity, AuditLogEntity, MailEntity } from '@dx/db';
 import { createTestApp, TestApp } from '../test/test-app';
+import { expectThrottled } from '../test/throttled';
 
 const NEW_PASSWORD = 'Trời xanh mây trắng 2026';
 
@@ -100,11 +101,11 @@ describe('activation codes', () => {
         .expect(400);
       expect(wrong.body).toEqual(unknown.body);
     }
-    // Past the limit even the right code waits.
-    await t.http
+    // Past the limit even the right code waits, and is told how long.
+    const res = await t.http
       .post('/api/auth/activate')
-      .send({ username: person.username, code: body.code, newPassword: NEW_PASSWORD })
-      .expect(429);
+      .send({ username: person.username, code: body.code, newPassword: NEW_PASSWORD });
+    expectThrottled(res, t.config.login.failureWindowSeconds);
   });
 
   it('refuses an expired code and a code replaced by a newer one', async () => {

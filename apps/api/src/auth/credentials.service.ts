@@ -149,9 +149,8 @@ export class CredentialsService {
 
   async confirmReset(token: string, newPassword: string, ip: string): Promise<void> {
     const failures = `pwreset-fail:ip:${ip}`;
-    const [count] = await this.limiter.counts([failures]);
     // Like the address rule of sign-in: an office behind one address gets some room.
-    if (count >= this.config.login.maxFailures * 10) throw tooManyRequests(TOO_MANY);
+    await this.limiter.assertUnder({ [failures]: this.config.login.maxFailures * 10 }, TOO_MANY);
     const [row]: { id: string; user_id: string }[] = await this.db.query(
       `SELECT id, user_id FROM password_reset_token
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,

@@ -1,6 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { tooManyRequests } from '../http/too-many-requests';
 import { RateLimiter } from './rate-limiter.service';
 
 /**
@@ -20,16 +19,12 @@ export class LoginThrottleService {
 
   async assertAllowed(username: string, ip: string): Promise<void> {
     const [userKey, ipKey] = this.keys(username, ip);
-    const [byUser, byIp] = await this.limiter.counts([userKey, ipKey]);
     const { maxFailures } = this.config.login;
     // An address may carry a whole office behind NAT: give it more room than one account.
-    const blocking = [byUser >= maxFailures && userKey, byIp >= maxFailures * 10 && ipKey];
-    const closed = blocking.filter((k): k is string => Boolean(k));
-    if (closed.length > 0) {
-      // How long until sign-in opens again, so the page can say it.
-      const wait = await this.limiter.secondsLeft(closed);
-      throw tooManyRequests('Too many failed sign-ins; try again later', wait);
-    }
+    await this.limiter.assertUnder(
+      { [userKey]: maxFailures, [ipKey]: maxFailures * 10 },
+      'Too many failed sign-ins; try again later',
+    );
   }
 
   async recordFailure(username: string, ip: string): Promise<void> {

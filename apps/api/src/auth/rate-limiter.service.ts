@@ -1,6 +1,7 @@
 import { ThrottledWarning } from '@dx/queues';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { tooManyRequests } from '../http/too-many-requests';
 import { REDIS } from '../redis/redis.module';
 
 /**
@@ -24,6 +25,17 @@ export class RateLimiter {
       keys.map(() => null),
     );
     return values.map((c) => Number(c ?? 0));
+  }
+
+  /**
+   * Before an attempt: 429 when a counter has reached its limit (`limits`: key → most
+   * failures allowed), saying how long until the last closed window ends.
+   */
+  async assertUnder(limits: Record<string, number>, message: string): Promise<void> {
+    const keys = Object.keys(limits);
+    const counts = await this.counts(keys);
+    const closed = keys.filter((key, i) => counts[i] >= limits[key]);
+    if (closed.length > 0) throw tooManyRequests(message, await this.secondsLeft(closed));
   }
 
   /** Seconds until the last of `keys` ends its window (0 when none is open). */

@@ -82,6 +82,24 @@ describe('apiErrorText / fieldErrorText', () => {
     expect(fieldErrorText(i18n.t, refused.errors[0])).toBe('Quiz “Cuối khóa” has no question yet.');
   });
 
+  it('names the wait of a throttled answer (the TOTP step, imports…), in minutes rounded up', async () => {
+    const throttled = (params?: { retryAfterSeconds: number }) =>
+      new ApiError({ statusCode: 429, code: 'too_many_requests', message: 'x', params });
+    await i18n.changeLanguage('vi');
+    expect(apiErrorText(i18n.t, throttled({ retryAfterSeconds: 290 }))).toBe(
+      'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau 5 phút.',
+    );
+    expect(apiErrorText(i18n.t, throttled({ retryAfterSeconds: 1 }))).toBe(
+      'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau 1 phút.',
+    );
+    // An answer without the wait (an older API) keeps the general sentence.
+    expect(apiErrorText(i18n.t, throttled())).toBe(vi.apiErrors.codes.too_many_requests);
+    await i18n.changeLanguage('en');
+    expect(apiErrorText(i18n.t, throttled({ retryAfterSeconds: 600 }))).toBe(
+      'Too many attempts. Please try again in 10 min.',
+    );
+  });
+
   it('covers what is not an API answer: offline, a thrown bug', async () => {
     await i18n.changeLanguage('vi');
     expect(apiErrorText(i18n.t, networkError(new TypeError('Failed to fetch')))).toBe(

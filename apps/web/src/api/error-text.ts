@@ -10,7 +10,19 @@ import type { ApiFieldError } from './types';
 export function apiErrorText(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('common.error');
   if (error.statusCode === NETWORK_ERROR_STATUS) return t('common.networkError');
+  const minutes = retryAfterMinutes(error);
+  if (minutes) return t('apiErrors.retryAfter', { minutes });
   return t(`apiErrors.codes.${error.code}`, error.params ?? {});
+}
+
+/**
+ * The wait a throttled answer (429) names, in whole minutes rounded up (every throttle of
+ * the API sends `params.retryAfterSeconds`), or null when the error is something else.
+ */
+export function retryAfterMinutes(error: unknown): number | null {
+  if (!isApiError(error) || error.code !== 'too_many_requests') return null;
+  const seconds = Number(error.params?.retryAfterSeconds);
+  return seconds > 0 ? Math.ceil(seconds / 60) : null;
 }
 
 /** One field error in the reader's language, with the values the API gave (`{{title}}`…). */

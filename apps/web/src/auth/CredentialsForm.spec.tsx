@@ -7,7 +7,12 @@ import { ApiError } from '../api/api-error';
 import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
 import { credentialsProblem } from './credentials-api';
-import { CredentialInput, CredentialsFormView, NewPasswordField } from './CredentialsForm';
+import {
+  CredentialInput,
+  credentialsBoxText,
+  CredentialsFormView,
+  NewPasswordField,
+} from './CredentialsForm';
 
 const refusal = (...errors: [string, FieldErrorCode][]) =>
   new ApiError({
@@ -114,6 +119,19 @@ describe('credential inputs with their refusal under them', () => {
     expect(dom(refused, 'p').line).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
     // The hint still shows, in Vietnamese.
     expect(refused).toContain(vi.account.passwordHint);
+  });
+
+  it('tells a throttled activation or reset how many minutes to wait, in Vietnamese', () => {
+    const throttled = new ApiError({
+      statusCode: 429,
+      code: 'too_many_requests',
+      message: 'Too many attempts; try again later',
+      params: { retryAfterSeconds: 840 },
+    });
+    const { box } = credentialsProblem(throttled, ['username', 'code', 'newPassword']);
+    expect(box && credentialsBoxText(i18n.t, box)).toBe(
+      'Bạn đã thử quá nhiều lần, vui lòng thử lại sau 14 phút',
+    );
   });
 
   it('draws no alert when every refusal is beside its input, and one when it is not', () => {

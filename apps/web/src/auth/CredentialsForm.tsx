@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../api/error-text';
 import { FieldErrorLine, fieldErrorProps } from '../app/FieldErrorLine';
 import { InputField } from '../app/FormField';
-import { credentialsProblem } from './credentials-api';
+import { credentialsProblem, type CredentialsProblem } from './credentials-api';
 
 /** Translated errors of the form's own fields, by API field name (`newPassword`, `code`…). */
 export type CredentialsFieldErrors = Record<string, string>;
@@ -41,11 +42,7 @@ export function CredentialsForm({
   const errors: CredentialsFieldErrors = Object.fromEntries(
     Object.entries(problem.beside).map(([field, e]) => [field, fieldErrorText(t, e)]),
   );
-  const box =
-    problem.box &&
-    ('field' in problem.box
-      ? fieldErrorText(t, problem.box.field)
-      : t(problem.box.key as 'account.errors.generic'));
+  const box = problem.box && credentialsBoxText(t, problem.box);
 
   // After each refusal, the keyboard starts at the first input to correct (in page order).
   useEffect(() => {
@@ -79,6 +76,16 @@ export function CredentialsForm({
       {children(errors)}
     </CredentialsFormView>
   );
+}
+
+/** The alert's sentence: a field error, or a key with its values (the wait of a 429). */
+export function credentialsBoxText(
+  t: TFunction,
+  box: NonNullable<CredentialsProblem['box']>,
+): string {
+  return 'field' in box
+    ? fieldErrorText(t, box.field)
+    : t(box.key as 'login.errors.throttledFor', box.params ?? {});
 }
 
 /** What CredentialsForm draws for a given state (apart, so unit tests can render it). */

@@ -129,6 +129,16 @@ describe('credentialsError', () => {
     expect(credentialsError(new ApiError({ statusCode: 429, message: 'x' }))).toEqual({
       key: 'login.errors.throttled',
     });
+    // Activation and reset are throttled like sign-in: the form names the wait the API sent.
+    const throttled = new ApiError({
+      statusCode: 429,
+      message: 'x',
+      params: { retryAfterSeconds: 61 },
+    });
+    expect(credentialsError(throttled)).toEqual({
+      key: 'login.errors.throttledFor',
+      params: { minutes: 2 },
+    });
     expect(credentialsError(new ApiError({ statusCode: 0, message: 'x' }))).toEqual({
       key: 'common.networkError',
     });

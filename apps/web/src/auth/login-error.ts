@@ -1,4 +1,5 @@
 import { isApiError, NETWORK_ERROR_STATUS } from '../api/api-error';
+import { retryAfterMinutes } from '../api/error-text';
 
 export type LoginErrorKey =
   | 'login.errors.invalid'
@@ -29,13 +30,17 @@ export function loginError(error: unknown): LoginErrorText {
       return { key: 'login.errors.invalid' };
     case 'mfa_required':
       return { key: 'apiErrors.codes.mfa_required' };
-    case 'too_many_requests': {
-      const seconds = Number(error.params?.retryAfterSeconds);
-      return seconds > 0
-        ? { key: 'login.errors.throttledFor', params: { minutes: Math.ceil(seconds / 60) } }
-        : { key: 'login.errors.throttled' };
-    }
+    case 'too_many_requests':
+      return throttledText(error);
     default:
       return { key: 'login.errors.generic' };
   }
+}
+
+/** The throttling sentence of the sign-in and password forms, with the wait when known. */
+export function throttledText(error: unknown): LoginErrorText {
+  const minutes = retryAfterMinutes(error);
+  return minutes
+    ? { key: 'login.errors.throttledFor', params: { minutes } }
+    : { key: 'login.errors.throttled' };
 }

@@ -14,7 +14,6 @@ import { recordAudit } from '../../audit/record-audit';
 import { invalidField } from '../../http/invalid-input';
 import { UserAccountsService } from '../../users/user-accounts.service';
 import { AccountStatusService } from '../account-status.service';
-import { tooManyRequests } from '../../http/too-many-requests';
 import { RateLimiter } from '../rate-limiter.service';
 import { RefreshTokensService } from '../refresh-tokens.service';
 import {
@@ -216,9 +215,10 @@ export class MfaService {
   }
 
   private async assertNotThrottled(userId: string): Promise<void> {
-    const [failures] = await this.limiter.counts([this.failKey(userId)]);
-    if (failures >= this.config.login.maxFailures)
-      throw tooManyRequests('Too many wrong codes; try again later');
+    await this.limiter.assertUnder(
+      { [this.failKey(userId)]: this.config.login.maxFailures },
+      'Too many wrong codes; try again later',
+    );
   }
 
   private async refuse(userId: string): Promise<never> {

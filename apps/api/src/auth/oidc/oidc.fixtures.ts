@@ -6,11 +6,58 @@ import { createTestApp, TestApp } from '../../test/test-app';
 
 const BASE = 'http://127.0.0.1:9';
 export const OIDC_CALLBACK = `${BASE}/api/auth/oidc/callback`;
+/**
+ * A second address registered for our client (as a staging copy would be): a code issued
+ * for it must not work at our callback, which the provider checks at the token endpoint.
+ */
+export const OIDC_OTHER_REDIRECT = `${BASE}/staging/api/auth/oidc/callback`;
 const OUR_CLIENT: TestOidcClient = {
   client_id: 'dx-academy',
   client_secret: 'dx-academy-client-secret-0123456789',
-  redirect_uris: [OIDC_CALLBACK],
+  redirect_uris: [OIDC_CALLBACK, OIDC_OTHER_REDIRECT],
 };
+
+type ProviderOptions = Omit<Parameters<typeof TestOidcProvider.start>[0], 'clients'> & {
+  otherClients?: TestOidcClient[];
+};
+
+/** Starts the provider (our client plus `otherClients`) and gives the API settings for it. */
+export async function startOidcProvider(
+  options: ProviderOptions,
+): Promise<{ provider: TestOidcProvider; env: Record<string, string> }> {
+  const { otherClients = [], ...providerOptions } = options;
+  const provider = await TestOidcProvider.start({
+    clients: [OUR_CLIENT, ...otherClients],
+    ...providerOptions,
+  });
+  const env = {
+    PUBLIC_BASE_URL: BASE,
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: OUR_CLIENT.client_id,
+    OIDC_CLIENT_SECRET: OUR_CLIENT.client_secret,
+  };
+  return { provider, env };
+}
+
+/**
+ * Starts a sign-on at the API and lets the provider sign `account` in (with `claims`, when
+ * given, added to it): the URL the provider sends the browser back to. `redirectUri`
+ * replaces ours in the authorization request (another address registered for our client).
+ */
+export async function signInAtProvider(
+  t: TestApp,
+  provider: TestOidcProvider,
+  account: string,
+  options: { claims?: Record<string, unknown>; redirectUri?: string } = {},
+): Promise<URL> {
+  const start = await t.http.get('/api/auth/oidc/start').expect(302);
+  const authUrl = new URL(start.headers.location);
+  expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authUrl.searchParams.get('nonce')).toBeTruthy();
+  if (options.redirectUri) authUrl.searchParams.set('redirect_uri', options.redirectUri);
+  await provider.signInNext(account, options.claims);
+  return new URL(await provider.authorize(authUrl.toString()));
+}
 
 export interface OidcWorld {
   provider: TestOidcProvider;
@@ -28,23 +75,9 @@ export interface OidcWorld {
  * Starts the provider (our client plus `otherClients`, the given accounts and clock) and an
  * API whose OIDC settings point at it.
  */
-export async function oidcWorld(options: {
-  accounts: Record<string, Record<string, unknown>>;
-  otherClients?: TestOidcClient[];
-  idTokenTtlSeconds?: number;
-  clockOffsetSeconds?: number;
-}): Promise<OidcWorld> {
-  const { otherClients = [], ...providerOptions } = options;
-  const provider = await TestOidcProvider.start({
-    clients: [OUR_CLIENT, ...otherClients],
-    ...providerOptions,
-  });
-  const t = await createTestApp({
-    PUBLIC_BASE_URL: BASE,
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: OUR_CLIENT.client_id,
-    OIDC_CLIENT_SECRET: OUR_CLIENT.client_secret,
-  }).catch(async (err: unknown) => {
+export async function oidcWorld(options: ProviderOptions): Promise<OidcWorld> {
+  const { provider, env } = await startOidcProvider(options);
+  const t = await createTestApp(env).catch(async (err: unknown) => {
     await provider.stop(); // the spec's afterAll has no world to close
     throw err;
   });
@@ -53,12 +86,7 @@ export async function oidcWorld(options: {
     provider,
     t,
     async atProvider(account) {
-      const start = await t.http.get('/api/auth/oidc/start').expect(302);
-      const authUrl = new URL(start.headers.location);
-      expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
-      expect(authUrl.searchParams.get('nonce')).toBeTruthy();
-      await provider.signInNext(account);
-      const back = new URL(await provider.authorize(authUrl.toString()));
+      const back = await signInAtProvider(t, provider, account);
       expect(back.origin + back.pathname).toBe(OIDC_CALLBACK);
       return back;
     },

@@ -8,7 +8,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { tooManyRequests } from '../too-many-requests';
 
@@ -17,7 +17,7 @@ export const RATE_LIMIT = 'dx:rateLimit';
 
 /**
  * Limits how often one caller may call a route (`config.rateLimits[name]`, counted by
- * @nestjs/throttler in Redis); beyond it, 429 in the contract's shape with Retry-After.
+ * @nestjs/throttler in Redis); beyond it, 429 in the contract's shape with the wait.
  * On a handler it runs after the global AuthGuard, before any upload is read. Routes (or a
  * controller) marked with the same name share one budget per caller. `guard`: a subclass
  * that does more (the public endpoints' CORS header and audit).
@@ -38,11 +38,9 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(
-    ctx: ExecutionContext,
+    _ctx: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    const retryAfter = Math.max(detail.timeToBlockExpire, 1);
-    ctx.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-    throw tooManyRequests('Too many requests; try again later', retryAfter);
+    throw tooManyRequests('Too many requests; try again later', detail.timeToBlockExpire);
   }
 }

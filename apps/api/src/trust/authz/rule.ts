@@ -1,7 +1,9 @@
+import type { Response } from 'supertest';
+import type { FuzzRequest } from '../fuzz/fuzz-request';
 import type { Caller, Side, SideName, World } from '../support/world';
 
-/** An exact status, or any success. */
-export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | '2xx';
+/** An exact status, or any success (302: the sign-on routes a browser is sent through). */
+export type Status = 200 | 201 | 202 | 204 | 302 | 400 | 401 | 403 | 404 | 409 | '2xx';
 
 /** One status whatever the side, or `[inside, outside]`. */
 export type PerCaller = Status | readonly [inside: Status, outside: Status];
@@ -19,6 +21,11 @@ export interface RequestSpec {
   query?: Record<string, string | number>;
   body?: object;
   file?: { field: string; content: Buffer; filename: string; contentType: string };
+  /**
+   * Where the status alone cannot tell success from refusal (a redirect either way), what
+   * else an answer with the expected status must show: null, or what is wrong.
+   */
+  answer?: (res: Response) => string | null;
 }
 
 /**
@@ -45,6 +52,16 @@ export interface AuthzRule {
    * and not validation. Routes that change or use up what they address make it anew here.
    */
   request?: (c: CheckContext) => RequestSpec | Promise<RequestSpec>;
+  /**
+   * Bad input of this route's own kind for the fuzz, beyond what its OpenAPI entry yields
+   * (a sign-on callback with a forged state, a replayed code…), built before it is sent.
+   */
+  badInput?: (c: CheckContext) => Promise<FuzzRequest[]>;
+  /**
+   * How a route a browser is sent to refuses, when not with a 4xx (the sign-on callback
+   * redirects to a page that explains): the fuzz accepts such an answer as a refusal.
+   */
+  refusedBy?: (res: Response) => boolean;
 }
 
 /**

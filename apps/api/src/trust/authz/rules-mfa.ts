@@ -29,7 +29,7 @@ const challenge = (c: CheckContext, userId: string, purpose: 'verify' | 'setup')
 
 /**
  * The TOTP second factor (the sign-in steps, one's own factor, the sysadmin reset) and single
- * sign-on.
+ * sign-on when it is switched off.
  */
 export const MFA_RULES: RuleTable = {
   'POST /api/auth/mfa/verify': {
@@ -89,16 +89,22 @@ export const MFA_RULES: RuleTable = {
     ...everyone(204),
     request: async (c) => ({ body: { code: await enrolled(c, who(c).id) } }),
   },
-  // Single sign-on is off in the matrix (no OIDC_ISSUER): only its status answers.
-  'GET /api/auth/oidc': { unscoped: true, anonymous: 200, ...everyone(200) },
-  'GET /api/auth/oidc/start': { unscoped: true, anonymous: 404, ...everyone(404) },
-  'GET /api/auth/oidc/callback': {
+  // Single sign-on switched off (no OIDC_ISSUER): only its status answers. Switched on, with
+  // a real provider: OIDC_RULES.
+  'GET /api/auth/oidc · switched off': {
+    unscoped: true,
+    anonymous: 200,
+    ...everyone(200),
+    request: () => ({ answer: (res) => (res.body?.enabled === false ? null : 'enabled') }),
+  },
+  'GET /api/auth/oidc/start · switched off': { unscoped: true, anonymous: 404, ...everyone(404) },
+  'GET /api/auth/oidc/callback · switched off': {
     unscoped: true,
     anonymous: 404,
     ...everyone(404),
     request: () => ({ query: { code: 'abc', state: 'def' } }),
   },
-  'POST /api/auth/oidc/exchange': {
+  'POST /api/auth/oidc/exchange · switched off': {
     unscoped: true,
     anonymous: 404,
     ...everyone(404),

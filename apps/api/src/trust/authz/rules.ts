@@ -4,6 +4,7 @@ import { COURSE_RULES } from './rules-courses';
 import { LEARNING_RULES } from './rules-learning';
 import { MFA_RULES } from './rules-mfa';
 import { NOTIFICATION_RULES } from './rules-notifications';
+import { OIDC_RULES } from './rules-oidc';
 import { QUESTION_BANK_RULES } from './rules-question-banks';
 import { TRAINING_RULES } from './rules-training';
 import type { RuleTable } from './rule';
@@ -19,6 +20,7 @@ export const RULE_TABLES: Record<string, RuleTable> = {
   NOTIFICATION_RULES,
   ACCOUNT_RULES,
   MFA_RULES,
+  OIDC_RULES,
   TRAINING_RULES,
   QUESTION_BANK_RULES,
 };

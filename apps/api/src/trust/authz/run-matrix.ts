@@ -1,6 +1,6 @@
 import type { TestApp } from '../../test/test-app';
 import { apiDocument, ApiOperation, fillPath, operations } from '../support/openapi';
-import { createTrustApp, dropQueueKeys } from '../support/trust-app';
+import { createTrustApp, dropQueueKeys, TrustSuiteOptions } from '../support/trust-app';
 import { TrustCounter } from '../support/trust-stats';
 import { buildWorld, CALLERS, Caller, callerToken, SideName, World } from '../support/world';
 import { AuthzRule, CheckContext, expectedFor, matches, routeOf, RuleTable } from './rule';
@@ -17,9 +17,14 @@ interface Mismatch {
 /**
  * One test per endpoint of `rules`: every caller (anonymous, learner, trainer, hr,
  * sysadmin), against a resource inside and outside the callers' province, gets the
- * status its rule says. A mismatch names caller, side, expected and actual status.
+ * status its rule says. A mismatch names caller, side, expected and actual status. With
+ * `service`, the API runs with it switched on (the single sign-on routes and their provider).
  */
-export function describeAuthzMatrix(group: string, rules: RuleTable): void {
+export function describeAuthzMatrix(
+  group: string,
+  rules: RuleTable,
+  { service }: TrustSuiteOptions = {},
+): void {
   describe(`authorization matrix — ${group}`, () => {
     let t: TestApp;
     let prefix: string;
@@ -28,7 +33,7 @@ export function describeAuthzMatrix(group: string, rules: RuleTable): void {
     const counter = new TrustCounter('authz');
 
     beforeAll(async () => {
-      ({ t, prefix } = await createTrustApp());
+      ({ t, prefix } = await createTrustApp(await service?.start()));
       ops = new Map(operations(apiDocument(t.app)).map((o) => [o.key, o]));
       w = await buildWorld(t, prefix);
     }, 60_000);
@@ -37,6 +42,7 @@ export function describeAuthzMatrix(group: string, rules: RuleTable): void {
       counter.flush();
       await t?.close();
       if (t) await dropQueueKeys(t.config.redisUrl, prefix);
+      await service?.stop();
     });
 
     it('has a rule for every endpoint of the OpenAPI document, and none for a missing one', () => {
@@ -89,11 +95,12 @@ async function check(
   }
   const res = await req;
   const expected = expectedFor(rule, caller, sideName);
-  if (matches(expected, res.status)) return null;
+  const wrong = matches(expected, res.status) ? (spec.answer?.(res) ?? null) : 'status';
+  if (!wrong) return null;
   return {
     caller,
     side: sideName,
-    expected: String(expected),
+    expected: wrong === 'status' ? String(expected) : `${expected}: ${wrong}`,
     got: res.status,
     body: JSON.stringify(res.body ?? res.text).slice(0, 200),
   };

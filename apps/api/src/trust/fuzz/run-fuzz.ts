@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { TestApp } from '../../test/test-app';
 import { routeOf, type CheckContext, type RuleTable } from '../authz/rule';
 import { apiDocument, ApiOperation, fillPath, operations } from '../support/openapi';
-import { createTrustApp, dropQueueKeys } from '../support/trust-app';
+import { createTrustApp, dropQueueKeys, TrustSuiteOptions } from '../support/trust-app';
 import { TrustCounter } from '../support/trust-stats';
 import { buildWorld, World } from '../support/world';
 import { jsonBodyCases, multipartCases } from './body-cases';
@@ -73,8 +73,10 @@ function send(t: TestApp, op: ApiOperation, token: string, r: FuzzRequest): Prom
 }
 
 /** What is wrong with an answer to a malformed request, or null. */
-function verdict(res: Response): string | null {
-  if (res.status < 400 || res.status >= 500) return `answered ${res.status}`;
+function verdict(res: Response, refusedBy?: (res: Response) => boolean): string | null {
+  if (refusedBy?.(res)) return null;
+  if (res.status < 400 || res.status >= 500)
+    return `answered ${res.status} ${res.headers.location ?? ''}`.trim();
   const b = res.body as { statusCode?: unknown; message?: unknown; errors?: unknown };
   if (b?.statusCode !== res.status || typeof b.message !== 'string' || !Array.isArray(b.errors)) {
     return `${res.status} without the error shape: ${JSON.stringify(res.body ?? res.text).slice(0, 120)}`;
@@ -86,9 +88,14 @@ function verdict(res: Response): string | null {
  * One test per endpoint of `rules`: its malformed requests, sent as a sysadmin (so
  * authorization is never the reason), each answered 4xx in the contract's error shape,
  * and no table gains or loses a row. The spec runs on a database of its own, so the row
- * counts are not disturbed by specs running in parallel.
+ * counts are not disturbed by specs running in parallel. With `service`, the API runs with
+ * it switched on; a rule's `badInput` adds requests of its route's own kind.
  */
-export function describeFuzz(group: string, rules: RuleTable): void {
+export function describeFuzz(
+  group: string,
+  rules: RuleTable,
+  { service }: TrustSuiteOptions = {},
+): void {
   describe(`bad-input fuzz — ${group}`, () => {
     let t: TestApp;
     let prefix: string;
@@ -99,7 +106,8 @@ export function describeFuzz(group: string, rules: RuleTable): void {
 
     beforeAll(async () => {
       databaseUrl = await createTestDatabase('dx_test_trust');
-      ({ t, prefix } = await createTrustApp({ DATABASE_URL: databaseUrl }));
+      const env = await service?.start();
+      ({ t, prefix } = await createTrustApp({ ...env, DATABASE_URL: databaseUrl }));
       ops = new Map(operations(apiDocument(t.app)).map((o) => [o.key, o]));
       w = await buildWorld(t, prefix);
     }, 90_000);
@@ -109,6 +117,7 @@ export function describeFuzz(group: string, rules: RuleTable): void {
       await t?.close();
       if (t) await dropQueueKeys(t.config.redisUrl, prefix);
       if (databaseUrl) await dropTestDatabase(databaseUrl);
+      await service?.stop();
     });
 
     // Variants share their route's schema: the route's own rule is fuzzed once.
@@ -118,12 +127,15 @@ export function describeFuzz(group: string, rules: RuleTable): void {
         const op = ops.get(key);
         if (!op) throw new Error(`${key} is not in the OpenAPI document`);
         const ctx: CheckContext = { w, caller: 'sysadmin', sideName: 'inside', side: w.inside };
-        const valid = (await rules[key].request?.(ctx)) ?? {};
-        const requests = fuzzRequests(op, valid);
+        const rule = rules[key];
+        const valid = (await rule.request?.(ctx)) ?? {};
+        // Built before the count: making them may sign someone in (a code to replay).
+        const own = (await rule.badInput?.(ctx)) ?? [];
+        const requests = [...fuzzRequests(op, valid), ...own];
         const before = await rowCounts(t.db);
         const problems: string[] = [];
         for (const r of requests) {
-          const wrong = verdict(await send(t, op, w.adminToken, r));
+          const wrong = verdict(await send(t, op, w.adminToken, r), rule.refusedBy);
           if (!counter.count(!wrong)) problems.push(`${r.label}: ${wrong}`);
         }
         if (problems.length === 0 && requests.length) {

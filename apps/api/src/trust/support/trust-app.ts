@@ -4,6 +4,20 @@ import Redis from 'ioredis';
 import { createTestApp, TestApp } from '../../test/test-app';
 
 /**
+ * A real outside service that some routes need switched on (an identity provider): started
+ * once per suite, before the API, whose settings it adds to the API's; stopped after it.
+ */
+export interface TrustService {
+  start(): Promise<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+/** Options of a trust suite (the matrix or the fuzz of one rule table). */
+export interface TrustSuiteOptions {
+  service?: TrustService;
+}
+
+/**
  * The real API on a queue prefix of the spec's own, so no other spec's worker takes its
  * jobs and its keys can be removed afterwards.
  */
