@@ -1,27 +1,14 @@
 import type { CertificateExportStatus } from '@dx/contracts';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  StreamableFile,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
+import {
+  attachment,
+  FileJobFileRoute,
+  FileJobStatusRoute,
+  StartFileJobRoute,
+} from '../file-jobs/file-job-routes';
 import { CertificateExportsService } from './certificate-exports.service';
 import {
   CertificateExportAcceptedDto,
@@ -36,15 +23,12 @@ import { RequestCertificateExportDto } from './dto/request-certificate-export.dt
 export class CertificateExportsController {
   constructor(private readonly exports: CertificateExportsService) {}
 
-  @Post()
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
+  @StartFileJobRoute({
     summary:
       'Ask the worker for the certificates a unit’s subtree issued in a year: a ZIP of the PDFs, or the register (sổ cấp) as XLSX or PDF (trainer/hr in scope, sysadmin)',
+    accepted: CertificateExportAcceptedDto,
+    badRequest: 'Year before 2000 or after the current year; unknown format',
   })
-  @ApiAcceptedResponse({ type: CertificateExportAcceptedDto })
-  @ApiBadRequestResponse({ description: 'Year before 2000 or after the current year; unknown format' })
-  @ApiNotFoundResponse({ description: 'Unknown unit, or outside your scope' })
   request(
     @CurrentUser() user: AuthUser,
     @Body() dto: RequestCertificateExportDto,
@@ -52,10 +36,10 @@ export class CertificateExportsController {
     return this.exports.request(user, dto);
   }
 
-  @Get(':jobId')
-  @ApiOperation({ summary: 'State and progress of an export; downloadUrl once completed' })
-  @ApiOkResponse({ type: CertificateExportStatusDto })
-  @ApiNotFoundResponse({ description: 'Unknown export, or its unit is outside your scope' })
+  @FileJobStatusRoute({
+    summary: 'State and progress of an export; downloadUrl once completed',
+    status: CertificateExportStatusDto,
+  })
   status(
     @CurrentUser() user: AuthUser,
     @Param('jobId') jobId: string,
@@ -63,21 +47,18 @@ export class CertificateExportsController {
     return this.exports.status(user, jobId);
   }
 
-  @Get(':jobId/file')
-  @ApiOperation({ summary: 'The exported file (ZIP, XLSX or PDF)' })
-  @ApiProduces(
-    'application/zip',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/pdf',
-  )
-  @ApiOkResponse({ description: 'The file, as an attachment' })
-  @ApiNotFoundResponse({ description: 'Unknown export, or its unit is outside your scope' })
-  @ApiConflictResponse({ description: 'Not made yet, or failed' })
-  async file(@CurrentUser() user: AuthUser, @Param('jobId') jobId: string): Promise<StreamableFile> {
-    const file = await this.exports.file(user, jobId);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
-    });
+  @FileJobFileRoute({
+    summary: 'The exported file (ZIP, XLSX or PDF)',
+    produces: [
+      'application/zip',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/pdf',
+    ],
+  })
+  async file(
+    @CurrentUser() user: AuthUser,
+    @Param('jobId') jobId: string,
+  ): Promise<StreamableFile> {
+    return attachment(await this.exports.file(user, jobId));
   }
 }

@@ -8,9 +8,8 @@ import {
 } from '@dx/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { AuthUser } from '../auth/auth-user';
-import { FileJobsService } from '../file-jobs/file-jobs.service';
+import { FileJobDownload, FileJobsService } from '../file-jobs/file-jobs.service';
 import { invalidField } from '../http/invalid-input';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { RequestCertificateExportDto } from './dto/request-certificate-export.dto';
@@ -22,12 +21,6 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
 } as const;
-
-export interface ExportFile {
-  stream: Readable;
-  contentType: string;
-  fileName: string;
-}
 
 /**
  * Exports of a unit subtree's certificates of a year, a file job (`FileJobsService`): the
@@ -78,7 +71,7 @@ export class CertificateExportsService {
     };
   }
 
-  async file(user: AuthUser, jobId: string): Promise<ExportFile> {
+  async file(user: AuthUser, jobId: string): Promise<FileJobDownload> {
     const row = await this.fileJobs.find(user, 'certificate_export', PREFIX, jobId);
     return this.fileJobs.download(row, row.fileKey, fileOf(row));
   }

@@ -1,27 +1,15 @@
 import type { ActivationSlipsStatus } from '@dx/contracts';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  StreamableFile,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
-import { ActivationSlipsService, SlipFormat } from './activation-slips.service';
+import {
+  attachment,
+  FileJobFileRoute,
+  FileJobStatusRoute,
+  StartFileJobRoute,
+} from '../file-jobs/file-job-routes';
+import { ActivationSlipsService } from './activation-slips.service';
 import {
   ActivationSlipsAcceptedDto,
   ActivationSlipsStatusDto,
@@ -35,15 +23,12 @@ import {
 export class ActivationSlipsController {
   constructor(private readonly slips: ActivationSlipsService) {}
 
-  @Post()
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
+  @StartFileJobRoute({
     summary:
       'Print activation slips for a unit (hr in scope, sysadmin): the worker issues a new code for every active person of the subtree without a password (never a sysadmin) and makes a PDF of slips to cut and an XLSX list',
     description: 'Earlier open codes of those people stop working. Audited.',
+    accepted: ActivationSlipsAcceptedDto,
   })
-  @ApiAcceptedResponse({ type: ActivationSlipsAcceptedDto })
-  @ApiNotFoundResponse({ description: 'Unknown unit, or outside your scope' })
   request(
     @CurrentUser() caller: AuthUser,
     @Body() dto: RequestActivationSlipsDto,
@@ -51,12 +36,10 @@ export class ActivationSlipsController {
     return this.slips.request(caller, dto.orgUnitId);
   }
 
-  @Get(':jobId')
-  @ApiOperation({
+  @FileJobStatusRoute({
     summary: 'State and progress of a unit’s activation slips; file paths once made',
+    status: ActivationSlipsStatusDto,
   })
-  @ApiOkResponse({ type: ActivationSlipsStatusDto })
-  @ApiNotFoundResponse({ description: 'Unknown job, or its unit is outside your scope' })
   status(
     @CurrentUser() caller: AuthUser,
     @Param('jobId') jobId: string,
@@ -64,31 +47,28 @@ export class ActivationSlipsController {
     return this.slips.status(caller, jobId);
   }
 
-  @Get(':jobId/pdf')
-  @ApiOperation({ summary: 'The slips to print and cut, as PDF (they hold live codes)' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The file, as an attachment' })
-  @ApiNotFoundResponse({ description: 'Unknown job, or its unit is outside your scope' })
-  @ApiConflictResponse({ description: 'Not made yet, or failed' })
-  pdf(@CurrentUser() caller: AuthUser, @Param('jobId') jobId: string): Promise<StreamableFile> {
-    return this.file(caller, jobId, 'pdf');
+  // One job, two files: the same codes to print and cut, and as a list.
+  @FileJobFileRoute({
+    path: 'pdf',
+    summary: 'The slips to print and cut, as PDF (they hold live codes)',
+    produces: ['application/pdf'],
+  })
+  async pdf(
+    @CurrentUser() caller: AuthUser,
+    @Param('jobId') jobId: string,
+  ): Promise<StreamableFile> {
+    return attachment(await this.slips.file(caller, jobId, 'pdf'));
   }
 
-  @Get(':jobId/xlsx')
-  @ApiOperation({ summary: 'The same codes as an XLSX list (they hold live codes)' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The file, as an attachment' })
-  @ApiNotFoundResponse({ description: 'Unknown job, or its unit is outside your scope' })
-  @ApiConflictResponse({ description: 'Not made yet, or failed' })
-  xlsx(@CurrentUser() caller: AuthUser, @Param('jobId') jobId: string): Promise<StreamableFile> {
-    return this.file(caller, jobId, 'xlsx');
-  }
-
-  private async file(caller: AuthUser, jobId: string, format: SlipFormat): Promise<StreamableFile> {
-    const file = await this.slips.file(caller, jobId, format);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
-    });
+  @FileJobFileRoute({
+    path: 'xlsx',
+    summary: 'The same codes as an XLSX list (they hold live codes)',
+    produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  })
+  async xlsx(
+    @CurrentUser() caller: AuthUser,
+    @Param('jobId') jobId: string,
+  ): Promise<StreamableFile> {
+    return attachment(await this.slips.file(caller, jobId, 'xlsx'));
   }
 }

@@ -1,9 +1,8 @@
 import { activationSlipsJobId, ActivationSlipsStatus, JobName } from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { AuthUser } from '../auth/auth-user';
-import { FileJobsService } from '../file-jobs/file-jobs.service';
+import { FileJobDownload, FileJobsService } from '../file-jobs/file-jobs.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 
 export const SLIP_FORMATS = {
@@ -11,12 +10,6 @@ export const SLIP_FORMATS = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 export type SlipFormat = keyof typeof SLIP_FORMATS;
-
-export interface SlipFile {
-  stream: Readable;
-  contentType: string;
-  fileName: string;
-}
 
 const PREFIX = 'activation-slips';
 
@@ -62,7 +55,7 @@ export class ActivationSlipsService {
     };
   }
 
-  async file(caller: AuthUser, jobId: string, format: SlipFormat): Promise<SlipFile> {
+  async file(caller: AuthUser, jobId: string, format: SlipFormat): Promise<FileJobDownload> {
     const row = await this.fileJobs.find(caller, 'activation_slips', PREFIX, jobId);
     const code = row.unitCode.replace(/[^A-Za-z0-9-]/g, '-');
     return this.fileJobs.download(row, format === 'pdf' ? row.pdfKey : row.xlsxKey, {

@@ -4582,6 +4582,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Deleted after FILE_JOB_RETENTION_DAYS (code file_expired) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ActivationSlipsController_xlsx: {
@@ -4638,6 +4645,13 @@ export interface operations {
             };
             /** @description Not made yet, or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Deleted after FILE_JOB_RETENTION_DAYS (code file_expired) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8468,7 +8482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Unknown export, or its unit is outside your scope */
+            /** @description Unknown job, or its unit is outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8522,7 +8536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Unknown export, or its unit is outside your scope */
+            /** @description Unknown job, or its unit is outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8531,6 +8545,13 @@ export interface operations {
             };
             /** @description Not made yet, or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Deleted after FILE_JOB_RETENTION_DAYS (code file_expired) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9800,7 +9821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Unknown export, or its unit is outside your scope */
+            /** @description Unknown job, or its unit is outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9854,7 +9875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Unknown export, or its unit is outside your scope */
+            /** @description Unknown job, or its unit is outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,49 +1,54 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import type { ApiFile } from '../api/client';
 import { saveBlob } from './save-blob';
 
 const POLL_MS = 1_000;
 
-/** What every file job's status answer has (certificate export, people export…). */
+/** What every file job's status answer has (activation slips, certificate export…). */
 export interface FileJobStatus {
   state: 'waiting' | 'active' | 'completed' | 'failed';
+}
+
+/** A job that makes one file: the status says where it is, once completed. */
+export interface OneFileJobStatus extends FileJobStatus {
   downloadUrl?: string;
+}
+
+/** How to ask for a kind of file job (with `input`), follow it and fetch its files. */
+export interface FileJobApi<I, S extends FileJobStatus> {
+  request: (input: I) => Promise<{ jobId: string }>;
+  statusKey: (jobId: string) => QueryKey;
+  fetchStatus: (jobId: string, signal: AbortSignal) => Promise<S>;
+  download: (url: string) => Promise<ApiFile | null>;
 }
 
 const finished = (s: FileJobStatus | undefined) =>
   s?.state === 'completed' || s?.state === 'failed';
 
 /**
- * A file made by the worker on request: asks for it in a format, polls its status until it
- * is completed or failed (a 4xx stops polling), then saves the file once under the
- * server's file name (or `fileName(format)`). A `download` that answers null (a URL outside
- * the API, e.g. presigned storage) is opened by the browser instead.
+ * A job the worker makes files for: asks for it, polls its status until it is completed or
+ * failed (a 4xx stops polling) and saves any of its files on demand, under the server's
+ * file name or the one given. A `download` that answers null (a URL outside the API, e.g.
+ * presigned storage) is opened by the browser instead.
  */
-export function useFileJob<F extends string, S extends FileJobStatus>(job: {
-  request: (format: F) => Promise<{ jobId: string }>;
-  statusKey: (jobId: string) => QueryKey;
-  fetchStatus: (jobId: string, signal: AbortSignal) => Promise<S>;
-  download: (downloadUrl: string) => Promise<ApiFile | null>;
-  fileName: (format: F) => string;
-}) {
-  const [current, setCurrent] = useState<{ id: string; format: F } | null>(null);
+export function useFileJobFiles<I, S extends FileJobStatus>(api: FileJobApi<I, S>) {
+  const [current, setCurrent] = useState<{ id: string; input: I } | null>(null);
   const [saveError, setSaveError] = useState(false);
-  const saved = useRef<string | null>(null);
 
   const request = useMutation({
-    mutationFn: job.request,
-    onSuccess: ({ jobId }, format) => {
+    mutationFn: api.request,
+    onSuccess: ({ jobId }, input) => {
       setSaveError(false);
-      setCurrent({ id: jobId, format });
+      setCurrent({ id: jobId, input });
     },
   });
 
   const status = useQuery({
-    queryKey: job.statusKey(current?.id ?? ''),
-    queryFn: ({ signal }) => job.fetchStatus(current?.id as string, signal),
+    queryKey: api.statusKey(current?.id ?? ''),
+    queryFn: ({ signal }) => api.fetchStatus(current?.id as string, signal),
     enabled: !!current,
     refetchInterval: (query) => {
       if (finished(query.state.data)) return false;
@@ -55,26 +60,46 @@ export function useFileJob<F extends string, S extends FileJobStatus>(job: {
   });
   const state = status.data;
 
-  const { download, fileName } = job;
-  useEffect(() => {
-    const url = state?.state === 'completed' ? state.downloadUrl : undefined;
-    if (!url || !current || saved.current === current.id) return;
-    saved.current = current.id;
-    download(url)
-      .then((file) => {
-        if (!file) window.location.assign(url);
-        else saveBlob(file.blob, file.fileName ?? fileName(current.format));
-      })
-      .catch(() => setSaveError(true));
-  }, [state, current, download, fileName]);
+  const { download } = api;
+  const save = useCallback(
+    (url: string, fileName: string) =>
+      download(url)
+        .then((file) => {
+          if (!file) window.location.assign(url);
+          else saveBlob(file.blob, file.fileName ?? fileName);
+        })
+        .catch(() => setSaveError(true)),
+    [download],
+  );
 
   return {
-    start: (format: F) => request.mutate(format),
+    start: (input: I) => request.mutate(input),
     job: current,
     state,
+    save,
     failed: state?.state === 'failed' || status.isError,
     requestError: request.error,
     saveError,
     busy: request.isPending || (!!current && !finished(state) && !status.isError),
   };
+}
+
+/**
+ * A job that makes one file in the format asked for (certificate export, people export):
+ * `useFileJobFiles`, saving the file once, as soon as it is completed.
+ */
+export function useFileJob<F extends string, S extends OneFileJobStatus>(
+  api: FileJobApi<F, S> & { fileName: (format: F) => string },
+) {
+  const files = useFileJobFiles(api);
+  const saved = useRef<string | null>(null);
+  const { state, job, save } = files;
+  const { fileName } = api;
+  useEffect(() => {
+    const url = state?.state === 'completed' ? state.downloadUrl : undefined;
+    if (!url || !job || saved.current === job.id) return;
+    saved.current = job.id;
+    void save(url, fileName(job.input));
+  }, [state, job, save, fileName]);
+  return files;
 }

@@ -83,8 +83,9 @@ export class DailyRemindersService {
       lower = upper;
     }
     let next = 0;
+    let failed = false;
     const runBatches = async () => {
-      while (next < ranges.length) {
+      while (!failed && next < ranges.length) {
         const [lower, upper] = ranges[next++];
         await this.db.transaction(async (tx) => {
           for (const { type, sql } of DAILY_STATEMENTS) {
@@ -101,7 +102,20 @@ export class DailyRemindersService {
         outcome.batches += 1;
       }
     };
-    await Promise.all(Array.from({ length: REMINDER_PARALLEL_BATCHES }, runBatches));
+    // A failed batch (connection cut, worker shutting down) stops the run: the other runner
+    // ends its batch and takes no more, and the run fails only then, so BullMQ's retry never
+    // overlaps the rest of it. The retry resumes where it stopped: the committed batches'
+    // people already have their (person, event) keys and are skipped.
+    const settled = await Promise.allSettled(
+      Array.from({ length: REMINDER_PARALLEL_BATCHES }, () =>
+        runBatches().catch((err: unknown) => {
+          failed = true;
+          throw err;
+        }),
+      ),
+    );
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
     const digest = await this.db.transaction((tx) =>
       this.notifications.notifyMany(tx, { type: 'hr-digest', sql: HR_DIGEST_SQL, params: [today] }),
     );

@@ -97,6 +97,66 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
   });
 
+  it("resumes a run cut off mid-way (one batch's connection killed, others committed): one inbox item and one mail each", async () => {
+    const unit = await make.unit('Tỉnh Tuyên Quang');
+    const people: { id: string; email: string | null }[] = [];
+    for (let i = 0; i < 20; i++) people.push(await make.person(unit));
+    const requirementId = await make.requirement(unit, { dueDate: '2026-12-31' });
+    people.sort((x, y) => (x.id < y.id ? -1 : 1)); // the run's order: batches by id range
+    const cut = people[10];
+
+    // A transaction holding the cut person's (person, event) key makes that person's batch
+    // wait on its insert, in the middle of the run, while the batches around it commit.
+    const holder = worker.db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(
+      `INSERT INTO notification (user_id, type, event_key, title, body)
+       VALUES ($1, 'requirement-applies', $2, 'chặn', 'chặn')`,
+      [cut.id, `requirement-applies:${requirementId}`],
+    );
+    const run = reminders.run('2026-11-01', 5);
+    run.catch(() => undefined); // awaited below
+    try {
+      let waiting: number | undefined;
+      await eventually(async () => {
+        const [row] = await worker.db.query(
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event = 'transactionid'`,
+        );
+        waiting = row?.pid;
+        return waiting !== undefined;
+      });
+      await worker.db.query(`SELECT pg_terminate_backend($1)`, [waiting]);
+      await expect(run).rejects.toThrow(/terminat/i);
+    } finally {
+      await holder.rollbackTransaction(); // never leave the batch waiting for the next tests
+      await holder.release();
+    }
+
+    // Cut mid-way: part of the people have their notice, mail and outbox row, the rest not.
+    const told = [];
+    for (const p of people) if ((await make.eventKeys(p.id)).length > 0) told.push(p);
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.length).toBeLessThan(people.length);
+    expect(told).not.toContainEqual(cut);
+    const [{ queued }] = await worker.db.query(
+      `SELECT count(*)::int AS queued FROM outbox o, mail m
+        WHERE m.user_id = ANY ($1) AND o.payload -> 'mailIds' ? m.id::text`,
+      [told.map((p) => p.id)],
+    );
+    expect(queued).toBe(told.length);
+
+    await reminders.run('2026-11-01', 5); // the retry
+    for (const p of people) {
+      expect(await make.eventKeys(p.id)).toEqual(['requirement-applies']);
+      expect(await mailsOf(p.id)).toHaveLength(1);
+    }
+    await eventually(async () => people.every((p) => smtp.to(p.email ?? '').length > 0), 30_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
+  });
+
   it('sends the 30, 7 and 1-day reminders and the overdue one once each, while not met', async () => {
     const unit = await make.unit('Tỉnh Hà Giang');
     const late = await make.person(unit);

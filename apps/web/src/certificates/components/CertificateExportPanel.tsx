@@ -57,7 +57,7 @@ export function CertificateExportPanel({ orgUnitId }: { orgUnitId: string | null
             type="button"
             className="button"
             disabled={!orgUnitId || busy}
-            aria-busy={busy && job?.format === format}
+            aria-busy={busy && job?.input === format}
             onClick={() => exportJob.start(format)}
           >
             {t(`manage.export.${format}`)}

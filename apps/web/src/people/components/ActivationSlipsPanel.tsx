@@ -1,11 +1,8 @@
 import type { ActivationSlipsStatus } from '@dx/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/api-error';
 import { apiErrorText } from '../../api/error-text';
 import { ProgressBar } from '../../app/ProgressBar';
-import { saveBlob } from '../../app/save-blob';
+import { useFileJobFiles } from '../../app/useFileJob';
 import { formatDate } from '../../i18n/format';
 import {
   downloadSlipsFile,
@@ -14,50 +11,21 @@ import {
   requestActivationSlips,
 } from '../api';
 
-const POLL_MS = 1_000;
-const finished = (s: ActivationSlipsStatus | undefined) =>
-  s?.state === 'completed' || s?.state === 'failed';
-
 /**
  * "In phiếu kích hoạt" for a unit: the worker issues a code to everyone of the subtree who
  * has not activated yet and prints the slips (PDF to cut) and a list (XLSX). This follows
- * its progress and offers both files; their codes replace any given before.
+ * its progress and offers both files, saved when asked for (one job, two files); their
+ * codes replace any given before.
  */
 export function ActivationSlipsPanel({ orgUnitId }: { orgUnitId: string | null }) {
   const { t, i18n } = useTranslation();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState(false);
-  const request = useMutation({
-    mutationFn: () => requestActivationSlips(orgUnitId as string),
-    onSuccess: ({ jobId }) => {
-      setSaveError(false);
-      setJobId(jobId);
-    },
+  const slips = useFileJobFiles<void, ActivationSlipsStatus>({
+    request: () => requestActivationSlips(orgUnitId as string),
+    statusKey: peopleKeys.slips,
+    fetchStatus: fetchActivationSlips,
+    download: downloadSlipsFile,
   });
-  const status = useQuery({
-    queryKey: peopleKeys.slips(jobId ?? ''),
-    queryFn: ({ signal }) => fetchActivationSlips(jobId as string, signal),
-    enabled: !!jobId,
-    refetchInterval: (query) => {
-      if (finished(query.state.data)) return false;
-      const error = query.state.error;
-      if (isApiError(error) && error.statusCode >= 400 && error.statusCode < 500) return false;
-      return POLL_MS;
-    },
-    staleTime: 0,
-  });
-  const state = status.data;
-  const busy = request.isPending || (!!jobId && !finished(state) && !status.isError);
-
-  async function save(url: string, fallback: string) {
-    try {
-      const file = await downloadSlipsFile(url);
-      if (!file) window.location.assign(url);
-      else saveBlob(file.blob, file.fileName ?? fallback);
-    } catch {
-      setSaveError(true);
-    }
-  }
+  const { job, state, busy, save } = slips;
 
   return (
     <section className="card" aria-labelledby="slips-title">
@@ -69,19 +37,19 @@ export function ActivationSlipsPanel({ orgUnitId }: { orgUnitId: string | null }
         className="button"
         disabled={!orgUnitId || busy}
         aria-busy={busy}
-        onClick={() => request.mutate()}
+        onClick={() => slips.start()}
       >
         {t('peopleAdmin.slips.print')}
       </button>
-      {request.isError && (
+      {slips.requestError && (
         <p className="alert alert--error" role="alert">
-          {apiErrorText(t, request.error)}
+          {apiErrorText(t, slips.requestError)}
         </p>
       )}
-      {jobId && (
+      {job && (
         <div aria-live="polite">
           <ProgressBar value={state?.progress ?? 0} label={t('peopleAdmin.slips.progress')} />
-          {state?.state === 'failed' || status.isError ? (
+          {slips.failed ? (
             <p className="alert alert--error" role="alert">
               {t('peopleAdmin.slips.failed')}
             </p>
@@ -119,7 +87,7 @@ export function ActivationSlipsPanel({ orgUnitId }: { orgUnitId: string | null }
               {t(`peopleAdmin.slips.state.${state?.state ?? 'waiting'}`)}
             </p>
           )}
-          {saveError && (
+          {slips.saveError && (
             <p className="alert alert--error" role="alert">
               {t('peopleAdmin.slips.saveError')}
             </p>
