@@ -50,10 +50,11 @@ function Field({
   );
 }
 
-/** What a control is read with: its hint and its error, unless the caller names its own. */
+/** What a control is read with: its error and its hint, unless the caller names its own. */
 function describedBy(id: string, hint: ReactNode, error: string | undefined, own?: string) {
   if (own) return own;
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  // The refusal first: it is what the person must act on; the hint says how.
+  const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 

@@ -98,7 +98,7 @@ describe('credential inputs with their refusal under them', () => {
     expect(line).toBe('Mã kích hoạt không đúng hoặc đã hết hạn.');
   });
 
-  it('the new password points at its policy hint until refused, then at the refusal', () => {
+  it('the new password points at its policy hint until refused, then at the refusal and the hint', () => {
     const fine = html(
       <NewPasswordField id="p" value="" onValue={() => undefined} error={undefined} />,
     );
@@ -114,7 +114,7 @@ describe('credential inputs with their refusal under them', () => {
         error="Mật khẩu phải có ít nhất 10 ký tự."
       />,
     );
-    expect(dom(refused, 'p').input).toContain('aria-describedby="p-error"');
+    expect(dom(refused, 'p').input).toContain('aria-describedby="p-error p-hint"');
     expect(dom(refused, 'p').input).toContain('aria-invalid="true"');
     expect(dom(refused, 'p').line).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
     // The hint still shows, in Vietnamese.

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref }
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../api/error-text';
-import { FieldErrorLine, fieldErrorProps } from '../app/FieldErrorLine';
 import { InputField } from '../app/FormField';
 import { credentialsProblem, type CredentialsProblem } from './credentials-api';
 
@@ -145,17 +144,13 @@ export function CredentialsFormView({
 
 /**
  * A text or password input of a credentials form, with the API's refusal of its field under
- * it (aria-invalid, and aria-describedby pointing at the refusal instead of the hint).
+ * it; `error` is required here so no form of this family forgets to pass it.
  */
 export function CredentialInput({
   error,
   ...field
 }: Parameters<typeof InputField>[0] & { error: string | undefined }) {
-  return (
-    <InputField {...field} {...fieldErrorProps(field.id, error)}>
-      <FieldErrorLine id={field.id} text={error} />
-    </InputField>
-  );
+  return <InputField {...field} error={error} />;
 }
 
 /** The new password of every form that sets one, with the policy's hint. */
