@@ -95,6 +95,22 @@ export default [
     },
   },
   {
+    // The hot queries replay the apps' own calls: SQL and functions of @dx/db / @dx/reports.
+    // A repository call or query builder written here is a copy that drifts from the app.
+    files: ['tools/bench/src/national/hot-quer*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|findOne|findOneBy|findOneOrFail|findOneByOrFail|findBy|findAndCount|findAndCountBy|count|countBy|exists|existsBy)$/]',
+          message:
+            'No TypeORM call of its own in a hot query: move it into the lib that owns the table, make the app call it, and call that here.',
+        },
+      ],
+    },
+  },
+  {
     // Migration classes are generated; the migration list holds constructors.
     files: ['libs/db/src/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-function-type': 'off', 'max-len': 'off' },

@@ -37,6 +37,7 @@ export * from './outbox/enqueue-job';
 export * from './reports/coverage-report.entity';
 export * from './reports/coverage-report-row.entity';
 export * from './audit/audit-log.entity';
+export * from './audit/audit-log-reads';
 export * from './auth/refresh-token.entity';
 export * from './mail/mail.entity';
 export * from './mail/mail.service';

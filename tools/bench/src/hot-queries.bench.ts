@@ -12,8 +12,9 @@ import { failSoft } from './support/section';
  * Every hot query of the app on the national data set, EXPLAIN ANALYZEd (inside a rolled
  * back transaction): none may read a table that grows with people or completions by a
  * sequential scan. One line per statement with what it read and how long it took. The
- * statements are the app's own (imported from the libs that own them, or captured from the
- * libs' and repositories' calls), so a changed query is measured as it now is.
+ * statements are the app's own (SQL imported from the libs that own it, or captured from
+ * the lib functions the apps call; eslint refuses a TypeORM call written in a hot query),
+ * so a changed query is measured as it now is.
  *
  * Not part of `npm test`: on a small data set PostgreSQL rightly prefers sequential scans,
  * so the check only means something at national scale, which takes minutes to build.

@@ -1,5 +1,5 @@
 import type { MeResponse, SignInResponse, TokenPairResponse } from '@dx/contracts';
-import { findUserForSignIn, PasswordHasher, UserEntity } from '@dx/db';
+import { findUserById, findUserForSignIn, PasswordHasher, UserEntity } from '@dx/db';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -51,7 +51,7 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<MeResponse> {
-    const user = await this.users.findOneBy({ id: userId });
+    const user = await findUserById(this.users.manager, userId);
     if (!user) throw new NotFoundException('User not found');
     return toMe(user);
   }

@@ -1,4 +1,10 @@
-import { CertificateEntity, HOLDER_IN_SUBTREE, ISSUED_BY_ANY, LISTED_ISSUERS_SQL } from '@dx/db';
+import {
+  CertificateEntity,
+  findCertificateById,
+  HOLDER_IN_SUBTREE,
+  ISSUED_BY_ANY,
+  LISTED_ISSUERS_SQL,
+} from '@dx/db';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -80,10 +86,7 @@ export class CertificateAccessService {
     tx: EntityManager = this.db.manager,
     lock = false,
   ): Promise<{ cert: CertificateEntity; rights: CertificateRights }> {
-    const cert = await tx.findOne(CertificateEntity, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const cert = await findCertificateById(tx, id, lock);
     const rights = cert ? await this.rights(user, cert, tx) : null;
     if (!cert || !rights?.see) throw new NotFoundException('Certificate not found');
     return { cert, rights };

@@ -1,7 +1,7 @@
 import { CALLER_UNIT_PATH_SQL, OrgUnitEntity } from '@dx/db';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { invalidField } from '../http/invalid-input';
 
@@ -21,21 +21,6 @@ export class OrgScopeService {
     const [own] = await this.units.query(CALLER_UNIT_PATH_SQL, [user.id]);
     // A caller whose account vanished sees nothing rather than everything.
     return own?.path ?? '/nothing/';
-  }
-
-  /**
-   * Restricts `alias.<pathColumn>` to the caller's subtree. Use on any query whose rows
-   * hang off an org unit (join the unit first).
-   */
-  async restrict<T extends object>(
-    qb: SelectQueryBuilder<T>,
-    user: AuthUser,
-    unitAlias: string,
-  ): Promise<SelectQueryBuilder<T>> {
-    const prefix = await this.scopePath(user);
-    if (prefix !== null)
-      qb.andWhere(`${unitAlias}.path LIKE :scopePrefix`, { scopePrefix: `${prefix}%` });
-    return qb;
   }
 
   /** The unit if the caller may see it; 404 otherwise (existence is not revealed). */

@@ -1,5 +1,5 @@
 import { CoverageReportEntity } from '@dx/db';
-import { reportRowsWithinReach } from '@dx/reports';
+import { findCoverageReport, reportRowsWithinReach } from '@dx/reports';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -33,7 +33,7 @@ export class CoverageReportAccess {
     where: { id: string; jobId?: string },
     opts: { requester?: boolean } = {},
   ): Promise<ReadableReport> {
-    const report = await this.reports.findOne({ where, relations: { orgUnit: true } });
+    const report = await findCoverageReport(this.reports.manager, where);
     if (report?.orgUnit) {
       const whole =
         (opts.requester && report.requestedBy === user.id) ||

@@ -1,4 +1,4 @@
-import { UserEntity } from '@dx/db';
+import { findUserById, UserEntity } from '@dx/db';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,7 +26,7 @@ export class UserAccountsService {
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.db.getRepository(UserEntity).findOneBy({ id });
+    return findUserById(this.db.manager, id);
   }
 
   /** With the password hash, for checking the current password. */

@@ -1,6 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, DxRole, Paginated, Role, UserResponse } from '@dx/contracts';
-import { MembershipEntity, PasswordHasher, UserEntity } from '@dx/db';
+import { findUsersPage, MembershipEntity, PasswordHasher, UserEntity } from '@dx/db';
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -168,25 +168,14 @@ export class UsersService {
   }
 
   async list(caller: AuthUser, q: ListUsersQuery): Promise<Paginated<UserResponse>> {
-    const qb = this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .innerJoin('u.orgUnit', 'unit');
-    await this.scope.restrict(qb, caller, 'unit');
-    if (q.orgUnitId) {
-      const unit = await this.scope.findVisible(caller, q.orgUnitId);
-      qb.andWhere('unit.path LIKE :unitPrefix', { unitPrefix: `${unit.path}%` });
-    }
-    if (q.q) {
-      const term = `%${q.q.trim().normalize('NFC').replace(/[\\%_]/g, '\\$&')}%`;
-      qb.andWhere('(u.username ILIKE :term OR u.fullName ILIKE :term)', { term });
-    }
-    const [items, total] = await qb
-      .orderBy('u.fullName', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .skip(q.offset)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const unit = q.orgUnitId ? await this.scope.findVisible(caller, q.orgUnitId) : null;
+    const [items, total] = await findUsersPage(this.db.manager, {
+      scopePrefix: await this.scope.scopePath(caller),
+      unitPrefix: unit?.path,
+      search: q.q,
+      offset: q.offset,
+      limit: q.pageSize,
+    });
     return paginated(items.map(toUserResponse), total, q);
   }
 

@@ -102,6 +102,17 @@ describe('users', () => {
     const ids = res.body.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(inA.id);
     expect(ids).not.toContain(inB.id);
+    const everywhere = await t.http
+      .get('/api/users')
+      .query({ q: 'tìm thấy' })
+      .set('Authorization', admin)
+      .expect(200);
+    expect(everywhere.body.items.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining([inA.id, inB.id]),
+    );
+    // Searched for as a character, not as a LIKE wildcard that matches everyone.
+    const percent = await t.http.get('/api/users').query({ q: '%' }).set('Authorization', admin).expect(200);
+    expect(percent.body.total).toBe(0);
     await t.http.get(`/api/users?orgUnitId=${tree.b.id}`).set('Authorization', hrA).expect(404);
     const own = await t.http.get(`/api/users?orgUnitId=${tree.a1.id}`).set('Authorization', hrA).expect(200);
     expect(own.body.items.every((u: { orgUnitId: string }) => u.orgUnitId === tree.a1.id)).toBe(true);

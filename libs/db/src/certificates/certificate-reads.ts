@@ -31,10 +31,22 @@ export function findVerifiableCertificate(
     .findOneBy({ serial, status: In(['issued', 'revoked']) });
 }
 
+/** One certificate by id; `lock` takes it for update inside the caller's transaction. */
+export function findCertificateById(
+  m: EntityManager,
+  id: string,
+  lock = false,
+): Promise<CertificateEntity | null> {
+  return m.findOne(CertificateEntity, {
+    where: { id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+}
+
 /** The certificate locked for issuing (serial allocation), inside the caller's transaction. */
 export function lockCertificateForIssue(
   tx: EntityManager,
   id: string,
 ): Promise<CertificateEntity | null> {
-  return tx.findOne(CertificateEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  return findCertificateById(tx, id, true);
 }

@@ -1,5 +1,17 @@
 import type { CoverageMergeNote, CoverageReportSummary } from '@dx/contracts';
+import { CoverageReportEntity } from '@dx/db';
 import type { EntityManager } from 'typeorm';
+
+/**
+ * A stored report with its unit, by id (and job id when polling a request): what every
+ * read of a report starts with, before its access check.
+ */
+export function findCoverageReport(
+  m: EntityManager,
+  where: { id: string; jobId?: string },
+): Promise<CoverageReportEntity | null> {
+  return m.getRepository(CoverageReportEntity).findOne({ where, relations: { orgUnit: true } });
+}
 
 /**
  * Units (ids in `$1::uuid[]`) within reach of a caller whose subtree is the path prefix

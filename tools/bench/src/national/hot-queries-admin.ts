@@ -1,25 +1,31 @@
 import {
   applyOrgUnitMerge,
-  AuditLogEntity,
+  auditLogQuery,
   cappedCountSql,
   CERTIFICATE_EVENTS_SQL,
-  CertificateEntity,
   certificateRegisterFrom,
   certificateRegisterPageSql,
   CLAIM_OUTBOX_BATCH_SQL,
   COUNT_LIMIT,
-  CoverageReportEntity,
+  findCertificateById,
+  findUsersPage,
   HOLDER_IN_SUBTREE,
-  lockCertificateForIssue,
   ISSUED_BY_ANY,
   LISTED_ISSUERS_SQL,
-  OrgUnitEntity,
-  UserEntity,
+  lockCertificateForIssue,
+  lockUnitsForMerge,
+  mergeRefusals,
+  OrgUnitMergePlan,
 } from '@dx/db';
-import { COVERAGE_REPORT_UNIT_ROW_SQL, readCoverageSnapshot } from '@dx/reports';
+import {
+  COVERAGE_REPORT_UNIT_ROW_SQL,
+  findCoverageReport,
+  readCoverageSnapshot,
+} from '@dx/reports';
 import type { StatementCapture } from './capture';
 import type { HotContext } from './hot-context';
 import { HotQuery, sqlQuery } from './hot-query';
+import { REPORT_TIME_ZONE } from './shape';
 
 /** The trainer's issuing units, as the app computes them before listing. */
 async function trainerIssuerIds(x: HotContext, cap: StatementCapture): Promise<string[]> {
@@ -61,9 +67,7 @@ export const ADMIN_QUERIES: HotQuery[] = [
   {
     name: 'certificate details: the certificate and its history',
     statements: async (x, cap) => [
-      ...(await cap.capture((m) =>
-        m.findOne(CertificateEntity, { where: { id: x.learner.certificateId } }),
-      )),
+      ...(await cap.capture((m) => findCertificateById(m, x.learner.certificateId))),
       { sql: CERTIFICATE_EVENTS_SQL, params: [x.learner.certificateId] },
     ],
   },
@@ -71,43 +75,29 @@ export const ADMIN_QUERIES: HotQuery[] = [
     name: 'people in scope with a name search (hr of a province): page and count',
     statements: (x, cap) =>
       cap.capture((m) =>
-        m
-          .getRepository(UserEntity)
-          .createQueryBuilder('u')
-          .innerJoin('u.orgUnit', 'unit')
-          .andWhere(`unit.path LIKE :scopePrefix`, { scopePrefix: `${x.provinceHr.path}%` })
-          .andWhere('(u.username ILIKE :term OR u.fullName ILIKE :term)', {
-            term: '%Nguyễn Văn Hùng%',
-          })
-          .orderBy('u.fullName', 'ASC')
-          .addOrderBy('u.id', 'ASC')
-          .skip(0)
-          .take(20)
-          .getManyAndCount(),
+        findUsersPage(m, {
+          scopePrefix: x.provinceHr.path,
+          search: 'Nguyễn Văn Hùng',
+          offset: 0,
+          limit: 20,
+        }),
       ),
   },
   ...(['all entries', 'one actor'] as const).map((filter): HotQuery => ({
     name: `audit log, newest first (${filter}): capped count and page`,
     statements: (x, cap) =>
       cap.capture(async (m) => {
-        const qb = m.getRepository(AuditLogEntity).createQueryBuilder('a');
-        if (filter === 'one actor') qb.andWhere('a.actorId = :actorId', { actorId: x.sysadminId });
-        const [countSql, countParams] = qb
-          .clone()
-          .select('1')
-          .orderBy('a.at', 'DESC')
-          .getQueryAndParameters();
-        await m.query(cappedCountSql(countSql, COUNT_LIMIT), countParams); // the first page
-        return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').skip(0).take(20).getMany();
+        const actorId = filter === 'one actor' ? x.sysadminId : undefined;
+        const log = auditLogQuery(m, { actorId }, REPORT_TIME_ZONE);
+        await m.query(cappedCountSql(log.countSql, COUNT_LIMIT), log.countParams); // the first page
+        return log.page(0, 20);
       }),
   })),
   {
     name: 'coverage report: access check and snapshot read (national report)',
     statements: (x, cap) =>
       cap.capture(async (m) => {
-        const report = await m
-          .getRepository(CoverageReportEntity)
-          .findOne({ where: { id: x.reportId }, relations: { orgUnit: true } });
+        const report = await findCoverageReport(m, { id: x.reportId });
         if (report) await readCoverageSnapshot(m, report);
       }),
   },
@@ -121,14 +111,22 @@ export const ADMIN_QUERIES: HotQuery[] = [
     statements: (x, cap) => cap.capture((m) => lockCertificateForIssue(m, x.learner.certificateId)),
   },
   {
-    // The merge as the API and the worker apply it (@dx/db), captured in a rolled-back
-    // transaction: every statement it sends, not a chosen few.
+    // The merge as the API and the worker make it (@dx/db: lock both units, check, apply),
+    // captured in a rolled-back transaction: every statement it sends, not a chosen few.
     name: 'unit merge: a commune merged into its neighbour',
     statements: (x, cap) =>
       cap.capture(async (m) => {
-        const from = await m.findOneByOrFail(OrgUnitEntity, { id: x.mergeFromUnitId });
-        const into = await m.findOneByOrFail(OrgUnitEntity, { id: x.mergeIntoUnitId });
-        await applyOrgUnitMerge(m, from, into, '2026-11-01');
+        const plan: OrgUnitMergePlan = {
+          unitId: x.mergeFromUnitId,
+          targetId: x.mergeIntoUnitId,
+          effectiveDate: '2026-11-01',
+        };
+        const { unit, target } = await lockUnitsForMerge(m, plan);
+        if (!unit || !target) throw new Error('hot query: the units to merge are missing');
+        const refusals = await mergeRefusals(m, plan, unit, target);
+        if (refusals.length)
+          throw new Error(`hot query: merge refused: ${JSON.stringify(refusals)}`);
+        await applyOrgUnitMerge(m, unit, target, plan.effectiveDate);
       }),
   },
 ];

@@ -7,6 +7,7 @@ import {
   ENROLLED_VERSION_SQL,
   ENROLMENT_FOR_READ,
   findOwnCertificates,
+  findUserById,
   findUserForSignIn,
   findVerifiableCertificate,
   LOCK_ENROLMENT_SQL,
@@ -17,15 +18,14 @@ import {
   START_READ,
   SUBMIT_READ,
   toPrefixTsQuery,
-  UserEntity,
 } from '@dx/db';
 import { HotQuery, sqlQuery } from './hot-query';
 
 /**
  * What every signed-in learner does many times a day: sign in, learn, take quizzes. SQL
- * text comes from @dx/db, where the API reads it too; the entries that replay a TypeORM
- * repository call capture what TypeORM sends for the shared entities, through the function
- * the API calls too where @dx/db owns one (findUserForSignIn, findOwnCertificates, …).
+ * text comes from @dx/db, where the API reads it too; the entries that make a TypeORM call
+ * capture what it sends, through the very @dx/db function the API calls (findUserById,
+ * findUserForSignIn, findOwnCertificates, …).
  */
 export const LEARNER_QUERIES: HotQuery[] = [
   {
@@ -34,8 +34,7 @@ export const LEARNER_QUERIES: HotQuery[] = [
   },
   {
     name: 'GET /api/me',
-    statements: (x, cap) =>
-      cap.capture((m) => m.getRepository(UserEntity).findOneBy({ id: x.learner.id })),
+    statements: (x, cap) => cap.capture((m) => findUserById(m, x.learner.id)),
   },
   sqlQuery('scope of the caller (every scoped request)', CALLER_UNIT_PATH_SQL, (x) => [
     x.learner.id,

@@ -5,7 +5,7 @@ import type { HotContext } from './hot-context';
  * A query of the app that runs often and touches data that grows with people or
  * completions, with realistic parameters from the national data set. The statements are
  * the app's own: SQL text imported from the lib that owns it (@dx/db, @dx/reports), or what
- * a lib function or repository call sends, captured. Nothing is copied, so nothing goes stale.
+ * a lib function that the apps call sends, captured. Nothing is copied, so nothing goes stale.
  */
 export interface HotQuery {
   name: string;
