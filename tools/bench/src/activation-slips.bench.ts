@@ -1,12 +1,13 @@
 import { activationSlipsJobId, JOB_QUEUE, JobName } from '@dx/contracts';
-import { ActivationSlipBatchEntity, buildDataSourceOptions, enqueueJob } from '@dx/db';
-import { eventually } from '@dx/testing';
+import { ActivationSlipBatchEntity, buildDataSourceOptions } from '@dx/db';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Figure, figure } from './figures';
 import { BenchEnvironment } from './support/environment';
+import { progressFigure, runFileJob } from './support/file-job-run';
+import { BenchUnit, fullNameSql, seedProvince } from './support/province';
 import { cpuSeconds, memoryMiB } from './support/processes';
 import { machineLoad } from './support/section';
 
@@ -28,7 +29,7 @@ export async function benchActivationSlips(): Promise<Figure[]> {
     buildDataSourceOptions({ url: env.databaseUrl, poolSize: 4 }),
   ).initialize();
   try {
-    const province = await seedProvince(db, SLIPS_N);
+    const province = await seedPeople(db, SLIPS_N);
     const pid = await env.startWorker();
     const before = memoryMiB(pid);
     const cpuBefore = cpuSeconds(pid);
@@ -53,14 +54,7 @@ export async function benchActivationSlips(): Promise<Figure[]> {
         cpu,
         's',
       ),
-      figure(
-        'Distinct progress values seen while it ran (polled every 250 ms)',
-        run.progressSeen.length,
-        '',
-        '≥ 3 between 0 and 100',
-        run.progressSeen.filter((p) => p > 0 && p < 100).length >= 3,
-        run.progressSeen.join(' → '),
-      ),
+      progressFigure(run.progressSeen),
       figure(
         'Peak memory (VmHWM) of the worker process, its own process, through the job',
         memory.peak,
@@ -76,84 +70,45 @@ export async function benchActivationSlips(): Promise<Figure[]> {
   }
 }
 
-interface Unit {
-  id: string;
-  path: string;
-  code: string;
-  name: string;
-}
-
-/**
- * A province with COMMUNES communes and `n` imported people (no password) spread over them,
- * half of them with an email.
- */
-async function seedProvince(db: DataSource, n: number): Promise<Unit> {
-  const id = randomUUID();
-  const province: Unit = {
-    id,
-    path: `/${id}/`,
+/** A province of COMMUNES communes and `n` imported people (no password), half with an email. */
+async function seedPeople(db: DataSource, n: number): Promise<BenchUnit> {
+  const province = await seedProvince((sql, params) => db.query(sql, params), {
     code: 'BENCH-TINH',
     name: 'Tỉnh Thử Nghiệm Phiếu Kích Hoạt',
-  };
+    communes: COMMUNES,
+  });
   await db.query(
-    `INSERT INTO org_unit (id, code, name, parent_id, path, depth) VALUES ($1, $2, $3, NULL, $4, 0)`,
-    [province.id, province.code, province.name, province.path],
-  );
-  await db.query(
-    `INSERT INTO org_unit (id, code, name, parent_id, path, depth)
-     SELECT g.id, 'BENCH-XA-' || g.i, 'Ủy ban nhân dân xã Thử Nghiệm Số ' || g.i, $1, $2 || g.id || '/', 1
-       FROM (SELECT gen_random_uuid() AS id, i FROM generate_series(1, $3::int) i) g`,
-    [province.id, province.path, COMMUNES],
-  );
-  await db.query(
-    `INSERT INTO app_user (username, full_name, email, org_unit_id, roles)
-     SELECT 'cb.' || lpad(i::text, 6, '0'),
-            (ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Vũ','Đặng','Bùi'])[1 + i % 8] || ' ' ||
-            (ARRAY['Thị','Văn','Hữu','Minh','Ngọc'])[1 + i % 5] || ' ' ||
-            (ARRAY['An','Bình','Cường','Dũng','Hằng','Hương','Khánh','Lan','Phúc','Thảo','Tùng','Yến'])[1 + i % 12],
+    `WITH communes AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM org_unit WHERE parent_id = $2)
+     INSERT INTO app_user (username, full_name, email, org_unit_id, roles)
+     SELECT 'cb.' || lpad(i::text, 6, '0'), ${fullNameSql('i')},
             -- Every other person has an email: their code is also mailed (queued by the job).
             CASE WHEN i % 2 = 0 THEN 'cb.' || lpad(i::text, 6, '0') || '@xa.example.vn' END,
-            u.id, '{learner}'
-       FROM generate_series(1, $1::int) i
-       JOIN LATERAL (SELECT id FROM org_unit WHERE parent_id = $2
-                      ORDER BY code OFFSET (i % $3) LIMIT 1) u ON true`,
+            c.id, '{learner}'
+       FROM generate_series(1, $1::int) i JOIN communes c ON c.k = i % $3`,
     [n, province.id, COMMUNES],
   );
   await db.query(`ANALYZE app_user; ANALYZE org_unit`);
   return province;
 }
 
-async function timeSlips(db: DataSource, unit: Unit) {
+function timeSlips(db: DataSource, unit: BenchUnit) {
   const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.insert(ActivationSlipBatchEntity, {
+  return runFileJob(
+    db,
+    ActivationSlipBatchEntity,
+    {
       id,
       orgUnitId: unit.id,
       unitPath: unit.path,
       unitCode: unit.code,
       unitName: unit.name,
       requestedBy: null,
-    });
-    await enqueueJob(tx, {
+    },
+    {
       queue: JOB_QUEUE[JobName.MakeActivationSlips],
       jobName: JobName.MakeActivationSlips,
       jobId: activationSlipsJobId(id),
       payload: { batchId: id },
-    });
-  });
-  const repo = db.getRepository(ActivationSlipBatchEntity);
-  const progressSeen: number[] = [];
-  const start = process.hrtime.bigint();
-  await eventually(
-    async () => {
-      const row = await repo.findOneByOrFail({ id });
-      if (row.state === 'failed') throw new Error(`Slips failed: ${row.error}`);
-      if (progressSeen[progressSeen.length - 1] !== row.progress) progressSeen.push(row.progress);
-      return row.state === 'completed';
     },
-    600_000,
-    250,
   );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds, progressSeen, row: await repo.findOneByOrFail({ id }) };
 }

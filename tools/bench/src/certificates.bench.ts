@@ -6,12 +6,7 @@ import {
   signPdf,
 } from '@dx/certificate-pdf';
 import { calendarDate, certificateExportJobId, CERTIFICATES_QUEUE, JobName } from '@dx/contracts';
-import {
-  buildDataSourceOptions,
-  CertificateEntity,
-  CertificateExportEntity,
-  enqueueJob,
-} from '@dx/db';
+import { buildDataSourceOptions, CertificateEntity, CertificateExportEntity } from '@dx/db';
 import { randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +14,7 @@ import { DataSource, In } from 'typeorm';
 import { eventually, requestCertificates } from '@dx/testing';
 import { Figure, figure } from './figures';
 import { BenchEnvironment } from './support/environment';
+import { runFileJob } from './support/file-job-run';
 import { cpuSeconds, memoryMiB } from './support/processes';
 import { machineLoad } from './support/section';
 
@@ -216,8 +212,10 @@ async function benchZipExport(
     [issuer.id, year, EXPORT_N, dir, sampleId],
   );
   const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.insert(CertificateExportEntity, {
+  const { seconds, row } = await runFileJob(
+    db,
+    CertificateExportEntity,
+    {
       id,
       orgUnitId: issuer.id,
       unitPath: issuer.path,
@@ -226,26 +224,15 @@ async function benchZipExport(
       year,
       format: 'zip',
       requestedBy: null,
-    });
-    await enqueueJob(tx, {
+    },
+    {
       queue: CERTIFICATES_QUEUE,
       jobName: JobName.ExportCertificates,
       jobId: certificateExportJobId(id),
       payload: { exportId: id },
-    });
-  });
-  const start = process.hrtime.bigint();
-  await eventually(
-    async () => {
-      const row = await db.getRepository(CertificateExportEntity).findOneByOrFail({ id });
-      if (row.state === 'failed') throw new Error(`Export failed: ${row.error}`);
-      return row.state === 'completed';
     },
-    600_000,
     100,
   );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const row = await db.getRepository(CertificateExportEntity).findOneByOrFail({ id });
   if (row.count !== EXPORT_N) throw new Error(`Export counted ${row.count}, not ${EXPORT_N}`);
   return {
     seconds,

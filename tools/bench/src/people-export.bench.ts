@@ -1,13 +1,14 @@
 import { calendarDate, JOB_QUEUE, JobName, peopleExportJobId } from '@dx/contracts';
-import { buildDataSourceOptions, enqueueJob, PeopleExportEntity } from '@dx/db';
+import { buildDataSourceOptions, PeopleExportEntity } from '@dx/db';
 import { ensureLedgerPlacement, listPeople, renderPeopleCsv } from '@dx/reports';
-import { eventually } from '@dx/testing';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Figure, figure } from './figures';
 import { BenchEnvironment } from './support/environment';
+import { progressFigure, runFileJob } from './support/file-job-run';
+import { BenchUnit, fullNameSql, seedProvince } from './support/province';
 import { cpuSeconds, memoryMiB } from './support/processes';
 import { machineLoad } from './support/section';
 
@@ -31,7 +32,7 @@ export async function benchPeopleExport(): Promise<Figure[]> {
     buildDataSourceOptions({ url: env.databaseUrl, poolSize: 4 }),
   ).initialize();
   try {
-    const province = await seedProvince(db, PEOPLE_N);
+    const province = await seedPeople(db, PEOPLE_N);
     const today = calendarDate(TIME_ZONE);
     const year = Number(today.slice(0, 4));
     // Placed once, as the list's first page would: both measurements below read the ledger.
@@ -73,14 +74,7 @@ export async function benchPeopleExport(): Promise<Figure[]> {
         `${run.row.count} rows; CSV ${fileMiB.toFixed(1)} MiB`,
       ),
       figure('CPU time of the worker process during the job', cpu, 's'),
-      figure(
-        'Distinct progress values seen while it ran (polled every 250 ms)',
-        run.progressSeen.length,
-        '',
-        '≥ 3 between 0 and 100',
-        run.progressSeen.filter((p) => p > 0 && p < 100).length >= 3,
-        run.progressSeen.join(' → '),
-      ),
+      progressFigure(run.progressSeen),
       figure(
         'Peak memory (VmHWM) of the worker process',
         memory.peak,
@@ -96,45 +90,17 @@ export async function benchPeopleExport(): Promise<Figure[]> {
   }
 }
 
-interface Unit {
-  id: string;
-  path: string;
-  code: string;
-  name: string;
-}
-
-/** A province with COMMUNES communes and `n` DX staff (members since 2000) spread over them. */
-async function seedProvince(db: DataSource, n: number): Promise<Unit> {
-  const id = randomUUID();
-  const province = {
-    id,
-    path: `/${id}/`,
+/** A province of COMMUNES communes and `n` DX staff (members since 2000) spread over them. */
+async function seedPeople(db: DataSource, n: number): Promise<BenchUnit> {
+  const province = await seedProvince((sql, params) => db.query(sql, params), {
     code: 'BENCH-TINH-DS',
     name: 'Tỉnh Thử Nghiệm Danh Sách',
-  };
-  await db.query(
-    `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
-     VALUES ($1, $2, $3, NULL, $4, 0, '2000-01-01')`,
-    [province.id, province.code, province.name, province.path],
-  );
-  await db.query(
-    `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
-     SELECT g.id, 'BENCH-DS-XA-' || g.i, 'Ủy ban nhân dân xã Thử Nghiệm Số ' || g.i, $1, $2 || g.id || '/', 1, '2000-01-01'
-       FROM (SELECT gen_random_uuid() AS id, i FROM generate_series(1, $3::int) i) g`,
-    [province.id, province.path, COMMUNES],
-  );
-  await db.query(
-    `INSERT INTO org_unit_edge (unit_id, parent_id, valid_from)
-     SELECT id, parent_id, '2000-01-01' FROM org_unit WHERE path LIKE $1`,
-    [`${province.path}%`],
-  );
+    communes: COMMUNES,
+  });
   await db.query(
     `WITH communes AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM org_unit WHERE parent_id = $2)
      INSERT INTO app_user (username, full_name, org_unit_id, roles, dx_role)
-     SELECT 'ds.' || lpad(i::text, 6, '0'),
-            (ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Vũ','Đặng','Bùi'])[1 + i % 8] || ' ' ||
-            (ARRAY['Thị','Văn','Hữu','Minh','Ngọc'])[1 + i % 5] || ' ' ||
-            (ARRAY['An','Bình','Cường','Dũng','Hằng','Hương','Khánh','Lan','Phúc','Thảo','Tùng','Yến'])[1 + i % 12],
+     SELECT 'ds.' || lpad(i::text, 6, '0'), ${fullNameSql('i')},
             c.id, '{learner}', CASE WHEN i % 4 = 0 THEN 'part_time' ELSE 'full_time' END
        FROM generate_series(1, $1::int) i JOIN communes c ON c.k = i % $3`,
     [n, province.id, COMMUNES],
@@ -149,10 +115,12 @@ async function seedProvince(db: DataSource, n: number): Promise<Unit> {
   return province;
 }
 
-async function timeExport(db: DataSource, unit: Unit, year: number) {
+function timeExport(db: DataSource, unit: BenchUnit, year: number) {
   const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.insert(PeopleExportEntity, {
+  return runFileJob(
+    db,
+    PeopleExportEntity,
+    {
       id,
       orgUnitId: unit.id,
       unitPath: unit.path,
@@ -163,27 +131,12 @@ async function timeExport(db: DataSource, unit: Unit, year: number) {
       peopleStatus: 'all',
       dxRole: null,
       requestedBy: null,
-    });
-    await enqueueJob(tx, {
+    },
+    {
       queue: JOB_QUEUE[JobName.ExportPeople],
       jobName: JobName.ExportPeople,
       jobId: peopleExportJobId(id),
       payload: { exportId: id },
-    });
-  });
-  const repo = db.getRepository(PeopleExportEntity);
-  const progressSeen: number[] = [];
-  const start = process.hrtime.bigint();
-  await eventually(
-    async () => {
-      const row = await repo.findOneByOrFail({ id });
-      if (row.state === 'failed') throw new Error(`People export failed: ${row.error}`);
-      if (progressSeen[progressSeen.length - 1] !== row.progress) progressSeen.push(row.progress);
-      return row.state === 'completed';
     },
-    600_000,
-    250,
   );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds, progressSeen, row: await repo.findOneByOrFail({ id }) };
 }

@@ -1,10 +1,10 @@
 import { JobName } from '@dx/contracts';
 import { TIME_ORDERED_UUID } from '@dx/db';
 import { eventually, TestSmtpServer } from '@dx/testing';
-import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { Figure, figure, round } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
+import { seedProvince } from './support/province';
 import { failSoft, machineLoad } from './support/section';
 import { runWorkerJob } from './support/worker-jobs';
 
@@ -18,6 +18,7 @@ interface ReminderOutcome {
 /** BENCH_REMINDER_PEOPLE / BENCH_MAIL_MESSAGES scale the section down while working on it. */
 const PEOPLE = Number(process.env.BENCH_REMINDER_PEOPLE ?? 1_000_000);
 const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 10_000);
+const COMMUNES = 100;
 /** Messages the reference loop keeps in flight: about what the worker's batch jobs do. */
 const IN_FLIGHT = 50;
 
@@ -155,31 +156,24 @@ async function seedPeopleWithRequirement(
   people: number,
   opts: { announced: boolean },
 ): Promise<void> {
-  const province = randomUUID();
-  await env.query(
-    `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
-     VALUES ($1::uuid, 'BENCH-P', 'Tỉnh Thử nghiệm', NULL, '/' || $1::text || '/', 0, '2000-01-01')`,
-    [province],
-  );
-  await env.query(
-    `INSERT INTO org_unit (id, code, name, parent_id, path, depth, valid_from)
-     SELECT id, 'BENCH-C' || n, 'Xã ' || n, $1::uuid, '/' || $1::text || '/' || id || '/', 1, '2000-01-01'
-       FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 100) n) c`,
-    [province],
-  );
+  const province = await seedProvince((sql, params) => env.query(sql, params), {
+    code: 'BENCH-P',
+    name: 'Tỉnh Thử nghiệm',
+    communes: COMMUNES,
+  });
   await env.query(
     // The communes as one array: a subquery per person scanned the unit table a million times.
-    `WITH c AS (SELECT array_agg(id ORDER BY code) AS ids FROM org_unit WHERE code LIKE 'BENCH-C%')
+    `WITH c AS (SELECT array_agg(id ORDER BY code) AS ids FROM org_unit WHERE parent_id = $2)
      INSERT INTO app_user (username, full_name, email, org_unit_id, dx_role)
-     SELECT 'bench.' || n, 'Nguyễn Văn ' || n, 'nv' || n || '@example.vn', c.ids[1 + n % 100],
+     SELECT 'bench.' || n, 'Nguyễn Văn ' || n, 'nv' || n || '@example.vn', c.ids[1 + n % $3],
             'full_time'
        FROM c, generate_series(1, $1::int) n`,
-    [people],
+    [people, province.id, COMMUNES],
   );
   const [{ id }] = await env.query<{ id: string }>(
     `INSERT INTO requirement (year, org_unit_id, dx_roles, hours, due_date)
      VALUES (2026, $1, '{full_time}', 8, '2026-12-31') RETURNING id`,
-    [province],
+    [province.id],
   );
   if (opts.announced) {
     await env.query(
