@@ -1,5 +1,6 @@
 import { envSchema } from '@dx/config';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
@@ -15,6 +16,25 @@ interface K8sObject {
 }
 
 const BASE = join(__dirname, 'base');
+/** Top-level fields of a Kustomization that kustomize v2.0 (kubectl 1.14–1.20) knows. */
+const KUSTOMIZE_V2_FIELDS = [
+  'apiVersion',
+  'kind',
+  'namespace',
+  'namePrefix',
+  'nameSuffix',
+  'commonLabels',
+  'commonAnnotations',
+  'bases',
+  'resources',
+  'images',
+  'patchesStrategicMerge',
+  'patchesJson6902',
+  'configMapGenerator',
+  'secretGenerator',
+  'generatorOptions',
+  'vars',
+];
 const OVERLAY = join(__dirname, 'overlays/example');
 
 function kustomize(dir: string): K8sObject[] {
@@ -45,6 +65,15 @@ describe.each([
   ['example overlay', OVERLAY],
 ])('Kubernetes manifests: %s', (_name, dir) => {
   const objects = kustomize(dir);
+
+  it("keeps to the kustomize v2 fields that Debian's kubectl (1.20) renders", () => {
+    // A newer kubectl (CI's) renders `labels:` or `patches:` too; Debian's cannot, and that is
+    // the one a fresh machine's bootstrap installs (kubernetes-client).
+    const fields = Object.keys(
+      parseAllDocuments(readFileSync(join(dir, 'kustomization.yaml'), 'utf8'))[0].toJS(),
+    );
+    expect(fields.filter((f) => !KUSTOMIZE_V2_FIELDS.includes(f))).toEqual([]);
+  });
 
   it('renders and every object is valid against the Kubernetes schemas', () => {
     expect(objects.length).toBeGreaterThanOrEqual(12);

@@ -12,8 +12,10 @@ export function missingTestTools(mode) {
     // The certificate PDF signature spec makes its own CA and signing certificate.
     ['openssl', ['openssl']],
     ['zbar-tools', ['zbarimg']],
-    // deploy/k8s/manifests.spec.ts renders the Kustomize overlays offline.
-    ['kubectl', ['kubectl']],
+    // deploy/k8s/manifests.spec.ts renders the Kustomize overlays offline. Debian has no
+    // `kubectl` package: `kubernetes-client` gives kubectl 1.20 (kustomize v2 syntax, which the
+    // manifests keep to); a newer kubectl already on the machine is used as it is.
+    ['kubernetes-client', ['kubectl']],
   ];
   // High-availability drills and bench sections (libs/testing): a streaming replica made with
   // pg_basebackup, a transaction pooler, and Redis failover; the postgresql package gives
