@@ -8,9 +8,13 @@ import { configureHttp } from './http/configure-http';
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: levels.slice(0, levels.indexOf(config.logLevel) + 1) as unknown as typeof levels[number][],
+    logger: levels.slice(
+      0,
+      levels.indexOf(config.logLevel) + 1,
+    ) as unknown as (typeof levels)[number][],
   });
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For is believed: throttles and the audit log key on the client address.
+  app.set('trust proxy', config.trustProxy);
   configureHttp(app, config);
   await app.init();
   return app;

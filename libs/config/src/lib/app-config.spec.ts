@@ -11,6 +11,16 @@ describe('loadAppConfig', () => {
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
   });
 
+  it('believes X-Forwarded-For from loopback by default, and from the peers TRUST_PROXY names', () => {
+    expect(loadAppConfig({ JWT_SECRET: secret }).trustProxy).toEqual(['loopback']);
+    const named = loadAppConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback, 10.0.0.0/8' });
+    expect(named.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadAppConfig({ JWT_SECRET: secret, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadAppConfig({ JWT_SECRET: secret, TRUST_PROXY: 'everyone' })).toThrow(
+      /TRUST_PROXY/,
+    );
+  });
+
   it('names a missing secret in one line', () => {
     expect(() => loadAppConfig({})).toThrow(/^Invalid configuration: JWT_SECRET is required$/);
   });

@@ -58,6 +58,8 @@ export interface AppConfig {
   certPdf: { p12Path: string | null; password: string };
   login: { maxFailures: number; failureWindowSeconds: number };
   corsOrigins: string[];
+  /** Express `trust proxy`: hops, or the proxies' names/subnets (TRUST_PROXY). */
+  trustProxy: number | string[];
   webDistDir: string;
   logLevel: LogLevel;
   /** Days the files of file jobs are kept after they are made (FILE_JOB_RETENTION_DAYS). */
@@ -141,6 +143,7 @@ export function loadAppConfig(env: Record<string, unknown> = process.env): AppCo
       failureWindowSeconds: v.LOGIN_FAILURE_WINDOW_SECONDS,
     },
     corsOrigins: splitList(v.CORS_ORIGINS),
+    trustProxy: typeof v.TRUST_PROXY === 'number' ? v.TRUST_PROXY : splitList(v.TRUST_PROXY),
     webDistDir: resolve(v.WEB_DIST_DIR),
     logLevel: v.LOG_LEVEL,
     fileJobRetentionDays: v.FILE_JOB_RETENTION_DAYS,

@@ -70,6 +70,18 @@ export const envSchema = Joi.object({
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
   LOGIN_FAILURE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
   CORS_ORIGINS: Joi.string().allow('').default(''),
+  /**
+   * Which peers' X-Forwarded-For the API believes, in Express' `trust proxy` terms: a hop
+   * count, or names and subnets (loopback, linklocal, uniquelocal, CIDR). Behind a Kubernetes
+   * Ingress or a compose nginx the proxy is on a private network, not on loopback.
+   */
+  TRUST_PROXY: Joi.alternatives(
+    Joi.number().integer().min(0).max(10),
+    Joi.string().pattern(
+      /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*\s*$/,
+      'proxy names or subnets',
+    ),
+  ).default('loopback'),
   WEB_DIST_DIR: Joi.string().default('dist/apps/web'),
   /** Mail server; unset means no mail is sent (said once at start). */
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
