@@ -4,9 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CertificateSigner, SignedCertificateClaims } from './certificate-signer';
-import { renderCertificatePdf } from './render-certificate';
+import { placeAndDate, renderCertificatePdf } from './render-certificate';
 
-const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const pem = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 
 const claims: SignedCertificateClaims = {
   serial: 'CDS-2026-000123',
@@ -44,7 +46,9 @@ describe('certificate PDF', () => {
   });
 
   it('holds the Vietnamese text exactly, as pdftotext extracts it', () => {
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize(
+      'NFC',
+    );
     for (const expected of [
       'GIẤY CHỨNG NHẬN',
       'HOÀN THÀNH KHÓA BỒI DƯỠNG',
@@ -57,7 +61,7 @@ describe('certificate PDF', () => {
       'TRƯỜNG ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'Hà Nội, ngày 05 tháng 03 năm 2026',
+      'Hà Nội, ngày 05 tháng 3 năm 2026',
       'HIỆU TRƯỞNG',
       'Trần Văn Ký',
       'Số hiệu: CDS-2026-000123',
@@ -69,19 +73,34 @@ describe('certificate PDF', () => {
     expect(text).not.toContain('Chữ ký số');
   });
 
+  it('writes the place and date as Decree 30 does: a zero before days under 10 and months 1–2 only', () => {
+    expect(placeAndDate('Hà Nội', '2026-03-05')).toBe('Hà Nội, ngày 05 tháng 3 năm 2026');
+    expect(placeAndDate('Huế', '2026-02-20')).toBe('Huế, ngày 20 tháng 02 năm 2026');
+    expect(placeAndDate('Huế', '2026-01-09')).toBe('Huế, ngày 09 tháng 01 năm 2026');
+    expect(placeAndDate('Cà Mau', '2026-12-07')).toBe('Cà Mau, ngày 07 tháng 12 năm 2026');
+    expect(placeAndDate('Cà Mau', '2026-10-31')).toBe('Cà Mau, ngày 31 tháng 10 năm 2026');
+  });
+
   it('embeds its fonts (pdffonts)', () => {
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(fonts.length).toBeGreaterThanOrEqual(2);
     for (const line of fonts) {
       expect(line).toMatch(/BeVietnamPro/);
       // Columns: name type encoding emb sub uni …: "yes" for embedded.
-      expect(line.split(/\s+/).slice(-5, -4)[0] === 'yes' || / yes +yes +yes /.test(line)).toBe(true);
+      expect(line.split(/\s+/).slice(-5, -4)[0] === 'yes' || / yes +yes +yes /.test(line)).toBe(
+        true,
+      );
     }
   });
 
   it('carries a QR code that decodes to the verify URL', () => {
     execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, join(dir, 'page')]);
-    const decoded = execFileSync('zbarimg', ['-q', '--raw', join(dir, 'page.png')], { encoding: 'utf8' }).trim();
+    const decoded = execFileSync('zbarimg', ['-q', '--raw', join(dir, 'page.png')], {
+      encoding: 'utf8',
+    }).trim();
     expect(decoded).toBe(verifyUrl);
   });
 });
@@ -97,7 +116,10 @@ describe('CertificateSigner', () => {
   });
 
   it('refuses a key that is not Ed25519', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    });
     expect(() => new CertificateSigner(rsa.toString())).toThrow(/Ed25519/);
   });
 });

@@ -44,10 +44,14 @@ export function vnDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** "Hà Nội, ngày 07 tháng 12 năm 2026" (Decree 30/2020: two-digit day and month). */
+/**
+ * "Hà Nội, ngày 07 tháng 12 năm 2026". Decree 30/2020 (Appendix I): a zero before days under
+ * 10 and before months 1 and 2 only ("ngày 05 tháng 3", "ngày 20 tháng 02").
+ */
 export function placeAndDate(place: string, iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+  const month = Number(m) <= 2 ? m : String(Number(m));
+  return `${place}, ngày ${d} tháng ${month} năm ${y}`;
 }
 
 function hoursText(hours: number): string {
