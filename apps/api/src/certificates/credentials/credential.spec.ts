@@ -4,8 +4,10 @@ import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { createTestApp, TestApp } from '../../test/test-app';
 import { certificateWorld, issuedCertificate } from '../certificates.fixtures';
+import { expand } from 'jsonld';
 import { independentVerifier } from './independent-verifier';
 import { didWebDocumentUrl, issuerDid } from './issuer-did';
+import { verifyBySpecText } from './spec-text-verifier';
 
 /**
  * The official 1EdTech OB 3.0 AchievementCredential JSON Schema (draft 2019-09), vendored
@@ -34,7 +36,8 @@ describe('Open Badges 3.0 credential, checked as an outside verifier would', () 
   }, 90_000);
   afterAll(() => t.close());
 
-  const issue = () => issuedCertificate(t, { holder: w.people.holder, issuer: w.units.a1, hours: 12.5 });
+  const issue = () =>
+    issuedCertificate(t, { holder: w.people.holder, issuer: w.units.a1, hours: 12.5 });
   const credentialOf = async (cert: { serial: string | null; verifyCode: string | null }) =>
     (
       await t.http
@@ -96,11 +99,46 @@ describe('Open Badges 3.0 credential, checked as an outside verifier would', () 
     expect(result.verified).toBe(false);
   });
 
+  it('verifies by the eddsa-jcs-2022 text too (JCS, SHA-256, Ed25519 in node:crypto, no @digitalbazaar code) and names the failed check', async () => {
+    const didDocument = (await t.http.get('/api/public/did.json').expect(200)).body;
+    const credential = await credentialOf(await issue());
+    expect(verifyBySpecText(credential, didDocument)).toEqual({ verified: true });
+
+    const altered = structuredClone(credential);
+    altered.credentialSubject.name = 'Nguyễn Văn Giả';
+    expect(verifyBySpecText(altered, didDocument)).toEqual({
+      verified: false,
+      failed: 'signature',
+    });
+
+    const unknownKey = structuredClone(credential);
+    unknownKey.proof[0].verificationMethod = `${didDocument.id}#khoa-la`;
+    expect(verifyBySpecText(unknownKey, didDocument)).toEqual({
+      verified: false,
+      failed: 'verification-method',
+    });
+  });
+
+  it('expands as JSON-LD in safe mode: every term it uses is defined by its contexts', async () => {
+    const credential = await credentialOf(await issue());
+    const options = { documentLoader: verifier.documentLoader, safe: true };
+    await expect(expand(credential, options)).resolves.toHaveLength(1);
+    // The check can fail: one term no context defines is refused in safe mode.
+    const undefinedTerm = {
+      ...credential,
+      credentialSubject: { ...credential.credentialSubject, hangMucTuDat: 'x' },
+    };
+    await expect(expand(undefinedTerm, options)).rejects.toThrow(/safe mode/i);
+  });
+
   it('a revoked certificate: its earlier copy fails status checking, the signed list says so', async () => {
     const cert = await issue();
     const before = await credentialOf(cert);
     expect((await verifier.verify(before)).verified).toBe(true);
-    await t.db.query(`UPDATE certificate SET status = 'revoked', revoked_at = now() WHERE id = $1`, [cert.id]);
+    await t.db.query(
+      `UPDATE certificate SET status = 'revoked', revoked_at = now() WHERE id = $1`,
+      [cert.id],
+    );
     const after = await verifier.verify(before);
     // The proof still holds; the status list, read and verified, has the revocation bit set.
     expect(after.verified).toBe(false);
@@ -150,7 +188,9 @@ describe('Open Badges 3.0 credential, checked as an outside verifier would', () 
     credential.issuer.type = 'Profile';
     expect(validate(credential)).toBe(false);
     expect(validate.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ instancePath: '/issuer/type', message: 'must be array' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ instancePath: '/issuer/type', message: 'must be array' }),
+      ]),
     );
   });
 });
