@@ -83,8 +83,8 @@ export function verifyBySpecText(
   const method = didDocument.verificationMethod?.find((m) => m.id === options.verificationMethod);
   if (!method) return { verified: false, failed: 'verification-method' };
   // Proof configuration (§3.3.5): the options with the document's @context.
-  const config = { ...options, '@context': unsecured['@context'] ?? null };
-  if (config['@context'] === null) delete config['@context'];
+  const config: Record<string, Json> = { ...options };
+  if (unsecured['@context'] !== undefined) config['@context'] = unsecured['@context'];
   // Hashing (§3.3.4): SHA-256(JCS(proof config)) || SHA-256(JCS(document)).
   const hashData = Buffer.concat([sha256(jcs(config)), sha256(jcs(unsecured))]);
   let signature: Buffer;
