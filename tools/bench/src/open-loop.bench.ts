@@ -1,9 +1,16 @@
+import { join } from 'node:path';
 import { Figure, figure } from './figures';
 import { bareWriteRate } from './support/database-limit';
 import { withEnvironment } from './support/environment';
-import { BoundedClient } from './support/http-client';
 import { describe, load, LoadResult } from './support/load';
 import { offerLoad, OfferedRequest, OpenLoopResult } from './support/open-loop';
+import {
+  LOOP_PROBE,
+  printTimeline,
+  readLoopSamples,
+  settle,
+  summarise,
+} from './support/open-loop-report';
 import { failSoft, machineLoad } from './support/section';
 import { enrolAll, seedBenchData, seedCourse, SeededCourse } from './support/seed';
 import { mintTokens } from './support/tokens';
@@ -51,11 +58,25 @@ async function runOpenLoop(): Promise<Figure[]> {
       await enrolAll(env.pg, course);
       extra.push(course);
     }
-    const base = await env.startApi();
+    // The API reports its event-loop delay and GC each second to this file (bench only).
+    const probeFile = join(env.storageDir, 'api-loop.jsonl');
+    const base = await env.startApi(['-r', LOOP_PROBE], { DX_BENCH_LOOP_PROBE: probeFile });
+    const openFigure = (route: string, max: LoadResult, open: OpenLoopResult): Figure => {
+      const api = readLoopSamples(probeFile);
+      printTimeline(route, open, api);
+      return openLoopFigure(route, max, open, summarise(open, api));
+    };
     const tokens = await mintTokens(env, base, data.usernames);
     const token = (i: number) => tokens.get(data.usernames[i % LEARNERS]) as string;
     const cpu = () => env.apiCpuSeconds(base);
-    const client = new BoundedClient(base, 256);
+    // Offered requests are listed up front: the generator thread gets them as data.
+    const offer = (rate: number, seconds: number, request: (i: number) => OfferedRequest) =>
+      offerLoad(
+        base,
+        rate,
+        seconds,
+        Array.from({ length: Math.floor(rate * seconds) }, (_, i) => request(i)),
+      );
     let turn = 0;
 
     const steady = async (name: string, path: (i: number) => string) => {
@@ -67,7 +88,8 @@ async function runOpenLoop(): Promise<Figure[]> {
       const url = `${base}${path(0)}`;
       await load({ url, connections: CONNECTIONS, duration: 2, setup });
       const max = await load({ url, connections: CONNECTIONS, duration: MAX_SECONDS, setup }, cpu);
-      const open = await offerLoad(client, max.rps * SHARE, OPEN_SECONDS, (i) => ({
+      await settle(probeFile);
+      const open = await offer(max.rps * SHARE, OPEN_SECONDS, (i) => ({
         method: 'GET',
         path: path(i),
         token: token(i),
@@ -99,8 +121,8 @@ async function runOpenLoop(): Promise<Figure[]> {
     );
     const startRate = maxStart.rps * SHARE;
     const pairs = LEARNERS * EXTRA_QUIZZES;
-    const openStart = await offerLoad(
-      client,
+    await settle(probeFile);
+    const openStart = await offer(
       startRate,
       Math.min(OPEN_SECONDS, pairs / startRate),
       (j): OfferedRequest => ({
@@ -146,14 +168,13 @@ async function runOpenLoop(): Promise<Figure[]> {
     );
     const otherSubmits = await submitsOf(extra.map((c) => c.finalQuizId));
     const submitRate = maxSubmit.rps * SHARE;
-    const openSubmit = await offerLoad(
-      client,
+    await settle(probeFile);
+    const openSubmit = await offer(
       submitRate,
       Math.min(OPEN_SECONDS, otherSubmits.length / submitRate),
       (j) => ({ method: 'POST', ...otherSubmits[j] }),
     );
     figures.push(openFigure('Quiz submit POST /api/attempts/:id/submit', maxSubmit, openSubmit));
-    client.close();
 
     // The database's own limit for the same writes, at the same concurrency.
     const limits = { poolSize: API_POOL_SIZE, inFlight: CONNECTIONS, seconds: MAX_SECONDS };
@@ -174,7 +195,12 @@ interface DrawnRow {
   optionIds: string[];
 }
 
-function openFigure(route: string, max: LoadResult, open: OpenLoopResult): Figure {
+function openLoopFigure(
+  route: string,
+  max: LoadResult,
+  open: OpenLoopResult,
+  where: string,
+): Figure {
   const full = open.seconds >= OPEN_SECONDS;
   const failed = open.errors ? `, ${open.errors} failed ${JSON.stringify(open.statuses)}` : '';
   return figure(
@@ -183,7 +209,7 @@ function openFigure(route: string, max: LoadResult, open: OpenLoopResult): Figur
     'ms',
     `< ${GOAL_P99_MS} ms, 0 errors, ${OPEN_SECONDS} s`,
     open.p99 < GOAL_P99_MS && open.errors === 0 && full,
-    `${Math.round(open.rate)} req/s offered for ${open.seconds.toFixed(0)} s (${open.sent} requests), p50 ${Math.round(open.p50)} ms${failed}; max ${Math.round(max.rps)} req/s (${describe(max)})`,
+    `${Math.round(open.rate)} req/s offered for ${open.seconds.toFixed(0)} s (${open.sent} requests), p50 ${Math.round(open.p50)} ms${failed}; max ${Math.round(max.rps)} req/s (${describe(max)}); ${where}`,
   );
 }
 
