@@ -23,7 +23,7 @@ const ms = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).t
  * p99 is a start-up spike, periodic stalls, or one side's pauses is read off these lines.
  */
 export function printTimeline(route: string, open: OpenLoopResult, api: LoopSample[]): void {
-  console.log(`\n${route}: second by second (ms)`);
+  console.log(`\n${route}: second by second (ms; negative seconds: the lead-in, not measured)`);
   console.log('  s   req   p99   max  send-lag | gen loop  gen gc | api loop  api gc');
   for (const s of open.timeline) {
     const a = sampleOf(api, open.startedAt + (s.second + 1) * 1000);
@@ -41,17 +41,18 @@ export function printTimeline(route: string, open: OpenLoopResult, api: LoopSamp
  * event-loop delay and GC on each side during the run.
  */
 export function summarise(open: OpenLoopResult, api: LoopSample[]): string {
-  const slow = open.timeline.filter((s) => s.p99 > open.p99);
-  const end = open.startedAt + (open.timeline.length + 1) * 1000;
+  const measured = open.timeline.filter((s) => s.second >= 0);
+  const slow = measured.filter((s) => s.p99 > open.p99);
+  const end = open.startedAt + (measured.length + 1) * 1000;
   const during = api.filter((s) => s.at > open.startedAt && s.at <= end);
   const worst = (list: (LoopSample | undefined)[], key: 'loopMaxMs' | 'gcMaxMs') =>
     Math.max(0, ...list.map((s) => s?.[key] ?? 0));
-  const gen = open.timeline.map((s) => s.generator);
+  const gen = measured.map((s) => s.generator);
   return (
     `seconds with p99 above the run's: ${slow.map((s) => s.second).join(', ') || 'none'}; ` +
     `API loop delay max ${ms(worst(during, 'loopMaxMs'))} ms (longest GC ${ms(worst(during, 'gcMaxMs'))} ms), ` +
     `generator loop delay max ${ms(worst(gen, 'loopMaxMs'))} ms, ` +
-    `latest send ${ms(Math.max(0, ...open.timeline.map((s) => s.sendLagMax)))} ms after due`
+    `latest send ${ms(Math.max(0, ...measured.map((s) => s.sendLagMax)))} ms after due`
   );
 }
 

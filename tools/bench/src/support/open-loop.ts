@@ -12,7 +12,7 @@ export interface OfferedRequest {
 
 /** One second of an open-loop run, by when its requests were due. */
 export interface OpenLoopSecond {
-  /** Seconds from the first request's due time. */
+  /** Seconds from the first measured request's due time (negative: the lead-in). */
   second: number;
   requests: number;
   p99: number;
@@ -26,13 +26,16 @@ export interface OpenLoopSecond {
 export interface OpenLoopResult {
   rate: number;
   seconds: number;
+  /** Requests of the measured seconds. */
   sent: number;
+  /** All requests offered, lead-in included (e.g. quiz attempts used up). */
+  offered: number;
   p50: number;
   p99: number;
   errors: number;
   /** Status code → count of the answers that were not 2xx. */
   statuses: Record<string, number>;
-  /** Epoch ms of the first request's due time, to line the run up with the API's samples. */
+  /** Epoch ms of the first measured request's due time, to line up the API's samples. */
   startedAt: number;
   timeline: OpenLoopSecond[];
 }
@@ -67,14 +70,20 @@ export interface GeneratorReport {
  * p99 ≥ connections ÷ throughput). The sending runs in a worker thread; second by second it
  * also keeps how late the generator itself sent and its own event-loop delay and GC, so a
  * stall of the generator shows there, not as the server's latency.
+ *
+ * The first `leadInSeconds` are offered at the same rate but left out of the percentiles
+ * (their errors still count, and the timeline shows them as negative seconds): the switch
+ * from a closed-loop maximum run to a steady rate is not the steady rate. The requests are
+ * `requests`, lead-in first.
  */
 export async function offerLoad(
   baseUrl: string,
   rate: number,
   seconds: number,
   requests: OfferedRequest[],
+  leadInSeconds = 0,
 ): Promise<OpenLoopResult> {
-  const job: GeneratorJob = { baseUrl, rate, seconds, requests };
+  const job: GeneratorJob = { baseUrl, rate, seconds: leadInSeconds + seconds, requests };
   const report = await new Promise<GeneratorReport>((resolve, reject) => {
     // Through require, so the thread loads TypeScript the way this process does.
     const worker = new Worker(
@@ -88,32 +97,41 @@ export async function offerLoad(
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`open-loop generator exited (${code})`)));
   });
+  const leadInMs = leadInSeconds * 1000;
   const answers: Timed[] = [];
   for (let i = 0; i < report.timed.length; i += 4) {
     const [due, lag, ms, status] = report.timed.subarray(i, i + 4);
-    answers.push({ due, lag, ms, status });
+    answers.push({ due: due - leadInMs, lag, ms, status });
   }
+  const measured = answers.filter((a) => a.due >= 0);
   const failed = answers.filter((a) => a.status < 200 || a.status >= 300);
   const statuses: Record<string, number> = {};
   for (const a of failed) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
-  const ms = answers.map((a) => a.ms);
+  const ms = measured.map((a) => a.ms);
+  const startedAt = report.startedAt + leadInMs;
   return {
     rate,
-    seconds: Math.min(seconds, answers.length / rate),
-    sent: answers.length,
+    seconds: Math.min(seconds, measured.length / rate),
+    sent: measured.length,
+    offered: answers.length,
     p50: percentile(ms, 50),
     p99: percentile(ms, 99),
     errors: failed.length,
     statuses,
-    startedAt: report.startedAt,
-    timeline: bySecond(answers, report.startedAt, report.generator),
+    startedAt,
+    timeline: bySecond(answers, startedAt, report.generator),
   };
 }
 
 function bySecond(answers: Timed[], startedAt: number, generator: LoopSample[]): OpenLoopSecond[] {
-  const seconds: Timed[][] = [];
-  for (const a of answers) (seconds[Math.floor(a.due / 1000)] ??= []).push(a);
-  return [...seconds].map((list = [], second) => {
+  const seconds = new Map<number, Timed[]>();
+  for (const a of answers) {
+    const second = Math.floor(a.due / 1000);
+    let list = seconds.get(second);
+    if (!list) seconds.set(second, (list = []));
+    list.push(a);
+  }
+  return [...seconds].map(([second, list]) => {
     const ms = list.map((a) => a.ms);
     return {
       second,
