@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoopSample } from './loop-probe.cjs';
+import { GOAL_P99_MS } from '../api-figures';
 import { OpenLoopResult, sampleOf } from './open-loop';
 
 /** The preload that makes a bench API report its event loop (`-r` it, see loop-probe.cjs). */
@@ -48,7 +49,16 @@ export function summarise(open: OpenLoopResult, api: LoopSample[]): string {
   const worst = (list: (LoopSample | undefined)[], key: 'loopMaxMs' | 'gcMaxMs') =>
     Math.max(0, ...list.map((s) => s?.[key] ?? 0));
   const gen = measured.map((s) => s.generator);
+  // A second over the goal while both processes' loops stalled points at the machine (two
+  // independent processes rarely pause at once on their own); the API's loop alone, at the API.
+  const over = measured.filter((s) => s.p99 > GOAL_P99_MS);
+  const stalled = (s: LoopSample | undefined) => (s?.loopMaxMs ?? 0) > GOAL_P99_MS;
+  const apiOf = (second: number) => sampleOf(api, open.startedAt + (second + 1) * 1000);
+  const apiOnly = over.filter((s) => stalled(apiOf(s.second)) && !stalled(s.generator)).length;
+  const both = over.filter((s) => stalled(apiOf(s.second)) && stalled(s.generator)).length;
   return (
+    `${over.length} of ${measured.length} seconds with p99 over ${GOAL_P99_MS} ms: in ${both} both ` +
+    `the API's and the generator's loops stalled > ${GOAL_P99_MS} ms, in ${apiOnly} the API's alone; ` +
     `seconds with p99 above the run's: ${slow.map((s) => s.second).join(', ') || 'none'}; ` +
     `API loop delay max ${ms(worst(during, 'loopMaxMs'))} ms (longest GC ${ms(worst(during, 'gcMaxMs'))} ms), ` +
     `generator loop delay max ${ms(worst(gen, 'loopMaxMs'))} ms, ` +
@@ -62,7 +72,7 @@ export function summarise(open: OpenLoopResult, api: LoopSample[]): string {
  * connections left queued and collects the heap they built (100–150 ms of GC a second, up
  * to 200 ms of loop delay, measured), and an open loop started at once times that backlog.
  */
-export async function settle(probeFile: string, limitSeconds = 10): Promise<void> {
+export async function settle(probeFile: string, limitSeconds = 5): Promise<void> {
   const quiet = (s: LoopSample) => s.loopMaxMs < 20 && s.gcMs < 10;
   const until = Date.now() + limitSeconds * 1000;
   while (Date.now() < until) {
