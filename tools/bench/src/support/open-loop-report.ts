@@ -56,9 +56,11 @@ export function summarise(open: OpenLoopResult, api: LoopSample[]): string {
   const apiOf = (second: number) => sampleOf(api, open.startedAt + (second + 1) * 1000);
   const apiOnly = over.filter((s) => stalled(apiOf(s.second)) && !stalled(s.generator)).length;
   const both = over.filter((s) => stalled(apiOf(s.second)) && stalled(s.generator)).length;
+  const generatorOnly = over.filter((s) => !stalled(apiOf(s.second)) && stalled(s.generator));
   return (
     `${over.length} of ${measured.length} seconds with p99 over ${GOAL_P99_MS} ms: in ${both} both ` +
-    `the API's and the generator's loops stalled > ${GOAL_P99_MS} ms, in ${apiOnly} the API's alone; ` +
+    `the API's and the generator's loops stalled > ${GOAL_P99_MS} ms, in ${apiOnly} the API's ` +
+    `alone, in ${generatorOnly.length} the generator's alone; ` +
     `seconds with p99 above the run's: ${slow.map((s) => s.second).join(', ') || 'none'}; ` +
     `API loop delay max ${ms(worst(during, 'loopMaxMs'))} ms (longest GC ${ms(worst(during, 'gcMaxMs'))} ms), ` +
     `generator loop delay max ${ms(worst(gen, 'loopMaxMs'))} ms, ` +
