@@ -5,7 +5,6 @@ import { databaseCost } from './database-cost';
 export interface BareWrites {
   rate: number;
   dbCpuMsPerWrite: number | null;
-  transactionsPerWrite: number;
   /** CPU of this process (the `pg` client) per write. */
   clientCpuMsPerWrite: number;
 }
@@ -78,7 +77,6 @@ export async function bareWriteRate(
     return {
       rate: done / seconds,
       dbCpuMsPerWrite: cost.cpuSeconds === null ? null : (cost.cpuSeconds * 1000) / done,
-      transactionsPerWrite: cost.transactions / done,
       clientCpuMsPerWrite: (client.user + client.system) / 1000 / done,
     };
   } finally {
