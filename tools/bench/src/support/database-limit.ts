@@ -1,4 +1,13 @@
 import { Pool } from 'pg';
+import { databaseCost } from './database-cost';
+
+/** The reference's rate and what each write cost the database's backends. */
+export interface BareWrites {
+  rate: number;
+  dbCpuMsPerWrite: number | null;
+  /** CPU of this process (the `pg` client) per write. */
+  clientCpuMsPerWrite: number;
+}
 
 /**
  * What the database alone can do for a quiz write, as the reference for the API's quiz
@@ -11,7 +20,7 @@ export async function bareWriteRate(
   databaseUrl: string,
   kind: 'update' | 'insert',
   opts: { poolSize: number; inFlight: number; seconds: number },
-): Promise<number> {
+): Promise<BareWrites> {
   const pool = new Pool({ connectionString: databaseUrl, max: opts.poolSize });
   try {
     await pool.query(`DROP TABLE IF EXISTS bench_quiz_write`);
@@ -22,7 +31,7 @@ export async function bareWriteRate(
          submitted_at timestamptz)`,
     );
     // Enough rows that every update touches a row nobody touched before, as submits do.
-    const rows = 400_000;
+    const rows = 200_000;
     if (kind === 'update')
       await pool.query(
         `INSERT INTO bench_quiz_write (id, user_id, status)
@@ -53,9 +62,23 @@ export async function bareWriteRate(
         done++;
       }
     };
-    const began = performance.now();
-    await Promise.all(Array.from({ length: opts.inFlight }, loop));
-    return done / ((performance.now() - began) / 1000);
+    // Every connection open before the measure: backends started inside it are not counted.
+    const clients = await Promise.all(Array.from({ length: opts.poolSize }, () => pool.connect()));
+    clients.forEach((c) => c.release());
+    const datname = new URL(databaseUrl).pathname.slice(1);
+    let seconds = 0;
+    const cpu0 = process.cpuUsage();
+    const { cost } = await databaseCost(pool, datname, async () => {
+      const began = performance.now();
+      await Promise.all(Array.from({ length: opts.inFlight }, loop));
+      seconds = (performance.now() - began) / 1000;
+    });
+    const client = process.cpuUsage(cpu0);
+    return {
+      rate: done / seconds,
+      dbCpuMsPerWrite: cost.cpuSeconds === null ? null : (cost.cpuSeconds * 1000) / done,
+      clientCpuMsPerWrite: (client.user + client.system) / 1000 / done,
+    };
   } finally {
     await pool.query(`DROP TABLE IF EXISTS bench_quiz_write`).catch(() => undefined);
     await pool.end();
