@@ -83,7 +83,9 @@ describe('re-training: one enrolment per person, course and year', () => {
     ]);
     // The learner's own list says the same (their history by year pairs them up).
     const own = await t.http.get('/api/me/certificates').set('Authorization', token).expect(200);
-    expect(own.body.map((c: { enrollmentId: string; year: number }) => [c.enrollmentId, c.year])).toEqual([
+    expect(
+      own.body.map((c: { enrollmentId: string; year: number }) => [c.enrollmentId, c.year]),
+    ).toEqual([
       [again.body.enrollmentId, thisYear],
       [firstId, thisYear - 1],
     ]);

@@ -25,7 +25,8 @@ describe('one’s own recorded training', () => {
       .send({ userId, title, hours: 4.5, completedOn, provider: 'Sở Nội vụ' })
       .expect(201)
       .then((res) => res.body as { id: string });
-  const mine = (token: string) => t.http.get('/api/me/training-records').set('Authorization', token);
+  const mine = (token: string) =>
+    t.http.get('/api/me/training-records').set('Authorization', token);
 
   it('lists the caller’s records of every year, latest first, and nobody else’s', async () => {
     const lan = await t.make.user(units.a1, { fullName: 'Vi Thị Lan' });
