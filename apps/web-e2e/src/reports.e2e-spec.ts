@@ -3,17 +3,10 @@ import { browserSuite } from './support/browser-suite';
 import { createCoverageWorld } from './support/coverage-world';
 import { screenshotOnFailure } from './support/failure-screenshot';
 import { loginAs } from './support/learner-session';
+import { createOfficialReportWorld, yearInVietnam } from './support/official-report-world';
+import { axeViolations } from './support/page-quality';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** This year in Vietnam, as the report counts it. */
-function yearInVietnam(): number {
-  return Number(
-    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-      new Date(),
-    ),
-  );
-}
 
 declare global {
   interface Window {
@@ -179,6 +172,57 @@ describe('training-coverage report', () => {
         expect(await nav.getByRole('link', { name: 'Báo cáo', exact: true }).count()).toBe(0);
         await p.goto('/reports');
         await p.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
+      },
+    ));
+});
+
+describe('stored reports', () => {
+  // The official report is made by the worker while the world waits for it.
+  const suite = browserSuite(createOfficialReportWorld, 120_000);
+
+  it('lets a province’s hr find last year’s official report and read only its subtree’s rows', () =>
+    screenshotOnFailure(
+      () => suite.page,
+      'stored-reports',
+      async () => {
+        const p = await suite.openPage();
+        const { world } = suite;
+        await loginAs(p, world.hr);
+        await p
+          .getByRole('navigation', { name: 'Điều hướng chính' })
+          .getByRole('link', { name: 'Báo cáo', exact: true })
+          .click();
+
+        const list = p.getByRole('region', { name: 'Báo cáo đã lập' });
+        const row = list.locator(`tr[data-report-id="${world.reportId}"]`);
+        await row.waitFor();
+        expect(await row.locator('td').first().textContent()).toBe(String(world.year));
+        await row.getByText('Chính thức', { exact: true }).waitFor();
+        // Dates read dd/mm/yyyy.
+        expect(await row.locator('td').last().textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+        await p.waitForLoadState('networkidle');
+        expect(await axeViolations(p)).toEqual([]);
+
+        await row
+          .getByRole('link', { name: `Mở báo cáo năm ${world.year}: ${world.root.name}` })
+          .click();
+        await p.waitForURL((url) => url.pathname === `/reports/${world.reportId}`);
+        // The extract stands for the province: its rows, none of the root's or the neighbour's.
+        await p
+          .getByRole('heading', {
+            level: 1,
+            name: `Báo cáo năm ${world.year}: ${world.province.name}`,
+          })
+          .waitFor();
+        await p.getByText('Trích từ báo cáo chính thức', { exact: false }).waitFor();
+        await p.getByText('Báo cáo chính thức', { exact: true }).waitFor();
+        const unitRow = (unitCode: string) => p.locator(`tr[data-unit-code="${unitCode}"]`);
+        await unitRow(world.province.code).waitFor();
+        await unitRow(world.commune.code).waitFor();
+        expect(await unitRow(world.otherProvince.code).count()).toBe(0);
+        expect(await unitRow(world.root.code).count()).toBe(0);
+        await p.waitForLoadState('networkidle');
+        expect(await axeViolations(p)).toEqual([]);
       },
     ));
 });

@@ -28,7 +28,7 @@ import { CertificatesService } from './certificates.service';
 import {
   CertificateDetailsDto,
   CertificateListItemDto,
-  MyCertificateDto,
+  OwnCertificateDto,
 } from './dto/certificate-responses.dto';
 import { ListCertificatesQuery } from './dto/list-certificates.query';
 import { ReissueCertificateDto } from './dto/reissue-certificate.dto';
@@ -48,7 +48,7 @@ export class CertificatesController {
 
   @Get('me/certificates')
   @ApiOperation({ summary: 'Your certificates, newest first' })
-  @ApiOkResponse({ type: [MyCertificateDto] })
+  @ApiOkResponse({ type: [OwnCertificateDto] })
   mine(@CurrentUser() user: AuthUser): Promise<MyCertificate[]> {
     return this.certificates.mine(user);
   }

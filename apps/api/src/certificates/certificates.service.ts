@@ -55,7 +55,11 @@ export class CertificatesService {
 
   async mine(user: AuthUser): Promise<MyCertificate[]> {
     const rows = await findOwnCertificates(this.db.manager, user.id);
-    return rows.map((c) => toMyCertificate(c, this.config.publicBaseUrl));
+    return rows.map((c) => ({
+      ...toMyCertificate(c, this.config.publicBaseUrl),
+      year: c.year,
+      enrollmentId: c.enrollmentId,
+    }));
   }
 
   async list(user: AuthUser, q: ListCertificatesQuery): Promise<CertificateRegisterPage> {

@@ -50,6 +50,8 @@ describe('certificates of the holder and of staff in scope', () => {
           issuedAt: null,
           verifyUrl: null,
           pdfUrl: null,
+          year: pending.year,
+          enrollmentId: pending.enrollmentId,
         },
         {
           id: issued.id,
@@ -61,6 +63,8 @@ describe('certificates of the holder and of staff in scope', () => {
           issuedAt: issued.issuedAt?.toISOString(),
           verifyUrl: `${t.config.publicBaseUrl}/verify/${issued.serial}?c=${issued.verifyCode}`,
           pdfUrl: `/api/certificates/${issued.id}/pdf`,
+          year: issued.year,
+          enrollmentId: issued.enrollmentId,
         },
       ]);
       expect(issued.serial).toMatch(/^CDS-\d{4}-\d{6}$/);

@@ -81,6 +81,14 @@ describe('re-training: one enrolment per person, course and year', () => {
       [firstId, thisYear - 1],
       [again.body.enrollmentId, thisYear],
     ]);
+    // The learner's own list says the same (their history by year pairs them up).
+    const own = await t.http.get('/api/me/certificates').set('Authorization', token).expect(200);
+    expect(
+      own.body.map((c: { enrollmentId: string; year: number }) => [c.enrollmentId, c.year]),
+    ).toEqual([
+      [again.body.enrollmentId, thisYear],
+      [firstId, thisYear - 1],
+    ]);
     expect(await ledgerOf(user.id)).toEqual([
       expect.objectContaining({ year: thisYear - 1, hours: 4, courses: 1, trained: true }),
       expect.objectContaining({ year: thisYear, hours: 4, courses: 1, trained: true }),

@@ -100,11 +100,20 @@ describe('coverage reports HR can reach (real PostgreSQL and Redis)', () => {
       id: expect.any(String),
       year: 2024,
       orgUnitId: expect.any(String),
+      orgUnitCode: expect.any(String),
+      orgUnitName: expect.any(String),
       official: expect.any(Boolean),
       generatedAt: expect.any(String),
     });
     // The absorbed unit's years are the successor's to see; another province's are not.
     expect(await ids(auth.hrTq, `?orgUnitId=${haGiang.id}&year=2024`)).toEqual([official]);
+    // Named as the report shows its unit (the ministry for the official one).
+    const named = (await get(auth.hrTq, '?year=2024').expect(200)).body;
+    expect(named.find((r: { id: string }) => r.id === official)).toMatchObject({
+      orgUnitId: ministry.id,
+      orgUnitCode: ministry.code,
+      orgUnitName: 'Bộ Nội vụ',
+    });
     await get(auth.hrCb, `?orgUnitId=${haGiang.id}`).expect(404);
     expect(await ids(auth.hrTq, '?year=2023')).toEqual([]);
     await get(auth.hrTq, '?year=abc').expect(400);

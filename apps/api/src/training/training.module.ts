@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { MyRequirementsService } from './my-requirements.service';
+import { MyTrainingRecordsController } from './my-training-records.controller';
+import { MyTrainingRecordsService } from './my-training-records.service';
 import { RequirementChangesService } from './requirement-changes.service';
 import { RequirementsController } from './requirements.controller';
 import { RequirementsService } from './requirements.service';
@@ -11,12 +13,13 @@ import { TrainingRecordsService } from './training-records.service';
 /** The yearly cycle's own endpoints: requirements and recorded training. */
 @Module({
   imports: [OrgUnitsModule, TrainingLedgerModule],
-  controllers: [RequirementsController, TrainingRecordsController],
+  controllers: [RequirementsController, TrainingRecordsController, MyTrainingRecordsController],
   providers: [
     RequirementsService,
     RequirementChangesService,
     MyRequirementsService,
     TrainingRecordsService,
+    MyTrainingRecordsService,
   ],
   // The demo seed makes its requirements and records through these.
   exports: [RequirementsService, TrainingRecordsService],

@@ -2225,6 +2225,23 @@ export interface paths {
         patch: operations["TrainingRecordsController_update"];
         trace?: never;
     };
+    "/api/me/training-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your training recorded by HR (done outside the platform), latest first */
+        get: operations["MyTrainingRecordsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2835,7 +2852,7 @@ export interface components {
              */
             file: string;
         };
-        MyCertificateDto: {
+        OwnCertificateDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2854,6 +2871,16 @@ export interface components {
             verifyUrl: string | null;
             /** @description Null until the PDF is stored */
             pdfUrl: string | null;
+            /**
+             * @description Training year of the completion (TZ_REPORTS)
+             * @example 2026
+             */
+            year: number | null;
+            /**
+             * Format: uuid
+             * @description The enrolment a course certificate completes (null for a programme)
+             */
+            enrollmentId: string | null;
         };
         CertificateListItemDto: {
             /** Format: uuid */
@@ -3047,6 +3074,10 @@ export interface components {
             year: number;
             /** Format: uuid */
             orgUnitId: string;
+            /** @description The unit’s code as the report shows it (end of its year) */
+            orgUnitCode: string;
+            /** @description The unit’s name as the report shows it (end of its year) */
+            orgUnitName: string;
             /** @description The scheduled figures of a closed year (immutable) */
             official: boolean;
             /** Format: date-time */
@@ -3264,6 +3295,26 @@ export interface components {
             completedOn?: string;
             /** @example Học viện Hành chính Quốc gia */
             provider?: string;
+        };
+        MyTrainingRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Lớp bồi dưỡng kỹ năng số của Sở Nội vụ */
+            title: string;
+            /** @example 8 */
+            hours: number;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            completedOn: string;
+            /**
+             * @description Training year: the year of completedOn
+             * @example 2026
+             */
+            year: number;
+            /** @example Học viện Hành chính Quốc gia */
+            provider: string;
         };
         /** @description Error body of every non-2xx answer (ApiErrorBody in @dx/contracts). */
         ApiErrorBody: {
@@ -8798,7 +8849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyCertificateDto"][];
+                    "application/json": components["schemas"]["OwnCertificateDto"][];
                 };
             };
             /** @description No valid access token */
@@ -11074,6 +11125,43 @@ export interface operations {
             };
             /** @description Not found, or not in the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyTrainingRecordsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTrainingRecordDto"][];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle';
 import { CurriculumCard } from '../curricula/components/CurriculumCard';
 import { useMyCurricula } from '../curricula/hooks/useCurricula';
 import { EnrollmentList } from './components/EnrollmentList';
+import { LearningHistory } from './components/LearningHistory';
 import { useMyEnrollments } from './hooks/useMyEnrollments';
 
 function MyCurricula() {
@@ -28,6 +29,8 @@ export default function MyLearningPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('learning.title'));
   const enrollments = useMyEnrollments();
+  // An earlier year's completion re-taken since lives in the history by year only.
+  const current = enrollments.data?.filter((e) => e.current) ?? [];
 
   return (
     <>
@@ -38,13 +41,17 @@ export default function MyLearningPage() {
           <PageLoading />
         ) : enrollments.isError ? (
           <PageError error={enrollments.error} onRetry={() => void enrollments.refetch()} />
-        ) : enrollments.data.length === 0 ? (
+        ) : current.length === 0 ? (
           <p className="card">
             {t('learning.none')} <Link to="/courses">{t('learning.browse')}</Link>
           </p>
         ) : (
-          <EnrollmentList enrollments={enrollments.data} />
+          <EnrollmentList enrollments={current} />
         )}
+      </section>
+      <section aria-labelledby="my-history">
+        <h2 id="my-history">{t('learning.history.title')}</h2>
+        <LearningHistory />
       </section>
       <section aria-labelledby="my-curricula">
         <h2 id="my-curricula">{t('curricula.mine')}</h2>

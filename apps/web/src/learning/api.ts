@@ -1,10 +1,21 @@
-import type { CourseProgress, LessonContent, MyEnrollment, ProgressResponse } from '@dx/contracts';
+import type {
+  CourseProgress,
+  LessonContent,
+  MyEnrollment,
+  MyTrainingRecord,
+  ProgressResponse,
+} from '@dx/contracts';
 import { api, itemsOf } from '../api/client';
 
 export const enrollmentKeys = {
   all: ['me', 'enrollments'] as const,
   /** Under `all`: whatever refreshes the enrolments refreshes the ✓ marks too. */
   progress: (courseId: string) => ['me', 'enrollments', courseId, 'progress'] as const,
+};
+
+/** Training HR recorded for the caller (done outside the platform). */
+export const trainingRecordKeys = {
+  mine: ['me', 'training-records'] as const,
 };
 
 export const lessonKeys = {
@@ -15,6 +26,10 @@ export async function fetchMyEnrollments(signal?: AbortSignal): Promise<MyEnroll
   return itemsOf(
     await api.get<MyEnrollment[] | { items: MyEnrollment[] }>('/me/enrollments', { signal }),
   );
+}
+
+export function fetchMyTrainingRecords(signal?: AbortSignal): Promise<MyTrainingRecord[]> {
+  return api.get<MyTrainingRecord[]>('/me/training-records', { signal });
 }
 
 export function fetchLesson(lessonId: string, signal?: AbortSignal): Promise<LessonContent> {

@@ -15,6 +15,7 @@ import {
   DEFAULT_THRESHOLD_PERCENT,
   isBelowThreshold,
   parseThresholdPercent,
+  readablePart,
 } from './coverage-tree';
 import { useCoverageReport } from './hooks/useCoverageReport';
 import './reports.css';
@@ -59,7 +60,7 @@ function ThresholdInput({
   );
 }
 
-function ReportView({ report }: { report: CoverageReport }) {
+function ReportView({ report, partial }: { report: CoverageReport; partial: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage;
   const [thresholdPercent, setThresholdPercent] = useState(DEFAULT_THRESHOLD_PERCENT);
@@ -108,6 +109,7 @@ function ReportView({ report }: { report: CoverageReport }) {
             </>
           )}
         </p>
+        {partial && <p role="note">{t('reports.view.extract')}</p>}
         {report.merges.length > 0 && (
           <div role="note" aria-labelledby="merges-title">
             <h2 id="merges-title" className="visually-hidden">
@@ -211,10 +213,13 @@ export default function ReportPage() {
   const { t } = useTranslation();
   const reportId = useParams().reportId ?? '';
   const report = useCoverageReport(reportId);
-  const rootName = report.data?.rows.find((r) => r.orgUnitId === report.data.orgUnitId)?.name;
+  const readable = report.data ? readablePart(report.data) : undefined;
+  const rootName = readable?.report.rows.find(
+    (r) => r.orgUnitId === readable.report.orgUnitId,
+  )?.name;
   useDocumentTitle(
-    report.data && rootName
-      ? t('reports.view.title', { year: report.data.year, name: rootName })
+    readable && rootName
+      ? t('reports.view.title', { year: readable.report.year, name: rootName })
       : t('reports.title'),
   );
 
@@ -233,5 +238,5 @@ export default function ReportPage() {
     }
     return <PageError error={report.error} onRetry={() => void report.refetch()} />;
   }
-  return <ReportView report={report.data} />;
+  return readable ? <ReportView report={readable.report} partial={readable.partial} /> : null;
 }

@@ -10,6 +10,7 @@ import { currentYear } from '../i18n/format';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 import { requestCoverageReport } from './api';
 import { JobProgress } from './components/JobProgress';
+import { StoredReports } from './components/StoredReports';
 import './reports.css';
 
 /** How far back the year list goes (older years can still be asked for through the API). */
@@ -132,6 +133,7 @@ export default function ReportsPage() {
           }}
         />
       )}
+      <StoredReports />
     </>
   );
 }

@@ -3,12 +3,15 @@ import type {
   CoverageJobStatus,
   CoverageReport,
   CoverageReportRequest,
+  CoverageReportSummary,
   CsvSeparator,
 } from '@dx/contracts';
 import { isApiError } from '../api/api-error';
 import { api, type ApiFile } from '../api/client';
 
 export const reportKeys = {
+  /** Stored reports the caller may read (own requests and the official yearly ones). */
+  stored: ['reports', 'coverage', 'stored'] as const,
   job: (jobId: string) => ['reports', 'coverage', 'job', jobId] as const,
   report: (reportId: string) => ['reports', 'coverage', 'report', reportId] as const,
   /** Reports asked for by "So sánh các năm": one per unit and year, for this session. */
@@ -18,6 +21,11 @@ export const reportKeys = {
 
 export function requestCoverageReport(body: CoverageReportRequest): Promise<{ jobId: string }> {
   return api.post<{ jobId: string }>('/reports/coverage', body);
+}
+
+/** Newest first; the API answers at most 200 (a year's official reports and one's own). */
+export function fetchStoredReports(signal?: AbortSignal): Promise<CoverageReportSummary[]> {
+  return api.get<CoverageReportSummary[]>('/reports/coverage', { signal });
 }
 
 export function fetchCoverageJob(jobId: string, signal?: AbortSignal): Promise<CoverageJobStatus> {

@@ -7,6 +7,7 @@ import {
   nextSort,
   parentIds,
   parseThresholdPercent,
+  readablePart,
   tableRows,
   visibleRows,
   type CoverageTreeInput,
@@ -132,5 +133,21 @@ describe('rows of the table', () => {
     expect(hasNoData({ trained: 0, hours: 0, certificates: 0 })).toBe(true);
     expect(hasNoData({ trained: 0, hours: 0, certificates: 1 })).toBe(false);
     expect(hasNoData({ trained: 1, hours: 8, certificates: 1 })).toBe(false);
+  });
+});
+
+describe('readablePart', () => {
+  it('keeps a whole report as it is', () => {
+    const report = { orgUnitId: 'p', rows: ROWS };
+    expect(readablePart(report)).toEqual({ report, partial: false });
+  });
+
+  it('makes HR’s extract of an official report stand for its top unit', () => {
+    // The national report (unit "vn") read by the province's HR: its rows only.
+    const report = { id: 'r', orgUnitId: 'vn', rows: ROWS.map((r) => ({ ...r })) };
+    report.rows[0] = { ...report.rows[0], parentId: 'vn' };
+    const { report: part, partial } = readablePart(report);
+    expect(partial).toBe(true);
+    expect(part).toEqual({ ...report, orgUnitId: 'p' });
   });
 });

@@ -166,3 +166,18 @@ export function parseThresholdPercent(text: string): number | null {
   if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) return null;
   return value;
 }
+
+/**
+ * The report as the caller reads it. HR below an official report's unit (the national one)
+ * gets only its subtree's rows: the report then stands for its top row's unit (title,
+ * other years, "another report"), and `partial` says the figures are an extract.
+ */
+export function readablePart<R extends { orgUnitId: string; rows: readonly CoverageTreeInput[] }>(
+  report: R,
+): { report: R; partial: boolean } {
+  if (report.rows.length === 0 || report.rows.some((r) => r.orgUnitId === report.orgUnitId)) {
+    return { report, partial: false };
+  }
+  const [top] = childrenByParent(report.rows).get(null) ?? report.rows;
+  return { report: { ...report, orgUnitId: top.orgUnitId }, partial: true };
+}

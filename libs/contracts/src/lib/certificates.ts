@@ -17,6 +17,12 @@ export interface MyCertificate {
   issuedAt: string | null;
   verifyUrl: string | null;
   pdfUrl: string | null;
+  /**
+   * Only in `GET /api/me/certificates` (the learner's history by year): the training year
+   * of the completion, and the enrolment a course certificate completes.
+   */
+  year?: number | null;
+  enrollmentId?: string | null;
 }
 
 /** `GET /api/public/certificates/:serial`: nothing more personal than the holder's name. */

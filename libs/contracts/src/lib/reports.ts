@@ -82,6 +82,9 @@ export interface CoverageReportSummary {
   id: string;
   year: number;
   orgUnitId: string;
+  /** The report's unit as the report shows it (code and name at the end of its year). */
+  orgUnitCode: string;
+  orgUnitName: string;
   official: boolean;
   generatedAt: string;
 }

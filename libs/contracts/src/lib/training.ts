@@ -58,6 +58,12 @@ export interface TrainingRecord {
   updatedAt: string;
 }
 
+/** `GET /api/me/training-records` item: one's own recorded training, as HR entered it. */
+export type MyTrainingRecord = Pick<
+  TrainingRecord,
+  'id' | 'title' | 'hours' | 'completedOn' | 'year' | 'provider'
+>;
+
 export const PEOPLE_REPORT_STATUSES = ['untrained', 'trained', 'all'] as const;
 export type PeopleReportStatus = (typeof PEOPLE_REPORT_STATUSES)[number];
 export const PEOPLE_REPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -80,11 +80,17 @@ export async function listCoverageReports(
     id: string;
     year: number;
     org_unit_id: string;
+    unit_code: string;
+    unit_name: string;
     official: boolean;
     generated_at: Date;
   }[] = await m.query(
-    `SELECT r.id, r.year, r.org_unit_id, r.official, r.generated_at
+    // The unit as the report shows it (its name at the end of the year), as in its files.
+    `SELECT r.id, r.year, r.org_unit_id, r.official, r.generated_at,
+            coalesce(own.code, u.code) AS unit_code, coalesce(own.name, u.name) AS unit_name
        FROM coverage_report r
+       JOIN org_unit u ON u.id = r.org_unit_id
+       LEFT JOIN coverage_report_row own ON own.report_id = r.id AND own.org_unit_id = r.org_unit_id
       WHERE r.status = 'completed'
         AND (r.requested_by = $1 OR r.official)
         AND ($3::int IS NULL OR r.year = $3::int)
@@ -105,6 +111,8 @@ export async function listCoverageReports(
     id: r.id,
     year: r.year,
     orgUnitId: r.org_unit_id,
+    orgUnitCode: r.unit_code,
+    orgUnitName: r.unit_name,
     official: r.official,
     generatedAt: r.generated_at.toISOString(),
   }));

@@ -36,6 +36,24 @@ export class MyCertificateDto implements MyCertificate {
   pdfUrl: string | null;
 }
 
+/** `GET /api/me/certificates`: also says which year and enrolment each one belongs to. */
+export class OwnCertificateDto extends MyCertificateDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 2026,
+    description: 'Training year of the completion (TZ_REPORTS)',
+  })
+  year: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The enrolment a course certificate completes (null for a programme)',
+  })
+  enrollmentId: string | null;
+}
+
 export class CertificateListItemDto extends MyCertificateDto implements CertificateListItem {
   @ApiProperty() holderName: string;
   @ApiProperty() issuerName: string;

@@ -59,6 +59,10 @@ export class CoverageReportSummaryDto implements CoverageReportSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() year: number;
   @ApiProperty({ format: 'uuid' }) orgUnitId: string;
+  @ApiProperty({ description: 'The unit’s code as the report shows it (end of its year)' })
+  orgUnitCode: string;
+  @ApiProperty({ description: 'The unit’s name as the report shows it (end of its year)' })
+  orgUnitName: string;
   @ApiProperty({ description: 'The scheduled figures of a closed year (immutable)' })
   official: boolean;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;

@@ -102,6 +102,8 @@ export const TRAINING_RULES: RuleTable = {
     request: async (c) => ({ params: { id: await requirementOf(c) } }),
   },
   'GET /api/me/requirements': { unscoped: true, ...everyone(200) },
+  // One's own records only: nothing in the request names a person.
+  'GET /api/me/training-records': { unscoped: true, ...everyone(200) },
 
   // The person is the inside or outside province's learner: outside is not visible (404).
   'POST /api/training-records': {

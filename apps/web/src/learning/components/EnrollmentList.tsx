@@ -17,6 +17,7 @@ export function EnrollmentList({ enrollments }: { enrollments: MyEnrollment[] })
               <Link to={`/courses/${encodeURIComponent(e.courseId)}`}>{e.title}</Link>
             </h3>
             <p>
+              <span className="tag">{t('learning.yearTag', { year: e.year })}</span>{' '}
               <span className={`tag${completed ? ' tag--success' : ''}`}>
                 {t(`enrollmentStatus.${e.status}`)}
               </span>
