@@ -13,6 +13,8 @@ import { mintTokens } from './support/tokens';
 // diagnostics (LIGHTHOUSE_REPORT_DIR: one JSON per run, open it in the Lighthouse viewer).
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
+// LIGHTHOUSE_PAGES=lesson,login: only the pages whose name contains one of these words.
+const PAGE_FILTER = (process.env.LIGHTHOUSE_PAGES ?? '').toLowerCase().split(',').filter(Boolean);
 const GOALS = { performance: 90, accessibility: 100, bestPractices: 95, cls: 0.1 };
 
 /** The parts of Lighthouse's result (LHR) read here; the package's own types are ESM-only. */
@@ -90,7 +92,10 @@ async function runLighthouse(): Promise<Figure[]> {
       },
       { name: 'Reports /reports (HR)', path: '/reports', token: tokens.get(hr) ?? null },
     ];
-    for (const page of pages) {
+    const chosen = PAGE_FILTER.length
+      ? pages.filter((p) => PAGE_FILTER.some((word) => p.name.toLowerCase().includes(word)))
+      : pages;
+    for (const page of chosen) {
       const runs: PageScores[] = [];
       for (let i = 0; i < RUNS; i++)
         runs.push(await audit(lighthouse, base, page.path, page.token, `${page.name} ${i + 1}`));
