@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pageChunks } from './vite/page-chunks';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,7 +101,35 @@ function preloadAppChunks(): Plugin {
 export default defineConfig({
   root: appRoot,
   cacheDir: `${workspaceRoot}node_modules/.vite/apps/web`,
-  plugins: [react(), inlineStylesheet(), preloadAppChunks()],
+  plugins: [
+    react(),
+    inlineStylesheet(),
+    preloadAppChunks(),
+    pageChunks({
+      entry: '/src/main.tsx',
+      groups: [
+        // The app's own code in one chunk (index.html preloads it), the helpers pages
+        // share with it too; the catalogue (i18n) and React DOM (start) keep theirs.
+        { name: 'app', roots: ['/src/app/App.tsx'], leave: ['/src/i18n/index.ts'] },
+        {
+          name: 'learner',
+          roots: [
+            '/src/home/HomePage.tsx',
+            '/src/courses/CourseCatalogPage.tsx',
+            '/src/learning/LessonPlayerPage.tsx',
+          ],
+          // What the other pages opened first use stays out: they do not load this chunk.
+          leave: [
+            '/src/app/start.tsx',
+            '/src/i18n/index.ts',
+            '/src/auth/LoginPage.tsx',
+            '/src/reports/ReportsPage.tsx',
+            '/src/verify/CertificateVerifyPage.tsx',
+          ],
+        },
+      ],
+    }),
+  ],
   resolve: {
     alias: {
       '@dx/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
