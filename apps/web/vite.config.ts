@@ -33,8 +33,7 @@ function inlineStylesheet(): Plugin {
         if (!bundle || !chunk) return html;
         return html.replace(link, (tag, fileName: string) => {
           const asset = bundle[fileName];
-          if (asset?.type !== 'asset' || !chunk.viteMetadata?.importedCss.has(fileName))
-            return tag;
+          if (asset?.type !== 'asset' || !chunk.viteMetadata?.importedCss.has(fileName)) return tag;
           chunk.viteMetadata.importedCss.delete(fileName);
           inlined.add(fileName);
           return `\n    <style>${String(asset.source).replace(/<\/style/gi, '<\\/style')}</style>`;
@@ -48,8 +47,7 @@ function inlineStylesheet(): Plugin {
         const named = [...inlined].find(
           (file) => output.type === 'chunk' && output.code.includes(file),
         );
-        if (named)
-          throw new Error(`dx-inline-stylesheet: ${output.fileName} still loads ${named}`);
+        if (named) throw new Error(`dx-inline-stylesheet: ${output.fileName} still loads ${named}`);
       }
     },
   };

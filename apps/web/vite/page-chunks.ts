@@ -55,12 +55,13 @@ export function pageChunks(options: { entry: string; groups: ChunkGroup[] }): Pl
       const taken = closure(this, [options.entry]);
       for (const group of options.groups) {
         const left = closure(this, group.leave);
+        const reached = closure(this, group.roots);
         const own = members.get(group.name) as Set<string>;
         own.clear();
-        for (const id of closure(this, group.roots))
+        for (const id of reached)
           if (!taken.has(id) && !left.has(id) && !/node_modules|\.css$/.test(id)) own.add(id);
-        own.forEach((id) => taken.add(id));
-        closure(this, group.roots).forEach((id) => taken.add(id));
+        // Later groups leave all this group's roots reach, libraries included.
+        reached.forEach((id) => taken.add(id));
       }
     },
   };
