@@ -98,7 +98,9 @@ async function runLighthouse(): Promise<Figure[]> {
     for (const page of chosen) {
       const runs: PageScores[] = [];
       for (let i = 0; i < RUNS; i++)
-        runs.push(await audit(lighthouse, base, page.path, page.token, `${page.name} ${i + 1}`));
+        runs.push(
+          await auditRetried(lighthouse, base, page.path, page.token, `${page.name} ${i + 1}`),
+        );
       figures.push(...pageFigures(page.name, runs));
     }
   });
@@ -156,6 +158,24 @@ function pageFigures(name: string, runs: PageScores[]): Figure[] {
   ];
 }
 
+/** Lighthouse's own failure to record a page's trace, after which it says to run it again. */
+class LighthouseRuntimeError extends Error {}
+
+/**
+ * A run, once more when Lighthouse could not record it: on the loaded machine its trace
+ * sometimes lacks the navigation (NO_NAVSTART) for one page of the fifteen, and that one
+ * failure cost the whole section its figures. A second failure of the same run still does.
+ */
+async function auditRetried(...args: Parameters<typeof audit>): Promise<PageScores> {
+  try {
+    return await audit(...args);
+  } catch (err) {
+    if (!(err instanceof LighthouseRuntimeError)) throw err;
+    console.warn(`Lighthouse, ${args[4]}: ${err.message}; running it again`);
+    return audit(...args);
+  }
+}
+
 /**
  * One Lighthouse run in a fresh Chromium profile. A signed-in page gets the token in
  * localStorage first (as the app keeps it after sign-in); Lighthouse is told not to clear
@@ -202,7 +222,9 @@ async function audit(
       writeFileSync(join(REPORT_DIR, `${file}.json`), JSON.stringify(lhr));
     }
     if (lhr.runtimeError)
-      throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      throw new LighthouseRuntimeError(
+        `${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`,
+      );
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     return {
       performance: score('performance'),
