@@ -11,6 +11,7 @@ export type NotificationType =
   | 'certificate-revoked'
   | 'certificate-reissued'
   | 'report-ready'
+  | 'export-ready'
   | 'hr-digest'
   | 'queue-failures';
 
@@ -22,6 +23,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'certificate-revoked',
   'certificate-reissued',
   'report-ready',
+  'export-ready',
   'hr-digest',
   'queue-failures',
 ];
@@ -33,9 +35,16 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
 export const OPTIONAL_NOTIFICATION_TYPES: readonly NotificationType[] = [
   'requirement-due',
   'report-ready',
+  'export-ready',
   'hr-digest',
   'queue-failures',
 ];
+
+/** The web pages of a finished file job, one per kind (what an `export-ready` notice links to). */
+export type FileJobPage = 'activation-slips' | 'certificate-exports' | 'people-exports';
+
+/** The in-app path where a file job's files can be downloaded (while they are kept). */
+export const fileJobPath = (page: FileJobPage, jobId: string) => `/files/${page}/${jobId}`;
 
 /** `GET /api/me/notifications` items. */
 export interface NotificationView {
