@@ -184,7 +184,7 @@ describe('file ready notices (people export, certificate export, activation slip
       unitCode: unit.code,
       unitName: unit.name,
     };
-    const zip = { ...request, year, format: 'zip' };
+    const zip = { ...request, year, format: 'zip' as const };
     await asked(
       CertificateExportEntity,
       { ...zip, requestedBy: hr.id },

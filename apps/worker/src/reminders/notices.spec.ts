@@ -173,7 +173,7 @@ describe('notices: transfers, deactivated people, certificates, sysadmins (real 
         [person.id, key, at],
       );
     const queue = worker.app.get<Queue>(getQueueToken(QueueName.Notifications));
-    const job = await queue.add(schedule?.job as NotificationJob, { today: '2026-03-01' });
+    const job = await queue.add(NotificationJob.DailyReminders, { today: '2026-03-01' });
     await eventually(async () => (await job.isCompleted()) || (await job.isFailed()), 30_000);
     expect(await job.isCompleted()).toBe(true);
     expect(await make.eventKeys(person.id)).toEqual(['kept']);

@@ -67,8 +67,12 @@ export interface SentNotificationView extends NotificationView {
 }
 
 export interface SentNotificationList extends Paginated<SentNotificationView> {
-  /** Requirement reminders (due and overdue) sent to the person: "đã nhắc 3 lần". */
+  /** Requirement reminders (due and overdue) sent to the person and still kept (12 months). */
   reminders: number;
+  /** Of those, the ones sent this calendar year (TZ_REPORTS): "đã nhắc 3 lần" in the web. */
+  remindersThisYear: number;
+  /** When the last reminder was sent, or null. */
+  lastReminderAt: string | null;
 }
 
 export interface NotificationPreference {
