@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { ApiClient } from './support/api-client';
 import { browserSuite } from './support/browser-suite';
@@ -135,6 +136,52 @@ describe('people dialogs', () => {
           await row
             .getByRole('button', { name: `Mở lại tài khoản của ${newName}`, exact: true })
             .waitFor();
+        },
+      ),
+    180_000,
+  );
+
+  it(
+    'HR is told the slips are ready, downloads them from the notice, and reads a person’s sent-log',
+    () =>
+      screenshotOnFailure(
+        () => suite.page,
+        'people-notices',
+        async () => {
+          const page = await suite.openPage();
+          const { hr, unit } = suite.world;
+          await loginAs(page, hr);
+          await page.goto('/admin/people');
+          await page.getByRole('button', { name: 'In phiếu kích hoạt', exact: true }).click();
+          await page.getByText(/^Đã cấp mã cho \d+ người/).waitFor({ timeout: 60_000 });
+
+          // The notice of the finished job leads to a page where its files are downloaded.
+          await page.goto('/notifications');
+          const title = `Phiếu kích hoạt tài khoản của ${unit.name} đã sẵn sàng`;
+          await page.getByRole('link', { name: title, exact: true }).click();
+          await page.waitForURL((url) =>
+            /^\/files\/activation-slips\/[0-9a-f-]{36}$/.test(url.pathname),
+          );
+          await page
+            .getByRole('heading', { level: 1, name: 'Phiếu kích hoạt tài khoản', exact: true })
+            .waitFor();
+          const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout: 60_000 }),
+            page.getByRole('button', { name: 'Tải phiếu (PDF)', exact: true }).click(),
+          ]);
+          const pdf = await readFile(await download.path());
+          expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          expect(await axeViolations(page)).toEqual([]);
+
+          // The sent-log beside HR's own row: the notice, in the app only (no email), and
+          // no reminder yet.
+          await page.goto(`/admin/people`);
+          await page.getByLabel('Tìm theo họ tên hoặc tên đăng nhập').fill(hr.username);
+          await page
+            .getByRole('button', { name: 'Thông báo đã gửi cho Đặng Thị Tổ Chức', exact: true })
+            .click();
+          await page.getByText('Chưa nhắc lần nào.', { exact: true }).waitFor();
+          await page.getByText(`${title} (chỉ trong ứng dụng)`).waitFor();
         },
       ),
     180_000,

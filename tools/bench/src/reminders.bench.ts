@@ -1,11 +1,15 @@
 import { JobName } from '@dx/contracts';
-import { TIME_ORDERED_UUID } from '@dx/db';
+import { PasswordHasher, TIME_ORDERED_UUID } from '@dx/db';
 import { eventually, TestSmtpServer } from '@dx/testing';
 import { createTransport } from 'nodemailer';
 import { Figure, figure, round } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
+import { LoadWhileResult, offerLoadWhile } from './support/load-while';
+import type { OfferedRequest } from './support/open-loop';
 import { seedProvince } from './support/province';
 import { failSoft, machineLoad } from './support/section';
+import { BENCH_PASSWORD } from './support/seed';
+import { mintTokens } from './support/tokens';
 import { runWorkerJob } from './support/worker-jobs';
 
 /** What the worker's daily-reminders job answers (the counts the section checks). */
@@ -21,10 +25,16 @@ const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 10_000);
 const COMMUNES = 100;
 /** Messages the reference loop keeps in flight: about what the worker's batch jobs do. */
 const IN_FLIGHT = 50;
+/** Learners asking for their page meanwhile: a modest constant rate, open loop. */
+const LEARNER_RATE = 50;
+const LEARNERS = 20;
+const WARM_UP_SECONDS = 3;
+const IDLE_SECONDS = 10;
 
 /**
  * The 1-day-before reminder of a requirement due tomorrow for PEOPLE people, prepared by
- * the daily job of the built worker process into the inbox, mail and outbox tables; then
+ * the daily job of the built worker process into the inbox, mail and outbox tables, with
+ * the p99 of a learner's route on the built API meanwhile beside the idle API's; then
  * mail delivered to a local SMTP server by one worker process, beside a bare nodemailer
  * loop to the same server.
  */
@@ -40,14 +50,20 @@ async function preparing(env: BenchEnvironment): Promise<Figure[]> {
   await seedPeopleWithRequirement(env, PEOPLE, { announced: true });
   const reference = await plainInsertSeconds(env);
   // The built worker runs the job as its daily schedule would (one date later than the
-  // seed's announcements); its own processing time is the figure.
+  // seed's announcements); its own processing time is the figure. The built API serves
+  // learners meanwhile: its latency beside the idle API's is the "responsive" figure.
   await env.startWorker();
-  const { result: outcome, seconds } = await runWorkerJob<ReminderOutcome>(
-    env,
-    JobName.DailyReminders,
-    { today: '2026-12-30' },
-  );
+  const api = await learnerRoute(env);
+  const idle = await offerLoadWhile(api.baseUrl, LEARNER_RATE, during(IDLE_SECONDS), api.next);
+  let running = true;
+  const job = runWorkerJob<ReminderOutcome>(env, JobName.DailyReminders, {
+    today: '2026-12-30',
+  }).finally(() => (running = false));
+  const busy = await offerLoadWhile(api.baseUrl, LEARNER_RATE, () => running, api.next);
+  const { result: outcome, seconds } = await job;
   const goal = 60 * (PEOPLE / 1_000_000);
+  const load = (r: LoadWhileResult) =>
+    `${r.sent} requests at ${LEARNER_RATE}/s over ${round(r.seconds)} s, p50 ${round(r.p50)} ms, ${r.errors} errors`;
   return [
     figure(
       `Reference: plain INSERT…SELECT of ${PEOPLE.toLocaleString('en')} rows into an unlogged copy of notification`,
@@ -60,9 +76,45 @@ async function preparing(env: BenchEnvironment): Promise<Figure[]> {
       's',
       `< ${Math.round(goal)} s`,
       seconds < goal && outcome.mailed === PEOPLE,
-      `${outcome.notified} inbox items, ${outcome.mailed} mails, ${outcome.batches} batches; ${round(seconds / reference)} × the reference; run by the worker process`,
+      `${outcome.notified} inbox items, ${outcome.mailed} mails, ${outcome.batches} batches; ${round(seconds / reference)} × the reference; run by the worker process while the API served learners`,
+    ),
+    figure(`Reference: p99 of GET /api/me on the idle API`, idle.p99, 'ms', '', null, load(idle)),
+    figure(
+      `p99 of GET /api/me while the worker prepares the reminders`,
+      busy.p99,
+      'ms',
+      '< 100 ms',
+      busy.p99 < 100 && busy.errors === 0,
+      `${load(busy)}; ${round(busy.p99 / idle.p99)} × idle; built API and worker processes`,
     ),
   ];
+}
+
+/** A predicate true for the next `seconds`. */
+const during = (seconds: number) => {
+  const end = performance.now() + seconds * 1000;
+  return () => performance.now() < end;
+};
+
+/**
+ * The built API with LEARNERS of the seeded people signed in (one by password, the rest
+ * minted: see mintTokens) and `next(i)`: the i-th request of the learners' route, warmed.
+ */
+async function learnerRoute(env: BenchEnvironment) {
+  const usernames = Array.from({ length: LEARNERS }, (_, i) => `bench.${i + 1}`);
+  await env.query(`UPDATE app_user SET password_hash = $2 WHERE username = $1`, [
+    usernames[0],
+    await new PasswordHasher().hash(BENCH_PASSWORD),
+  ]);
+  const baseUrl = await env.startApi();
+  const tokens = await mintTokens(env, baseUrl, usernames);
+  const next = (i: number): OfferedRequest => ({
+    method: 'GET',
+    path: '/api/me',
+    token: tokens.get(usernames[i % LEARNERS]) as string,
+  });
+  await offerLoadWhile(baseUrl, LEARNER_RATE, during(WARM_UP_SECONDS), next);
+  return { baseUrl, next };
 }
 
 /**

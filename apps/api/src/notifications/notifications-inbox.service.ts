@@ -1,3 +1,4 @@
+import { APP_CONFIG, AppConfig } from '@dx/config';
 import {
   NotificationList,
   NotificationPreferences,
@@ -5,7 +6,7 @@ import {
   SentNotificationList,
 } from '@dx/contracts';
 import { MailService, notificationMailKey } from '@dx/db';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
@@ -15,6 +16,9 @@ import { UserAccountsService } from '../users/user-accounts.service';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationPreferenceDto } from './dto/update-notification-preferences.dto';
 import { NotificationRow, toNotificationView, toSentNotificationView } from './notification.mapper';
+
+/** The requirement reminders (due soon, overdue): what "đã nhắc 3 lần" counts. */
+const IS_REMINDER = `type IN ('requirement-due', 'requirement-overdue')`;
 
 const COLUMNS = `n.id, n.type, n.title, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
@@ -26,6 +30,7 @@ export class NotificationsInboxService {
     private readonly scope: OrgScopeService,
     private readonly accounts: UserAccountsService,
     private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(user: AuthUser, q: ListNotificationsQuery): Promise<NotificationList> {
@@ -118,19 +123,23 @@ export class NotificationsInboxService {
         },
       ));
     if (!visible) throw new NotFoundException('User not found');
-    const [rows, [{ total, reminders }]] = await Promise.all([
+    const [rows, [counts]] = await Promise.all([
       this.db.query<NotificationRow[]>(
         `SELECT ${COLUMNS} FROM notification n
           WHERE n.user_id = $1
           ORDER BY n.created_at DESC, n.id DESC LIMIT $2 OFFSET $3`,
         [userId, q.pageSize, q.offset],
       ),
+      // "This year" is the calendar year of TZ_REPORTS, the year requirements are set for.
       this.db.query(
         `SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE type IN ('requirement-due', 'requirement-overdue'))::int
-                  AS reminders
+                count(*) FILTER (WHERE ${IS_REMINDER})::int AS reminders,
+                count(*) FILTER (WHERE ${IS_REMINDER} AND created_at >=
+                  date_trunc('year', now() AT TIME ZONE $2) AT TIME ZONE $2)::int
+                  AS "remindersThisYear",
+                max(created_at) FILTER (WHERE ${IS_REMINDER}) AS "lastReminderAt"
            FROM notification WHERE user_id = $1`,
-        [userId],
+        [userId, this.config.reportsTimeZone],
       ),
     ]);
     // The mail feature says what became of each one's mail (keyed by notification).
@@ -140,10 +149,12 @@ export class NotificationsInboxService {
     );
     return {
       items: rows.map((r) => toSentNotificationView(r, fates.get(notificationMailKey(r.id)))),
-      total,
+      total: counts.total,
       page: q.page,
       pageSize: q.pageSize,
-      reminders,
+      reminders: counts.reminders,
+      remindersThisYear: counts.remindersThisYear,
+      lastReminderAt: counts.lastReminderAt ? new Date(counts.lastReminderAt).toISOString() : null,
     };
   }
 }

@@ -78,7 +78,8 @@ export class NotificationsController {
   @Roles('hr')
   @ApiOperation({
     summary: 'What was sent to a person, with each mail’s fate (hr in scope, sysadmin)',
-    description: '`reminders` counts the requirement reminders sent ("đã nhắc 3 lần").',
+    description:
+      '`reminders` counts the requirement reminders kept (12 months), `remindersThisYear` those sent this calendar year ("đã nhắc 3 lần"), `lastReminderAt` when the last was sent.',
   })
   @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
   sentTo(

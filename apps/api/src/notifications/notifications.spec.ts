@@ -189,6 +189,14 @@ describe('notifications: inbox, preferences and the sent-log', () => {
       `UPDATE mail SET status = 'failed', last_error = '501 Bad recipient' WHERE user_id = $1`,
       [person.id],
     );
+    // Last year's overdue notice (an hour before 1 January in Vietnam): kept, not this year's.
+    await t.db.query(
+      `INSERT INTO notification (user_id, type, event_key, title, body, created_at)
+       VALUES ($1, 'requirement-overdue', 'requirement-overdue:last-year', 'Quá hạn', 'Quá hạn.',
+               date_trunc('year', now() AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AT TIME ZONE 'Asia/Ho_Chi_Minh' - interval '1 hour')`,
+      [person.id],
+    );
     const hrA = await t.make.user(tree.a, { roles: ['learner', 'hr'] });
     const hrB = await t.make.user(tree.b, { roles: ['learner', 'hr'] });
     const url = `/api/users/${person.id}/notifications`;
@@ -196,7 +204,12 @@ describe('notifications: inbox, preferences and the sent-log', () => {
     const seen = await t.http.get(url).set('Authorization', await t.tokenFor(hrA.username));
     expect(seen.status).toBe(200);
     const log = seen.body as SentNotificationList;
-    expect(log).toMatchObject({ total: 3, reminders: 3 });
+    expect(log).toMatchObject({ total: 4, reminders: 4, remindersThisYear: 3 });
+    const [{ last }] = await t.db.query(
+      `SELECT max(created_at) AS last FROM notification WHERE user_id = $1 AND type = 'requirement-due'`,
+      [person.id],
+    );
+    expect(log.lastReminderAt).toBe(new Date(last).toISOString());
     expect(log.items[0].mail).toEqual({
       status: 'failed',
       sentAt: null,

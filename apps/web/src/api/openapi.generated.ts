@@ -2125,7 +2125,7 @@ export interface paths {
         };
         /**
          * What was sent to a person, with each mail’s fate (hr in scope, sysadmin)
-         * @description `reminders` counts the requirement reminders sent ("đã nhắc 3 lần").
+         * @description `reminders` counts the requirement reminders kept (12 months), `remindersThisYear` those sent this calendar year ("đã nhắc 3 lần"), `lastReminderAt` when the last was sent.
          */
         get: operations["NotificationsController_sentTo"];
         put?: never;
@@ -3199,7 +3199,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            type: "requirement-due" | "report-ready" | "hr-digest" | "queue-failures";
+            type: "requirement-due" | "report-ready" | "export-ready" | "hr-digest" | "queue-failures";
             /** @description false: this kind stays in the app and is not mailed */
             mail: boolean;
         };

@@ -34,6 +34,7 @@ const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage'));
 const TwoFactorPage = lazy(() => import('../me/TwoFactorPage'));
 const MePage = lazy(() => import('../me/MePage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+const FileJobPage = lazy(() => import('../file-jobs/FileJobPage'));
 const CertificateVerifyPage = lazy(hotPages.verify);
 const CourseCatalogPage = lazy(hotPages.catalog);
 const CoursePage = lazy(() => import('../courses/CoursePage'));
@@ -90,6 +91,7 @@ export function App() {
             <Route index element={authed(<HomePage />)} />
             <Route path="me" element={authed(<MePage />)} />
             <Route path="notifications" element={authed(<NotificationsPage />)} />
+            <Route path="files/:page/:id" element={authed(<FileJobPage />)} />
             <Route path="courses" element={authed(<CourseCatalogPage />)} />
             <Route path="courses/:courseId" element={authed(<CoursePage />)} />
             <Route

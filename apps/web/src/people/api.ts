@@ -4,6 +4,7 @@ import type {
   DxRole,
   Paginated,
   Role,
+  SentNotificationList,
   UserImportResult,
   UserResponse,
 } from '@dx/contracts';
@@ -15,7 +16,23 @@ export const peopleKeys = {
   list: (orgUnitId: string | null, q: string, page: number) =>
     ['people', 'list', orgUnitId, q, page] as const,
   slips: (jobId: string) => ['people', 'activation-slips', jobId] as const,
+  notices: (userId: string) => ['people', 'notices', userId] as const,
 };
+
+/** Notices shown under a person's row: the latest few (the count covers them all). */
+export const PERSON_NOTICES_SHOWN = 5;
+
+/** `GET /api/users/:id/notifications`: what was sent to a person, reminders counted. */
+export function fetchSentNotifications(
+  userId: string,
+  signal?: AbortSignal,
+): Promise<SentNotificationList> {
+  return api.get<SentNotificationList>('/users/{id}/notifications', {
+    path: { id: userId },
+    query: { page: 1, pageSize: PERSON_NOTICES_SHOWN },
+    signal,
+  });
+}
 
 /** `GET /api/users`: people of the caller's subtree (or of one unit's), by name or username. */
 export function fetchPeople(

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
 import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
+import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { writeCertificatesZip } from './exports/certificates-zip';
 import { writeRegisterPdf } from './exports/register-pdf';
 import { writeRegisterXlsx } from './exports/register-xlsx';
@@ -27,6 +28,7 @@ export class CertificateExportService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fileReady: FileReadyNotifier,
   ) {}
 
   async export(id: string, report: (progress: number) => Promise<void>): Promise<ExportOutcome> {
@@ -64,13 +66,19 @@ export class CertificateExportService {
       throw err;
     }
     await stored;
-    await completeFileJob(this.db, 'certificate_export', id, {
-      done: progress.rows,
-      total,
-      count: total,
-      fileKey: key,
-      filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-    });
+    await completeFileJob(
+      this.db,
+      'certificate_export',
+      row,
+      {
+        done: progress.rows,
+        total,
+        count: total,
+        fileKey: key,
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
+      this.fileReady,
+    );
     await report(100);
     return 'completed';
   }

@@ -3,6 +3,7 @@ import { keyRingProvider } from '@dx/certificates';
 import { NotificationsService } from '@dx/db';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
+import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { CertificateExportService } from './certificate-export.service';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
@@ -13,6 +14,7 @@ import { IssueCertificateProcessor } from './issue-certificate.processor';
     pdfSigningIdentityProvider,
     CertificateIssuerService,
     CertificateExportService,
+    FileReadyNotifier,
     IssueCertificateProcessor,
     workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),
     NotificationsService,

@@ -5,7 +5,8 @@ import {
   FileJobKind,
   PeopleExportEntity,
 } from '@dx/db';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { FileReadyNotifier } from './file-ready-notice';
 
 /*
  * The file-jobs feature owns `file_job`: the worker's makers of each kind (slips,
@@ -50,15 +51,28 @@ export type FileJobResult<K extends FileJobKind> = Partial<FileJobRow<K>> & {
   filesExpireAt: Date;
 };
 
-/** The job's files are stored: it is `completed` at 100% and counts toward retention. */
+/**
+ * The job's files are stored: it is `completed` at 100% and counts toward retention, and
+ * whoever asked gets the `export-ready` notice (inbox, and mail unless muted) in the same
+ * transaction, keyed by the job, so a retried completion neither loses nor repeats it.
+ */
 export async function completeFileJob<K extends FileJobKind>(
-  db: DataSource | EntityManager,
+  db: DataSource,
   kind: K,
-  id: string,
+  row: FileJobRow<K>,
   result: FileJobResult<K>,
+  fileReady: FileReadyNotifier,
 ): Promise<void> {
   const completed = { state: 'completed', progress: 100, finishedAt: new Date(), ...result };
-  await db.getRepository(ENTITY_OF[kind]).update({ id }, completed as never);
+  await db.transaction(async (tx) => {
+    await tx.getRepository(ENTITY_OF[kind]).update({ id: row.id }, completed as never);
+    if (!row.requestedBy) return;
+    await fileReady.tell(tx, kind, row.requestedBy, {
+      ...row,
+      count: result.count,
+      filesExpireAt: result.filesExpireAt,
+    });
+  });
 }
 
 /** The job failed for good: the API answers `failed` with the reason (first 1,000 chars). */

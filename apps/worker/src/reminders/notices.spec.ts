@@ -1,6 +1,7 @@
 import {
   calendarDate,
   CertificateJob,
+  DAILY_REMINDERS_SCHEDULER_ID,
   NotificationJob,
   QueueName,
   ReportJob,
@@ -10,6 +11,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { CoverageFixture } from '@dx/testing';
 import { eventually, requestCertificates } from '../test/certificate-fixtures';
+import { JOB_SCHEDULES } from '../schedules/job-schedules';
 import { createTestWorker } from '../test/test-worker';
 import { DailyRemindersService } from './daily-reminders.service';
 import { QueueFailuresNotifier } from './queue-failures.notifier';
@@ -153,5 +155,27 @@ describe('notices: transfers, deactivated people, certificates, sysadmins (real 
     await eventually(async () => (await job.isCompleted()) || (await job.isFailed()), 30_000);
     expect(await job.isCompleted()).toBe(true);
     expect(await notices(admin.id, 'queue-failures')).toHaveLength(1);
+  });
+
+  it('purges the notices of more than 12 months in the scheduled daily run', async () => {
+    // The calendar job that runs it: the daily reminders, whose run ends with the purge.
+    const schedule = JOB_SCHEDULES.find((j) => j.id === DAILY_REMINDERS_SCHEDULER_ID);
+    expect(schedule?.job).toBe(NotificationJob.DailyReminders);
+    const unit = await make.unit('Xã Mường Nhé');
+    const person = await make.person(unit);
+    for (const [key, at] of [
+      ['old', '2025-02-27T09:00:00+07:00'],
+      ['kept', '2025-03-02T09:00:00+07:00'],
+    ])
+      await worker.db.query(
+        `INSERT INTO notification (user_id, type, event_key, title, body, created_at)
+         VALUES ($1, 'report-ready', $2, 'Báo cáo đã sẵn sàng', 'Báo cáo đã được lập.', $3)`,
+        [person.id, key, at],
+      );
+    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Notifications));
+    const job = await queue.add(NotificationJob.DailyReminders, { today: '2026-03-01' });
+    await eventually(async () => (await job.isCompleted()) || (await job.isFailed()), 30_000);
+    expect(await job.isCompleted()).toBe(true);
+    expect(await make.eventKeys(person.id)).toEqual(['kept']);
   });
 });

@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
 import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
+import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 
 export type PeopleExportOutcome = 'completed' | 'already-done' | 'missing';
 
@@ -33,6 +34,7 @@ export class PeopleExportService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fileReady: FileReadyNotifier,
   ) {}
 
   async export(
@@ -76,12 +78,18 @@ export class PeopleExportService {
       throw err;
     }
     await stored;
-    await completeFileJob(this.db, 'people_export', id, {
-      done: progress.rows,
-      count: progress.rows,
-      fileKey: key,
-      filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-    });
+    await completeFileJob(
+      this.db,
+      'people_export',
+      row,
+      {
+        done: progress.rows,
+        count: progress.rows,
+        fileKey: key,
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
+      this.fileReady,
+    );
     await report(100);
     return 'completed';
   }

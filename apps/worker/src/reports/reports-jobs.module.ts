@@ -4,6 +4,7 @@ import { NotificationsService, ReadReplica } from '@dx/db';
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { ReportReadyNotifier } from '../reminders/report-ready.notifier';
 import { LedgerPlacementService } from './ledger-placement.service';
 import { PeopleExportService } from './people-export.service';
@@ -23,6 +24,7 @@ import { YearlyCoverageService } from './yearly-coverage.service';
     LedgerPlacementService,
     ReportsProcessor,
     PeopleExportService,
+    FileReadyNotifier,
     NotificationsService,
     ReportReadyNotifier,
   ],

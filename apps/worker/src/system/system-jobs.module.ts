@@ -1,7 +1,8 @@
-import { MailService } from '@dx/db';
+import { MailService, NotificationsService } from '@dx/db';
 import { lockSettings, workerSettingsFromConfig } from '@dx/queues';
 import { Module } from '@nestjs/common';
 import { ExpiredFilesService } from '../file-jobs/expired-files.service';
+import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
@@ -15,6 +16,8 @@ import { SystemProcessor } from './system.processor';
     ScheduledMergesService,
     ActivationSlipsService,
     MailService,
+    NotificationsService,
+    FileReadyNotifier,
     ExpiredFilesService,
     QuestionImagesCleanupService,
   ],

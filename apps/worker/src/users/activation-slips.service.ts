@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
 import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
+import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { dayMonthYear, SlipSheetMeta } from './slip-format';
 import { SlipsPdfWriter } from './slips-pdf';
 import { SlipsXlsxWriter } from './slips-xlsx';
@@ -36,6 +37,7 @@ export class ActivationSlipsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fileReady: FileReadyNotifier,
     private readonly mail: MailService,
   ) {}
 
@@ -103,14 +105,20 @@ export class ActivationSlipsService {
       throw err;
     }
     await stored;
-    await completeFileJob(this.db, 'activation_slips', id, {
-      done: progress.rows,
-      total,
-      count: progress.rows,
-      pdfKey,
-      xlsxKey,
-      filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-    });
+    await completeFileJob(
+      this.db,
+      'activation_slips',
+      row,
+      {
+        done: progress.rows,
+        total,
+        count: progress.rows,
+        pdfKey,
+        xlsxKey,
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
+      this.fileReady,
+    );
     await report(100);
     return 'completed';
   }

@@ -11,6 +11,7 @@ export type NotificationType =
   | 'certificate-revoked'
   | 'certificate-reissued'
   | 'report-ready'
+  | 'export-ready'
   | 'hr-digest'
   | 'queue-failures';
 
@@ -22,6 +23,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'certificate-revoked',
   'certificate-reissued',
   'report-ready',
+  'export-ready',
   'hr-digest',
   'queue-failures',
 ];
@@ -33,9 +35,16 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
 export const OPTIONAL_NOTIFICATION_TYPES: readonly NotificationType[] = [
   'requirement-due',
   'report-ready',
+  'export-ready',
   'hr-digest',
   'queue-failures',
 ];
+
+/** The web pages of a finished file job, one per kind (what an `export-ready` notice links to). */
+export type FileJobPage = 'activation-slips' | 'certificate-exports' | 'people-exports';
+
+/** The in-app path where a file job's files can be downloaded (while they are kept). */
+export const fileJobPath = (page: FileJobPage, jobId: string) => `/files/${page}/${jobId}`;
 
 /** `GET /api/me/notifications` items. */
 export interface NotificationView {
@@ -58,8 +67,12 @@ export interface SentNotificationView extends NotificationView {
 }
 
 export interface SentNotificationList extends Paginated<SentNotificationView> {
-  /** Requirement reminders (due and overdue) sent to the person: "đã nhắc 3 lần". */
+  /** Requirement reminders (due and overdue) sent to the person and still kept (12 months). */
   reminders: number;
+  /** Of those, the ones sent this calendar year (TZ_REPORTS): "đã nhắc 3 lần" in the web. */
+  remindersThisYear: number;
+  /** When the last reminder was sent, or null. */
+  lastReminderAt: string | null;
 }
 
 export interface NotificationPreference {

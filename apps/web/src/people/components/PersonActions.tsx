@@ -6,6 +6,7 @@ import { apiErrorText } from '../../api/error-text';
 import { formatDate } from '../../i18n/format';
 import { issueActivationCode } from '../api';
 import { EditPersonDialog } from './EditPersonDialog';
+import { PersonNotices } from './PersonNotices';
 import { SetActiveDialog } from './SetActiveDialog';
 import { TransferPersonDialog } from './TransferPersonDialog';
 
@@ -13,8 +14,8 @@ type OpenDialog = 'edit' | 'transfer' | 'active' | null;
 
 /**
  * A person's row actions: edit, transfer to another unit, a new activation code (shown
- * here once: for someone without email, or who forgot their password), and deactivate /
- * reactivate after a confirmation.
+ * here once: for someone without email, or who forgot their password), deactivate /
+ * reactivate after a confirmation, and the notices sent to them (the reminders counted).
  */
 export function PersonActions({ person }: { person: UserResponse }) {
   const { t, i18n } = useTranslation();
@@ -65,6 +66,7 @@ export function PersonActions({ person }: { person: UserResponse }) {
       >
         {t(person.active ? 'peopleAdmin.actions.deactivate' : 'peopleAdmin.actions.reactivate')}
       </button>
+      <PersonNotices person={person} />
       {dialog === 'edit' && <EditPersonDialog person={person} onClose={close} />}
       {dialog === 'transfer' && <TransferPersonDialog person={person} onClose={close} />}
       {dialog === 'active' && <SetActiveDialog person={person} onClose={close} />}

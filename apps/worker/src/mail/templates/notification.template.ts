@@ -10,6 +10,7 @@ const REASONS: Record<NotificationType, string> = {
   'certificate-revoked': 'một chứng chỉ của anh/chị đã bị thu hồi',
   'certificate-reissued': 'một chứng chỉ của anh/chị đã được cấp lại',
   'report-ready': 'anh/chị đã yêu cầu lập báo cáo hoặc kết xuất dữ liệu',
+  'export-ready': 'anh/chị đã yêu cầu lập tệp này (kết xuất dữ liệu hoặc phiếu kích hoạt)',
   'hr-digest': 'anh/chị phụ trách công tác tổ chức cán bộ của đơn vị',
   'queue-failures': 'anh/chị là quản trị hệ thống',
 };
