@@ -4,6 +4,8 @@ import { MyRequirementsService } from './my-requirements.service';
 import { RequirementChangesService } from './requirement-changes.service';
 import { RequirementsController } from './requirements.controller';
 import { RequirementsService } from './requirements.service';
+import { TrainingEvidenceController } from './training-evidence.controller';
+import { TrainingEvidenceService } from './training-evidence.service';
 import { TrainingLedgerModule } from './training-ledger.module';
 import { TrainingRecordsController } from './training-records.controller';
 import { TrainingRecordsService } from './training-records.service';
@@ -11,12 +13,13 @@ import { TrainingRecordsService } from './training-records.service';
 /** The yearly cycle's own endpoints: requirements and recorded training. */
 @Module({
   imports: [OrgUnitsModule, TrainingLedgerModule],
-  controllers: [RequirementsController, TrainingRecordsController],
+  controllers: [RequirementsController, TrainingRecordsController, TrainingEvidenceController],
   providers: [
     RequirementsService,
     RequirementChangesService,
     MyRequirementsService,
     TrainingRecordsService,
+    TrainingEvidenceService,
   ],
   // The demo seed makes its requirements and records through these.
   exports: [RequirementsService, TrainingRecordsService],
