@@ -47,7 +47,11 @@ const KINDS: EvidenceKind[] = [
  */
 export function evidenceKind(data: Buffer | undefined): EvidenceKind {
   if (!data?.length) {
-    throw invalidField('file', 'attach a non-empty file in the multipart field "file"', 'file_empty');
+    throw invalidField(
+      'file',
+      'attach a non-empty file in the multipart field "file"',
+      'file_empty',
+    );
   }
   if (data.length > TRAINING_EVIDENCE_MAX_BYTES) throw tooLarge();
   const kind = KINDS.find((k) => data.subarray(0, k.magic.length).equals(k.magic));

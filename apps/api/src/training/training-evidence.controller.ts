@@ -44,7 +44,8 @@ export class TrainingEvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: TrainingEvidenceFileDto })
   @ApiOperation({
-    summary: 'Upload or replace the evidence file: PDF, JPEG or PNG up to 10 MB (the old one is deleted)',
+    summary:
+      'Upload or replace the evidence file: PDF, JPEG or PNG up to 10 MB (the old one is deleted)',
   })
   @ApiBadRequestResponse({ description: 'Empty, too large, or not a PDF, JPEG or PNG' })
   @ApiNotFoundResponse({ description: 'No such record in your subtree' })

@@ -50,7 +50,12 @@ export class TrainingEvidenceService {
           targetType: 'training_record',
           targetId: id,
           orgUnitId,
-          details: { userId: record.userId, type: kind.type, bytes: file.length, replaced: !!replaced },
+          details: {
+            userId: record.userId,
+            type: kind.type,
+            bytes: file.length,
+            replaced: !!replaced,
+          },
         });
         return row;
       });

@@ -92,7 +92,10 @@ describe('evidence of recorded training', () => {
     expect(png.headers['content-type']).toMatch(/^image\/png/);
     expect((png.body as Buffer).equals(PNG)).toBe(true);
 
-    await t.http.delete(`/api/training-records/${id}/evidence`).set('Authorization', hrA).expect(204);
+    await t.http
+      .delete(`/api/training-records/${id}/evidence`)
+      .set('Authorization', hrA)
+      .expect(204);
     expect(await keyOf(id)).toBeNull();
     expect(await storage.exists(second)).toBe(false);
     await download(hrA, id).expect(404);
@@ -136,7 +139,9 @@ describe('evidence of recorded training', () => {
       .set('Authorization', hrA)
       .field('note', 'x')
       .expect(400);
-    expect(none.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'file_empty' })]);
+    expect(none.body.errors).toEqual([
+      expect.objectContaining({ field: 'file', code: 'file_empty' }),
+    ]);
     expect(await keyOf(id)).toBe(kept);
     expect(await storage.exists(kept)).toBe(true);
   });
@@ -147,7 +152,10 @@ describe('evidence of recorded training', () => {
     const kept = (await keyOf(id)) as string;
     await put(hrB, id, PNG).expect(404);
     await download(hrB, id).expect(404);
-    await t.http.delete(`/api/training-records/${id}/evidence`).set('Authorization', hrB).expect(404);
+    await t.http
+      .delete(`/api/training-records/${id}/evidence`)
+      .set('Authorization', hrB)
+      .expect(404);
     await put(hrA, '0b7f8a44-3f1e-4c1a-9d55-1f0d2f7e9a10', PDF).expect(404);
     expect(await keyOf(id)).toBe(kept);
     expect(await storage.exists(kept)).toBe(true);

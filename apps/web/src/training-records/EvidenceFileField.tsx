@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { FieldErrorLine } from '../app/FieldErrorLine';
-import { TRAINING_EVIDENCE_ACCEPT, TRAINING_EVIDENCE_MAX_MEGABYTES } from '../requirements/admin-api';
+import {
+  TRAINING_EVIDENCE_ACCEPT,
+  TRAINING_EVIDENCE_MAX_MEGABYTES,
+} from '../requirements/admin-api';
 
 /**
  * The optional scanned evidence of a recorded training: one PDF, JPEG or PNG. `error` is the

@@ -151,7 +151,12 @@ export const TRAINING_RULES: RuleTable = {
     sysadmin: 200,
     request: async (c) => ({
       params: { id: await recordWithEvidenceOf(c) },
-      file: { field: 'file', content: EVIDENCE_PDF, filename: 'minh-chung.pdf', contentType: 'application/pdf' },
+      file: {
+        field: 'file',
+        content: EVIDENCE_PDF,
+        filename: 'minh-chung.pdf',
+        contentType: 'application/pdf',
+      },
     }),
   },
   'GET /api/training-records/{id}/evidence': {
