@@ -5,7 +5,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { evidenceFileName, evidenceKind, storedEvidenceKind } from './training-evidence-file';
@@ -84,6 +84,22 @@ export class TrainingEvidenceService {
       return key;
     });
     if (removed) await this.storage.delete(removed).catch(() => undefined);
+  }
+
+  /**
+   * The evidence files of a person's records, read in an erasure's transaction: the rows go
+   * with the account (foreign key cascade), the files are deleted once it commits.
+   */
+  async keysOf(tx: EntityManager, userId: string): Promise<string[]> {
+    const rows = await tx.find(TrainingRecordEntity, {
+      select: { id: true, evidenceKey: true },
+      where: { userId, evidenceKey: Not(IsNull()) },
+    });
+    return rows.map((r) => r.evidenceKey as string);
+  }
+
+  async deleteFiles(keys: string[]): Promise<void> {
+    for (const key of keys) await this.storage.delete(key).catch(() => undefined);
   }
 
   async download(user: AuthUser, id: string): Promise<EvidenceDownload> {

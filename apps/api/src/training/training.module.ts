@@ -21,7 +21,8 @@ import { TrainingRecordsService } from './training-records.service';
     TrainingRecordsService,
     TrainingEvidenceService,
   ],
-  // The demo seed makes its requirements and records through these.
-  exports: [RequirementsService, TrainingRecordsService],
+  // The demo seed makes its requirements and records through these; an erasure deletes
+  // the person's evidence files.
+  exports: [RequirementsService, TrainingRecordsService, TrainingEvidenceService],
 })
 export class TrainingModule {}
