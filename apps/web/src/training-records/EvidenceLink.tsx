@@ -43,7 +43,10 @@ export function EvidenceLink({
           className="button button--small"
           aria-label={t('trainingRecords.evidenceRemoveOf', { title: record.title })}
           disabled={remove.isPending}
-          onClick={() => remove.mutate()}
+          onClick={() => {
+            if (window.confirm(t('trainingRecords.confirmRemoveEvidence', { title: record.title })))
+              remove.mutate();
+          }}
         >
           {t('trainingRecords.evidenceRemove')}
         </button>
