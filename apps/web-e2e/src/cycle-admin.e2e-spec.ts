@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { ApiClient } from './support/api-client';
 import { browserSuite } from './support/browser-suite';
@@ -27,6 +28,8 @@ async function createCycleWorld(state: E2eState) {
 }
 
 const JOURNEY_TIMEOUT = 180_000;
+
+const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n% giấy chứng nhận\ntrailer<<>>\n%%EOF\n');
 
 async function expectCleanPage(page: Page, seen: Set<string>) {
   await page.waitForLoadState('networkidle');
@@ -103,7 +106,7 @@ describe('HR screens of the yearly cycle', () => {
   );
 
   it(
-    'HR records a training a learner took elsewhere, corrects it and sees it listed',
+    'HR records a training a learner took elsewhere with its scanned evidence, corrects it, sees it listed and downloads the evidence',
     () =>
       screenshotOnFailure(
         () => suite.page,
@@ -129,11 +132,26 @@ describe('HR screens of the yearly cycle', () => {
           await section.getByLabel('Đơn vị tổ chức', { exact: true }).fill('Sở Nội vụ');
           await section.getByLabel('Số giờ', { exact: true }).fill('4');
           await section.getByLabel('Ngày hoàn thành', { exact: true }).fill(`${year}-01-02`);
+          await section
+            .getByLabel('Tệp minh chứng (không bắt buộc)', { exact: true })
+            .setInputFiles({
+              name: 'giay-chung-nhan.pdf',
+              mimeType: 'application/pdf',
+              buffer: EVIDENCE_PDF,
+            });
           await section.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
           await section.getByText('Đã ghi nhận lớp bồi dưỡng.', { exact: true }).waitFor();
           const row = section.locator('tbody tr').filter({ hasText: title });
           await row.getByText(`02/01/${year}`, { exact: true }).waitFor();
           await expectCleanPage(page, seen);
+
+          // "Minh chứng" saves the uploaded scan under a name made from the record.
+          const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout: 60_000 }),
+            row.getByRole('button', { name: `Tải minh chứng của “${title}”`, exact: true }).click(),
+          ]);
+          expect(download.suggestedFilename()).toBe(`Minh chứng - ${title} - ${year}-01-02.pdf`);
+          expect((await readFile(await download.path())).equals(EVIDENCE_PDF)).toBe(true);
 
           await row.getByRole('button', { name: `Sửa “${title}”`, exact: true }).click();
           const editing = section

@@ -20,6 +20,8 @@ export interface SingleFileUpload {
   expected: string;
   /** The contract's 400 on the `file` field, as the feature words it. */
   refuse: (message: string) => HttpException;
+  /** A refusal of its own for a file past `maxBytes` (else `refuse` with the limit in words). */
+  refuseTooLarge?: () => HttpException;
 }
 
 /**
@@ -45,6 +47,7 @@ export function singleFileInterceptor(upload: SingleFileUpload): Type<NestInterc
         return await super.intercept(ctx, next);
       } catch (err) {
         if (err instanceof PayloadTooLargeException) {
+          if (upload.refuseTooLarge) throw upload.refuseTooLarge();
           throw upload.refuse(`must be at most ${upload.maxBytes / 1024 / 1024} MB`);
         }
         const reason =

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
+import { TrainingEvidenceService } from '../training/training-evidence.service';
 
 interface Target {
   id: string;
@@ -19,13 +20,15 @@ interface Target {
  * cascade from app_user). Issued certificates stay, detached from the account
  * (user_id → NULL): they are public records that must keep verifying, and their public
  * view shows no more than the holder's name. A certificate still pending is not a record
- * yet and goes with the account; its queued job then finds nothing to issue.
+ * yet and goes with the account; its queued job then finds nothing to issue. Scanned
+ * evidence of recorded training (files in storage) is deleted once the erasure commits.
  */
 @Injectable()
 export class UserDeletionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: OrgScopeService,
+    private readonly evidence: TrainingEvidenceService,
   ) {}
 
   async delete(caller: AuthUser, id: string): Promise<void> {
@@ -35,7 +38,7 @@ export class UserDeletionService {
         errors: [],
       });
     }
-    await this.db.transaction(async (tx) => {
+    const evidenceFiles = await this.db.transaction(async (tx) => {
       // Locked: a course completing at this moment waits, then fails on the foreign key.
       const [target]: Target[] = await tx.query(
         `SELECT u.id, u.username, u.org_unit_id AS "orgUnitId", u.roles, o.path
@@ -59,6 +62,7 @@ export class UserDeletionService {
                   AS "certificatesKept"`,
         [id],
       );
+      const files = await this.evidence.keysOf(tx, id);
       const [, pendingRemoved] = await tx.query(
         `DELETE FROM certificate WHERE user_id = $1 AND status = 'pending'`,
         [id],
@@ -76,6 +80,8 @@ export class UserDeletionService {
           pendingCertificatesRemoved: pendingRemoved,
         },
       });
+      return files;
     });
+    await this.evidence.deleteFiles(evidenceFiles);
   }
 }

@@ -7,6 +7,7 @@ import {
   RefreshTokenEntity,
   UserEntity,
 } from '@dx/db';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { issuedCertificate, pendingCertificate } from '../certificates/certificates.fixtures';
 import { buildCourse } from '../test/course-factory';
 import { Factories } from '../test/factories';
@@ -130,6 +131,35 @@ describe('DELETE /api/users/:id', () => {
       },
     });
     await del(person.id).expect(404);
+  });
+
+  it('erases the scanned evidence of the person’s recorded training', async () => {
+    const person = await t.make.user(tree.a1);
+    const record = await t.http
+      .post('/api/training-records')
+      .set('Authorization', hrAToken)
+      .send({
+        userId: person.id,
+        title: 'Lớp tập huấn chữ ký số',
+        hours: 4,
+        completedOn: '2025-03-10',
+        provider: 'Sở Nội vụ',
+      })
+      .expect(201);
+    await t.http
+      .put(`/api/training-records/${record.body.id}/evidence`)
+      .set('Authorization', hrAToken)
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'giay-chung-nhan.pdf')
+      .expect(200);
+    const [{ key }] = await t.db.query(
+      `SELECT evidence_key AS key FROM training_record WHERE id = $1`,
+      [record.body.id],
+    );
+    const storage = t.app.get<FileStorage>(FILE_STORAGE);
+    expect(await storage.exists(key)).toBe(true);
+
+    await del(person.id).expect(204);
+    expect(await storage.exists(key)).toBe(false);
   });
 
   it('keeps hr to their subtree (404 outside), never lets them delete a sysadmin, and nobody themselves', async () => {

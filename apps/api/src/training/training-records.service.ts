@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, TrainingRecord } from '@dx/contracts';
 import { TrainingRecordEntity } from '@dx/db';
+import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,6 +18,7 @@ import { TrainingLedgerService } from './training-ledger.service';
  * Training done outside the platform, recorded by HR for a person of its subtree. It
  * counts toward hours and `trained` like a course completion: every create, correction
  * and removal changes the ledger and writes the audit entry in the same transaction.
+ * Its evidence file is kept by TrainingEvidenceService; a removal deletes it too.
  */
 @Injectable()
 export class TrainingRecordsService {
@@ -25,6 +27,7 @@ export class TrainingRecordsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scope: OrgScopeService,
     private readonly ledger: TrainingLedgerService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async create(user: AuthUser, dto: CreateTrainingRecordDto): Promise<TrainingRecord> {
@@ -79,7 +82,7 @@ export class TrainingRecordsService {
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const evidenceKey = await this.db.transaction(async (tx) => {
       const { record, orgUnitId } = await this.lockVisible(tx, user, id);
       await tx.delete(TrainingRecordEntity, { id });
       await this.ledger.apply(tx, record.userId, record.year, {
@@ -93,7 +96,10 @@ export class TrainingRecordsService {
         orgUnitId,
         details: { userId: record.userId, title: record.title, hours: record.hours },
       });
+      return record.evidenceKey;
     });
+    // After the commit: a failed removal keeps the record and its file together.
+    if (evidenceKey) await this.storage.delete(evidenceKey).catch(() => undefined);
   }
 
   /** The training year of a valid past day; 400 for an impossible or future date. */
@@ -120,10 +126,14 @@ export class TrainingRecordsService {
     return row.orgUnitId;
   }
 
-  private async lockVisible(tx: EntityManager, user: AuthUser, id: string) {
+  /**
+   * The record (locked for the transaction unless `lock` is false) and its person's unit
+   * when the person is in the caller's subtree; 404 otherwise, whether it exists or not.
+   */
+  async lockVisible(tx: EntityManager, user: AuthUser, id: string, lock = true) {
     const record = await tx.findOne(TrainingRecordEntity, {
       where: { id },
-      lock: { mode: 'pessimistic_write' },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
     });
     if (!record) throw new NotFoundException('Training record not found');
     const orgUnitId = await this.personInScope(user, record.userId).catch(() => {
@@ -133,7 +143,7 @@ export class TrainingRecordsService {
   }
 }
 
-function toRecord(r: TrainingRecordEntity): TrainingRecord {
+export function toRecord(r: TrainingRecordEntity): TrainingRecord {
   return {
     id: r.id,
     userId: r.userId,

@@ -1,9 +1,10 @@
-import type {
-  Paginated,
-  Requirement,
-  RequirementDxRole,
-  TrainingRecord,
-  UserResponse,
+import {
+  TRAINING_EVIDENCE_MAX_BYTES,
+  type Paginated,
+  type Requirement,
+  type RequirementDxRole,
+  type TrainingRecord,
+  type UserResponse,
 } from '@dx/contracts';
 import { api } from '../api/client';
 
@@ -74,6 +75,41 @@ export const updateTrainingRecord = (id: string, body: TrainingRecordInput) =>
 
 export const deleteTrainingRecord = (id: string) =>
   api.delete('/training-records/{id}', { path: { id } });
+
+/** What the file picker offers; the API checks the content itself. */
+export const TRAINING_EVIDENCE_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+export const TRAINING_EVIDENCE_MAX_MEGABYTES = TRAINING_EVIDENCE_MAX_BYTES / 1024 / 1024;
+
+export function uploadTrainingEvidence(id: string, file: File): Promise<TrainingRecord> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.put<TrainingRecord>('/training-records/{id}/evidence', form, { path: { id } });
+}
+
+export const deleteTrainingEvidence = (id: string) =>
+  api.delete('/training-records/{id}/evidence', { path: { id } });
+
+export const downloadTrainingEvidence = (id: string) =>
+  api.file('/training-records/{id}/evidence', { path: { id } });
+
+/**
+ * Saves the record, then its evidence file when one was chosen. A refused file does not
+ * undo the saved record (sending the form again would record the training twice): the
+ * upload's error is returned beside the record for the form to show.
+ */
+export async function saveRecordThenEvidence(
+  save: () => Promise<TrainingRecord>,
+  file: File | null,
+  upload: (id: string, file: File) => Promise<TrainingRecord> = uploadTrainingEvidence,
+): Promise<{ record: TrainingRecord; evidenceError: unknown }> {
+  const record = await save();
+  if (!file) return { record, evidenceError: null };
+  try {
+    return { record: await upload(record.id, file), evidenceError: null };
+  } catch (error) {
+    return { record, evidenceError: error };
+  }
+}
 
 /** "24", "24,5" or "24.5" → a number; NaN for anything else (the API then says why). */
 export function parseHoursText(text: string): number {

@@ -1,17 +1,22 @@
-import type { TrainingRecord } from '@dx/contracts';
+import { TRAINING_EVIDENCE_MAX_BYTES, type TrainingRecord } from '@dx/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorTexts } from '../api/error-text';
 import { FormError } from '../app/FormError';
 import { InputField } from '../app/FormField';
-import { parseHoursText, type TrainingRecordInput } from '../requirements/admin-api';
+import {
+  parseHoursText,
+  TRAINING_EVIDENCE_MAX_MEGABYTES,
+  type TrainingRecordInput,
+} from '../requirements/admin-api';
+import { EvidenceFileField } from './EvidenceFileField';
 
 /** Today in Vietnam, YYYY-MM-DD: a training cannot be recorded in the future. */
 function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
-/** Title, provider, hours and date of a training done outside the platform. */
+/** Title, provider, hours and date of a training done outside the platform, and its evidence file. */
 export function TrainingRecordForm({
   idPrefix,
   record,
@@ -26,7 +31,7 @@ export function TrainingRecordForm({
   pending: boolean;
   error: unknown;
   submitLabel: string;
-  onSubmit: (input: TrainingRecordInput) => void;
+  onSubmit: (input: TrainingRecordInput, evidence: File | null) => void;
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
@@ -34,17 +39,24 @@ export function TrainingRecordForm({
   const [provider, setProvider] = useState(record?.provider ?? '');
   const [hours, setHours] = useState(record ? String(record.hours) : '');
   const [completedOn, setCompletedOn] = useState(record?.completedOn ?? '');
+  const [evidence, setEvidence] = useState<File | null>(null);
+  const [tooBig, setTooBig] = useState(false);
   const errors = fieldErrorTexts(t, error);
+  if (tooBig) {
+    errors.file = t('trainingRecords.evidenceTooBig', {
+      maxMegabytes: TRAINING_EVIDENCE_MAX_MEGABYTES,
+    });
+  }
   const id = (name: string) => `${idPrefix}-${name}`;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSubmit({
-      title: title.trim(),
-      provider: provider.trim(),
-      hours: parseHoursText(hours),
-      completedOn,
-    });
+    // Checked here so a big scan is not sent for nothing; the API checks again.
+    if (evidence && evidence.size > TRAINING_EVIDENCE_MAX_BYTES) return setTooBig(true);
+    onSubmit(
+      { title: title.trim(), provider: provider.trim(), hours: parseHoursText(hours), completedOn },
+      evidence,
+    );
   }
 
   return (
@@ -90,6 +102,15 @@ export function TrainingRecordForm({
           error={errors.completedOn}
         />
       </div>
+      <EvidenceFileField
+        id={id('evidence')}
+        replacing={record?.hasEvidence ?? false}
+        error={errors.file}
+        onFile={(file) => {
+          setTooBig(false);
+          setEvidence(file);
+        }}
+      />
       {error != null && Object.keys(errors).length === 0 && <FormError error={error} />}
       <div className="button-row">
         <button

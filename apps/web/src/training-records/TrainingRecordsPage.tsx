@@ -2,6 +2,7 @@ import type { TrainingRecord, UserResponse } from '@dx/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorTexts } from '../api/error-text';
 import { FormError } from '../app/FormError';
 import { InputField } from '../app/FormField';
 import { PageError } from '../app/PageStatus';
@@ -12,11 +13,19 @@ import {
   createTrainingRecord,
   deleteTrainingRecord,
   fetchTrainingRecords,
+  saveRecordThenEvidence,
   searchPeople,
   trainingRecordKeys,
   updateTrainingRecord,
+  type TrainingRecordInput,
 } from '../requirements/admin-api';
+import { EvidenceLink } from './EvidenceLink';
 import { TrainingRecordForm } from './TrainingRecordForm';
+
+interface RecordSave {
+  input: TrainingRecordInput;
+  evidence: File | null;
+}
 
 function RecordRow({ record, userId }: { record: TrainingRecord; userId: string }) {
   const { t, i18n } = useTranslation();
@@ -24,11 +33,12 @@ function RecordRow({ record, userId }: { record: TrainingRecord; userId: string 
   const [editing, setEditing] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trainingRecordKeys.of(userId) });
   const save = useMutation({
-    mutationFn: (input: Parameters<typeof updateTrainingRecord>[1]) =>
-      updateTrainingRecord(record.id, input),
-    onSuccess: async () => {
+    mutationFn: ({ input, evidence }: RecordSave) =>
+      saveRecordThenEvidence(() => updateTrainingRecord(record.id, input), evidence),
+    onSuccess: async ({ evidenceError }) => {
       await refresh();
-      setEditing(false);
+      // A refused file keeps the form open, its refusal under the file field.
+      if (!evidenceError) setEditing(false);
     },
   });
   const remove = useMutation({
@@ -38,14 +48,14 @@ function RecordRow({ record, userId }: { record: TrainingRecord; userId: string 
   if (editing) {
     return (
       <tr>
-        <td colSpan={5}>
+        <td colSpan={6}>
           <TrainingRecordForm
             idPrefix={`record-${record.id}`}
             record={record}
             pending={save.isPending}
-            error={save.error}
+            error={save.error ?? save.data?.evidenceError}
             submitLabel={t('trainingRecords.save')}
-            onSubmit={(input) => save.mutate(input)}
+            onSubmit={(input, evidence) => save.mutate({ input, evidence })}
             onCancel={() => setEditing(false)}
           />
         </td>
@@ -58,6 +68,7 @@ function RecordRow({ record, userId }: { record: TrainingRecord; userId: string 
       <td>{record.provider}</td>
       <td>{formatNumber(record.hours, i18n.language)}</td>
       <td>{formatDate(record.completedOn, i18n.language)}</td>
+      <td>{record.hasEvidence && <EvidenceLink record={record} onRemoved={refresh} />}</td>
       <td>
         <div className="button-row">
           <button
@@ -97,8 +108,8 @@ function PersonRecords({ person }: { person: UserResponse }) {
     queryFn: ({ signal }) => fetchTrainingRecords(person.id, signal),
   });
   const create = useMutation({
-    mutationFn: (input: Parameters<typeof updateTrainingRecord>[1]) =>
-      createTrainingRecord({ ...input, userId: person.id }),
+    mutationFn: ({ input, evidence }: RecordSave) =>
+      saveRecordThenEvidence(() => createTrainingRecord({ ...input, userId: person.id }), evidence),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trainingRecordKeys.of(person.id) });
       setFormKey((k) => k + 1);
@@ -130,6 +141,7 @@ function PersonRecords({ person }: { person: UserResponse }) {
                 <th scope="col">{t('trainingRecords.provider')}</th>
                 <th scope="col">{t('trainingRecords.hours')}</th>
                 <th scope="col">{t('trainingRecords.completedOn')}</th>
+                <th scope="col">{t('trainingRecords.evidence')}</th>
                 <th scope="col">{t('trainingRecords.actions')}</th>
               </tr>
             </thead>
@@ -148,11 +160,18 @@ function PersonRecords({ person }: { person: UserResponse }) {
         pending={create.isPending}
         error={create.error}
         submitLabel={t('trainingRecords.add')}
-        onSubmit={(input) => create.mutate(input)}
+        onSubmit={(input, evidence) => create.mutate({ input, evidence })}
       />
       {create.isSuccess && (
         <p role="status" className="alert alert--success">
           {t('trainingRecords.added')}
+        </p>
+      )}
+      {create.data?.evidenceError != null && (
+        // The record is saved (the form is empty again): the file can be added by editing it.
+        <p role="alert" className="alert alert--error">
+          {t('trainingRecords.evidenceUploadFailed')}{' '}
+          {fieldErrorTexts(t, create.data.evidenceError).file}
         </p>
       )}
     </section>

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'training_record.created',
   'training_record.updated',
   'training_record.deleted',
+  'training_record.evidence_uploaded',
+  'training_record.evidence_removed',
   'certificate.key_rotated',
   'certificate.key_compromised',
   'certificate.public_rate_limited',

@@ -102,6 +102,10 @@ export const FIELD_ERROR_CODES = [
   'outside_scope',
   'not_in_course',
   'file_rejected',
+  // An upload that is empty, larger than params {maxMegabytes}, or of a type not accepted.
+  'file_empty',
+  'file_too_large',
+  'file_type_not_allowed',
   'course_not_usable',
   'publish_no_lesson',
   'publish_empty_module',

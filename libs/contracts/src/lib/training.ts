@@ -53,6 +53,7 @@ export interface TrainingRecord {
   completedOn: string;
   year: number;
   provider: string;
+  /** A scanned evidence file was uploaded: `GET /api/training-records/:id/evidence`. */
   hasEvidence: boolean;
   createdAt: string;
   updatedAt: string;
@@ -63,6 +64,14 @@ export type MyTrainingRecord = Pick<
   TrainingRecord,
   'id' | 'title' | 'hours' | 'completedOn' | 'year' | 'provider'
 >;
+
+/**
+ * `PUT /api/training-records/:id/evidence`: multipart field `file`, one scan or photo of the
+ * certificate or attendance list, PDF, JPEG or PNG (recognised by content), up to 10 MB.
+ */
+export const TRAINING_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const TRAINING_EVIDENCE_TYPES = ['pdf', 'jpeg', 'png'] as const;
+export type TrainingEvidenceType = (typeof TRAINING_EVIDENCE_TYPES)[number];
 
 export const PEOPLE_REPORT_STATUSES = ['untrained', 'trained', 'all'] as const;
 export type PeopleReportStatus = (typeof PEOPLE_REPORT_STATUSES)[number];

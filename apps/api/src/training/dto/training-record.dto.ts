@@ -56,3 +56,13 @@ export class TrainingRecordsQueryDto {
   @IsUUID()
   userId: string;
 }
+
+/** OpenAPI description of the multipart body; the file itself is read by multer. */
+export class TrainingEvidenceFileDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'PDF, JPEG or PNG (recognised by content), at most 10 MB',
+  })
+  file: unknown;
+}

@@ -12,6 +12,8 @@ const RECORD = {
   provider: 'Sở Nội vụ',
 };
 
+const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n% minh chứng\ntrailer<<>>\n%%EOF\n');
+
 /** A fresh recorded training of the side's learner (written directly: no caller involved). */
 async function recordOf(c: CheckContext): Promise<string> {
   const [row] = await c.w.t.db.query(
@@ -27,6 +29,15 @@ async function recordOf(c: CheckContext): Promise<string> {
     ],
   );
   return row.id;
+}
+
+/** A fresh recorded training of the side's learner with its evidence file stored. */
+async function recordWithEvidenceOf(c: CheckContext): Promise<string> {
+  const id = await recordOf(c);
+  const key = `training-records/${id}/trust.pdf`;
+  await c.w.t.app.get<FileStorage>(FILE_STORAGE).put(key, EVIDENCE_PDF);
+  await c.w.t.db.query(`UPDATE training_record SET evidence_key = $2 WHERE id = $1`, [id, key]);
+  return id;
 }
 
 /** A fresh requirement on the side's commune (written directly: no caller involved). */
@@ -133,6 +144,36 @@ export const TRAINING_RULES: RuleTable = {
     hr: inScope(204),
     sysadmin: 204,
     request: async (c) => ({ params: { id: await recordOf(c) } }),
+  },
+  // Its evidence file: whoever may see the record; another province's is not visible (404).
+  'PUT /api/training-records/{id}/evidence': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: await recordWithEvidenceOf(c) },
+      file: {
+        field: 'file',
+        content: EVIDENCE_PDF,
+        filename: 'minh-chung.pdf',
+        contentType: 'application/pdf',
+      },
+    }),
+  },
+  'GET /api/training-records/{id}/evidence': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({ params: { id: await recordWithEvidenceOf(c) } }),
+  },
+  'DELETE /api/training-records/{id}/evidence': {
+    learner: 403,
+    trainer: 403,
+    hr: inScope(204),
+    sysadmin: 204,
+    request: async (c) => ({ params: { id: await recordWithEvidenceOf(c) } }),
   },
 
   'GET /api/reports/people': {
