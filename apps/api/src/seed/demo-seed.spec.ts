@@ -229,8 +229,8 @@ describe('demo seed', () => {
     expect(
       mine.body.map((r: { hours: number; status: string }) => [r.hours, r.status]).sort(),
     ).toEqual([
-      [4, 'overdue'],
-      [8, 'in_progress'],
+      [1.5, 'overdue'],
+      [3, 'in_progress'],
     ]);
   });
 
