@@ -21,7 +21,15 @@ export async function saveIssuerSettings(
     .into(CertificateIssuerEntity)
     .values({ orgUnitId, ...values })
     .orUpdate(
-      ['body_name', 'parent_body_name', 'signer_title', 'signer_name', 'place', 'updated_by', 'updated_at'],
+      [
+        'body_name',
+        'parent_body_name',
+        'signer_title',
+        'signer_name',
+        'place',
+        'updated_by',
+        'updated_at',
+      ],
       ['org_unit_id'],
     )
     .execute();

@@ -100,7 +100,7 @@ describe('course completion', () => {
     expect(after.outbox).toHaveLength(1);
   });
 
-  it('has the certificate issued by the course\'s issuing unit when it is not the owner', async () => {
+  it("has the certificate issued by the course's issuing unit when it is not the owner", async () => {
     const institution = await t.make.unit(units.b, 'Trường Bồi dưỡng cán bộ thử nghiệm');
     const course = await buildCourse(t.db, { owner: units.a, title: 'Dữ liệu số', modules: [1] });
     await t.db.query(`UPDATE course SET issuer_org_unit_id = $2 WHERE id = $1`, [

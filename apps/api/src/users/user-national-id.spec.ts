@@ -56,14 +56,18 @@ describe('the national ID number of a person (CCCD)', () => {
     expect(JSON.stringify(me.body)).not.toContain(id);
 
     await patch(person.id, { nationalId: null }).expect(200);
-    expect((await t.db.getRepository(UserEntity).findOneByOrFail({ id: person.id })).nationalId).toBeNull();
+    expect(
+      (await t.db.getRepository(UserEntity).findOneByOrFail({ id: person.id })).nationalId,
+    ).toBeNull();
   });
 
   it('refuses a malformed number and one another person holds, with field errors', async () => {
     const [first, second] = [await t.make.user(units.a1), await t.make.user(units.a1)];
     for (const bad of ['12345678901', '1234567890123', '00109001234X', 1234567890]) {
       const res = await patch(first.id, { nationalId: bad }).expect(400);
-      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'nationalId', code: 'matches' })]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'nationalId', code: 'matches' }),
+      ]);
     }
     const id = nationalId();
     await patch(first.id, { nationalId: id }).expect(200);
@@ -105,7 +109,11 @@ describe('the national ID number of a person (CCCD)', () => {
       `SELECT username, national_id FROM app_user WHERE username = ANY($1) ORDER BY username`,
       [[`${p}.a`, `${p}.e`, holder.username]],
     );
-    expect(Object.fromEntries(stored.map((r: { username: string; national_id: string }) => [r.username, r.national_id]))).toEqual({
+    expect(
+      Object.fromEntries(
+        stored.map((r: { username: string; national_id: string }) => [r.username, r.national_id]),
+      ),
+    ).toEqual({
       [`${p}.a`]: x,
       [`${p}.e`]: null,
       [holder.username]: y,

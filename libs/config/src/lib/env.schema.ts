@@ -105,9 +105,7 @@ export const envSchema = Joi.object({
   OIDC_LINK_CLAIM: Joi.string()
     .pattern(/^[A-Za-z0-9_.:-]+$/)
     .default('preferred_username'),
-  OIDC_LINK_FIELD: Joi.string()
-    .valid('username', 'email', 'national_id')
-    .default('username'),
+  OIDC_LINK_FIELD: Joi.string().valid('username', 'email', 'national_id').default('username'),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
   /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
   STORAGE_URL: Joi.string()
