@@ -87,10 +87,31 @@ describe('people dialogs', () => {
             .getByLabel('Vị trí chuyển đổi số', { exact: true })
             .selectOption('full_time');
           await dialog.getByLabel('Giảng viên', { exact: true }).check();
+          // The national ID number: refused beside its field until it has 12 digits.
+          const nationalIdField = dialog.getByLabel('Số định danh cá nhân (CCCD)', {
+            exact: true,
+          });
+          await nationalIdField.fill('12345');
+          await dialog.getByRole('button', { name: 'Lưu thay đổi', exact: true }).click();
+          await dialog.getByText('Không đúng định dạng.', { exact: true }).waitFor();
+          expect(await nationalIdField.getAttribute('aria-invalid')).toBe('true');
+          const nationalId = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
+          await nationalIdField.fill(nationalId);
           await dialog.getByRole('button', { name: 'Lưu thay đổi', exact: true }).click();
           await dialog.waitFor({ state: 'detached' });
           await row.getByText(newName, { exact: true }).waitFor();
           await row.getByText('Học viên, Giảng viên', { exact: true }).waitFor();
+          // HR finds it again when editing next time.
+          dialog = await openDialog(
+            page,
+            `Sửa thông tin của ${newName}`,
+            `Sửa thông tin của ${newName}`,
+          );
+          expect(
+            await dialog.getByLabel('Số định danh cá nhân (CCCD)', { exact: true }).inputValue(),
+          ).toBe(nationalId);
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
 
           // Transfer: a day before they joined is refused with the translated reason.
           dialog = await openDialog(

@@ -27,7 +27,8 @@ const provider = new Provider(issuer, {
   claims: {
     openid: ['sub'],
     email: ['email', 'email_verified'],
-    profile: ['name', 'preferred_username'],
+    // citizen_id: a national ID number, as an identity provider of citizens releases it.
+    profile: ['name', 'preferred_username', 'citizen_id'],
   },
   features: { devInteractions: { enabled: false } },
   pkce: { required: () => true },

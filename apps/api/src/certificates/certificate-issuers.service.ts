@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { UpdateCertificateIssuerDto } from './dto/update-certificate-issuer.dto';
+import { saveIssuerSettings } from './issuer-settings';
 import { sealImageType } from './seal-image';
 
 /** Signer block printed until a sysadmin sets one: a title, room to sign by hand. */
@@ -60,16 +61,7 @@ export class CertificateIssuersService {
       updatedBy: user.id,
     };
     await this.db.transaction(async (tx) => {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(CertificateIssuerEntity)
-        .values({ orgUnitId, ...values })
-        .orUpdate(
-          ['body_name', 'parent_body_name', 'signer_title', 'signer_name', 'place', 'updated_by', 'updated_at'],
-          ['org_unit_id'],
-        )
-        .execute();
+      await saveIssuerSettings(tx, orgUnitId, values);
       await recordAudit(tx, {
         action: 'certificate.issuer_updated',
         targetType: 'org_unit',

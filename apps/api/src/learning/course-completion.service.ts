@@ -97,7 +97,9 @@ export class CourseCompletionService {
       id: enrollment.courseVersionId,
     });
     const course = await tx.findOneByOrFail(CourseEntity, { id: enrollment.courseId });
-    const issuer = await tx.findOneByOrFail(OrgUnitEntity, { id: course.ownerOrgUnitId });
+    const issuer = await tx.findOneByOrFail(OrgUnitEntity, {
+      id: course.issuerOrgUnitId ?? course.ownerOrgUnitId,
+    });
     const certificateId = await this.certificates.requestCertificate(tx, {
       kind: 'course',
       holder: { id: user.id, fullName: user.fullName, dateOfBirth: user.dateOfBirth },

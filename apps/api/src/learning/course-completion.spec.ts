@@ -100,6 +100,27 @@ describe('course completion', () => {
     expect(after.outbox).toHaveLength(1);
   });
 
+  it("has the certificate issued by the course's issuing unit when it is not the owner", async () => {
+    const institution = await t.make.unit(units.b, 'Trường Bồi dưỡng cán bộ thử nghiệm');
+    const course = await buildCourse(t.db, { owner: units.a, title: 'Dữ liệu số', modules: [1] });
+    await t.db.query(`UPDATE course SET issuer_org_unit_id = $2 WHERE id = $1`, [
+      course.course.id,
+      institution.id,
+    ]);
+    const { token, enrollmentId } = await learnerIn(course);
+    await complete(token, course.lessons[0].id);
+    const { certificates } = await certificatesOf(enrollmentId);
+    expect(certificates).toEqual([
+      expect.objectContaining({
+        issuerOrgUnitId: institution.id,
+        snapshot: expect.objectContaining({
+          issuerName: 'Trường Bồi dưỡng cán bộ thử nghiệm',
+          issuerCode: institution.code,
+        }),
+      }),
+    ]);
+  });
+
   it('waits for a passed final quiz before completing, and practice quizzes do not count', async () => {
     const course = await buildCourse(t.db, {
       owner: units.a,

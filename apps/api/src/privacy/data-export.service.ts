@@ -58,6 +58,7 @@ export class DataExportService {
       fullName: u.fullName,
       email: u.email,
       dateOfBirth: u.dateOfBirth,
+      nationalId: u.nationalId,
       jobTitle: u.jobTitle,
       dxRole: u.dxRole,
       roles: u.roles,

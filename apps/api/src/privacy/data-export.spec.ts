@@ -33,9 +33,11 @@ describe('GET /api/me/data-export', () => {
 
   it('holds everything about the caller and nothing about anyone else, as an attachment', async () => {
     const { a, a1 } = await t.make.twoProvinces();
+    const nationalId = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
     const me = await t.make.user(a1, {
       roles: ['learner', 'hr'],
       fullName: 'Trương Thị Xuất Dữ Liệu',
+      nationalId,
     });
     const neighbour = await t.make.user(a1, { fullName: 'Mai Văn Hàng Xóm' });
     const myToken = await t.tokenFor(me.username);
@@ -79,6 +81,7 @@ describe('GET /api/me/data-export', () => {
       id: me.id,
       username: me.username,
       fullName: 'Trương Thị Xuất Dữ Liệu',
+      nationalId,
       roles: ['learner', 'hr'],
       orgUnit: { id: a1.id, code: a1.code, name: a1.name },
     });

@@ -70,7 +70,7 @@ export class DemoCompletionsStep implements DemoSeedStep {
           `SELECT c.code, c.id AS course_id, v.id AS version_id, v.title, v.hours, o.id AS owner_id,
                   o.name AS owner_name, o.code AS owner_code
            FROM course c JOIN course_version v ON v.id = c.published_version_id
-           JOIN org_unit o ON o.id = c.owner_org_unit_id`,
+           JOIN org_unit o ON o.id = COALESCE(c.issuer_org_unit_id, c.owner_org_unit_id)`,
         )
       ).map((r: Version & { code: string }) => [r.code, r]),
     );

@@ -16,6 +16,7 @@ import { publishProblems } from '../courses/publish-check';
 import { createTestApp, TestApp } from '../test/test-app';
 import { quizPoolCheck } from '../quizzes/final-pool-check';
 import { DEMO_BANK_TITLE, DEMO_COURSES, DEMO_FINAL_DRAW, seedDemoCourses } from './demo-courses';
+import { DEMO_TRAINING_INSTITUTION } from './demo-org-units.data';
 
 describe('demo courses', () => {
   let t: TestApp;
@@ -23,6 +24,7 @@ describe('demo courses', () => {
   let units: Map<string, OrgUnitEntity>;
   let root: OrgUnitEntity;
   let hanoi: OrgUnitEntity;
+  let institution: OrgUnitEntity;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -30,9 +32,11 @@ describe('demo courses', () => {
     const tree = await t.make.twoProvinces();
     root = tree.root;
     hanoi = tree.a;
+    institution = await t.make.unit(root, 'Trường bồi dưỡng thử nghiệm');
     units = new Map([
       ['VN', root],
       ['HN', hanoi],
+      [DEMO_TRAINING_INSTITUTION, institution],
     ]);
   });
   afterAll(() => t.close());
@@ -46,14 +50,26 @@ describe('demo courses', () => {
       expect([...ids.keys()]).toEqual(DEMO_COURSES.map((c) => c.code));
       const courses = await tx.findBy(CourseEntity, { id: In([...ids.values()]) });
       expect(courses.filter((c) => c.ownerOrgUnitId === hanoi.id)).toHaveLength(1);
+      // National courses: the root's (every learner sees them), issued by a training institution.
+      const national = courses.filter((c) => c.ownerOrgUnitId === root.id);
+      expect(national).toHaveLength(4);
+      expect(national.map((c) => c.issuerOrgUnitId)).toEqual(national.map(() => institution.id));
 
       for (const course of courses) {
         expect(course.status).toBe('published');
         const version = await tx.findOneByOrFail(CourseVersionEntity, {
           id: String(course.publishedVersionId),
         });
-        expect(version.hours).toBeGreaterThanOrEqual(4);
-        expect(version.hours).toBeLessThanOrEqual(8);
+        // The hours a completion credits are the lessons' time (1 h = 60 min), as stored.
+        const [{ minutes }] = await tx.query(
+          `SELECT sum(duration_minutes)::int AS minutes FROM lesson WHERE course_version_id = $1`,
+          [version.id],
+        );
+        expect({ code: course.code, hours: version.hours }).toEqual({
+          code: course.code,
+          hours: minutes / 60,
+        });
+        expect(version.hours).toBeGreaterThanOrEqual(1);
         expect(version.searchText).toBe(
           foldForSearch(`${course.code} ${version.title} ${version.description}`),
         );
@@ -109,6 +125,16 @@ describe('demo courses', () => {
         }
       }
       expect(DEMO_COURSES.some((c) => c.modules.some((m) => m.practice))).toBe(true);
+      // The pacing options show on at least one course: lessons in order, minimum times.
+      const [paced] = await tx.query(
+        `SELECT count(DISTINCT v.id) FILTER (WHERE v.sequential_lessons)::int AS sequential,
+                count(DISTINCT v.id) FILTER (WHERE l.min_seconds > 0)::int AS timed
+           FROM course_version v JOIN lesson l ON l.course_version_id = v.id
+          WHERE v.course_id = ANY($1)`,
+        [[...ids.values()]],
+      );
+      expect(paced.sequential).toBeGreaterThanOrEqual(1);
+      expect(paced.timed).toBeGreaterThanOrEqual(1);
       // A new installation shows every question type, in practice quizzes and in finals' pool.
       const types: { type: string; practice: boolean; bank: boolean }[] = await tx.query(
         `SELECT type, bool_or(quiz_id IS NOT NULL) AS practice, bool_or(bank_id IS NOT NULL) AS bank

@@ -39,7 +39,8 @@ export const DEMO_FINAL_DRAW = { own: 3, common: 2 } as const;
 /**
  * The demo catalog: five published courses (version 1) with modules, markdown lessons, a
  * final quiz each and practice quizzes on some, in Vietnamese. Four belong to the root
- * unit (every demo learner sees them), one to Hà Nội. Rows are built in memory and
+ * unit (every demo learner sees them) and are issued by the Ministry's training
+ * institution, one belongs to Hà Nội. Rows are built in memory and
  * written with one INSERT per table. Returns course ids by code.
  *
  * The finals draw from the root unit's question bank (issue #16): each course's final
@@ -119,7 +120,8 @@ export async function seedDemoCourses(
 
   for (const c of DEMO_COURSES) {
     const owner = ctx.units.get(c.ownerCode);
-    if (!owner) throw new Error(`Demo course ${c.code}: no unit ${c.ownerCode}`);
+    const issuer = c.issuerCode ? ctx.units.get(c.issuerCode) : owner;
+    if (!owner || !issuer) throw new Error(`Demo course ${c.code}: a unit is missing`);
     const courseId = randomUUID();
     const versionId = randomUUID();
     const publishedAt = new Date(Date.now() - c.publishedDaysAgo * 86_400_000);
@@ -128,6 +130,7 @@ export async function seedDemoCourses(
       id: courseId,
       code: c.code,
       ownerOrgUnitId: owner.id,
+      issuerOrgUnitId: issuer === owner ? null : issuer.id,
       status: 'published',
       publishedVersionId: versionId,
       draftVersionId: null,
@@ -142,6 +145,7 @@ export async function seedDemoCourses(
       title: c.title,
       description: c.description,
       hours: c.hours,
+      sequentialLessons: c.sequentialLessons ?? false,
       searchText: courseSearchText(c.code, c.title, c.description),
       publishedAt,
       createdAt: publishedAt,
@@ -165,6 +169,7 @@ export async function seedDemoCourses(
           kind: 'text',
           content: l.content,
           durationMinutes: l.minutes,
+          minSeconds: l.minSeconds ?? 0,
         }),
       );
       if (m.practice) {

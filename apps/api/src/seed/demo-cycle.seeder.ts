@@ -22,12 +22,13 @@ interface DemoRequirement {
  * The yearly cycle on the demo data: requirements of this year and last, some met (the
  * completions and re-trainings of the completions step), some not, one already overdue
  * (Hà Nội's mid-year deadline), and one counting only the demo curriculum's courses.
+ * Hours are sized to the demo courses (1–2 h each): this year's national one asks two.
  */
 const REQUIREMENTS: DemoRequirement[] = [
-  { yearsAgo: 0, unitCode: 'VN', dxRoles: ['full_time'], hours: 8, due: '12-31' },
-  { yearsAgo: 0, unitCode: 'HN', dxRoles: ['full_time', 'part_time'], hours: 4, due: '06-30' },
+  { yearsAgo: 0, unitCode: 'VN', dxRoles: ['full_time'], hours: 3, due: '12-31' },
+  { yearsAgo: 0, unitCode: 'HN', dxRoles: ['full_time', 'part_time'], hours: 1.5, due: '06-30' },
   { yearsAgo: 0, unitCode: 'TQ', dxRoles: ['full_time'], due: '12-31', curriculum: true },
-  { yearsAgo: 1, unitCode: 'VN', dxRoles: ['full_time', 'part_time'], hours: 5, due: '12-31' },
+  { yearsAgo: 1, unitCode: 'VN', dxRoles: ['full_time', 'part_time'], hours: 1.5, due: '12-31' },
 ];
 
 /** Training done elsewhere, recorded by HR: classes of the ministry and provinces. */

@@ -48,11 +48,32 @@ const commune = unit('commune', 4);
 const reformed = (code: string, on = REFORM_DATE) => ({ mergeInto: { code, on } });
 const formedByReform = { validFrom: REFORM_DATE, staff: 0 };
 
+/**
+ * The Ministry's training institution: it issues the certificates of the national demo
+ * courses, which the root owns so that every learner sees them.
+ */
+export const DEMO_TRAINING_INSTITUTION = 'TBD-KHCN';
+
+/** How the institution signs its certificates (Decree 30/2020: the governing body above). */
+export const DEMO_ISSUERS = [
+  {
+    unitCode: DEMO_TRAINING_INSTITUTION,
+    bodyName: 'Trường Đào tạo, bồi dưỡng cán bộ khoa học và công nghệ',
+    parentBodyName: 'Bộ Khoa học và Công nghệ',
+    signerTitle: 'Hiệu trưởng',
+    signerName: 'Trần Văn Thành',
+    place: 'Hà Nội',
+  },
+];
+
 export const DEMO_TREE: DemoUnit = unit('country', 0)('VN', 'Việt Nam', {}, [
   unit('ministry', 0)('BKHCN', 'Bộ Khoa học và Công nghệ', { mailDomain: 'mst.example' }, [
     agency('BKHCN-TCCB', 'Vụ Tổ chức cán bộ', { staff: 8 }),
     agency('BKHCN-VP', 'Văn phòng Bộ', { staff: 6 }),
     agency('BKHCN-TTCNTT', 'Trung tâm Công nghệ thông tin'),
+    agency(DEMO_TRAINING_INSTITUTION, 'Trường Đào tạo, bồi dưỡng cán bộ khoa học và công nghệ', {
+      staff: 5,
+    }),
   ]),
   unit('ministry', 0)(
     'BTTTT',

@@ -1,7 +1,7 @@
 import { calendarDate } from '@dx/contracts';
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
 import { createTestApp, TestApp } from '../test/test-app';
-import { flattenDemoTree, REFORM_DATE } from './demo-org-units.data';
+import { DEMO_TRAINING_INSTITUTION, flattenDemoTree, REFORM_DATE } from './demo-org-units.data';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-people.data';
 import { demoUsername, generateDemoPeople } from './demo-people.step';
 import { DemoSeedService } from './demo-seed.service';
@@ -179,6 +179,15 @@ describe('demo seed', () => {
     expect(row.after_merger).toBeGreaterThan(5);
     expect(row.in_ha_giang).toBeGreaterThan(0);
     expect(row.outbox).toBe(row.total);
+    // The national courses' certificates: issued by the Ministry's training institution.
+    const issuers = await t.db.query(
+      `SELECT DISTINCT o.code, i.parent_body_name AS "parentBodyName"
+         FROM certificate c JOIN org_unit o ON o.id = c.issuer_org_unit_id
+         LEFT JOIN certificate_issuer i ON i.org_unit_id = o.id`,
+    );
+    expect(issuers).toEqual([
+      { code: DEMO_TRAINING_INSTITUTION, parentBodyName: 'Bộ Khoa học và Công nghệ' },
+    ]);
     const learner = await t.tokenFor('hocvien.hn', DEMO_PASSWORD);
     const mine = await t.http.get('/api/me/enrollments').set('Authorization', learner).expect(200);
     expect(mine.body.some((e: { status: string }) => e.status === 'completed')).toBe(true);
@@ -229,8 +238,8 @@ describe('demo seed', () => {
     expect(
       mine.body.map((r: { hours: number; status: string }) => [r.hours, r.status]).sort(),
     ).toEqual([
-      [4, 'overdue'],
-      [8, 'in_progress'],
+      [1.5, 'overdue'],
+      [3, 'in_progress'],
     ]);
   });
 

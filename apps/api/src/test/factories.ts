@@ -41,6 +41,8 @@ export class Factories {
       fullName?: string;
       username?: string;
       email?: string;
+      /** Citizen identity number (12 digits). */
+      nationalId?: string;
       /** Imported people have no password until they activate. */
       noPassword?: boolean;
     } = {},
@@ -52,6 +54,7 @@ export class Factories {
         username: opts.username ?? `u.${randomSuffix()}`,
         passwordHash: opts.noPassword ? null : await Factories.hash,
         email: opts.email ?? null,
+        nationalId: opts.nationalId ?? null,
         fullName: opts.fullName ?? 'Nguyễn Văn Thử',
         orgUnitId: unit.id,
         dxRole: opts.dxRole ?? 'full_time',

@@ -25,6 +25,11 @@ export class UserAccountsService {
       .getMany();
   }
 
+  /** Unique (index): the person a sign-on identity with this citizen number links to. */
+  findByNationalId(nationalId: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ nationalId });
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return findUserById(this.db.manager, id);
   }

@@ -18,6 +18,7 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { TrainingLedgerService } from '../training/training-ledger.service';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { closeMembership, reopenMembership, transferMembership } from './user-membership';
+import { assertNationalIdFree, maskNationalId } from './national-id';
 import { toUserResponse } from './user.mapper';
 
 function forbidden(message: string, field?: string): ForbiddenException {
@@ -70,11 +71,12 @@ export class UserUpdateService {
         throw forbidden('Bạn không thể tự khóa hoặc đổi quyền của chính mình.');
       }
       if (dto.orgUnitId) await this.scope.requireInScope(caller, dto.orgUnitId);
+      await assertNationalIdFree(tx, dto.nationalId, id);
       await this.apply(tx, target, dto, today);
       return target;
     });
     if (dto.active === false) this.accountStatus.forget(id);
-    return toUserResponse(user);
+    return toUserResponse(user, true);
   }
 
   private async apply(
@@ -114,6 +116,14 @@ export class UserUpdateService {
         profile[field] = { from: user[field], to: next };
         (user as unknown as Record<string, unknown>)[field] = next;
       }
+    }
+    // The audit log is read by more people than the profile: the number goes in masked.
+    if (dto.nationalId !== undefined && dto.nationalId !== user.nationalId) {
+      profile.nationalId = {
+        from: maskNationalId(user.nationalId),
+        to: maskNationalId(dto.nationalId),
+      };
+      user.nationalId = dto.nationalId;
     }
 
     const orgUnitId = dto.orgUnitId ?? user.orgUnitId;

@@ -16,6 +16,7 @@ const UPDATABLE: readonly (keyof UserProfile & ImportColumn)[] = [
   'fullName',
   'email',
   'dateOfBirth',
+  'nationalId',
   'jobTitle',
 ];
 
@@ -42,7 +43,8 @@ export class UsersImportService {
   async import(caller: AuthUser, file: ImportUpload | undefined): Promise<UserImportResult> {
     const sheet = await readUserSheet(file);
     const rows: RowCheck[] = await Promise.all(sheet.rows.map(parseUserRow));
-    flagRepeatedUsernames(rows);
+    flagRepeated(rows, 'username');
+    flagRepeated(rows, 'nationalId');
     const prefix = await this.scope.scopePath(caller);
     const inScope = (unit: Pick<OrgUnitEntity, 'path'>) =>
       prefix === null || unit.path.startsWith(prefix);
@@ -50,6 +52,7 @@ export class UsersImportService {
     const result = await this.db.transaction(async (tx) => {
       await this.resolveUnits(tx, rows, inScope);
       const existing = await this.lockExisting(tx, rows);
+      await flagNationalIdsOfOthers(tx, rows);
       const fresh: UserProfile[] = [];
       let updated = 0;
       for (const r of rows) {
@@ -64,6 +67,7 @@ export class UsersImportService {
           fullName: r.value.fullName,
           email: r.value.email ?? null,
           dateOfBirth: r.value.dateOfBirth ?? null,
+          nationalId: r.value.nationalId ?? null,
           orgUnitId: r.unit.id,
           jobTitle: r.value.jobTitle ?? null,
           dxRole: r.value.dxRole,
@@ -175,13 +179,37 @@ function hasError(r: RowCheck, field: ImportColumn): boolean {
   return r.errors.some((e) => e.field === field);
 }
 
-/** The first row of a username wins; later ones are errors rather than silent overwrites. */
-function flagRepeatedUsernames(rows: RowCheck[]): void {
+/**
+ * The first row of a username or national ID number wins; later ones are errors rather
+ * than silent overwrites.
+ */
+function flagRepeated(rows: RowCheck[], field: 'username' | 'nationalId'): void {
   const firstRow = new Map<string, number>();
   for (const r of rows) {
-    if (hasError(r, 'username')) continue;
-    const first = firstRow.get(r.value.username);
-    if (first === undefined) firstRow.set(r.value.username, r.row);
-    else fail(r, 'username', `appears more than once in the file (first on row ${first})`);
+    const value = r.value[field];
+    if (!value || hasError(r, field)) continue;
+    const first = firstRow.get(value);
+    if (first === undefined) firstRow.set(value, r.row);
+    else fail(r, field, `appears more than once in the file (first on row ${first})`);
+  }
+}
+
+/**
+ * A row may not give a national ID number another person holds (one query for the file);
+ * who holds it is not said, as for a taken username.
+ */
+async function flagNationalIdsOfOthers(tx: EntityManager, rows: RowCheck[]): Promise<void> {
+  const wanted = rows.filter((r) => r.value.nationalId && !hasError(r, 'nationalId'));
+  if (!wanted.length) return;
+  const holders: { username: string; national_id: string }[] = await tx.query(
+    `SELECT username, national_id FROM app_user WHERE national_id = ANY($1::varchar[])`,
+    [wanted.map((r) => r.value.nationalId)],
+  );
+  const holder = new Map(holders.map((h) => [h.national_id, h.username]));
+  for (const r of wanted) {
+    const username = holder.get(r.value.nationalId as string);
+    if (username && username !== r.value.username) {
+      fail(r, 'nationalId', 'already used by another person');
+    }
   }
 }

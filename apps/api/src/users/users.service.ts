@@ -11,32 +11,41 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { TrainingLedgerService } from '../training/training-ledger.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
-import { toUserResponse } from './user.mapper';
+import { assertNationalIdFree } from './national-id';
+import { managesPeople, toUserResponse } from './user.mapper';
 
 /** What a user row holds besides credentials; shared by creation and import. */
 export type UserProfile = Pick<
   UserEntity,
-  'username' | 'fullName' | 'email' | 'dateOfBirth' | 'orgUnitId' | 'jobTitle' | 'dxRole'
+  | 'username'
+  | 'fullName'
+  | 'email'
+  | 'dateOfBirth'
+  | 'nationalId'
+  | 'orgUnitId'
+  | 'jobTitle'
+  | 'dxRole'
 >;
 
 /** People per statement in a bulk insert: a few MB of array parameters at most. */
 const BULK_INSERT_CHUNK = 5_000;
 
 /**
- * Inserts people from parallel arrays ($1..$7), with common roles ($8) and no password,
- * and opens each one's membership from $9. The membership rows come from RETURNING, so
+ * Inserts people from parallel arrays ($1..$7, $10), with common roles ($8) and no
+ * password, and opens each one's membership from $9. The membership rows come from RETURNING, so
  * every id pairs with its own unit and DX role; the foreign key is checked at the end of
  * the statement, when the people exist.
  */
 const BULK_INSERT_SQL = `
   WITH created AS (
     INSERT INTO app_user
-      (username, full_name, email, date_of_birth, org_unit_id, job_title, dx_role, roles, password_hash)
+      (username, full_name, email, date_of_birth, org_unit_id, job_title, dx_role, roles, password_hash,
+       national_id)
     SELECT p.username, p.full_name, p.email, p.date_of_birth, p.org_unit_id, p.job_title, p.dx_role,
-           $8::varchar[], NULL
+           $8::varchar[], NULL, p.national_id
     FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::date[], $5::uuid[], $6::varchar[],
-                $7::varchar[])
-      AS p(username, full_name, email, date_of_birth, org_unit_id, job_title, dx_role)
+                $7::varchar[], $10::varchar[])
+      AS p(username, full_name, email, date_of_birth, org_unit_id, job_title, dx_role, national_id)
     RETURNING id, org_unit_id, dx_role
   )
   INSERT INTO membership (user_id, org_unit_id, dx_role, valid_from, valid_to)
@@ -70,12 +79,14 @@ export class UsersService {
           errors: [{ field: 'username', message: 'already taken' }],
         });
       }
+      await assertNationalIdFree(tx, dto.nationalId);
       const created = await this.insertUser(tx, {
         profile: {
           username: dto.username,
           fullName: dto.fullName,
           email: dto.email ?? null,
           dateOfBirth: dto.dateOfBirth ?? null,
+          nationalId: dto.nationalId ?? null,
           orgUnitId: dto.orgUnitId,
           jobTitle: dto.jobTitle ?? null,
           dxRole: dto.dxRole,
@@ -92,7 +103,7 @@ export class UsersService {
       });
       return created;
     });
-    return toUserResponse(user);
+    return toUserResponse(user, true);
   }
 
   /** Inserts the user and opens their membership from today, in the caller's transaction. */
@@ -138,6 +149,7 @@ export class UsersService {
         column('dxRole'),
         roles,
         today,
+        column('nationalId'),
       ]);
       const userIds = created.map((c) => c.id);
       await this.ledger.placesChanged(tx, today, { userIds });
@@ -176,7 +188,12 @@ export class UsersService {
       offset: q.offset,
       limit: q.pageSize,
     });
-    return paginated(items.map(toUserResponse), total, q);
+    const forManager = managesPeople(caller);
+    return paginated(
+      items.map((u) => toUserResponse(u, forManager)),
+      total,
+      q,
+    );
   }
 
   today(): string {

@@ -2395,6 +2395,11 @@ export interface components {
             email?: string;
             /** @example 1990-05-17 */
             dateOfBirth?: string;
+            /**
+             * @description Citizen identity number (CCCD, 12 digits), unique; shown to hr and sysadmin only
+             * @example 001090012345
+             */
+            nationalId?: string;
             /** Format: uuid */
             orgUnitId: string;
             /** @example Chuyên viên */
@@ -2411,7 +2416,7 @@ export interface components {
         ImportUsersFileDto: {
             /**
              * Format: binary
-             * @description CSV (UTF-8, header row) or XLSX (first worksheet, header row), at most 5 MB and 20,000 rows. Columns, in any order and any letter case: username, fullName, email, dateOfBirth, orgUnitCode, jobTitle, dxRole. email, dateOfBirth and jobTitle may be left out.
+             * @description CSV (UTF-8, header row) or XLSX (first worksheet, header row), at most 5 MB and 20,000 rows. Columns, in any order and any letter case: username, fullName, email, dateOfBirth, nationalId, orgUnitCode, jobTitle, dxRole. email, dateOfBirth, nationalId (12-digit CCCD, unique) and jobTitle may be left out.
              */
             file: string;
         };
@@ -2444,6 +2449,11 @@ export interface components {
             email?: string | null;
             /** @example Chuyên viên */
             jobTitle?: string | null;
+            /**
+             * @description Citizen identity number (CCCD, 12 digits), unique; null clears it
+             * @example 001090012345
+             */
+            nationalId?: string | null;
             /** @enum {string} */
             dxRole?: "full_time" | "part_time" | "none";
             roles?: ("learner" | "trainer" | "hr" | "sysadmin")[];

@@ -50,11 +50,13 @@ export function fetchPeople(
   });
 }
 
-/** What the create and edit dialogs both ask (empty email and job title are sent as absent). */
+/** What the create and edit dialogs both ask (empty optional fields are sent as absent). */
 export interface PersonDetails {
   fullName: string;
   email: string;
   jobTitle: string;
+  /** Citizen identity number (CCCD): links a single sign-on identity when so configured. */
+  nationalId: string;
   dxRole: DxRole;
   roles: Role[];
 }
@@ -67,14 +69,20 @@ export function createPerson(
     ...input,
     email: input.email.trim() || undefined,
     jobTitle: input.jobTitle.trim() || undefined,
+    nationalId: input.nationalId.trim() || undefined,
   });
 }
 
-/** `PATCH /api/users/:id`: name, email, job title, DX role and roles (empty clears). */
+/** `PATCH /api/users/:id`: name, email, job title, national ID, DX role and roles (empty clears). */
 export function updatePerson(id: string, input: PersonDetails): Promise<UserResponse> {
   return api.patch<UserResponse>(
     '/users/{id}',
-    { ...input, email: input.email.trim() || null, jobTitle: input.jobTitle.trim() || null },
+    {
+      ...input,
+      email: input.email.trim() || null,
+      jobTitle: input.jobTitle.trim() || null,
+      nationalId: input.nationalId.trim() || null,
+    },
     { path: { id } },
   );
 }

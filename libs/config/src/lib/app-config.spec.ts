@@ -111,5 +111,19 @@ describe('loadAppConfig', () => {
     expect(() =>
       loadAppConfig({ JWT_SECRET: secret, OIDC_ISSUER: 'https://sso.example.gov.vn' }),
     ).toThrow(/OIDC_CLIENT_ID is required.*OIDC_CLIENT_SECRET is required/);
+
+    // Linking by the national ID number (a claim of the provider's choosing); nothing else.
+    const sso = {
+      JWT_SECRET: secret,
+      OIDC_ISSUER: 'https://sso.example.gov.vn',
+      OIDC_CLIENT_ID: 'dx',
+      OIDC_CLIENT_SECRET: 'client-secret',
+      OIDC_LINK_CLAIM: 'citizen_id',
+    };
+    expect(loadAppConfig({ ...sso, OIDC_LINK_FIELD: 'national_id' }).oidc).toMatchObject({
+      linkClaim: 'citizen_id',
+      linkField: 'national_id',
+    });
+    expect(() => loadAppConfig({ ...sso, OIDC_LINK_FIELD: 'phone' })).toThrow(/OIDC_LINK_FIELD/);
   });
 });

@@ -76,7 +76,7 @@ export interface AppConfig {
     clientId: string;
     clientSecret: string;
     linkClaim: string;
-    linkField: 'username' | 'email';
+    linkField: 'username' | 'email' | 'national_id';
   } | null;
   mail: { smtpUrl: string | null; from: string; ratePerSecond: number; retryMaxSeconds: number };
 }

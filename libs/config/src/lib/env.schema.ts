@@ -110,11 +110,14 @@ export const envSchema = Joi.object({
   OIDC_ISSUER: Joi.string().uri({ scheme: ['http', 'https'] }),
   OIDC_CLIENT_ID: Joi.string().when('OIDC_ISSUER', { is: Joi.exist(), then: Joi.required() }),
   OIDC_CLIENT_SECRET: Joi.string().when('OIDC_ISSUER', { is: Joi.exist(), then: Joi.required() }),
-  /** The ID-token claim that names the person, and the account field it must equal. */
+  /**
+   * The ID-token claim that names the person, and the account field it must equal
+   * (national_id: the 12-digit citizen identity number HR recorded).
+   */
   OIDC_LINK_CLAIM: Joi.string()
     .pattern(/^[A-Za-z0-9_.:-]+$/)
     .default('preferred_username'),
-  OIDC_LINK_FIELD: Joi.string().valid('username', 'email').default('username'),
+  OIDC_LINK_FIELD: Joi.string().valid('username', 'email', 'national_id').default('username'),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'log', 'debug', 'verbose').default('log'),
   /** s3://… object store shared by every process; unset = files under STORAGE_DIR. */
   STORAGE_URL: Joi.string()

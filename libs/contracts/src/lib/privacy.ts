@@ -14,6 +14,8 @@ export interface PersonalDataExport {
     fullName: string;
     email: string | null;
     dateOfBirth: string | null;
+    /** The citizen identity number HR recorded (the person's own data, so it is here). */
+    nationalId: string | null;
     jobTitle: string | null;
     dxRole: DxRole;
     roles: Role[];

@@ -6,6 +6,11 @@ export interface UserResponse {
   fullName: string;
   email: string | null;
   dateOfBirth: string | null;
+  /**
+   * Citizen identity number (CCCD, 12 digits): personal data, in answers to hr and
+   * sysadmin only (absent for trainers and everywhere else).
+   */
+  nationalId?: string | null;
   orgUnitId: string;
   jobTitle: string | null;
   dxRole: DxRole;

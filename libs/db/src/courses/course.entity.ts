@@ -39,6 +39,18 @@ export class CourseEntity {
   @JoinColumn({ name: 'owner_org_unit_id' })
   ownerOrgUnit?: OrgUnitEntity;
 
+  /**
+   * The unit that issues the course's certificates when the owner does not: a national
+   * course is owned by the root, whose subtree is its audience, and issued by a training
+   * institution. Null: the owner issues them.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  issuerOrgUnitId: string | null;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'issuer_org_unit_id' })
+  issuerOrgUnit?: OrgUnitEntity;
+
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: CourseStatus;
 

@@ -14,6 +14,7 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity';
 
 /** A person who signs in. "user" is reserved in SQL, hence the table name. */
 @Entity('app_user')
+@Check('ck_app_user_national_id', `"national_id" ~ '^[0-9]{12}$'`)
 @Check('ck_app_user_dx_role', `"dx_role" IN ('full_time', 'part_time', 'none')`)
 @Check(
   'ck_app_user_roles',
@@ -46,6 +47,15 @@ export class UserEntity {
 
   @Column({ type: 'date', nullable: true })
   dateOfBirth: string | null;
+
+  /**
+   * Citizen identity number (CCCD, 12 digits), set by HR; links a single sign-on identity
+   * when OIDC_LINK_FIELD=national_id. Personal data: shown to HR only, never exported.
+   */
+  // Partial: at national scale almost every row is null, and the index stays small.
+  @Index('uq_app_user_national_id', { unique: true, where: '"national_id" IS NOT NULL' })
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  nationalId: string | null;
 
   /** Current unit (today). Where the person belonged on earlier dates is in `membership`. */
   @Column({ type: 'uuid' })

@@ -73,11 +73,14 @@ export interface OidcWorld {
 
 /**
  * Starts the provider (our client plus `otherClients`, the given accounts and clock) and an
- * API whose OIDC settings point at it.
+ * API whose OIDC settings point at it, with `apiEnv` on top (e.g. how identities link).
  */
-export async function oidcWorld(options: ProviderOptions): Promise<OidcWorld> {
-  const { provider, env } = await startOidcProvider(options);
-  const t = await createTestApp(env).catch(async (err: unknown) => {
+export async function oidcWorld(
+  options: ProviderOptions & { apiEnv?: Record<string, string> },
+): Promise<OidcWorld> {
+  const { apiEnv = {}, ...providerOptions } = options;
+  const { provider, env } = await startOidcProvider(providerOptions);
+  const t = await createTestApp({ ...env, ...apiEnv }).catch(async (err: unknown) => {
     await provider.stop(); // the spec's afterAll has no world to close
     throw err;
   });

@@ -141,6 +141,12 @@ export class OidcService {
       const user = await this.accounts.findByUsername(value.trim().toLowerCase());
       return user?.active ? user.id : null;
     }
+    if (oidc.linkField === 'national_id') {
+      // Stored as 12 digits; a provider may space them out ("001 090 012345").
+      const digits = value.replace(/\s+/g, '');
+      const user = /^\d{12}$/.test(digits) ? await this.accounts.findByNationalId(digits) : null;
+      return user?.active ? user.id : null;
+    }
     const people = await this.accounts.findByEmail(value.trim());
     return people.length === 1 && people[0].active ? people[0].id : null;
   }

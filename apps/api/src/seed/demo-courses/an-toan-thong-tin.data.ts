@@ -1,3 +1,4 @@
+import { DEMO_TRAINING_INSTITUTION } from '../demo-org-units.data';
 import { DemoCourse, tf } from './demo-course.types';
 
 export const AN_TOAN_THONG_TIN: DemoCourse = {
@@ -5,8 +6,11 @@ export const AN_TOAN_THONG_TIN: DemoCourse = {
   title: 'An toàn thông tin và an ninh mạng cơ bản',
   description:
     'Nhận diện các nguy cơ mất an toàn thông tin thường gặp, thói quen bảo vệ tài khoản, thiết bị, dữ liệu và cách xử lý khi có sự cố.',
-  hours: 4,
+  hours: 1.5,
   ownerCode: 'VN',
+  issuerCode: DEMO_TRAINING_INSTITUTION,
+  // Security is learnt step by step: lessons in order, a third of each lesson's time at least.
+  sequentialLessons: true,
   author: 'quantri',
   publishedDaysAgo: 45,
   modules: [
@@ -16,6 +20,7 @@ export const AN_TOAN_THONG_TIN: DemoCourse = {
         {
           title: 'Các mối đe dọa thường gặp',
           minutes: 15,
+          minSeconds: 300,
           content: `Những hình thức tấn công phổ biến nhắm vào cán bộ, công chức:
 
 - **Lừa đảo trực tuyến (phishing)**: thư, tin nhắn giả mạo để lấy mật khẩu hoặc cài mã độc.
@@ -28,6 +33,7 @@ Phần lớn sự cố bắt đầu từ **một cú nhấp chuột** của ngư
         {
           title: 'Nhận biết thư điện tử và tin nhắn lừa đảo',
           minutes: 15,
+          minSeconds: 300,
           content: `Dấu hiệu cảnh báo:
 
 1. Địa chỉ người gửi gần giống địa chỉ thật (ví dụ \`hanoi-gov.vn\` thay vì \`hanoi.gov.vn\`).
@@ -39,7 +45,8 @@ Khi nghi ngờ: **không nhấp, không trả lời**, báo ngay cho bộ phận
         },
         {
           title: 'Mạng xã hội và lộ lọt thông tin',
-          minutes: 10,
+          minutes: 15,
+          minSeconds: 300,
           content: `Thông tin đăng trên mạng xã hội có thể bị kẻ xấu tổng hợp để lừa đảo có chủ đích. Không đăng:
 
 - Ảnh chụp văn bản, màn hình hệ thống nội bộ.
@@ -81,6 +88,7 @@ Tài liệu **mật** tuyệt đối không soạn thảo, lưu trữ trên máy
         {
           title: 'Mật khẩu mạnh và xác thực hai yếu tố',
           minutes: 15,
+          minSeconds: 300,
           content: `Một mật khẩu tốt:
 
 - Dài **từ 12 ký tự** trở lên; một cụm từ dễ nhớ như \`Ca-phe-sang-thu-2!\` mạnh hơn \`P@ss1\`.
@@ -92,6 +100,7 @@ Bật **xác thực hai yếu tố** (mã OTP, ứng dụng xác thực) cho th�
         {
           title: 'Bảo vệ thiết bị và dữ liệu',
           minutes: 15,
+          minSeconds: 300,
           content: `Thói quen hằng ngày:
 
 1. Cập nhật hệ điều hành và phần mềm ngay khi có bản vá.
@@ -104,6 +113,7 @@ Sao lưu đều đặn là cách hiệu quả nhất để phục hồi sau sự
         {
           title: 'Khung pháp lý và xử lý sự cố',
           minutes: 15,
+          minSeconds: 300,
           content: `Các văn bản cần biết:
 
 - **Luật An toàn thông tin mạng** năm 2015.

@@ -1,3 +1,4 @@
+import { DEMO_TRAINING_INSTITUTION } from '../demo-org-units.data';
 import { DemoCourse, tf } from './demo-course.types';
 
 export const CHINH_PHU_SO: DemoCourse = {
@@ -5,8 +6,9 @@ export const CHINH_PHU_SO: DemoCourse = {
   title: 'Chính phủ số và dịch vụ công trực tuyến',
   description:
     'Các nền tảng của chính phủ số, định danh và xác thực điện tử, dịch vụ công trực tuyến toàn trình và cách hỗ trợ người dân sử dụng.',
-  hours: 5,
+  hours: 1.5,
   ownerCode: 'VN',
+  issuerCode: DEMO_TRAINING_INSTITUTION,
   author: 'quantri',
   publishedDaysAgo: 90,
   modules: [

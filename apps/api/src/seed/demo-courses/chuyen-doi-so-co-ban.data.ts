@@ -1,3 +1,4 @@
+import { DEMO_TRAINING_INSTITUTION } from '../demo-org-units.data';
 import { DemoCourse, tf } from './demo-course.types';
 
 export const CHUYEN_DOI_SO_CO_BAN: DemoCourse = {
@@ -5,8 +6,9 @@ export const CHUYEN_DOI_SO_CO_BAN: DemoCourse = {
   title: 'Chuyển đổi số cơ bản cho cán bộ, công chức',
   description:
     'Khái niệm, mục tiêu và các trụ cột của chuyển đổi số quốc gia; cách làm việc trên môi trường số trong cơ quan nhà nước và vai trò của mỗi cán bộ, công chức.',
-  hours: 6,
+  hours: 1.5,
   ownerCode: 'VN',
+  issuerCode: DEMO_TRAINING_INSTITUTION,
   author: 'quantri',
   publishedDaysAgo: 120,
   modules: [
@@ -101,7 +103,7 @@ Ngày 10 tháng 10 hằng năm là **Ngày Chuyển đổi số quốc gia**, d�
       lessons: [
         {
           title: 'Văn bản điện tử và chữ ký số',
-          minutes: 20,
+          minutes: 15,
           content: `Theo Nghị định số 30/2020/NĐ-CP về công tác văn thư, văn bản điện tử được ký số bằng chữ ký số chuyên dùng có **giá trị pháp lý như bản gốc văn bản giấy**.
 
 Một quy trình xử lý văn bản trên môi trường số gồm:

@@ -1,3 +1,4 @@
+import { DEMO_TRAINING_INSTITUTION } from '../demo-org-units.data';
 import { DemoCourse, tf } from './demo-course.types';
 
 export const DU_LIEU_SO: DemoCourse = {
@@ -5,8 +6,9 @@ export const DU_LIEU_SO: DemoCourse = {
   title: 'Dữ liệu số và khai thác dữ liệu',
   description:
     'Hiểu về dữ liệu số, dữ liệu mở và dữ liệu cá nhân; thu thập, làm sạch, phân tích và trình bày dữ liệu phục vụ chỉ đạo, điều hành.',
-  hours: 6,
+  hours: 2,
   ownerCode: 'VN',
+  issuerCode: DEMO_TRAINING_INSTITUTION,
   author: 'quantri',
   publishedDaysAgo: 60,
   modules: [
@@ -15,7 +17,7 @@ export const DU_LIEU_SO: DemoCourse = {
       lessons: [
         {
           title: 'Dữ liệu, thông tin và tri thức',
-          minutes: 15,
+          minutes: 20,
           content: `**Dữ liệu** là các con số, ký hiệu, sự kiện được ghi nhận (ví dụ: số hồ sơ tiếp nhận mỗi ngày). Khi được tổ chức và đặt trong bối cảnh, dữ liệu trở thành **thông tin** ("số hồ sơ tăng 20% so với tháng trước"). Khi thông tin được phân tích để rút ra cách hành động, ta có **tri thức** ("cần bố trí thêm một cán bộ tiếp nhận vào thứ Hai").
 
 Dữ liệu số là dữ liệu được lưu dưới dạng máy tính đọc và xử lý được: bảng tính, cơ sở dữ liệu, tệp văn bản có cấu trúc.`,
@@ -76,7 +78,7 @@ Bảng tổng hợp (*PivotTable*) giúp:
         },
         {
           title: 'Trực quan hóa dữ liệu',
-          minutes: 15,
+          minutes: 20,
           content: `Chọn biểu đồ theo thông điệp muốn truyền tải:
 
 | Thông điệp | Biểu đồ phù hợp |

@@ -6,7 +6,7 @@ export const KY_NANG_SO: DemoCourse = {
   title: 'Kỹ năng số thiết yếu',
   description:
     'Quản lý tài liệu số, soạn thảo văn bản đúng thể thức, giao tiếp, cộng tác trực tuyến và tìm kiếm thông tin tin cậy — dành cho cán bộ, công chức thành phố Hà Nội.',
-  hours: 4,
+  hours: 1,
   ownerCode: 'HN',
   author: 'daotao.hn',
   publishedDaysAgo: 30,
@@ -27,7 +27,7 @@ Lưu tài liệu công việc trên hệ thống lưu trữ của cơ quan thay 
         },
         {
           title: 'Soạn thảo văn bản đúng thể thức',
-          minutes: 20,
+          minutes: 15,
           content: `Nghị định số 30/2020/NĐ-CP quy định thể thức và kỹ thuật trình bày văn bản hành chính, trong đó:
 
 - Phông chữ **Times New Roman**, bộ mã Unicode theo TCVN 6909:2001, màu đen.

@@ -112,6 +112,18 @@ export const ACCOUNT_RULES: RuleTable = {
       body: { roles: ['learner', 'trainer'] },
     }),
   },
+  // A personal identifier (the OIDC link when OIDC_LINK_FIELD=national_id): people managers only.
+  'PATCH /api/users/{id} · national ID': {
+    above: { learner: 403, trainer: 403, hr: 404, sysadmin: 200 },
+    learner: 403,
+    trainer: 403,
+    hr: inScope(200),
+    sysadmin: 200,
+    request: async (c) => ({
+      params: { id: (await c.w.fresh.user(c.side)).id },
+      body: { nationalId: String(Math.floor(Math.random() * 1e12)).padStart(12, '0') },
+    }),
+  },
   // Refused before the person is looked up: hr never learns who exists outside its scope.
   'PATCH /api/users/{id} · grant sysadmin': {
     above: { learner: 403, trainer: 403, hr: 403, sysadmin: 200 },

@@ -19,6 +19,12 @@ import {
 const trimNfc = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().normalize('NFC') : value;
 
+/** A citizen identity card (CCCD) number: 12 digits; spaces people type in it are dropped. */
+export const NATIONAL_ID_PATTERN = /^\d{12}$/;
+export const NATIONAL_ID_MESSAGE = 'nationalId must be the 12 digits of a citizen identity card';
+export const normaliseNationalId = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\s+/g, '') : value;
+
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,6 +59,15 @@ export class CreateUserDto {
   @Matches(DATE_PATTERN, { message: 'dateOfBirth must be YYYY-MM-DD' })
   @IsDateString({ strict: true })
   dateOfBirth?: string;
+
+  @ApiPropertyOptional({
+    example: '001090012345',
+    description: 'Citizen identity number (CCCD, 12 digits), unique; shown to hr and sysadmin only',
+  })
+  @IsOptional()
+  @Transform(normaliseNationalId)
+  @Matches(NATIONAL_ID_PATTERN, { message: NATIONAL_ID_MESSAGE })
+  nationalId?: string;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

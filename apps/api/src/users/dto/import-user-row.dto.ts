@@ -16,6 +16,7 @@ export class ImportUserRowDto extends PickType(CreateUserDto, [
   'fullName',
   'email',
   'dateOfBirth',
+  'nationalId',
   'jobTitle',
   'dxRole',
 ] as const) {

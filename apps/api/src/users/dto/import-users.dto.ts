@@ -8,8 +8,9 @@ export class ImportUsersFileDto {
     format: 'binary',
     description:
       'CSV (UTF-8, header row) or XLSX (first worksheet, header row), at most 5 MB and 20,000 rows. ' +
-      'Columns, in any order and any letter case: username, fullName, email, dateOfBirth, orgUnitCode, ' +
-      'jobTitle, dxRole. email, dateOfBirth and jobTitle may be left out.',
+      'Columns, in any order and any letter case: username, fullName, email, dateOfBirth, nationalId, ' +
+      'orgUnitCode, jobTitle, dxRole. email, dateOfBirth, nationalId (12-digit CCCD, unique) and ' +
+      'jobTitle may be left out.',
   })
   file: unknown;
 }

@@ -18,12 +18,20 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { DATE_PATTERN } from './create-user.dto';
+import {
+  DATE_PATTERN,
+  NATIONAL_ID_MESSAGE,
+  NATIONAL_ID_PATTERN,
+  normaliseNationalId,
+} from './create-user.dto';
 
 const trimNfc = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().normalize('NFC') : value;
 
-/** `PATCH /api/users/:id`: only the fields given change; `null` clears email and job title. */
+/**
+ * `PATCH /api/users/:id`: only the fields given change; `null` clears email, job title and
+ * national ID number.
+ */
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Nguyễn Thị Hường' })
   @IsOptional()
@@ -45,6 +53,17 @@ export class UpdateUserDto {
   @Transform(trimNfc)
   @MaxLength(255)
   jobTitle?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '001090012345',
+    nullable: true,
+    description: 'Citizen identity number (CCCD, 12 digits), unique; null clears it',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Transform(normaliseNationalId)
+  @Matches(NATIONAL_ID_PATTERN, { message: NATIONAL_ID_MESSAGE })
+  nationalId?: string | null;
 
   @ApiPropertyOptional({ enum: DX_ROLES })
   @IsOptional()

@@ -7,6 +7,7 @@ export const IMPORT_COLUMNS = [
   'fullName',
   'email',
   'dateOfBirth',
+  'nationalId',
   'orgUnitCode',
   'jobTitle',
   'dxRole',

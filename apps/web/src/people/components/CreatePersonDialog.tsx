@@ -15,6 +15,7 @@ const EMPTY: PersonDetails = {
   fullName: '',
   email: '',
   jobTitle: '',
+  nationalId: '',
   dxRole: 'none',
   roles: ['learner'],
 };

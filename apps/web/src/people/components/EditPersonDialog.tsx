@@ -7,7 +7,10 @@ import { updatePerson, type PersonDetails } from '../api';
 import { PERSON_DETAIL_FIELDS, PersonDetailsFields } from './PersonDetailsFields';
 import { usePersonFormErrors } from './usePersonFormErrors';
 
-/** "Sửa thông tin": name, email, job title, DX role and the roles the caller may give. */
+/**
+ * "Sửa thông tin": name, email, job title, national ID number, DX role and the roles the
+ * caller may give.
+ */
 export function EditPersonDialog({
   person,
   onClose,
@@ -22,6 +25,7 @@ export function EditPersonDialog({
     fullName: person.fullName,
     email: person.email ?? '',
     jobTitle: person.jobTitle ?? '',
+    nationalId: person.nationalId ?? '',
     dxRole: person.dxRole,
     roles: person.roles,
   });

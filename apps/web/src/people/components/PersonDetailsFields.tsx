@@ -6,7 +6,14 @@ import { useMe } from '../../auth/useMe';
 import type { PersonDetails } from '../api';
 
 /** Fields of PersonDetails, for showing the API's errors beside them. */
-export const PERSON_DETAIL_FIELDS = ['fullName', 'email', 'jobTitle', 'dxRole', 'roles'] as const;
+export const PERSON_DETAIL_FIELDS = [
+  'fullName',
+  'email',
+  'jobTitle',
+  'nationalId',
+  'dxRole',
+  'roles',
+] as const;
 
 /** Roles the caller may hand out: only a sysadmin makes another sysadmin. */
 export function useGrantableRoles(): readonly Role[] {
@@ -15,7 +22,10 @@ export function useGrantableRoles(): readonly Role[] {
   return isSysadmin ? ROLES : ROLES.filter((r) => r !== 'sysadmin');
 }
 
-/** Name, email, job title, DX role and roles: what creating and editing a person share. */
+/**
+ * Name, email, job title, national ID number, DX role and roles: what creating and editing
+ * a person share (both are people managers' dialogs, the only ones who see the number).
+ */
 export function PersonDetailsFields({
   idPrefix,
   value,
@@ -62,6 +72,17 @@ export function PersonDetailsFields({
         maxLength={255}
         onValue={(v) => set('jobTitle', v)}
         error={errors.jobTitle}
+      />
+      <InputField
+        id={id('nationalId')}
+        label={t('peopleAdmin.form.nationalId')}
+        hint={t('peopleAdmin.form.nationalIdHint')}
+        value={value.nationalId}
+        inputMode="numeric"
+        maxLength={20}
+        autoComplete="off"
+        onValue={(v) => set('nationalId', v)}
+        error={errors.nationalId}
       />
       <SelectField
         id={id('dxRole')}
