@@ -38,6 +38,8 @@ export interface OpenLoopResult {
   /** Epoch ms of the first measured request's due time, to line up the API's samples. */
   startedAt: number;
   timeline: OpenLoopSecond[];
+  /** Each measured request's latency from when it was due, ms (to pool several runs). */
+  latencies: number[];
 }
 
 interface Timed {
@@ -121,6 +123,7 @@ export async function offerLoad(
     statuses,
     startedAt,
     timeline: bySecond(answers, startedAt, report.generator),
+    latencies: ms,
   };
 }
 
