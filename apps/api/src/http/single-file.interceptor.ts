@@ -7,6 +7,7 @@ import {
   PayloadTooLargeException,
   Type,
 } from '@nestjs/common';
+import type { FieldErrorCode } from '@dx/contracts';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 
@@ -18,8 +19,8 @@ export interface SingleFileUpload {
   parts: number;
   /** What the field must hold, for the refusal: "one CSV or XLSX file". */
   expected: string;
-  /** The contract's 400 on the `file` field, as the feature words it. */
-  refuse: (message: string) => HttpException;
+  /** The contract's 400 on the `file` field, as the feature words it (`code`: why, if it wants). */
+  refuse: (message: string, code: FieldErrorCode) => HttpException;
 }
 
 /**
@@ -45,12 +46,13 @@ export function singleFileInterceptor(upload: SingleFileUpload): Type<NestInterc
         return await super.intercept(ctx, next);
       } catch (err) {
         if (err instanceof PayloadTooLargeException) {
-          throw upload.refuse(`must be at most ${upload.maxBytes / 1024 / 1024} MB`);
+          throw upload.refuse(`must be at most ${upload.maxBytes / 1024 / 1024} MB`, 'file_too_large');
         }
         const reason =
           err instanceof HttpException || err instanceof Error ? err.message : String(err);
         throw upload.refuse(
           `expected ${upload.expected} in the multipart field "file" (${reason})`,
+          'file_rejected',
         );
       }
     }

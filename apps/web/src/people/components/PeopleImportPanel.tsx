@@ -2,7 +2,7 @@ import type { UserImportResult } from '@dx/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../api/error-text';
+import { apiErrorText, fieldErrorText } from '../../api/error-text';
 import { importPeople } from '../api';
 
 /**
@@ -78,7 +78,7 @@ export function PeopleImportPanel() {
                   <tr key={`${e.row}-${e.field}`}>
                     <td>{e.row}</td>
                     <td>{e.field}</td>
-                    <td>{e.message}</td>
+                    <td>{fieldErrorText(t, e)}</td>
                   </tr>
                 ))}
               </tbody>
