@@ -119,7 +119,11 @@ describe('certificate exports: POST /api/certificates/exports and following the 
       (await ask(w.tokens.trainerA, body).expect(400)).body.errors.map((e: { field: string }) => e.field);
     expect(await fields({ orgUnitId: w.units.a.id, year, format: 'csv' })).toEqual(['format']);
     expect(await fields({ orgUnitId: w.units.a.id, year: 1999, format: 'zip' })).toEqual(['year']);
-    expect(await fields({ orgUnitId: w.units.a.id, year: year + 1, format: 'zip' })).toEqual(['year']);
+    const future = await ask(w.tokens.trainerA, { orgUnitId: w.units.a.id, year: year + 1, format: 'zip' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({ field: 'year', code: 'year_in_future', params: { currentYear: year } }),
+    ]);
     expect(await fields({ orgUnitId: 'x', year, format: 'zip' })).toEqual(['orgUnitId']);
   });
 });
