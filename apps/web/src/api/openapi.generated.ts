@@ -2387,8 +2387,25 @@ export interface components {
             row: number;
             /** @example dateOfBirth */
             field: string;
-            /** @example dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy */
+            /**
+             * @description FieldErrorCode, for translations
+             * @example import_date_of_birth
+             */
+            code: Record<string, never>;
+            /**
+             * @description English, for logs
+             * @example dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy
+             */
             message: string;
+            /**
+             * @description Values the sentence of `code` names
+             * @example {
+             *       "firstRow": 2
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         UserImportResultDto: {
             /** @example 12 */
@@ -3058,7 +3075,13 @@ export interface components {
             progress: number;
             /** Format: uuid */
             reportId?: string;
+            /** @description English, for logs */
             error?: string;
+            /**
+             * @description Why it failed, for translations
+             * @enum {string}
+             */
+            errorCode?: "job_failed" | "job_lost";
         };
         CoverageSplitDto: {
             dxStaff: number;
