@@ -130,9 +130,9 @@ describe('authoring a course', () => {
           'Dòng 5, cột options: Đáp án không phù hợp với loại câu hỏi.',
         ]);
         // The check knows the parser's sentences and saw class-validator's at run time.
-        expect(knowsApiSentence('an essay question (empty answer block) cannot be graded here')).toBe(
-          true,
-        );
+        expect(
+          knowsApiSentence('an essay question (empty answer block) cannot be graded here'),
+        ).toBe(true);
         expect([...seen].some((m) => m.includes('needs its match'))).toBe(true);
         expect(await languageProblems(page, seen)).toEqual([]);
       },

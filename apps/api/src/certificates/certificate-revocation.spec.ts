@@ -250,7 +250,10 @@ describe('revoking and re-issuing certificates', () => {
         reason: 'name_correction',
         holderName: 'Nguyễn Thị Hường',
       }).expect(400);
-      expect(same.body.errors[0]).toMatchObject({ field: 'holderName', code: 'holder_name_unchanged' });
+      expect(same.body.errors[0]).toMatchObject({
+        field: 'holderName',
+        code: 'holder_name_unchanged',
+      });
       expect(await events(cert.id, 'reissued')).toEqual([]);
     });
 

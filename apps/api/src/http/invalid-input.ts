@@ -28,5 +28,7 @@ export function invalidField(
   code?: FieldErrorCode,
   params?: ErrorParams,
 ): InvalidInputException {
-  return new InvalidInputException([{ field, message, ...(code && { code }), ...(params && { params }) }]);
+  return new InvalidInputException([
+    { field, message, ...(code && { code }), ...(params && { params }) },
+  ]);
 }

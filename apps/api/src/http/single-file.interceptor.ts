@@ -46,7 +46,10 @@ export function singleFileInterceptor(upload: SingleFileUpload): Type<NestInterc
         return await super.intercept(ctx, next);
       } catch (err) {
         if (err instanceof PayloadTooLargeException) {
-          throw upload.refuse(`must be at most ${upload.maxBytes / 1024 / 1024} MB`, 'file_too_large');
+          throw upload.refuse(
+            `must be at most ${upload.maxBytes / 1024 / 1024} MB`,
+            'file_too_large',
+          );
         }
         const reason =
           err instanceof HttpException || err instanceof Error ? err.message : String(err);

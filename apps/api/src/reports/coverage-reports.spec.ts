@@ -272,7 +272,8 @@ describe('training-coverage reports API', () => {
 
   it('says why a job failed with a code: failed in the worker, or lost by the queue', async () => {
     const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE), { strict: false });
-    const ask = async () => (await post(auth.hr, { year: 2025, orgUnitId: commune.id }).expect(202)).body.jobId;
+    const ask = async () =>
+      (await post(auth.hr, { year: 2025, orgUnitId: commune.id }).expect(202)).body.jobId;
     // The queue forgot the job while the row still says running (Redis flushed).
     const lost = await ask();
     await (await queue.getJob(lost))?.remove();
@@ -283,9 +284,10 @@ describe('training-coverage reports API', () => {
     // The worker marked the row failed, and BullMQ has since dropped the job.
     const failed = await ask();
     await (await queue.getJob(failed))?.remove();
-    await t.db.query(`UPDATE coverage_report SET status = 'failed', error = 'boom' WHERE job_id = $1`, [
-      failed,
-    ]);
+    await t.db.query(
+      `UPDATE coverage_report SET status = 'failed', error = 'boom' WHERE job_id = $1`,
+      [failed],
+    );
     expect((await get(auth.hr, `/jobs/${failed}`).expect(200)).body).toMatchObject({
       state: 'failed',
       error: 'boom',

@@ -156,7 +156,13 @@ export class CoverageRequestsService implements OnModuleInit {
         // A row the worker marked failed failed there; a running row whose job is gone was lost
         // (Redis flushed or restarted without persistence): asking again is the remedy.
         if (report.status === 'failed') {
-          return { state: 'failed', progress, reportId, error: report.error ?? 'failed', errorCode: 'job_failed' };
+          return {
+            state: 'failed',
+            progress,
+            reportId,
+            error: report.error ?? 'failed',
+            errorCode: 'job_failed',
+          };
         }
         return {
           state: 'failed',

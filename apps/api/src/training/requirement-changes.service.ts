@@ -33,9 +33,14 @@ export class RequirementChangesService {
       );
       if (cleared) throw invalidField(cleared, `${cleared} cannot be null`, 'is_not_empty');
       if (dto.dueDate !== undefined && !isDayOfYear(dto.dueDate, current.year)) {
-        throw invalidField('dueDate', `must be a date within ${current.year}`, 'date_outside_year', {
-          year: current.year,
-        });
+        throw invalidField(
+          'dueDate',
+          `must be a date within ${current.year}`,
+          'date_outside_year',
+          {
+            year: current.year,
+          },
+        );
       }
       const before = await this.covered(tx, current);
       const changes: Partial<RequirementEntity> = {};

@@ -1,12 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, dayMonthYear, Role, UserResponse } from '@dx/contracts';
 import { UserEntity } from '@dx/db';
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';

@@ -174,7 +174,13 @@ function fail(
   message: string,
   params?: ErrorParams,
 ): void {
-  r.errors.push({ row: r.row, field, code, message, ...(params && { params }) } satisfies ImportRowError);
+  r.errors.push({
+    row: r.row,
+    field,
+    code,
+    message,
+    ...(params && { params }),
+  } satisfies ImportRowError);
 }
 
 function hasError(r: RowCheck, field: ImportColumn): boolean {
@@ -189,8 +195,14 @@ function flagRepeatedUsernames(rows: RowCheck[]): void {
     const first = firstRow.get(r.value.username);
     if (first === undefined) firstRow.set(r.value.username, r.row);
     else
-      fail(r, 'username', 'repeated_in_file', `appears more than once in the file (first on row ${first})`, {
-        firstRow: first,
-      });
+      fail(
+        r,
+        'username',
+        'repeated_in_file',
+        `appears more than once in the file (first on row ${first})`,
+        {
+          firstRow: first,
+        },
+      );
   }
 }

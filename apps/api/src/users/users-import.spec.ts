@@ -89,14 +89,24 @@ describe('POST /api/users/import', () => {
 
   // Each refusal has a code (and the values its sentence names) for the web to translate.
   const SAMPLE_ERRORS = [
-    { row: 4, field: 'dxRole', code: 'import_dx_role', message: expect.stringContaining('full_time') },
+    {
+      row: 4,
+      field: 'dxRole',
+      code: 'import_dx_role',
+      message: expect.stringContaining('full_time'),
+    },
     {
       row: 6,
       field: 'dateOfBirth',
       code: 'import_date_of_birth',
       message: expect.stringContaining('dd/mm/yyyy'),
     },
-    { row: 7, field: 'orgUnitCode', code: 'unknown_org_unit', message: 'no org unit has this code' },
+    {
+      row: 7,
+      field: 'orgUnitCode',
+      code: 'unknown_org_unit',
+      message: 'no org unit has this code',
+    },
     {
       row: 8,
       field: 'username',
@@ -116,12 +126,10 @@ describe('POST /api/users/import', () => {
       .where({ username: In(usernames) })
       .orderBy('u.username')
       .getMany();
-    const memberships = await t.db
-      .getRepository(MembershipEntity)
-      .find({
-        where: { userId: In(users.map((u) => u.id)) },
-        order: { userId: 'ASC', validFrom: 'ASC' },
-      });
+    const memberships = await t.db.getRepository(MembershipEntity).find({
+      where: { userId: In(users.map((u) => u.id)) },
+      order: { userId: 'ASC', validFrom: 'ASC' },
+    });
     return { users, memberships };
   }
 
@@ -301,7 +309,12 @@ describe('POST /api/users/import', () => {
       errors: [
         { row: 2, field: 'orgUnitCode', code: 'outside_scope', message: 'outside your scope' },
         { row: 4, field: 'username', code: 'already_used', message: 'already taken' },
-        { row: 5, field: 'orgUnitCode', code: 'org_unit_closed', message: 'the org unit is closed' },
+        {
+          row: 5,
+          field: 'orgUnitCode',
+          code: 'org_unit_closed',
+          message: 'the org unit is closed',
+        },
       ],
     });
     expect((await stored([`${p}.b`, `${p}.c`])).users).toEqual([]);

@@ -103,7 +103,10 @@ describe('apiErrorText / fieldErrorText', () => {
   });
 
   it('says what is wrong with an import row in the reader language, with the values it names', async () => {
-    const row = (code: ImportRowError['code'], params?: ImportRowError['params']): ImportRowError => ({
+    const row = (
+      code: ImportRowError['code'],
+      params?: ImportRowError['params'],
+    ): ImportRowError => ({
       row: 8,
       field: 'username',
       code,

@@ -1,4 +1,9 @@
-import { fieldCodeOfConstraint, type FieldError, type FieldErrorCode, type QuestionType } from '@dx/contracts';
+import {
+  fieldCodeOfConstraint,
+  type FieldError,
+  type FieldErrorCode,
+  type QuestionType,
+} from '@dx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { CreateQuestionDto, optionRows, textRuleColumns } from '../../courses/dto/question.dto';

@@ -13,7 +13,8 @@ export const MAX_IMPORT_QUESTIONS = 2000;
 export async function readQuestionFile(
   file: ImportUpload | undefined,
 ): Promise<{ candidates: QuestionCandidate[]; errors: RowError[] }> {
-  if (!file) throw invalidFile('file_missing', 'attach an XLSX or GIFT file in the multipart field "file"');
+  if (!file)
+    throw invalidFile('file_missing', 'attach an XLSX or GIFT file in the multipart field "file"');
   if (!file.buffer?.length) throw invalidFile('file_empty', 'the file is empty');
   let read: { candidates: QuestionCandidate[]; errors: RowError[] };
   if (file.buffer.subarray(0, 4).equals(ZIP_MAGIC)) {
@@ -30,11 +31,16 @@ export async function readQuestionFile(
     }
     read = giftCandidates(text);
   }
-  if (read.candidates.length + read.errors.length === 0) throw invalidFile('file_no_question', 'holds no question');
+  if (read.candidates.length + read.errors.length === 0)
+    throw invalidFile('file_no_question', 'holds no question');
   if (read.candidates.length > MAX_IMPORT_QUESTIONS) {
-    throw invalidFile('file_too_many_questions', `has more than ${MAX_IMPORT_QUESTIONS} questions; split it`, {
-      max: MAX_IMPORT_QUESTIONS,
-    });
+    throw invalidFile(
+      'file_too_many_questions',
+      `has more than ${MAX_IMPORT_QUESTIONS} questions; split it`,
+      {
+        max: MAX_IMPORT_QUESTIONS,
+      },
+    );
   }
   return read;
 }

@@ -27,7 +27,10 @@ export class ImportRowErrorDto implements ImportRowError {
   @ApiProperty({ example: 'import_date_of_birth', description: 'FieldErrorCode, for translations' })
   code: FieldErrorCode;
 
-  @ApiProperty({ example: 'dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy', description: 'English, for logs' })
+  @ApiProperty({
+    example: 'dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy',
+    description: 'English, for logs',
+  })
   message: string;
 
   @ApiPropertyOptional({

@@ -26,7 +26,8 @@ export function readCsvSheet(file: Buffer): RawRow[] {
       },
     });
   } catch (err) {
-    if (err instanceof CsvError) throw invalidFile('file_unreadable', `is not valid CSV: ${err.message}`);
+    if (err instanceof CsvError)
+      throw invalidFile('file_unreadable', `is not valid CSV: ${err.message}`);
     throw err;
   }
   return rows;
@@ -40,7 +41,10 @@ function decodeUtf8(file: Buffer): string {
     throw invalidFile('file_save_as_utf8', 'is UTF-16 text; save it as "CSV UTF-8" or XLSX');
   }
   if (file.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw invalidFile('file_save_as_utf8', 'is an old .xls workbook; save it as XLSX or "CSV UTF-8"');
+    throw invalidFile(
+      'file_save_as_utf8',
+      'is an old .xls workbook; save it as XLSX or "CSV UTF-8"',
+    );
   }
   let text: string;
   try {

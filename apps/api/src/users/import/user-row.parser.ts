@@ -1,4 +1,10 @@
-import { DX_ROLES, DxRole, fieldCodeOfConstraint, FieldErrorCode, ImportRowError } from '@dx/contracts';
+import {
+  DX_ROLES,
+  DxRole,
+  fieldCodeOfConstraint,
+  FieldErrorCode,
+  ImportRowError,
+} from '@dx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DATE_PATTERN } from '../dto/create-user.dto';
@@ -38,7 +44,8 @@ const IMPORT_REFUSALS: Partial<Record<ImportColumn, { code: FieldErrorCode; mess
   },
   dxRole: {
     code: 'import_dx_role',
-    message: 'dxRole must be full_time, part_time or none ("chuyên trách", "kiêm nhiệm" or "không")',
+    message:
+      'dxRole must be full_time, part_time or none ("chuyên trách", "kiêm nhiệm" or "không")',
   },
 };
 

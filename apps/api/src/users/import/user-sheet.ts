@@ -84,7 +84,11 @@ export function toUserSheet(records: RawRow[]): UserSheet {
     const column = byName.get(name.toLowerCase());
     if (!column) errors.push({ field: name, code: 'unknown_column', message: 'unknown column' });
     else if (index.has(column))
-      errors.push({ field: name, code: 'repeated_column', message: 'column appears more than once' });
+      errors.push({
+        field: name,
+        code: 'repeated_column',
+        message: 'column appears more than once',
+      });
     else index.set(column, i);
   });
   for (const column of REQUIRED_COLUMNS) {
