@@ -4,7 +4,12 @@ import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
 import { loginAs } from './support/learner-session';
 import { createLearningWorld } from './support/learning-world';
-import { knowsApiSentence, languageProblems, watchApiMessages } from './support/page-quality';
+import {
+  knowsApiSentence,
+  languageProblems,
+  waitUntil,
+  watchApiMessages,
+} from './support/page-quality';
 
 const COURSE = 'Kỹ năng số cho công chức cấp xã';
 const READING = 'Bài 1. Dữ liệu số là gì?';
@@ -124,17 +129,17 @@ describe('authoring a course', () => {
         await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
         const refusal = page.getByRole('alert').filter({ hasText: 'Chưa nhập câu hỏi nào.' });
         await refusal.waitFor();
+        // The check knows the parser's sentences and reads class-validator's from the answer.
+        expect(
+          knowsApiSentence('an essay question (empty answer block) cannot be graded here'),
+        ).toBe(true);
+        await waitUntil(() => [...seen].some((m) => m.includes('needs its match')));
+        expect(await languageProblems(page, seen)).toEqual([]);
         expect(await refusal.locator('li').allInnerTexts()).toEqual([
           'Dòng 1, cột gift: Câu hỏi tự luận (phần đáp án trống) không chấm tự động được.',
           'Dòng 3, cột gift: “ba mươi tư” không phải là số.',
           'Dòng 5, cột options: Đáp án không phù hợp với loại câu hỏi.',
         ]);
-        // The check knows the parser's sentences and saw class-validator's at run time.
-        expect(
-          knowsApiSentence('an essay question (empty answer block) cannot be graded here'),
-        ).toBe(true);
-        expect([...seen].some((m) => m.includes('needs its match'))).toBe(true);
-        expect(await languageProblems(page, seen)).toEqual([]);
       },
     ));
 });

@@ -81,6 +81,15 @@ export function englishOfAnswer(status: number, body: unknown): string[] {
   return texts.filter((m): m is string => typeof m === 'string' && m.length >= 8);
 }
 
+/** Waits (up to 5 s) for `done`, e.g. for watchApiMessages to have read an answer. */
+export async function waitUntil(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Collects the English of the API's answers while a page is used (see englishOfAnswer), so
  * the check also catches English produced at run time (class-validator's own sentences,
