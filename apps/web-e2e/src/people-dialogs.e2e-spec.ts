@@ -179,7 +179,7 @@ describe('people dialogs', () => {
           expect(await languageProblems(page, seen)).toEqual([]);
           const rows = page.getByRole('table', { name: 'Các dòng lỗi' }).locator('tbody tr');
           const cells = await rows.evaluateAll((trs) =>
-            trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+            trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
           );
           expect(cells).toEqual([
             ['3', 'username', 'Trùng với dòng 2 của tệp.'],
