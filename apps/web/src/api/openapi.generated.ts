@@ -2391,7 +2391,7 @@ export interface components {
              * @description FieldErrorCode, for translations
              * @example import_date_of_birth
              */
-            code: Record<string, never>;
+            code: string;
             /**
              * @description English, for logs
              * @example dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy

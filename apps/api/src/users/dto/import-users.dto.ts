@@ -24,7 +24,11 @@ export class ImportRowErrorDto implements ImportRowError {
   @ApiProperty({ example: 'dateOfBirth' })
   field: string;
 
-  @ApiProperty({ example: 'import_date_of_birth', description: 'FieldErrorCode, for translations' })
+  @ApiProperty({
+    type: String,
+    example: 'import_date_of_birth',
+    description: 'FieldErrorCode, for translations',
+  })
   code: FieldErrorCode;
 
   @ApiProperty({
