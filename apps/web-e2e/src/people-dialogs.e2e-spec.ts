@@ -158,6 +158,25 @@ describe('people dialogs', () => {
           const unitCode = `NS-${suffix.toUpperCase()}`;
           await loginAs(page, hr);
           await page.goto('/admin/people');
+          const fileInput = page.getByLabel('Tệp danh sách (CSV hoặc Excel)');
+          const submit = page.getByRole('button', { name: 'Nhập danh sách', exact: true });
+
+          // A header that is not the template refuses the whole file, naming each column.
+          await fileInput.setInputFiles({
+            name: 'sai-mau.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(
+              `username,hoTen,orgUnitCode,dxRole\r\nnv.x.${suffix},X,${unitCode},không`,
+            ),
+          });
+          await submit.click();
+          const refused = page.getByRole('alert').filter({ hasText: 'Dữ liệu chưa hợp lệ:' });
+          await refused.waitFor();
+          expect(await refused.locator('li').allInnerTexts()).toEqual([
+            'hoTen: Cột không có trong mẫu nhập.',
+            'fullName: Thiếu cột bắt buộc này.',
+          ]);
+
           const csv = [
             'username,fullName,orgUnitCode,dxRole,dateOfBirth',
             `nv.a.${suffix},Nguyễn Văn An,${unitCode},chuyên trách,`,
@@ -167,12 +186,12 @@ describe('people dialogs', () => {
             `nv.d.${suffix},Lê Văn Dũng,${unitCode},thỉnh thoảng,`,
             `nv.e.${suffix},Phạm Thị Én,${unitCode},kiêm nhiệm,31/02/1990`,
           ].join('\r\n');
-          await page.getByLabel('Tệp danh sách (CSV hoặc Excel)').setInputFiles({
+          await fileInput.setInputFiles({
             name: 'danh-sach.csv',
             mimeType: 'text/csv',
             buffer: Buffer.from(csv),
           });
-          await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+          await submit.click();
           await page.getByText('Đã thêm 1, cập nhật 0 người; 5 dòng lỗi.').waitFor();
           // The answer's English row messages (read as it arrives) are nowhere on the page.
           await waitUntil(() => seen.has('fullName is required'));
