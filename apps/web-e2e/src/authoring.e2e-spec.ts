@@ -4,10 +4,25 @@ import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
 import { loginAs } from './support/learner-session';
 import { createLearningWorld } from './support/learning-world';
+import {
+  knowsApiSentence,
+  languageProblems,
+  waitUntil,
+  watchApiMessages,
+} from './support/page-quality';
 
 const COURSE = 'Kỹ năng số cho công chức cấp xã';
 const READING = 'Bài 1. Dữ liệu số là gì?';
 const VIDEO = 'Bài 2. Video hướng dẫn dịch vụ công';
+
+/** A GIFT file whose questions on lines 1, 3 and 5 cannot be imported. */
+const BAD_GIFT = [
+  '::E1:: Trình bày lợi ích của chuyển đổi số {}',
+  '',
+  '::N1:: Cả nước có bao nhiêu tỉnh, thành phố sau sắp xếp? {#ba mươi tư}',
+  '',
+  '::M1:: Ghép đúng thủ đô {=Hà Nội -> Việt Nam =Viêng Chăn}',
+].join('\n');
 
 /** The one module's add-lesson form (the editor has one module in this test). */
 const addForm = (page: Page) =>
@@ -90,6 +105,41 @@ describe('authoring a course', () => {
         await page.locator('.lesson-content strong').filter({ hasText: 'tài nguyên' }).waitFor();
         await page.getByRole('button', { name: VIDEO }).click();
         await page.getByRole('heading', { level: 2, name: VIDEO }).waitFor();
+      },
+    ));
+
+  it('refuses a question file with bad rows and says, in Vietnamese, what is wrong on each', () =>
+    screenshotOnFailure(
+      () => suite.page,
+      'authoring-import-errors',
+      async () => {
+        const page = await suite.openPage();
+        const seen = watchApiMessages(page);
+        await loginAs(page, suite.world.trainer);
+        await page.goto('/authoring/banks');
+        const bank = `Ngân hàng nhập thử ${randomBytes(2).toString('hex')}`;
+        await page.getByLabel('Tên ngân hàng').fill(bank);
+        await page.getByRole('button', { name: 'Tạo ngân hàng' }).click();
+        await page.getByRole('heading', { level: 1, name: bank }).waitFor();
+        await page.getByLabel('Tệp câu hỏi (XLSX theo mẫu hoặc GIFT)').setInputFiles({
+          name: 'cau-hoi.gift',
+          mimeType: 'text/plain',
+          buffer: Buffer.from(BAD_GIFT),
+        });
+        await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
+        const refusal = page.getByRole('alert').filter({ hasText: 'Chưa nhập câu hỏi nào.' });
+        await refusal.waitFor();
+        // The check knows the parser's sentences and reads class-validator's from the answer.
+        expect(
+          knowsApiSentence('an essay question (empty answer block) cannot be graded here'),
+        ).toBe(true);
+        await waitUntil(() => [...seen].some((m) => m.includes('needs its match')));
+        expect(await languageProblems(page, seen)).toEqual([]);
+        expect(await refusal.locator('li').allInnerTexts()).toEqual([
+          'Dòng 1, cột gift: Câu hỏi tự luận (phần đáp án trống) không chấm tự động được.',
+          'Dòng 3, cột gift: “ba mươi tư” không phải là số.',
+          'Dòng 5, cột options: Đáp án không phù hợp với loại câu hỏi.',
+        ]);
       },
     ));
 });

@@ -4,7 +4,12 @@ import { ApiClient } from './support/api-client';
 import { browserSuite } from './support/browser-suite';
 import { screenshotOnFailure } from './support/failure-screenshot';
 import { loginAs } from './support/learner-session';
-import { axeViolations } from './support/page-quality';
+import {
+  axeViolations,
+  languageProblems,
+  waitUntil,
+  watchApiMessages,
+} from './support/page-quality';
 import { createPeopleWorld } from './support/people-world';
 
 /** Today and yesterday in Vietnam, as the date inputs take them (yyyy-MM-dd). */
@@ -203,6 +208,77 @@ describe('people dialogs', () => {
             .click();
           await page.getByText('Chưa nhắc lần nào.', { exact: true }).waitFor();
           await page.getByText(`${title} (chỉ trong ứng dụng)`).waitFor();
+        },
+      ),
+    180_000,
+  );
+
+  it(
+    'HR imports a staff list with bad rows: the table says what is wrong with each, in Vietnamese only',
+    () =>
+      screenshotOnFailure(
+        () => suite.page,
+        'people-import-errors',
+        async () => {
+          const page = await suite.openPage();
+          const seen = watchApiMessages(page);
+          const { hr, suffix } = suite.world;
+          const unitCode = `NS-${suffix.toUpperCase()}`;
+          await loginAs(page, hr);
+          await page.goto('/admin/people');
+          const fileInput = page.getByLabel('Tệp danh sách (CSV hoặc Excel)');
+          const submit = page.getByRole('button', { name: 'Nhập danh sách', exact: true });
+
+          // A header that is not the template refuses the whole file, naming each column.
+          await fileInput.setInputFiles({
+            name: 'sai-mau.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(
+              `username,hoTen,orgUnitCode,dxRole\r\nnv.x.${suffix},X,${unitCode},không`,
+            ),
+          });
+          await submit.click();
+          const refused = page.getByRole('alert').filter({ hasText: 'Dữ liệu chưa hợp lệ:' });
+          await refused.waitFor();
+          expect(await refused.locator('li').allInnerTexts()).toEqual([
+            'hoTen: Cột không có trong mẫu nhập.',
+            'fullName: Thiếu cột bắt buộc này.',
+          ]);
+
+          const csv = [
+            'username,fullName,orgUnitCode,dxRole,dateOfBirth',
+            `nv.a.${suffix},Nguyễn Văn An,${unitCode},chuyên trách,`,
+            `nv.a.${suffix},Nguyễn Văn An (lặp),${unitCode},không,`,
+            `nv.b.${suffix},,${unitCode},không,`,
+            `nv.c.${suffix},Trần Thị Cúc,KHONG-CO-DON-VI,không,`,
+            `nv.d.${suffix},Lê Văn Dũng,${unitCode},thỉnh thoảng,`,
+            `nv.e.${suffix},Phạm Thị Én,${unitCode},kiêm nhiệm,31/02/1990`,
+          ].join('\r\n');
+          await fileInput.setInputFiles({
+            name: 'danh-sach.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(csv),
+          });
+          await submit.click();
+          await page.getByText('Đã thêm 1, cập nhật 0 người; 5 dòng lỗi.').waitFor();
+          // The answer's English row messages (read as it arrives) are nowhere on the page.
+          await waitUntil(() => seen.has('fullName is required'));
+          expect(await languageProblems(page, seen)).toEqual([]);
+          const rows = page.getByRole('table', { name: 'Các dòng lỗi' }).locator('tbody tr');
+          const cells = await rows.evaluateAll((trs) =>
+            trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
+          );
+          expect(cells).toEqual([
+            ['3', 'username', 'Trùng với dòng 2 của tệp.'],
+            ['4', 'fullName', 'Không được để trống.'],
+            ['5', 'orgUnitCode', 'Đơn vị không tồn tại.'],
+            ['6', 'dxRole', 'Vị trí CĐS phải là “chuyên trách”, “kiêm nhiệm” hoặc “không”.'],
+            [
+              '7',
+              'dateOfBirth',
+              'Ngày sinh phải là ngày có thật, viết dạng dd/mm/yyyy hoặc YYYY-MM-DD.',
+            ],
+          ]);
         },
       ),
     180_000,

@@ -39,7 +39,12 @@ export class CertificateExportsService {
   async request(user: AuthUser, dto: RequestCertificateExportDto): Promise<{ jobId: string }> {
     const currentYear = Number(calendarDate(this.config.reportsTimeZone).slice(0, 4));
     if (dto.year > currentYear) {
-      throw invalidField('year', `must not be after the current year (${currentYear})`);
+      throw invalidField(
+        'year',
+        `must not be after the current year (${currentYear})`,
+        'year_in_future',
+        { currentYear },
+      );
     }
     const unit = await this.scope.findVisible(user, dto.orgUnitId);
     const id = randomUUID();

@@ -26,9 +26,11 @@ describe('certificate exports: POST /api/certificates/exports and following the 
   const idOf = (jobId: string) => jobId.replace('certificate-export-', '');
 
   it('records the request with its outbox job in one go (202), waiting until the worker runs', async () => {
-    const res = await ask(w.tokens.trainerA, { orgUnitId: w.units.a.id, year, format: 'zip' }).expect(
-      202,
-    );
+    const res = await ask(w.tokens.trainerA, {
+      orgUnitId: w.units.a.id,
+      year,
+      format: 'zip',
+    }).expect(202);
     expect(res.body.jobId).toMatch(/^certificate-export-[0-9a-f-]{36}$/);
     const row = await t.db
       .getRepository(CertificateExportEntity)
@@ -42,7 +44,9 @@ describe('certificate exports: POST /api/certificates/exports and following the 
       requestedBy: w.people.trainerA.id,
       state: 'waiting',
     });
-    const outbox = await t.db.getRepository(OutboxEntity).findOneByOrFail({ jobId: res.body.jobId });
+    const outbox = await t.db
+      .getRepository(OutboxEntity)
+      .findOneByOrFail({ jobId: res.body.jobId });
     expect(outbox).toMatchObject({
       queue: 'certificates',
       jobName: 'export-certificates',
@@ -59,9 +63,11 @@ describe('certificate exports: POST /api/certificates/exports and following the 
   });
 
   it('once made: completed with its count and a download link that serves the file', async () => {
-    const { body } = await ask(w.tokens.hrA, { orgUnitId: w.units.a1.id, year, format: 'xlsx' }).expect(
-      202,
-    );
+    const { body } = await ask(w.tokens.hrA, {
+      orgUnitId: w.units.a1.id,
+      year,
+      format: 'xlsx',
+    }).expect(202);
     const fileKey = `exports/certificates/${year}/${idOf(body.jobId)}.xlsx`;
     await t.app.get<FileStorage>(FILE_STORAGE).put(fileKey, Buffer.from('PK-fake-xlsx'));
     await t.db
@@ -90,9 +96,11 @@ describe('certificate exports: POST /api/certificates/exports and following the 
   });
 
   it('a failed export says so, with the reason', async () => {
-    const { body } = await ask(w.tokens.admin, { orgUnitId: w.units.b.id, year, format: 'pdf' }).expect(
-      202,
-    );
+    const { body } = await ask(w.tokens.admin, {
+      orgUnitId: w.units.b.id,
+      year,
+      format: 'pdf',
+    }).expect(202);
     await t.db
       .getRepository(CertificateExportEntity)
       .update({ id: idOf(body.jobId) }, { state: 'failed', progress: 40, error: 'disk full' });
@@ -116,10 +124,24 @@ describe('certificate exports: POST /api/certificates/exports and following the 
 
   it('refuses bad input with field errors (400)', async () => {
     const fields = async (body: object) =>
-      (await ask(w.tokens.trainerA, body).expect(400)).body.errors.map((e: { field: string }) => e.field);
+      (await ask(w.tokens.trainerA, body).expect(400)).body.errors.map(
+        (e: { field: string }) => e.field,
+      );
     expect(await fields({ orgUnitId: w.units.a.id, year, format: 'csv' })).toEqual(['format']);
     expect(await fields({ orgUnitId: w.units.a.id, year: 1999, format: 'zip' })).toEqual(['year']);
-    expect(await fields({ orgUnitId: w.units.a.id, year: year + 1, format: 'zip' })).toEqual(['year']);
+    const future = await ask(w.tokens.trainerA, {
+      orgUnitId: w.units.a.id,
+      year: year + 1,
+      format: 'zip',
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'year',
+        code: 'year_in_future',
+        params: { currentYear: year },
+      }),
+    ]);
     expect(await fields({ orgUnitId: 'x', year, format: 'zip' })).toEqual(['orgUnitId']);
   });
 });

@@ -77,14 +77,22 @@ export class CertificateLifecycleService {
    */
   async reissue(user: AuthUser, id: string, dto: ReissueCertificateDto): Promise<void> {
     if (dto.reason !== 'name_correction' && dto.holderName !== undefined) {
-      throw invalidField('holderName', 'holderName is only given for a name_correction');
+      throw invalidField(
+        'holderName',
+        'holderName is only given for a name_correction',
+        'holder_name_not_allowed',
+      );
     }
     await this.db.transaction(async (tx) => {
       const cert = await this.lockIssued(tx, user, id, 're-issue');
       const oldName = cert.snapshot.holderName;
       const newName = dto.holderName ?? oldName;
       if (dto.reason === 'name_correction' && newName === oldName) {
-        throw invalidField('holderName', 'is the name already on the certificate');
+        throw invalidField(
+          'holderName',
+          'is the name already on the certificate',
+          'holder_name_unchanged',
+        );
       }
       const snapshot = { ...cert.snapshot, holderName: newName };
       // Signed again with the key that signs today (a rotation may have retired the old one).

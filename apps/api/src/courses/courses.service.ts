@@ -1,6 +1,6 @@
 import type { CourseSummary, PublishCourseResponse } from '@dx/contracts';
 import { CourseEntity, CourseVersionEntity } from '@dx/db';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,7 +21,7 @@ import { CreateCourseDto } from './dto/create-course.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
 import { quizPoolCheck } from '../quizzes/final-pool-check';
 import { publishProblems } from './publish-check';
-import { invalidField } from '../http/invalid-input';
+import { invalidField, InvalidInputException } from '../http/invalid-input';
 
 /** A course's life: created as a draft, edited, published, edited again, archived. */
 @Injectable()
@@ -106,11 +106,11 @@ export class CoursesService {
         throw new ConflictException('Nothing to publish: the course has no draft');
       const problems = await publishProblems(tx, course.draftVersionId);
       if (problems.length) {
-        throw new BadRequestException({
-          code: 'not_publishable',
-          message: `Cannot publish: ${problems.map((p) => p.message).join('; ')}`,
-          errors: problems,
-        });
+        throw new InvalidInputException(
+          problems,
+          `Cannot publish: ${problems.map((p) => p.message).join('; ')}`,
+          'not_publishable',
+        );
       }
       const draft = await tx.findOneByOrFail(CourseVersionEntity, { id: course.draftVersionId });
       if (course.publishedVersionId) {

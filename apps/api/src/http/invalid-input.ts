@@ -1,4 +1,4 @@
-import type { ErrorParams, FieldError, FieldErrorCode } from '@dx/contracts';
+import type { ErrorCode, ErrorParams, FieldError, FieldErrorCode } from '@dx/contracts';
 import { BadRequestException } from '@nestjs/common';
 
 /** "Invalid input: a, b" naming each field once, the message every 400 of bad input carries. */
@@ -7,15 +7,17 @@ export function invalidInputMessage(errors: readonly FieldError[]): string {
 }
 
 /**
- * The one way to refuse bad input: a 400 with code `invalid_input` and one field error per
- * problem (the exception filter gives each field error without a code the code `invalid`).
+ * The one way to refuse bad input: a 400 with code `invalid_input` (or a more precise one,
+ * e.g. `not_publishable`) and one field error per problem (the exception filter gives each
+ * field error without a code the code `invalid`).
  */
 export class InvalidInputException extends BadRequestException {
   constructor(
     readonly fieldErrors: FieldError[],
     message = invalidInputMessage(fieldErrors),
+    code: ErrorCode = 'invalid_input',
   ) {
-    super({ code: 'invalid_input', message, errors: fieldErrors });
+    super({ code, message, errors: fieldErrors });
   }
 }
 
@@ -26,5 +28,7 @@ export function invalidField(
   code?: FieldErrorCode,
   params?: ErrorParams,
 ): InvalidInputException {
-  return new InvalidInputException([{ field, message, ...(code && { code }), ...(params && { params }) }]);
+  return new InvalidInputException([
+    { field, message, ...(code && { code }), ...(params && { params }) },
+  ]);
 }

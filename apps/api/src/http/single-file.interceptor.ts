@@ -7,6 +7,7 @@ import {
   PayloadTooLargeException,
   Type,
 } from '@nestjs/common';
+import type { FieldErrorCode } from '@dx/contracts';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 
@@ -18,10 +19,8 @@ export interface SingleFileUpload {
   parts: number;
   /** What the field must hold, for the refusal: "one CSV or XLSX file". */
   expected: string;
-  /** The contract's 400 on the `file` field, as the feature words it. */
-  refuse: (message: string) => HttpException;
-  /** A refusal of its own for a file past `maxBytes` (else `refuse` with the limit in words). */
-  refuseTooLarge?: () => HttpException;
+  /** The contract's 400 on the `file` field, as the feature words it (`code`: why, if it wants). */
+  refuse: (message: string, code: FieldErrorCode) => HttpException;
 }
 
 /**
@@ -47,13 +46,16 @@ export function singleFileInterceptor(upload: SingleFileUpload): Type<NestInterc
         return await super.intercept(ctx, next);
       } catch (err) {
         if (err instanceof PayloadTooLargeException) {
-          if (upload.refuseTooLarge) throw upload.refuseTooLarge();
-          throw upload.refuse(`must be at most ${upload.maxBytes / 1024 / 1024} MB`);
+          throw upload.refuse(
+            `must be at most ${upload.maxBytes / 1024 / 1024} MB`,
+            'file_too_large',
+          );
         }
         const reason =
           err instanceof HttpException || err instanceof Error ? err.message : String(err);
         throw upload.refuse(
           `expected ${upload.expected} in the multipart field "file" (${reason})`,
+          'file_rejected',
         );
       }
     }

@@ -116,13 +116,26 @@ describe('POST /api/quizzes/:id/questions/import', () => {
     ];
     const res = await upload(course.quizId, await xlsx(bad), 'loi.xlsx').expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(
+    // Each refusal has the code (and values) the web translates, never only English.
+    expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        'rows.3.correct',
-        'rows.4.options',
-        'rows.5.type',
-        'rows.6.externalId',
-        'rows.7.correct',
+        expect.objectContaining({ field: 'rows.3.correct', code: 'correct_missing' }),
+        expect.objectContaining({
+          field: 'rows.4.options',
+          code: 'option_repeated',
+          params: { option: 'có' },
+        }),
+        expect.objectContaining({ field: 'rows.5.type', code: 'is_in' }),
+        expect.objectContaining({
+          field: 'rows.6.externalId',
+          code: 'repeated_in_file',
+          params: { firstRow: 2 },
+        }),
+        expect.objectContaining({
+          field: 'rows.7.correct',
+          code: 'correct_out_of_range',
+          params: { max: 2 },
+        }),
       ]),
     );
     expect(fields.some((f: string) => f.startsWith('rows.2.'))).toBe(false);
@@ -134,8 +147,9 @@ describe('POST /api/quizzes/:id/questions/import', () => {
     expect(refused.body.errors).toEqual([
       {
         field: 'file',
-        code: 'invalid',
+        code: 'not_question_template',
         message: expect.stringMatching(/is not the question template/),
+        params: { missing: 'type, text, option1…' },
       },
     ]);
     await upload(course.quizId, Buffer.from([0xff, 0xfe, 0, 0x41]), 'anh.png').expect(400);
@@ -177,10 +191,10 @@ describe('POST /api/quizzes/:id/questions/import', () => {
     expect(refused.body.errors).toEqual([
       {
         field: 'rows.1.options',
-        code: 'invalid',
+        code: 'fits_question_type',
         message: expect.stringMatching(/needs its match/),
       },
-      { field: 'rows.3.gift', code: 'invalid', message: expect.stringMatching(/essay/) },
+      { field: 'rows.3.gift', code: 'gift_essay', message: expect.stringMatching(/essay/) },
     ]);
   });
 });

@@ -172,11 +172,18 @@ describe('coverage reports HR can reach (real PostgreSQL and Redis)', () => {
       .send({ year: 2024, orgUnitId: haGiang.id })
       .expect(404);
     // After the merge the unit no longer exists: its successor's report covers it.
-    await t.http
+    const gone = await t.http
       .post('/api/reports/coverage')
       .set('Authorization', auth.hrTq)
       .send({ year: 2025, orgUnitId: haGiang.id })
       .expect(400);
+    expect(gone.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'orgUnitId',
+        code: 'unit_not_in_year',
+        params: { date: '31/12/2025' },
+      }),
+    ]);
 
     const byAdmin = await stored(haGiang, 2024, {});
     const whole = (await get(auth.hrTq, `/${byAdmin}`).expect(200)).body.rows;

@@ -4,7 +4,8 @@ import type { OrgUnitEntity, UserEntity } from '@dx/db';
 import { randomSuffix } from '@dx/db/testing';
 import { CoverageReportGenerator } from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
-import { Worker } from 'bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue, Worker } from 'bullmq';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import Redis from 'ioredis';
@@ -242,6 +243,14 @@ describe('training-coverage reports API', () => {
       const res = await post(auth.hr, body).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    const future = await post(auth.hr, { year: nextYear, orgUnitId: province.id }).expect(400);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'year',
+        code: 'year_in_future',
+        params: { currentYear: nextYear - 1 },
+      }),
+    ]);
     await get(auth.hr, '/not-a-uuid').expect(400);
     const res = await get(auth.hr, `/${province.id}/export?format=docx`).expect(400);
     expect(res.body.errors[0].field).toBe('format');
@@ -259,6 +268,31 @@ describe('training-coverage reports API', () => {
     // A sysadmin sees everything; the other province's hr may report on their own unit.
     expect((await get(auth.admin, `/jobs/${jobId}`).expect(200)).body.state).toBe('waiting');
     await post(auth.otherHr, { year: 2025, orgUnitId: other.id }).expect(202);
+  });
+
+  it('says why a job failed with a code: failed in the worker, or lost by the queue', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE), { strict: false });
+    const ask = async () =>
+      (await post(auth.hr, { year: 2025, orgUnitId: commune.id }).expect(202)).body.jobId;
+    // The queue forgot the job while the row still says running (Redis flushed).
+    const lost = await ask();
+    await (await queue.getJob(lost))?.remove();
+    expect((await get(auth.hr, `/jobs/${lost}`).expect(200)).body).toMatchObject({
+      state: 'failed',
+      errorCode: 'job_lost',
+    });
+    // The worker marked the row failed, and BullMQ has since dropped the job.
+    const failed = await ask();
+    await (await queue.getJob(failed))?.remove();
+    await t.db.query(
+      `UPDATE coverage_report SET status = 'failed', error = 'boom' WHERE job_id = $1`,
+      [failed],
+    );
+    expect((await get(auth.hr, `/jobs/${failed}`).expect(200)).body).toMatchObject({
+      state: 'failed',
+      error: 'boom',
+      errorCode: 'job_failed',
+    });
   });
 
   it('answers 503 within seconds when Redis is down, and records the request as failed', async () => {

@@ -4,6 +4,7 @@ import {
   CoverageJobData,
   CoverageJobStatus,
   coverageJobId,
+  dayMonthYear,
   REPORTS_QUEUE,
   ReportJob,
 } from '@dx/contracts';
@@ -61,16 +62,24 @@ export class CoverageRequestsService implements OnModuleInit {
 
   async request(user: AuthUser, dto: RequestCoverageReportDto): Promise<{ jobId: string }> {
     const currentYear = Number(calendarDate(this.config.reportsTimeZone).slice(0, 4));
-    if (dto.year > currentYear)
-      throw invalid('year', `must not be after the current year (${currentYear})`);
+    if (dto.year > currentYear) {
+      throw invalidField(
+        'year',
+        `must not be after the current year (${currentYear})`,
+        'year_in_future',
+        { currentYear },
+      );
+    }
     // A unit merged into the caller's subtree may be reported on for its earlier years.
     const unit = await this.scope.findVisibleOrAbsorbed(user, dto.orgUnitId);
     const yearEnd = `${dto.year}-12-31`;
     if (unit.validFrom > yearEnd || (unit.validTo !== null && unit.validTo <= yearEnd)) {
       // Reports describe the tree on 31 December; a merged unit lives on in its successor.
-      throw invalid(
+      throw invalidField(
         'orgUnitId',
         `the unit did not exist on ${yearEnd}; request its successor's report`,
+        'unit_not_in_year',
+        { date: dayMonthYear(yearEnd) },
       );
     }
 
@@ -132,17 +141,35 @@ export class CoverageRequestsService implements OnModuleInit {
       case 'completed':
         return { state, progress: 100, reportId };
       case 'failed':
-        return { state, progress, reportId, error: job?.failedReason || report.error || 'failed' };
+        return {
+          state,
+          progress,
+          reportId,
+          error: job?.failedReason || report.error || 'failed',
+          errorCode: 'job_failed',
+        };
       case 'active':
         return { state, progress, reportId };
       case 'unknown':
         // BullMQ forgets finished jobs after a while; the report row remembers the outcome.
         if (report.status === 'completed') return { state: 'completed', progress: 100, reportId };
+        // A row the worker marked failed failed there; a running row whose job is gone was lost
+        // (Redis flushed or restarted without persistence): asking again is the remedy.
+        if (report.status === 'failed') {
+          return {
+            state: 'failed',
+            progress,
+            reportId,
+            error: report.error ?? 'failed',
+            errorCode: 'job_failed',
+          };
+        }
         return {
           state: 'failed',
           progress,
           reportId,
-          error: report.error ?? 'the job is no longer queued; request the report again',
+          error: 'the job is no longer queued; request the report again',
+          errorCode: 'job_lost',
         };
       default:
         // waiting, delayed (a retry after a failure), prioritized: not running yet.
@@ -150,5 +177,3 @@ export class CoverageRequestsService implements OnModuleInit {
     }
   }
 }
-
-const invalid = (field: string, message: string) => invalidField(field, message);

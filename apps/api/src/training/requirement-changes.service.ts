@@ -31,9 +31,16 @@ export class RequirementChangesService {
       const cleared = (['dxRoles', 'jobTitles', 'hours', 'dueDate'] as const).find(
         (k) => dto[k] === null,
       );
-      if (cleared) throw invalidField(cleared, `${cleared} cannot be null`);
+      if (cleared) throw invalidField(cleared, `${cleared} cannot be null`, 'is_not_empty');
       if (dto.dueDate !== undefined && !isDayOfYear(dto.dueDate, current.year)) {
-        throw invalidField('dueDate', `must be a date within ${current.year}`);
+        throw invalidField(
+          'dueDate',
+          `must be a date within ${current.year}`,
+          'date_outside_year',
+          {
+            year: current.year,
+          },
+        );
       }
       const before = await this.covered(tx, current);
       const changes: Partial<RequirementEntity> = {};

@@ -124,6 +124,15 @@ describe('correcting and removing a requirement', () => {
       const res = await as(hrA).patch(`/api/requirements/${id}`, body).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    // The service's own checks say which rule with a code the web translates.
+    const late = await as(hrA).patch(`/api/requirements/${id}`, { dueDate: `${year + 1}-01-31` });
+    expect(late.body.errors).toEqual([
+      expect.objectContaining({ field: 'dueDate', code: 'date_outside_year', params: { year } }),
+    ]);
+    const cleared = await as(hrA).patch(`/api/requirements/${id}`, { hours: null });
+    expect(cleared.body.errors).toEqual([
+      expect.objectContaining({ field: 'hours', code: 'is_not_empty' }),
+    ]);
     await as(hrB).patch(`/api/requirements/${id}`, { hours: 5 }).expect(404);
     const learner = await t.tokenFor((await t.make.user(units.a)).username);
     await as(learner).patch(`/api/requirements/${id}`, { hours: 5 }).expect(403);

@@ -19,8 +19,8 @@ export const TrainingEvidenceInterceptor = singleFileInterceptor({
   fields: 5,
   parts: 10,
   expected: 'one PDF, JPEG or PNG file',
-  refuse: (message) => invalidField('file', message, 'file_rejected'),
-  refuseTooLarge: tooLarge,
+  refuse: (message, code) =>
+    code === 'file_too_large' ? tooLarge() : invalidField('file', message, code),
 });
 
 interface EvidenceKind {

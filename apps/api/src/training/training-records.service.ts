@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { calendarDate, TrainingRecord } from '@dx/contracts';
+import { calendarDate, dayMonthYear, TrainingRecord } from '@dx/contracts';
 import { TrainingRecordEntity } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -106,14 +106,18 @@ export class TrainingRecordsService {
   private checkDate(completedOn: string): number {
     const year = Number(completedOn.slice(0, 4));
     const today = calendarDate(this.config.reportsTimeZone);
-    const message =
-      !isDayOfYear(completedOn, year) || year < 2000
-        ? 'must be a real date'
-        : completedOn > today
-          ? 'must not be in the future'
-          : null;
-    if (message) {
-      throw invalidField('completedOn', message);
+    if (!isDayOfYear(completedOn, year)) {
+      throw invalidField('completedOn', 'must be a real date', 'is_date_string');
+    }
+    if (year < 2000) {
+      throw invalidField('completedOn', 'must not be before 2000', 'date_too_early', {
+        min: '01/01/2000',
+      });
+    }
+    if (completedOn > today) {
+      throw invalidField('completedOn', 'must not be in the future', 'date_in_future', {
+        date: dayMonthYear(today),
+      });
     }
     return year;
   }

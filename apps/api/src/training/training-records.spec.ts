@@ -45,16 +45,18 @@ describe('recorded training', () => {
       completedOn: today,
       provider: 'Sở Thông tin và Truyền thông',
     };
-    const cases: [object, string][] = [
-      [{ completedOn: `${year + 1}-01-10` }, 'completedOn'],
-      [{ completedOn: `${year}-02-31` }, 'completedOn'],
-      [{ hours: 0 }, 'hours'],
-      [{ hours: 2001 }, 'hours'],
-      [{ title: '' }, 'title'],
+    // Each refusal has its own code (the web says which), not the generic `invalid`.
+    const cases: [object, string, string][] = [
+      [{ completedOn: `${year + 1}-01-10` }, 'completedOn', 'date_in_future'],
+      [{ completedOn: `${year}-02-31` }, 'completedOn', 'is_date_string'],
+      [{ completedOn: '1999-12-31' }, 'completedOn', 'date_too_early'],
+      [{ hours: 0 }, 'hours', 'is_positive'],
+      [{ hours: 2001 }, 'hours', 'max'],
+      [{ title: '' }, 'title', 'min_length'],
     ];
-    for (const [change, field] of cases) {
+    for (const [change, field, code] of cases) {
       const res = await record(hrA, { ...valid, ...change }).expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors).toContainEqual(expect.objectContaining({ field, code }));
     }
     await record(hrB, valid).expect(404);
     expect(await ledger(person.id)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { DxRole } from '@dx/contracts';
+import { dayMonthYear, type DxRole } from '@dx/contracts';
 import { lockOpenMembership, MembershipEntity } from '@dx/db';
 import { ConflictException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -25,7 +25,7 @@ export async function transferMembership(
     });
   if (open.orgUnitId === orgUnitId && open.dxRole === dxRole) return;
   if (effectiveDate < open.validFrom) {
-    const since = open.validFrom.split('-').reverse().join('/');
+    const since = dayMonthYear(open.validFrom);
     throw invalidField(
       'effectiveDate',
       `Ngày hiệu lực không được trước ngày bắt đầu ở đơn vị hiện tại (${since}).`,

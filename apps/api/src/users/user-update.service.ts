@@ -1,13 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { calendarDate, Role, UserResponse } from '@dx/contracts';
+import { calendarDate, dayMonthYear, Role, UserResponse } from '@dx/contracts';
 import { UserEntity } from '@dx/db';
-import {
-  BadRequestException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
@@ -16,6 +10,7 @@ import { AuthUser } from '../auth/auth-user';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { TrainingLedgerService } from '../training/training-ledger.service';
+import { invalidField } from '../http/invalid-input';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { closeMembership, reopenMembership, transferMembership } from './user-membership';
 import { assertNationalIdFree, maskNationalId } from './national-id';
@@ -43,12 +38,16 @@ export class UserUpdateService {
   async update(caller: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const today = calendarDate(this.config.reportsTimeZone);
     if (dto.effectiveDate && !dto.orgUnitId) {
-      const message = 'effectiveDate đi kèm orgUnitId (chuyển đơn vị).';
-      throw new BadRequestException({ message, errors: [{ field: 'effectiveDate', message }] });
+      throw invalidField(
+        'effectiveDate',
+        'effectiveDate comes with orgUnitId (a transfer)',
+        'effective_date_needs_unit',
+      );
     }
     if (dto.effectiveDate && dto.effectiveDate > today) {
-      const message = 'Ngày hiệu lực không được sau hôm nay.';
-      throw new BadRequestException({ message, errors: [{ field: 'effectiveDate', message }] });
+      throw invalidField('effectiveDate', 'must not be after today', 'date_in_future', {
+        date: dayMonthYear(today),
+      });
     }
     const isAdmin = caller.roles.includes('sysadmin');
     if (dto.roles?.includes('sysadmin') && !isAdmin)

@@ -194,11 +194,26 @@ describe('PATCH /api/users/:id', () => {
       .send({ active: false })
       .expect(403);
     const person = await t.make.user(a);
-    await t.http
+    const future = await t.http
       .patch(`/api/users/${person.id}`)
       .set('Authorization', hr)
       .send({ orgUnitId: a1.id, effectiveDate: '2999-01-01' })
       .expect(400);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'effectiveDate',
+        code: 'date_in_future',
+        params: { date: expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/) },
+      }),
+    ]);
+    const dateAlone = await t.http
+      .patch(`/api/users/${person.id}`)
+      .set('Authorization', hr)
+      .send({ effectiveDate: '2024-01-01' })
+      .expect(400);
+    expect(dateAlone.body.errors).toEqual([
+      expect.objectContaining({ field: 'effectiveDate', code: 'effective_date_needs_unit' }),
+    ]);
     const bad = await t.http
       .patch(`/api/users/${person.id}`)
       .set('Authorization', hr)

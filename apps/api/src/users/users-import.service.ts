@@ -1,4 +1,4 @@
-import type { ImportRowError, UserImportResult } from '@dx/contracts';
+import type { ErrorParams, FieldErrorCode, ImportRowError, UserImportResult } from '@dx/contracts';
 import { OrgUnitEntity, UserEntity } from '@dx/db';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,7 +26,7 @@ interface RowCheck extends ParsedUserRow {
 
 /**
  * Bulk creation and update of people from a CSV/XLSX staff list. Each row stands alone:
- * valid rows are saved, the others come back as `{row, field, message}`. Lookups are one
+ * valid rows are saved, the others come back as `{row, field, code, message, params?}`. Lookups are one
  * query per kind for the whole file, new people are inserted in bulk, and every write
  * happens in one transaction.
  */
@@ -59,7 +59,7 @@ export class UsersImportService {
         const known = existing.get(r.value.username);
         // Not the caller's person: say no more than that the name is taken.
         if (known && !hasError(r, 'username') && !inScope(known.orgUnit as OrgUnitEntity)) {
-          fail(r, 'username', 'already taken');
+          fail(r, 'username', 'already_used', 'already taken');
         }
         if (r.errors.length || !r.unit) continue;
         const profile: UserProfile = {
@@ -116,10 +116,10 @@ export class UsersImportService {
     const today = this.users.today();
     for (const r of wanted) {
       const unit = byCode.get(r.value.orgUnitCode);
-      if (!unit) fail(r, 'orgUnitCode', 'no org unit has this code');
-      else if (!inScope(unit)) fail(r, 'orgUnitCode', 'outside your scope');
+      if (!unit) fail(r, 'orgUnitCode', 'unknown_org_unit', 'no org unit has this code');
+      else if (!inScope(unit)) fail(r, 'orgUnitCode', 'outside_scope', 'outside your scope');
       else if (unit.validTo !== null && unit.validTo <= today)
-        fail(r, 'orgUnitCode', 'the org unit is closed');
+        fail(r, 'orgUnitCode', 'org_unit_closed', 'the org unit is closed');
       else r.unit = unit;
     }
   }
@@ -171,8 +171,20 @@ export class UsersImportService {
   }
 }
 
-function fail(r: RowCheck, field: ImportColumn, message: string): void {
-  r.errors.push({ row: r.row, field, message } satisfies ImportRowError);
+function fail(
+  r: RowCheck,
+  field: ImportColumn,
+  code: FieldErrorCode,
+  message: string,
+  params?: ErrorParams,
+): void {
+  r.errors.push({
+    row: r.row,
+    field,
+    code,
+    message,
+    ...(params && { params }),
+  } satisfies ImportRowError);
 }
 
 function hasError(r: RowCheck, field: ImportColumn): boolean {
@@ -190,7 +202,16 @@ function flagRepeated(rows: RowCheck[], field: 'username' | 'nationalId'): void 
     if (!value || hasError(r, field)) continue;
     const first = firstRow.get(value);
     if (first === undefined) firstRow.set(value, r.row);
-    else fail(r, field, `appears more than once in the file (first on row ${first})`);
+    else
+      fail(
+        r,
+        field,
+        'repeated_in_file',
+        `appears more than once in the file (first on row ${first})`,
+        {
+          firstRow: first,
+        },
+      );
   }
 }
 
@@ -209,7 +230,7 @@ async function flagNationalIdsOfOthers(tx: EntityManager, rows: RowCheck[]): Pro
   for (const r of wanted) {
     const username = holder.get(r.value.nationalId as string);
     if (username && username !== r.value.username) {
-      fail(r, 'nationalId', 'already used by another person');
+      fail(r, 'nationalId', 'already_used', 'already used by another person');
     }
   }
 }

@@ -87,13 +87,35 @@ describe('POST /api/users/import', () => {
     ];
   }
 
+  // Each refusal has a code (and the values its sentence names) for the web to translate.
   const SAMPLE_ERRORS = [
-    { row: 4, field: 'dxRole', message: expect.stringContaining('full_time') },
-    { row: 6, field: 'dateOfBirth', message: expect.stringContaining('dd/mm/yyyy') },
-    { row: 7, field: 'orgUnitCode', message: 'no org unit has this code' },
-    { row: 8, field: 'username', message: 'appears more than once in the file (first on row 2)' },
-    { row: 9, field: 'fullName', message: 'fullName is required' },
-    { row: 11, field: 'email', message: expect.any(String) },
+    {
+      row: 4,
+      field: 'dxRole',
+      code: 'import_dx_role',
+      message: expect.stringContaining('full_time'),
+    },
+    {
+      row: 6,
+      field: 'dateOfBirth',
+      code: 'import_date_of_birth',
+      message: expect.stringContaining('dd/mm/yyyy'),
+    },
+    {
+      row: 7,
+      field: 'orgUnitCode',
+      code: 'unknown_org_unit',
+      message: 'no org unit has this code',
+    },
+    {
+      row: 8,
+      field: 'username',
+      code: 'repeated_in_file',
+      message: 'appears more than once in the file (first on row 2)',
+      params: { firstRow: 2 },
+    },
+    { row: 9, field: 'fullName', code: 'is_not_empty', message: 'fullName is required' },
+    { row: 11, field: 'email', code: 'is_email', message: expect.any(String) },
   ];
 
   async function stored(usernames: string[]) {
@@ -104,12 +126,10 @@ describe('POST /api/users/import', () => {
       .where({ username: In(usernames) })
       .orderBy('u.username')
       .getMany();
-    const memberships = await t.db
-      .getRepository(MembershipEntity)
-      .find({
-        where: { userId: In(users.map((u) => u.id)) },
-        order: { userId: 'ASC', validFrom: 'ASC' },
-      });
+    const memberships = await t.db.getRepository(MembershipEntity).find({
+      where: { userId: In(users.map((u) => u.id)) },
+      order: { userId: 'ASC', validFrom: 'ASC' },
+    });
     return { users, memberships };
   }
 
@@ -287,9 +307,14 @@ describe('POST /api/users/import', () => {
       created: 1,
       updated: 0,
       errors: [
-        { row: 2, field: 'orgUnitCode', message: 'outside your scope' },
-        { row: 4, field: 'username', message: 'already taken' },
-        { row: 5, field: 'orgUnitCode', message: 'the org unit is closed' },
+        { row: 2, field: 'orgUnitCode', code: 'outside_scope', message: 'outside your scope' },
+        { row: 4, field: 'username', code: 'already_used', message: 'already taken' },
+        {
+          row: 5,
+          field: 'orgUnitCode',
+          code: 'org_unit_closed',
+          message: 'the org unit is closed',
+        },
       ],
     });
     expect((await stored([`${p}.b`, `${p}.c`])).users).toEqual([]);
@@ -308,8 +333,8 @@ describe('POST /api/users/import', () => {
   });
 
   describe('refuses a file it cannot read with a 400 on the file', () => {
-    const expectFileError = (res: { body: { errors: { field: string }[] } }) =>
-      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
+    const expectFileError = (res: { body: { errors: { field: string }[] } }, code: string) =>
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file', code })]);
 
     it('without a file, as JSON, or empty', async () => {
       expectFileError(
@@ -318,6 +343,7 @@ describe('POST /api/users/import', () => {
           .set('Authorization', hrA)
           .field('note', 'no file')
           .expect(400),
+        'file_missing',
       );
       expectFileError(
         await t.http
@@ -325,9 +351,10 @@ describe('POST /api/users/import', () => {
           .set('Authorization', hrA)
           .send({ file: 'x' })
           .expect(400),
+        'file_missing',
       );
-      expectFileError(await upload(hrA, Buffer.alloc(0)).expect(400));
-      expectFileError(await upload(hrA, Buffer.from('\uFEFF \r\n\r\n')).expect(400));
+      expectFileError(await upload(hrA, Buffer.alloc(0)).expect(400), 'file_empty');
+      expectFileError(await upload(hrA, Buffer.from('\uFEFF \r\n\r\n')).expect(400), 'file_empty');
     });
 
     it('when the content is neither UTF-8 CSV nor XLSX, whatever its name', async () => {
@@ -335,20 +362,21 @@ describe('POST /api/users/import', () => {
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
         Buffer.from('0000000d4948445200000001000000010806000000', 'hex'),
       ]);
-      expectFileError(await upload(hrA, png, 'users.csv').expect(400));
+      expectFileError(await upload(hrA, png, 'users.csv').expect(400), 'file_unreadable');
       const notXlsx = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64, 7)]);
-      expectFileError(await upload(hrA, notXlsx, 'users.xlsx').expect(400));
+      expectFileError(await upload(hrA, notXlsx, 'users.xlsx').expect(400), 'file_unreadable');
     });
 
     it('beyond 5 MB or 20,000 rows', async () => {
       const big = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
-      expectFileError(await upload(hrA, big).expect(400));
+      expectFileError(await upload(hrA, big).expect(400), 'file_too_large');
       const rows: Cell[][] = [HEADER];
       for (let i = 0; i <= 20_000; i++)
         rows.push(['Tên', `over.${i}`, units.a1.code, 'none', '', '', '']);
       const res = await upload(hrA, toCsv(rows)).expect(400);
-      expectFileError(res);
+      expectFileError(res, 'file_too_many_rows');
       expect(res.body.errors[0].message).toContain('20000');
+      expect(res.body.errors[0].params).toEqual({ max: 20000 });
     });
 
     it('naming unknown and missing columns', async () => {
@@ -358,8 +386,8 @@ describe('POST /api/users/import', () => {
       ]);
       const res = await upload(hrA, file).expect(400);
       expect(res.body.errors).toEqual([
-        { field: 'Phone', code: 'invalid', message: 'unknown column' },
-        { field: 'orgUnitCode', code: 'invalid', message: 'required column is missing' },
+        { field: 'Phone', code: 'unknown_column', message: 'unknown column' },
+        { field: 'orgUnitCode', code: 'missing_column', message: 'required column is missing' },
       ]);
       expect(res.body.message).toContain('Phone');
     });

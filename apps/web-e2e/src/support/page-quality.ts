@@ -35,39 +35,75 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * The English sentences the API writes into error bodies (`message: '…'`,
- * `new XxxException('…')`), read from its source: none may reach the Vietnamese UI, which
- * shows errors only by their code. Sentences with placeholders are cut at the first one.
+ * Where the API's source writes an English refusal: `message: '…'`, `new XxxException('…')`,
+ * and the message argument of the helpers that refuse a field, a file or an import row
+ * (`invalidField('year', '…')`, `invalidFile('file_empty', '…')`, `fail(r, 'username',
+ * 'already_used', '…')`, `problem('gift_essay', '…')`), after their variable and one-word
+ * (field, code) arguments.
+ */
+const ENGLISH_IN_SOURCE =
+  /(?:message:\s*|error:\s*|Exception\(\s*|\b(?:invalidField|invalidFile|fail|problem)\((?:\s*(?:\w+|'[\w.]*')\s*,)*\s*)['`]([A-Za-z][^'`$]{11,})/g;
+
+/**
+ * The English sentences the API writes into error bodies and import results, read from its
+ * source: none may reach the Vietnamese UI, which shows errors only by their code. Sentences
+ * with placeholders are cut at the first one.
  */
 const API_ENGLISH: string[] = [
   ...new Set(
     sourceFiles(API_SOURCE).flatMap((file) =>
-      [
-        ...readFileSync(file, 'utf8').matchAll(
-          /(?:message:\s*|Exception\(\s*)['`]([A-Za-z][^'`$]{11,})/g,
-        ),
-      ].map((m) => m[1].trim()),
+      [...readFileSync(file, 'utf8').matchAll(ENGLISH_IN_SOURCE)].map((m) => m[1].trim()),
     ),
   ),
 ];
 
+/** Whether the check reads a sentence of the API's source (a check that misses one never fails). */
+export const knowsApiSentence = (sentence: string) => API_ENGLISH.includes(sentence);
+
 /** How many API sentences the check knows (a check that read nothing could never fail). */
 export const apiEnglishCount = () => API_ENGLISH.length;
 
+interface AnswerBody {
+  message?: unknown;
+  error?: unknown;
+  errors?: { message?: unknown }[];
+}
+
 /**
- * Collects the `message`s of the API's error answers while a page is used, so the check
- * also catches English produced at run time (class-validator's own sentences).
+ * The English the API put in an answer: of an error, its `message` and its field errors';
+ * of a success, the row errors of an import result (`errors[]`) and a failed job's `error`.
+ */
+export function englishOfAnswer(status: number, body: unknown): string[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  const { message, error, errors } = body as AnswerBody;
+  const rows = Array.isArray(errors) ? errors.map((e) => e?.message) : [];
+  const texts = status >= 400 ? [message, ...rows] : [error, ...rows];
+  return texts.filter((m): m is string => typeof m === 'string' && m.length >= 8);
+}
+
+/** Waits (up to 5 s) for `done`, e.g. for watchApiMessages to have read an answer. */
+export async function waitUntil(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Collects the English of the API's answers while a page is used (see englishOfAnswer), so
+ * the check also catches English produced at run time (class-validator's own sentences,
+ * import rows, a job's failure).
  */
 export function watchApiMessages(page: Page): Set<string> {
   const seen = new Set<string>();
   page.on('response', (response: Response) => {
-    if (!response.url().includes('/api/') || response.status() < 400) return;
+    if (!response.url().includes('/api/')) return;
+    if (!(response.headers()['content-type'] ?? '').includes('application/json')) return;
     response
       .json()
-      .then((body: { message?: unknown; errors?: { message?: unknown }[] }) => {
-        for (const m of [body.message, ...(body.errors ?? []).map((e) => e.message)]) {
-          if (typeof m === 'string' && m.length >= 8) seen.add(m);
-        }
+      .then((body: unknown) => {
+        for (const m of englishOfAnswer(response.status(), body)) seen.add(m);
       })
       .catch(() => undefined);
   });

@@ -3,12 +3,14 @@ import {
   AUTH_FIELD_ERROR_CODES,
   ERROR_CODES,
   FIELD_ERROR_CODES,
+  JOB_ERROR_CODES,
+  type ImportRowError,
 } from '@dx/contracts';
 import i18next from 'i18next';
 import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
 import { ApiError, networkError } from './api-error';
-import { apiErrorText, fieldErrorText, fieldErrorTexts } from './error-text';
+import { apiErrorText, fieldErrorText, fieldErrorTexts, jobErrorText } from './error-text';
 
 type Texts = Record<string, string | undefined>;
 
@@ -98,6 +100,43 @@ describe('apiErrorText / fieldErrorText', () => {
     expect(apiErrorText(i18n.t, throttled({ retryAfterSeconds: 600 }))).toBe(
       'Too many attempts. Please try again in 10 min.',
     );
+  });
+
+  it('says what is wrong with an import row in the reader language, with the values it names', async () => {
+    const row = (
+      code: ImportRowError['code'],
+      params?: ImportRowError['params'],
+    ): ImportRowError => ({
+      row: 8,
+      field: 'username',
+      code,
+      message: 'appears more than once in the file (first on row 2)',
+      ...(params && { params }),
+    });
+    await i18n.changeLanguage('vi');
+    expect(fieldErrorText(i18n.t, row('repeated_in_file', { firstRow: 2 }))).toBe(
+      'Trùng với dòng 2 của tệp.',
+    );
+    expect(fieldErrorText(i18n.t, row('gift_not_a_number', { value: 'ba' }))).toBe(
+      '“ba” không phải là số.',
+    );
+    expect(fieldErrorText(i18n.t, row('correct_out_of_range', { max: 4 }))).toBe(
+      'Cột correct chỉ được ghi số thứ tự đáp án từ 1 đến 4.',
+    );
+    await i18n.changeLanguage('en');
+    expect(fieldErrorText(i18n.t, row('repeated_in_file', { firstRow: 2 }))).toBe(
+      'Repeats row 2 of the file.',
+    );
+  });
+
+  it('says why a report job failed, never its English reason', async () => {
+    await i18n.changeLanguage('vi');
+    expect(jobErrorText(i18n.t, { errorCode: 'job_lost' })).toBe(vi.apiErrors.codes.job_lost);
+    // An answer without a code (an older API) is a failure all the same.
+    expect(jobErrorText(i18n.t, {})).toBe(vi.apiErrors.codes.job_failed);
+    const sentences = JOB_ERROR_CODES.map((c) => jobErrorText(i18n.t, { errorCode: c }));
+    expect(new Set(sentences).size).toBe(JOB_ERROR_CODES.length);
+    expect(sentences.filter((s) => s === vi.apiErrors.codes.internal)).toEqual([]);
   });
 
   it('covers what is not an API answer: offline, a thrown bug', async () => {

@@ -1,3 +1,4 @@
+import type { JobErrorCode } from '@dx/contracts';
 import type { TFunction } from 'i18next';
 import { isApiError, NETWORK_ERROR_STATUS } from './api-error';
 import type { ApiFieldError } from './types';
@@ -28,6 +29,11 @@ export function retryAfterMinutes(error: unknown): number | null {
 /** One field error in the reader's language, with the values the API gave (`{{title}}`…). */
 export function fieldErrorText(t: TFunction, error: ApiFieldError): string {
   return t(`apiErrors.fields.${error.code}`, error.params ?? {});
+}
+
+/** Why a job failed, in the reader's language (`job_failed` when the API names no code). */
+export function jobErrorText(t: TFunction, status: { errorCode?: JobErrorCode }): string {
+  return t(`apiErrors.codes.${status.errorCode ?? 'job_failed'}`);
 }
 
 /** The first error of each field, translated: for showing beside the form's inputs. */

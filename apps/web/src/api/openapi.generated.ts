@@ -2428,8 +2428,25 @@ export interface components {
             row: number;
             /** @example dateOfBirth */
             field: string;
-            /** @example dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy */
+            /**
+             * @description FieldErrorCode, for translations
+             * @example import_date_of_birth
+             */
+            code: string;
+            /**
+             * @description English, for logs
+             * @example dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy
+             */
             message: string;
+            /**
+             * @description Values the sentence of `code` names
+             * @example {
+             *       "firstRow": 2
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         UserImportResultDto: {
             /** @example 12 */
@@ -3118,7 +3135,13 @@ export interface components {
             progress: number;
             /** Format: uuid */
             reportId?: string;
+            /** @description English, for logs */
             error?: string;
+            /**
+             * @description Why it failed, for translations
+             * @enum {string}
+             */
+            errorCode?: "job_failed" | "job_lost";
         };
         CoverageSplitDto: {
             dxStaff: number;

@@ -41,7 +41,14 @@ export const ERROR_CODES = [
   'sso_code_invalid',
   'mfa_already_enabled',
   'mfa_enrolment_changed',
+  // A background job (`error` of a job status): it failed in the worker, or the queue lost it.
+  'job_failed',
+  'job_lost',
 ] as const;
+
+/** The codes of a failed job's status (`errorCode` beside its English `error`). */
+export const JOB_ERROR_CODES = ['job_failed', 'job_lost'] as const satisfies readonly ErrorCode[];
+export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 
 /** The codes of the sign-in and account refusals (whole answers and field errors). */
 export const AUTH_ERROR_CODES = [
@@ -135,6 +142,45 @@ export const FIELD_ERROR_CODES = [
   'password_repetitive',
   'password_contains_name',
   'password_unchanged',
+  // Dates and years: params name the bound ({currentYear}, {year}, {date}, {min}).
+  'date_in_future',
+  'date_too_early',
+  'date_outside_year',
+  'year_in_future',
+  'unit_not_in_year',
+  // A transfer's effectiveDate comes with the new orgUnitId.
+  'effective_date_needs_unit',
+  // Certificate re-issue: holderName only with a name correction, and a new name.
+  'holder_name_not_allowed',
+  'holder_name_unchanged',
+  // Import files (field `file`, or a header column): params {max}, {missing}.
+  'file_missing',
+  'file_empty',
+  'file_unreadable',
+  'file_save_as_utf8',
+  'file_too_large',
+  'file_too_many_rows',
+  'file_no_question',
+  'file_too_many_questions',
+  'not_question_template',
+  'unknown_column',
+  'repeated_column',
+  'missing_column',
+  // Import rows: params {firstRow}, {max}, {option}, {value}.
+  'repeated_in_file',
+  'import_date_of_birth',
+  'import_dx_role',
+  'option_repeated',
+  'correct_missing',
+  'correct_out_of_range',
+  'yes_or_no',
+  'gift_title_unclosed',
+  'gift_no_answer_block',
+  'gift_essay',
+  'gift_answer_prefix',
+  'gift_matching_prefix',
+  'gift_not_a_number',
+  'gift_numeric_no_value',
 ] as const;
 
 /** The field codes of credential refusals (activation, reset, change, second factor). */

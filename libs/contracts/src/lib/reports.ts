@@ -1,3 +1,4 @@
+import type { JobErrorCode } from './errors';
 import { JobName, JobState, QueueName } from './queues';
 
 export const REPORTS_QUEUE = QueueName.Reports;
@@ -47,7 +48,9 @@ export interface CoverageJobStatus {
   state: JobState;
   progress: number;
   reportId?: string;
+  /** English, for logs; the UI shows `errorCode` (`job_failed`, `job_lost`). */
   error?: string;
+  errorCode?: JobErrorCode;
 }
 
 export interface CoverageReportRow {

@@ -1,4 +1,5 @@
 import type { DxRole, Role } from './roles';
+import type { ErrorParams, FieldErrorCode } from './errors';
 
 export interface UserResponse {
   id: string;
@@ -20,10 +21,13 @@ export interface UserResponse {
   createdAt: string;
 }
 
+/** A refused row of an import: `message` in English (logs), `code` (+ `params`) for the UI. */
 export interface ImportRowError {
   row: number;
   field: string;
+  code: FieldErrorCode;
   message: string;
+  params?: ErrorParams;
 }
 
 export interface UserImportResult {

@@ -1,4 +1,16 @@
+import type { FieldErrorCode } from '@dx/contracts';
 import type { QuestionCandidate, RowError } from './question-row';
+
+/** Why a block is not a question: `code` for the web, `message` in English for logs. */
+interface GiftProblem {
+  code: FieldErrorCode;
+  message: string;
+  params?: Record<string, string>;
+}
+
+const problem = (code: FieldErrorCode, message: string, params?: Record<string, string>) =>
+  ({ code, message, ...(params && { params }) }) satisfies GiftProblem;
+const isProblem = (x: object): x is GiftProblem => 'code' in x;
 
 /**
  * Moodle GIFT text, the forms these quizzes can hold:
@@ -33,8 +45,8 @@ export function giftCandidates(text: string): {
       block = { row: whole.row + 1, text: rest.join('\n') };
     }
     const parsed = parseBlock(block.text);
-    if (typeof parsed === 'string') {
-      errors.push({ row: block.row, field: 'gift', message: parsed });
+    if (isProblem(parsed)) {
+      errors.push({ row: block.row, field: 'gift', ...parsed });
     } else {
       candidates.push({ row: block.row, ...parsed, category });
     }
@@ -96,19 +108,19 @@ function unescapedIndex(s: string, ch: string, from = 0): number {
   return -1;
 }
 
-function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | string {
+function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | GiftProblem {
   let rest = block.trim();
   let externalId: string | null = null;
   if (rest.startsWith('::')) {
     const end = rest.indexOf('::', 2);
-    if (end < 0) return 'the title (::id::) is not closed';
+    if (end < 0) return problem('gift_title_unclosed', 'the title (::id::) is not closed');
     externalId = rest.slice(2, end).trim() || null;
     rest = rest.slice(end + 2);
   }
   rest = rest.replace(/^\[(html|moodle|plain|markdown)\]/, '');
   const open = unescapedIndex(rest, '{');
   const close = open < 0 ? -1 : unescapedIndex(rest, '}', open);
-  if (open < 0 || close < 0) return 'no answer block { … } found';
+  if (open < 0 || close < 0) return problem('gift_no_answer_block', 'no answer block { … } found');
   const stem = unescape(`${rest.slice(0, open)} ${rest.slice(close + 1)}`.replace(/\s+/g, ' '));
   let body = rest.slice(open + 1, close).trim();
   let explanation: string | null = null;
@@ -131,19 +143,20 @@ function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | string {
       explanation,
     };
   }
-  if (body === '') return 'an essay question (empty answer block) cannot be graded here';
+  if (body === '')
+    return problem('gift_essay', 'an essay question (empty answer block) cannot be graded here');
   const base = { externalId, text: stem, explanation };
   if (body.startsWith('#')) {
     const options = numericOptions(body.slice(1).trim());
-    return typeof options === 'string' ? options : { ...base, type: 'numeric', options };
+    return isProblem(options) ? options : { ...base, type: 'numeric', options };
   }
   const answers = splitAnswers(body);
   if (answers.some((a) => a.includes('->'))) {
     const options = matchingOptions(answers);
-    return typeof options === 'string' ? options : { ...base, type: 'matching', options };
+    return isProblem(options) ? options : { ...base, type: 'matching', options };
   }
   if (!answers.every((a) => a.startsWith('=') || a.startsWith('~'))) {
-    return 'each answer must start with = (right) or ~ (wrong)';
+    return problem('gift_answer_prefix', 'each answer must start with = (right) or ~ (wrong)');
   }
   if (answers.every((a) => a.startsWith('='))) {
     const options = fullCredit(answers).map((text) => ({ text: unescape(text), correct: true }));
@@ -180,8 +193,9 @@ function fullCredit(answers: string[]): string[] {
 }
 
 /** `=left -> right` pairs; any other answer is an error (GIFT has no wrong matching answers). */
-function matchingOptions(answers: string[]) {
-  if (!answers.every((a) => a.startsWith('='))) return 'each matching pair must start with =';
+function matchingOptions(answers: string[]): QuestionCandidate['options'] | GiftProblem {
+  if (!answers.every((a) => a.startsWith('=')))
+    return problem('gift_matching_prefix', 'each matching pair must start with =');
   return answers.map((a) => {
     const arrow = a.indexOf('->');
     // A pair without its match keeps an empty match: the DTO names the row's missing pair.
@@ -191,7 +205,7 @@ function matchingOptions(answers: string[]) {
 }
 
 /** `3.14:0.01`, `1..5`, `3.14`, or `=…` answers of those forms: values with tolerances. */
-function numericOptions(body: string) {
+function numericOptions(body: string): QuestionCandidate['options'] | GiftProblem {
   const forms = body.startsWith('=') ? fullCredit(splitAnswers(body)) : [body];
   const options: { text: string; correct: boolean; tolerance?: number }[] = [];
   for (const raw of forms) {
@@ -200,7 +214,10 @@ function numericOptions(body: string) {
     const [v, tol] = range ? [range[1], range[2]] : f.split(':');
     const a = Number(v);
     const b = tol === undefined ? 0 : Number(tol);
-    if (!v || !Number.isFinite(a) || !Number.isFinite(b)) return `"${raw.trim()}" is not a number`;
+    if (!v || !Number.isFinite(a) || !Number.isFinite(b)) {
+      const value = raw.trim();
+      return problem('gift_not_a_number', `"${value}" is not a number`, { value });
+    }
     if (range) {
       // min..max is the value halfway with half the width as tolerance.
       options.push({ text: String((a + b) / 2), correct: true, tolerance: Math.abs(b - a) / 2 });
@@ -208,5 +225,7 @@ function numericOptions(body: string) {
       options.push({ text: v, correct: true, ...(b ? { tolerance: b } : {}) });
     }
   }
-  return options.length ? options : 'a numeric question needs at least one full-credit value';
+  return options.length
+    ? options
+    : problem('gift_numeric_no_value', 'a numeric question needs at least one full-credit value');
 }

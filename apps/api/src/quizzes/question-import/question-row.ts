@@ -1,4 +1,9 @@
-import type { FieldError, QuestionType } from '@dx/contracts';
+import {
+  fieldCodeOfConstraint,
+  type FieldError,
+  type FieldErrorCode,
+  type QuestionType,
+} from '@dx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { CreateQuestionDto, optionRows, textRuleColumns } from '../../courses/dto/question.dto';
@@ -28,25 +33,30 @@ export interface ImportedQuestion extends Omit<CreateQuestionDto, 'type'> {
   tags: string[];
 }
 
+/** A bad row, always with its code: the web shows the code's sentence, never `message`. */
 export interface RowError extends FieldError {
   row: number;
+  code: FieldErrorCode;
 }
 
 const EXTERNAL_ID_MAX = 100;
 const CATEGORY_MAX = 120;
 const TAG_MAX = 50;
 
-/** Field names of CreateQuestionDto's errors, flattened to the top property (options.0.text → options). */
-function messages(errors: ValidationError[]): { field: string; message: string }[] {
+type Problem = Omit<RowError, 'row'>;
+
+/**
+ * CreateQuestionDto's errors with the code of their constraint (as a JSON body gets them),
+ * field names flattened to the top property (options.0.text → options).
+ */
+function messages(errors: ValidationError[]): Problem[] {
   return errors.flatMap((e) => {
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({
       field: e.property,
+      code: fieldCodeOfConstraint(name),
       message,
     }));
-    const nested = messages(e.children ?? []).map((c) => ({
-      field: e.property,
-      message: c.message,
-    }));
+    const nested = messages(e.children ?? []).map((c) => ({ ...c, field: e.property }));
     return [...own, ...nested].map((x) => ({
       ...x,
       field: /^\d+$/.test(x.field) ? 'options' : x.field,
@@ -83,7 +93,9 @@ export async function checkCandidate(
       errors.push({
         row: c.row,
         field: 'options',
+        code: 'option_repeated',
         message: `option "${o.text.trim()}" appears twice`,
+        params: { option: o.text.trim() },
       });
     }
     seen.add(key);
@@ -92,7 +104,9 @@ export async function checkCandidate(
     errors.push({
       row: c.row,
       field: 'externalId',
+      code: 'max_length',
       message: `externalId must be at most ${EXTERNAL_ID_MAX} characters`,
+      params: { max: EXTERNAL_ID_MAX },
     });
   }
   const category = c.category?.normalize('NFC').trim() || null;
@@ -100,7 +114,9 @@ export async function checkCandidate(
     errors.push({
       row: c.row,
       field: 'category',
+      code: 'max_length',
       message: `category must be at most ${CATEGORY_MAX} characters`,
+      params: { max: CATEGORY_MAX },
     });
   }
   const tags = [...new Set((c.tags ?? []).map((t) => t.normalize('NFC').trim()).filter(Boolean))];
@@ -108,7 +124,9 @@ export async function checkCandidate(
     errors.push({
       row: c.row,
       field: 'tags',
+      code: 'max_length',
       message: `a tag must be at most ${TAG_MAX} characters`,
+      params: { max: TAG_MAX },
     });
   }
   if (errors.length) return { question: null, errors };

@@ -51,7 +51,7 @@ const TRUE_FALSE_DEFAULT = ['Đúng', 'Sai'];
 export function sheetCandidates(rows: RawRow[]): {
   candidates: QuestionCandidate[];
   errors: RowError[];
-  headerError: string | null;
+  headerError: { message: string; missing: string } | null;
 } {
   const [header, ...data] = rows;
   const names = (header?.cells ?? []).map((c) => String(c).trim());
@@ -69,11 +69,14 @@ export function sheetCandidates(rows: RawRow[]): {
     const lacking = [
       ...missing,
       ...([...index.keys()].some((k) => OPTION.test(k)) ? [] : ['option1…']),
-    ];
+    ].join(', ');
     return {
       candidates: [],
       errors: [],
-      headerError: `is not the question template: the first row must name the columns (missing ${lacking.join(', ')})`,
+      headerError: {
+        message: `is not the question template: the first row must name the columns (missing ${lacking})`,
+        missing: lacking,
+      },
     };
   }
   const cell = (r: RawRow, name: string) => {
@@ -97,24 +100,43 @@ export function sheetCandidates(rows: RawRow[]): {
       choice &&
       (!marks.length || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > texts.length))
     ) {
-      errors.push({
-        row: r.row,
-        field: 'correct',
-        message: marks.length
-          ? `correct must list option numbers between 1 and ${texts.length}`
-          : 'correct must name at least one option number',
-      });
+      errors.push(
+        marks.length
+          ? {
+              row: r.row,
+              field: 'correct',
+              code: 'correct_out_of_range',
+              message: `correct must list option numbers between 1 and ${texts.length}`,
+              params: { max: texts.length },
+            }
+          : {
+              row: r.row,
+              field: 'correct',
+              code: 'correct_missing',
+              message: 'correct must name at least one option number',
+            },
+      );
     }
     const toleranceCell = cell(r, 'tolerance');
     const tolerance = toleranceCell ? parseNumber(toleranceCell) : undefined;
     if (tolerance === null) {
-      errors.push({ row: r.row, field: 'tolerance', message: 'tolerance must be a number' });
+      errors.push({
+        row: r.row,
+        field: 'tolerance',
+        code: 'is_number',
+        message: 'tolerance must be a number',
+      });
     }
     const textRule: { ignoreCase?: boolean; ignoreDiacritics?: boolean } = {};
     for (const name of ['ignoreCase', 'ignoreDiacritics'] as const) {
       const v = yesNo(cell(r, name));
       if (v === null)
-        errors.push({ row: r.row, field: name, message: `${name} must be yes or no` });
+        errors.push({
+          row: r.row,
+          field: name,
+          code: 'yes_or_no',
+          message: `${name} must be yes or no`,
+        });
       else if (v !== undefined) textRule[name] = v;
     }
     candidates.push({

@@ -24,7 +24,9 @@ export async function readValidQuestions(
         errors.push({
           row: c.row,
           field: 'externalId',
+          code: 'repeated_in_file',
           message: `externalId "${c.externalId}" is already used on row ${first}`,
+          params: { firstRow: first },
         });
       } else firstRowOf.set(c.externalId, c.row);
     }
@@ -33,7 +35,7 @@ export async function readValidQuestions(
     errors.sort((a, b) => a.row - b.row);
     const rows = [...new Set(errors.map((e) => e.row))];
     throw new InvalidInputException(
-      errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message })),
+      errors.map(({ row, field, ...e }) => ({ ...e, field: `rows.${row}.${field}` })),
       `Nothing imported: fix row(s) ${rows.join(', ')}`,
     );
   }

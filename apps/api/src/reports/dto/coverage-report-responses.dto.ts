@@ -5,8 +5,10 @@ import type {
   CoverageReportRow,
   CoverageReportSummary,
   CoverageSplit,
+  JobErrorCode,
   JobState,
 } from '@dx/contracts';
+import { JOB_ERROR_CODES } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document only; the services return the contract types.
@@ -19,7 +21,9 @@ export class CoverageJobStatusDto implements CoverageJobStatus {
   @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed'] }) state: JobState;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiPropertyOptional({ format: 'uuid' }) reportId?: string;
-  @ApiPropertyOptional() error?: string;
+  @ApiPropertyOptional({ description: 'English, for logs' }) error?: string;
+  @ApiPropertyOptional({ enum: JOB_ERROR_CODES, description: 'Why it failed, for translations' })
+  errorCode?: JobErrorCode;
 }
 
 export class CoverageSplitDto implements CoverageSplit {

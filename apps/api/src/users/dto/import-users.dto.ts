@@ -1,5 +1,5 @@
-import type { ImportRowError, UserImportResult } from '@dx/contracts';
-import { ApiProperty } from '@nestjs/swagger';
+import type { ErrorParams, FieldErrorCode, ImportRowError, UserImportResult } from '@dx/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** OpenAPI description of the multipart body; the file itself is read by multer. */
 export class ImportUsersFileDto {
@@ -25,8 +25,26 @@ export class ImportRowErrorDto implements ImportRowError {
   @ApiProperty({ example: 'dateOfBirth' })
   field: string;
 
-  @ApiProperty({ example: 'dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy' })
+  @ApiProperty({
+    type: String,
+    example: 'import_date_of_birth',
+    description: 'FieldErrorCode, for translations',
+  })
+  code: FieldErrorCode;
+
+  @ApiProperty({
+    example: 'dateOfBirth must be YYYY-MM-DD or dd/mm/yyyy',
+    description: 'English, for logs',
+  })
   message: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { firstRow: 2 },
+    description: 'Values the sentence of `code` names',
+  })
+  params?: ErrorParams;
 }
 
 export class UserImportResultDto implements UserImportResult {

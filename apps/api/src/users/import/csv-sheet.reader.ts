@@ -9,7 +9,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true }); // drops a leading BOM
  */
 export function readCsvSheet(file: Buffer): RawRow[] {
   const text = decodeUtf8(file);
-  if (!text.trim()) throw invalidFile('the file is empty');
+  if (!text.trim()) throw invalidFile('file_empty', 'the file is empty');
   const rows: RawRow[] = [];
   try {
     parse(text, {
@@ -26,7 +26,8 @@ export function readCsvSheet(file: Buffer): RawRow[] {
       },
     });
   } catch (err) {
-    if (err instanceof CsvError) throw invalidFile(`is not valid CSV: ${err.message}`);
+    if (err instanceof CsvError)
+      throw invalidFile('file_unreadable', `is not valid CSV: ${err.message}`);
     throw err;
   }
   return rows;
@@ -37,19 +38,23 @@ function decodeUtf8(file: Buffer): string {
     file.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ||
     file.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))
   ) {
-    throw invalidFile('is UTF-16 text; save it as "CSV UTF-8" or XLSX');
+    throw invalidFile('file_save_as_utf8', 'is UTF-16 text; save it as "CSV UTF-8" or XLSX');
   }
   if (file.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw invalidFile('is an old .xls workbook; save it as XLSX or "CSV UTF-8"');
+    throw invalidFile(
+      'file_save_as_utf8',
+      'is an old .xls workbook; save it as XLSX or "CSV UTF-8"',
+    );
   }
   let text: string;
   try {
     text = UTF8.decode(file);
   } catch {
-    throw invalidFile('is neither an XLSX workbook nor UTF-8 CSV text');
+    throw invalidFile('file_unreadable', 'is neither an XLSX workbook nor UTF-8 CSV text');
   }
   // Valid UTF-8 can still be binary: text files have no NUL characters.
-  if (text.includes('\u0000')) throw invalidFile('is neither an XLSX workbook nor UTF-8 CSV text');
+  if (text.includes('\u0000'))
+    throw invalidFile('file_unreadable', 'is neither an XLSX workbook nor UTF-8 CSV text');
   return text;
 }
 

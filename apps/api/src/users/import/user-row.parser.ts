@@ -1,4 +1,10 @@
-import { DX_ROLES, DxRole, ImportRowError } from '@dx/contracts';
+import {
+  DX_ROLES,
+  DxRole,
+  fieldCodeOfConstraint,
+  FieldErrorCode,
+  ImportRowError,
+} from '@dx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DATE_PATTERN } from '../dto/create-user.dto';
@@ -30,10 +36,17 @@ const DX_ROLE_LABELS = new Map<string, DxRole>([
   [fold('không'), 'none'],
 ]);
 
-/** Messages that name the extra forms a spreadsheet may use. */
-const IMPORT_MESSAGES: Partial<Record<ImportColumn, string>> = {
-  dateOfBirth: 'dateOfBirth must be a real date written YYYY-MM-DD or dd/mm/yyyy',
-  dxRole: 'dxRole must be full_time, part_time or none ("chuyên trách", "kiêm nhiệm" or "không")',
+/** Refusals that name the extra forms a spreadsheet may use. */
+const IMPORT_REFUSALS: Partial<Record<ImportColumn, { code: FieldErrorCode; message: string }>> = {
+  dateOfBirth: {
+    code: 'import_date_of_birth',
+    message: 'dateOfBirth must be a real date written YYYY-MM-DD or dd/mm/yyyy',
+  },
+  dxRole: {
+    code: 'import_dx_role',
+    message:
+      'dxRole must be full_time, part_time or none ("chuyên trách", "kiêm nhiệm" or "không")',
+  },
 };
 
 /**
@@ -48,15 +61,15 @@ export async function parseUserRow({ row, cells }: SheetRow): Promise<ParsedUser
   }
   const value = plainToInstance(ImportUserRowDto, input);
   const failures = await validate(value, { stopAtFirstError: true, forbidUnknownValues: true });
-  const errors = failures.map(({ property, constraints }) => {
+  const errors = failures.map(({ property, constraints }): ImportRowError => {
     const column = property as ImportColumn;
-    const message =
-      cells[column] === ''
-        ? `${column} is required`
-        : (IMPORT_MESSAGES[column] ??
-          Object.values(constraints ?? {})[0] ??
-          `${column} is invalid`);
-    return { row, field: column, message };
+    if (cells[column] === '')
+      return { row, field: column, code: 'is_not_empty', message: `${column} is required` };
+    const refusal = IMPORT_REFUSALS[column];
+    if (refusal) return { row, field: column, ...refusal };
+    // class-validator's first constraint gives the code, as for a JSON body.
+    const [name, message] = Object.entries(constraints ?? {})[0] ?? ['', `${column} is invalid`];
+    return { row, field: column, code: fieldCodeOfConstraint(name), message };
   });
   return { row, value, errors };
 }

@@ -1,5 +1,5 @@
-import type { FieldError } from '@dx/contracts';
-import { BadRequestException } from '@nestjs/common';
+import type { ErrorParams, FieldError, FieldErrorCode } from '@dx/contracts';
+import { InvalidInputException } from '../../http/invalid-input';
 
 /** The columns of an import sheet, as the contract names them. */
 export const IMPORT_COLUMNS = [
@@ -44,15 +44,24 @@ export interface UserSheet {
   rows: SheetRow[];
 }
 
-export function invalidFile(message: string): BadRequestException {
-  return new BadRequestException({
-    message: `Invalid file: ${message}`,
-    errors: [{ field: 'file', message }],
-  });
+/** A refused import file: `code` says why (in the web's words), `message` in English for logs. */
+export function invalidFile(
+  code: FieldErrorCode,
+  message: string,
+  params?: ErrorParams,
+): InvalidInputException {
+  return new InvalidInputException(
+    [{ field: 'file', code, message, ...(params && { params }) }],
+    `Invalid file: ${message}`,
+  );
 }
 
-export function tooManyRows(): BadRequestException {
-  return invalidFile(`has more than ${MAX_IMPORT_ROWS} data rows; split it into several files`);
+export function tooManyRows(): InvalidInputException {
+  return invalidFile(
+    'file_too_many_rows',
+    `has more than ${MAX_IMPORT_ROWS} data rows; split it into several files`,
+    { max: MAX_IMPORT_ROWS },
+  );
 }
 
 export function isBlank(cells: CellValue[]): boolean {
@@ -66,7 +75,7 @@ export function isBlank(cells: CellValue[]): boolean {
  */
 export function toUserSheet(records: RawRow[]): UserSheet {
   const [header, ...data] = records;
-  if (!header) throw invalidFile('the file is empty');
+  if (!header) throw invalidFile('file_empty', 'the file is empty');
   const byName = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
   const index = new Map<ImportColumn, number>();
   const errors: FieldError[] = [];
@@ -74,20 +83,25 @@ export function toUserSheet(records: RawRow[]): UserSheet {
     const name = String(cell).trim();
     if (!name) return;
     const column = byName.get(name.toLowerCase());
-    if (!column) errors.push({ field: name, message: 'unknown column' });
+    if (!column) errors.push({ field: name, code: 'unknown_column', message: 'unknown column' });
     else if (index.has(column))
-      errors.push({ field: name, message: 'column appears more than once' });
+      errors.push({
+        field: name,
+        code: 'repeated_column',
+        message: 'column appears more than once',
+      });
     else index.set(column, i);
   });
   for (const column of REQUIRED_COLUMNS) {
-    if (!index.has(column)) errors.push({ field: column, message: 'required column is missing' });
+    if (!index.has(column))
+      errors.push({ field: column, code: 'missing_column', message: 'required column is missing' });
   }
   if (errors.length) {
     const list = errors.map((e) => `${e.field} (${e.message})`).join(', ');
-    throw new BadRequestException({
-      message: `Invalid header row: ${list}. Expected columns: ${IMPORT_COLUMNS.join(', ')}`,
+    throw new InvalidInputException(
       errors,
-    });
+      `Invalid header row: ${list}. Expected columns: ${IMPORT_COLUMNS.join(', ')}`,
+    );
   }
   const rows = data.map(({ row, cells }) => {
     const picked: SheetRow['cells'] = {};

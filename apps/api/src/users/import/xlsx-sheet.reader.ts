@@ -17,17 +17,18 @@ export async function readXlsxSheet(file: Buffer): Promise<RawRow[]> {
   // Declared sizes, checked before exceljs unzips the workbook in memory, so a small upload
   // cannot expand into gigabytes (a "zip bomb").
   const entries = await readZipDirectory(file);
-  if (entries === null) throw invalidFile('is not a readable XLSX workbook');
+  if (entries === null) throw invalidFile('file_unreadable', 'is not a readable XLSX workbook');
   const unzipped = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (unzipped > MAX_UNZIPPED_BYTES) throw invalidFile('unpacks to too much data for one import');
+  if (unzipped > MAX_UNZIPPED_BYTES)
+    throw invalidFile('file_too_large', 'unpacks to too much data for one import');
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw invalidFile('is not a readable XLSX workbook');
+    throw invalidFile('file_unreadable', 'is not a readable XLSX workbook');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalidFile('the workbook has no worksheet');
+  if (!sheet) throw invalidFile('file_empty', 'the workbook has no worksheet');
   // Header plus the allowed data rows (counting only rows that hold something).
   if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw tooManyRows();
   const rows: RawRow[] = [];

@@ -3,6 +3,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
+import { fieldErrorText } from '../../api/error-text';
 import { FormError } from '../../app/FormError';
 import { importQuestions } from '../api';
 import { useDraftMutation } from '../hooks/useCourseDraft';
@@ -70,10 +71,9 @@ export function ImportFileForm({
           <ul>
             {rowErrors.map((e, i) => {
               const at = rowOf(e.field ?? '');
+              const message = fieldErrorText(t, e);
               return (
-                <li key={i}>
-                  {at ? t('authoring.import.rowError', { ...at, message: e.message }) : e.message}
-                </li>
+                <li key={i}>{at ? t('authoring.import.rowError', { ...at, message }) : message}</li>
               );
             })}
           </ul>

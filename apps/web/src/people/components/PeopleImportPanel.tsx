@@ -2,7 +2,8 @@ import type { UserImportResult } from '@dx/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../api/error-text';
+import { fieldErrorText } from '../../api/error-text';
+import { FormError } from '../../app/FormError';
 import { importPeople } from '../api';
 
 /**
@@ -49,11 +50,8 @@ export function PeopleImportPanel() {
           {t('peopleAdmin.import.submit')}
         </button>
       </form>
-      {upload.isError && (
-        <p className="alert alert--error" role="alert">
-          {apiErrorText(t, upload.error)}
-        </p>
-      )}
+      {/* A refused file (empty, unreadable, a wrong header) names each problem. */}
+      <FormError error={upload.error} />
       {result && (
         <div aria-live="polite">
           <p role="status">
@@ -78,7 +76,7 @@ export function PeopleImportPanel() {
                   <tr key={`${e.row}-${e.field}`}>
                     <td>{e.row}</td>
                     <td>{e.field}</td>
-                    <td>{e.message}</td>
+                    <td>{fieldErrorText(t, e)}</td>
                   </tr>
                 ))}
               </tbody>

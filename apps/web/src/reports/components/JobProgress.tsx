@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { jobErrorText } from '../../api/error-text';
 import { ProgressBar } from '../../app/ProgressBar';
 import { PageError } from '../../app/PageStatus';
 import { useCoverageJob } from '../hooks/useCoverageJob';
@@ -35,7 +36,7 @@ export function JobProgress({
       {status?.state === 'failed' ? (
         <div className="alert alert--error" role="alert">
           <p>{t('reports.job.failed')}</p>
-          {status.error && <p className="job-error">{status.error}</p>}
+          <p className="job-error">{jobErrorText(t, status)}</p>
           <button type="button" className="button" onClick={onRetry}>
             {t('reports.job.retry')}
           </button>
