@@ -39,6 +39,25 @@ describe('ending a sign-in ends its access token', () => {
     await t.http.get('/api/me').set('Authorization', `Bearer ${first.accessToken}`).expect(401);
   });
 
+  it('tokens first seen at the same moment get their own answers (their status is read together)', async () => {
+    const unit = await t.make.unit();
+    const [one, two, left] = await Promise.all([1, 2, 3].map(() => t.make.user(unit)));
+    const phone = await signIn(one.username);
+    const laptop = await signIn(one.username);
+    const other = await signIn(two.username);
+    const gone = await signIn(left.username);
+    await t.http.post('/api/auth/logout').send({ refreshToken: phone.refreshToken }).expect(204);
+    // Behind the API's back, so no process forgets anything: only the read can tell.
+    await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [left.id]);
+    const statuses = await Promise.all(
+      [phone, laptop, other, gone, laptop].map(
+        async (s) =>
+          (await t.http.get('/api/me').set('Authorization', `Bearer ${s.accessToken}`)).status,
+      ),
+    );
+    expect(statuses).toEqual([401, 200, 200, 401, 200]);
+  });
+
   it('a password reset ends every sign-in, access tokens included', async () => {
     const person = await t.make.user(await t.make.unit(), { email: 'reset@example.vn' });
     const session = await signIn(person.username);

@@ -44,13 +44,14 @@ export class UserAccountsService {
       .getOne();
   }
 
-  /** False for a deactivated or erased account. */
-  async isActive(id: string): Promise<boolean> {
-    const rows: { active: boolean }[] = await this.db.query(
-      `SELECT active FROM app_user WHERE id = $1`,
-      [id],
+  /** The accounts among `ids` that are active (deactivated and erased ones are left out). */
+  async activeAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`,
+      [ids],
     );
-    return rows[0]?.active === true;
+    return new Set(rows.map((r) => r.id));
   }
 
   async setPasswordHash(tx: EntityManager, id: string, passwordHash: string): Promise<void> {
