@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { CertificateExportService } from './certificate-export.service';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
+import { PendingCertificatesRequeueService } from './pending-certificates-requeue.service';
 
 @Module({
   providers: [
@@ -13,6 +14,7 @@ import { IssueCertificateProcessor } from './issue-certificate.processor';
     pdfSigningIdentityProvider,
     CertificateIssuerService,
     CertificateExportService,
+    PendingCertificatesRequeueService,
     IssueCertificateProcessor,
     workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),
     NotificationsService,

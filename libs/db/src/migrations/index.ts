@@ -26,6 +26,7 @@ import { AddOptionImages1796645843475 } from './1796645843475-AddOptionImages';
 import { FileJobs1796645945458 } from './1796645945458-FileJobs';
 import { PriorityMailQueue1796646072169 } from './1796646072169-PriorityMailQueue';
 import { DropNotificationUserCreatedIndex1796648130565 } from './1796648130565-DropNotificationUserCreatedIndex';
+import { IndexPendingCertificates1796661603746 } from './1796661603746-IndexPendingCertificates';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -58,4 +59,5 @@ export const ALL_MIGRATIONS: Function[] = [
   FileJobs1796645945458,
   PriorityMailQueue1796646072169,
   DropNotificationUserCreatedIndex1796648130565,
+  IndexPendingCertificates1796661603746,
 ];
