@@ -25,7 +25,10 @@ export async function checkStorageAtStart(
     });
   } catch (err) {
     const where = `bucket "${config.bucket}" at ${config.endpoint ?? 'AWS S3'}`;
-    throw new Error(`STORAGE_URL: ${where} cannot be used: ${reason(err, timeoutMs)}`);
+    const line = new Error(`STORAGE_URL: ${where} cannot be used: ${reason(err, timeoutMs)}`);
+    // One line, without a stack: the start-up handlers print the stack otherwise.
+    line.stack = line.message;
+    throw line;
   } finally {
     client.destroy();
   }
