@@ -53,6 +53,11 @@ class Certificates extends JobDispatcher {
   async export(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.RequeuePendingCertificates)
+  async requeuePending(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.Reports)

@@ -1,3 +1,4 @@
+import { JobName } from '@dx/contracts';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -48,6 +49,11 @@ describe('translation catalogues', () => {
     expect(vi.login.submit).toBe('Đăng nhập');
     expect(vi.app.name).toBe('Học viện CĐS');
     expect(en.app.name).toBe('DX Academy');
+  });
+
+  it('names every background job on the queue dashboard, so no job shows its code name', () => {
+    const missing = Object.values(JobName).filter((name) => !viKeys.has(`queues.jobs.${name}`));
+    expect(missing).toEqual([]);
   });
 
   it('writes Vietnamese in precomposed Unicode (NFC)', () => {

@@ -1,12 +1,17 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { certificateRegisterBatches, countCertificateRegister } from '@dx/reports';
+import { ReadReplica } from '@dx/db';
+import {
+  certificateRegisterBatches,
+  CertificateRegisterScope,
+  countCertificateRegister,
+} from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
-import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
+import { completeFileJob, failFileJob, FileJobRow, startFileJob } from '../file-jobs/file-job-rows';
 import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { writeCertificatesZip } from './exports/certificates-zip';
 import { writeRegisterPdf } from './exports/register-pdf';
@@ -28,6 +33,7 @@ export class CertificateExportService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly replica: ReadReplica,
     private readonly fileReady: FileReadyNotifier,
   ) {}
 
@@ -36,13 +42,49 @@ export class CertificateExportService {
     if (typeof row === 'string') return row;
 
     const scope = { unitPath: row.unitPath, year: row.year, timeZone: this.config.reportsTimeZone };
+    const key = `exports/certificates/${row.year}/${id}.${row.format}`;
+    // The register is a heavy read: the replica when it is current (as the API's reads), else
+    // the primary. A replica lost mid-file makes the whole file again on the primary: each
+    // attempt streams its own upload, and a failed upload leaves no object behind.
+    const { total, rows } = await this.replica.read(
+      (m) => this.writeFile(m, { id, key, scope, row }, report),
+      { waitMs: this.replica.reportWaitMs },
+    );
+    await completeFileJob(
+      this.db,
+      'certificate_export',
+      row,
+      {
+        done: rows,
+        total,
+        count: total,
+        fileKey: key,
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
+      this.fileReady,
+    );
+    await report(100);
+    return 'completed';
+  }
+
+  /** Reads the register through `m` and streams the file into storage; the rows written. */
+  private async writeFile(
+    m: EntityManager,
+    job: {
+      id: string;
+      key: string;
+      scope: CertificateRegisterScope;
+      row: FileJobRow<'certificate_export'>;
+    },
+    report: (progress: number) => Promise<void>,
+  ): Promise<{ total: number; rows: number }> {
+    const { id, key, scope, row } = job;
     const progress = new FileJobProgress(this.db, id, report);
-    const total = await countCertificateRegister(this.db.manager, scope);
+    const total = await countCertificateRegister(m, scope);
     await progress.setTotal(total);
-    const batches = certificateRegisterBatches(this.db.manager, scope);
+    const batches = certificateRegisterBatches(m, scope);
     const onRows = progress.add;
 
-    const key = `exports/certificates/${row.year}/${id}.${row.format}`;
     const out = new PassThrough();
     const stored = this.storage.put(key, out);
     // put() is awaited below; until then its failure must not go unhandled.
@@ -66,21 +108,7 @@ export class CertificateExportService {
       throw err;
     }
     await stored;
-    await completeFileJob(
-      this.db,
-      'certificate_export',
-      row,
-      {
-        done: progress.rows,
-        total,
-        count: total,
-        fileKey: key,
-        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-      },
-      this.fileReady,
-    );
-    await report(100);
-    return 'completed';
+    return { total, rows: progress.rows };
   }
 
   markFailed(id: string, error: string): Promise<void> {

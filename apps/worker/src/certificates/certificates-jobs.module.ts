@@ -7,6 +7,7 @@ import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { CertificateExportService } from './certificate-export.service';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
+import { PendingCertificatesRequeueService } from './pending-certificates-requeue.service';
 
 @Module({
   providers: [
@@ -15,6 +16,7 @@ import { IssueCertificateProcessor } from './issue-certificate.processor';
     CertificateIssuerService,
     CertificateExportService,
     FileReadyNotifier,
+    PendingCertificatesRequeueService,
     IssueCertificateProcessor,
     workerSettingsFromConfig(IssueCertificateProcessor, lockSettings),
     NotificationsService,

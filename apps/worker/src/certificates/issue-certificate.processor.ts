@@ -4,6 +4,8 @@ import {
   IssueCertificateJobData,
   JobName,
   QueueName,
+  RequeuePendingCertificatesJobData,
+  RequeuePendingCertificatesResult,
 } from '@dx/contracts';
 import { JobDispatcher, JobHandler } from '@dx/queues';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
@@ -11,10 +13,12 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { CertificateExportService, ExportOutcome } from './certificate-export.service';
 import { CertificateIssuerService, IssueOutcome } from './certificate-issuer.service';
+import { PendingCertificatesRequeueService } from './pending-certificates-requeue.service';
 
 /**
  * Issues certificates requested through the outbox (job id `certificate-<id>`) and makes
- * the exports asked for (job id `certificate-export-<id>`). The lock
+ * the exports asked for (job id `certificate-export-<id>`), and every 10 minutes re-adds the
+ * issue job of certificates left pending (a job lost in a Redis failover). The lock
  * settings decide how soon the job of a crashed worker is handed to another one; they come
  * from the config (QUEUE_LOCK_DURATION_MS) through `workerSettingsFromConfig` in the module.
  */
@@ -25,6 +29,7 @@ export class IssueCertificateProcessor extends JobDispatcher {
   constructor(
     private readonly issuer: CertificateIssuerService,
     private readonly exports: CertificateExportService,
+    private readonly pending: PendingCertificatesRequeueService,
   ) {
     super();
   }
@@ -39,6 +44,13 @@ export class IssueCertificateProcessor extends JobDispatcher {
     return {
       outcome: await this.exports.export(job.data.exportId, (p) => job.updateProgress(p)),
     };
+  }
+
+  @JobHandler(JobName.RequeuePendingCertificates)
+  async requeuePending(
+    job: Job<RequeuePendingCertificatesJobData>,
+  ): Promise<RequeuePendingCertificatesResult> {
+    return this.pending.requeue(job.data.olderThanMinutes);
   }
 
   @OnWorkerEvent('failed')

@@ -1,32 +1,11 @@
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { selfSignedPkcs12 } from '@dx/certificate-pdf';
+import { runWorkerUntilExit } from '../test/processes';
 
 jest.setTimeout(120_000);
-
-const ROOT = resolve(__dirname, '../../../..');
-
-/** Runs the real worker entry point until it exits; everything it printed. */
-function runWorker(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: 'apps/worker/tsconfig.app.json', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-  return new Promise((done) =>
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      done({ code, output });
-    }),
-  );
-}
 
 describe('worker start with a bad PKCS#12 for PDF signatures', () => {
   let databaseUrl: string;
@@ -45,7 +24,7 @@ describe('worker start with a bad PKCS#12 for PDF signatures', () => {
   ])('%s stops the worker at start with one clear line', async (_what, name, content, password) => {
     const file = join(dir, name);
     writeFileSync(file, content);
-    const { code, output } = await runWorker({
+    const { code, output } = await runWorkerUntilExit({
       DATABASE_URL: databaseUrl,
       JWT_SECRET: 'x'.repeat(40),
       STORAGE_DIR: dir,

@@ -3,17 +3,19 @@ import { calendarDate } from '@dx/contracts';
 import {
   ensureLedgerPlacement,
   peopleBatches,
+  PeopleReportQuery,
   peopleSheetTitle,
   writePeopleCsv,
   writePeopleXlsx,
 } from '@dx/reports';
+import { ReadReplica } from '@dx/db';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
-import { completeFileJob, failFileJob, startFileJob } from '../file-jobs/file-job-rows';
+import { completeFileJob, failFileJob, FileJobRow, startFileJob } from '../file-jobs/file-job-rows';
 import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 
 export type PeopleExportOutcome = 'completed' | 'already-done' | 'missing';
@@ -34,6 +36,7 @@ export class PeopleExportService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly replica: ReadReplica,
     private readonly fileReady: FileReadyNotifier,
   ) {}
 
@@ -48,8 +51,12 @@ export class PeopleExportService {
     const today = calendarDate(timeZone);
     const end = `${row.year}-12-31`;
     const asOf = end < today ? end : today;
-    await ensureLedgerPlacement(this.db.manager, row.year, asOf);
-    const progress = new FileJobProgress(this.db, id, report);
+    // Placed on the primary (a no-op once the year is placed on this day); the list itself is
+    // a heavy read, on the replica when it is current, as the API's people list: one that has
+    // not replayed a placement just written is waited for, then the primary answers. A
+    // replica lost mid-file makes the whole file again on the primary (each attempt streams
+    // its own upload; a failed upload leaves no object behind).
+    const placed = await ensureLedgerPlacement(this.db.manager, row.year, asOf);
     const q = {
       orgUnitId: row.orgUnitId,
       year: row.year,
@@ -58,9 +65,37 @@ export class PeopleExportService {
       dxRole: row.dxRole ?? undefined,
       timeZone,
     };
-    const batches = peopleBatches(this.db.manager, q, BATCH, (total) => progress.setTotal(total));
-
     const key = `exports/people/${row.year}/${id}.${row.format}`;
+    const rows = await this.replica.read((m) => this.writeFile(m, { id, key, q, row }, report), {
+      waitMs: this.replica.reportWaitMs,
+      freshAsOf: placed ? new Date() : undefined,
+    });
+    await completeFileJob(
+      this.db,
+      'people_export',
+      row,
+      {
+        done: rows,
+        count: rows,
+        fileKey: key,
+        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
+      },
+      this.fileReady,
+    );
+    await report(100);
+    return 'completed';
+  }
+
+  /** Reads the list through `m` and streams the file into storage; the rows written. */
+  private async writeFile(
+    m: EntityManager,
+    job: { id: string; key: string; q: PeopleReportQuery; row: FileJobRow<'people_export'> },
+    report: (progress: number) => Promise<void>,
+  ): Promise<number> {
+    const { id, key, q, row } = job;
+    const progress = new FileJobProgress(this.db, id, report);
+    const batches = peopleBatches(m, q, BATCH, (total) => progress.setTotal(total));
+
     const out = new PassThrough();
     const stored = this.storage.put(key, out);
     // put() is awaited below; until then its failure must not go unhandled.
@@ -78,20 +113,7 @@ export class PeopleExportService {
       throw err;
     }
     await stored;
-    await completeFileJob(
-      this.db,
-      'people_export',
-      row,
-      {
-        done: progress.rows,
-        count: progress.rows,
-        fileKey: key,
-        filesExpireAt: filesExpireAt(this.config.fileJobRetentionDays),
-      },
-      this.fileReady,
-    );
-    await report(100);
-    return 'completed';
+    return progress.rows;
   }
 
   markFailed(id: string, error: string): Promise<void> {

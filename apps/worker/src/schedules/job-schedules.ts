@@ -4,6 +4,7 @@ import {
   LEDGER_PLACEMENT_SCHEDULER_ID,
   PURGE_EXPIRED_FILES_SCHEDULER_ID,
   QUESTION_IMAGES_CLEANUP_SCHEDULER_ID,
+  REQUEUE_PENDING_CERTIFICATES_SCHEDULER_ID,
   SCHEDULED_MERGES_SCHEDULER_ID,
   YEARLY_COVERAGE_SCHEDULER_ID,
 } from '@dx/contracts';
@@ -57,6 +58,13 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     job: JobName.AdvanceLedgerPlacement,
     pattern: daily('00:01:00'),
     opts: RETRIED,
+  },
+  // All day long: a certificate whose issue job Redis lost in a failover is issued within
+  // 20 minutes (pending for 10, then the next run), not never.
+  {
+    id: REQUEUE_PENDING_CERTIFICATES_SCHEDULER_ID,
+    job: JobName.RequeuePendingCertificates,
+    pattern: '0 */10 * * * *',
   },
   // The previous year's official reports, once it has ended (and its ledger was closed).
   {

@@ -20,5 +20,22 @@ export function startWorkerProcess(env: Record<string, string>): ChildProcess {
   return child;
 }
 
+/** Runs the real worker entry point until it exits (a failed start); everything it printed. */
+export function runWorkerUntilExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = startWorkerProcess(env);
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+  return new Promise((done) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    }),
+  );
+}
+
 // Ports, Redis and process exits come from @dx/testing (one copy for every project).
 export { freePort, startRedis, stopped } from '@dx/testing';

@@ -232,3 +232,16 @@ export interface UpdateCertificateIssuerRequest {
 
 /** `PUT /api/certificates/issuers/:orgUnitId/seal`: multipart field `file`, PNG or JPEG. */
 export const SEAL_IMAGE_MAX_BYTES = 1024 * 1024;
+
+/** The job scheduler's id in Redis for the re-queue of certificates left pending. */
+export const REQUEUE_PENDING_CERTIFICATES_SCHEDULER_ID = 'requeue-pending-certificates';
+
+export interface RequeuePendingCertificatesJobData {
+  /** Only certificates pending for longer than this; default 10 minutes. */
+  olderThanMinutes?: number;
+}
+
+export interface RequeuePendingCertificatesResult {
+  /** Pending certificates whose issue job was added again (a no-op where it still existed). */
+  requeued: number;
+}

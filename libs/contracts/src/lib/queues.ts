@@ -54,6 +54,11 @@ export enum JobName {
    * so the first report read of the day does not pay for it.
    */
   AdvanceLedgerPlacement = 'advance-ledger-placement',
+  /**
+   * Every 10 minutes, from the job scheduler: add again the issue job of certificates pending
+   * for too long (a job lost in a Redis failover), under the same job id.
+   */
+  RequeuePendingCertificates = 'requeue-pending-certificates',
 }
 
 /** The queue each job runs on. */
@@ -72,6 +77,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredFiles]: QueueName.System,
   [JobName.CleanQuestionImages]: QueueName.System,
   [JobName.AdvanceLedgerPlacement]: QueueName.Reports,
+  [JobName.RequeuePendingCertificates]: QueueName.Certificates,
 };
 
 export function isJobName(value: unknown): value is JobName {

@@ -52,6 +52,8 @@ export interface CertificateSnapshot {
 @Index('uq_certificate_serial', ['serial'], { unique: true })
 @Index('uq_certificate_status_list_index', ['statusListIndex'], { unique: true })
 @Index('idx_certificate_completed', ['completedAt'])
+// The worker's re-queue of certificates left pending reads only these few rows.
+@Index('idx_certificate_pending', ['createdAt'], { where: `"status" = 'pending'` })
 @Index('idx_certificate_issuer', ['issuerOrgUnitId'])
 // A holder's certificates of either kind (hr's register counts them per person of its
 // subtree); the issuer is included so that count never reads the table itself.

@@ -28,6 +28,7 @@ import { PriorityMailQueue1796646072169 } from './1796646072169-PriorityMailQueu
 import { DropNotificationUserCreatedIndex1796648130565 } from './1796648130565-DropNotificationUserCreatedIndex';
 import { CourseIssuer1796659388486 } from './1796659388486-CourseIssuer';
 import { UserNationalId1796659406213 } from './1796659406213-UserNationalId';
+import { IndexPendingCertificates1796661603746 } from './1796661603746-IndexPendingCertificates';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -62,4 +63,5 @@ export const ALL_MIGRATIONS: Function[] = [
   DropNotificationUserCreatedIndex1796648130565,
   CourseIssuer1796659388486,
   UserNationalId1796659406213,
+  IndexPendingCertificates1796661603746,
 ];

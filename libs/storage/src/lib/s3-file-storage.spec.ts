@@ -1,8 +1,9 @@
 import { parseStorageUrl } from '@dx/config';
-import { S3TestServer } from '@dx/testing';
+import { freePort, S3TestServer } from '@dx/testing';
 import { HttpStatus } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { S3FileStorage } from './s3-file-storage';
+import { checkStorageAtStart } from './storage-start-check';
 import { StorageUnavailableError } from './storage-unavailable.error';
 
 describe('S3FileStorage against a real S3-protocol server', () => {
@@ -26,6 +27,32 @@ describe('S3FileStorage against a real S3-protocol server', () => {
     const other = new S3FileStorage(parseStorageUrl(s3.storageUrl('staging')));
     expect(await other.exists('a/b.txt')).toBe(false);
     other.close();
+  });
+
+  it('checks STORAGE_URL at start: the right bucket passes, a wrong one, bad keys or no server stop with one line naming it and no key', async () => {
+    await expect(checkStorageAtStart(parseStorageUrl(s3.storageUrl('prod')))).resolves.toBe(
+      undefined,
+    );
+    const wrongBucket = parseStorageUrl(s3.storageUrl().replace(s3.bucket, 'dx-no-such-bucket'));
+    await expect(checkStorageAtStart(wrongBucket)).rejects.toThrow(
+      `STORAGE_URL: bucket "dx-no-such-bucket" at ${s3.endpoint} cannot be used: no such bucket (404)`,
+    );
+    // s3rver knows one access key; a key it does not know is refused like AWS or MinIO would.
+    const badKeys = parseStorageUrl(
+      s3.storageUrl().replace('S3RVER:S3RVER', 'NOT-A-KEY:wrong-secret'),
+    );
+    const denied = await checkStorageAtStart(badKeys).catch((e: Error) => e);
+    expect((denied as Error).message).toMatch(/^STORAGE_URL: .* access denied \(403\)/);
+    expect((denied as Error).message).not.toContain('wrong-secret');
+    const nobody = `http://127.0.0.1:${await freePort()}`;
+    const unreachable = parseStorageUrl(
+      s3.storageUrl().replace(encodeURIComponent(s3.endpoint), encodeURIComponent(nobody)),
+    );
+    const started = Date.now();
+    await expect(checkStorageAtStart(unreachable, 1_000)).rejects.toThrow(
+      new RegExp(`^STORAGE_URL: bucket "dx-test" at ${nobody} cannot be used: .*ECONNREFUSED`),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('presigns a download URL that works without credentials, with the file name asked for', async () => {
