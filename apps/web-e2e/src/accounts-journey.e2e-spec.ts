@@ -6,6 +6,7 @@
  * their own account with a second factor. The steps run in order and share what they made.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 // Jest here has no moduleNameMapper: the lib is imported by path (as global setup does).
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -46,6 +47,18 @@ describe('accounts journey: import, slips, activation, reset by mail, sign-on, t
       await loginAs(p, hr);
       await p.goto('/admin/people');
       await p.getByRole('heading', { level: 1, name: 'Người dùng' }).waitFor();
+
+      // The template downloads as UTF-8 CSV with a BOM (Excel keeps the diacritics).
+      const [template] = await Promise.all([
+        p.waitForEvent('download'),
+        p.getByRole('link', { name: 'Tải tệp mẫu', exact: true }).click(),
+      ]);
+      expect(template.suggestedFilename()).toBe('mau-nhap-nguoi-dung.csv');
+      const templateText = (await readFile(await template.path())).toString('utf8');
+      expect(templateText.split('\r\n')[0]).toBe(
+        '\uFEFFusername,fullName,email,dateOfBirth,nationalId,orgUnitCode,jobTitle,dxRole',
+      );
+      expect(templateText).toContain('Nguyễn Văn Ấn');
 
       await p.getByLabel('Tệp danh sách (CSV hoặc Excel)').setInputFiles({
         name: 'danh-sach-can-bo.csv',

@@ -86,6 +86,10 @@ describe('keyboard only', () => {
 
           await page.getByRole('heading', { level: 1, name: /Kết quả bài kiểm tra/ }).waitFor();
           expect(await page.getByTestId('quiz-result').textContent()).toBe('Đạt');
+          // The passed final links straight to the certificate (and the course page does too).
+          expect(
+            await page.getByRole('link', { name: 'Xem chứng nhận' }).getAttribute('href'),
+          ).toBe('/my-certificates');
           await tabTo(page, /^Về trang khóa học$/, problems);
           await kb.press('Enter');
           await page.getByRole('heading', { level: 1, name: COURSE_WITH_QUIZ }).waitFor();

@@ -36,6 +36,15 @@ describe('notifications: the bell and the notifications page', () => {
         const page = await suite.openPage();
         await loginAs(page, suite.world.learner);
 
+        // The home lists the unread notice, and the way to all of them.
+        const homeCard = page.getByRole('region', { name: 'Thông báo mới' });
+        await homeCard
+          .getByRole('link', { name: `Chứng chỉ "${COURSE_WITHOUT_QUIZ}" đã được cấp` })
+          .waitFor();
+        expect(await homeCard.getByRole('link', { name: 'Xem tất cả' }).getAttribute('href')).toBe(
+          '/notifications',
+        );
+
         const bell = page.getByRole('link', { name: 'Thông báo: 1 chưa đọc' });
         await bell.waitFor();
         // The glyph is drawn inline and hidden from assistive technology: the link's label names it.
@@ -63,6 +72,11 @@ describe('notifications: the bell and the notifications page', () => {
           .waitFor({ state: 'detached' });
         await page.getByRole('link', { name: 'Thông báo: không có thông báo chưa đọc' }).waitFor();
         expect(await page.getByTestId('notification-count').isHidden()).toBe(true);
+
+        // Nothing unread: the home has no notifications card.
+        await page.goto('/');
+        await page.getByRole('heading', { level: 2, name: 'Chứng nhận gần đây' }).waitFor();
+        expect(await page.getByRole('region', { name: 'Thông báo mới' }).count()).toBe(0);
       },
     ));
 });

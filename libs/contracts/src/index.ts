@@ -6,6 +6,7 @@ export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/org-units';
 export * from './lib/users';
+export * from './lib/user-import';
 export * from './lib/queues';
 export * from './lib/dates';
 export * from './lib/courses';

@@ -10,15 +10,19 @@ import {
 } from '../auth/RequireRole';
 import { useMe } from '../auth/useMe';
 import { useMyEnrollments } from '../learning/hooks/useMyEnrollments';
+import { useLatestUnread } from '../notifications/useNotifications';
 import { MyRequirementsCard } from '../requirements/MyRequirementsCard';
 import { useMyRequirements } from '../requirements/useMyRequirements';
 import { ContinueCard } from './components/ContinueCard';
 import { HomeEnrollments } from './components/HomeEnrollments';
 import { RecentCertificates } from './components/RecentCertificates';
+import { UnreadNotifications } from './components/UnreadNotifications';
+
+const UNREAD_SHOWN = 3;
 
 /**
- * The learner's home: what to continue, the courses under way, the certificates earned,
- * then the way to each tool the caller's roles open.
+ * The learner's home: what to continue, unread notifications, the courses under way, the
+ * certificates earned, then the way to each tool the caller's roles open.
  */
 export default function HomePage() {
   const { t } = useTranslation();
@@ -31,7 +35,9 @@ export default function HomePage() {
   // absent) and the enrolments are known: one step instead of cards pushing each other
   // down as they arrive (Lighthouse measured CLS 0.12 here).
   const requirements = useMyRequirements();
-  const settled = !enrollments.isPending && !requirements.isPending;
+  // The unread card shows only when there is something: wait for it too, for the same reason.
+  const unread = useLatestUnread(UNREAD_SHOWN);
+  const settled = !enrollments.isPending && !requirements.isPending && !unread.isPending;
 
   return (
     <>
@@ -47,6 +53,7 @@ export default function HomePage() {
       {settled && (
         <div className="home-grid">
           {current && <ContinueCard enrollment={current} />}
+          <UnreadNotifications items={unread.data?.items ?? []} />
           {enrollments.data && <HomeEnrollments enrollments={enrollments.data} />}
           <RecentCertificates />
         </div>

@@ -11,6 +11,7 @@ export const notificationKeys = {
   all: ['me', 'notifications'] as const,
   unread: ['me', 'notifications', 'unread'] as const,
   page: (page: number) => ['me', 'notifications', 'page', page] as const,
+  latestUnread: ['me', 'notifications', 'latest-unread'] as const,
   preferences: ['me', 'notification-preferences'] as const,
 };
 
@@ -19,6 +20,12 @@ export function fetchNotifications(page: number, signal?: AbortSignal): Promise<
     page: String(page),
     pageSize: String(NOTIFICATIONS_PAGE_SIZE),
   });
+  return api.get<NotificationList>('/me/notifications', { query: params, signal });
+}
+
+/** The newest unread notifications only (the home page's card). */
+export function fetchLatestUnread(limit: number, signal?: AbortSignal): Promise<NotificationList> {
+  const params = new URLSearchParams({ page: '1', pageSize: String(limit), unread: 'true' });
   return api.get<NotificationList>('/me/notifications', { query: params, signal });
 }
 

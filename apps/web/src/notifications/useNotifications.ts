@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchNotificationPreferences,
+  fetchLatestUnread,
   fetchNotifications,
   fetchUnreadCount,
   markAllNotificationsRead,
@@ -23,6 +24,13 @@ export function useNotificationsPage(page: number) {
   return useQuery({
     queryKey: notificationKeys.page(page),
     queryFn: ({ signal }) => fetchNotifications(page, signal),
+  });
+}
+
+export function useLatestUnread(limit: number) {
+  return useQuery({
+    queryKey: notificationKeys.latestUnread,
+    queryFn: ({ signal }) => fetchLatestUnread(limit, signal),
   });
 }
 

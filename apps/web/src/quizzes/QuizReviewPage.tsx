@@ -34,6 +34,9 @@ export default function QuizReviewPage() {
   const result: AttemptResultResponse | null = local?.result ?? remote;
   const questions = local?.questions ?? remote?.questions ?? [];
   const answers = local?.answers ?? toAnswerMap(remote?.answers);
+  // Passing the final completes the course, which issues its certificate (pending until the
+  // worker signs it): link where the course page's certificate action goes.
+  const earnedCertificate = !!result?.passed && quiz?.kind === 'final';
 
   return (
     <>
@@ -54,6 +57,11 @@ export default function QuizReviewPage() {
         {courseId && (
           <Link className="button button--primary" to={`/courses/${encodeURIComponent(courseId)}`}>
             {t('quiz.backToCourse')}
+          </Link>
+        )}
+        {earnedCertificate && (
+          <Link className="button" to="/my-certificates" data-testid="quiz-certificate-link">
+            {t('course.viewCertificate')}
           </Link>
         )}
         <Link className="button" to={quizStartPath(quizId, courseId)}>

@@ -1,26 +1,17 @@
-import type { ErrorParams, FieldError, FieldErrorCode } from '@dx/contracts';
+import {
+  type ErrorParams,
+  type FieldError,
+  type FieldErrorCode,
+  USER_IMPORT_COLUMNS,
+  USER_IMPORT_REQUIRED_COLUMNS,
+  type UserImportColumn,
+} from '@dx/contracts';
 import { InvalidInputException } from '../../http/invalid-input';
 
-/** The columns of an import sheet, as the contract names them. */
-export const IMPORT_COLUMNS = [
-  'username',
-  'fullName',
-  'email',
-  'dateOfBirth',
-  'nationalId',
-  'orgUnitCode',
-  'jobTitle',
-  'dxRole',
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-
-/** The others may be left out: their stored values are then kept. */
-export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
-  'username',
-  'fullName',
-  'orgUnitCode',
-  'dxRole',
-];
+/** The columns of an import sheet: the contract's list, which the web's template is built from. */
+export const IMPORT_COLUMNS = USER_IMPORT_COLUMNS;
+export type ImportColumn = UserImportColumn;
+export const REQUIRED_COLUMNS = USER_IMPORT_REQUIRED_COLUMNS;
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;

@@ -2,12 +2,12 @@ import type { CourseOutline, CourseProgress } from '@dx/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { lessonPath } from '../../courses/course-paths';
+import { lessonPath, quizPath } from '../../courses/course-paths';
 import { lessonLocks } from '../lesson-locks';
 import { DoneMark } from './DoneMark';
 import { LockMark } from './LockMark';
 
-/** Modules and lessons of the course; folded behind a button on phones. */
+/** Modules and lessons, then the quizzes, of the course; folded behind a button on phones. */
 export function LessonSidebar({
   course,
   currentLessonId,
@@ -18,7 +18,11 @@ export function LessonSidebar({
   progress?: CourseProgress;
 }) {
   const { t } = useTranslation();
-  const done = new Set(progress?.completedLessonIds ?? []);
+  // Same marks as the course outline: finished lessons and passed quizzes.
+  const done = new Set([
+    ...(progress?.completedLessonIds ?? []),
+    ...(progress?.passedQuizIds ?? []),
+  ]);
   // Before the progress arrives nothing is shown locked (the server has the last word).
   const { locked } = progress
     ? lessonLocks(course, progress.completedLessonIds)
@@ -66,6 +70,21 @@ export function LessonSidebar({
               </ol>
             </li>
           ))}
+          {course.quizzes.length > 0 && (
+            <li>
+              <span className="lesson-sidebar__module">{t('course.quizzes')}</span>
+              <ol>
+                {course.quizzes.map((quiz) => (
+                  <li key={quiz.id}>
+                    <DoneMark done={done.has(quiz.id)} />
+                    <Link to={quizPath(quiz.id, course.id)} onClick={() => setOpen(false)}>
+                      {quiz.title}
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            </li>
+          )}
         </ol>
       </div>
     </nav>

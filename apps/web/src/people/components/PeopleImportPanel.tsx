@@ -1,4 +1,4 @@
-import type { UserImportResult } from '@dx/contracts';
+import { type UserImportResult, userImportTemplateCsv } from '@dx/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,15 @@ export function PeopleImportPanel() {
     <section className="card" aria-labelledby="people-import-title">
       <h2 id="people-import-title">{t('peopleAdmin.import.title')}</h2>
       <p className="muted">{t('peopleAdmin.import.intro')}</p>
+      <p>
+        {/* Built from the contract's column list, the same one the import's header check uses. */}
+        <a
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(userImportTemplateCsv())}`}
+          download="mau-nhap-nguoi-dung.csv"
+        >
+          {t('peopleAdmin.import.template')}
+        </a>
+      </p>
       <form onSubmit={submit} className="form-row">
         <div className="field">
           <label htmlFor={fileId}>{t('peopleAdmin.import.file')}</label>
