@@ -1,6 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import {
-  calendarDate,
   certificateExportJobId,
   CertificateExportFormat,
   CertificateExportStatus,
@@ -10,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../auth/auth-user';
 import { FileJobDownload, FileJobsService } from '../file-jobs/file-jobs.service';
-import { invalidField } from '../http/invalid-input';
+import { refuseFutureYear } from '../http/invalid-input';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { RequestCertificateExportDto } from './dto/request-certificate-export.dto';
 
@@ -37,15 +36,7 @@ export class CertificateExportsService {
   ) {}
 
   async request(user: AuthUser, dto: RequestCertificateExportDto): Promise<{ jobId: string }> {
-    const currentYear = Number(calendarDate(this.config.reportsTimeZone).slice(0, 4));
-    if (dto.year > currentYear) {
-      throw invalidField(
-        'year',
-        `must not be after the current year (${currentYear})`,
-        'year_in_future',
-        { currentYear },
-      );
-    }
+    refuseFutureYear(dto.year, this.config.reportsTimeZone);
     const unit = await this.scope.findVisible(user, dto.orgUnitId);
     const id = randomUUID();
     const jobId = certificateExportJobId(id);

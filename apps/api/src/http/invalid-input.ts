@@ -1,4 +1,10 @@
-import type { ErrorCode, ErrorParams, FieldError, FieldErrorCode } from '@dx/contracts';
+import {
+  calendarDate,
+  type ErrorCode,
+  type ErrorParams,
+  type FieldError,
+  type FieldErrorCode,
+} from '@dx/contracts';
 import { BadRequestException } from '@nestjs/common';
 
 /** "Invalid input: a, b" naming each field once, the message every 400 of bad input carries. */
@@ -31,4 +37,20 @@ export function invalidField(
   return new InvalidInputException([
     { field, message, ...(code && { code }), ...(params && { params }) },
   ]);
+}
+
+/**
+ * Refuses a `year` field after the current year in `timeZone` (reports and exports are about
+ * years that have begun): 400 `year_in_future` with `{currentYear}`.
+ */
+export function refuseFutureYear(year: number, timeZone: string): void {
+  const currentYear = Number(calendarDate(timeZone).slice(0, 4));
+  if (year > currentYear) {
+    throw invalidField(
+      'year',
+      `must not be after the current year (${currentYear})`,
+      'year_in_future',
+      { currentYear },
+    );
+  }
 }

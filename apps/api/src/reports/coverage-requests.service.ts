@@ -1,6 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import {
-  calendarDate,
   CoverageJobData,
   CoverageJobStatus,
   coverageJobId,
@@ -27,7 +26,7 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { RequestCoverageReportDto } from './dto/request-coverage-report.dto';
 import { CoverageReportAccess } from './coverage-report-access.service';
 import { withTimeout } from './redis-timeout';
-import { invalidField } from '../http/invalid-input';
+import { invalidField, refuseFutureYear } from '../http/invalid-input';
 
 const REDIS_TIMEOUT_MS = 3_000;
 const JOB_ID = /^coverage-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -61,15 +60,7 @@ export class CoverageRequestsService implements OnModuleInit {
   }
 
   async request(user: AuthUser, dto: RequestCoverageReportDto): Promise<{ jobId: string }> {
-    const currentYear = Number(calendarDate(this.config.reportsTimeZone).slice(0, 4));
-    if (dto.year > currentYear) {
-      throw invalidField(
-        'year',
-        `must not be after the current year (${currentYear})`,
-        'year_in_future',
-        { currentYear },
-      );
-    }
+    refuseFutureYear(dto.year, this.config.reportsTimeZone);
     // A unit merged into the caller's subtree may be reported on for its earlier years.
     const unit = await this.scope.findVisibleOrAbsorbed(user, dto.orgUnitId);
     const yearEnd = `${dto.year}-12-31`;
