@@ -148,7 +148,11 @@ export const QUESTION_BANK_RULES: RuleTable = {
   'GET /api/question-banks/{id}/export': {
     above: aboveBank(200),
     ...banking(200),
-    request: async (c) => ({ params: { id: (await bankOf(c.w, c.side)).bankId } }),
+    // GIFT, so the fuzz also feeds ?format= what it is not (the XLSX default is the same route).
+    request: async (c) => ({
+      params: { id: (await bankOf(c.w, c.side)).bankId },
+      query: { format: 'gift' },
+    }),
   },
   'PATCH /api/question-categories/{id}': {
     above: aboveBank(204),
