@@ -1,5 +1,6 @@
 import { QUESTION_IMAGE_MAX_BYTES, type QuestionImageBody } from '@dx/contracts';
 import type { FileStorage } from '@dx/storage';
+import sharp from 'sharp';
 import { invalidField } from '../http/invalid-input';
 
 /** The image types browsers show, told by their first bytes (never by name or Content-Type). */
@@ -36,8 +37,21 @@ const MIME_OF_EXT: Record<string, string> = Object.fromEntries(
   SIGNATURES.map((s) => [s.ext, s.mime]),
 );
 
-/** The stored name (`<random>.<ext>`) an upload gets; 400 on `file` for anything but an image. */
-export function imageExtension(data: Buffer | undefined): string {
+/** Longest side a stored image keeps: a question needs no more, and it bounds decode cost. */
+export const QUESTION_IMAGE_MAX_SIDE = 2000;
+/** Decompression-bomb guard: a 1 MB file may not unpack beyond this many pixels. */
+const MAX_INPUT_PIXELS = 40_000_000;
+
+/**
+ * What an upload is stored as: recognised by content (never by name or Content-Type), then
+ * decoded and re-encoded to the same format by sharp (libvips), which drops every metadata
+ * block (EXIF with GPS, XMP, comments), anything appended or hidden beside the pixels
+ * (polyglots), and bounds the size to 2000 px a side, turned upright by its EXIF orientation
+ * first. Anything that does not decode is a 400 on `file`. GIFs keep only their first frame.
+ */
+export async function sanitisedImage(
+  data: Buffer | undefined,
+): Promise<{ ext: string; data: Buffer }> {
   if (!data?.length) {
     throw invalidField('file', 'attach an image in the multipart field "file"', 'file_rejected');
   }
@@ -52,7 +66,26 @@ export function imageExtension(data: Buffer | undefined): string {
   if (!hit) {
     throw invalidField('file', 'must be a PNG, JPEG, GIF or WebP image', 'file_rejected');
   }
-  return hit.ext;
+  try {
+    const image = sharp(data, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS })
+      .rotate()
+      .resize({
+        width: QUESTION_IMAGE_MAX_SIDE,
+        height: QUESTION_IMAGE_MAX_SIDE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      });
+    const format = ({ jpg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp' } as const)[
+      hit.ext as 'jpg' | 'png' | 'gif' | 'webp'
+    ];
+    return { ext: hit.ext, data: await image.toFormat(format).toBuffer() };
+  } catch (err) {
+    throw invalidField(
+      'file',
+      `could not be decoded as a ${hit.ext.toUpperCase()} image (${(err as Error).message})`,
+      'file_rejected',
+    );
+  }
 }
 
 /** The Content-Type a stored name is served with (the type was checked at upload). */

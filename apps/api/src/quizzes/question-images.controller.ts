@@ -33,10 +33,10 @@ import type { Observable } from 'rxjs';
 import { Roles } from '../auth/roles.decorator';
 import { invalidField } from '../http/invalid-input';
 import {
-  imageExtension,
   imageMime,
   QUESTION_IMAGE_NAME,
   QUESTION_IMAGE_PREFIX,
+  sanitisedImage,
 } from './question-image';
 
 const MultipartImage = FileInterceptor('file', {
@@ -63,7 +63,8 @@ class QuestionImageFileDto {
   @ApiProperty({
     type: 'string',
     format: 'binary',
-    description: 'PNG, JPEG, GIF or WebP (recognised by content), at most 1 MB',
+    description:
+      'PNG, JPEG, GIF or WebP (recognised by content), at most 1 MB; stored re-encoded: no metadata, at most 2000 px a side',
   })
   file: unknown;
 }
@@ -91,9 +92,9 @@ export class QuestionImagesController {
   async upload(
     @UploadedFile() file: { buffer: Buffer } | undefined,
   ): Promise<QuestionImageUploadResponse> {
-    const name = `${randomBytes(16).toString('hex')}.${imageExtension(file?.buffer)}`;
-    const key = `${QUESTION_IMAGE_PREFIX}${name}`;
-    await this.storage.put(key, file?.buffer as Buffer);
+    const image = await sanitisedImage(file?.buffer);
+    const key = `${QUESTION_IMAGE_PREFIX}${randomBytes(16).toString('hex')}.${image.ext}`;
+    await this.storage.put(key, image.data);
     return { key };
   }
 

@@ -2,8 +2,11 @@ import { createTestApp, TestApp } from '../test/test-app';
 import { bankWithCategory } from './banks/question-banks.fixtures';
 import { learnerOn, rightAnswers, startAttempt } from './quiz-attempts.fixtures';
 
-/** The PNG signature and a little more: what is recognised is the content, never the name. */
-const PNG = Buffer.concat([
+import sharp from 'sharp';
+import { GPS_MARKER, photoWithGps, TINY_PNG as PNG } from './question-images.fixtures';
+
+/** The PNG signature and junk: recognised by its first bytes, refused when it does not decode. */
+const FAKE_PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(64, 1),
 ]);
@@ -33,6 +36,7 @@ describe('images in questions', () => {
       [Buffer.from('<svg onload="alert(1)"></svg>'), 'anh.png'],
       [Buffer.from('MZ\x90\x00'), 'anh.jpg'],
       [Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]), 'lon.png'],
+      [FAKE_PNG, 'gia.png'],
     ] as const) {
       const res = await upload(body, name).expect(400);
       expect(res.body.errors).toEqual([
@@ -40,6 +44,45 @@ describe('images in questions', () => {
       ]);
     }
     await upload(PNG, 'anh.png', learner).expect(403);
+  });
+
+  const stored = async (key: string) =>
+    (
+      await t.http
+        .get(`/api/question-images/${key.split('/')[1]}`)
+        .set('Authorization', trainer)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
+
+  it('re-encodes what it stores: EXIF and GPS gone, appended payloads dropped, at most 2000 px', async () => {
+    const photo = await photoWithGps();
+    expect(photo.includes(GPS_MARKER)).toBe(true);
+    const clean = await stored((await upload(photo, 'anh.jpg').expect(201)).body.key);
+    expect(clean.includes(GPS_MARKER)).toBe(false);
+    const meta = await sharp(clean).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 60, height: 40 });
+    expect(meta.exif).toBeUndefined();
+
+    // A JPEG that is also an HTML page: the pixels are kept, the page is not.
+    const polyglot = Buffer.concat([photo, Buffer.from('<html><script>alert(1)</script>')]);
+    const kept = await stored((await upload(polyglot, 'anh.jpg').expect(201)).body.key);
+    expect(kept.includes('<script>')).toBe(false);
+
+    const big = await sharp({
+      create: { width: 3000, height: 1500, channels: 3, background: '#fff' },
+    })
+      .webp()
+      .toBuffer();
+    const bounded = await sharp(
+      await stored((await upload(big, 'lon.webp').expect(201)).body.key),
+    ).metadata();
+    expect(bounded).toMatchObject({ format: 'webp', width: 2000, height: 1000 });
   });
 
   it('a question needs alt text and an uploaded key; a learner sees and fetches the image safely', async () => {

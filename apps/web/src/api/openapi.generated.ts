@@ -1324,7 +1324,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bank's current questions as the XLSX import template (imports back unchanged) */
+        /**
+         * The bank's current questions as the XLSX import template or Moodle GIFT
+         * @description ?format=xlsx (default) or gift; both import back unchanged. GIFT leaves out what it cannot express (ordering, short answers with non-default text rules…), each named on a comment line.
+         */
         get: operations["QuestionBanksController_export"];
         put?: never;
         post?: never;
@@ -2766,7 +2769,7 @@ export interface components {
         QuestionImageFileDto: {
             /**
              * Format: binary
-             * @description PNG, JPEG, GIF or WebP (recognised by content), at most 1 MB
+             * @description PNG, JPEG, GIF or WebP (recognised by content), at most 1 MB; stored re-encoded: no metadata, at most 2000 px a side
              */
             file: string;
         };
@@ -7909,7 +7912,9 @@ export interface operations {
     };
     QuestionBanksController_export: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "xlsx" | "gift";
+            };
             header?: never;
             path: {
                 id: string;

@@ -59,16 +59,19 @@ function RenameForm({
   );
 }
 
-/** The bank's own actions: rename, download as XLSX, delete (refused while in use). */
+/** The bank's own actions: rename, download as XLSX or GIFT, delete (refused while in use). */
 export function BankActions({ bankId, title }: { bankId: string; title: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [renaming, setRenaming] = useState(false);
   const rename = useBankMutation((next: string) => renameBank(bankId, next));
   const remove = useBankMutation(() => deleteBank(bankId));
-  const download = useBankMutation(async () => {
-    const file = await exportBank(bankId);
-    saveBlob(file.blob, file.fileName ?? 'ngan-hang-cau-hoi.xlsx');
+  const download = useBankMutation(async (format: 'xlsx' | 'gift') => {
+    const file = await exportBank(bankId, format);
+    saveBlob(
+      file.blob,
+      file.fileName ?? `ngan-hang-cau-hoi.${format === 'gift' ? 'gift.txt' : 'xlsx'}`,
+    );
   });
   return (
     <div className="bank-actions">
@@ -92,9 +95,17 @@ export function BankActions({ bankId, title }: { bankId: string; title: string }
             type="button"
             className="button"
             disabled={download.isPending}
-            onClick={() => download.mutate(undefined)}
+            onClick={() => download.mutate('xlsx')}
           >
             {t('banks.export')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={download.isPending}
+            onClick={() => download.mutate('gift')}
+          >
+            {t('banks.exportGift')}
           </button>
           <button
             type="button"

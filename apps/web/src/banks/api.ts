@@ -37,9 +37,9 @@ export const renameBank = (bankId: string, title: string) =>
 export const deleteBank = (bankId: string) =>
   api.delete('/question-banks/{id}', { path: { id: bankId } });
 
-/** The current questions as the XLSX import template. */
-export const exportBank = (bankId: string) =>
-  api.file('/question-banks/{id}/export', { path: { id: bankId } });
+/** The current questions as the XLSX import template or Moodle GIFT text. */
+export const exportBank = (bankId: string, format: 'xlsx' | 'gift') =>
+  api.file('/question-banks/{id}/export', { path: { id: bankId }, query: { format } });
 
 export const renameCategory = (categoryId: string, name: string) =>
   api.patch<void>('/question-categories/{id}', { name }, { path: { id: categoryId } });

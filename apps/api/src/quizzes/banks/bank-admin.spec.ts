@@ -163,5 +163,25 @@ describe('renaming, deleting and exporting question banks and categories', () =>
     await sheet.xlsx.load(exported.body);
     expect(sheet.worksheets[0].getRow(1).getCell(1).value).toBe('externalId');
     await as(outsider).get(`/api/question-banks/${bankId}/export`).expect(404);
+
+    // GIFT: the ordering question and the diacritic-insensitive short answer are left out, named.
+    const gift = await as(trainer)
+      .get(`/api/question-banks/${bankId}/export?format=gift`)
+      .expect(200);
+    expect(gift.headers['content-type']).toMatch(/^text\/plain/);
+    expect(gift.text).toMatch(/3 câu; 2 câu không xuất được dạng GIFT/);
+    const giftCopy = (await as(trainer).post('/api/question-banks', { title: 'Bản GIFT' })).body.id;
+    await uploadQuestionFile(
+      t,
+      trainer,
+      `/api/question-banks/${giftCopy}/import`,
+      Buffer.from(gift.text, 'utf8'),
+      'ngan-hang.gift.txt',
+    ).expect(200, { created: 3, updated: 0, unchanged: 0 });
+    const expressible = (await content(bankId)).filter(
+      (q: { type: string }) => !['ordering', 'short_answer'].includes(q.type),
+    );
+    expect(await content(giftCopy)).toEqual(expressible);
+    await as(trainer).get(`/api/question-banks/${bankId}/export?format=pdf`).expect(400);
   });
 });

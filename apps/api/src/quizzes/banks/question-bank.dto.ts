@@ -11,6 +11,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -98,4 +99,12 @@ export class BankImportQueryDto {
   @OptionalNotNull()
   @IsUUID()
   categoryId?: string;
+}
+
+/** Query of a bank export: the XLSX template (default) or Moodle GIFT text. */
+export class BankExportQueryDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'gift'], default: 'xlsx' })
+  @OptionalNotNull()
+  @IsIn(['xlsx', 'gift'])
+  format?: 'xlsx' | 'gift';
 }

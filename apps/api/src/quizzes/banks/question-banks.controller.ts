@@ -39,6 +39,7 @@ import type { ImportUpload } from '../../users/import/user-sheet.reader';
 import { BankImportService } from './bank-import.service';
 import { DrawRulesService } from './draw-rules.service';
 import {
+  BankExportQueryDto,
   BankImportQueryDto,
   BankQuestionDto,
   CreateQuestionBankDto,
@@ -48,6 +49,7 @@ import {
 } from './question-bank.dto';
 import { BankAdminService } from './bank-admin.service';
 import { bankWorkbook } from './bank-export';
+import { bankGift } from './bank-gift-export';
 import { QuestionBanksService } from './question-banks.service';
 
 class ImportBankFileDto {
@@ -123,16 +125,26 @@ export class QuestionBanksController {
   }
 
   @Get('question-banks/:id/export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain')
   @ApiOperation({
-    summary: "The bank's current questions as the XLSX import template (imports back unchanged)",
+    summary: "The bank's current questions as the XLSX import template or Moodle GIFT",
+    description:
+      '?format=xlsx (default) or gift; both import back unchanged. GIFT leaves out what it cannot ' +
+      'express (ordering, short answers with non-default text rules…), each named on a comment line.',
   })
   async export(
     @CurrentUser() u: AuthUser,
     @Param('id', uuidParam()) id: string,
+    @Query() query: BankExportQueryDto,
   ): Promise<StreamableFile> {
     const bank = await this.banks.get(u, id);
     const names = new Map(bank.categories.map((c) => [c.id, c.name]));
+    if (query.format === 'gift') {
+      return new StreamableFile(Buffer.from(bankGift(bank.questions, names).text, 'utf8'), {
+        type: 'text/plain; charset=utf-8',
+        disposition: 'attachment; filename="ngan-hang-cau-hoi.gift.txt"',
+      });
+    }
     return new StreamableFile(await bankWorkbook(bank.questions, names), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: 'attachment; filename="ngan-hang-cau-hoi.xlsx"',

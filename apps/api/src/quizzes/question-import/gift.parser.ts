@@ -25,6 +25,8 @@ const isProblem = (x: object): x is GiftProblem => 'code' in x;
  * numeric questions are dropped (grading is all or nothing). Essay questions are row errors.
  * `row` is the question's first line.
  * `$CATEGORY: a/b/Name` sets the category (its last segment) of the questions that follow.
+ * `// [tag:name]` comment lines in or just before a question tag it (Moodle 4's export form);
+ * `\n` in a text is a line break and `\\` a backslash, as Moodle writes them.
  */
 export function giftCandidates(text: string): {
   candidates: QuestionCandidate[];
@@ -42,42 +44,58 @@ export function giftCandidates(text: string): {
       const segments = set[1].split('/').map((x) => x.trim());
       category = segments.filter((x) => x && !x.startsWith('$')).pop() || null;
       if (!rest.join('').trim()) continue;
-      block = { row: whole.row + 1, text: rest.join('\n') };
+      block = { ...whole, row: whole.row + 1, text: rest.join('\n') };
     }
     const parsed = parseBlock(block.text);
     if (isProblem(parsed)) {
       errors.push({ row: block.row, field: 'gift', ...parsed });
     } else {
-      candidates.push({ row: block.row, ...parsed, category });
+      candidates.push({ row: block.row, ...parsed, category, tags: whole.tags });
     }
   }
   return { candidates, errors };
 }
 
-/** Blank-line separated blocks without comment lines, with the line each starts on. */
-function blocks(text: string): { row: number; text: string }[] {
-  const out: { row: number; text: string }[] = [];
+interface Block {
+  row: number;
+  text: string;
+  tags: string[];
+}
+
+const TAG = /\[tag:((?:\\\]|[^\]])+)\]/g;
+
+/**
+ * Blank-line separated blocks without comment lines, with the line each starts on and the
+ * tags of the `// [tag:…]` comments in it or right before it.
+ */
+function blocks(text: string): Block[] {
+  const out: Block[] = [];
   let current: string[] = [];
+  let tags: string[] = [];
   let start = 0;
+  const close = () => {
+    if (current.length) out.push({ row: start, text: current.join('\n'), tags });
+    if (current.length) tags = [];
+    current = [];
+  };
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((line, i) => {
-      if (/^\s*\/\//.test(line)) return;
-      if (line.trim() === '') {
-        if (current.length) out.push({ row: start, text: current.join('\n') });
-        current = [];
+      if (/^\s*\/\//.test(line)) {
+        for (const m of line.matchAll(TAG)) tags.push(m[1].replace(/\\]/g, ']').trim());
         return;
       }
+      if (line.trim() === '') return close();
       if (!current.length) start = i + 1;
       current.push(line);
     });
-  if (current.length) out.push({ row: start, text: current.join('\n') });
+  close();
   return out;
 }
 
-const ESCAPED = /\\([~=#{}:])/g;
-const unescape = (s: string) => s.replace(ESCAPED, '$1').trim();
+const ESCAPED = /\\([~=#{}:\\n])/g;
+const unescape = (s: string) => s.replace(ESCAPED, (_, c) => (c === 'n' ? '\n' : c)).trim();
 
 /** Splits at unescaped occurrences of `chars` (the delimiter stays at the start of each part). */
 function splitAnswers(body: string): string[] {
@@ -114,7 +132,7 @@ function parseBlock(block: string): Omit<QuestionCandidate, 'row'> | GiftProblem
   if (rest.startsWith('::')) {
     const end = rest.indexOf('::', 2);
     if (end < 0) return problem('gift_title_unclosed', 'the title (::id::) is not closed');
-    externalId = rest.slice(2, end).trim() || null;
+    externalId = unescape(rest.slice(2, end)) || null;
     rest = rest.slice(end + 2);
   }
   rest = rest.replace(/^\[(html|moodle|plain|markdown)\]/, '');

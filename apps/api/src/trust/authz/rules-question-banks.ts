@@ -4,11 +4,7 @@ import type { Side, World } from '../support/world';
 import { FILE_STORAGE, type FileStorage } from '@dx/storage';
 import { CheckContext, everyone, inScope, RuleTable } from './rule';
 
-/** A PNG by its signature: question images are recognised by content. */
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(32, 1),
-]);
+import { TINY_PNG as PNG } from '../../quizzes/question-images.fixtures';
 
 /** The name of a question image put straight into the storage. */
 async function storedImage(w: World): Promise<string> {
@@ -148,7 +144,11 @@ export const QUESTION_BANK_RULES: RuleTable = {
   'GET /api/question-banks/{id}/export': {
     above: aboveBank(200),
     ...banking(200),
-    request: async (c) => ({ params: { id: (await bankOf(c.w, c.side)).bankId } }),
+    // GIFT, so the fuzz also feeds ?format= what it is not (the XLSX default is the same route).
+    request: async (c) => ({
+      params: { id: (await bankOf(c.w, c.side)).bankId },
+      query: { format: 'gift' },
+    }),
   },
   'PATCH /api/question-categories/{id}': {
     above: aboveBank(204),
