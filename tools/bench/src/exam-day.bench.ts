@@ -3,6 +3,7 @@ import { Figure, figure } from './figures';
 import { failSoft, machineLoad } from './support/section';
 import { withEnvironment } from './support/environment';
 import { BoundedClient } from './support/http-client';
+import { benchAnswer } from './support/quiz-answers';
 import { percentile } from './support/percentiles';
 import { BENCH_PASSWORD, seedBenchData } from './support/seed';
 
@@ -69,11 +70,8 @@ async function runExamDay(): Promise<Figure[]> {
         return { startMs: start.ms, submitMs: null, error: `start ${start.status}` };
       const attempt = JSON.parse(start.body) as OpenAttemptResponse;
       await sleep(random() * MAX_THINK_MS);
-      // The first option shown of each question: some right, some wrong.
-      const answers = attempt.questions.map((q) => ({
-        questionId: q.id,
-        optionIds: [q.options[0].id],
-      }));
+      // What each question shows, answered by its type: some right, some wrong.
+      const answers = attempt.questions.map(benchAnswer);
       const submit = await client.send('POST', `/api/attempts/${attempt.attemptId}/submit`, token, {
         answers,
       });

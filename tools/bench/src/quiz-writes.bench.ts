@@ -1,3 +1,4 @@
+import type { QuestionType } from '@dx/contracts';
 import { CONNECTIONS, LEAD_IN_SECONDS, latencyFigure, OPEN_SECONDS, SHARE } from './api-figures';
 import { Figure, figure } from './figures';
 import { quizWriteFigures } from './quiz-write-figures';
@@ -6,6 +7,7 @@ import { databaseCost } from './support/database-cost';
 import { bareWriteRate } from './support/database-limit';
 import { load } from './support/load';
 import { OfferedRequest } from './support/open-loop';
+import { benchAnswer } from './support/quiz-answers';
 import { settle } from './support/open-loop-report';
 
 /** Seconds of each bare-write reference: thousands of durable commits, a steady rate. */
@@ -58,6 +60,17 @@ export async function quizWriteRuns(run: ApiRun): Promise<Figure[]> {
   figures.push(run.openFigure('Quiz start POST /api/quizzes/:id/attempts', maxStart, openStart));
 
   // Submit: the maximum on the main quiz's open attempts, the open loop on the others.
+  // Each bank question's type and, for matching, the right-hand texts a learner picks from.
+  const shown = new Map(
+    (
+      await env.query<{ id: string; type: QuestionType; choices: string[] }>(
+        `SELECT q.id, q.type,
+                coalesce(array_agg(o.match ORDER BY o.match) FILTER (WHERE o.match IS NOT NULL), '{}') AS choices
+           FROM question q JOIN question_option o ON o.question_id = q.id
+          WHERE q.bank_id IS NOT NULL GROUP BY q.id`,
+      )
+    ).map((q) => [q.id, q]),
+  );
   const submitsOf = async (quizIds: string[]) =>
     (
       await env.query<{ id: string; username: string; drawn: DrawnRow[] }>(
@@ -68,9 +81,17 @@ export async function quizWriteRuns(run: ApiRun): Promise<Figure[]> {
     ).map((a) => ({
       path: `/api/attempts/${a.id}/submit`,
       token: run.tokens.get(a.username) as string,
-      // The first option shown for each question: some right, some wrong, as in life.
+      // Each drawn question answered by its type, as it was shown: some right, some wrong.
       body: {
-        answers: a.drawn.map((d) => ({ questionId: d.questionId, optionIds: [d.optionIds[0]] })),
+        answers: a.drawn.map((d) => {
+          const q = shown.get(d.questionId);
+          return benchAnswer({
+            id: d.questionId,
+            type: q?.type ?? 'single',
+            options: (d.optionIds ?? []).map((id) => ({ id, text: '' })),
+            choices: q?.choices,
+          });
+        }),
       },
     }));
   const mainSubmits = await submitsOf([data.course.finalQuizId]);

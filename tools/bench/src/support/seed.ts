@@ -18,7 +18,7 @@ export interface BenchData {
   rootUnitId: string;
   /** Usernames of the learners, in order (hv00001, hv00002, …). */
   usernames: string[];
-  /** The course every learner is enrolled in (3 modules × 4 lessons, final quiz drawing 10 of a 30-question bank category). */
+  /** The course every learner is enrolled in (3 modules × 4 lessons, final quiz drawing 10 of a 30-question bank category of every type). */
   course: SeededCourse;
 }
 
@@ -213,14 +213,29 @@ export async function seedCourse(
     )
   ).rows;
   await pg.query(
+    // Every type a final uses, in turn (issue #16: the quiz figures hold "with the new
+    // question types"): a drawing of 10 gets a mix, as a real bank gives.
     `INSERT INTO question (bank_id, category_id, key, position, type, text, explanation)
-     SELECT $1, $2, gen_random_uuid(), q, 'single', 'Câu hỏi số ' || q || ' về chuyển đổi số?', 'Giải thích câu ' || q
+     SELECT $1, $2, gen_random_uuid(), q,
+            (ARRAY['single', 'multiple', 'matching', 'ordering', 'short_answer', 'numeric'])[1 + q % 6],
+            'Câu hỏi số ' || q || ' về chuyển đổi số?', 'Giải thích câu ' || q
        FROM generate_series(1, 30) q`,
     [bankId, categoryId],
   );
   await pg.query(
-    `INSERT INTO question_option (question_id, position, text, correct)
-     SELECT q.id, o, 'Phương án ' || o, o = 1 FROM question q, generate_series(1, 4) o WHERE q.category_id = $1`,
+    // Four options to choose, pair or order; two accepted texts; one value with a tolerance.
+    `INSERT INTO question_option (question_id, position, text, correct, match, tolerance)
+     SELECT q.id, o,
+            CASE q.type WHEN 'short_answer' THEN (ARRAY['Chính phủ số', 'Chính quyền số'])[o]
+                        WHEN 'numeric' THEN '80.5'
+                        ELSE 'Phương án ' || o END,
+            CASE q.type WHEN 'single' THEN o = 1 WHEN 'multiple' THEN o <= 2 ELSE true END,
+            CASE WHEN q.type = 'matching' THEN 'Vế ghép ' || o END,
+            CASE WHEN q.type = 'numeric' THEN 0.5 END
+       FROM question q
+       JOIN LATERAL generate_series(
+              1, CASE q.type WHEN 'short_answer' THEN 2 WHEN 'numeric' THEN 1 ELSE 4 END) o ON true
+      WHERE q.category_id = $1`,
     [categoryId],
   );
   await pg.query(`INSERT INTO quiz_draw_rule (quiz_id, category_id, count) VALUES ($1, $2, 10)`, [
