@@ -5,10 +5,9 @@ import {
   CertificateRegisterScope,
   countCertificateRegister,
 } from '@dx/reports';
-import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { FILE_STORAGE, FileStorage, writeStoredFile } from '@dx/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PassThrough } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
 import { completeFileJob, failFileJob, FileJobRow, startFileJob } from '../file-jobs/file-job-rows';
@@ -85,12 +84,8 @@ export class CertificateExportService {
     const batches = certificateRegisterBatches(m, scope);
     const onRows = progress.add;
 
-    const out = new PassThrough();
-    const stored = this.storage.put(key, out);
-    // put() is awaited below; until then its failure must not go unhandled.
-    stored.catch(() => undefined);
     const meta = { year: row.year, unitName: row.unitName, total };
-    try {
+    await writeStoredFile(this.storage, key, async (out) => {
       if (row.format === 'zip') {
         const { missing } = await writeCertificatesZip(out, this.storage, batches, onRows);
         if (missing.length)
@@ -102,12 +97,7 @@ export class CertificateExportService {
       } else {
         await writeRegisterPdf(out, meta, batches, onRows);
       }
-      out.end();
-    } catch (err) {
-      out.destroy(err as Error);
-      throw err;
-    }
-    await stored;
+    });
     return { total, rows: progress.rows };
   }
 

@@ -9,10 +9,9 @@ import {
   writePeopleXlsx,
 } from '@dx/reports';
 import { ReadReplica } from '@dx/db';
-import { FILE_STORAGE, FileStorage } from '@dx/storage';
+import { FILE_STORAGE, FileStorage, writeStoredFile } from '@dx/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PassThrough } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { FileJobProgress, filesExpireAt } from '../file-jobs/file-job-progress';
 import { completeFileJob, failFileJob, FileJobRow, startFileJob } from '../file-jobs/file-job-rows';
@@ -96,23 +95,14 @@ export class PeopleExportService {
     const progress = new FileJobProgress(this.db, id, report);
     const batches = peopleBatches(m, q, BATCH, (total) => progress.setTotal(total));
 
-    const out = new PassThrough();
-    const stored = this.storage.put(key, out);
-    // put() is awaited below; until then its failure must not go unhandled.
-    stored.catch(() => undefined);
-    try {
+    await writeStoredFile(this.storage, key, async (out) => {
       if (row.format === 'xlsx') {
         const title = peopleSheetTitle(q.status, row.year, row.unitName);
         await writePeopleXlsx(out, title, batches, progress.add);
       } else {
         await writePeopleCsv(out, batches, progress.add);
       }
-      out.end();
-    } catch (err) {
-      out.destroy(err as Error);
-      throw err;
-    }
-    await stored;
+    });
     return progress.rows;
   }
 
