@@ -7,7 +7,7 @@ import {
   PayloadTooLargeException,
   Type,
 } from '@nestjs/common';
-import type { FieldErrorCode } from '@dx/contracts';
+import type { ErrorParams, FieldErrorCode } from '@dx/contracts';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 
@@ -19,8 +19,11 @@ export interface SingleFileUpload {
   parts: number;
   /** What the field must hold, for the refusal: "one CSV or XLSX file". */
   expected: string;
-  /** The contract's 400 on the `file` field, as the feature words it (`code`: why, if it wants). */
-  refuse: (message: string, code: FieldErrorCode) => HttpException;
+  /**
+   * The contract's 400 on the `file` field, as the feature words it (`code`: why, and its
+   * `params`, e.g. {maxMegabytes} of `file_too_large`, if it wants them).
+   */
+  refuse: (message: string, code: FieldErrorCode, params?: ErrorParams) => HttpException;
 }
 
 /**
@@ -46,10 +49,10 @@ export function singleFileInterceptor(upload: SingleFileUpload): Type<NestInterc
         return await super.intercept(ctx, next);
       } catch (err) {
         if (err instanceof PayloadTooLargeException) {
-          throw upload.refuse(
-            `must be at most ${upload.maxBytes / 1024 / 1024} MB`,
-            'file_too_large',
-          );
+          const maxMegabytes = upload.maxBytes / 1024 / 1024;
+          throw upload.refuse(`must be at most ${maxMegabytes} MB`, 'file_too_large', {
+            maxMegabytes,
+          });
         }
         const reason =
           err instanceof HttpException || err instanceof Error ? err.message : String(err);

@@ -19,8 +19,7 @@ export const TrainingEvidenceInterceptor = singleFileInterceptor({
   fields: 5,
   parts: 10,
   expected: 'one PDF, JPEG or PNG file',
-  refuse: (message, code) =>
-    code === 'file_too_large' ? tooLarge() : invalidField('file', message, code),
+  refuse: (message, code, params) => invalidField('file', message, code, params),
 });
 
 interface EvidenceKind {

@@ -369,7 +369,10 @@ describe('POST /api/users/import', () => {
 
     it('beyond 5 MB or 20,000 rows', async () => {
       const big = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
-      expectFileError(await upload(hrA, big).expect(400), 'file_too_large');
+      const tooLarge = await upload(hrA, big).expect(400);
+      expectFileError(tooLarge, 'file_too_large');
+      // The web's sentence names the limit: "Tệp quá lớn: tối đa 5 MB."
+      expect(tooLarge.body.errors[0].params).toEqual({ maxMegabytes: 5 });
       const rows: Cell[][] = [HEADER];
       for (let i = 0; i <= 20_000; i++)
         rows.push(['Tên', `over.${i}`, units.a1.code, 'none', '', '', '']);

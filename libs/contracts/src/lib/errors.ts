@@ -155,10 +155,10 @@ export const FIELD_ERROR_CODES = [
   'holder_name_unchanged',
   // Import files (field `file`, or a header column): params {max}, {missing}.
   'file_missing',
-  'file_empty',
   'file_unreadable',
   'file_save_as_utf8',
-  'file_too_large',
+  // An XLSX that declares more unpacked data than one import takes (a "zip bomb").
+  'file_unpacks_too_large',
   'file_too_many_rows',
   'file_no_question',
   'file_too_many_questions',

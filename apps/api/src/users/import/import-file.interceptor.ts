@@ -7,5 +7,5 @@ export const ImportFileInterceptor = singleFileInterceptor({
   fields: 10,
   parts: 20,
   expected: 'one CSV or XLSX file',
-  refuse: (message, code) => invalidFile(code, message),
+  refuse: (message, code, params) => invalidFile(code, message, params),
 });

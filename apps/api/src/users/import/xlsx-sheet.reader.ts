@@ -20,7 +20,7 @@ export async function readXlsxSheet(file: Buffer): Promise<RawRow[]> {
   if (entries === null) throw invalidFile('file_unreadable', 'is not a readable XLSX workbook');
   const unzipped = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (unzipped > MAX_UNZIPPED_BYTES)
-    throw invalidFile('file_too_large', 'unpacks to too much data for one import');
+    throw invalidFile('file_unpacks_too_large', 'unpacks to too much data for one import');
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
