@@ -12,3 +12,4 @@ export * from './redis-sentinel';
 export * from './coverage-fixture';
 export * from './certificate-fixtures';
 export * from './oidc-provider';
+export * from './pdf-signing-ca';

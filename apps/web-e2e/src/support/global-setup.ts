@@ -12,9 +12,19 @@ import { freePort } from '../../../../libs/testing/src/processes';
 import { TestOidcProvider } from '../../../../libs/testing/src/oidc-provider';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { TestSmtpServer } from '../../../../libs/testing/src/smtp-server';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { testCaSignedPkcs12 } from '../../../../libs/testing/src/pdf-signing-ca';
 import { spoolMail } from './mailbox';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
+const PDF_P12_PASSWORD = 'e2e-pdf-signing';
+
+/** The PKCS#12 file a test CA issued for signing certificate PDFs. */
+function pdfSigningP12(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dx-e2e-pdf-ca-'));
+  testCaSignedPkcs12(dir, PDF_P12_PASSWORD);
+  return join(dir, 'signer.p12');
+}
 // Overridable to run the suite against another build of the API.
 const API_MAIN = resolve(
   WORKSPACE_ROOT,
@@ -143,6 +153,9 @@ export default async function globalSetup(): Promise<void> {
     CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),
+    // Production signs certificate PDFs only with a CA's certificate: a test CA's here.
+    CERT_PDF_P12: pdfSigningP12(),
+    CERT_PDF_P12_PASSWORD: PDF_P12_PASSWORD,
     STORAGE_DIR: storageDir,
     WEB_DIST_DIR: WEB_DIST,
     SMTP_URL: smtp.url,

@@ -1,4 +1,5 @@
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,25 @@ describe('worker start with a bad PKCS#12 for PDF signatures', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/CERT_PDF_P12: cannot open the PKCS#12 file \(wrong CERT_PDF_P12_PASSWORD or a corrupt file\)/);
     // Nothing but that line explains the failure: no stack trace follows it.
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it('production without CERT_PDF_P12 stops the worker at start with one clear line', async () => {
+    const { code, output } = await runWorkerUntilExit({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'x'.repeat(40),
+      CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      PUBLIC_BASE_URL: 'https://hoctap.example.gov.vn',
+      STORAGE_DIR: dir,
+      QUEUE_PREFIX: 'dxtest-p12-missing',
+    });
+    expect(code).toBe(1);
+    const lines = output.split('\n').filter((l) => l.includes('CERT_PDF_P12'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/CERT_PDF_P12: required in production/);
     expect(output).not.toMatch(/\n\s+at /);
   });
 });

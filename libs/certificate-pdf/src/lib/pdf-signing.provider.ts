@@ -36,9 +36,9 @@ export function selfSignedPkcs12(commonName: string, password: string): Buffer {
 }
 
 /**
- * The worker's PDF-signing identity, read at start: from CERT_PDF_P12, or the kept
- * self-signed one (made on first start). A file that cannot be opened stops the worker
- * with one line naming the cause.
+ * The worker's PDF-signing identity, read at start: from CERT_PDF_P12, or outside production
+ * the kept self-signed one (made on first start). A file that cannot be opened, or no file in
+ * production, stops the worker with one line naming the cause.
  */
 export const pdfSigningIdentityProvider: Provider = {
   provide: PdfSigningIdentity,
@@ -52,9 +52,14 @@ export const pdfSigningIdentityProvider: Provider = {
         });
         return PdfSigningIdentity.fromPkcs12(p12, config.certPdf.password);
       }
+      // An office files the PDF for its signature: a self-signed one proves nothing outside
+      // the platform, so production needs the platform's certificate from a CA.
       if (config.nodeEnv === 'production') {
-        logger.warn('CERT_PDF_P12 is not set: certificate PDFs are signed with a self-signed certificate');
+        throw new Error(
+          'CERT_PDF_P12: required in production (the PKCS#12 of the platform\'s document-signing certificate from a CA); a self-signed one is made only outside production',
+        );
       }
+      logger.log('CERT_PDF_P12 is not set: certificate PDFs are signed with a kept self-signed certificate');
       if (!(await storage.exists(DEV_P12_KEY))) {
         await storage.put(DEV_P12_KEY, selfSignedPkcs12('dx-academy (self-signed)', DEV_P12_PASSWORD));
       }

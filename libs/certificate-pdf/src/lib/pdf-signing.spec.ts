@@ -1,78 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testCaSignedPkcs12 } from '@dx/testing';
 import { PdfSigningIdentity, signPdf } from './pdf-signing';
 import { renderCertificatePdf } from './render-certificate';
-
-/** A CA and a document-signing certificate it issued, made with openssl as an outside CA would. */
-function makeCaAndP12(dir: string, password: string): Buffer {
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.crt',
-    '-days',
-    '30',
-    '-subj',
-    '/CN=Test CA dx-academy',
-  );
-  run(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'signer.key',
-    '-out',
-    'signer.csr',
-    '-subj',
-    '/CN=Nen tang dx-academy/O=Test',
-  );
-  writeFileSync(
-    join(dir, 'ext.cnf'),
-    'keyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=emailProtection\n',
-  );
-  run(
-    'x509',
-    '-req',
-    '-in',
-    'signer.csr',
-    '-CA',
-    'ca.crt',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-out',
-    'signer.crt',
-    '-days',
-    '30',
-    '-extfile',
-    'ext.cnf',
-  );
-  run(
-    'pkcs12',
-    '-export',
-    '-inkey',
-    'signer.key',
-    '-in',
-    'signer.crt',
-    '-certfile',
-    'ca.crt',
-    '-out',
-    'signer.p12',
-    '-passout',
-    `pass:${password}`,
-  );
-  return readFileSync(join(dir, 'signer.p12'));
-}
 
 /** A real certificate page, as the worker renders it before signing. */
 function certificatePdf(): Promise<Buffer> {
@@ -97,7 +30,7 @@ describe('PAdES signature of certificate PDFs', () => {
   let p12: Buffer;
 
   beforeAll(() => {
-    p12 = makeCaAndP12(dir, 'mat-khau-thu');
+    p12 = testCaSignedPkcs12(dir, 'mat-khau-thu');
   });
 
   it('a rendered certificate, signed: poppler pdfsig says "Signature is Valid", with the ETSI.CAdES.detached sub-filter', async () => {

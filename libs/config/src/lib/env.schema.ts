@@ -44,7 +44,8 @@ export const envSchema = Joi.object({
     .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   /**
    * Path of the PKCS#12 file whose key digitally signs certificate PDFs (PAdES). Unset: a
-   * self-signed one is made and kept (production warns at start: set a CA's certificate).
+   * self-signed one is made and kept, outside production only (the worker refuses to start
+   * without it in production; the API does not sign PDFs and ignores it).
    */
   CERT_PDF_P12: Joi.string(),
   CERT_PDF_P12_PASSWORD: Joi.string().allow('').default(''),

@@ -11,10 +11,20 @@ import {
   Service,
   startService,
   stopService,
+  testCaSignedPkcs12,
   waitForHttp,
   waitForOutput,
 } from '@dx/testing';
 import { API_MAIN, cpuSeconds, ROOT, WORKER_MAIN } from './processes';
+
+const BENCH_P12_PASSWORD = 'bench-pdf-signing';
+
+/** A test CA and the PDF-signing PKCS#12 it issued, in a folder of the storage directory. */
+function testCaDir(storageDir: string): string {
+  const dir = mkdtempSync(join(storageDir, 'pdf-ca-'));
+  testCaSignedPkcs12(dir, BENCH_P12_PASSWORD);
+  return dir;
+}
 
 /**
  * One throw-away installation for a benchmark: a fresh migrated database, its own queue
@@ -48,6 +58,9 @@ export class BenchEnvironment {
       CERT_SIGNING_KEY: generateKeyPairSync('ed25519')
         .privateKey.export({ type: 'pkcs8', format: 'pem' })
         .toString(),
+      // Production signs certificate PDFs only with a CA's certificate: a test CA's here.
+      CERT_PDF_P12: join(testCaDir(this.storageDir), 'signer.p12'),
+      CERT_PDF_P12_PASSWORD: BENCH_P12_PASSWORD,
       SEED_DEMO: 'false',
       // Thousands of sign-ins from one address are the benchmark, not an attack.
       LOGIN_MAX_FAILURES: '1000000',
