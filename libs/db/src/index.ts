@@ -51,6 +51,7 @@ export * from './training/training-record.entity';
 export * from './training/requirement.entity';
 export * from './prepared-statement';
 export * from './capped-count';
+export * from './insert-chunks';
 export * from './certificates/signing-key.entity';
 export * from './file-jobs/file-job.entity';
 export * from './file-jobs/activation-slip-batch.entity';

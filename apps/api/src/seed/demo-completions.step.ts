@@ -1,15 +1,17 @@
-import { calendarDate } from '@dx/contracts';
-import { EnrollmentEntity } from '@dx/db';
-import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { randomUUID } from 'node:crypto';
+import { calendarDate } from '@dx/contracts';
 import { rebuildLedger } from '@dx/reports';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import {
   CertificateRequest,
   CertificateRequestsService,
 } from '../certificates/certificate-requests.service';
+import type { DemoCourseVersion } from '../courses/demo/demo-courses';
+import { DemoEnrollmentSpec, insertDemoEnrollments } from '../learning/demo/demo-enrollments';
+import { listDemoPeople } from '../users/demo/demo-people';
 import { DemoRandom } from './demo-random';
-import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
+import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
 
 /** Which course people completed in which year, and how many of the DX staff did. */
 const PLAN = [
@@ -23,24 +25,6 @@ const IN_PROGRESS = { course: 'DLS-KT-01', share: 0.3 };
  * again this year (a new enrolment and certificate; the old ones stay, no longer current).
  */
 const RETRAINED = { course: 'CDS-CB-01', share: 0.35 };
-
-interface Person {
-  id: string;
-  username: string;
-  full_name: string;
-  date_of_birth: string | null;
-  dx_role: string;
-}
-
-interface Version {
-  course_id: string;
-  version_id: string;
-  title: string;
-  hours: string;
-  owner_id: string;
-  owner_name: string;
-  owner_code: string;
-}
 
 /**
  * Learning history for the demo: completions in 2024, 2025 (on both sides of the
@@ -61,52 +45,44 @@ export class DemoCompletionsStep implements DemoSeedStep {
     const { tx } = ctx;
     const random = new DemoRandom(2026_07_01);
     const today = calendarDate(this.config.reportsTimeZone);
-    const people: Person[] = await tx.query(
-      `SELECT id, username, full_name, date_of_birth::text, dx_role FROM app_user ORDER BY username`,
-    );
-    const versions = new Map<string, Version>(
-      (
-        await tx.query(
-          `SELECT c.code, c.id AS course_id, v.id AS version_id, v.title, v.hours, o.id AS owner_id,
-                  o.name AS owner_name, o.code AS owner_code
-           FROM course c JOIN course_version v ON v.id = c.published_version_id
-           JOIN org_unit o ON o.id = COALESCE(c.issuer_org_unit_id, c.owner_org_unit_id)`,
-        )
-      ).map((r: Version & { code: string }) => [r.code, r]),
-    );
+    // In the database's username order, so the draws below fall on the same people each run.
+    const people = await listDemoPeople(tx);
+    const versions = ctx.courses ?? new Map<string, DemoCourseVersion>();
+    const unitsById = new Map([...ctx.units.values()].map((u) => [u.id, u]));
 
-    const enrollments: Partial<EnrollmentEntity>[] = [];
+    const enrollments: DemoEnrollmentSpec[] = [];
     const certificates: CertificateRequest[] = [];
     const thisYear = Number(today.slice(0, 4));
     for (const person of people) {
-      const learner = person.dx_role !== 'none' || person.username === 'hocvien.hn';
+      const learner = person.dxRole !== 'none' || person.username === 'hocvien.hn';
       if (!learner) continue;
       const earlier = enrollments.length;
       const retrained = person.username !== 'hocvien.hn' && random.next() < RETRAINED.share;
       const plan = [...PLAN, { course: RETRAINED.course, year: thisYear, share: 1 }];
       for (const step of plan) {
         // The earlier enrolment a re-training retires (only someone who completed it before).
-        let retired: Partial<EnrollmentEntity> | undefined;
+        let retired: DemoEnrollmentSpec | undefined;
         if (step.course === RETRAINED.course && step.year === thisYear) {
           retired = enrollments
             .slice(earlier)
-            .find((e) => e.courseId === versions.get(RETRAINED.course)?.course_id);
+            .find((e) => e.courseId === versions.get(RETRAINED.course)?.courseId);
           if (!retrained || !retired || retired.year === thisYear) continue;
         }
         const v = versions.get(step.course);
+        const issuer = v && unitsById.get(v.certifyingOrgUnitId);
         const chosen =
           person.username === 'hocvien.hn'
             ? step.year === 2024
             : step.share >= 1 || random.next() < step.share;
-        if (!v || !chosen) continue;
+        if (!v || !issuer || !chosen) continue;
         const completedAt = this.randomMoment(random, step.year, today);
         if (!completedAt) continue;
         const enrollmentId = randomUUID();
         enrollments.push({
           id: enrollmentId,
           userId: person.id,
-          courseId: v.course_id,
-          courseVersionId: v.version_id,
+          courseId: v.courseId,
+          courseVersionId: v.versionId,
           status: 'completed',
           progress: 100,
           enrolledAt: new Date(completedAt.getTime() - 14 * 86_400_000),
@@ -116,13 +92,13 @@ export class DemoCompletionsStep implements DemoSeedStep {
         if (retired) retired.current = false;
         certificates.push({
           kind: 'course',
-          holder: { id: person.id, fullName: person.full_name, dateOfBirth: person.date_of_birth },
-          issuer: { id: v.owner_id, name: v.owner_name, code: v.owner_code },
+          holder: { id: person.id, fullName: person.fullName, dateOfBirth: person.dateOfBirth },
+          issuer: { id: issuer.id, name: issuer.name, code: issuer.code },
           title: v.title,
-          hours: Number(v.hours),
+          hours: v.hours,
           completedAt,
           year: step.year,
-          course: { courseId: v.course_id, courseVersionId: v.version_id, enrollmentId },
+          course: { courseId: v.courseId, courseVersionId: v.versionId, enrollmentId },
         });
       }
       const current = versions.get(IN_PROGRESS.course);
@@ -130,8 +106,8 @@ export class DemoCompletionsStep implements DemoSeedStep {
         enrollments.push({
           id: randomUUID(),
           userId: person.id,
-          courseId: current.course_id,
-          courseVersionId: current.version_id,
+          courseId: current.courseId,
+          courseVersionId: current.versionId,
           status: 'in_progress',
           progress: 0,
           year: Number(today.slice(0, 4)),
@@ -139,12 +115,11 @@ export class DemoCompletionsStep implements DemoSeedStep {
       }
     }
 
-    await insertChunks(tx, EnrollmentEntity, enrollments);
     // Completed enrolments have every lesson of their version completed, as the API requires.
-    await tx.query(
-      `INSERT INTO lesson_completion (enrollment_id, lesson_id, completed_at)
-       SELECT e.id, l.id, e.completed_at FROM enrollment e JOIN lesson l ON l.course_version_id = e.course_version_id
-       WHERE e.status = 'completed'`,
+    await insertDemoEnrollments(
+      tx,
+      enrollments,
+      new Map([...versions.values()].map((v) => [v.versionId, v.lessonIds])),
     );
     await this.certificateRequests.requestCertificates(tx, certificates);
     await rebuildLedger(tx);

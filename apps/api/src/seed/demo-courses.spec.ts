@@ -46,9 +46,10 @@ describe('demo courses', () => {
     await runner.startTransaction();
     try {
       const tx = runner.manager;
-      const ids = await seedDemoCourses(tx, { units, users: new Map() });
-      expect([...ids.keys()]).toEqual(DEMO_COURSES.map((c) => c.code));
-      const courses = await tx.findBy(CourseEntity, { id: In([...ids.values()]) });
+      const seeded = await seedDemoCourses(tx, { units, users: new Map() });
+      expect([...seeded.keys()]).toEqual(DEMO_COURSES.map((c) => c.code));
+      const ids = [...seeded.values()].map((c) => c.courseId);
+      const courses = await tx.findBy(CourseEntity, { id: In(ids) });
       expect(courses.filter((c) => c.ownerOrgUnitId === hanoi.id)).toHaveLength(1);
       // National courses: the root's (every learner sees them), issued by a training institution.
       const national = courses.filter((c) => c.ownerOrgUnitId === root.id);
@@ -131,7 +132,7 @@ describe('demo courses', () => {
                 count(DISTINCT v.id) FILTER (WHERE l.min_seconds > 0)::int AS timed
            FROM course_version v JOIN lesson l ON l.course_version_id = v.id
           WHERE v.course_id = ANY($1)`,
-        [[...ids.values()]],
+        [ids],
       );
       expect(paced.sequential).toBeGreaterThanOrEqual(1);
       expect(paced.timed).toBeGreaterThanOrEqual(1);
@@ -143,7 +144,7 @@ describe('demo courses', () => {
                                WHERE v.course_id = ANY($1))
              OR x.bank_id IN (SELECT id FROM question_bank WHERE title = $2)
           GROUP BY type ORDER BY type`,
-        [[...ids.values()], DEMO_BANK_TITLE],
+        [ids, DEMO_BANK_TITLE],
       );
       expect(types).toEqual(
         [...QUESTION_TYPES].sort().map((type) => ({ type, practice: true, bank: true })),

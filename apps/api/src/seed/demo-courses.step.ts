@@ -1,7 +1,6 @@
-import { CurriculumCourseEntity, CurriculumEntity } from '@dx/db';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { saveIssuerSettings } from '../certificates/issuer-settings';
+import { insertDemoCurriculum } from '../curricula/demo/demo-curriculum';
 import { seedDemoCourses } from './demo-courses';
 import { DEMO_ISSUERS } from './demo-org-units.data';
 import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
@@ -35,28 +34,11 @@ export class DemoCoursesStep implements DemoSeedStep {
     }
     const root = ctx.units.get('VN');
     if (!root) return;
-    const curriculumId = randomUUID();
-    ctx.curriculumId = curriculumId;
-    await ctx.tx.insert(CurriculumEntity, {
-      id: curriculumId,
-      code: DEMO_CURRICULUM.code,
-      title: DEMO_CURRICULUM.title,
-      description: DEMO_CURRICULUM.description,
-      audience: DEMO_CURRICULUM.audience,
-      jobTitles: [],
-      hoursPerYear: DEMO_CURRICULUM.hoursPerYear,
+    const { courses: codes, ...curriculum } = DEMO_CURRICULUM;
+    ctx.curriculumId = await insertDemoCurriculum(ctx.tx, {
+      ...curriculum,
       ownerOrgUnitId: root.id,
-      status: 'published',
+      courseIds: codes.flatMap((code) => ctx.courses?.get(code)?.courseId ?? []),
     });
-    await ctx.tx.insert(
-      CurriculumCourseEntity,
-      DEMO_CURRICULUM.courses
-        .map((code, i) => ({
-          curriculumId,
-          courseId: ctx.courses?.get(code) as string,
-          position: i + 1,
-        }))
-        .filter((row) => row.courseId),
-    );
   }
 }

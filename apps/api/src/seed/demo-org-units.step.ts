@@ -1,8 +1,7 @@
-import { OrgUnitEdgeEntity, OrgUnitEntity } from '@dx/db';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { insertDemoOrgUnits } from '../org-units/demo/demo-org-units';
 import { DEMO_HISTORY_START, flattenDemoTree } from './demo-org-units.data';
-import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
+import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
 
 /**
  * Every demo unit as it was created, all open: units closed by the reform exist from
@@ -14,37 +13,16 @@ export class DemoOrgUnitsStep implements DemoSeedStep {
   readonly name = 'org units';
 
   async run(ctx: DemoSeedContext): Promise<void> {
-    const units: OrgUnitEntity[] = [];
-    const edges: OrgUnitEdgeEntity[] = [];
-    for (const d of flattenDemoTree()) {
-      const parent = d.parentCode ? ctx.units.get(d.parentCode) : undefined;
-      if (d.parentCode && !parent)
-        throw new Error(`Demo unit ${d.code}: parent ${d.parentCode} comes later`);
-      const id = randomUUID();
-      const validFrom = d.validFrom ?? DEMO_HISTORY_START;
-      const unit = ctx.tx.create(OrgUnitEntity, {
-        id,
+    const units = await insertDemoOrgUnits(
+      ctx.tx,
+      flattenDemoTree().map((d) => ({
         code: d.code,
-        name: d.name.normalize('NFC'),
-        parentId: parent?.id ?? null,
-        path: `${parent?.path ?? '/'}${id}/`,
+        name: d.name,
+        parentCode: d.parentCode,
         depth: d.depth,
-        validFrom,
-        validTo: null,
-        successorId: null,
-      });
-      units.push(unit);
-      edges.push(
-        ctx.tx.create(OrgUnitEdgeEntity, {
-          unitId: id,
-          parentId: unit.parentId,
-          validFrom,
-          validTo: null,
-        }),
-      );
-      ctx.units.set(d.code, unit);
-    }
-    await insertChunks(ctx.tx, OrgUnitEntity, units);
-    await insertChunks(ctx.tx, OrgUnitEdgeEntity, edges);
+        validFrom: d.validFrom ?? DEMO_HISTORY_START,
+      })),
+    );
+    for (const [code, unit] of units) ctx.units.set(code, unit);
   }
 }

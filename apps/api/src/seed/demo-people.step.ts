@@ -1,7 +1,6 @@
-import type { DxRole } from '@dx/contracts';
-import { MembershipEntity, UserEntity } from '@dx/db';
+import type { DxRole, Role } from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { DemoPersonSpec, insertDemoPeople } from '../users/demo/demo-people';
 import { DEMO_HISTORY_START, FlatDemoUnit, flattenDemoTree } from './demo-org-units.data';
 import {
   DEMO_ACCOUNTS,
@@ -11,7 +10,7 @@ import {
   MIDDLE_NAMES,
 } from './demo-people.data';
 import { DemoRandom } from './demo-random';
-import { DemoSeedContext, DemoSeedStep, insertChunks } from './demo-seed.step';
+import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
 
 /** From this date some people became DX staff: earlier years' reports count fewer. */
 const DX_PROGRAMME_START = '2024-01-01';
@@ -96,7 +95,7 @@ export class DemoPeopleStep implements DemoSeedStep {
 
   async run(ctx: DemoSeedContext): Promise<void> {
     const byCode = new Map(flattenDemoTree().map((u) => [u.code, u]));
-    const people: (DemoPerson & { roles: UserEntity['roles'] })[] = [
+    const people: (DemoPerson & { roles: Role[] })[] = [
       ...DEMO_ACCOUNTS.map((a) => ({
         username: a.username,
         fullName: a.fullName.normalize('NFC'),
@@ -108,52 +107,33 @@ export class DemoPeopleStep implements DemoSeedStep {
         joinedDxLater: false,
         roles: a.roles,
       })),
-      ...generateDemoPeople().map((p) => ({ ...p, roles: ['learner'] as UserEntity['roles'] })),
+      ...generateDemoPeople().map((p) => ({ ...p, roles: ['learner'] as Role[] })),
     ];
 
-    const users: UserEntity[] = [];
-    const memberships: MembershipEntity[] = [];
-    for (const p of people) {
-      const unit = ctx.units.get(p.unitCode);
-      if (!unit) throw new Error(`Demo person ${p.username}: unknown unit ${p.unitCode}`);
-      const id = randomUUID();
-      users.push(
-        ctx.tx.create(UserEntity, {
-          id,
-          username: p.username,
-          passwordHash: ctx.passwordHash,
-          fullName: p.fullName,
-          email: p.email,
-          dateOfBirth: p.dateOfBirth,
-          orgUnitId: unit.id,
-          jobTitle: p.jobTitle,
-          dxRole: p.dxRole,
-          roles: p.roles,
-        }),
-      );
+    const specs: DemoPersonSpec[] = people.map(({ unitCode, joinedDxLater, ...p }) => {
+      const unit = ctx.units.get(unitCode);
+      if (!unit) throw new Error(`Demo person ${p.username}: unknown unit ${unitCode}`);
       const start = unit.validFrom > DEMO_HISTORY_START ? unit.validFrom : DEMO_HISTORY_START;
       const periods: [DxRole, string][] =
-        p.joinedDxLater && start < DX_PROGRAMME_START
+        joinedDxLater && start < DX_PROGRAMME_START
           ? [
               ['none', start],
               [p.dxRole, DX_PROGRAMME_START],
             ]
           : [[p.dxRole, start]];
-      periods.forEach(([dxRole, validFrom], k) => {
-        const validTo = periods[k + 1]?.[1] ?? null;
-        memberships.push(
-          ctx.tx.create(MembershipEntity, {
-            userId: id,
-            orgUnitId: unit.id,
-            dxRole,
-            validFrom,
-            validTo,
-          }),
-        );
-      });
-      ctx.users.set(p.username, id);
-    }
-    await insertChunks(ctx.tx, UserEntity, users);
-    await insertChunks(ctx.tx, MembershipEntity, memberships);
+      return {
+        ...p,
+        passwordHash: ctx.passwordHash,
+        orgUnitId: unit.id,
+        memberships: periods.map(([dxRole, validFrom], k) => ({
+          orgUnitId: unit.id,
+          dxRole,
+          validFrom,
+          validTo: periods[k + 1]?.[1] ?? null,
+        })),
+      };
+    });
+    const ids = await insertDemoPeople(ctx.tx, specs);
+    for (const [username, id] of ids) ctx.users.set(username, id);
   }
 }

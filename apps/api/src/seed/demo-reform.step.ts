@@ -1,6 +1,5 @@
-import { OrgUnitEntity } from '@dx/db';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { reloadDemoOrgUnits } from '../org-units/demo/demo-org-units';
 import { OrgUnitMergeService } from '../org-units/org-unit-merge.service';
 import { flattenDemoTree } from './demo-org-units.data';
 import { DemoSeedContext, DemoSeedStep } from './demo-seed.step';
@@ -37,9 +36,7 @@ export class DemoReformStep implements DemoSeedStep {
         effectiveDate: m.on,
       });
     }
-    const fresh = await ctx.tx.findBy(OrgUnitEntity, {
-      id: In([...ctx.units.values()].map((u) => u.id)),
-    });
-    for (const unit of fresh) ctx.units.set(unit.code, unit);
+    const ids = [...ctx.units.values()].map((u) => u.id);
+    for (const [code, unit] of await reloadDemoOrgUnits(ctx.tx, ids)) ctx.units.set(code, unit);
   }
 }

@@ -1,8 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PasswordHasher } from '@dx/db';
+import { hasAnyOrgUnit } from '../org-units/startup-units';
 import { STARTUP_LOCK_KEY } from './admin-account.service';
 import { DemoCompletionsStep } from './demo-completions.step';
 import { DemoCoursesStep } from './demo-courses.step';
@@ -41,12 +42,12 @@ export class DemoSeedService {
   async seedIfEmpty(): Promise<boolean> {
     if (!this.config.seedDemo) return false;
     // Cheap check first: a populated database should not pay for an argon2 hash.
-    if (await this.hasUnits(this.db.manager)) return false;
+    if (await hasAnyOrgUnit(this.db.manager)) return false;
     const started = Date.now();
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const seeded = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [STARTUP_LOCK_KEY]);
-      if (await this.hasUnits(tx)) return null;
+      if (await hasAnyOrgUnit(tx)) return null;
       const ctx: DemoSeedContext = { tx, passwordHash, units: new Map(), users: new Map() };
       for (const step of this.steps) await step.run(ctx);
       return ctx;
@@ -56,10 +57,5 @@ export class DemoSeedService {
     await this.cycle.run(seeded.units, seeded.users, seeded.curriculumId);
     this.logger.log(`Loaded the demo data set in ${Date.now() - started} ms`);
     return true;
-  }
-
-  private async hasUnits(m: EntityManager): Promise<boolean> {
-    const [{ found }] = await m.query('SELECT EXISTS (SELECT 1 FROM org_unit) AS found');
-    return found;
   }
 }

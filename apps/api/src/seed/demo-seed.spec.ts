@@ -179,6 +179,19 @@ describe('demo seed', () => {
     expect(row.after_merger).toBeGreaterThan(5);
     expect(row.in_ha_giang).toBeGreaterThan(0);
     expect(row.outbox).toBe(row.total);
+    // As the API requires, a completed enrolment has every lesson of its version completed.
+    const [lessons] = await t.db.query(
+      `SELECT count(*)::int AS completed,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM lesson l WHERE l.course_version_id = e.course_version_id
+                   AND NOT EXISTS (SELECT 1 FROM lesson_completion lc
+                                    WHERE lc.enrollment_id = e.id AND lc.lesson_id = l.id
+                                      AND lc.completed_at = e.completed_at)))::int AS missing,
+              (SELECT count(*)::int FROM lesson_completion lc JOIN enrollment x ON x.id = lc.enrollment_id
+                WHERE x.status <> 'completed') AS stray
+         FROM enrollment e WHERE e.status = 'completed'`,
+    );
+    expect(lessons).toEqual({ completed: row.total, missing: 0, stray: 0 });
     // The national courses' certificates: issued by the Ministry's training institution.
     const issuers = await t.db.query(
       `SELECT DISTINCT o.code, i.parent_body_name AS "parentBodyName"

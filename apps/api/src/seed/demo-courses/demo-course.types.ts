@@ -1,30 +1,7 @@
-import type { QuestionType } from '@dx/contracts';
+import type { DemoQuestion, DemoQuiz } from '../../quizzes/demo/demo-quizzes';
 
-/**
- * One question of a demo quiz: options as [text, correct]. Ordering lists them in the right
- * order, short answer and numeric list the accepted answers (all `true`).
- */
-export interface DemoQuestion {
-  type: QuestionType;
-  text: string;
-  options: [string, boolean][];
-  explanation: string;
-  /** Matching: the right-hand text of each option, in the same order. */
-  matches?: string[];
-  /** Numeric: accepted distance from each value. */
-  tolerance?: number;
-  /** Short answer: accept an answer typed without diacritics. */
-  ignoreDiacritics?: boolean;
-}
-
-export interface DemoQuiz {
-  title: string;
-  passingScore: number;
-  timeLimitSeconds: number | null;
-  maxAttempts: number | null;
-  questionsPerAttempt: number | null;
-  questions: DemoQuestion[];
-}
+// Questions and quizzes are the quizzes feature's shapes: it writes them.
+export type { DemoQuestion, DemoQuiz };
 
 /** A published demo course: text lessons in markdown, a final quiz, maybe practice quizzes. */
 export interface DemoCourse {
