@@ -1,10 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import type { UserEntity } from '@dx/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import { AccessTokenPayload } from './auth-user';
+import { AccessTokenPayload, AuthUser } from './auth-user';
 
 /**
  * Short-lived access tokens (HS256, JWT_TTL). New tokens are signed with JWT_SECRET only;
@@ -37,10 +36,7 @@ export class AccessTokensService {
     );
   }
 
-  sign(
-    user: Pick<UserEntity, 'id' | 'username' | 'orgUnitId' | 'roles'>,
-    sessionId: string,
-  ): Promise<string> {
+  sign(user: AuthUser, sessionId: string): Promise<string> {
     const payload: AccessTokenPayload = {
       sub: user.id,
       username: user.username,

@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { PasswordHasher, RefreshTokenEntity, UserEntity, UserMfaEntity } from '@dx/db';
+import { PasswordHasher, RefreshTokenEntity, UserMfaEntity } from '@dx/db';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -24,7 +24,7 @@ import { SignInService } from './sign-in.service';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, UserMfaEntity]),
+    TypeOrmModule.forFeature([RefreshTokenEntity, UserMfaEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -1,8 +1,7 @@
 import type { MeResponse, SignInResponse, TokenPairResponse } from '@dx/contracts';
-import { findUserById, findUserForSignIn, PasswordHasher, UserEntity } from '@dx/db';
+import { PasswordHasher } from '@dx/db';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { UserAccountsService } from '../users/user-accounts.service';
 import { AccessTokensService } from './access-tokens.service';
 import { toMe } from './me';
 import { LoginThrottleService } from './login-throttle.service';
@@ -14,7 +13,7 @@ export { toMe } from './me';
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly accounts: UserAccountsService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly accessTokens: AccessTokensService,
@@ -26,7 +25,7 @@ export class AuthService {
   async login(rawUsername: string, password: string, ip: string): Promise<SignInResponse> {
     const username = rawUsername.trim().toLowerCase();
     await this.throttle.assertAllowed(username, ip);
-    const user = await findUserForSignIn(this.users.manager, username);
+    const user = await this.accounts.findForSignIn(username);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(username, ip);
@@ -51,7 +50,7 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<MeResponse> {
-    const user = await findUserById(this.users.manager, userId);
+    const user = await this.accounts.findById(userId);
     if (!user) throw new NotFoundException('User not found');
     return toMe(user);
   }

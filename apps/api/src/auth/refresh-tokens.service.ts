@@ -1,11 +1,15 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { RefreshTokenEntity, UserEntity } from '@dx/db';
+import { RefreshTokenEntity } from '@dx/db';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccountStatusService } from './account-status.service';
 import { recordAudit } from '../audit/record-audit';
+import { UserAccountsService } from '../users/user-accounts.service';
+
+/** An account as the users feature reads it. */
+type Account = NonNullable<Awaited<ReturnType<UserAccountsService['findById']>>>;
 
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -21,6 +25,7 @@ export class RefreshTokensService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accountStatus: AccountStatusService,
+    private readonly accounts: UserAccountsService,
   ) {}
 
   /** Starts a family at sign-in, and drops the user's long-expired ones. */
@@ -37,9 +42,7 @@ export class RefreshTokensService {
   }
 
   /** The user and a new token of the same family; 401 for anything but a current token. */
-  async rotate(
-    token: string,
-  ): Promise<{ user: UserEntity; refreshToken: string; sessionId: string }> {
+  async rotate(token: string): Promise<{ user: Account; refreshToken: string; sessionId: string }> {
     const outcome = await this.db.transaction(async (tx) => {
       const row = await tx.findOne(RefreshTokenEntity, {
         where: { tokenHash: hash(token) },
@@ -58,7 +61,7 @@ export class RefreshTokensService {
         return null;
       }
       if (row.expiresAt.getTime() <= Date.now()) return null;
-      const user = await tx.findOneBy(UserEntity, { id: row.userId });
+      const user = await this.accounts.findById(row.userId, tx);
       if (!user?.active) return null;
       await tx.update(RefreshTokenEntity, { id: row.id }, { usedAt: () => 'now()' });
       await tx.query(

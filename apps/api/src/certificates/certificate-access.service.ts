@@ -4,6 +4,8 @@ import {
   HOLDER_IN_SUBTREE,
   ISSUED_BY_ANY,
   LISTED_ISSUERS_SQL,
+  unitSuccessionChainCte,
+  userUnitPathSql,
 } from '@dx/db';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -56,17 +58,12 @@ export class CertificateAccessService {
     const hr = user.roles.includes('hr');
     if (!trainer && !hr) return { see: isHolder, act: false };
 
+    // The issuing unit's chain of successors (org-units) and the holder's unit (users).
     const [paths] = await tx.query(
-      `WITH RECURSIVE chain AS (
-         SELECT u.id, u.successor_id, u.valid_to, u.path, 0 AS hops FROM org_unit u WHERE u.id = $1
-         UNION ALL
-         SELECT n.id, n.successor_id, n.valid_to, n.path, c.hops + 1
-           FROM chain c JOIN org_unit n ON n.id = c.successor_id
-          WHERE c.valid_to IS NOT NULL AND c.hops < $3)
+      `WITH RECURSIVE ${unitSuccessionChainCte('$1', '$3')}
        SELECT (SELECT path FROM chain WHERE hops = 0) AS issuer_path,
               (SELECT path FROM chain ORDER BY hops DESC LIMIT 1) AS acting_path,
-              (SELECT ou.path FROM app_user h JOIN org_unit ou ON ou.id = h.org_unit_id
-                WHERE h.id = $2) AS holder_path`,
+              (${userUnitPathSql('$2', 'h')}) AS holder_path`,
       [cert.issuerOrgUnitId, cert.userId, MAX_SUCCESSOR_HOPS],
     );
     const inScope = (path: string | null) => path !== null && path.startsWith(prefix);

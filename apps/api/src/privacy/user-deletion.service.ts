@@ -3,25 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
+import { eraseCertificatesOf } from '../certificates/personal-data';
+import { countEnrollments } from '../learning/personal-data';
 import { OrgScopeService } from '../org-units/org-scope.service';
+import { countQuizAttempts } from '../quizzes/personal-data';
 import { TrainingEvidenceService } from '../training/training-evidence.service';
-
-interface Target {
-  id: string;
-  username: string;
-  orgUnitId: string;
-  roles: string[];
-  path: string;
-}
+import { deleteAccount, lockAccountForErasure } from '../users/personal-data';
 
 /**
  * Erases a person (Law 91/2025): the account, profile, memberships, enrolments with their
  * lesson completions, quiz attempts and sessions go in one transaction (the foreign keys
- * cascade from app_user). Issued certificates stay, detached from the account
+ * cascade when the account is deleted). Issued certificates stay, detached from the account
  * (user_id → NULL): they are public records that must keep verifying, and their public
  * view shows no more than the holder's name. A certificate still pending is not a record
  * yet and goes with the account; its queued job then finds nothing to issue. Scanned
  * evidence of recorded training (files in storage) is deleted once the erasure commits.
+ * Privacy owns no table: each step is the owning feature's, composed in one transaction.
  */
 @Injectable()
 export class UserDeletionService {
@@ -39,13 +36,7 @@ export class UserDeletionService {
       });
     }
     const evidenceFiles = await this.db.transaction(async (tx) => {
-      // Locked: a course completing at this moment waits, then fails on the foreign key.
-      const [target]: Target[] = await tx.query(
-        `SELECT u.id, u.username, u.org_unit_id AS "orgUnitId", u.roles, o.path
-           FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
-          WHERE u.id = $1 FOR UPDATE OF u`,
-        [id],
-      );
+      const target = await lockAccountForErasure(tx, id);
       if (!target || !(await this.scope.contains(caller, target))) {
         throw new NotFoundException('User not found');
       }
@@ -55,30 +46,18 @@ export class UserDeletionService {
           errors: [],
         });
       }
-      const [counts] = await tx.query(
-        `SELECT (SELECT count(*)::int FROM enrollment WHERE user_id = $1) AS enrollments,
-                (SELECT count(*)::int FROM quiz_attempt WHERE user_id = $1) AS "quizAttempts",
-                (SELECT count(*)::int FROM certificate WHERE user_id = $1 AND status <> 'pending')
-                  AS "certificatesKept"`,
-        [id],
-      );
+      const enrollments = await countEnrollments(tx, id);
+      const quizAttempts = await countQuizAttempts(tx, id);
       const files = await this.evidence.keysOf(tx, id);
-      const [, pendingRemoved] = await tx.query(
-        `DELETE FROM certificate WHERE user_id = $1 AND status = 'pending'`,
-        [id],
-      );
-      await tx.query(`DELETE FROM app_user WHERE id = $1`, [id]);
+      const certificates = await eraseCertificatesOf(tx, id);
+      await deleteAccount(tx, id);
       await recordAudit(tx, {
         action: 'user.deleted',
         targetType: 'user',
         targetId: id,
         orgUnitId: target.orgUnitId,
         // The username stays in the log so the action remains accountable; nothing else.
-        details: {
-          username: target.username,
-          ...counts,
-          pendingCertificatesRemoved: pendingRemoved,
-        },
+        details: { username: target.username, enrollments, quizAttempts, ...certificates },
       });
       return files;
     });

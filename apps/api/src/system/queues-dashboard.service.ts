@@ -1,4 +1,5 @@
 import { QueueJobView, QueueName, QueuesDashboard } from '@dx/contracts';
+import { OUTBOX_BACKLOG_SQL } from '@dx/db';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -44,11 +45,7 @@ export class QueuesDashboardService {
         }),
       ),
     );
-    const [outbox] = await this.db.query(
-      `SELECT count(*)::int AS unsent,
-              extract(epoch FROM now() - min(created_at))::int AS "oldestSeconds"
-         FROM outbox WHERE sent_at IS NULL`,
-    );
+    const [outbox] = await this.db.query(OUTBOX_BACKLOG_SQL);
     return { queues, outbox };
   }
 

@@ -1,11 +1,11 @@
-import { findUserById, UserEntity } from '@dx/db';
+import { findUserById, findUserForSignIn, UserEntity } from '@dx/db';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
  * What the auth feature needs of accounts (the users feature owns `app_user`): look-ups,
- * the active flag and setting a password hash.
+ * the active flag and setting a password hash. Auth names no account table or entity.
  */
 @Injectable()
 export class UserAccountsService {
@@ -30,8 +30,14 @@ export class UserAccountsService {
     return this.db.getRepository(UserEntity).findOneBy({ nationalId });
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return findUserById(this.db.manager, id);
+  /** `m`: the caller's transaction, when the account must be read inside it. */
+  findById(id: string, m: EntityManager = this.db.manager): Promise<UserEntity | null> {
+    return findUserById(m, id);
+  }
+
+  /** The account signing in (username already trimmed and lower-cased), with its password hash. */
+  findForSignIn(username: string): Promise<UserEntity | null> {
+    return findUserForSignIn(this.db.manager, username);
   }
 
   /** With the password hash, for checking the current password. */

@@ -1,5 +1,5 @@
 import type { ErrorParams, FieldErrorCode, ImportRowError, UserImportResult } from '@dx/contracts';
-import { OrgUnitEntity, UserEntity } from '@dx/db';
+import { findOrgUnitsByCodes, UserEntity } from '@dx/db';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,8 +20,11 @@ const UPDATABLE: readonly (keyof UserProfile & ImportColumn)[] = [
   'jobTitle',
 ];
 
+/** A unit as the org-units feature reads it. */
+type Unit = Awaited<ReturnType<typeof findOrgUnitsByCodes>>[number];
+
 interface RowCheck extends ParsedUserRow {
-  unit?: OrgUnitEntity;
+  unit?: Unit;
 }
 
 /**
@@ -46,8 +49,7 @@ export class UsersImportService {
     flagRepeated(rows, 'username');
     flagRepeated(rows, 'nationalId');
     const prefix = await this.scope.scopePath(caller);
-    const inScope = (unit: Pick<OrgUnitEntity, 'path'>) =>
-      prefix === null || unit.path.startsWith(prefix);
+    const inScope = (unit: Pick<Unit, 'path'>) => prefix === null || unit.path.startsWith(prefix);
 
     const result = await this.db.transaction(async (tx) => {
       await this.resolveUnits(tx, rows, inScope);
@@ -58,7 +60,7 @@ export class UsersImportService {
       for (const r of rows) {
         const known = existing.get(r.value.username);
         // Not the caller's person: say no more than that the name is taken.
-        if (known && !hasError(r, 'username') && !inScope(known.orgUnit as OrgUnitEntity)) {
+        if (known && !hasError(r, 'username') && !inScope(known.orgUnit as Unit)) {
           fail(r, 'username', 'already_used', 'already taken');
         }
         if (r.errors.length || !r.unit) continue;
@@ -101,17 +103,11 @@ export class UsersImportService {
   private async resolveUnits(
     tx: EntityManager,
     rows: RowCheck[],
-    inScope: (unit: OrgUnitEntity) => boolean,
+    inScope: (unit: Unit) => boolean,
   ): Promise<void> {
     const wanted = rows.filter((r) => !hasError(r, 'orgUnitCode'));
     const codes = [...new Set(wanted.map((r) => r.value.orgUnitCode))];
-    const units = codes.length
-      ? await tx
-          .getRepository(OrgUnitEntity)
-          .createQueryBuilder('unit')
-          .where('unit.code = ANY(:codes)', { codes })
-          .getMany()
-      : [];
+    const units = await findOrgUnitsByCodes(tx, codes);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const today = this.users.today();
     for (const r of wanted) {

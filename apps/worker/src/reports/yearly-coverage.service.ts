@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate, CoverageJobData, REPORTS_QUEUE, ReportJob } from '@dx/contracts';
+import { rootUnitsAtYearEndSql } from '@dx/db';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -39,13 +40,7 @@ export class YearlyCoverageService {
     const created: { id: string }[] = await this.db.query(
       `INSERT INTO coverage_report (id, year, org_unit_id, requested_by, job_id, status, official, time_zone)
        SELECT r.id, $1::int, r.unit_id, NULL, 'coverage-' || r.id, 'running', true, $2
-         FROM (SELECT gen_random_uuid() AS id, u.id AS unit_id
-                 FROM org_unit u
-                 JOIN org_unit_edge e ON e.unit_id = u.id AND e.parent_id IS NULL
-                  AND e.valid_from <= make_date($1::int, 12, 31)
-                  AND (e.valid_to IS NULL OR e.valid_to > make_date($1::int, 12, 31))
-                WHERE u.valid_from <= make_date($1::int, 12, 31)
-                  AND (u.valid_to IS NULL OR u.valid_to > make_date($1::int, 12, 31))) r
+         FROM (${rootUnitsAtYearEndSql('gen_random_uuid() AS id, u.id AS unit_id', '$1::int')}) r
        ON CONFLICT (org_unit_id, year) WHERE official DO NOTHING
        RETURNING id`,
       [year, this.config.reportsTimeZone],

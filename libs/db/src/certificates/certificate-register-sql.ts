@@ -1,3 +1,6 @@
+import { joinOrgUnit, SUBTREE_AND_MERGED_UNITS_SQL } from '../org-units/org-unit-sql';
+import { joinUser } from '../users/user-sql';
+
 /*
  * The certificates feature's SQL for the scoped register and a certificate's history: here
  * rather than in apps/api so that the national-scale bench EXPLAINs the very text the API
@@ -5,10 +8,10 @@
  */
 
 /** The issuing unit, for the unit filter. */
-export const ISSUER_UNIT_JOIN = `JOIN org_unit iu ON iu.id = c.issuer_org_unit_id`;
+export const ISSUER_UNIT_JOIN = joinOrgUnit('iu', 'c.issuer_org_unit_id');
 /** The holder and their current unit, for hr's scope and the unit filter. */
-export const HOLDER_UNIT_JOIN = `LEFT JOIN app_user h ON h.id = c.user_id
-      LEFT JOIN org_unit hu ON hu.id = h.org_unit_id`;
+export const HOLDER_UNIT_JOIN = `${joinUser('h', 'c.user_id', 'LEFT JOIN')}
+      ${joinOrgUnit('hu', 'h.org_unit_id', 'LEFT JOIN')}`;
 
 /** hr's scope: the holder's current unit is in the subtree `param` (a LIKE prefix). */
 export const HOLDER_IN_SUBTREE = (param: string) => `hu.path LIKE ${param}`;
@@ -19,13 +22,7 @@ export const ISSUED_BY_ANY = (param: string) => `c.issuer_org_unit_id = ANY(${pa
  * Units whose certificates a trainer of the subtree $1 (a LIKE prefix) lists: every unit of
  * the subtree (open or closed), and every unit merged, hop by hop, into an open unit of it.
  */
-export const LISTED_ISSUERS_SQL = `WITH RECURSIVE acting AS (
-         SELECT id FROM org_unit WHERE path LIKE $1 AND valid_to IS NULL
-         UNION
-         SELECT pre.id FROM org_unit pre JOIN acting a ON pre.successor_id = a.id)
-       SELECT id FROM acting
-       UNION
-       SELECT id FROM org_unit WHERE path LIKE $1`;
+export const LISTED_ISSUERS_SQL = SUBTREE_AND_MERGED_UNITS_SQL;
 
 /**
  * The register's FROM clause. Units are joined only for a condition that reads them (the
@@ -52,7 +49,7 @@ export const certificateRegisterPageSql = (from: string, params: number) =>
 
 /** A certificate's history, in the order its steps happened ($1 certificate). */
 export const CERTIFICATE_EVENTS_SQL = `SELECT e.id, e.type, e.actor_id, a.full_name AS actor_name, e.note, e.data, e.created_at
-         FROM certificate_event e LEFT JOIN app_user a ON a.id = e.actor_id
+         FROM certificate_event e ${joinUser('a', 'e.actor_id', 'LEFT JOIN')}
         WHERE e.certificate_id = $1
         -- created_at is the transaction's start: steps written together keep their logical order.
         ORDER BY e.created_at,

@@ -1,4 +1,5 @@
 import { foldForSearch } from '@dx/contracts';
+import { orgUnitNameSql } from '../org-units/org-unit-sql';
 
 const MAX_WORDS = 12;
 
@@ -58,7 +59,7 @@ export function catalogQuery(f: CatalogFilter): CatalogQuery {
     WHERE ${where.join(' AND ')}`;
   const sql = `
     SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId",
-           (SELECT o.name FROM org_unit o WHERE o.id = c.owner_org_unit_id) AS "ownerOrgUnitName",
+           ${orgUnitNameSql('c.owner_org_unit_id')} AS "ownerOrgUnitName",
            cv.version, NULL::int AS "draftVersion", cv.title, cv.description, cv.hours,
            cv.published_at AS "publishedAt"
       ${from}

@@ -1,7 +1,6 @@
 import {
   JOB_QUEUE,
   JobName,
-  MailJob,
   MailStatus,
   MailTemplate,
   MailTemplateParams,
@@ -9,6 +8,7 @@ import {
 } from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { enqueueJob, enqueueJobs, OutboxJob } from '../outbox/enqueue-job';
 
 export interface MailRequest<T extends MailTemplate> {
   to: string;
@@ -47,11 +47,7 @@ export class MailService {
     );
     if (rows.length === 0) return null;
     const id = rows[0].id;
-    const payload: SendMailJobData = { mailId: id };
-    await tx.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`,
-      [JOB_QUEUE[JobName.SendMail], MailJob.Send, `mail-${id}`, JSON.stringify(payload)],
-    );
+    await enqueueJob(tx, sendMailJob(id));
     return id;
   }
 
@@ -77,11 +73,9 @@ export class MailService {
       ],
     );
     if (rows.length === 0) return 0;
-    await tx.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload)
-       SELECT $1, $2, 'mail-' || id, jsonb_build_object('mailId', id)
-         FROM unnest($3::uuid[]) AS id`,
-      [JOB_QUEUE[JobName.SendMail], MailJob.Send, rows.map((r) => r.id)],
+    await enqueueJobs(
+      tx,
+      rows.map((r) => sendMailJob(r.id)),
     );
     return rows.length;
   }
@@ -99,6 +93,17 @@ export class MailService {
     );
     return new Map(rows.map(({ key, ...fate }) => [key, fate]));
   }
+}
+
+/** The job that sends one mail; its id is the mail's, so a mail is sent by one job. */
+function sendMailJob(mailId: string): OutboxJob {
+  const payload: SendMailJobData = { mailId };
+  return {
+    queue: JOB_QUEUE[JobName.SendMail],
+    jobName: JobName.SendMail,
+    jobId: `mail-${mailId}`,
+    payload,
+  };
 }
 
 export interface MailFate {

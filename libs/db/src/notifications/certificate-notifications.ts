@@ -1,8 +1,12 @@
-import type { CertificateEntity } from '../certificates/certificate.entity';
 import type { NotificationContent } from './notifications.service';
 
-type Cert = Pick<CertificateEntity, 'id' | 'serial' | 'snapshot'> &
-  Partial<Pick<CertificateEntity, 'verifyCode'>>;
+/** What a notice says of a certificate (the certificates feature passes its row). */
+interface Cert {
+  id: string;
+  serial: string | null;
+  snapshot: { title: string };
+  verifyCode?: string | null;
+}
 
 /**
  * What the holder is told when a certificate changes status. The certificate's API and

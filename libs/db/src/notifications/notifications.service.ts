@@ -7,6 +7,9 @@ import {
 } from '@dx/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { insertMailsSql } from '../mail/mail-sql';
+import { insertOutboxRowsSql } from '../outbox/outbox-sql';
+import { joinUser } from '../users/user-sql';
 
 /** One notification for one person. */
 export interface NotificationContent {
@@ -102,7 +105,7 @@ export class NotificationsService {
                          WHERE np.user_id = s.user_id AND np.type = ${typeParam} AND NOT np.mail))
                   AS wants_mail
            FROM src s
-           ${batch.yieldsRecipients ? '' : `JOIN app_user u ON u.id = s.user_id WHERE ${RECIPIENT_IS_ACTIVE('u')}`}),
+           ${batch.yieldsRecipients ? '' : `${joinUser('u', 's.user_id')} WHERE ${RECIPIENT_IS_ACTIVE('u')}`}),
        ins AS (
          INSERT INTO notification (id, user_id, type, event_key, title, body, link)
          SELECT p.id, p.user_id, ${typeParam}, p.event_key, p.title, p.body, p.link
@@ -110,8 +113,7 @@ export class NotificationsService {
          ON CONFLICT (user_id, event_key) DO NOTHING
          RETURNING id),
        mailed AS (
-         INSERT INTO mail (id, recipient, user_id, template, params, idempotency_key)
-         SELECT ${TIME_ORDERED_UUID}, p.email, p.user_id, 'notification',
+         ${insertMailsSql(`SELECT ${TIME_ORDERED_UUID}, p.email, p.user_id, 'notification',
                 jsonb_build_object('type', ${typeParam}::varchar, 'fullName', p.full_name,
                   'title', p.title, 'body', p.body, 'link', p.link),
                 'notification:' || p.id
@@ -119,19 +121,16 @@ export class NotificationsService {
           -- The people whose notification went in (not already there). "IS TRUE" keeps
           -- this a hashed lookup: as a join, the planner (guessing one row per CTE) chose
           -- a nested loop over both CTEs, 10,000 × 10,000 rows per batch.
-          WHERE p.wants_mail AND (p.id IN (SELECT id FROM ins)) IS TRUE
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id),
+          WHERE p.wants_mail AND (p.id IN (SELECT id FROM ins)) IS TRUE`)}),
        -- One outbox row (one job) per MAIL_BATCH_SIZE mails: a million reminders are 20,000
        -- jobs, not a million, and the worker sends each batch over pooled connections.
        -- The job id is the batch's first mail id, so it is as deterministic as a mail's.
        queued AS (
-         INSERT INTO outbox (queue, job_name, job_id, payload)
-         SELECT '${QueueName.Mail}', '${MailJob.SendBatch}', 'mails-' || min(b.id::text),
+         ${insertOutboxRowsSql(`SELECT '${QueueName.Mail}', '${MailJob.SendBatch}', 'mails-' || min(b.id::text),
                 jsonb_build_object('mailIds', jsonb_agg(b.id ORDER BY b.id))
            FROM (SELECT m.id, (row_number() OVER (ORDER BY m.id) - 1) / ${MAIL_BATCH_SIZE} AS n
                    FROM mailed m) b
-          GROUP BY b.n
+          GROUP BY b.n`)}
          RETURNING 1)
        SELECT (SELECT count(*)::int FROM ins) AS notified,
               (SELECT count(*)::int FROM mailed) AS mailed,

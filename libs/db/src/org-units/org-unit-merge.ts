@@ -1,5 +1,6 @@
 import type { FieldError } from '@dx/contracts';
 import type { EntityManager } from 'typeorm';
+import { MEMBERSHIP_PERIODS, MOVE_UNIT_ACCOUNTS_SQL } from '../users/user-sql';
 import { OrgUnitMergeEntity } from './org-unit-merge.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 
@@ -195,7 +196,7 @@ interface PeriodsOfUnit {
   /** The column naming the unit they hang from. */
   unitColumn: 'parent_id' | 'org_unit_id';
   /** Columns copied to the part that moves. */
-  carried: string[];
+  carried: readonly string[];
 }
 
 const CHILD_EDGES: PeriodsOfUnit = {
@@ -203,11 +204,8 @@ const CHILD_EDGES: PeriodsOfUnit = {
   unitColumn: 'parent_id',
   carried: ['unit_id'],
 };
-const MEMBERSHIPS: PeriodsOfUnit = {
-  table: 'membership',
-  unitColumn: 'org_unit_id',
-  carried: ['user_id', 'dx_role'],
-};
+/** Owned by the users feature, which describes them. */
+const MEMBERSHIPS: PeriodsOfUnit = MEMBERSHIP_PERIODS;
 
 /**
  * Periods that span E are split at E: the part before E stays with the unit, the part from
@@ -261,10 +259,7 @@ async function moveMemberships(
   e: string,
 ): Promise<void> {
   await movePeriodsAt(tx, MEMBERSHIPS, unitId, targetId, e);
-  await tx.query(
-    `UPDATE app_user SET org_unit_id = $2::uuid, updated_at = now() WHERE org_unit_id = $1::uuid`,
-    [unitId, targetId],
-  );
+  await tx.query(MOVE_UNIT_ACCOUNTS_SQL, [unitId, targetId]);
 }
 
 /**
