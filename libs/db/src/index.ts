@@ -69,3 +69,5 @@ export * from './certificates/certificate-register-sql';
 export * from './certificates/certificate-reads';
 export * from './org-units/org-scope-sql';
 export * from './outbox/outbox-sql';
+export * from './org-units/unit-sql';
+export * from './courses/course-joins-sql';

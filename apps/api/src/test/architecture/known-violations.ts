@@ -13,18 +13,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   // certificates list holders and scope by org unit.
   'apps/api/src/certificates/certificate-access.service.ts app_user',
   'apps/api/src/certificates/certificate-access.service.ts org_unit',
-  // courses read enrollment/org_unit for access, and copy or check quiz rows (the draft copy lists columns by hand).
-  'apps/api/src/courses/course-access.service.ts org_unit',
-  'apps/api/src/courses/course-draft.service.ts question',
-  'apps/api/src/courses/course-draft.service.ts question_option',
-  'apps/api/src/courses/course-draft.service.ts quiz',
-  'apps/api/src/courses/course-outline.service.ts question',
-  'apps/api/src/courses/course-outline.service.ts question_option',
-  'apps/api/src/courses/course-outline.service.ts quiz',
-  'apps/api/src/courses/course-quizzes.service.ts question',
-  'apps/api/src/courses/course-quizzes.service.ts question_option',
-  'apps/api/src/courses/course-quizzes.service.ts quiz',
-  'apps/api/src/courses/course-summary.ts org_unit',
   // curricula read courses, enrollments, org units, to find earned programmes.
   'apps/api/src/curricula/curricula-query.service.ts app_user',
   'apps/api/src/curricula/curricula-query.service.ts course',
