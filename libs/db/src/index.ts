@@ -71,3 +71,7 @@ export * from './org-units/org-scope-sql';
 export * from './outbox/outbox-sql';
 export * from './org-units/unit-sql';
 export * from './courses/course-joins-sql';
+export * from './courses/course-reads';
+export * from './learning/enrolment-joins-sql';
+export * from './users/user-joins-sql';
+export * from './certificates/programme-certificate-sql';

@@ -13,35 +13,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   // certificates list holders and scope by org unit.
   'apps/api/src/certificates/certificate-access.service.ts app_user',
   'apps/api/src/certificates/certificate-access.service.ts org_unit',
-  // curricula read courses, enrollments, org units, to find earned programmes.
-  'apps/api/src/curricula/curricula-query.service.ts app_user',
-  'apps/api/src/curricula/curricula-query.service.ts course',
-  'apps/api/src/curricula/curricula-query.service.ts course_version',
-  'apps/api/src/curricula/curricula-query.service.ts enrollment',
-  'apps/api/src/curricula/curricula-query.service.ts org_unit',
-  'apps/api/src/curricula/curricula.service.ts course',
-  'apps/api/src/curricula/curricula.service.ts org_unit',
-  'apps/api/src/curricula/curriculum-queries.ts certificate',
-  'apps/api/src/curricula/curriculum-queries.ts course',
-  'apps/api/src/curricula/curriculum-queries.ts course_version',
-  'apps/api/src/curricula/curriculum-queries.ts enrollment',
-  'apps/api/src/curricula/curriculum-queries.ts org_unit',
-  'apps/api/src/curricula/program-certificate.service.ts app_user',
-  'apps/api/src/curricula/program-certificate.service.ts course_version',
-  'apps/api/src/curricula/program-certificate.service.ts enrollment',
-  'apps/api/src/curricula/program-certificate.service.ts org_unit',
-  // learning reads course content and org units, to decide completion.
-  'apps/api/src/learning/course-completion.service.ts app_user',
-  'apps/api/src/learning/course-completion.service.ts course',
-  'apps/api/src/learning/course-completion.service.ts course_version',
-  'apps/api/src/learning/course-completion.service.ts org_unit',
-  'apps/api/src/learning/enrollments.service.ts course',
-  'apps/api/src/learning/enrollments.service.ts org_unit',
-  // (moved from lessons.service.ts by main's lesson cache, not new usages)
-  'apps/api/src/learning/lessons.service.ts course',
-  'apps/api/src/learning/lessons.service.ts course_version',
-  'apps/api/src/learning/lessons.service.ts lesson',
-  'apps/api/src/learning/lessons.service.ts org_unit',
   // org-units read the caller's unit for scopes.
   // privacy export and deletion read every personal table: to call each owner's export/erase.
   'apps/api/src/privacy/data-export.service.ts app_user',
@@ -64,9 +35,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   'apps/api/src/privacy/user-deletion.service.ts enrollment',
   'apps/api/src/privacy/user-deletion.service.ts org_unit',
   'apps/api/src/privacy/user-deletion.service.ts quiz_attempt',
-  // quizzes read enrollment and course_version to check an attempt may start.
-  'apps/api/src/quizzes/quiz-info.controller.ts course_version',
-  'apps/api/src/quizzes/quiz-info.controller.ts enrollment',
   // the demo seed writes every feature's rows directly (certificates go through their creator).
   'apps/api/src/seed/admin-account.service.ts app_user',
   'apps/api/src/seed/admin-account.service.ts membership',
