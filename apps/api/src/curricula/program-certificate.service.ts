@@ -1,4 +1,4 @@
-import { completedInYearJoin, courseVersionJoin, orgUnitJoin, userJoin } from '@dx/db';
+import { completedInYearJoin, courseVersionJoin, orgUnitJoin, userFrom } from '@dx/db';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CertificateRequestsService } from '../certificates/certificate-requests.service';
@@ -55,15 +55,15 @@ export class ProgramCertificateService {
       `SELECT c.id AS "curriculumId", c.title, sum(ev.hours) AS hours,
               o.id AS "issuerId", o.name AS "issuerName", o.code AS "issuerCode",
               u.full_name AS "holderName", to_char(u.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
-         FROM curriculum c
-         ${userJoin('u', '$1')}
+         FROM ${userFrom('u')}
          ${orgUnitJoin('uo', 'u.org_unit_id')}
+         JOIN curriculum c ON c.status = 'published'
+                          AND c.id IN (SELECT curriculum_id FROM curriculum_course WHERE course_id = $2)
          ${orgUnitJoin('o', 'c.owner_org_unit_id', `uo.path LIKE o.path || '%'`)}
          JOIN curriculum_course cc ON cc.curriculum_id = c.id
          ${completedInYearJoin('e', { userId: 'u.id', courseId: 'cc.course_id', year: '$3', left: true })}
          ${courseVersionJoin('ev', 'e.course_version_id', true)}
-        WHERE c.status = 'published'
-          AND c.id IN (SELECT curriculum_id FROM curriculum_course WHERE course_id = $2)
+        WHERE u.id = $1
         GROUP BY c.id, o.id, u.id
        HAVING count(*) = count(e.id)`,
       [userId, courseId, year],

@@ -5,9 +5,9 @@ import { orgUnitJoin } from '../org-units/unit-sql';
  * person's account beside its own rows composes these instead of naming the table.
  */
 
-/** `JOIN app_user <alias> ON <alias>.id = <userIdExpr>`. */
-export function userJoin(alias: string, userIdExpr: string): string {
-  return `JOIN app_user ${alias} ON ${alias}.id = ${userIdExpr}`;
+/** The people table as a FROM item, `app_user <alias>` (filter on `<alias>.id`). */
+export function userFrom(alias: string): string {
+  return `app_user ${alias}`;
 }
 
 /** A person's job title (`"jobTitle"`) and their unit's path (`path`), or no row ($1 user). */
