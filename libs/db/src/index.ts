@@ -75,3 +75,4 @@ export * from './courses/course-reads';
 export * from './learning/enrolment-joins-sql';
 export * from './users/user-joins-sql';
 export * from './certificates/programme-certificate-sql';
+export * from './copy-rows-sql';

@@ -1,3 +1,4 @@
+import { CourseModuleEntity, insertSelectSql as insertSelect, LessonEntity } from '@dx/db';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
@@ -37,22 +38,30 @@ const IN_DRAFT: Record<ContentKind, string> = {
 };
 
 /**
- * Copies the published version's modules and lessons into a new draft version, set-based, in
- * the caller's transaction (its quizzes follow, copied by the quizzes feature). New ids, same
- * keys: a module, lesson, quiz or question is recognisable across versions, and learners
- * enrolled in the old version keep it intact.
+ * Copies the published version's modules and lessons ($1) into a new draft version ($2),
+ * set-based, in the caller's transaction (its quizzes follow, copied by the quizzes feature).
+ * New ids, same keys: a module, lesson, quiz or question is recognisable across versions, and
+ * learners enrolled in the old version keep it intact. Every column is copied (read from the
+ * entities), so a new one cannot be left behind.
  */
-const COPY_CONTENT = [
-  `INSERT INTO course_module (course_version_id, key, position, title)
-   SELECT $2, key, position, title FROM course_module WHERE course_version_id = $1`,
-  `INSERT INTO lesson (module_id, course_version_id, key, position, title, kind, content, video_url,
-                       file_key, file_name, file_mime, duration_minutes, min_seconds)
-   SELECT dm.id, $2, l.key, l.position, l.title, l.kind, l.content, l.video_url,
-          l.file_key, l.file_name, l.file_mime, l.duration_minutes, l.min_seconds
-     FROM lesson l
+const copyContent = (m: EntityManager) => [
+  insertSelect(
+    m,
+    CourseModuleEntity,
+    'sm',
+    { course_version_id: '$2' },
+    'FROM course_module sm WHERE sm.course_version_id = $1',
+  ),
+  insertSelect(
+    m,
+    LessonEntity,
+    'l',
+    { module_id: 'dm.id', course_version_id: '$2' },
+    `FROM lesson l
      JOIN course_module sm ON sm.id = l.module_id
      JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE l.course_version_id = $1`,
+  ),
 ];
 
 export interface DraftTarget {
@@ -81,7 +90,7 @@ export class CourseDraftService {
        RETURNING id`,
       [source, course.id],
     );
-    for (const sql of COPY_CONTENT) await tx.query(sql, [source, draft.id]);
+    for (const sql of copyContent(tx)) await tx.query(sql, [source, draft.id]);
     // Quizzes, questions, options and draw rules belong to the quizzes feature.
     await copyQuizzesToVersion(tx, source, draft.id);
     await tx.query('UPDATE course SET draft_version_id = $2, updated_at = now() WHERE id = $1', [

@@ -1,11 +1,12 @@
 import {
+  insertSelectSql as insertSelect,
   QuestionEntity,
   QuestionOptionEntity,
   QuizDrawRuleEntity,
   QuizEntity,
   sameModuleInVersionJoin,
 } from '@dx/db';
-import type { EntityManager, EntityTarget } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Copies a course version's quizzes, their questions, options and bank draw rules into another
@@ -68,29 +69,4 @@ export function copyStatements(m: EntityManager): string[] {
       WHERE sq.course_version_id = $1`,
     ),
   ];
-}
-
-/**
- * `INSERT INTO <table> (every column but the generated id) SELECT <alias>.<column>…`, with
- * `replaced` columns taken from an expression instead (the new parent's id).
- */
-function insertSelect(
-  m: EntityManager,
-  entity: EntityTarget<object>,
-  alias: string,
-  replaced: Record<string, string>,
-  from: string,
-): string {
-  const meta = m.connection.getMetadata(entity);
-  const columns = [
-    ...new Set(
-      meta.columns.filter((c) => !(c.isPrimary && c.isGenerated)).map((c) => c.databaseName),
-    ),
-  ];
-  const unknown = Object.keys(replaced).filter((c) => !columns.includes(c));
-  if (unknown.length) throw new Error(`${meta.tableName} has no column ${unknown.join(', ')}`);
-  const quoted = (c: string) => `"${c}"`;
-  return `INSERT INTO ${meta.tableName} (${columns.map(quoted).join(', ')})
-   SELECT ${columns.map((c) => replaced[c] ?? `${alias}.${quoted(c)}`).join(', ')}
-     ${from}`;
 }
