@@ -1,4 +1,4 @@
-import { ENROLLED_VERSION_SQL } from '@dx/db';
+import { ENROLLED_VERSION_SQL, orgUnitJoin, UNIT_PATH_SQL } from '@dx/db';
 import type { CourseStatus } from '@dx/contracts';
 import {
   ConflictException,
@@ -26,7 +26,7 @@ const COURSE_ROW = `
   SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.name AS "ownerOrgUnitName",
          o.path AS "ownerPath",
          c.published_version_id AS "publishedVersionId", c.draft_version_id AS "draftVersionId"
-    FROM course c JOIN org_unit o ON o.id = c.owner_org_unit_id
+    FROM course c ${orgUnitJoin('o', 'c.owner_org_unit_id')}
    WHERE c.id = $1`;
 
 /**
@@ -71,7 +71,7 @@ export class CourseAccessService {
 
   /** Ids of the caller's unit and its ancestors, from the materialised path. */
   async lineage(m: EntityManager, user: AuthUser): Promise<string[]> {
-    const [unit] = await m.query('SELECT path FROM org_unit WHERE id = $1', [user.orgUnitId]);
+    const [unit] = await m.query(UNIT_PATH_SQL, [user.orgUnitId]);
     return unit ? pathIds(unit.path) : [];
   }
 

@@ -1,10 +1,22 @@
+import { CourseModuleEntity, insertSelectSql as insertSelect, LessonEntity } from '@dx/db';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CourseAccessService, CourseRow } from './course-access.service';
-import { copyDrawRules } from '../quizzes/banks/draw-rules.sql';
+import { copyQuizzesToVersion } from '../quizzes/quiz-copy';
+import {
+  QUESTION_IN_VERSION_SQL,
+  QUESTION_VERSION_SQL,
+  QUIZ_IN_VERSION_SQL,
+  QUIZ_VERSION_SQL,
+} from '../quizzes/quiz-content.repository';
 
 export type ContentKind = 'module' | 'lesson' | 'quiz' | 'question';
+
+/** An item's version and course, from the quizzes feature's "versionId" of a quiz item. */
+const locateQuizItem = (versionOfItem: string) =>
+  `SELECT x."versionId", v.course_id AS "courseId"
+     FROM (${versionOfItem}) x JOIN course_version v ON v.id = x."versionId"`;
 
 /** Finds an item's version and course. */
 const LOCATE: Record<ContentKind, string> = {
@@ -12,11 +24,8 @@ const LOCATE: Record<ContentKind, string> = {
              FROM course_module x JOIN course_version v ON v.id = x.course_version_id WHERE x.id = $1`,
   lesson: `SELECT x.course_version_id AS "versionId", v.course_id AS "courseId"
              FROM lesson x JOIN course_version v ON v.id = x.course_version_id WHERE x.id = $1`,
-  quiz: `SELECT x.course_version_id AS "versionId", v.course_id AS "courseId"
-           FROM quiz x JOIN course_version v ON v.id = x.course_version_id WHERE x.id = $1`,
-  question: `SELECT q.course_version_id AS "versionId", v.course_id AS "courseId"
-               FROM question x JOIN quiz q ON q.id = x.quiz_id
-               JOIN course_version v ON v.id = q.course_version_id WHERE x.id = $1`,
+  quiz: locateQuizItem(QUIZ_VERSION_SQL),
+  question: locateQuizItem(QUESTION_VERSION_SQL),
 };
 
 /** The same item in the draft version: keys stay the same across versions. */
@@ -24,54 +33,35 @@ const IN_DRAFT: Record<ContentKind, string> = {
   module: `SELECT d.id FROM course_module s JOIN course_module d ON d.key = s.key AND d.course_version_id = $2
             WHERE s.id = $1`,
   lesson: `SELECT d.id FROM lesson s JOIN lesson d ON d.key = s.key AND d.course_version_id = $2 WHERE s.id = $1`,
-  quiz: `SELECT d.id FROM quiz s JOIN quiz d ON d.key = s.key AND d.course_version_id = $2 WHERE s.id = $1`,
-  question: `SELECT d.id FROM question s
-               JOIN quiz sq ON sq.id = s.quiz_id
-               JOIN quiz dq ON dq.key = sq.key AND dq.course_version_id = $2
-               JOIN question d ON d.quiz_id = dq.id AND d.key = s.key
-              WHERE s.id = $1`,
+  quiz: QUIZ_IN_VERSION_SQL,
+  question: QUESTION_IN_VERSION_SQL,
 };
 
 /**
- * Copies the published version's whole content into a new draft version, set-based, in
- * the caller's transaction. New ids, same keys: a module, lesson, quiz or question is
- * recognisable across versions, and learners enrolled in the old version keep it intact.
+ * Copies the published version's modules and lessons ($1) into a new draft version ($2),
+ * set-based, in the caller's transaction (its quizzes follow, copied by the quizzes feature).
+ * New ids, same keys: a module, lesson, quiz or question is recognisable across versions, and
+ * learners enrolled in the old version keep it intact. Every column is copied (read from the
+ * entities), so a new one cannot be left behind.
  */
-const COPY_CONTENT = [
-  `INSERT INTO course_module (course_version_id, key, position, title)
-   SELECT $2, key, position, title FROM course_module WHERE course_version_id = $1`,
-  `INSERT INTO lesson (module_id, course_version_id, key, position, title, kind, content, video_url,
-                       file_key, file_name, file_mime, duration_minutes, min_seconds)
-   SELECT dm.id, $2, l.key, l.position, l.title, l.kind, l.content, l.video_url,
-          l.file_key, l.file_name, l.file_mime, l.duration_minutes, l.min_seconds
-     FROM lesson l
+const copyContent = (m: EntityManager) => [
+  insertSelect(
+    m,
+    CourseModuleEntity,
+    'sm',
+    { course_version_id: '$2' },
+    'FROM course_module sm WHERE sm.course_version_id = $1',
+  ),
+  insertSelect(
+    m,
+    LessonEntity,
+    'l',
+    { module_id: 'dm.id', course_version_id: '$2' },
+    `FROM lesson l
      JOIN course_module sm ON sm.id = l.module_id
      JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
     WHERE l.course_version_id = $1`,
-  `INSERT INTO quiz (course_version_id, module_id, key, title, kind, passing_score, time_limit_seconds,
-                     max_attempts, questions_per_attempt, shuffle, review_policy)
-   SELECT $2, dm.id, q.key, q.title, q.kind, q.passing_score, q.time_limit_seconds,
-          q.max_attempts, q.questions_per_attempt, q.shuffle, q.review_policy
-     FROM quiz q
-     LEFT JOIN course_module sm ON sm.id = q.module_id
-     LEFT JOIN course_module dm ON dm.course_version_id = $2 AND dm.key = sm.key
-    WHERE q.course_version_id = $1`,
-  `INSERT INTO question (quiz_id, key, position, type, text, explanation, external_id, ignore_case, ignore_diacritics,
-                         image_key, image_alt)
-   SELECT dq.id, x.key, x.position, x.type, x.text, x.explanation, x.external_id, x.ignore_case, x.ignore_diacritics,
-          x.image_key, x.image_alt
-     FROM question x
-     JOIN quiz sq ON sq.id = x.quiz_id
-     JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
-    WHERE sq.course_version_id = $1`,
-  `INSERT INTO question_option (question_id, position, text, correct, match, tolerance, image_key, image_alt)
-   SELECT dx.id, o.position, o.text, o.correct, o.match, o.tolerance, o.image_key, o.image_alt
-     FROM question_option o
-     JOIN question sx ON sx.id = o.question_id
-     JOIN quiz sq ON sq.id = sx.quiz_id
-     JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
-     JOIN question dx ON dx.quiz_id = dq.id AND dx.key = sx.key
-    WHERE sq.course_version_id = $1`,
+  ),
 ];
 
 export interface DraftTarget {
@@ -100,9 +90,9 @@ export class CourseDraftService {
        RETURNING id`,
       [source, course.id],
     );
-    for (const sql of COPY_CONTENT) await tx.query(sql, [source, draft.id]);
-    // Bank draw rules belong to the quizzes feature, which copies them itself.
-    await copyDrawRules(tx, source, draft.id);
+    for (const sql of copyContent(tx)) await tx.query(sql, [source, draft.id]);
+    // Quizzes, questions, options and draw rules belong to the quizzes feature.
+    await copyQuizzesToVersion(tx, source, draft.id);
     await tx.query('UPDATE course SET draft_version_id = $2, updated_at = now() WHERE id = $1', [
       course.id,
       draft.id,

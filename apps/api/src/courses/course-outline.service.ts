@@ -6,18 +6,15 @@ import type {
   LessonOutline,
   QuizOutline,
 } from '@dx/contracts';
-import {
-  CourseModuleEntity,
-  CourseVersionEntity,
-  LessonEntity,
-  QuestionEntity,
-  QuestionOptionEntity,
-  QuizEntity,
-} from '@dx/db';
+import { CourseModuleEntity, CourseVersionEntity, LessonEntity } from '@dx/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { bankDrawCounts } from '../quizzes/banks/draw-rules.sql';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  authoringQuestions,
+  quizzesOfVersion,
+  QuizWithCount,
+} from '../quizzes/quiz-content.repository';
 import { AuthUser } from '../auth/auth-user';
 import { CourseAccessService, courseNotFound, CourseRow } from './course-access.service';
 
@@ -25,7 +22,7 @@ interface VersionContent {
   version: CourseVersionEntity;
   modules: CourseModuleEntity[];
   lessons: LessonEntity[];
-  quizzes: (QuizEntity & { questionCount: number })[];
+  quizzes: QuizWithCount[];
 }
 
 /** One course's content: the learner's outline and the trainer's editable draft. */
@@ -83,40 +80,14 @@ export class CourseOutlineService {
     if (!versionId) throw courseNotFound();
 
     const content = await this.content(m, versionId);
-    const questions = await m.find(QuestionEntity, {
-      where: { quizId: In(content.quizzes.map((q) => q.id)) },
-      order: { position: 'ASC' },
-    });
-    const options = await m.find(QuestionOptionEntity, {
-      where: { questionId: In(questions.map((q) => q.id)) },
-      order: { position: 'ASC' },
-    });
+    const questions = await authoringQuestions(
+      m,
+      content.quizzes.map((q) => q.id),
+    );
     const quizzes: AuthoringQuiz[] = content.quizzes.map((q) => ({
       ...quizOutline(q),
       shuffle: q.shuffle,
-      questions: questions
-        .filter((x) => x.quizId === q.id)
-        .map((x) => ({
-          id: x.id,
-          type: x.type,
-          text: x.text,
-          explanation: x.explanation,
-          image: x.imageKey ? { key: x.imageKey, alt: x.imageAlt ?? '' } : null,
-          ignoreCase: x.ignoreCase,
-          ignoreDiacritics: x.ignoreDiacritics,
-          position: x.position,
-          options: options
-            .filter((o) => o.questionId === x.id)
-            .map((o) => ({
-              id: o.id,
-              text: o.text,
-              correct: o.correct,
-              position: o.position,
-              match: o.match,
-              tolerance: o.tolerance,
-              image: o.imageKey ? { key: o.imageKey, alt: o.imageAlt ?? '' } : null,
-            })),
-        })),
+      questions: questions.get(q.id) ?? [],
     }));
     const lesson = (l: LessonEntity): AuthoringLesson => ({
       id: l.id,
@@ -175,47 +146,38 @@ export class CourseOutlineService {
   }
 
   private async content(m: EntityManager, versionId: string): Promise<VersionContent> {
-    const [version, modules, lessons, quizzes, counts] = await Promise.all([
+    const [version, modules, lessons, quizzes] = await Promise.all([
       m.findOneByOrFail(CourseVersionEntity, { id: versionId }),
       m.find(CourseModuleEntity, {
         where: { courseVersionId: versionId },
         order: { position: 'ASC' },
       }),
       m.find(LessonEntity, { where: { courseVersionId: versionId }, order: { position: 'ASC' } }),
-      m
-        .createQueryBuilder(QuizEntity, 'q')
-        .leftJoin(CourseModuleEntity, 'mod', 'mod.id = q.moduleId')
-        .where('q.courseVersionId = :versionId', { versionId })
-        // Practice quizzes in module order, the final quiz last.
-        .orderBy(`q.kind = 'final'`, 'ASC')
-        .addOrderBy('mod.position', 'ASC', 'NULLS LAST')
-        .addOrderBy('q.title', 'ASC')
-        .getMany(),
-      m.query(
-        `SELECT x.quiz_id AS "quizId", count(*)::int AS n
-           FROM question x JOIN quiz q ON q.id = x.quiz_id
-          WHERE q.course_version_id = $1 GROUP BY x.quiz_id`,
-        [versionId],
-      ) as Promise<{ quizId: string; n: number }[]>,
+      quizzesOfVersion(m, versionId),
     ]);
-    const countOf = new Map(counts.map((c) => [c.quizId, c.n]));
-    // Questions drawn from bank categories count too (the quizzes feature knows them).
-    const fromBanks = await bankDrawCounts(
-      m,
-      quizzes.map((q) => q.id),
-    );
-    return {
-      version,
-      modules,
-      lessons,
-      quizzes: quizzes.map((q) =>
-        Object.assign(q, { questionCount: (countOf.get(q.id) ?? 0) + (fromBanks.get(q.id) ?? 0) }),
-      ),
-    };
+    return { version, modules, lessons, quizzes: inModuleOrder(quizzes, modules) };
   }
 }
 
-function quizOutline(q: QuizEntity & { questionCount: number }): QuizOutline {
+/**
+ * Practice quizzes in module order (those of no module after), the final quiz last. A stable
+ * sort of the quizzes feature's order (final last, then title): ties keep the title order.
+ */
+function inModuleOrder(quizzes: QuizWithCount[], modules: CourseModuleEntity[]): QuizWithCount[] {
+  const positionOf = new Map(modules.map((mod) => [mod.id, mod.position]));
+  const rank = (q: QuizWithCount): [number, number] => [
+    q.kind === 'final' ? 1 : 0,
+    (q.moduleId && positionOf.get(q.moduleId)) || Number.POSITIVE_INFINITY,
+  ];
+  return [...quizzes].sort((a, b) => {
+    const [ka, pa] = rank(a);
+    const [kb, pb] = rank(b);
+    // Infinity - Infinity is NaN: two quizzes without a module keep their order.
+    return ka - kb || (pa === pb ? 0 : pa - pb);
+  });
+}
+
+function quizOutline(q: QuizWithCount): QuizOutline {
   return {
     id: q.id,
     title: q.title,

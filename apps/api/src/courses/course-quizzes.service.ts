@@ -1,10 +1,9 @@
 import { type CreatedId, defaultReviewPolicy } from '@dx/contracts';
-import { QuestionEntity, QuestionOptionEntity, QuizEntity } from '@dx/db';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { nextPosition, renumber } from './content-positions';
 import { CourseDraftService, DraftTarget } from './course-draft.service';
@@ -17,8 +16,12 @@ import {
 import { CreateQuizDto, UpdateQuizDto } from './dto/quiz.dto';
 import { invalidField } from '../http/invalid-input';
 import { imageColumns, requireStoredImages } from '../quizzes/question-image';
+import * as content from '../quizzes/quiz-content.repository';
 
-/** Quizzes and their question banks, on the draft version like every other edit. */
+/**
+ * Quizzes and their questions, on the draft version like every other edit: this service
+ * decides where an edit lands; the quizzes feature's repository writes the rows.
+ */
 @Injectable()
 export class CourseQuizzesService {
   constructor(
@@ -32,7 +35,7 @@ export class CourseQuizzesService {
       const target = await this.drafts.courseDraft(tx, user, courseId);
       if (dto.kind === 'final') await this.assertNoOtherFinal(tx, target.draftVersionId);
       const id = randomUUID();
-      await tx.insert(QuizEntity, {
+      await content.insertQuiz(tx, {
         id,
         courseVersionId: target.draftVersionId,
         moduleId: dto.moduleId ? await this.moduleInDraft(tx, target, dto.moduleId) : null,
@@ -60,14 +63,14 @@ export class CourseQuizzesService {
       let reviewPolicy = dto.reviewPolicy;
       if (dto.kind && !reviewPolicy) {
         // A practice quiz turned final must not keep showing answers at once (and back).
-        const { kind } = await tx.findOneByOrFail(QuizEntity, { id: target.id });
+        const kind = await content.quizKindOf(tx, target.id);
         if (kind !== dto.kind) reviewPolicy = defaultReviewPolicy(dto.kind);
       }
+      // An empty PATCH is valid and changes nothing.
       const changes = Object.fromEntries(
         Object.entries({ ...dto, moduleId, reviewPolicy }).filter(([, v]) => v !== undefined),
       );
-      // An empty PATCH is valid and changes nothing (TypeORM refuses an empty SET).
-      if (Object.keys(changes).length) await tx.update(QuizEntity, { id: target.id }, changes);
+      await content.updateQuiz(tx, target.id, changes);
       await this.drafts.touch(tx, target.course.id);
       return { id: target.id };
     });
@@ -76,7 +79,7 @@ export class CourseQuizzesService {
   async deleteQuiz(user: AuthUser, quizId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'quiz', quizId);
-      await tx.delete(QuizEntity, { id: target.id });
+      await content.deleteQuiz(tx, target.id);
       await this.drafts.touch(tx, target.course.id);
     });
   }
@@ -86,18 +89,21 @@ export class CourseQuizzesService {
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'quiz', quizId);
       const id = randomUUID();
-      await tx.insert(QuestionEntity, {
-        id,
-        quizId: target.id,
-        key: randomUUID(),
-        position: await nextPosition(tx, 'question', target.id),
-        type: dto.type,
-        text: dto.text,
-        explanation: dto.explanation || null,
-        ...textRuleColumns(dto),
-        ...imageColumns(dto.image),
-      });
-      await this.insertOptions(tx, id, dto);
+      await content.insertQuestion(
+        tx,
+        {
+          id,
+          quizId: target.id,
+          key: randomUUID(),
+          position: await nextPosition(tx, 'question', target.id),
+          type: dto.type,
+          text: dto.text,
+          explanation: dto.explanation || null,
+          ...textRuleColumns(dto),
+          ...imageColumns(dto.image),
+        },
+        optionRows(dto),
+      );
       await this.drafts.touch(tx, target.course.id);
       return { id };
     });
@@ -112,10 +118,10 @@ export class CourseQuizzesService {
     await requireStoredImages(this.storage, dto);
     return this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'question', questionId);
-      const question = await tx.findOneByOrFail(QuestionEntity, { id: target.id });
-      await tx.update(
-        QuestionEntity,
-        { id: question.id },
+      const quizId = await content.quizIdOfQuestion(tx, target.id);
+      await content.replaceQuestion(
+        tx,
+        target.id,
         {
           type: dto.type,
           text: dto.text,
@@ -124,39 +130,24 @@ export class CourseQuizzesService {
           // Absent keeps the image; null removes it.
           ...(dto.image !== undefined ? imageColumns(dto.image) : {}),
         },
+        optionRows(dto),
       );
-      await tx.delete(QuestionOptionEntity, { questionId: question.id });
-      await this.insertOptions(tx, question.id, dto);
       if (dto.position !== undefined) {
-        await renumber(tx, 'question', question.quizId as string, {
-          id: question.id,
-          position: dto.position,
-        });
+        await renumber(tx, 'question', quizId, { id: target.id, position: dto.position });
       }
       await this.drafts.touch(tx, target.course.id);
-      return { id: question.id };
+      return { id: target.id };
     });
   }
 
   async deleteQuestion(user: AuthUser, questionId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const target = await this.drafts.itemInDraft(tx, user, 'question', questionId);
-      const question = await tx.findOneByOrFail(QuestionEntity, { id: target.id });
-      await tx.delete(QuestionEntity, { id: question.id });
-      await renumber(tx, 'question', question.quizId as string);
+      const quizId = await content.quizIdOfQuestion(tx, target.id);
+      await content.deleteQuestion(tx, target.id);
+      await renumber(tx, 'question', quizId);
       await this.drafts.touch(tx, target.course.id);
     });
-  }
-
-  private async insertOptions(
-    tx: EntityManager,
-    questionId: string,
-    dto: CreateQuestionDto,
-  ): Promise<void> {
-    await tx.insert(
-      QuestionOptionEntity,
-      optionRows(dto).map((o) => ({ questionId, ...o })),
-    );
   }
 
   /** One final quiz per version (the partial unique index backs this up under races). */
@@ -165,12 +156,7 @@ export class CourseQuizzesService {
     versionId: string,
     exceptId?: string,
   ): Promise<void> {
-    const other = await tx.existsBy(QuizEntity, {
-      courseVersionId: versionId,
-      kind: 'final',
-      ...(exceptId ? { id: Not(exceptId) } : {}),
-    });
-    if (other) {
+    if (await content.otherFinalQuizExists(tx, versionId, exceptId)) {
       throw new ConflictException({
         message: 'This course already has a final quiz',
         errors: [{ field: 'kind', message: 'only one final quiz per course' }],

@@ -1,5 +1,6 @@
 import type { CourseStatus, CourseSummary } from '@dx/contracts';
 import { foldForSearch } from '@dx/contracts';
+import { orgUnitJoin } from '@dx/db';
 
 /** A summary row as the SQL below returns it (numeric and timestamps still raw). */
 export interface CourseSummaryRow {
@@ -23,7 +24,7 @@ export interface CourseSummaryRow {
  */
 export const AUTHORING_SUMMARY_FROM = `
   FROM course c
-  JOIN org_unit o ON o.id = c.owner_org_unit_id
+  ${orgUnitJoin('o', 'c.owner_org_unit_id')}
   LEFT JOIN course_version pv ON pv.id = c.published_version_id
   LEFT JOIN course_version dv ON dv.id = c.draft_version_id
   JOIN course_version v ON v.id = COALESCE(c.draft_version_id, c.published_version_id)`;

@@ -8,6 +8,12 @@ import {
   MyCurriculum,
   Paginated,
 } from '@dx/contracts';
+import {
+  courseJoin,
+  currentEnrolmentJoin,
+  JOB_TITLE_AND_UNIT_PATH_SQL,
+  liveVersionJoin,
+} from '@dx/db';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,6 +21,7 @@ import { AuthUser, hasRole } from '../auth/auth-user';
 import { PageQueryDto, paginated } from '../http/page-query.dto';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import {
+  CURRICULUM_WITH_OWNER,
   PROGRESS,
   ProgressRow,
   SUMMARY_GROUP,
@@ -43,8 +50,7 @@ export class CurriculaQueryService {
       [...params, q.pageSize, q.offset],
     );
     const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM curriculum c JOIN org_unit o ON o.id = c.owner_org_unit_id
-        WHERE ${VISIBLE_TO_CALLER}`,
+      `SELECT count(*)::int AS total FROM ${CURRICULUM_WITH_OWNER} WHERE ${VISIBLE_TO_CALLER}`,
       params,
     );
     const canEdit = editableBy(user, path);
@@ -76,11 +82,7 @@ export class CurriculaQueryService {
    * for everyone or for their job title (compared without case or diacritics).
    */
   async mine(user: AuthUser): Promise<MyCurriculum[]> {
-    const [me] = await this.db.query(
-      `SELECT u.job_title AS "jobTitle", o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
-        WHERE u.id = $1`,
-      [user.id],
-    );
+    const [me] = await this.db.query(JOB_TITLE_AND_UNIT_PATH_SQL, [user.id]);
     if (!me) return [];
     const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SELECT} WHERE c.status = 'published' AND $1::text LIKE o.path || '%' ${SUMMARY_GROUP}
@@ -109,9 +111,9 @@ export class CurriculaQueryService {
               cv.title, cv.hours, e.id AS "enrollmentId", e.status AS "enrollmentStatus",
               e.progress, e.completed_at AS "completedAt"
          FROM curriculum_course cc
-         JOIN course co ON co.id = cc.course_id
-         LEFT JOIN course_version cv ON cv.id = coalesce(co.published_version_id, co.draft_version_id)
-         LEFT JOIN enrollment e ON e.course_id = cc.course_id AND e.user_id = $2 AND e.current
+         ${courseJoin('co', 'cc.course_id')}
+         ${liveVersionJoin('cv', 'co')}
+         ${currentEnrolmentJoin('e', { userId: '$2', courseId: 'cc.course_id', left: true })}
         WHERE cc.curriculum_id = $1
         ORDER BY cc.position`,
       [curriculumId, user.id],

@@ -1,6 +1,6 @@
 import type { CurriculumDetail, CurriculumStatus, FieldError } from '@dx/contracts';
 import { foldForSearch } from '@dx/contracts';
-import { CurriculumCourseEntity, CurriculumEntity } from '@dx/db';
+import { COURSES_WITH_OWNER_PATH_SQL, CurriculumCourseEntity, CurriculumEntity } from '@dx/db';
 import {
   ConflictException,
   ForbiddenException,
@@ -14,6 +14,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CourseAccessService } from '../courses/course-access.service';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CurriculaQueryService, editableBy } from './curricula-query.service';
+import { CURRICULUM_WITH_OWNER } from './curriculum-queries';
 import { CreateCurriculumDto } from './dto/create-curriculum.dto';
 import { UpdateCurriculumDto } from './dto/update-curriculum.dto';
 import { InvalidInputException } from '../http/invalid-input';
@@ -157,7 +158,7 @@ export class CurriculaService {
     const [row]: CurriculumRow[] = await tx.query(
       `SELECT c.id, c.code, c.status, c.owner_org_unit_id AS "ownerOrgUnitId", o.path AS "ownerPath",
               c.hours_per_year::float8 AS "hoursPerYear"
-         FROM curriculum c JOIN org_unit o ON o.id = c.owner_org_unit_id
+         FROM ${CURRICULUM_WITH_OWNER}
         WHERE c.id = $1 FOR UPDATE OF c`,
       [id],
     );
@@ -181,11 +182,7 @@ export class CurriculaService {
     requirePublished: boolean,
   ): Promise<void> {
     const rows: { id: string; status: string; path: string }[] = courseIds.length
-      ? await tx.query(
-          `SELECT c.id, c.status, o.path FROM course c JOIN org_unit o ON o.id = c.owner_org_unit_id
-            WHERE c.id = ANY($1::uuid[])`,
-          [courseIds],
-        )
+      ? await tx.query(COURSES_WITH_OWNER_PATH_SQL, [courseIds])
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const errors: FieldError[] = [];

@@ -1,4 +1,15 @@
 import type { CurriculumProgress, CurriculumStatus, CurriculumSummary } from '@dx/contracts';
+import {
+  courseJoin,
+  courseVersionJoin,
+  currentEnrolmentJoin,
+  liveVersionJoin,
+  orgUnitJoin,
+  programmeCertificateJoin,
+} from '@dx/db';
+
+/** The curriculum `c` with its owner unit `o` (for `o.path`). */
+export const CURRICULUM_WITH_OWNER = `curriculum c ${orgUnitJoin('o', 'c.owner_org_unit_id')}`;
 
 /**
  * One row per curriculum with its course count and total hours (each course's live
@@ -10,11 +21,10 @@ export const SUMMARY_SELECT = `
          c.hours_per_year AS "hoursPerYear", c.owner_org_unit_id AS "ownerOrgUnitId", c.status,
          o.path AS "ownerPath", count(cc.course_id)::int AS "courseCount",
          coalesce(sum(cv.hours), 0) AS "totalHours"
-    FROM curriculum c
-    JOIN org_unit o ON o.id = c.owner_org_unit_id
+    FROM ${CURRICULUM_WITH_OWNER}
     LEFT JOIN curriculum_course cc ON cc.curriculum_id = c.id
-    LEFT JOIN course co ON co.id = cc.course_id
-    LEFT JOIN course_version cv ON cv.id = coalesce(co.published_version_id, co.draft_version_id)`;
+    ${courseJoin('co', 'cc.course_id', true)}
+    ${liveVersionJoin('cv', 'co')}`;
 
 export const SUMMARY_GROUP = ' GROUP BY c.id, o.path';
 
@@ -44,12 +54,11 @@ export const PROGRESS = `
                      AND e.completed_at >= make_timestamptz($3::int, 1, 1, 0, 0, 0, $4::text)
                      AND e.completed_at < make_timestamptz($3::int + 1, 1, 1, 0, 0, 0, $4::text)), 0) AS hours
             FROM curriculum_course cc
-            LEFT JOIN enrollment e ON e.course_id = cc.course_id AND e.user_id = $2 AND e.current
-            LEFT JOIN course_version ev ON ev.id = e.course_version_id
+            ${currentEnrolmentJoin('e', { userId: '$2', courseId: 'cc.course_id', left: true })}
+            ${courseVersionJoin('ev', 'e.course_version_id', true)}
            WHERE cc.curriculum_id = ANY($1::uuid[])
            GROUP BY cc.curriculum_id) p
-    LEFT JOIN certificate cert ON cert.kind = 'program' AND cert.user_id = $2 AND cert.curriculum_id = p.id
-                              AND cert.year = $3::int`;
+    ${programmeCertificateJoin('cert', { userId: '$2', curriculumId: 'p.id', year: '$3::int' })}`;
 
 export interface SummaryRow {
   id: string;

@@ -1,3 +1,4 @@
+import { completedInYearJoin, courseVersionJoin, orgUnitJoin, userFrom } from '@dx/db';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CertificateRequestsService } from '../certificates/certificate-requests.service';
@@ -54,15 +55,14 @@ export class ProgramCertificateService {
       `SELECT c.id AS "curriculumId", c.title, sum(ev.hours) AS hours,
               o.id AS "issuerId", o.name AS "issuerName", o.code AS "issuerCode",
               u.full_name AS "holderName", to_char(u.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
-         FROM app_user u
-         JOIN org_unit uo ON uo.id = u.org_unit_id
+         FROM ${userFrom('u')}
+         ${orgUnitJoin('uo', 'u.org_unit_id')}
          JOIN curriculum c ON c.status = 'published'
                           AND c.id IN (SELECT curriculum_id FROM curriculum_course WHERE course_id = $2)
-         JOIN org_unit o ON o.id = c.owner_org_unit_id AND uo.path LIKE o.path || '%'
+         ${orgUnitJoin('o', 'c.owner_org_unit_id', `uo.path LIKE o.path || '%'`)}
          JOIN curriculum_course cc ON cc.curriculum_id = c.id
-         LEFT JOIN enrollment e ON e.user_id = u.id AND e.course_id = cc.course_id AND e.status = 'completed'
-                             AND e.year = $3
-         LEFT JOIN course_version ev ON ev.id = e.course_version_id
+         ${completedInYearJoin('e', { userId: 'u.id', courseId: 'cc.course_id', year: '$3', left: true })}
+         ${courseVersionJoin('ev', 'e.course_version_id', true)}
         WHERE u.id = $1
         GROUP BY c.id, o.id, u.id
        HAVING count(*) = count(e.id)`,

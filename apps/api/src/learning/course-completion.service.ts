@@ -1,11 +1,11 @@
 import {
   COMPLETION_COUNTS_SQL,
-  CourseEntity,
-  CourseVersionEntity,
   EnrollmentEntity,
+  findCourseOrFail,
+  findCourseVersionOrFail,
+  findUnitOrFail,
+  findUserById,
   LOCK_ENROLMENT_SQL,
-  OrgUnitEntity,
-  UserEntity,
 } from '@dx/db';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityNotFoundError } from 'typeorm';
@@ -92,14 +92,12 @@ export class CourseCompletionService {
     completedAt: Date,
     year: number,
   ): Promise<void> {
-    const user = await tx.findOneByOrFail(UserEntity, { id: enrollment.userId });
-    const version = await tx.findOneByOrFail(CourseVersionEntity, {
-      id: enrollment.courseVersionId,
-    });
-    const course = await tx.findOneByOrFail(CourseEntity, { id: enrollment.courseId });
-    const issuer = await tx.findOneByOrFail(OrgUnitEntity, {
-      id: course.issuerOrgUnitId ?? course.ownerOrgUnitId,
-    });
+    // Each owner's read (users, courses, org units), in this transaction.
+    const user = await findUserById(tx, enrollment.userId);
+    if (!user) throw new Error(`Enrolment ${enrollment.id} names no existing user`);
+    const version = await findCourseVersionOrFail(tx, enrollment.courseVersionId);
+    const course = await findCourseOrFail(tx, enrollment.courseId);
+    const issuer = await findUnitOrFail(tx, course.issuerOrgUnitId ?? course.ownerOrgUnitId);
     const certificateId = await this.certificates.requestCertificate(tx, {
       kind: 'course',
       holder: { id: user.id, fullName: user.fullName, dateOfBirth: user.dateOfBirth },

@@ -1,4 +1,4 @@
-import { CURRENT_ENROLMENT_SQL, MY_ENROLMENTS_SQL } from '@dx/db';
+import { CURRENT_ENROLMENT_SQL, MY_ENROLMENTS_SQL, VISIBLE_PUBLISHED_VERSION_SQL } from '@dx/db';
 import type { EnrollResponse, MyEnrollment } from '@dx/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -37,13 +37,7 @@ export class EnrollmentsService {
   async enroll(user: AuthUser, courseId: string): Promise<EnrollOutcome> {
     // Visible = owned by the caller's unit or an ancestor (sysadmin: everywhere).
     const callerPath = await this.scope.scopePath(user);
-    const [course] = await this.db.query(
-      `SELECT c.published_version_id AS "versionId"
-         FROM course c JOIN org_unit o ON o.id = c.owner_org_unit_id
-        WHERE c.id = $1 AND c.status = 'published' AND c.published_version_id IS NOT NULL
-          AND ($2::text IS NULL OR $2::text LIKE o.path || '%')`,
-      [courseId, callerPath],
-    );
+    const [course] = await this.db.query(VISIBLE_PUBLISHED_VERSION_SQL, [courseId, callerPath]);
     if (!course) throw new NotFoundException('Course not found');
 
     const year = this.ledger.yearOf(new Date());

@@ -1,5 +1,12 @@
 import type { LessonContent, LessonKind, ProgressResponse } from '@dx/contracts';
-import { ENROLMENT_FOR_READ, RECORD_LESSON_COMPLETION_SQL, runPrepared } from '@dx/db';
+import {
+  ENROLMENT_FOR_READ,
+  hasEnrolmentOfVersion,
+  LESSON_FILE_SQL,
+  LESSON_WITH_COURSE_SQL,
+  RECORD_LESSON_COMPLETION_SQL,
+  runPrepared,
+} from '@dx/db';
 import { Injectable, NotFoundException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -30,20 +37,23 @@ interface EnrolledLesson {
 }
 
 /**
- * The lesson only when the caller's current enrolment for its course is pinned to the
- * lesson's version: a lesson of another version (or course) is as good as missing.
+ * The lesson (the courses feature's read, $1) only when the caller's ($2) current enrolment
+ * for its course is pinned to the lesson's version: a lesson of another version (or course)
+ * is as good as missing. PostgreSQL flattens the subquery: one join, as before.
  */
 const ENROLLED_LESSON = `
-  SELECT l.id, l.module_id AS "moduleId", cv.course_id AS "courseId", e.id AS "enrollmentId",
-         l.title, l.kind, l.content, l.video_url AS "videoUrl", l.file_key AS "fileKey",
-         l.file_name AS "fileName", l.duration_minutes AS "durationMinutes", l.course_version_id AS "courseVersionId",
+  SELECT l.*, e.id AS "enrollmentId",
          EXISTS (SELECT 1 FROM lesson_completion lc
                   WHERE lc.enrollment_id = e.id AND lc.lesson_id = l.id) AS completed
-    FROM lesson l
-    JOIN course_version cv ON cv.id = l.course_version_id
-    JOIN enrollment e ON e.user_id = $2 AND e.course_id = cv.course_id
-                     AND e.course_version_id = l.course_version_id AND e.current
-   WHERE l.id = $1`;
+    FROM (${LESSON_WITH_COURSE_SQL}) l
+    JOIN enrollment e ON e.user_id = $2 AND e.course_id = l."courseId"
+                     AND e.course_version_id = l."courseVersionId" AND e.current`;
+
+/** The lesson's file ($1) and whether the caller ($2) was ever enrolled in its version. */
+const LESSON_FILE_FOR_CALLER = `
+  SELECT f.key, f."fileName", f.mime, f."ownerPath",
+         ${hasEnrolmentOfVersion({ userId: '$2', courseId: 'f."courseId"', versionId: 'f."courseVersionId"' })} AS enrolled
+    FROM (${LESSON_FILE_SQL}) f`;
 
 export interface LessonDownload {
   fileName: string;
@@ -114,18 +124,7 @@ export class LessonsService {
 
   /** The attached file for an enrolled learner of its version, or a trainer in the course's scope. */
   async download(user: AuthUser, lessonId: string): Promise<LessonDownload> {
-    const [row] = await this.db.query(
-      `SELECT l.file_key AS key, l.file_name AS "fileName", l.file_mime AS mime, o.path AS "ownerPath",
-              EXISTS (SELECT 1 FROM enrollment e
-                       WHERE e.user_id = $2 AND e.course_id = cv.course_id
-                         AND e.course_version_id = l.course_version_id) AS enrolled
-         FROM lesson l
-         JOIN course_version cv ON cv.id = l.course_version_id
-         JOIN course c ON c.id = cv.course_id
-         JOIN org_unit o ON o.id = c.owner_org_unit_id
-        WHERE l.id = $1`,
-      [lessonId, user.id],
-    );
+    const [row] = await this.db.query(LESSON_FILE_FOR_CALLER, [lessonId, user.id]);
     if (!row?.key) throw lessonNotFound();
     const allowed =
       row.enrolled ||

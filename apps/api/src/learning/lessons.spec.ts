@@ -37,9 +37,7 @@ describe('lessons', () => {
    * Published lessons never change in the app, so their content is served from memory: a
    * spec that rewrites one behind the API's back says so, as an operator's change would.
    */
-  const changePublishedLesson = async (
-    ...args: Parameters<Repository<LessonEntity>['update']>
-  ) => {
+  const changePublishedLesson = async (...args: Parameters<Repository<LessonEntity>['update']>) => {
     await t.db.getRepository(LessonEntity).update(...args);
     t.app.get(ChangeFeed).announce('catalog');
   };

@@ -15,6 +15,7 @@ import { QuestionImagesController } from './question-images.controller';
 import { QuestionImportController } from './question-import.controller';
 import { QuestionImportService } from './question-import.service';
 import { QuizInfoController } from './quiz-info.controller';
+import { QuizInfoService } from './quiz-info.service';
 import { QuizAttemptsController } from './quiz-attempts.controller';
 import { QuizAttemptsService } from './quiz-attempts.service';
 
@@ -31,6 +32,7 @@ import { QuizAttemptsService } from './quiz-attempts.service';
     QuestionBanksController,
   ],
   providers: [
+    QuizInfoService,
     QuizAttemptsService,
     AttemptSubmissionService,
     CourseAnalyticsService,

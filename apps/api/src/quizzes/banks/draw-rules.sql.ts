@@ -1,25 +1,5 @@
 import type { EntityManager } from 'typeorm';
 
-/**
- * A new draft copies its quizzes (courses feature); their bank draw rules follow here, matched
- * by quiz key, set-based in the caller's transaction.
- */
-export async function copyDrawRules(
-  tx: EntityManager,
-  fromVersionId: string,
-  toVersionId: string,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO quiz_draw_rule (quiz_id, category_id, count)
-     SELECT dq.id, r.category_id, r.count
-       FROM quiz_draw_rule r
-       JOIN quiz sq ON sq.id = r.quiz_id
-       JOIN quiz dq ON dq.course_version_id = $2 AND dq.key = sq.key
-      WHERE sq.course_version_id = $1`,
-    [fromVersionId, toVersionId],
-  );
-}
-
 /** A quiz's rules with their category, bank and how many current questions each holds. */
 export const DRAW_RULE_VIEWS_SQL = `
 SELECT r.category_id AS "categoryId", r.count, c.name AS "categoryName", b.id AS "bankId",
