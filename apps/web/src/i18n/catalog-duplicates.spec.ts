@@ -13,7 +13,9 @@ function duplicateKeys(text: string): string[] {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
     const first = errors[0];
-    throw new Error(`not JSON: ${first ? `${printParseErrorCode(first.error)} at ${first.offset}` : 'empty'}`);
+    throw new Error(
+      `not JSON: ${first ? `${printParseErrorCode(first.error)} at ${first.offset}` : 'empty'}`,
+    );
   }
   const found: string[] = [];
   const walk = (node: Node, path: string) => {

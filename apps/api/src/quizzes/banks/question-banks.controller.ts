@@ -31,6 +31,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../../auth/auth-user';
 import { Roles } from '../../auth/roles.decorator';
 import { uuidParam } from '../../http/uuid-param.pipe';
@@ -142,12 +143,12 @@ export class QuestionBanksController {
     if (query.format === 'gift') {
       return new StreamableFile(Buffer.from(bankGift(bank.questions, names).text, 'utf8'), {
         type: 'text/plain; charset=utf-8',
-        disposition: 'attachment; filename="ngan-hang-cau-hoi.gift.txt"',
+        disposition: attachmentDisposition('ngan-hang-cau-hoi.gift.txt'),
       });
     }
     return new StreamableFile(await bankWorkbook(bank.questions, names), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: 'attachment; filename="ngan-hang-cau-hoi.xlsx"',
+      disposition: attachmentDisposition('ngan-hang-cau-hoi.xlsx'),
     });
   }
 
