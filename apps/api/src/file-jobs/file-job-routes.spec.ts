@@ -9,7 +9,7 @@ describe('a file job download', () => {
       contentType: 'application/pdf',
       fileName: 'Phiếu kích hoạt - Xã Đông Hà.pdf',
     });
-    const disposition = file.getHeaders().disposition ?? '';
+    const disposition = String(file.getHeaders().disposition);
     expect(disposition).toMatch(
       /^attachment; filename="Phieu kich hoat - Xa Dong Ha\.pdf"; filename\*=UTF-8''/,
     );

@@ -1,9 +1,13 @@
 import {
   TRAINING_EVIDENCE_MAX_BYTES,
+  type CreateRequirementRequest,
+  type CreateTrainingRecordRequest,
   type Paginated,
   type Requirement,
-  type RequirementDxRole,
   type TrainingRecord,
+  type TrainingRecordFields,
+  type UpdateRequirementRequest,
+  type UpdateTrainingRecordRequest,
   type UserResponse,
 } from '@dx/contracts';
 import { api } from '../api/client';
@@ -22,12 +26,7 @@ export const trainingRecordKeys = {
 };
 
 /** What HR sets on a requirement (the year and unit only when creating it). */
-export interface RequirementInput {
-  dxRoles: RequirementDxRole[];
-  jobTitles: string[];
-  hours: number;
-  dueDate: string;
-}
+export type RequirementInput = Required<UpdateRequirementRequest>;
 
 export function fetchRequirements(
   year: number,
@@ -40,10 +39,10 @@ export function fetchRequirements(
   });
 }
 
-export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
+export const createRequirement = (body: CreateRequirementRequest) =>
   api.post<Requirement>('/requirements', body);
 
-export const updateRequirement = (id: string, body: RequirementInput) =>
+export const updateRequirement = (id: string, body: UpdateRequirementRequest) =>
   api.patch<Requirement>('/requirements/{id}', body, { path: { id } });
 
 export const deleteRequirement = (id: string) => api.delete('/requirements/{id}', { path: { id } });
@@ -56,21 +55,16 @@ export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated
   });
 }
 
-export interface TrainingRecordInput {
-  title: string;
-  hours: number;
-  completedOn: string;
-  provider: string;
-}
+export type TrainingRecordInput = TrainingRecordFields;
 
 export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
   return api.get<TrainingRecord[]>('/training-records', { query: { userId }, signal });
 }
 
-export const createTrainingRecord = (body: TrainingRecordInput & { userId: string }) =>
+export const createTrainingRecord = (body: CreateTrainingRecordRequest) =>
   api.post<TrainingRecord>('/training-records', body);
 
-export const updateTrainingRecord = (id: string, body: TrainingRecordInput) =>
+export const updateTrainingRecord = (id: string, body: UpdateTrainingRecordRequest) =>
   api.patch<TrainingRecord>('/training-records/{id}', body, { path: { id } });
 
 export const deleteTrainingRecord = (id: string) =>

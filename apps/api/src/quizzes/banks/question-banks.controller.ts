@@ -28,7 +28,6 @@ import {
   ApiConsumes,
   ApiOperation,
   ApiProduces,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import { attachmentDisposition } from '@dx/storage';
@@ -45,6 +44,7 @@ import {
   BankQuestionDto,
   CreateQuestionBankDto,
   CreateQuestionCategoryDto,
+  ImportBankFileDto,
   QuizDrawRulesDto,
   RenameQuestionBankDto,
 } from './question-bank.dto';
@@ -52,18 +52,6 @@ import { BankAdminService } from './bank-admin.service';
 import { bankWorkbook } from './bank-export';
 import { bankGift } from './bank-gift-export';
 import { QuestionBanksService } from './question-banks.service';
-
-class ImportBankFileDto {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description:
-      'The question template (XLSX: externalId?, type, text, option1…option10, correct, ' +
-      'explanation?, category?, tags?) or Moodle GIFT text ($CATEGORY: lines set the category). ' +
-      'At most 5 MB.',
-  })
-  file: unknown;
-}
 
 /** Question banks of a unit: trainers whose scope holds the owner unit (sysadmin: all). */
 @ApiTags('question-banks')
