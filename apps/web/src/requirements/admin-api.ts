@@ -4,10 +4,13 @@ import {
   type CreateTrainingRecordRequest,
   type Paginated,
   type Requirement,
+  type RequirementListQuery,
   type TrainingRecord,
   type TrainingRecordFields,
+  type TrainingRecordListQuery,
   type UpdateRequirementRequest,
   type UpdateTrainingRecordRequest,
+  type UserListQuery,
   type UserResponse,
 } from '@dx/contracts';
 import { api } from '../api/client';
@@ -34,7 +37,7 @@ export function fetchRequirements(
   signal?: AbortSignal,
 ): Promise<Paginated<Requirement>> {
   return api.get<Paginated<Requirement>>('/requirements', {
-    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE },
+    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE } satisfies RequirementListQuery,
     signal,
   });
 }
@@ -50,7 +53,7 @@ export const deleteRequirement = (id: string) => api.delete('/requirements/{id}'
 /** People of the caller's scope matching a name or username (first 10). */
 export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
   return api.get<Paginated<UserResponse>>('/users', {
-    query: { q, page: 1, pageSize: 10 },
+    query: { q, page: 1, pageSize: 10 } satisfies UserListQuery,
     signal,
   });
 }
@@ -58,7 +61,10 @@ export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated
 export type TrainingRecordInput = TrainingRecordFields;
 
 export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
-  return api.get<TrainingRecord[]>('/training-records', { query: { userId }, signal });
+  return api.get<TrainingRecord[]>('/training-records', {
+    query: { userId } satisfies TrainingRecordListQuery,
+    signal,
+  });
 }
 
 export const createTrainingRecord = (body: CreateTrainingRecordRequest) =>
