@@ -1,3 +1,4 @@
+export * from './lib/attachment-disposition';
 export * from './lib/file-storage';
 export * from './lib/local-file-storage';
 export * from './lib/s3-file-storage';

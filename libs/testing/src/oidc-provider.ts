@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, stopped } from './processes';
 
-export interface TestOidcClient {
+export interface OidcTestClient {
   client_id: string;
   client_secret: string;
   redirect_uris: string[];
@@ -13,20 +13,20 @@ export interface TestOidcClient {
  * process. The test chooses who signs in next (`signInNext`); discovery, PKCE, state,
  * nonce, signed ID tokens and single-use codes are the library's own.
  */
-export class TestOidcProvider {
+export class OidcTestProvider {
   private constructor(
     readonly issuer: string,
     private readonly child: ChildProcess,
   ) {}
 
   static async start(options: {
-    clients: TestOidcClient[];
+    clients: OidcTestClient[];
     /** Account id → its claims (email, preferred_username…). */
     accounts: Record<string, Record<string, unknown>>;
     idTokenTtlSeconds?: number;
     /** The provider's clock against the real one (negative: behind); its tokens follow it. */
     clockOffsetSeconds?: number;
-  }): Promise<TestOidcProvider> {
+  }): Promise<OidcTestProvider> {
     const port = await freePort();
     const child = spawn(process.execPath, [join(__dirname, 'oidc-provider-server.mjs')], {
       env: { ...process.env, OIDC_TEST_CONFIG: JSON.stringify({ port, ...options }) },
@@ -52,12 +52,12 @@ export class TestOidcProvider {
         reject(new Error(`OIDC provider exited (${code}): ${output}`));
       });
     });
-    return new TestOidcProvider(`http://127.0.0.1:${port}`, child);
+    return new OidcTestProvider(`http://127.0.0.1:${port}`, child);
   }
 
   /** The account the next login interaction signs in (`claims` add or replace it). */
   signInNext(accountId: string, claims?: Record<string, unknown>): Promise<void> {
-    return TestOidcProvider.signInNextAt(this.issuer, accountId, claims);
+    return OidcTestProvider.signInNextAt(this.issuer, accountId, claims);
   }
 
   /**

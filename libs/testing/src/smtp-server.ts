@@ -18,7 +18,7 @@ const PASSWORD = 'test-smtp-password';
  * `stop()` and `start()` again reuse the same port, so a spec can take the mail server
  * away in the middle of a batch and bring it back.
  */
-export class TestSmtpServer {
+export class SmtpTestServer {
   readonly messages: ReceivedMail[] = [];
   /** Messages accepted so far (with `countOnly`, the only record kept). */
   accepted = 0;
@@ -39,8 +39,8 @@ export class TestSmtpServer {
    */
   static async create(
     opts: { countOnly?: boolean; onMessage?: (mail: ReceivedMail) => void } = {},
-  ): Promise<TestSmtpServer> {
-    const smtp = new TestSmtpServer(await freePort(), opts.countOnly ?? false, opts.onMessage);
+  ): Promise<SmtpTestServer> {
+    const smtp = new SmtpTestServer(await freePort(), opts.countOnly ?? false, opts.onMessage);
     await smtp.start();
     return smtp;
   }

@@ -1,6 +1,6 @@
 import { JobName } from '@dx/contracts';
 import { PasswordHasher, TIME_ORDERED_UUID } from '@dx/db';
-import { eventually, TestSmtpServer } from '@dx/testing';
+import { eventually, SmtpTestServer } from '@dx/testing';
 import { createTransport } from 'nodemailer';
 import { Figure, figure, round } from './figures';
 import { BenchEnvironment, withEnvironment } from './support/environment';
@@ -141,7 +141,7 @@ async function plainInsertSeconds(env: BenchEnvironment): Promise<number> {
 async function delivering(env: BenchEnvironment): Promise<Figure[]> {
   // Counts what it accepts and parses nothing: mailparser cost more CPU per message than
   // either sender measured here, on the same 2 cores.
-  const smtp = await TestSmtpServer.create({ countOnly: true });
+  const smtp = await SmtpTestServer.create({ countOnly: true });
   try {
     // Reference: a bare nodemailer loop over pooled connections (as many as the worker
     // keeps), IN_FLIGHT messages at a time, each with a text and an HTML part like ours.

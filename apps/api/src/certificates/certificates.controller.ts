@@ -19,6 +19,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { COUNT_LIMIT } from '../http/page-query.dto';
@@ -96,7 +97,7 @@ export class CertificatesController {
     const { serial, stream } = await this.certificates.pdf(user, id);
     return new StreamableFile(stream, {
       type: 'application/pdf',
-      disposition: `attachment; filename="${serial}.pdf"`,
+      disposition: attachmentDisposition(`${serial}.pdf`),
     });
   }
 

@@ -17,6 +17,7 @@ import {
   ApiOperation,
   ApiProduces,
 } from '@nestjs/swagger';
+import { attachmentDisposition } from '@dx/storage';
 import type { FileJobDownload } from './file-jobs.service';
 
 /**
@@ -71,6 +72,6 @@ export function FileJobFileRoute(doc: { path?: string; summary: string; produces
 export function attachment(file: FileJobDownload): StreamableFile {
   return new StreamableFile(file.stream, {
     type: file.contentType,
-    disposition: `attachment; filename="${file.fileName}"`,
+    disposition: attachmentDisposition(file.fileName),
   });
 }

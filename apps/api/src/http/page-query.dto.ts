@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Paginated } from '@dx/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Paginated, type PageQuery } from '@dx/contracts';
 import { cappedCountSql, COUNT_LIMIT } from '@dx/db';
 import type { EntityManager } from 'typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?page=&pageSize=` of every list endpoint. */
-export class PageQueryDto {
+export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)

@@ -2,10 +2,11 @@ import type { ProgressResponse } from '@dx/contracts';
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { sharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { attachmentDisposition, safeMimeType } from './lesson-file';
+import { safeMimeType } from './lesson-file';
 import { LessonsService } from './lessons.service';
 
 @ApiTags('learning')

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -39,7 +40,7 @@ export class PrivacyController {
     const day = data.exportedAt.slice(0, 10);
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="dx-academy-${user.username}-${day}.json"`,
+      attachmentDisposition(`dx-academy-${user.username}-${day}.json`),
     );
     res.setHeader('Cache-Control', 'no-store');
     return data;

@@ -1,6 +1,7 @@
 import type { CourseAnalyticsResponse } from '@dx/contracts';
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { renderAnalyticsCsv } from './course-analytics-csv';
@@ -37,7 +38,7 @@ export class CourseAnalyticsController {
     const csv = renderAnalyticsCsv(await this.analytics.forCourse(user, courseId));
     return new StreamableFile(csv, {
       type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="thong-ke-khoa-hoc.csv"`,
+      disposition: attachmentDisposition('thong-ke-khoa-hoc.csv'),
     });
   }
 }

@@ -24,7 +24,6 @@ import {
   ApiConsumes,
   ApiOperation,
   ApiProduces,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -32,6 +31,7 @@ import { randomBytes } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import { Roles } from '../auth/roles.decorator';
 import { invalidField } from '../http/invalid-input';
+import { QuestionImageFileDto } from './dto/question-image-file.dto';
 import {
   imageMime,
   QUESTION_IMAGE_NAME,
@@ -57,16 +57,6 @@ class QuestionImageInterceptor extends MultipartImage {
       throw invalidField('file', reason, 'file_rejected');
     }
   }
-}
-
-class QuestionImageFileDto {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description:
-      'PNG, JPEG, GIF or WebP (recognised by content), at most 1 MB; stored re-encoded: no metadata, at most 2000 px a side',
-  })
-  file: unknown;
 }
 
 /**

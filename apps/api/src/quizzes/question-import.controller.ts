@@ -1,32 +1,13 @@
 import type { QuestionImportResult } from '@dx/contracts';
 import { Controller, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { ImportFileInterceptor } from '../users/import/import-file.interceptor';
 import type { ImportUpload } from '../users/import/user-sheet.reader';
 import { QuestionImportService } from './question-import.service';
-
-/** OpenAPI description of the multipart body; the file itself is read by multer. */
-class ImportQuestionsFileDto {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description:
-      'XLSX (first worksheet; header row naming externalId?, type, text, option1…option10, correct, ' +
-      'explanation?; correct lists option numbers, e.g. "1,3") or Moodle GIFT text (UTF-8: ' +
-      'single, multiple with % weights, true/false, ::id:: titles, #### explanation). At most 5 MB.',
-  })
-  file: unknown;
-}
+import { ImportQuestionsFileDto } from './dto/import-questions-file.dto';
 
 @ApiTags('courses')
 @ApiBearerAuth()

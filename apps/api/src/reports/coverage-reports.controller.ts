@@ -1,4 +1,3 @@
-import contentDisposition from 'content-disposition';
 import type { CoverageJobStatus, CoverageReport, CoverageReportSummary } from '@dx/contracts';
 import {
   Body,
@@ -23,6 +22,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -127,7 +127,7 @@ export class CoverageReportsController {
     const file = await this.reports.exportFile(user, id, q.format, q.separator);
     return new StreamableFile(file.stream, {
       type: file.contentType,
-      disposition: contentDisposition(file.fileName, { fallback: file.asciiFileName }),
+      disposition: attachmentDisposition(file.fileName, file.asciiFileName),
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { PeopleReportQueryDto } from './dto/people-report.query';
@@ -45,7 +46,7 @@ export class PeopleReportController {
     res.setHeader(READ_SOURCE_HEADER, read.source);
     if (!('body' in read.result)) return read.result;
     const file = read.result;
-    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
     return new StreamableFile(file.body, { type: file.contentType });
   }
 }

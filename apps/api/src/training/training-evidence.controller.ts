@@ -23,10 +23,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { attachmentDisposition } from '../learning/lesson-file';
 import { TrainingEvidenceFileDto } from './dto/training-record.dto';
 import { TrainingEvidenceInterceptor } from './training-evidence-file';
 import { TrainingEvidenceService } from './training-evidence.service';

@@ -9,9 +9,9 @@ import { runAdminSql, withDatabase } from './pg';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort } from '../../../../libs/testing/src/processes';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { TestOidcProvider } from '../../../../libs/testing/src/oidc-provider';
+import { OidcTestProvider } from '../../../../libs/testing/src/oidc-provider';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { TestSmtpServer } from '../../../../libs/testing/src/smtp-server';
+import { SmtpTestServer } from '../../../../libs/testing/src/smtp-server';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { testCaSignedPkcs12 } from '../../../../libs/testing/src/pdf-signing-ca';
 import { spoolMail } from './mailbox';
@@ -49,8 +49,8 @@ declare global {
     | {
         api: ChildProcess;
         worker: ChildProcess | null;
-        smtp: TestSmtpServer;
-        oidc: TestOidcProvider;
+        smtp: SmtpTestServer;
+        oidc: OidcTestProvider;
         state: E2eState;
         stateFile: string;
       }
@@ -127,9 +127,12 @@ export default async function globalSetup(): Promise<void> {
   const adminPassword = strongPassword();
   // A real mail server and identity provider: the accounts journey reads mail and signs on.
   const mailDir = mkdtempSync(join(tmpdir(), 'dx-e2e-mail-'));
-  const smtp = await TestSmtpServer.create({ onMessage: (mail) => spoolMail(mailDir, mail) });
-  const oidcClient = { client_id: 'dx-academy-e2e', client_secret: randomBytes(16).toString('hex') };
-  const oidc = await TestOidcProvider.start({
+  const smtp = await SmtpTestServer.create({ onMessage: (mail) => spoolMail(mailDir, mail) });
+  const oidcClient = {
+    client_id: 'dx-academy-e2e',
+    client_secret: randomBytes(16).toString('hex'),
+  };
+  const oidc = await OidcTestProvider.start({
     clients: [{ ...oidcClient, redirect_uris: [`${baseUrl}/api/auth/oidc/callback`] }],
     accounts: {},
   });

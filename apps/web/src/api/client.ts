@@ -1,3 +1,4 @@
+import type { RefreshTokenRequest } from '@dx/contracts';
 import { authStore } from '../auth/auth-store';
 import { networkError, parseApiError } from './api-error';
 import { ApiMethod, ApiPath, apiUrl, buildApiPath, PathOptions } from './api-paths';
@@ -55,7 +56,7 @@ export function refreshSession(): Promise<boolean> {
       const res = await fetch(`${BASE_URL}/auth/refresh`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refreshToken }),
+        body: JSON.stringify({ refreshToken } satisfies RefreshTokenRequest),
       });
       if (!res.ok) return false;
       const pair = (await res.json()) as { accessToken: string; refreshToken: string };

@@ -4,16 +4,12 @@ export type {
   ApiErrorBody,
   DxRole,
   CodedFieldError as ApiFieldError,
+  LoginRequest,
   LoginResponse,
   MeResponse,
   Paginated,
   Role,
 } from '@dx/contracts';
-
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
 
 /** GET /api/public/certificates/:serial, with the tamper check's verdict ("invalid"). */
 export type {

@@ -1,6 +1,6 @@
 import { api } from '../api/client';
-import type { SignInResponse } from '@dx/contracts';
-import type { LoginRequest, MeResponse } from '../api/types';
+import type { LoginRequest, RefreshTokenRequest, SignInResponse } from '@dx/contracts';
+import type { MeResponse } from '../api/types';
 
 export const meQueryKey = ['me'] as const;
 
@@ -16,6 +16,6 @@ export function fetchMe(signal?: AbortSignal): Promise<MeResponse> {
 
 export function logout(refreshToken: string): Promise<void> {
   return api
-    .post<void>('/auth/logout', { refreshToken }, { anonymous: true })
+    .post<void>('/auth/logout', { refreshToken } satisfies RefreshTokenRequest, { anonymous: true })
     .catch(() => undefined);
 }

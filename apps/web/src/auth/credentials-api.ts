@@ -1,24 +1,31 @@
 import { api } from '../api/client';
-import type { SignInResponse } from '@dx/contracts';
+import type {
+  ActivateRequest,
+  ChangePasswordRequest,
+  PasswordResetConfirmRequest,
+  PasswordResetRequest,
+  SignInResponse,
+} from '@dx/contracts';
 import { isApiError, NETWORK_ERROR_STATUS } from '../api/api-error';
 import type { ApiFieldError } from '../api/types';
 import { throttledText, type LoginErrorText } from './login-error';
 
 // Anonymous requests: a 400/401 answer here is about the code or token, not the session.
 
-export function activateAccount(body: { username: string; code: string; newPassword: string }) {
+export function activateAccount(body: ActivateRequest) {
   return api.post<SignInResponse>('/auth/activate', body, { anonymous: true });
 }
 
 export function requestPasswordReset(username: string) {
-  return api.post<void>('/auth/password-reset', { username }, { anonymous: true });
+  const body: PasswordResetRequest = { username };
+  return api.post<void>('/auth/password-reset', body, { anonymous: true });
 }
 
-export function confirmPasswordReset(body: { token: string; newPassword: string }) {
+export function confirmPasswordReset(body: PasswordResetConfirmRequest) {
   return api.post<void>('/auth/password-reset/confirm', body, { anonymous: true });
 }
 
-export function changePassword(body: { currentPassword: string; newPassword: string }) {
+export function changePassword(body: ChangePasswordRequest) {
   return api.post<void>('/me/password', body);
 }
 

@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@dx/contracts';
+import type { LoginResponse, OidcExchangeRequest } from '@dx/contracts';
 import { api } from '../api/client';
 
 /** Where the browser goes to start a sign-on (the API redirects to the identity provider). */
@@ -12,5 +12,7 @@ export function fetchSsoStatus(signal?: AbortSignal): Promise<{ enabled: boolean
 
 /** The one-time code of a finished sign-on for the session (works once, for 60 s). */
 export function exchangeSsoCode(code: string): Promise<LoginResponse> {
-  return api.post<LoginResponse>('/auth/oidc/exchange', { code }, { anonymous: true });
+  return api.post<LoginResponse>('/auth/oidc/exchange', { code } satisfies OidcExchangeRequest, {
+    anonymous: true,
+  });
 }

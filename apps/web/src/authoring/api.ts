@@ -3,10 +3,11 @@ import type {
   CourseSummary,
   CreatedId,
   CreateQuestionBody,
-  QuestionImageUploadResponse,
   LessonKind,
+  MarkdownPreviewBody,
   Paginated,
   PublishCourseResponse,
+  QuestionImageUploadResponse,
   QuestionImportResult,
   QuizKind,
   ReviewPolicy,
@@ -131,7 +132,9 @@ export const deleteQuestion = (questionId: string) =>
 
 /** Lesson Markdown rendered by the server as learners will see it. */
 export const previewMarkdown = (content: string) =>
-  api.post<{ html: string }>('/courses/markdown-preview', { content });
+  api.post<{ html: string }>('/courses/markdown-preview', {
+    content,
+  } satisfies MarkdownPreviewBody);
 
 /** Throws the draft away; the course goes back to its published version. */
 export const discardDraft = (courseId: string) =>

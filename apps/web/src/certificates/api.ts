@@ -5,6 +5,7 @@ import type {
   CertificateIssuerSettings,
   CertificateRegisterPage,
   CertificateStatus,
+  JobAccepted,
   MyCertificate,
   ReissueCertificateRequest,
   RevokeCertificateRequest,
@@ -80,10 +81,8 @@ export function reissueCertificate(
 }
 
 /** `POST /api/certificates/exports`: the worker makes the ZIP or the register. */
-export function requestCertificateExport(
-  body: CertificateExportRequest,
-): Promise<{ jobId: string }> {
-  return api.post<{ jobId: string }>('/certificates/exports', body);
+export function requestCertificateExport(body: CertificateExportRequest): Promise<JobAccepted> {
+  return api.post<JobAccepted>('/certificates/exports', body);
 }
 
 export function fetchCertificateExport(

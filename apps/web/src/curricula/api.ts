@@ -1,4 +1,11 @@
-import type { CurriculumDetail, CurriculumSummary, MyCurriculum, Paginated } from '@dx/contracts';
+import type {
+  CreateCurriculumRequest,
+  CurriculumDetail,
+  CurriculumSummary,
+  MyCurriculum,
+  Paginated,
+  UpdateCurriculumRequest,
+} from '@dx/contracts';
 import { api, itemsOf } from '../api/client';
 
 export const curriculumKeys = {
@@ -31,16 +38,7 @@ export function fetchCurricula(
   return api.get<Paginated<CurriculumSummary>>('/curricula', { query: params, signal });
 }
 
-export interface CurriculumInput {
-  code: string;
-  title: string;
-  description?: string;
-  audience?: string;
-  jobTitles?: string[];
-  hoursPerYear: number;
-  ownerOrgUnitId?: string;
-  courseIds: string[];
-}
+export type CurriculumInput = CreateCurriculumRequest;
 
 export function createCurriculum(input: CurriculumInput): Promise<CurriculumDetail> {
   return api.post<CurriculumDetail>('/curricula', input);
@@ -49,7 +47,7 @@ export function createCurriculum(input: CurriculumInput): Promise<CurriculumDeta
 /** `courseIds`, when given, replaces the whole ordered list. */
 export function updateCurriculum(
   id: string,
-  input: Partial<CurriculumInput>,
+  input: UpdateCurriculumRequest,
 ): Promise<CurriculumDetail> {
   return api.patch<CurriculumDetail>('/curricula/{id}', input, { path: { id } });
 }

@@ -50,5 +50,7 @@ export function fetchNotificationPreferences(
 export function saveNotificationPreferences(
   items: NotificationPreference[],
 ): Promise<NotificationPreferences> {
-  return api.put<NotificationPreferences>('/me/notification-preferences', { items });
+  return api.put<NotificationPreferences>('/me/notification-preferences', {
+    items,
+  } satisfies NotificationPreferences);
 }

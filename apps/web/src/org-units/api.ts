@@ -1,4 +1,9 @@
-import type { OrgUnitResponse, Paginated } from '@dx/contracts';
+import type {
+  CreateOrgUnitRequest,
+  OrgUnitResponse,
+  Paginated,
+  RenameOrgUnitRequest,
+} from '@dx/contracts';
 import { api } from '../api/client';
 
 export const ORG_UNITS_PAGE_SIZE = 100;
@@ -24,12 +29,7 @@ export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitR
   return api.get<OrgUnitResponse>('/org-units/{id}', { path: { id }, signal });
 }
 
-export interface CreateOrgUnitInput {
-  code: string;
-  name: string;
-  parentId: string | null;
-  validFrom?: string;
-}
+export type CreateOrgUnitInput = CreateOrgUnitRequest;
 
 /** `POST /api/org-units` (sysadmin). */
 export function createOrgUnit(input: CreateOrgUnitInput): Promise<OrgUnitResponse> {
@@ -38,5 +38,7 @@ export function createOrgUnit(input: CreateOrgUnitInput): Promise<OrgUnitRespons
 
 /** `PATCH /api/org-units/:id` (hr in scope, sysadmin): today's name; history keeps the old one. */
 export function renameOrgUnit(id: string, name: string): Promise<OrgUnitResponse> {
-  return api.patch<OrgUnitResponse>('/org-units/{id}', { name }, { path: { id } });
+  return api.patch<OrgUnitResponse>('/org-units/{id}', { name } satisfies RenameOrgUnitRequest, {
+    path: { id },
+  });
 }

@@ -1,12 +1,9 @@
-import type { OrgUnitResponse, Paginated, UserResponse } from '@dx/contracts';
+import type { MergeOrgUnitRequest, OrgUnitResponse, Paginated, UserResponse } from '@dx/contracts';
 import { api } from '../api/client';
 import { fetchOrgUnitChildren } from './api';
 
 /** `POST /api/org-units/:id/merge`: today or earlier applies now, a later date schedules. */
-export function mergeOrgUnit(
-  unitId: string,
-  body: { targetId: string; effectiveDate: string },
-): Promise<OrgUnitResponse> {
+export function mergeOrgUnit(unitId: string, body: MergeOrgUnitRequest): Promise<OrgUnitResponse> {
   return api.post<OrgUnitResponse>('/org-units/{id}/merge', body, { path: { id: unitId } });
 }
 

@@ -1,11 +1,16 @@
 import type {
   ActivationCodeResponse,
+  ActivationSlipsRequest,
   ActivationSlipsStatus,
+  CreateUserRequest,
   DxRole,
+  JobAccepted,
   Paginated,
   Role,
   SentNotificationList,
+  UpdateUserRequest,
   UserImportResult,
+  UserListQuery,
   UserResponse,
 } from '@dx/contracts';
 import { api } from '../api/client';
@@ -45,7 +50,7 @@ export function fetchPeople(
       pageSize: PEOPLE_PAGE_SIZE,
       orgUnitId: filters.orgUnitId ?? undefined,
       q: filters.q.trim() || undefined,
-    },
+    } satisfies UserListQuery,
     signal,
   });
 }
@@ -65,39 +70,39 @@ export interface PersonDetails {
 export function createPerson(
   input: PersonDetails & { username: string; password: string; orgUnitId: string },
 ): Promise<UserResponse> {
-  return api.post<UserResponse>('/users', {
+  const body: CreateUserRequest = {
     ...input,
     email: input.email.trim() || undefined,
     jobTitle: input.jobTitle.trim() || undefined,
     nationalId: input.nationalId.trim() || undefined,
-  });
+  };
+  return api.post<UserResponse>('/users', body);
 }
 
 /** `PATCH /api/users/:id`: name, email, job title, national ID, DX role and roles (empty clears). */
 export function updatePerson(id: string, input: PersonDetails): Promise<UserResponse> {
-  return api.patch<UserResponse>(
-    '/users/{id}',
-    {
-      ...input,
-      email: input.email.trim() || null,
-      jobTitle: input.jobTitle.trim() || null,
-      nationalId: input.nationalId.trim() || null,
-    },
-    { path: { id } },
-  );
+  const body: UpdateUserRequest = {
+    ...input,
+    email: input.email.trim() || null,
+    jobTitle: input.jobTitle.trim() || null,
+    nationalId: input.nationalId.trim() || null,
+  };
+  return api.patch<UserResponse>('/users/{id}', body, { path: { id } });
 }
 
 /** `PATCH /api/users/:id` with a unit and first day there: a transfer (history stays). */
 export function transferPerson(
   id: string,
-  input: { orgUnitId: string; effectiveDate: string },
+  input: Required<Pick<UpdateUserRequest, 'orgUnitId' | 'effectiveDate'>>,
 ): Promise<UserResponse> {
   return api.patch<UserResponse>('/users/{id}', input, { path: { id } });
 }
 
 /** `PATCH /api/users/:id`: here, deactivating and reactivating. */
 export function setPersonActive(id: string, active: boolean): Promise<UserResponse> {
-  return api.patch<UserResponse>('/users/{id}', { active }, { path: { id } });
+  return api.patch<UserResponse>('/users/{id}', { active } satisfies UpdateUserRequest, {
+    path: { id },
+  });
 }
 
 /** `POST /api/users/:id/activation`: a new one-time code (shown once; mailed when there is an email). */
@@ -113,8 +118,8 @@ export function importPeople(file: File): Promise<UserImportResult> {
 }
 
 /** `POST /api/activation-slips`: the worker prints slips for the unit's not-yet-activated people. */
-export function requestActivationSlips(orgUnitId: string): Promise<{ jobId: string }> {
-  return api.post<{ jobId: string }>('/activation-slips', { orgUnitId });
+export function requestActivationSlips(orgUnitId: string): Promise<JobAccepted> {
+  return api.post<JobAccepted>('/activation-slips', { orgUnitId } satisfies ActivationSlipsRequest);
 }
 
 export function fetchActivationSlips(

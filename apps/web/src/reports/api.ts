@@ -5,6 +5,7 @@ import type {
   CoverageReportRequest,
   CoverageReportSummary,
   CsvSeparator,
+  JobAccepted,
 } from '@dx/contracts';
 import { isApiError } from '../api/api-error';
 import { api, type ApiFile } from '../api/client';
@@ -19,8 +20,8 @@ export const reportKeys = {
     ['reports', 'coverage', 'year-job', orgUnitId, year] as const,
 };
 
-export function requestCoverageReport(body: CoverageReportRequest): Promise<{ jobId: string }> {
-  return api.post<{ jobId: string }>('/reports/coverage', body);
+export function requestCoverageReport(body: CoverageReportRequest): Promise<JobAccepted> {
+  return api.post<JobAccepted>('/reports/coverage', body);
 }
 
 /** Newest first; the API answers at most 200 (a year's official reports and one's own). */

@@ -1,5 +1,7 @@
 import type {
+  JobAccepted,
   Paginated,
+  PeopleExportRequest,
   PeopleExportStatus,
   PeopleReportRow,
   PeopleReportStatus,
@@ -44,13 +46,14 @@ export function downloadPeople(
 export function requestPeopleExport(
   f: Omit<PeopleFilter, 'page'>,
   format: 'csv' | 'xlsx',
-): Promise<{ jobId: string }> {
-  return api.post<{ jobId: string }>('/reports/people/exports', {
+): Promise<JobAccepted> {
+  const body: PeopleExportRequest = {
     orgUnitId: f.orgUnitId,
     year: f.year,
     status: f.status,
     format,
-  });
+  };
+  return api.post<JobAccepted>('/reports/people/exports', body);
 }
 
 export function fetchPeopleExport(

@@ -1,9 +1,16 @@
 import {
   TRAINING_EVIDENCE_MAX_BYTES,
+  type CreateRequirementRequest,
+  type CreateTrainingRecordRequest,
   type Paginated,
   type Requirement,
-  type RequirementDxRole,
+  type RequirementListQuery,
   type TrainingRecord,
+  type TrainingRecordFields,
+  type TrainingRecordListQuery,
+  type UpdateRequirementRequest,
+  type UpdateTrainingRecordRequest,
+  type UserListQuery,
   type UserResponse,
 } from '@dx/contracts';
 import { api } from '../api/client';
@@ -22,12 +29,7 @@ export const trainingRecordKeys = {
 };
 
 /** What HR sets on a requirement (the year and unit only when creating it). */
-export interface RequirementInput {
-  dxRoles: RequirementDxRole[];
-  jobTitles: string[];
-  hours: number;
-  dueDate: string;
-}
+export type RequirementInput = Required<UpdateRequirementRequest>;
 
 export function fetchRequirements(
   year: number,
@@ -35,15 +37,15 @@ export function fetchRequirements(
   signal?: AbortSignal,
 ): Promise<Paginated<Requirement>> {
   return api.get<Paginated<Requirement>>('/requirements', {
-    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE },
+    query: { year, page, pageSize: REQUIREMENTS_PAGE_SIZE } satisfies RequirementListQuery,
     signal,
   });
 }
 
-export const createRequirement = (body: RequirementInput & { year: number; orgUnitId: string }) =>
+export const createRequirement = (body: CreateRequirementRequest) =>
   api.post<Requirement>('/requirements', body);
 
-export const updateRequirement = (id: string, body: RequirementInput) =>
+export const updateRequirement = (id: string, body: UpdateRequirementRequest) =>
   api.patch<Requirement>('/requirements/{id}', body, { path: { id } });
 
 export const deleteRequirement = (id: string) => api.delete('/requirements/{id}', { path: { id } });
@@ -51,26 +53,24 @@ export const deleteRequirement = (id: string) => api.delete('/requirements/{id}'
 /** People of the caller's scope matching a name or username (first 10). */
 export function searchPeople(q: string, signal?: AbortSignal): Promise<Paginated<UserResponse>> {
   return api.get<Paginated<UserResponse>>('/users', {
-    query: { q, page: 1, pageSize: 10 },
+    query: { q, page: 1, pageSize: 10 } satisfies UserListQuery,
     signal,
   });
 }
 
-export interface TrainingRecordInput {
-  title: string;
-  hours: number;
-  completedOn: string;
-  provider: string;
-}
+export type TrainingRecordInput = TrainingRecordFields;
 
 export function fetchTrainingRecords(userId: string, signal?: AbortSignal) {
-  return api.get<TrainingRecord[]>('/training-records', { query: { userId }, signal });
+  return api.get<TrainingRecord[]>('/training-records', {
+    query: { userId } satisfies TrainingRecordListQuery,
+    signal,
+  });
 }
 
-export const createTrainingRecord = (body: TrainingRecordInput & { userId: string }) =>
+export const createTrainingRecord = (body: CreateTrainingRecordRequest) =>
   api.post<TrainingRecord>('/training-records', body);
 
-export const updateTrainingRecord = (id: string, body: TrainingRecordInput) =>
+export const updateTrainingRecord = (id: string, body: UpdateTrainingRecordRequest) =>
   api.patch<TrainingRecord>('/training-records/{id}', body, { path: { id } });
 
 export const deleteTrainingRecord = (id: string) =>

@@ -1,4 +1,4 @@
-import type { MyRequirement } from '@dx/contracts';
+import type { MyRequirement, TrainingYearQuery } from '@dx/contracts';
 import { api } from '../api/client';
 
 export const requirementKeys = {
@@ -6,5 +6,8 @@ export const requirementKeys = {
 };
 
 export function fetchMyRequirements(year?: number, signal?: AbortSignal): Promise<MyRequirement[]> {
-  return api.get<MyRequirement[]>('/me/requirements', { query: { year }, signal });
+  return api.get<MyRequirement[]>('/me/requirements', {
+    query: { year } satisfies TrainingYearQuery,
+    signal,
+  });
 }

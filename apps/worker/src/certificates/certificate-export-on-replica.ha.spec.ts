@@ -1,9 +1,8 @@
 import { calendarDate, certificateExportJobId, CERTIFICATES_QUEUE, JobName } from '@dx/contracts';
 import { CertificateExportEntity, enqueueJob, OrgUnitEntity } from '@dx/db';
-import { PostgresReplicaPair } from '@dx/testing';
+import { eventually, PostgresReplicaPair, requestCertificates } from '@dx/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { CertificateIssuerService } from './certificate-issuer.service';
 

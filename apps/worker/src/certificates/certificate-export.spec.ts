@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import * as yauzl from 'yauzl';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
+import { eventually, requestCertificates } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { REGISTER_HEADERS } from './exports/register-format';
@@ -157,7 +157,9 @@ describe('certificate exports (real worker: ZIP of PDFs, register as XLSX and PD
     expect(xlsx.row.count).toBe(0);
     const wb = new Workbook();
     await wb.xlsx.readFile(xlsx.file);
-    expect((wb.worksheets[0].getRow(3).values as unknown[]).slice(1)).toEqual([...REGISTER_HEADERS]);
+    expect((wb.worksheets[0].getRow(3).values as unknown[]).slice(1)).toEqual([
+      ...REGISTER_HEADERS,
+    ]);
     expect(wb.worksheets[0].getRow(4).values).toEqual([]);
     const zip = await exported('zip', 2001);
     expect((await readZip(zip.file)).size).toBe(0);

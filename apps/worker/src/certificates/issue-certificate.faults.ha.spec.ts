@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
-import { freePort, startRedis, startWorkerProcess, stopped } from '../test/processes';
+import { eventually, freePort, requestCertificates, startRedis, stopped } from '@dx/testing';
+import { startWorkerProcess } from '../test/worker-process';
 import { WorkerModule } from '../worker.module';
 
 jest.setTimeout(90_000);

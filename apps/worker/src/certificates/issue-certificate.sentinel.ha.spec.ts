@@ -3,14 +3,20 @@ import { buildDataSourceOptions, CertificateEntity, CertificateEventEntity } fro
 import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
 import { loadAppConfig } from '@dx/config';
 import { checkSentinelsAtStart } from '@dx/queues';
-import { CoverageFixture, freePort, RedisSentinelTestGroup } from '@dx/testing';
+import {
+  CoverageFixture,
+  eventually,
+  freePort,
+  RedisSentinelTestGroup,
+  requestCertificates,
+  stopped,
+} from '@dx/testing';
 import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
-import { startWorkerProcess, stopped } from '../test/processes';
+import { startWorkerProcess } from '../test/worker-process';
 
 jest.setTimeout(240_000);
 

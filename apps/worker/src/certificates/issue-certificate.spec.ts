@@ -3,8 +3,8 @@ import { CertificateEntity, CertificateEventEntity, OutboxEntity } from '@dx/db'
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
+import { eventually, requestCertificates } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { IssueCertificateProcessor } from './issue-certificate.processor';
 

@@ -3,7 +3,7 @@ import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { requestCertificates } from '../test/certificate-fixtures';
+import { requestCertificates } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
 import { CertificateIssuerService } from './certificate-issuer.service';
 
@@ -68,10 +68,14 @@ describe('the issuing unit’s settings on the certificate PDF (real worker)', (
       });
     }
     await worker.app.get(CertificateIssuerService).issue(certificates[0].id);
-    const cert = await db.getRepository(CertificateEntity).findOneByOrFail({ id: certificates[0].id });
+    const cert = await db
+      .getRepository(CertificateEntity)
+      .findOneByOrFail({ id: certificates[0].id });
     expect(cert.pdfKey).not.toBeNull();
     const file = join(worker.storageDir, cert.pdfKey as string);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize(
+      'NFC',
+    );
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
       .split('\n')
       .slice(2)

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { selfSignedPkcs12 } from '@dx/certificate-pdf';
-import { runWorkerUntilExit } from '../test/processes';
+import { runWorkerUntilExit } from '../test/worker-process';
 
 jest.setTimeout(120_000);
 
@@ -36,7 +36,9 @@ describe('worker start with a bad PKCS#12 for PDF signatures', () => {
     expect(code).toBe(1);
     const lines = output.split('\n').filter((l) => l.includes('CERT_PDF_P12'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/CERT_PDF_P12: cannot open the PKCS#12 file \(wrong CERT_PDF_P12_PASSWORD or a corrupt file\)/);
+    expect(lines[0]).toMatch(
+      /CERT_PDF_P12: cannot open the PKCS#12 file \(wrong CERT_PDF_P12_PASSWORD or a corrupt file\)/,
+    );
     // Nothing but that line explains the failure: no stack trace follows it.
     expect(output).not.toMatch(/\n\s+at /);
   });

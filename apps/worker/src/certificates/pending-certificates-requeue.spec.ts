@@ -3,7 +3,7 @@ import { CertificateEntity, CertificateEventEntity } from '@dx/db';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
+import { eventually, requestCertificates } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
 import { PendingCertificatesRequeueService } from './pending-certificates-requeue.service';
 

@@ -14,7 +14,7 @@ import {
   MailEntity,
   PeopleExportEntity,
 } from '@dx/db';
-import { eventually, TestSmtpServer } from '@dx/testing';
+import { eventually } from '@dx/testing';
 import { randomUUID } from 'node:crypto';
 import type { DeepPartial, EntityTarget } from 'typeorm';
 import { PeopleExportService } from '../reports/people-export.service';
@@ -26,7 +26,6 @@ import { createTestWorker } from '../test/test-worker';
  * its requester once, in the inbox and by mail (real worker, SMTP server, Redis, PG).
  */
 describe('file ready notices (people export, certificate export, activation slips)', () => {
-  let smtp: TestSmtpServer;
   let make: ReminderFixture;
   const env: Record<string, string> = {
     MAIL_RETRY_MAX_SECONDS: '1',
@@ -37,19 +36,15 @@ describe('file ready notices (people export, certificate export, activation slip
     databasePrefix: 'dx_worker_file_ready',
     storagePrefix: 'dx-worker-file-ready-',
     env,
+    smtp: true,
   });
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.create();
-    env.SMTP_URL = smtp.url;
     await worker.start();
     make = new ReminderFixture(worker.db);
   }, 120_000);
 
-  afterAll(async () => {
-    await worker.stop();
-    await smtp.stop();
-  });
+  afterAll(() => worker.stop());
 
   const notices = (userId: string) =>
     worker.db.query<{ title: string; body: string; link: string; eventKey: string }[]>(
@@ -151,9 +146,9 @@ describe('file ready notices (people export, certificate export, activation slip
 
     // One mail per notice (beside the slip's activation code), its title as subject and
     // the link made absolute.
-    const subjects = () => smtp.to(hr.email ?? '').map((m) => m.parsed.subject);
+    const subjects = () => worker.smtp.to(hr.email ?? '').map((m) => m.parsed.subject);
     await eventually(async () => told.every((n) => subjects().includes(n.title)), 30_000);
-    const mails = smtp.to(hr.email ?? '').map((m) => m.parsed);
+    const mails = worker.smtp.to(hr.email ?? '').map((m) => m.parsed);
     for (const n of told) expect(subjects().filter((s) => s === n.title)).toHaveLength(1);
     const peopleMail = mails.find((m) => m.subject === told[0].title);
     expect(peopleMail?.text).toContain(`https://dx.example.gov.vn/files/people-exports/${people}`);

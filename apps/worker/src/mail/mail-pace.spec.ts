@@ -1,5 +1,5 @@
 import { MailEntity, MailService } from '@dx/db';
-import { eventually, TestSmtpServer } from '@dx/testing';
+import { eventually } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
 import { bulkNotified } from './mail.fixtures';
 
@@ -8,7 +8,6 @@ const RATE = 50;
 jest.setTimeout(120_000);
 
 describe('mail pace and priority (real worker, SMTP server, Redis and PostgreSQL)', () => {
-  let smtp: TestSmtpServer;
   const env: Record<string, string> = {
     MAIL_RATE_PER_SECOND: String(RATE),
     MAIL_RETRY_MAX_SECONDS: '1',
@@ -17,18 +16,12 @@ describe('mail pace and priority (real worker, SMTP server, Redis and PostgreSQL
     databasePrefix: 'dx_worker_mailpace',
     storagePrefix: 'dx-worker-mailpace-',
     env,
+    smtp: true,
   });
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.create();
-    env.SMTP_URL = smtp.url;
-    await worker.start();
-  });
+  beforeAll(() => worker.start());
 
-  afterAll(async () => {
-    await worker.stop();
-    await smtp.stop();
-  });
+  afterAll(() => worker.stop());
 
   it('sends N bulk mails in no less than N / MAIL_RATE_PER_SECOND seconds, and not much more', async () => {
     // 6 batches of 50: with four batches running at once, the old pacing let 200 leave in
@@ -39,8 +32,8 @@ describe('mail pace and priority (real worker, SMTP server, Redis and PostgreSQL
     const arrivals: number[] = [];
     await eventually(
       async () => {
-        while (arrivals.length < smtp.accepted) arrivals.push(Date.now());
-        return smtp.accepted >= n;
+        while (arrivals.length < worker.smtp.accepted) arrivals.push(Date.now());
+        return worker.smtp.accepted >= n;
       },
       60_000,
       10,
@@ -51,16 +44,16 @@ describe('mail pace and priority (real worker, SMTP server, Redis and PostgreSQL
     // Nor in bursts: half the mails take at least half the time.
     expect((arrivals[n / 2 - 1] - committed) / 1_000).toBeGreaterThanOrEqual(n / 2 / RATE);
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(smtp.accepted).toBe(n);
+    expect(worker.smtp.accepted).toBe(n);
   });
 
   it('delivers a password reset within seconds while a large reminder backlog waits', async () => {
-    const before = smtp.accepted;
+    const before = worker.smtp.accepted;
     // 3,000 reminders are a minute of mail at this rate.
     const backlog = 3_000;
     await bulkNotified(worker.db, 'backlog', backlog);
     // The backlog is in Redis (the relay moved every batch) and sending has begun.
-    await eventually(async () => smtp.accepted > before, 20_000, 20);
+    await eventually(async () => worker.smtp.accepted > before, 20_000, 20);
     const asked = Date.now();
     await worker.db.transaction((tx) =>
       new MailService().enqueue(tx, {
@@ -74,9 +67,13 @@ describe('mail pace and priority (real worker, SMTP server, Redis and PostgreSQL
         idempotencyKey: 'reset-during-backlog',
       }),
     );
-    await eventually(async () => smtp.to('quen.matkhau@example.vn').length === 1, 10_000, 20);
+    await eventually(
+      async () => worker.smtp.to('quen.matkhau@example.vn').length === 1,
+      10_000,
+      20,
+    );
     const waited = (Date.now() - asked) / 1_000;
-    const backlogSent = smtp.accepted - before - 1;
+    const backlogSent = worker.smtp.accepted - before - 1;
     expect(waited).toBeLessThan(5);
     // Most of the backlog is still waiting: the reset did not come after it.
     expect(backlogSent).toBeLessThan(backlog / 2);

@@ -1,8 +1,7 @@
 import { MailTemplate, MailTemplateParams } from '@dx/contracts';
 import { MailEntity, MailService } from '@dx/db';
-import { TestSmtpServer } from '@dx/testing';
 import { DataSource, In } from 'typeorm';
-import { eventually } from '../test/certificate-fixtures';
+import { eventually } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
 
 function activation(i: number): MailTemplateParams['activation-code'] {
@@ -28,7 +27,6 @@ async function enqueue<T extends MailTemplate>(
 }
 
 describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () => {
-  let smtp: TestSmtpServer;
   const env: Record<string, string> = {
     MAIL_FROM: 'Học viện CĐS <no-reply@dx.example.gov.vn>',
     MAIL_RETRY_MAX_SECONDS: '1',
@@ -37,19 +35,12 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
     databasePrefix: 'dx_worker_mail',
     storagePrefix: 'dx-worker-mail-',
     env,
+    smtp: true,
   });
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.create();
-    // The server's port is known only now; the worker reads its env when it starts.
-    env.SMTP_URL = smtp.url;
-    await worker.start();
-  });
+  beforeAll(() => worker.start());
 
-  afterAll(async () => {
-    await worker.stop();
-    await smtp.stop();
-  });
+  afterAll(() => worker.stop());
 
   it('sends a Vietnamese activation mail as plain text and HTML, then forgets its secrets', async () => {
     const id = await enqueue(
@@ -59,8 +50,8 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
       activation(1),
       'a-1',
     );
-    await smtp.waitForCount(1);
-    const [mail] = smtp.to('hong1@example.vn');
+    await worker.smtp.waitForCount(1);
+    const [mail] = worker.smtp.to('hong1@example.vn');
     expect(mail.from).toBe('no-reply@dx.example.gov.vn');
     expect(mail.parsed.subject).toBe('Mã kích hoạt tài khoản DX Academy');
     expect(mail.parsed.from?.text).toContain('Học viện CĐS');
@@ -81,7 +72,7 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
   });
 
   it('escapes what people typed into the HTML part', async () => {
-    const before = smtp.messages.length;
+    const before = worker.smtp.messages.length;
     await enqueue(
       worker.db,
       'x@example.vn',
@@ -93,8 +84,8 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
       },
       'r-1',
     );
-    await smtp.waitForCount(before + 1);
-    const [mail] = smtp.to('x@example.vn');
+    await worker.smtp.waitForCount(before + 1);
+    const [mail] = worker.smtp.to('x@example.vn');
     expect(mail.parsed.html).not.toContain('<script>');
     expect(mail.parsed.html).toContain('&lt;script&gt;');
     expect(mail.parsed.text).toContain('https://dx.example.gov.vn/reset-password?token=abc');
@@ -117,9 +108,9 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
     );
     expect(first).toEqual(expect.any(String));
     expect(second).toBeNull();
-    await eventually(async () => smtp.to('dup@example.vn').length === 1);
+    await eventually(async () => worker.smtp.to('dup@example.vn').length === 1);
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(smtp.to('dup@example.vn')).toHaveLength(1);
+    expect(worker.smtp.to('dup@example.vn')).toHaveLength(1);
   });
 
   it('loses nothing and sends nothing twice when the mail server goes away mid-batch', async () => {
@@ -131,15 +122,15 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
       ),
     );
     // Wait for the first few deliveries, then take the server away for a while.
-    await eventually(async () => addresses.some((a) => smtp.to(a).length > 0), 20_000, 20);
-    await smtp.stop();
-    const deliveredDuringOutage = addresses.filter((a) => smtp.to(a).length > 0).length;
+    await eventually(async () => addresses.some((a) => worker.smtp.to(a).length > 0), 20_000, 20);
+    await worker.smtp.stop();
+    const deliveredDuringOutage = addresses.filter((a) => worker.smtp.to(a).length > 0).length;
     await new Promise((r) => setTimeout(r, 2_500));
     const failedMeanwhile = await worker.db
       .getRepository(MailEntity)
       .countBy({ id: In(ids as string[]), status: 'pending' });
     expect(failedMeanwhile).toBeGreaterThan(0);
-    await smtp.start();
+    await worker.smtp.start();
 
     await eventually(
       async () =>
@@ -149,7 +140,7 @@ describe('mail pipeline (real worker, SMTP server, Redis and PostgreSQL)', () =>
       30_000,
     );
     expect(deliveredDuringOutage).toBeLessThan(count);
-    for (const address of addresses) expect(smtp.to(address)).toHaveLength(1);
+    for (const address of addresses) expect(worker.smtp.to(address)).toHaveLength(1);
     const retried = await worker.db
       .getRepository(MailEntity)
       .createQueryBuilder('m')

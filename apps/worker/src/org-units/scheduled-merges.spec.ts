@@ -4,8 +4,7 @@ import { insertCoverageRows } from '@dx/reports';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { CoverageFixture, FixtureUnit } from '@dx/testing';
-import { eventually } from '../test/certificate-fixtures';
+import { CoverageFixture, eventually, FixtureUnit } from '@dx/testing';
 import { createTestWorker } from '../test/test-worker';
 import { ScheduledMergesService } from './scheduled-merges.service';
 

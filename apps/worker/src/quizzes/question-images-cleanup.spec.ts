@@ -1,10 +1,9 @@
 import { CleanQuestionImagesResult, QueueName, SystemJob } from '@dx/contracts';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
-import { CoverageFixture, S3TestServer } from '@dx/testing';
+import { CoverageFixture, eventually, S3TestServer } from '@dx/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker, TestWorker } from '../test/test-worker';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -9,8 +9,7 @@ import {
 } from '@dx/contracts';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { CoverageFixture } from '@dx/testing';
-import { eventually, requestCertificates } from '../test/certificate-fixtures';
+import { CoverageFixture, eventually, requestCertificates } from '@dx/testing';
 import { JOB_SCHEDULES } from '../schedules/job-schedules';
 import { createTestWorker } from '../test/test-worker';
 import { DailyRemindersService } from './daily-reminders.service';

@@ -1,15 +1,13 @@
 import { NotificationJob, QueueName, ReportJob } from '@dx/contracts';
 import { MailEntity } from '@dx/db';
-import { CoverageFixture, TestSmtpServer } from '@dx/testing';
+import { CoverageFixture, eventually } from '@dx/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 import { DailyRemindersService } from './daily-reminders.service';
 import { ReminderFixture } from './reminders.fixtures';
 
 describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)', () => {
-  let smtp: TestSmtpServer;
   let make: ReminderFixture;
   let reminders: DailyRemindersService;
   const env: Record<string, string> = {
@@ -21,20 +19,16 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     databasePrefix: 'dx_worker_reminders',
     storagePrefix: 'dx-worker-reminders-',
     env,
+    smtp: true,
   });
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.create();
-    env.SMTP_URL = smtp.url;
     await worker.start();
     make = new ReminderFixture(worker.db);
     reminders = worker.app.get(DailyRemindersService);
   });
 
-  afterAll(async () => {
-    await worker.stop();
-    await smtp.stop();
-  });
+  afterAll(() => worker.stop());
 
   const mailsOf = (userId: string) =>
     worker.db.getRepository(MailEntity).findBy({ userId, template: 'notification' });
@@ -64,12 +58,13 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     expect(await mailsOf(noEmail.id)).toHaveLength(0);
 
     await eventually(
-      async () => smtp.to(a.email ?? '').length > 0 && smtp.to(b.email ?? '').length > 0,
+      async () =>
+        worker.smtp.to(a.email ?? '').length > 0 && worker.smtp.to(b.email ?? '').length > 0,
     );
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(smtp.to(a.email ?? '')).toHaveLength(1);
-    expect(smtp.to(b.email ?? '')).toHaveLength(1);
-    const mail = smtp.to(a.email ?? '')[0].parsed;
+    expect(worker.smtp.to(a.email ?? '')).toHaveLength(1);
+    expect(worker.smtp.to(b.email ?? '')).toHaveLength(1);
+    const mail = worker.smtp.to(a.email ?? '')[0].parsed;
     expect(mail.subject).toBe('Yêu cầu bồi dưỡng năm 2026: 8,5 giờ trước ngày 31/12/2026');
     expect(mail.text).toContain('Kính gửi Lê Thị Mai,');
     expect(mail.text).toContain('hạn cuối ngày 31/12/2026. Số giờ đã có: 0.');
@@ -92,9 +87,12 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
       expect(await make.eventKeys(p.id)).toEqual(['requirement-applies']);
       expect(await mailsOf(p.id)).toHaveLength(1);
     }
-    await eventually(async () => people.every((p) => smtp.to(p.email ?? '').length > 0), 30_000);
+    await eventually(
+      async () => people.every((p) => worker.smtp.to(p.email ?? '').length > 0),
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
-    for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
+    for (const p of people) expect(worker.smtp.to(p.email ?? '')).toHaveLength(1);
   });
 
   it("resumes a run cut off mid-way (one batch's connection killed, others committed): one inbox item and one mail each", async () => {
@@ -152,9 +150,12 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
       expect(await make.eventKeys(p.id)).toEqual(['requirement-applies']);
       expect(await mailsOf(p.id)).toHaveLength(1);
     }
-    await eventually(async () => people.every((p) => smtp.to(p.email ?? '').length > 0), 30_000);
+    await eventually(
+      async () => people.every((p) => worker.smtp.to(p.email ?? '').length > 0),
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
-    for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
+    for (const p of people) expect(worker.smtp.to(p.email ?? '')).toHaveLength(1);
   });
 
   it('sends the 30, 7 and 1-day reminders and the overdue one once each, while not met', async () => {
@@ -194,9 +195,9 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     // Met from the start: told once that it applies, never chased.
     expect(await make.eventKeys(done.id)).toEqual(['requirement-applies']);
 
-    await eventually(async () => smtp.to(late.email ?? '').length >= 5);
+    await eventually(async () => worker.smtp.to(late.email ?? '').length >= 5);
     await new Promise((r) => setTimeout(r, 1_000));
-    const subjects = smtp.to(late.email ?? '').map((m) => m.parsed.subject);
+    const subjects = worker.smtp.to(late.email ?? '').map((m) => m.parsed.subject);
     expect(subjects).toHaveLength(5);
     expect(subjects).toEqual(
       expect.arrayContaining([
@@ -241,7 +242,7 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
 
     await reminders.run('2027-01-11'); // the next week
     expect(await digests(hr.id)).toHaveLength(2);
-    await eventually(async () => smtp.to(hr.email ?? '').length === 2);
+    await eventually(async () => worker.smtp.to(hr.email ?? '').length === 2);
   });
 
   it('loses nothing and sends nothing twice when the mail server stops mid-batch; a bad address fails alone', async () => {
@@ -252,14 +253,21 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
     await make.requirement(unit, { dueDate: '2026-12-31' });
 
     await reminders.run('2026-11-01', 7); // small batches: five transactions
-    await eventually(async () => people.some((p) => smtp.to(p.email ?? '').length > 0), 20_000, 20);
-    await smtp.stop();
+    await eventually(
+      async () => people.some((p) => worker.smtp.to(p.email ?? '').length > 0),
+      20_000,
+      20,
+    );
+    await worker.smtp.stop();
     await new Promise((r) => setTimeout(r, 2_000));
-    await smtp.start();
+    await worker.smtp.start();
 
-    await eventually(async () => people.every((p) => smtp.to(p.email ?? '').length > 0), 60_000);
+    await eventually(
+      async () => people.every((p) => worker.smtp.to(p.email ?? '').length > 0),
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
-    for (const p of people) expect(smtp.to(p.email ?? '')).toHaveLength(1);
+    for (const p of people) expect(worker.smtp.to(p.email ?? '')).toHaveLength(1);
     // The outage did hit the batch: some mails needed a second try.
     const [{ retried }] = await worker.db.query(
       `SELECT count(*)::int AS retried FROM mail WHERE user_id = ANY ($1) AND attempts > 1`,
@@ -291,6 +299,6 @@ describe('requirement reminders (real worker, SMTP server, Redis and PostgreSQL)
       title: 'Báo cáo độ phủ bồi dưỡng năm 2025 đã sẵn sàng',
       link: `/reports/${report.id}`,
     });
-    await eventually(async () => smtp.to(hr.email ?? '').length === 1);
+    await eventually(async () => worker.smtp.to(hr.email ?? '').length === 1);
   });
 });

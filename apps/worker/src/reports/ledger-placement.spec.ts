@@ -1,9 +1,8 @@
 import { AdvanceLedgerPlacementResult, REPORTS_QUEUE, ReportJob } from '@dx/contracts';
-import { CoverageFixture } from '@dx/testing';
+import { CoverageFixture, eventually } from '@dx/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { eventually } from '../test/certificate-fixtures';
 import { createTestWorker } from '../test/test-worker';
 
 /**

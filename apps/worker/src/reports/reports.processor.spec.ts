@@ -11,8 +11,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createTestWorker } from '../test/test-worker';
-import { eventually } from '../test/certificate-fixtures';
-import { CoverageFixture, FixtureUnit } from '@dx/testing';
+import { CoverageFixture, eventually, FixtureUnit } from '@dx/testing';
 import { YearlyCoverageService } from './yearly-coverage.service';
 
 describe('coverage reports in the worker (real BullMQ, Redis and PostgreSQL)', () => {

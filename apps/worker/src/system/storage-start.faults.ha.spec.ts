@@ -1,6 +1,6 @@
 import { createTestDatabase, dropTestDatabase } from '@dx/db/testing';
 import { S3TestServer } from '@dx/testing';
-import { runWorkerUntilExit } from '../test/processes';
+import { runWorkerUntilExit } from '../test/worker-process';
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,6 @@
 import { AppConfig, loadAppConfig, redisOptionsFromUrl } from '@dx/config';
 import { createTestDatabase, dropTestDatabase, randomSuffix } from '@dx/db/testing';
+import { SmtpTestServer } from '@dx/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -17,6 +18,8 @@ export interface TestWorker {
   readonly config: AppConfig;
   /** Where the worker writes its files (PDFs, exports); left for the OS to clear. */
   readonly storageDir: string;
+  /** The mail server the worker sends to (`SMTP_URL`), with `smtp: true`; started by start(). */
+  readonly smtp: SmtpTestServer;
   /** For beforeAll: makes the database, then boots the worker on it. */
   start(): Promise<void>;
   /** For afterAll: undoes what start() got to, even when it failed half-way. */
@@ -37,11 +40,17 @@ export function createTestWorker({
   databasePrefix,
   storagePrefix,
   env = {},
+  smtp: withSmtp = false,
 }: {
   /** Names the test database, to tell whose it is if one is left behind. */
   databasePrefix: string;
   storagePrefix: string;
   env?: Record<string, string>;
+  /**
+   * Starts a real SMTP server (SmtpTestServer) before the worker and points `SMTP_URL` at it:
+   * its port is known only then, and the worker reads its config once, when it starts.
+   */
+  smtp?: boolean;
 }): TestWorker {
   const prefix = `dxtest-${randomSuffix()}`;
   const storageDir = mkdtempSync(join(tmpdir(), storagePrefix));
@@ -49,8 +58,10 @@ export function createTestWorker({
   let config: AppConfig;
   let app: INestApplicationContext;
   let db: DataSource;
+  let smtp: SmtpTestServer | undefined;
 
   async function start() {
+    if (withSmtp) smtp = await SmtpTestServer.create();
     databaseUrl = await createTestDatabase(databasePrefix);
     config = loadAppConfig({
       ...process.env,
@@ -60,6 +71,7 @@ export function createTestWorker({
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'error',
       ...env,
+      ...(smtp ? { SMTP_URL: smtp.url } : {}),
     });
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
       logger: ['error'],
@@ -70,12 +82,18 @@ export function createTestWorker({
   }
 
   async function stop() {
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-    const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    try {
+      await app?.close();
+      if (databaseUrl) await dropTestDatabase(databaseUrl);
+      if (config) {
+        const redis = new Redis(redisOptionsFromUrl(config.redisUrl));
+        const keys = await redis.keys(`${prefix}:*`);
+        if (keys.length) await redis.del(...keys);
+        redis.disconnect();
+      }
+    } finally {
+      await smtp?.stop();
+    }
   }
 
   return {
@@ -87,6 +105,10 @@ export function createTestWorker({
     },
     get config() {
       return config;
+    },
+    get smtp() {
+      if (!smtp) throw new Error('createTestWorker: no SMTP server (pass smtp: true)');
+      return smtp;
     },
     storageDir,
     start,

@@ -6,7 +6,7 @@ import {
   OrgUnitEntity,
   UserEntity,
 } from '@dx/db';
-import { eventually, TestSmtpServer } from '@dx/testing';
+import { eventually } from '@dx/testing';
 import { Workbook } from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,12 +18,12 @@ import { ActivationSlipsService } from './activation-slips.service';
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 
 describe('activation slips of a unit (real worker: codes issued, PDF of slips, XLSX list, mail)', () => {
-  let smtp: TestSmtpServer;
   const env: Record<string, string> = { MAIL_FROM: 'Học viện CĐS <no-reply@dx.example.gov.vn>' };
   const worker = createTestWorker({
     databasePrefix: 'dx_worker_slips',
     storagePrefix: 'dx-worker-slips-',
     env,
+    smtp: true,
   });
   let db: DataSource;
   let province: OrgUnitEntity;
@@ -62,9 +62,6 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
   }
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.create();
-    // The server's port is known only now; the worker reads its env when it starts.
-    env.SMTP_URL = smtp.url;
     await worker.start();
     db = worker.db;
     province = await unit('Tỉnh Tuyên Quang', null);
@@ -81,10 +78,7 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
       other: await person('khac.tinh', 'Ở Tỉnh Khác', elsewhere),
     };
   }, 120_000);
-  afterAll(async () => {
-    await worker.stop();
-    await smtp.stop();
-  });
+  afterAll(() => worker.stop());
 
   /** Asks as the API does (batch row + outbox row in one transaction) and waits for the files. */
   async function slipsOf(at: OrgUnitEntity) {
@@ -221,8 +215,8 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
     const [hoaLine] = (await listOf(xlsx)).filter((r) => r[2] === 'hoa.pt');
     const code = hoaLine[4] as string;
 
-    await smtp.waitForCount(1);
-    const [mail] = smtp.to('hoa.pt@example.vn');
+    await worker.smtp.waitForCount(1);
+    const [mail] = worker.smtp.to('hoa.pt@example.vn');
     expect(mail.parsed.subject).toBe('Mã kích hoạt tài khoản DX Academy');
     expect(mail.parsed.text).toContain(`Mã kích hoạt: ${code}`);
     expect(mail.parsed.text).toContain('Tên đăng nhập: hoa.pt');
@@ -250,6 +244,6 @@ describe('activation slips of a unit (real worker: codes issued, PDF of slips, X
     expect(hash).toBe(hashActivationCode(worker.config.jwt.secret, code));
     // Give a duplicate the time to arrive: there must be none.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(smtp.to('hoa.pt@example.vn')).toHaveLength(1);
+    expect(worker.smtp.to('hoa.pt@example.vn')).toHaveLength(1);
   }, 90_000);
 });

@@ -1,3 +1,5 @@
+import type { PageQuery } from './http';
+
 /** Administrative actions written to the audit log. */
 export const AUDIT_ACTIONS = [
   'user.created',
@@ -60,4 +62,15 @@ export interface AuditLogEntryResponse {
   ip: string | null;
   userAgent: string | null;
   details: Record<string, unknown>;
+}
+
+/** `GET /api/audit-log`: filters of the log (all optional); `from`/`to` are ISO 8601 instants. */
+export interface AuditLogListQuery extends PageQuery {
+  actorId?: string;
+  /** Exact action name, e.g. `user.created`. */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
 }

@@ -86,3 +86,57 @@ export interface MfaStatusResponse {
   required: boolean;
   recoveryCodesLeft: number;
 }
+
+/** `POST /api/auth/login`. */
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+/** `POST /api/auth/refresh` and `POST /api/auth/logout`. */
+export interface RefreshTokenRequest {
+  refreshToken: string;
+}
+
+/** `POST /api/auth/activate`: the printed or mailed activation code and a first password. */
+export interface ActivateRequest {
+  username: string;
+  /** As printed; case and dashes do not matter. */
+  code: string;
+  newPassword: string;
+}
+
+/** `POST /api/auth/password-reset`: a reset link is mailed when the person has an address. */
+export interface PasswordResetRequest {
+  username: string;
+}
+
+/** `POST /api/auth/password-reset/confirm`. */
+export interface PasswordResetConfirmRequest {
+  token: string;
+  newPassword: string;
+}
+
+/** `POST /api/me/password`. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** A TOTP code from the authenticator app, or a recovery code. */
+export interface MfaCodeRequest {
+  code: string;
+}
+
+/** The `mfaToken` of a `MfaChallengeResponse`. */
+export interface MfaTokenRequest {
+  mfaToken: string;
+}
+
+/** `POST /api/auth/mfa/verify` (and enrolment during sign-in). */
+export interface MfaTokenCodeRequest extends MfaTokenRequest, MfaCodeRequest {}
+
+/** `POST /api/auth/oidc/exchange`: the one-time code the sign-on callback put in the link. */
+export interface OidcExchangeRequest {
+  code: string;
+}

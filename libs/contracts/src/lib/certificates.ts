@@ -1,10 +1,16 @@
-import type { CappedPaginated } from './http';
+import type { CappedPaginated, PageQuery } from './http';
 
 export type CertificateStatus = 'pending' | 'issued' | 'revoked';
 export type CertificateKind = 'course' | 'program';
 
 /** Revocation grounds of Circular 03/2023/TT-BNV. */
-export const REVOCATION_REASONS = ['fraud', 'not_eligible', 'altered', 'lent', 'issuer_error'] as const;
+export const REVOCATION_REASONS = [
+  'fraud',
+  'not_eligible',
+  'altered',
+  'lent',
+  'issuer_error',
+] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
 export interface MyCertificate {
@@ -244,4 +250,17 @@ export interface RequeuePendingCertificatesJobData {
 export interface RequeuePendingCertificatesResult {
   /** Pending certificates whose issue job was added again (a no-op where it still existed). */
   requeued: number;
+}
+
+/** `GET /api/certificates`: the register of the caller's scope. */
+export interface CertificateListQuery extends PageQuery {
+  status?: CertificateStatus;
+  /** Part of the serial, holder name or course title. */
+  q?: string;
+  orgUnitId?: string;
+}
+
+/** `?c=` of the public verification: the code printed in the QR code and verify link. */
+export interface PublicCertificateQuery {
+  c?: string;
 }

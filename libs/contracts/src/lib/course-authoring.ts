@@ -119,3 +119,8 @@ export interface CreateQuestionBody {
 export interface UpdateQuestionBody extends CreateQuestionBody {
   position?: number;
 }
+
+/** `POST /api/courses/markdown-preview`: lesson Markdown rendered and sanitised as learners will see it. */
+export interface MarkdownPreviewBody {
+  content: string;
+}

@@ -1,4 +1,4 @@
-import type { FieldError } from './http';
+import type { FieldError, PageQuery } from './http';
 export type CourseStatus = 'draft' | 'published' | 'archived';
 export type LessonKind = 'text' | 'video' | 'file';
 export type QuizKind = 'practice' | 'final';
@@ -233,4 +233,14 @@ export interface QuestionImportResult {
   updated: number;
   /** Matched by externalId and identical: re-importing a file changes nothing. */
   unchanged: number;
+}
+
+/** `GET /api/courses`: the published catalogue, by title. */
+export interface CourseListQuery extends PageQuery {
+  q?: string;
+}
+
+/** `GET /api/courses/authoring`: the courses the caller may edit, in any state. */
+export interface AuthoringCourseListQuery extends CourseListQuery {
+  status?: CourseStatus;
 }

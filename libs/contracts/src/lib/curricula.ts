@@ -67,3 +67,21 @@ export interface CurriculumDetail extends CurriculumSummary {
 export interface MyCurriculum extends CurriculumSummary {
   progress: CurriculumProgress;
 }
+
+/** `POST /api/curricula`: a yearly programme of courses for DX staff. */
+export interface CreateCurriculumRequest {
+  code: string;
+  title: string;
+  description?: string;
+  audience?: string;
+  /** Job titles it applies to (matched without case or diacritics); empty: everyone in scope. */
+  jobTitles?: string[];
+  /** Hours a person should reach each year. */
+  hoursPerYear: number;
+  /** Default: the caller's unit; learners of its subtree see it. */
+  ownerOrgUnitId?: string;
+  courseIds: string[];
+}
+
+/** `PATCH /api/curricula/:id`. */
+export type UpdateCurriculumRequest = Partial<CreateCurriculumRequest>;

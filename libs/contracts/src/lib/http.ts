@@ -41,3 +41,14 @@ export interface CappedPaginated<T> extends Paginated<T> {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** Query of every paged list: pages count from 1; `pageSize` up to MAX_PAGE_SIZE. */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** `202` of a request for work done in the background: the job to follow. */
+export interface JobAccepted {
+  jobId: string;
+}

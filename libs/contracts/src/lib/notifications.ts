@@ -1,4 +1,4 @@
-import type { Paginated } from './http';
+import type { PageQuery, Paginated } from './http';
 import type { MailStatus } from './mail';
 import { JobName } from './queues';
 
@@ -95,3 +95,8 @@ export interface DailyRemindersJobData {
 }
 
 export const DAILY_REMINDERS_SCHEDULER_ID = 'daily-reminders';
+
+/** `GET /api/me/notifications`. */
+export interface NotificationListQuery extends PageQuery {
+  unread?: boolean;
+}

@@ -1,3 +1,5 @@
+import type { PageQuery } from './http';
+
 export interface OrgUnitResponse {
   id: string;
   code: string;
@@ -34,4 +36,28 @@ export interface MyOrgUnitResponse {
  */
 export interface RenameOrgUnitRequest {
   name: string;
+}
+
+/** `POST /api/org-units`. */
+export interface CreateOrgUnitRequest {
+  /** Letters, digits, ".", "_" or "-"; stored upper-case. */
+  code: string;
+  name: string;
+  /** Null for a root (a province). */
+  parentId: string | null;
+  /** YYYY-MM-DD from which the unit exists (default: today). */
+  validFrom?: string;
+}
+
+/** `POST /api/org-units/:id/merge`: the unit's people and children move to `targetId` on that day. */
+export interface MergeOrgUnitRequest {
+  targetId: string;
+  /** YYYY-MM-DD. */
+  effectiveDate: string;
+}
+
+/** `GET /api/org-units`. */
+export interface OrgUnitListQuery extends PageQuery {
+  parentId?: string;
+  includeClosed?: boolean;
 }

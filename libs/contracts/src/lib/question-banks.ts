@@ -96,3 +96,13 @@ export interface QuizDrawRuleView extends QuizDrawRuleBody {
   /** Current questions the category holds now. */
   available: number;
 }
+
+/** `?categoryId=` of a bank import: the category of rows that name none. */
+export interface BankImportQuery {
+  categoryId?: string;
+}
+
+/** `?format=` of a bank export: the XLSX template (default) or Moodle GIFT text. */
+export interface BankExportQuery {
+  format?: 'xlsx' | 'gift';
+}

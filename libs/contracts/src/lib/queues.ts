@@ -1,3 +1,5 @@
+import type { PageQuery } from './http';
+
 /** Every BullMQ queue of the system; the worker fails at boot if one has no processor. */
 export enum QueueName {
   System = 'system',
@@ -174,4 +176,20 @@ export interface QueueJobView {
   createdAt: string;
   finishedAt: string | null;
   data: unknown;
+}
+
+/** States the queue dashboard lists jobs by (`delayed` too, unlike `JobState`). */
+export const QUEUE_JOB_LIST_STATES = [
+  'failed',
+  'waiting',
+  'active',
+  'delayed',
+  'completed',
+] as const;
+export type QueueJobListState = (typeof QUEUE_JOB_LIST_STATES)[number];
+
+/** `GET /api/system/queues/:name/jobs`. */
+export interface QueueJobListQuery extends PageQuery {
+  /** Default: `failed`. */
+  state?: QueueJobListState;
 }

@@ -220,3 +220,16 @@ export function withDirectRows(rows: readonly CoverageReportRow[]): CoverageExpo
   }
   return out;
 }
+
+/** `GET /api/reports/coverage`: reports on a unit, and official reports with a row for it. */
+export interface CoverageListQuery {
+  orgUnitId?: string;
+  year?: number;
+}
+
+/** `GET /api/reports/coverage/:reportId/export`. */
+export interface CoverageExportQuery {
+  format: CoverageExportFormat;
+  /** CSV only: `;` writes decimal commas, as Excel in Vietnamese expects. Default `,`. */
+  separator?: CsvSeparator;
+}

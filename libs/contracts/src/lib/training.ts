@@ -1,3 +1,4 @@
+import type { PageQuery } from './http';
 import type { DxRole } from './roles';
 
 /** DX roles a requirement can name (people with `none` are not DX staff). */
@@ -124,4 +125,65 @@ export interface PeopleReportRow {
   requirementMet: boolean;
   trained: boolean;
   lastCompletedOn: string | null;
+}
+
+/** `POST /api/requirements`: hours (or a curriculum) DX staff of a subtree owe in a year. */
+export interface CreateRequirementRequest {
+  year: number;
+  orgUnitId: string;
+  dxRoles: RequirementDxRole[];
+  jobTitles?: string[];
+  hours?: number;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  curriculumId?: string;
+}
+
+/** `PATCH /api/requirements/:id`: the year, the unit and the curriculum stay. */
+export type UpdateRequirementRequest = Partial<
+  Omit<CreateRequirementRequest, 'year' | 'orgUnitId' | 'curriculumId'>
+>;
+
+/** `GET /api/requirements`. */
+export interface RequirementListQuery extends PageQuery {
+  year?: number;
+  orgUnitId?: string;
+}
+
+/** `?year=` of the yearly views (default: this year, TZ_REPORTS). */
+export interface TrainingYearQuery {
+  year?: number;
+}
+
+/** A training followed outside the platform, as hr records it. */
+export interface TrainingRecordFields {
+  title: string;
+  hours: number;
+  /** YYYY-MM-DD. */
+  completedOn: string;
+  provider: string;
+}
+
+/** `POST /api/training-records`. */
+export interface CreateTrainingRecordRequest extends TrainingRecordFields {
+  userId: string;
+}
+
+/** `PATCH /api/training-records/:id`. */
+export type UpdateTrainingRecordRequest = Partial<TrainingRecordFields>;
+
+/** `GET /api/training-records?userId=`. */
+export interface TrainingRecordListQuery {
+  userId: string;
+}
+
+/** `GET /api/reports/people`: a page of the list, or the whole list as a file with `format`. */
+export interface PeopleReportListQuery extends PageQuery {
+  orgUnitId: string;
+  /** Default: this year. */
+  year?: number;
+  /** Default: `all`. */
+  status?: PeopleReportStatus;
+  dxRole?: RequirementDxRole;
+  format?: PeopleReportFormat;
 }

@@ -1,3 +1,5 @@
+import type { DxRole } from './roles';
+
 /** The columns of a people import sheet (header names, matched case-insensitively). */
 export const USER_IMPORT_COLUMNS = [
   'username',
@@ -43,4 +45,16 @@ export function userImportTemplateCsv(): string {
     USER_IMPORT_COLUMNS.map((c) => quote(TEMPLATE_EXAMPLE[c])).join(','),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** One data row of an import sheet, as checked: the unit is named by its code. */
+export interface UserImportRow {
+  username: string;
+  fullName: string;
+  email?: string;
+  dateOfBirth?: string;
+  nationalId?: string;
+  orgUnitCode: string;
+  jobTitle?: string;
+  dxRole: DxRole;
 }

@@ -1,5 +1,6 @@
 import type { DxRole, Role } from './roles';
 import type { ErrorParams, FieldErrorCode } from './errors';
+import type { PageQuery } from './http';
 
 export interface UserResponse {
   id: string;
@@ -68,4 +69,42 @@ export interface ActivationSlipsJobData {
 
 export function activationSlipsJobId(batchId: string): string {
   return `activation-slips-${batchId}`;
+}
+
+/** `POST /api/users` (hr in scope, sysadmin). */
+export interface CreateUserRequest {
+  username: string;
+  password: string;
+  fullName: string;
+  email?: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth?: string;
+  /** The 12 digits of the citizen identity card (CCCD); spaces are ignored. */
+  nationalId?: string;
+  orgUnitId: string;
+  jobTitle?: string;
+  dxRole: DxRole;
+  roles?: Role[];
+}
+
+/**
+ * `PATCH /api/users/:id`: only the fields given change; `null` clears email, job title and
+ * national id. `orgUnitId` transfers the person, from `effectiveDate` (YYYY-MM-DD) if given.
+ */
+export interface UpdateUserRequest {
+  fullName?: string;
+  email?: string | null;
+  jobTitle?: string | null;
+  nationalId?: string | null;
+  dxRole?: DxRole;
+  roles?: Role[];
+  active?: boolean;
+  orgUnitId?: string;
+  effectiveDate?: string;
+}
+
+/** `GET /api/users`: people of a unit's subtree (default: the caller's scope), by name or username. */
+export interface UserListQuery extends PageQuery {
+  orgUnitId?: string;
+  q?: string;
 }

@@ -11,6 +11,7 @@ import type { S3StorageConfig } from '@dx/config';
 import { PassThrough, Readable } from 'node:stream';
 import { assertSafeKey, DownloadUrlOptions, FileStorage, StoredFile } from './file-storage';
 import { isStorageOutage, StorageUnavailableError } from './storage-unavailable.error';
+import { attachmentDisposition } from './attachment-disposition';
 
 /** Parts of a streamed upload: S3's minimum, so memory per upload stays ~2 × 5 MB. */
 const PART_SIZE = 5 * 1024 * 1024;
@@ -128,9 +129,7 @@ export class S3FileStorage implements FileStorage {
       Bucket: this.config.bucket,
       Key: this.objectKey(key),
       ResponseContentType: opts.contentType,
-      ResponseContentDisposition: opts.fileName
-        ? `attachment; filename*=UTF-8''${encodeURIComponent(opts.fileName)}`
-        : undefined,
+      ResponseContentDisposition: opts.fileName ? attachmentDisposition(opts.fileName) : undefined,
     });
     return getSignedUrl(this.client, command, { expiresIn: opts.expiresInSeconds });
   }

@@ -1,8 +1,9 @@
+import type { AuditLogListQuery } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
-export class ListAuditLogQuery extends PageQueryDto {
+export class ListAuditLogQuery extends PageQueryDto implements AuditLogListQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Entries of this actor' })
   @IsOptional()
   @IsUUID()

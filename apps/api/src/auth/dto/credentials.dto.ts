@@ -1,10 +1,16 @@
+import type {
+  ActivateRequest,
+  PasswordResetRequest,
+  PasswordResetConfirmRequest,
+  ChangePasswordRequest,
+} from '@dx/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 // Only type and size are checked here; the password policy (length, common passwords,
 // name) answers with its own Vietnamese message, from the service, where the person is known.
 
-export class ActivateDto {
+export class ActivateDto implements ActivateRequest {
   @ApiProperty({ example: 'nguyen.thi.huong' })
   @IsString()
   @MinLength(1)
@@ -26,7 +32,7 @@ export class ActivateDto {
   newPassword: string;
 }
 
-export class PasswordResetRequestDto {
+export class PasswordResetRequestDto implements PasswordResetRequest {
   @ApiProperty({ example: 'nguyen.thi.huong' })
   @IsString()
   @MinLength(1)
@@ -34,7 +40,7 @@ export class PasswordResetRequestDto {
   username: string;
 }
 
-export class PasswordResetConfirmDto {
+export class PasswordResetConfirmDto implements PasswordResetConfirmRequest {
   @ApiProperty({ description: 'The token of the mailed link' })
   @IsString()
   @MinLength(1)
@@ -47,7 +53,7 @@ export class PasswordResetConfirmDto {
   newPassword: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty()
   @IsString()
   @MinLength(1)

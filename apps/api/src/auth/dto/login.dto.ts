@@ -1,7 +1,8 @@
+import type { LoginRequest } from '@dx/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin' })
   @IsString()
   @MinLength(1)

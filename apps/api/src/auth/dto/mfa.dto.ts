@@ -1,3 +1,4 @@
+import type { MfaCodeRequest, MfaTokenRequest, MfaTokenCodeRequest } from '@dx/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -6,7 +7,7 @@ const CODE = {
   description: 'Six digits from the authenticator app, or one of the recovery codes',
 };
 
-export class MfaCodeDto {
+export class MfaCodeDto implements MfaCodeRequest {
   @ApiProperty(CODE)
   @IsString()
   @MinLength(1)
@@ -14,7 +15,7 @@ export class MfaCodeDto {
   code: string;
 }
 
-export class MfaTokenDto {
+export class MfaTokenDto implements MfaTokenRequest {
   @ApiProperty({ description: 'The `mfaToken` the sign-in answered (valid 5 minutes)' })
   @IsString()
   @MinLength(1)
@@ -22,7 +23,7 @@ export class MfaTokenDto {
   mfaToken: string;
 }
 
-export class MfaTokenCodeDto extends MfaTokenDto {
+export class MfaTokenCodeDto extends MfaTokenDto implements MfaTokenCodeRequest {
   @ApiProperty(CODE)
   @IsString()
   @MinLength(1)

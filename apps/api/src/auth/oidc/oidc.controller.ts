@@ -9,19 +9,11 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../public.decorator';
 import { OidcService } from './oidc.service';
-
-export class OidcExchangeDto {
-  @ApiProperty({ description: 'The one-time code the callback put in the /login/sso link' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  code: string;
-}
+import { OidcExchangeDto } from '../dto/oidc-exchange.dto';
 
 /** Where the web app finishes (or explains) a sign-on. */
 const WEB_PAGE = '/login/sso';

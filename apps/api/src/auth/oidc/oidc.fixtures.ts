@@ -1,5 +1,5 @@
 import { AuditLogEntity, RefreshTokenEntity } from '@dx/db';
-import { TestOidcProvider, TestOidcClient } from '@dx/testing';
+import { OidcTestProvider, OidcTestClient } from '@dx/testing';
 import { createTestApp, TestApp } from '../../test/test-app';
 
 /** Test world of the single sign-on specs: a real provider and an API configured for it. */
@@ -11,22 +11,22 @@ export const OIDC_CALLBACK = `${BASE}/api/auth/oidc/callback`;
  * for it must not work at our callback, which the provider checks at the token endpoint.
  */
 export const OIDC_OTHER_REDIRECT = `${BASE}/staging/api/auth/oidc/callback`;
-const OUR_CLIENT: TestOidcClient = {
+const OUR_CLIENT: OidcTestClient = {
   client_id: 'dx-academy',
   client_secret: 'dx-academy-client-secret-0123456789',
   redirect_uris: [OIDC_CALLBACK, OIDC_OTHER_REDIRECT],
 };
 
-type ProviderOptions = Omit<Parameters<typeof TestOidcProvider.start>[0], 'clients'> & {
-  otherClients?: TestOidcClient[];
+type ProviderOptions = Omit<Parameters<typeof OidcTestProvider.start>[0], 'clients'> & {
+  otherClients?: OidcTestClient[];
 };
 
 /** Starts the provider (our client plus `otherClients`) and gives the API settings for it. */
 export async function startOidcProvider(
   options: ProviderOptions,
-): Promise<{ provider: TestOidcProvider; env: Record<string, string> }> {
+): Promise<{ provider: OidcTestProvider; env: Record<string, string> }> {
   const { otherClients = [], ...providerOptions } = options;
-  const provider = await TestOidcProvider.start({
+  const provider = await OidcTestProvider.start({
     clients: [OUR_CLIENT, ...otherClients],
     ...providerOptions,
   });
@@ -46,7 +46,7 @@ export async function startOidcProvider(
  */
 export async function signInAtProvider(
   t: TestApp,
-  provider: TestOidcProvider,
+  provider: OidcTestProvider,
   account: string,
   options: { claims?: Record<string, unknown>; redirectUri?: string } = {},
 ): Promise<URL> {
@@ -60,7 +60,7 @@ export async function signInAtProvider(
 }
 
 export interface OidcWorld {
-  provider: TestOidcProvider;
+  provider: OidcTestProvider;
   t: TestApp;
   /** Starts a sign-on at the API and lets the provider sign `account` in: the callback URL. */
   atProvider(account: string): Promise<URL>;

@@ -12,6 +12,7 @@ import type {
   PublicSigningKey,
   RevocationReason,
   VerifiedPublicCertificate,
+  JobAccepted,
 } from '@dx/contracts';
 import { REVOCATION_REASONS } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -37,7 +38,7 @@ export class MyCertificateDto implements MyCertificate {
 }
 
 /** `GET /api/me/certificates`: also says which year and enrolment each one belongs to. */
-export class OwnCertificateDto extends MyCertificateDto {
+export class OwnCertificateDto extends MyCertificateDto implements MyCertificate {
   @ApiProperty({
     type: Number,
     nullable: true,
@@ -103,7 +104,11 @@ export class PublicCertificateDto implements VerifiedPublicCertificate {
       'matches the Ed25519 signature made at issue (altered) — do not trust the other fields.',
   })
   status: PublicCertificateStatus;
-  @ApiProperty({ type: String, nullable: true, description: 'Key of GET /api/public/keys that signed it' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Key of GET /api/public/keys that signed it',
+  })
   kid: string | null;
   @ApiProperty({ description: 'False when holderName is masked (no valid ?c= code)' })
   holderNameShown: boolean;
@@ -118,10 +123,19 @@ export class PublicCertificateDto implements VerifiedPublicCertificate {
 export class PublicSigningKeyDto implements PublicSigningKey {
   @ApiProperty({ example: 'k-3xM0v…' }) kid: string;
   @ApiProperty({ example: 'z6Mk…', description: 'Multikey (Ed25519)' }) publicKeyMultibase: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { kty: 'OKP', crv: 'Ed25519', x: '…' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { kty: 'OKP', crv: 'Ed25519', x: '…' },
+  })
   jwk: Record<string, string>;
   @ApiProperty({ format: 'date-time' }) validFrom: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: signs now' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Null: signs now',
+  })
   validTo: string | null;
   @ApiProperty({
     type: String,
@@ -132,7 +146,7 @@ export class PublicSigningKeyDto implements PublicSigningKey {
   revokedAt: string | null;
 }
 
-export class CertificateExportAcceptedDto {
+export class CertificateExportAcceptedDto implements JobAccepted {
   @ApiProperty({ example: 'certificate-export-0b7f8a44-3f1e-4c1a-9d55-1f0d2f7e9a10' })
   jobId: string;
 }

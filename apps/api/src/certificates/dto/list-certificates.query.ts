@@ -1,11 +1,11 @@
-import type { CertificateStatus } from '@dx/contracts';
+import type { CertificateStatus, CertificateListQuery } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
 export const CERTIFICATE_STATUSES: CertificateStatus[] = ['pending', 'issued', 'revoked'];
 
-export class ListCertificatesQuery extends PageQueryDto {
+export class ListCertificatesQuery extends PageQueryDto implements CertificateListQuery {
   @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES })
   @IsOptional()
   @IsIn(CERTIFICATE_STATUSES)

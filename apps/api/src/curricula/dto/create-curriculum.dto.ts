@@ -1,3 +1,4 @@
+import type { CreateCurriculumRequest } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -18,7 +19,7 @@ import {
 const text = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().normalize('NFC') : value;
 
-export class CreateCurriculumDto {
+export class CreateCurriculumDto implements CreateCurriculumRequest {
   @ApiProperty({
     example: 'CT-CDS-XA',
     description: 'Unique code: letters, digits, ".", "_" or "-"',

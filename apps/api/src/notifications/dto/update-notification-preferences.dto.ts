@@ -1,9 +1,14 @@
-import { NotificationType, OPTIONAL_NOTIFICATION_TYPES } from '@dx/contracts';
+import {
+  NotificationType,
+  OPTIONAL_NOTIFICATION_TYPES,
+  type NotificationPreference,
+  type NotificationPreferences,
+} from '@dx/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
 
-export class NotificationPreferenceDto {
+export class NotificationPreferenceDto implements NotificationPreference {
   @ApiProperty({ enum: OPTIONAL_NOTIFICATION_TYPES })
   @IsIn(OPTIONAL_NOTIFICATION_TYPES as NotificationType[])
   type: NotificationType;
@@ -13,7 +18,7 @@ export class NotificationPreferenceDto {
   mail: boolean;
 }
 
-export class UpdateNotificationPreferencesDto {
+export class UpdateNotificationPreferencesDto implements NotificationPreferences {
   @ApiProperty({ type: [NotificationPreferenceDto] })
   @IsArray()
   @ArrayMaxSize(20)

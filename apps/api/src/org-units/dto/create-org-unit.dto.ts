@@ -1,12 +1,27 @@
+import type { CreateOrgUnitRequest } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsDateString,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
-export class CreateOrgUnitDto {
-  @ApiProperty({ example: 'HN-SO-TTTT', description: 'Unique code: letters, digits, ".", "_" or "-"' })
+export class CreateOrgUnitDto implements CreateOrgUnitRequest {
+  @ApiProperty({
+    example: 'HN-SO-TTTT',
+    description: 'Unique code: letters, digits, ".", "_" or "-"',
+  })
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, { message: 'code must be 1–64 letters, digits, ".", "_" or "-"' })
+  @Matches(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, {
+    message: 'code must be 1–64 letters, digits, ".", "_" or "-"',
+  })
   code: string;
 
   @ApiProperty({ example: 'Sở Thông tin và Truyền thông Hà Nội' })

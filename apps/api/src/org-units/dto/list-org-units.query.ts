@@ -1,10 +1,14 @@
+import type { OrgUnitListQuery } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
-export class ListOrgUnitsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Children of this unit; omitted: the top of your scope' })
+export class ListOrgUnitsQuery extends PageQueryDto implements OrgUnitListQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Children of this unit; omitted: the top of your scope',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string;

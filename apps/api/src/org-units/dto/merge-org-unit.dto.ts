@@ -1,7 +1,8 @@
+import type { MergeOrgUnitRequest } from '@dx/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsUUID, Matches } from 'class-validator';
 
-export class MergeOrgUnitDto {
+export class MergeOrgUnitDto implements MergeOrgUnitRequest {
   @ApiProperty({ format: 'uuid', description: 'The unit that takes over people and children' })
   @IsUUID()
   targetId: string;

@@ -5,6 +5,8 @@ import type {
   QuizDrawRuleBody,
   QuizDrawRulesBody,
   RenameQuestionBankBody,
+  BankImportQuery,
+  BankExportQuery,
 } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -94,7 +96,7 @@ export class QuizDrawRulesDto implements QuizDrawRulesBody {
 }
 
 /** Query of a bank import: the category of rows that name none. */
-export class BankImportQueryDto {
+export class BankImportQueryDto implements BankImportQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @OptionalNotNull()
   @IsUUID()
@@ -102,9 +104,22 @@ export class BankImportQueryDto {
 }
 
 /** Query of a bank export: the XLSX template (default) or Moodle GIFT text. */
-export class BankExportQueryDto {
+export class BankExportQueryDto implements BankExportQuery {
   @ApiPropertyOptional({ enum: ['xlsx', 'gift'], default: 'xlsx' })
   @OptionalNotNull()
   @IsIn(['xlsx', 'gift'])
   format?: 'xlsx' | 'gift';
+}
+
+/** OpenAPI description of a bank import's multipart body; the file itself is read by multer. */
+export class ImportBankFileDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description:
+      'The question template (XLSX: externalId?, type, text, option1…option10, correct, ' +
+      'explanation?, category?, tags?) or Moodle GIFT text ($CATEGORY: lines set the category). ' +
+      'At most 5 MB.',
+  })
+  file: unknown;
 }

@@ -28,9 +28,9 @@ import {
   ApiConsumes,
   ApiOperation,
   ApiProduces,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
+import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../../auth/auth-user';
 import { Roles } from '../../auth/roles.decorator';
 import { uuidParam } from '../../http/uuid-param.pipe';
@@ -44,6 +44,7 @@ import {
   BankQuestionDto,
   CreateQuestionBankDto,
   CreateQuestionCategoryDto,
+  ImportBankFileDto,
   QuizDrawRulesDto,
   RenameQuestionBankDto,
 } from './question-bank.dto';
@@ -51,18 +52,6 @@ import { BankAdminService } from './bank-admin.service';
 import { bankWorkbook } from './bank-export';
 import { bankGift } from './bank-gift-export';
 import { QuestionBanksService } from './question-banks.service';
-
-class ImportBankFileDto {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description:
-      'The question template (XLSX: externalId?, type, text, option1…option10, correct, ' +
-      'explanation?, category?, tags?) or Moodle GIFT text ($CATEGORY: lines set the category). ' +
-      'At most 5 MB.',
-  })
-  file: unknown;
-}
 
 /** Question banks of a unit: trainers whose scope holds the owner unit (sysadmin: all). */
 @ApiTags('question-banks')
@@ -142,12 +131,12 @@ export class QuestionBanksController {
     if (query.format === 'gift') {
       return new StreamableFile(Buffer.from(bankGift(bank.questions, names).text, 'utf8'), {
         type: 'text/plain; charset=utf-8',
-        disposition: 'attachment; filename="ngan-hang-cau-hoi.gift.txt"',
+        disposition: attachmentDisposition('ngan-hang-cau-hoi.gift.txt'),
       });
     }
     return new StreamableFile(await bankWorkbook(bank.questions, names), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: 'attachment; filename="ngan-hang-cau-hoi.xlsx"',
+      disposition: attachmentDisposition('ngan-hang-cau-hoi.xlsx'),
     });
   }
 

@@ -1,3 +1,4 @@
+import type { AttemptAnswer, SubmitAttemptRequest } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,7 +17,7 @@ export const MAX_ANSWERS = 500;
 export const MAX_OPTIONS_PER_ANSWER = 50;
 export const MAX_TYPED_ANSWER = 1000;
 
-export class AttemptAnswerDto {
+export class AttemptAnswerDto implements AttemptAnswer {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   questionId: string;
@@ -56,7 +57,7 @@ export class AttemptAnswerDto {
 }
 
 /** Body of submit and of saving progress: one entry per answered question. */
-export class AttemptAnswersDto {
+export class AttemptAnswersDto implements SubmitAttemptRequest {
   @ApiProperty({ type: [AttemptAnswerDto], maxItems: MAX_ANSWERS })
   @IsArray()
   @ArrayMaxSize(MAX_ANSWERS)

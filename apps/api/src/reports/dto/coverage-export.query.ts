@@ -3,11 +3,12 @@ import {
   CoverageExportFormat,
   CSV_SEPARATORS,
   CsvSeparator,
+  type CoverageExportQuery as CoverageExportQueryContract,
 } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
-export class CoverageExportQuery {
+export class CoverageExportQuery implements CoverageExportQueryContract {
   @ApiProperty({ enum: COVERAGE_EXPORT_FORMATS })
   @IsIn(COVERAGE_EXPORT_FORMATS, {
     message: `format must be one of ${COVERAGE_EXPORT_FORMATS.join(', ')}`,

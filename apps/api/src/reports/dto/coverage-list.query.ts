@@ -1,10 +1,10 @@
-import { FIRST_REPORT_YEAR } from '@dx/contracts';
+import { FIRST_REPORT_YEAR, type CoverageListQuery } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 /** `GET /api/reports/coverage?orgUnitId=&year=` */
-export class CoverageListQueryDto {
+export class CoverageListQueryDto implements CoverageListQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Reports on this unit, and official reports with a row for it',

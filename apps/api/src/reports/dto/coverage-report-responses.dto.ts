@@ -7,13 +7,14 @@ import type {
   CoverageSplit,
   JobErrorCode,
   JobState,
+  JobAccepted,
 } from '@dx/contracts';
 import { JOB_ERROR_CODES } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document only; the services return the contract types.
 
-export class CoverageJobAcceptedDto {
+export class CoverageJobAcceptedDto implements JobAccepted {
   @ApiProperty({ example: 'coverage-0b7f8a44-3f1e-4c1a-9d55-1f0d2f7e9a10' }) jobId: string;
 }
 

@@ -7,6 +7,7 @@ import {
   type PeopleReportFormat,
   type PeopleReportStatus,
   type RequirementDxRole,
+  type JobAccepted,
 } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -39,7 +40,7 @@ export class RequestPeopleExportDto implements PeopleExportRequest {
   format: PeopleReportFormat;
 }
 
-export class PeopleExportAcceptedDto {
+export class PeopleExportAcceptedDto implements JobAccepted {
   @ApiProperty({ example: 'people-export-6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10' })
   jobId: string;
 }

@@ -5,6 +5,7 @@ import {
   type PeopleReportFormat,
   type PeopleReportStatus,
   type RequirementDxRole,
+  type PeopleReportListQuery,
 } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -12,7 +13,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
 /** `GET /api/reports/people?orgUnitId=&year=&status=&dxRole=&format=&page=&pageSize=` */
-export class PeopleReportQueryDto extends PageQueryDto {
+export class PeopleReportQueryDto extends PageQueryDto implements PeopleReportListQuery {
   @ApiProperty()
   @IsUUID()
   orgUnitId: string;

@@ -1,12 +1,15 @@
+import {
+  QUEUE_JOB_LIST_STATES,
+  type QueueJobListQuery,
+  type QueueJobListState,
+} from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
-export const JOB_STATES = ['failed', 'waiting', 'active', 'delayed', 'completed'] as const;
-
-export class QueueJobsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: JOB_STATES, default: 'failed' })
+export class QueueJobsQuery extends PageQueryDto implements QueueJobListQuery {
+  @ApiPropertyOptional({ enum: QUEUE_JOB_LIST_STATES, default: 'failed' })
   @IsOptional()
-  @IsIn(JOB_STATES)
-  state: (typeof JOB_STATES)[number] = 'failed';
+  @IsIn(QUEUE_JOB_LIST_STATES)
+  state: QueueJobListState = 'failed';
 }

@@ -1,4 +1,8 @@
-import { REQUIREMENT_DX_ROLES, type RequirementDxRole } from '@dx/contracts';
+import {
+  REQUIREMENT_DX_ROLES,
+  type RequirementDxRole,
+  type CreateRequirementRequest,
+} from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -25,7 +29,7 @@ const trimmedTitles = ({ value }: { value: unknown }) =>
     ? value.map((v) => (typeof v === 'string' ? v.trim().normalize('NFC') : v))
     : value;
 
-export class CreateRequirementDto {
+export class CreateRequirementDto implements CreateRequirementRequest {
   @ApiProperty({ example: 2026 })
   @IsInt()
   @Min(2000)

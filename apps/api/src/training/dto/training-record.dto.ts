@@ -1,3 +1,9 @@
+import type {
+  TrainingRecordFields,
+  CreateTrainingRecordRequest,
+  UpdateTrainingRecordRequest,
+  TrainingRecordListQuery,
+} from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -15,7 +21,7 @@ const text = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().normalize('NFC') : value;
 
 /** The fields HR can correct later (all but the person). */
-export class TrainingRecordFieldsDto {
+export class TrainingRecordFieldsDto implements TrainingRecordFields {
   @ApiProperty({ example: 'Lớp bồi dưỡng kỹ năng số của Sở Nội vụ' })
   @IsString()
   @Transform(text)
@@ -42,16 +48,21 @@ export class TrainingRecordFieldsDto {
   provider: string;
 }
 
-export class CreateTrainingRecordDto extends TrainingRecordFieldsDto {
+export class CreateTrainingRecordDto
+  extends TrainingRecordFieldsDto
+  implements CreateTrainingRecordRequest
+{
   @ApiProperty({ description: 'The person (in the caller’s subtree)' })
   @IsUUID()
   userId: string;
 }
 
-export class UpdateTrainingRecordDto extends PartialType(TrainingRecordFieldsDto) {}
+export class UpdateTrainingRecordDto
+  extends PartialType(TrainingRecordFieldsDto)
+  implements UpdateTrainingRecordRequest {}
 
 /** `GET /api/training-records?userId=` */
-export class TrainingRecordsQueryDto {
+export class TrainingRecordsQueryDto implements TrainingRecordListQuery {
   @ApiPropertyOptional()
   @IsUUID()
   userId: string;

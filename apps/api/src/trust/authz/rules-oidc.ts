@@ -1,4 +1,4 @@
-import type { TestOidcProvider } from '@dx/testing';
+import type { OidcTestProvider } from '@dx/testing';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import {
@@ -15,7 +15,7 @@ const EXCHANGE = '/api/auth/oidc/exchange';
 
 /** The real identity provider of the single sign-on suites: one per suite, every check. */
 class SsoProvider implements TrustService {
-  private provider?: TestOidcProvider;
+  private provider?: OidcTestProvider;
 
   async start(): Promise<Record<string, string>> {
     // No accounts yet: each check signs in a fresh person, with their claims.
@@ -29,7 +29,7 @@ class SsoProvider implements TrustService {
     this.provider = undefined;
   }
 
-  get current(): TestOidcProvider {
+  get current(): OidcTestProvider {
     if (!this.provider) throw new Error('the OIDC provider of the suite is not started');
     return this.provider;
   }

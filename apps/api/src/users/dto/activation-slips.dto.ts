@@ -1,4 +1,4 @@
-import type { ActivationSlipsRequest, ActivationSlipsStatus } from '@dx/contracts';
+import type { ActivationSlipsRequest, ActivationSlipsStatus, JobAccepted } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 
@@ -12,7 +12,7 @@ export class RequestActivationSlipsDto implements ActivationSlipsRequest {
   orgUnitId: string;
 }
 
-export class ActivationSlipsAcceptedDto {
+export class ActivationSlipsAcceptedDto implements JobAccepted {
   @ApiProperty({ example: 'activation-slips-6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10' })
   jobId: string;
 }

@@ -1,4 +1,4 @@
-import { DX_ROLES, DxRole, Role, ROLES } from '@dx/contracts';
+import { DX_ROLES, DxRole, Role, ROLES, type CreateUserRequest } from '@dx/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -28,7 +28,7 @@ export const normaliseNationalId = ({ value }: { value: unknown }) =>
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'nguyen.thi.huong', description: '3–64 of a-z, 0-9, ".", "_", "-"' })
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))

@@ -1,3 +1,4 @@
+import type { UserImportRow } from '@dx/contracts';
 import { PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
@@ -11,15 +12,18 @@ const ORG_UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
  * (PickType copies its validators and transforms), so both ways in stay in step; only
  * the unit is named by code instead of id.
  */
-export class ImportUserRowDto extends PickType(CreateUserDto, [
-  'username',
-  'fullName',
-  'email',
-  'dateOfBirth',
-  'nationalId',
-  'jobTitle',
-  'dxRole',
-] as const) {
+export class ImportUserRowDto
+  extends PickType(CreateUserDto, [
+    'username',
+    'fullName',
+    'email',
+    'dateOfBirth',
+    'nationalId',
+    'jobTitle',
+    'dxRole',
+  ] as const)
+  implements UserImportRow
+{
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(ORG_UNIT_CODE_PATTERN, {

@@ -1,8 +1,9 @@
+import type { UserListQuery } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
-export class ListUsersQuery extends PageQueryDto {
+export class ListUsersQuery extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'People of this unit and its subtree' })
   @IsOptional()
   @IsUUID()

@@ -1,4 +1,4 @@
-import { DX_ROLES, DxRole, Role, ROLES } from '@dx/contracts';
+import { DX_ROLES, DxRole, Role, ROLES, type UpdateUserRequest } from '@dx/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -32,7 +32,7 @@ const trimNfc = ({ value }: { value: unknown }) =>
  * `PATCH /api/users/:id`: only the fields given change; `null` clears email, job title and
  * national ID number.
  */
-export class UpdateUserDto {
+export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional({ example: 'Nguyễn Thị Hường' })
   @IsOptional()
   @IsString()

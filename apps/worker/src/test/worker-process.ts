@@ -36,6 +36,3 @@ export function runWorkerUntilExit(
     }),
   );
 }
-
-// Ports, Redis and process exits come from @dx/testing (one copy for every project).
-export { freePort, startRedis, stopped } from '@dx/testing';
