@@ -1,9 +1,11 @@
 import type { QuestionType } from '@dx/contracts';
 import { CONNECTIONS, LEAD_IN_SECONDS, latencyFigure, OPEN_SECONDS, SHARE } from './api-figures';
+import { commitReferenceFigure } from './commit-reference-figure';
 import { Figure, figure } from './figures';
 import { quizWriteFigures } from './quiz-write-figures';
 import { ApiRun } from './support/api-run';
 import { databaseCost } from './support/database-cost';
+import { startCommitProbe } from './support/commit-probe';
 import { bareWriteRate } from './support/database-limit';
 import { load } from './support/load';
 import { OfferedRequest } from './support/open-loop';
@@ -12,8 +14,9 @@ import { settle } from './support/open-loop-report';
 
 /** Seconds of each bare-write reference: thousands of durable commits, a steady rate. */
 const BARE_SECONDS = 5;
-/** The API's pool (apps/api/src/app.module.ts), for the database-limit reference. */
+/** The API's pool and its name (apps/api/src/app.module.ts), for the database references. */
 const API_POOL_SIZE = 20;
+const API_APPLICATION_NAME = 'dx-api';
 
 interface DrawnRow {
   questionId: string;
@@ -56,8 +59,18 @@ export async function quizWriteRuns(run: ApiRun): Promise<Figure[]> {
   await settle(run.probeFile);
   // Every offered start (lead-in included) uses up a pair: no more than there are.
   const startSeconds = Math.min(OPEN_SECONDS, pairs / startRate - LEAD_IN_SECONDS);
+  // Bare commits at the same rate alongside: are the slow seconds the route's or the disk's?
+  const probe = await startCommitProbe(env.databaseUrl, {
+    rate: startRate,
+    poolSize: API_POOL_SIZE,
+    apiName: API_APPLICATION_NAME,
+  });
   const openStart = await run.offer(startRate, startSeconds, startOf);
-  figures.push(run.openFigure('Quiz start POST /api/quizzes/:id/attempts', maxStart, openStart));
+  const bareAlongside = await probe.stop();
+  figures.push(
+    run.openFigure('Quiz start POST /api/quizzes/:id/attempts', maxStart, openStart),
+    commitReferenceFigure('Quiz start', openStart, bareAlongside, API_POOL_SIZE),
+  );
 
   // Submit: the maximum on the main quiz's open attempts, the open loop on the others.
   // Each bank question's type and, for matching, the right-hand texts a learner picks from.

@@ -22,7 +22,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
-import { sharedJson } from '../http/shared-json';
+import { sendSharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { renderLessonMarkdown } from '../learning/markdown.renderer';
 import { CourseCatalogService } from './course-catalog.service';
@@ -67,10 +67,10 @@ export class CoursesController {
   async catalog(
     @CurrentUser() user: AuthUser,
     @Query() q: ListCoursesQuery,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     // Served from memory to every learner of a unit: serialised once, with an ETag.
-    return sharedJson(res, await this.catalogs.catalog(user, q));
+    sendSharedJson(res, await this.catalogs.catalog(user, q));
   }
 
   // Declared before ':id' so "authoring" is not taken for an id.

@@ -12,6 +12,7 @@ import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { LessonsController } from './lessons.controller';
 import { LessonContentCache } from './lesson-content.cache';
+import { LessonReadChecks } from './lesson-read-checks';
 import { LessonsService } from './lessons.service';
 
 /** Enrolment, lessons, progress and course completion. */
@@ -31,6 +32,7 @@ import { LessonsService } from './lessons.service';
     CourseCompletionService,
     EnrollmentsService,
     LessonContentCache,
+    LessonReadChecks,
     LessonsService,
     CourseProgressService,
   ],

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { attachmentDisposition } from '@dx/storage';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { sharedJson } from '../http/shared-json';
+import { sendSharedJson } from '../http/shared-json';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { safeMimeType } from './lesson-file';
 import { LessonsService } from './lessons.service';
@@ -23,10 +23,10 @@ export class LessonsController {
   async content(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     // One of two bodies shared by every learner of the version: serialised once, with an ETag.
-    return sharedJson(res, await this.lessons.content(user, id));
+    sendSharedJson(res, await this.lessons.content(user, id));
   }
 
   @Get(':id/file')

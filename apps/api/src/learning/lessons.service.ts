@@ -1,11 +1,9 @@
 import type { LessonContent, LessonKind, ProgressResponse } from '@dx/contracts';
 import {
-  ENROLMENT_FOR_READ,
   hasEnrolmentOfVersion,
   LESSON_FILE_SQL,
   LESSON_WITH_COURSE_SQL,
   RECORD_LESSON_COMPLETION_SQL,
-  runPrepared,
 } from '@dx/db';
 import { Injectable, NotFoundException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,6 +16,7 @@ import { OrgScopeService } from '../org-units/org-scope.service';
 import { CourseCompletionService } from './course-completion.service';
 import { LessonContentCache } from './lesson-content.cache';
 import { assertLessonPacing, RECORD_LESSON_VISIT } from './lesson-pacing';
+import { LessonReadChecks } from './lesson-read-checks';
 
 /** A lesson of the version the caller is enrolled in. */
 interface EnrolledLesson {
@@ -69,6 +68,7 @@ export class LessonsService {
     private readonly scope: OrgScopeService,
     private readonly contents: LessonContentCache,
     private readonly lessonOrder: CourseLessonOrderService,
+    private readonly reads: LessonReadChecks,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -80,13 +80,14 @@ export class LessonsService {
   async content(user: AuthUser, lessonId: string): Promise<LessonContent> {
     const lesson = await this.contents.get(lessonId);
     if (!lesson) throw lessonNotFound();
-    const { rows } = await runPrepared<{ completed: boolean }>(
-      this.db.manager,
-      ENROLMENT_FOR_READ,
-      [user.id, lesson.courseId, lesson.courseVersionId, lessonId],
-    );
-    if (rows.length === 0) throw lessonNotFound();
-    if (rows[0].completed) return lesson.read;
+    const completed = await this.reads.check({
+      userId: user.id,
+      courseId: lesson.courseId,
+      courseVersionId: lesson.courseVersionId,
+      lessonId,
+    });
+    if (completed === null) throw lessonNotFound();
+    if (completed) return lesson.read;
     if (lesson.paced) {
       await this.db.query(RECORD_LESSON_VISIT, [
         user.id,

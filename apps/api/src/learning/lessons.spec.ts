@@ -11,6 +11,7 @@ import { ChangeFeed } from '../cache/change-feed.service';
 import { dirname, join } from 'node:path';
 import { buildCourse, BuiltCourse } from '../test/course-factory';
 import { createTestApp, TestApp } from '../test/test-app';
+import { LessonReadChecks } from './lesson-read-checks';
 
 describe('lessons', () => {
   let t: TestApp;
@@ -182,6 +183,48 @@ describe('lessons', () => {
       .getRepository(EnrollmentEntity)
       .findOneByOrFail({ id: enrollmentId });
     expect(enrollment).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('checks the reads of one moment in one statement: each caller its own answer, the resume point at the latest read', async () => {
+    const [l11, l12, l21] = built.lessons;
+    const { userId: me } = await t.db
+      .getRepository(EnrollmentEntity)
+      .findOneByOrFail({ id: enrollmentId });
+    const fresh = await t.make.user(units.a1);
+    await t.http
+      .post(`/api/courses/${built.course.id}/enroll`)
+      .set('Authorization', await t.tokenFor(fresh.username))
+      .expect(201);
+    const stranger = await t.make.user(units.a1);
+    const checks = t.app.get(LessonReadChecks);
+    const ask = (userId: string, lesson: LessonEntity) =>
+      checks.check({
+        userId,
+        courseId: built.course.id,
+        courseVersionId: lesson.courseVersionId,
+        lessonId: lesson.id,
+      });
+    const connections = jest.spyOn(t.db, 'createQueryRunner');
+    // Asked in one turn of the event loop, as concurrent requests are.
+    const answers = await Promise.all([
+      ask(me, l11),
+      ask(fresh.id, l21),
+      ask(stranger.id, l11),
+      ask(fresh.id, l12),
+      ask(me, l21),
+    ]);
+    expect(connections).toHaveBeenCalledTimes(1);
+    connections.mockRestore();
+    // Read by this learner (completed above), not yet by the new one, nothing for a stranger.
+    expect(answers).toEqual([true, false, null, false, true]);
+    const resumeAt = async (userId: string) =>
+      (
+        await t.db
+          .getRepository(EnrollmentEntity)
+          .findOneByOrFail({ userId, courseId: built.course.id })
+      ).lastLessonId;
+    expect(await resumeAt(fresh.id)).toBe(l12.id);
+    expect(await resumeAt(me)).toBe(l21.id);
   });
 
   describe('attached files', () => {

@@ -27,22 +27,40 @@ export const ENROLLED_VERSION_SQL =
   'SELECT course_version_id AS "versionId" FROM enrollment WHERE user_id = $1 AND course_id = $2 AND current';
 
 /**
- * The caller's current enrolment in the lesson's version, and whether the lesson is read;
- * records the lesson as the resume point when it is not already (so re-reading a lesson
- * writes nothing: no WAL, no durable commit on the most frequent request).
- * ($1 user, $2 course, $3 course version, $4 lesson.)
+ * Lesson reads, many in one statement (each request's four values at the same index of $1
+ * user, $2 course, $3 course version, $4 lesson): for each read whose caller has a current
+ * enrolment pinned to that version, its index (`n`, from 1) and whether the lesson is read.
+ * A read without such an enrolment has no row. Records each enrolment's resume point (its
+ * latest read of the batch) only when it moves, so re-reading a lesson writes nothing: no
+ * WAL, no durable commit on the most frequent request. The enrolments that move are locked
+ * in id order, so two batches moving the same ones wait for each other instead of
+ * deadlocking.
  */
-export const ENROLMENT_FOR_READ: Statement = {
-  name: 'lesson_read_enrolment',
+export const ENROLMENTS_FOR_READS: Statement = {
+  name: 'lesson_reads_enrolments',
   text: `
-  WITH e AS (
-    SELECT id, last_lesson_id FROM enrollment
-     WHERE user_id = $1 AND course_id = $2 AND course_version_id = $3 AND current),
+  WITH asked AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[])
+           WITH ORDINALITY AS a(user_id, course_id, version_id, lesson_id, n)),
+  e AS (
+    SELECT a.n, a.lesson_id, en.id, en.last_lesson_id
+      FROM asked a
+      JOIN enrollment en ON en.user_id = a.user_id AND en.course_id = a.course_id
+                        AND en.course_version_id = a.version_id AND en.current),
+  resume AS (
+    SELECT DISTINCT ON (id) id, lesson_id, last_lesson_id FROM e ORDER BY id, n DESC),
+  moving AS (
+    SELECT en.id, r.lesson_id
+      FROM enrollment en JOIN resume r ON r.id = en.id
+     WHERE r.last_lesson_id IS DISTINCT FROM r.lesson_id
+     ORDER BY en.id
+       FOR UPDATE OF en),
   touched AS (
-    UPDATE enrollment SET last_lesson_id = $4, updated_at = now()
-      FROM e WHERE enrollment.id = e.id AND e.last_lesson_id IS DISTINCT FROM $4)
-  SELECT EXISTS (SELECT 1 FROM lesson_completion lc
-                  WHERE lc.enrollment_id = e.id AND lc.lesson_id = $4) AS completed
+    UPDATE enrollment SET last_lesson_id = m.lesson_id, updated_at = now()
+      FROM moving m WHERE enrollment.id = m.id)
+  SELECT e.n::int AS n,
+         EXISTS (SELECT 1 FROM lesson_completion lc
+                  WHERE lc.enrollment_id = e.id AND lc.lesson_id = e.lesson_id) AS completed
     FROM e`,
 };
 

@@ -5,7 +5,7 @@ import {
   COMPLETION_COUNTS_SQL,
   CURRENT_ENROLMENT_SQL,
   ENROLLED_VERSION_SQL,
-  ENROLMENT_FOR_READ,
+  ENROLMENTS_FOR_READS,
   findOwnCertificates,
   findUserById,
   findUserForSignIn,
@@ -73,8 +73,9 @@ export const LEARNER_QUERIES: HotQuery[] = [
   ]),
   sqlQuery(
     'lesson read: enrolment check, resume point, read or not (content from memory)',
-    ENROLMENT_FOR_READ.text,
-    (x) => [x.learner.id, x.learner.courseId, x.learner.versionId, x.learner.lessonId],
+    ENROLMENTS_FOR_READS.text,
+    // One read, as a batch of a quiet moment; a busy turn's batch reads one row per read.
+    (x) => [[x.learner.id], [x.learner.courseId], [x.learner.versionId], [x.learner.lessonId]],
   ),
   sqlQuery('lesson completed: record it', RECORD_LESSON_COMPLETION_SQL, (x) => [
     x.learner.enrollmentId,
