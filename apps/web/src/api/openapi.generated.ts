@@ -3146,6 +3146,12 @@ export interface components {
              */
             errorCode?: "job_failed" | "job_lost";
         };
+        CoverageReadFromDto: {
+            /** @enum {string} */
+            server: "replica" | "primary";
+            /** @example replica caught up after 1200 ms */
+            detail: string;
+        };
         CoverageSplitDto: {
             dxStaff: number;
             trained: number;
@@ -3208,6 +3214,8 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             generatedAt: string;
+            /** @description The server the figures were read on (replica or primary) and why */
+            readFrom?: components["schemas"]["CoverageReadFromDto"];
             /** @description Tree order: a parent before its children */
             rows: components["schemas"]["CoverageReportRowDto"][];
             /** @description Merges whose absorbed unit or successor is one of the rows */
