@@ -3144,7 +3144,7 @@ export interface components {
              * @description Why it failed, for translations
              * @enum {string}
              */
-            errorCode?: "job_failed" | "job_lost";
+            errorCode?: "job_failed";
         };
         CoverageReadFromDto: {
             /** @enum {string} */

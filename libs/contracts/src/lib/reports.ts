@@ -48,7 +48,7 @@ export interface CoverageJobStatus {
   state: JobState;
   progress: number;
   reportId?: string;
-  /** English, for logs; the UI shows `errorCode` (`job_failed`, `job_lost`). */
+  /** English, for logs; the UI shows `errorCode` (`job_failed`). */
   error?: string;
   errorCode?: JobErrorCode;
 }
