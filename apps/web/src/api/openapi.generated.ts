@@ -1784,7 +1784,7 @@ export interface paths {
         /** Stored reports you may read, newest first: your own requests and the official yearly ones (HR reads the rows of its subtree) */
         get: operations["CoverageReportsController_list"];
         put?: never;
-        /** Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin) */
+        /** Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin); the job is queued with the request (outbox), so Redis being away only delays it */
         post: operations["CoverageReportsController_request"];
         delete?: never;
         options?: never;
@@ -9647,13 +9647,6 @@ export interface operations {
             };
             /** @description Unknown unit, or outside your scope */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The job queue (Redis) is unavailable */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
