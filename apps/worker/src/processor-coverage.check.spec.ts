@@ -37,6 +37,11 @@ class SystemA extends JobDispatcher {
   async questionImages(): Promise<null> {
     return null;
   }
+
+  @JobHandler(JobName.RequeueLostJobs)
+  async lostJobs(): Promise<null> {
+    return null;
+  }
 }
 
 @Processor(QueueName.System)

@@ -34,6 +34,7 @@ export * from './certificates/certificate-event.entity';
 export * from './certificates/certificate-counter.entity';
 export * from './outbox/outbox.entity';
 export * from './outbox/enqueue-job';
+export * from './outbox/relay-outbox';
 export * from './reports/coverage-report.entity';
 export * from './reports/coverage-report-row.entity';
 export * from './audit/audit-log.entity';

@@ -19,7 +19,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { attachmentDisposition } from '@dx/storage';
@@ -52,14 +51,13 @@ export class CoverageReportsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary:
-      'Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin)',
+      'Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin); the job is queued with the request (outbox), so Redis being away only delays it',
   })
   @ApiAcceptedResponse({ type: CoverageJobAcceptedDto })
   @ApiBadRequestResponse({
     description: 'Year outside 2000..current year, or the unit did not exist on 31 December',
   })
   @ApiNotFoundResponse({ description: 'Unknown unit, or outside your scope' })
-  @ApiServiceUnavailableResponse({ description: 'The job queue (Redis) is unavailable' })
   request(
     @CurrentUser() user: AuthUser,
     @Body() dto: RequestCoverageReportDto,

@@ -1,14 +1,10 @@
 import {
   CoverageExportFormat,
   coverageExportKey,
-  CoverageJobData,
   CoverageReport,
   CoverageReportSummary,
   CsvSeparator,
-  REPORTS_QUEUE,
-  ReportJob,
 } from '@dx/contracts';
-import { CoverageReportEntity } from '@dx/db';
 import {
   COVERAGE_CONTENT_TYPES,
   COVERAGE_REPORT_UNIT_ROW_SQL,
@@ -23,17 +19,17 @@ import {
   renderCoverageXlsx,
 } from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
-import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { CoverageListQueryDto } from './dto/coverage-list.query';
 import { CoverageReportAccess, ReadableReport } from './coverage-report-access.service';
-import { withTimeout } from './redis-timeout';
+
+/** The worker stores the three files within seconds of the snapshot; past this, one is lost. */
+const MISSING_EXPORT_WARN_MS = 10 * 60_000;
 
 export interface CoverageExportFile {
   stream: Readable;
@@ -50,7 +46,6 @@ export class CoverageReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<CoverageJobData>,
     private readonly access: CoverageReportAccess,
     private readonly scope: OrgScopeService,
   ) {}
@@ -79,6 +74,9 @@ export class CoverageReportsService {
       official: report.official,
       timeZone: report.timeZone,
       generatedAt: (report.generatedAt as Date).toISOString(),
+      ...(report.readSource
+        ? { readFrom: { server: report.readSource, detail: report.readDetail ?? '' } }
+        : {}),
       rows,
       merges: await mergesAround(
         this.db.manager,
@@ -115,7 +113,11 @@ export class CoverageReportsService {
     }
     const key = coverageExportKey(report.id, format);
     if (!(await this.storage.exists(key))) {
-      await this.requestRendering(report, key);
+      // A GET never queues work: the worker renders every format right after the snapshot,
+      // and its sweep (requeue-lost-jobs) renders again a file that went missing later.
+      // Long after the snapshot, a missing file is worth a line: the sweep is re-rendering it.
+      if (Date.now() - (report.generatedAt?.getTime() ?? 0) > MISSING_EXPORT_WARN_MS)
+        this.logger.warn(`Export ${key} of report ${report.id} is missing; the worker re-renders it`);
       throw new ConflictException('The export is being prepared; try again shortly');
     }
     // File names use the unit as the report shows it (its name at the end of the year).
@@ -141,31 +143,5 @@ export class CoverageReportsService {
     const mine = whole.rows.filter((r) => rows.has(r.orgUnitId));
     const top = mine.find((r) => !rows.has(r.parentId ?? '')) ?? mine[0];
     return { ...whole, unitCode: top?.code ?? '', unitName: top?.name ?? '', rows: mine };
-  }
-
-  /**
-   * A completed report whose file is missing: either the worker is still rendering it (its
-   * job is pending or active), or the file was lost — then a new job renders what is
-   * missing (the worker never recomputes a completed snapshot).
-   */
-  private async requestRendering(report: CoverageReportEntity, key: string): Promise<void> {
-    try {
-      const job = await withTimeout(this.queue.getJob(report.jobId), 3_000);
-      const state = job ? await withTimeout(job.getState(), 3_000) : 'unknown';
-      if (['waiting', 'delayed', 'prioritized', 'active'].includes(state)) return;
-      this.logger.error(
-        `Export ${key} of a completed report is missing: asking the worker to render it again`,
-      );
-      await withTimeout(
-        this.queue.add(
-          ReportJob.Coverage,
-          { reportId: report.id },
-          { jobId: `${report.jobId}-render-${Date.now()}` },
-        ),
-        3_000,
-      );
-    } catch (err) {
-      this.logger.warn(`Could not ask for export ${key}: ${(err as Error).message}`);
-    }
   }
 }

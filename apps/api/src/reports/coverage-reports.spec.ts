@@ -4,8 +4,7 @@ import type { OrgUnitEntity, UserEntity } from '@dx/db';
 import { randomSuffix } from '@dx/db/testing';
 import { CoverageReportGenerator } from '@dx/reports';
 import { FILE_STORAGE, FileStorage } from '@dx/storage';
-import { getQueueToken } from '@nestjs/bullmq';
-import { Queue, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import Redis from 'ioredis';
@@ -14,6 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
+import { relayOutbox } from '../test/outbox';
 import { createTestApp, TestApp } from '../test/test-app';
 import { courseCertificate } from './coverage.fixtures';
 
@@ -67,10 +67,12 @@ describe('training-coverage reports API', () => {
     t.http.get(`/api/reports/coverage${path}`).set('Authorization', token);
 
   /**
-   * A stand-in for the worker app (which the API must not import): a real BullMQ worker on
-   * this file's prefix running the same generator as the worker's processor.
+   * A stand-in for the worker app (which the API must not import): the outbox relayed to
+   * this file's prefix, and a real BullMQ worker on it running the same generator as the
+   * worker's processor.
    */
   async function processQueuedJobs(until: () => Promise<boolean>): Promise<void> {
+    await relayOutbox(t);
     const generator = new CoverageReportGenerator(t.db, t.app.get<FileStorage>(FILE_STORAGE));
     const worker = new Worker<CoverageJobData>(
       REPORTS_QUEUE,
@@ -105,8 +107,16 @@ describe('training-coverage reports API', () => {
       requested_by: hr.id,
       official: false,
     });
+    // Its job was written in the same transaction, for the outbox relay to hand to Redis.
+    expect(
+      await t.db.query(`SELECT queue, job_name, payload, sent_at FROM outbox WHERE job_id = $1`, [
+        jobId,
+      ]),
+    ).toEqual([
+      { queue: 'reports', job_name: 'coverage', payload: { reportId }, sent_at: null },
+    ]);
 
-    // Nothing processes this prefix yet: BullMQ says waiting.
+    // No worker has started it: the row says waiting.
     expect((await get(auth.hr, `/jobs/${jobId}`).expect(200)).body).toEqual({
       state: 'waiting',
       progress: 0,
@@ -127,6 +137,8 @@ describe('training-coverage reports API', () => {
     });
 
     const report = (await get(auth.hr, `/${reportId}`).expect(200)).body;
+    // No DATABASE_REPLICA_URL here: computed on the primary, and the report says so.
+    expect(report.readFrom).toEqual({ server: 'primary', detail: 'no replica configured' });
     expect(report).toMatchObject({
       id: reportId,
       year: 2025,
@@ -270,32 +282,36 @@ describe('training-coverage reports API', () => {
     await post(auth.otherHr, { year: 2025, orgUnitId: other.id }).expect(202);
   });
 
-  it('says why a job failed with a code: failed in the worker, or lost by the queue', async () => {
-    const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE), { strict: false });
+  it('answers job state from the report row alone: waiting, active with progress, failed with a code', async () => {
     const ask = async () =>
       (await post(auth.hr, { year: 2025, orgUnitId: commune.id }).expect(202)).body.jobId;
-    // The queue forgot the job while the row still says running (Redis flushed).
-    const lost = await ask();
-    await (await queue.getJob(lost))?.remove();
-    expect((await get(auth.hr, `/jobs/${lost}`).expect(200)).body).toMatchObject({
-      state: 'failed',
-      errorCode: 'job_lost',
+    const jobId = await ask();
+    const reportId = jobId.slice('coverage-'.length);
+    // Nothing in Redis (the outbox not relayed): the row is what answers.
+    expect((await get(auth.hr, `/jobs/${jobId}`).expect(200)).body).toEqual({
+      state: 'waiting',
+      progress: 0,
+      reportId,
     });
-    // The worker marked the row failed, and BullMQ has since dropped the job.
-    const failed = await ask();
-    await (await queue.getJob(failed))?.remove();
-    await t.db.query(
-      `UPDATE coverage_report SET status = 'failed', error = 'boom' WHERE job_id = $1`,
-      [failed],
-    );
-    expect((await get(auth.hr, `/jobs/${failed}`).expect(200)).body).toMatchObject({
+    await t.db.query(`UPDATE coverage_report SET progress = 40 WHERE id = $1`, [reportId]);
+    expect((await get(auth.hr, `/jobs/${jobId}`).expect(200)).body).toEqual({
+      state: 'active',
+      progress: 40,
+      reportId,
+    });
+    await t.db.query(`UPDATE coverage_report SET status = 'failed', error = 'boom' WHERE id = $1`, [
+      reportId,
+    ]);
+    expect((await get(auth.hr, `/jobs/${jobId}`).expect(200)).body).toEqual({
       state: 'failed',
+      progress: 40,
+      reportId,
       error: 'boom',
       errorCode: 'job_failed',
     });
   });
 
-  it('answers 503 within seconds when Redis is down, and records the request as failed', async () => {
+  it('accepts a request while Redis is down: the outbox keeps its job until Redis is back', async () => {
     const down = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX: prefix });
     try {
       const started = Date.now();
@@ -303,16 +319,30 @@ describe('training-coverage reports API', () => {
         .post('/api/reports/coverage')
         .set('Authorization', auth.hr)
         .send({ year: 2025, orgUnitId: province.id })
-        .expect(503);
-      expect(res.body.message).toMatch(/queue is unavailable/);
-      expect(Date.now() - started).toBeLessThan(6_000);
-      const [failed] = await t.db.query(
-        `SELECT status FROM coverage_report WHERE requested_by = $1 ORDER BY created_at DESC LIMIT 1`,
-        [hr.id],
-      );
-      expect(failed.status).toBe('failed');
+        .expect(202);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const jobId: string = res.body.jobId;
+      const reportId = jobId.slice('coverage-'.length);
+      expect(
+        (
+          await down.http
+            .get(`/api/reports/coverage/jobs/${jobId}`)
+            .set('Authorization', auth.hr)
+            .expect(200)
+        ).body,
+      ).toEqual({ state: 'waiting', progress: 0, reportId });
+      const [outbox] = await t.db.query(`SELECT sent_at FROM outbox WHERE job_id = $1`, [jobId]);
+      expect(outbox).toEqual({ sent_at: null });
     } finally {
       await down.close();
     }
+    // Redis back (this app's): the relay delivers it and the report completes.
+    const [{ job_id: jobId }] = await t.db.query(
+      `SELECT job_id FROM coverage_report WHERE requested_by = $1 ORDER BY created_at DESC LIMIT 1`,
+      [hr.id],
+    );
+    await processQueuedJobs(
+      async () => (await get(auth.hr, `/jobs/${jobId}`)).body.state === 'completed',
+    );
   });
 });

@@ -4,60 +4,37 @@ import {
   CoverageJobStatus,
   coverageJobId,
   dayMonthYear,
-  REPORTS_QUEUE,
-  ReportJob,
+  JOB_QUEUE,
+  JobName,
 } from '@dx/contracts';
-import { CoverageReportEntity } from '@dx/db';
-import { InjectQueue } from '@nestjs/bullmq';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnModuleInit,
-  ServiceUnavailableException,
-} from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Job, Queue } from 'bullmq';
+import { CoverageReportEntity, enqueueJob } from '@dx/db';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScopeService } from '../org-units/org-scope.service';
 import { RequestCoverageReportDto } from './dto/request-coverage-report.dto';
 import { CoverageReportAccess } from './coverage-report-access.service';
-import { withTimeout } from './redis-timeout';
 import { invalidField, refuseFutureYear } from '../http/invalid-input';
 
-const REDIS_TIMEOUT_MS = 3_000;
 const JOB_ID = /^coverage-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
- * Asking for a report and following its job. The API only records the request and queues
- * it; the worker computes. Job state comes from BullMQ and the report row — never from
- * this process's memory — so any API instance can answer.
+ * Asking for a report and following its job. The API records the request and its job in
+ * one transaction (the report row and an outbox row): Redis being away only delays the
+ * work, the outbox relay hands it over later. Job state is the report row's (status,
+ * progress), never BullMQ's nor this process's memory, so any API instance answers the same;
+ * a job Redis lost is queued again by the worker's sweep, not reported lost here.
  */
 @Injectable()
-export class CoverageRequestsService implements OnModuleInit {
-  private readonly logger = new Logger(CoverageRequestsService.name);
-  private lastRedisWarning = 0;
-
+export class CoverageRequestsService {
   constructor(
-    @InjectRepository(CoverageReportEntity)
-    private readonly reports: Repository<CoverageReportEntity>,
-    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<CoverageJobData>,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scope: OrgScopeService,
     private readonly access: CoverageReportAccess,
   ) {}
-
-  onModuleInit(): void {
-    // Without a listener BullMQ prints every failed reconnect; one line a minute is enough.
-    this.queue.on('error', (err) => {
-      if (Date.now() - this.lastRedisWarning < 60_000) return;
-      this.lastRedisWarning = Date.now();
-      this.logger.warn(`Reports queue: ${err.message}`);
-    });
-  }
 
   async request(user: AuthUser, dto: RequestCoverageReportDto): Promise<{ jobId: string }> {
     refuseFutureYear(dto.year, this.config.reportsTimeZone);
@@ -76,31 +53,25 @@ export class CoverageRequestsService implements OnModuleInit {
 
     const id = randomUUID();
     const jobId = coverageJobId(id);
-    await this.reports.insert({
-      id,
-      year: dto.year,
-      orgUnitId: unit.id,
-      requestedBy: user.id,
-      jobId,
-      status: 'running',
-      official: false,
-      timeZone: this.config.reportsTimeZone,
+    await this.db.transaction(async (tx) => {
+      await tx.insert(CoverageReportEntity, {
+        id,
+        year: dto.year,
+        orgUnitId: unit.id,
+        requestedBy: user.id,
+        jobId,
+        status: 'running',
+        official: false,
+        timeZone: this.config.reportsTimeZone,
+      });
+      const payload: CoverageJobData = { reportId: id };
+      await enqueueJob(tx, {
+        queue: JOB_QUEUE[JobName.Coverage],
+        jobName: JobName.Coverage,
+        jobId,
+        payload,
+      });
     });
-    try {
-      await withTimeout(
-        this.queue.add(ReportJob.Coverage, { reportId: id }, { jobId }),
-        REDIS_TIMEOUT_MS,
-      );
-    } catch (err) {
-      this.logger.warn(`Coverage report ${id} not queued: ${(err as Error).message}`);
-      await this.reports.update(
-        { id },
-        { status: 'failed', error: 'the job queue was unavailable' },
-      );
-      throw new ServiceUnavailableException(
-        'The report queue is unavailable right now; try again in a minute',
-      );
-    }
     return { jobId };
   }
 
@@ -112,59 +83,23 @@ export class CoverageRequestsService implements OnModuleInit {
       { id: match[1].toLowerCase(), jobId },
       { requester: true },
     );
-    let job: Job | undefined;
-    try {
-      job = await withTimeout(this.queue.getJob(jobId), REDIS_TIMEOUT_MS);
-    } catch {
-      if (report.status === 'running') {
-        throw new ServiceUnavailableException(
-          'The report queue is unavailable right now; try again in a minute',
-        );
-      }
-    }
-    const state = job
-      ? await withTimeout(job.getState(), REDIS_TIMEOUT_MS).catch(() => 'unknown')
-      : 'unknown';
-    const progress =
-      typeof job?.progress === 'number' ? Math.max(0, Math.min(100, Math.round(job.progress))) : 0;
     const reportId = report.id;
-    switch (state) {
+    switch (report.status) {
       case 'completed':
-        return { state, progress: 100, reportId };
+        return { state: 'completed', progress: 100, reportId };
       case 'failed':
         return {
-          state,
-          progress,
+          state: 'failed',
+          progress: report.progress,
           reportId,
-          error: job?.failedReason || report.error || 'failed',
+          error: report.error ?? 'failed',
           errorCode: 'job_failed',
         };
-      case 'active':
-        return { state, progress, reportId };
-      case 'unknown':
-        // BullMQ forgets finished jobs after a while; the report row remembers the outcome.
-        if (report.status === 'completed') return { state: 'completed', progress: 100, reportId };
-        // A row the worker marked failed failed there; a running row whose job is gone was lost
-        // (Redis flushed or restarted without persistence): asking again is the remedy.
-        if (report.status === 'failed') {
-          return {
-            state: 'failed',
-            progress,
-            reportId,
-            error: report.error ?? 'failed',
-            errorCode: 'job_failed',
-          };
-        }
-        return {
-          state: 'failed',
-          progress,
-          reportId,
-          error: 'the job is no longer queued; request the report again',
-          errorCode: 'job_lost',
-        };
       default:
-        // waiting, delayed (a retry after a failure), prioritized: not running yet.
-        return { state: 'waiting', progress, reportId };
+        // A worker writes progress as soon as it starts (5%): 0 means still in the queue.
+        return report.progress > 0
+          ? { state: 'active', progress: Math.min(99, report.progress), reportId }
+          : { state: 'waiting', progress: 0, reportId };
     }
   }
 }

@@ -22,7 +22,14 @@ export interface PingJobStatus {
   error?: string;
 }
 
-/** Diagnostics for operators: a ping travels API → Redis → worker and back. */
+/**
+ * Diagnostics for operators: a ping travels API → Redis → worker and back.
+ *
+ * The one job added to BullMQ directly, not through the outbox (docs/architecture.md, "The
+ * job flow"): it decides nothing and changes no row, and what it tests is this very path —
+ * the API reaching Redis. Through the outbox it would prove only that the worker's relay
+ * works, and a Redis outage would pass unnoticed until the relay caught up.
+ */
 @ApiTags('system')
 @ApiBearerAuth()
 @Roles('sysadmin')
@@ -37,6 +44,7 @@ export class SystemController {
   @ApiOperation({ summary: 'Queue a ping for the worker (sysadmin); poll its job for the answer' })
   async ping(@CurrentUser() user: AuthUser): Promise<{ jobId: string }> {
     const jobId = randomUUID();
+    // Direct on purpose (see above): a failure here is the answer the operator asked for.
     await this.queue.add(
       SystemJob.Ping,
       { requestedBy: user.username, requestedAt: new Date().toISOString() },

@@ -5,6 +5,7 @@ import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Worker } from 'bullmq';
 import { courseCertificate } from '../reports/coverage.fixtures';
 import type { TestApp } from '../test/test-app';
+import { relayOutbox } from '../test/outbox';
 import { createTestApp } from '../test/test-app';
 import { eventually } from '@dx/testing';
 import { scenario } from './support/scenario';
@@ -68,6 +69,8 @@ describe('faults: report jobs across restarts', () => {
       .set('Authorization', hr)
       .send({ year: lastYear, orgUnitId: province.id })
       .expect(202);
+    // The worker's outbox relay, stood in for: the job reaches this file's queue.
+    expect(await relayOutbox(t)).toBe(1);
     return { jobId: res.body.jobId, reportId: res.body.jobId.slice('coverage-'.length) };
   };
   const generator = () => new CoverageReportGenerator(t.db, t.app.get<FileStorage>(FILE_STORAGE));
@@ -103,8 +106,8 @@ describe('faults: report jobs across restarts', () => {
       const { jobId, reportId } = await requestReport();
       expect(await jobState(jobId)).toEqual({ state: 'waiting', progress: 0, reportId });
       await t.close();
-      // A new process on the same database and queue prefix: state comes from BullMQ and
-      // the report row, nothing from the old process's memory. Tokens stay valid.
+      // A new process on the same database and queue prefix: state comes from the report
+      // row, nothing from the old process's memory. Tokens stay valid.
       t = await createTestApp({ QUEUE_PREFIX: prefix });
       expect(await jobState(jobId)).toEqual({ state: 'waiting', progress: 0, reportId });
       const running = worker(processCoverage(generator()));
@@ -143,23 +146,19 @@ describe('faults: report jobs across restarts', () => {
       );
       await midway;
       await dying.close(true);
-      expect(await jobState(jobId)).toMatchObject({ state: 'active', reportId });
-      const [row] = await t.db.query(`SELECT status FROM coverage_report WHERE id = $1`, [
-        reportId,
-      ]);
-      expect(row.status).toBe('completed');
-      await t.http
-        .get(`/api/reports/coverage/${reportId}/export?format=csv`)
-        .set('Authorization', hr)
-        .expect(409);
+      // The snapshot is the report (the row says completed); its files are not there yet.
+      expect(await jobState(jobId)).toEqual({ state: 'completed', progress: 100, reportId });
+      const csv = () =>
+        t.http.get(`/api/reports/coverage/${reportId}/export?format=csv`).set('Authorization', hr);
+      await csv().expect(409);
 
       const rescuer = worker(processCoverage(generator()));
       try {
         await eventually(
-          async () => (await jobState(jobId)).state === 'completed',
+          async () => (await csv()).status === 200,
           20_000,
           100,
-          'job taken over and completed',
+          'job taken over and its files rendered',
         );
       } finally {
         await rescuer.close();

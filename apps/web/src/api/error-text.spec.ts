@@ -131,7 +131,8 @@ describe('apiErrorText / fieldErrorText', () => {
 
   it('says why a report job failed, never its English reason', async () => {
     await i18n.changeLanguage('vi');
-    expect(jobErrorText(i18n.t, { errorCode: 'job_lost' })).toBe(vi.apiErrors.codes.job_lost);
+    const failed = { errorCode: 'job_failed' as const, error: 'connect ECONNREFUSED' };
+    expect(jobErrorText(i18n.t, failed)).toBe(vi.apiErrors.codes.job_failed);
     // An answer without a code (an older API) is a failure all the same.
     expect(jobErrorText(i18n.t, {})).toBe(vi.apiErrors.codes.job_failed);
     const sentences = JOB_ERROR_CODES.map((c) => jobErrorText(i18n.t, { errorCode: c }));

@@ -1784,7 +1784,7 @@ export interface paths {
         /** Stored reports you may read, newest first: your own requests and the official yearly ones (HR reads the rows of its subtree) */
         get: operations["CoverageReportsController_list"];
         put?: never;
-        /** Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin) */
+        /** Ask the worker for a yearly training-coverage report of a unit in your scope (hr, sysadmin); the job is queued with the request (outbox), so Redis being away only delays it */
         post: operations["CoverageReportsController_request"];
         delete?: never;
         options?: never;
@@ -3144,7 +3144,13 @@ export interface components {
              * @description Why it failed, for translations
              * @enum {string}
              */
-            errorCode?: "job_failed" | "job_lost";
+            errorCode?: "job_failed";
+        };
+        CoverageReadFromDto: {
+            /** @enum {string} */
+            server: "replica" | "primary";
+            /** @example replica caught up after 1200 ms */
+            detail: string;
         };
         CoverageSplitDto: {
             dxStaff: number;
@@ -3208,6 +3214,8 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             generatedAt: string;
+            /** @description The server the figures were read on (replica or primary) and why */
+            readFrom?: components["schemas"]["CoverageReadFromDto"];
             /** @description Tree order: a parent before its children */
             rows: components["schemas"]["CoverageReportRowDto"][];
             /** @description Merges whose absorbed unit or successor is one of the rows */
@@ -9639,13 +9647,6 @@ export interface operations {
             };
             /** @description Unknown unit, or outside your scope */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The job queue (Redis) is unavailable */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,7 +56,7 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
    * `count` coverage reports of one province (3 communes, 2 people each) waiting for the
    * worker, with their outbox rows, as the API's request leaves them.
    */
-  const requestReports = async (count: number) => {
+  const requestReports = async (count: number, firstYear = 2020) => {
     const make = new CoverageFixture(db);
     const province = await make.unit('Tỉnh Quảng Trị');
     for (const name of ['Xã Cam Lộ', 'Xã Gio Linh', 'Xã Hải Lăng']) {
@@ -66,7 +66,7 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
     }
     const reports = [];
     for (let i = 0; i < count; i++) {
-      const report = await make.report(province, 2020 + i);
+      const report = await make.report(province, firstYear + i);
       await db.query(
         `INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`,
         [QueueName.Reports, ReportJob.Coverage, report.jobId, { reportId: report.id }],
@@ -104,6 +104,9 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
     const killedAt = Date.now();
     await group.killMaster();
     expect(await issued()).toBeLessThan(30); // the batch really was under way
+    // A report asked for while no master answers: its outbox row waits for the new one.
+    const [duringFailover] = await requestReports(1, 2019);
+    reports.push(duringFailover);
     await group.waitForPromotion();
     const promotedAfterMs = Date.now() - killedAt;
 
@@ -129,6 +132,7 @@ describe('certificate issuance across a Redis Sentinel failover', () => {
       90_000,
     );
     const computed = await reportsOf(reports);
+    expect(computed).toHaveLength(7);
     expect(computed.map((r) => r.rows)).toEqual(reports.map(() => computed[0].rows));
     expect(computed[0].rows).toBeGreaterThan(0);
     for (const id of reports) {

@@ -1,19 +1,11 @@
 import { QueueName } from '@dx/contracts';
 import { getQueueToken } from '@nestjs/bullmq';
-import { CLAIM_OUTBOX_BATCH_SQL } from '@dx/db';
+import { relayOutboxBatch } from '@dx/db';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-
-interface OutboxRow {
-  id: string;
-  queue: string;
-  job_name: string;
-  job_id: string;
-  payload: Record<string, unknown>;
-}
 
 const BATCH = 200;
 const IDLE_MS = 500;
@@ -68,30 +60,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   }
 
   /** Relays one batch; returns how many rows were sent. */
-  async relayBatch(): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(CLAIM_OUTBOX_BATCH_SQL, [BATCH]);
-      if (rows.length === 0) return 0;
-      const byQueue = new Map<string, OutboxRow[]>();
-      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
-      for (const [name, queueRows] of byQueue) {
-        const queue = this.queue(name);
-        await withTimeout(
-          queue.addBulk(
-            queueRows.map((r) => ({
-              name: r.job_name,
-              data: r.payload,
-              opts: { jobId: r.job_id },
-            })),
-          ),
-          REDIS_TIMEOUT_MS,
-        );
-      }
-      await tx.query(
-        `UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
-        [rows.map((r) => r.id)],
-      );
-      return rows.length;
+  relayBatch(): Promise<number> {
+    return relayOutboxBatch(this.db, (name) => this.queue(name), {
+      batch: BATCH,
+      timeoutMs: REDIS_TIMEOUT_MS,
     });
   }
 
@@ -110,14 +82,4 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       };
     });
   }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-    }),
-  ]);
 }

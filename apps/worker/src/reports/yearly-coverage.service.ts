@@ -1,11 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@dx/config';
-import { calendarDate, CoverageJobData, REPORTS_QUEUE, ReportJob } from '@dx/contracts';
-import { rootUnitsAtYearEndSql } from '@dx/db';
-import { InjectQueue } from '@nestjs/bullmq';
+import { calendarDate, CoverageJobData, JOB_QUEUE, JobName } from '@dx/contracts';
+import { enqueueJobs, rootUnitsAtYearEndSql } from '@dx/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface YearlyCoverageOutcome {
   year: number;
@@ -19,7 +17,8 @@ export interface YearlyCoverageOutcome {
  * The official yearly figures: one report per root unit of the tree as it stood at the
  * end of the year, marked `official`. The partial unique index on (unit, year) WHERE
  * official makes a second run (a retry, a second worker, a manual call) create nothing;
- * reports left unfinished are queued again under their own deterministic job ids.
+ * reports left unfinished are queued again under their own deterministic job ids, through
+ * the outbox in the transaction that created them.
  */
 @Injectable()
 export class YearlyCoverageService {
@@ -27,7 +26,6 @@ export class YearlyCoverageService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<CoverageJobData>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,8 +34,12 @@ export class YearlyCoverageService {
     return Number(calendarDate(this.config.reportsTimeZone, now).slice(0, 4)) - 1;
   }
 
-  async requestOfficial(year: number): Promise<YearlyCoverageOutcome> {
-    const created: { id: string }[] = await this.db.query(
+  requestOfficial(year: number): Promise<YearlyCoverageOutcome> {
+    return this.db.transaction((tx) => this.createAndQueue(tx, year));
+  }
+
+  private async createAndQueue(tx: EntityManager, year: number): Promise<YearlyCoverageOutcome> {
+    const created: { id: string }[] = await tx.query(
       `INSERT INTO coverage_report (id, year, org_unit_id, requested_by, job_id, status, official, time_zone)
        SELECT r.id, $1::int, r.unit_id, NULL, 'coverage-' || r.id, 'running', true, $2
          FROM (${rootUnitsAtYearEndSql('gen_random_uuid() AS id, u.id AS unit_id', '$1::int')}) r
@@ -45,19 +47,18 @@ export class YearlyCoverageService {
        RETURNING id`,
       [year, this.config.reportsTimeZone],
     );
-    const pending: { id: string; job_id: string }[] = await this.db.query(
+    const pending: { id: string; job_id: string }[] = await tx.query(
       `SELECT id, job_id FROM coverage_report WHERE official AND year = $1 AND status <> 'completed'`,
       [year],
     );
-    if (pending.length) {
-      await this.queue.addBulk(
-        pending.map((r) => ({
-          name: ReportJob.Coverage,
-          data: { reportId: r.id },
-          opts: { jobId: r.job_id },
-        })),
-      );
-    }
+    await enqueueJobs(
+      tx,
+      pending.map((r) => {
+        const payload: CoverageJobData = { reportId: r.id };
+        const jobName = JobName.Coverage;
+        return { queue: JOB_QUEUE[jobName], jobName, jobId: r.job_id, payload };
+      }),
+    );
     this.logger.log(
       `Official coverage ${year}: ${created.length} created, ${pending.length} queued`,
     );

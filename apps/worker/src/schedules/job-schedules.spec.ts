@@ -10,6 +10,7 @@ const NEXT_RUN_UTC: Record<string, RegExp> = {
   'apply-scheduled-merges': /T17:00:30\.000Z$/,
   'advance-ledger-placement': /T17:01:00\.000Z$/,
   'requeue-pending-certificates': /T\d\d:[0-5]0:00\.000Z$/,
+  'requeue-lost-jobs': /T\d\d:[0-5]5:00\.000Z$/,
   'yearly-national-coverage': /-12-31T17:05:00\.000Z$/,
   'purge-expired-files': /T20:15:00\.000Z$/,
   'clean-question-images': /T20:20:00\.000Z$/,

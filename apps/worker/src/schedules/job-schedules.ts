@@ -4,6 +4,7 @@ import {
   LEDGER_PLACEMENT_SCHEDULER_ID,
   PURGE_EXPIRED_FILES_SCHEDULER_ID,
   QUESTION_IMAGES_CLEANUP_SCHEDULER_ID,
+  REQUEUE_LOST_JOBS_SCHEDULER_ID,
   REQUEUE_PENDING_CERTIFICATES_SCHEDULER_ID,
   SCHEDULED_MERGES_SCHEDULER_ID,
   YEARLY_COVERAGE_SCHEDULER_ID,
@@ -65,6 +66,13 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     id: REQUEUE_PENDING_CERTIFICATES_SCHEDULER_ID,
     job: JobName.RequeuePendingCertificates,
     pattern: '0 */10 * * * *',
+  },
+  // Likewise for coverage reports and file jobs (slips, exports) whose job was lost, and the
+  // files missing from recent reports; 5 minutes after the certificates' run.
+  {
+    id: REQUEUE_LOST_JOBS_SCHEDULER_ID,
+    job: JobName.RequeueLostJobs,
+    pattern: '0 5-59/10 * * * *',
   },
   // The previous year's official reports, once it has ended (and its ledger was closed).
   {

@@ -6,9 +6,13 @@ import { FileReadyNotifier } from '../file-jobs/file-ready-notice';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
 import { ActivationSlipsService } from '../users/activation-slips.service';
+import { ReportsJobsModule } from '../reports/reports-jobs.module';
+import { LostJobsRequeueService } from './lost-jobs-requeue.service';
 import { SystemProcessor } from './system.processor';
 
 @Module({
+  // The sweep of lost jobs marks a report failed through the reports' generator.
+  imports: [ReportsJobsModule],
   providers: [
     SystemProcessor,
     // Slips for a big unit run for tens of seconds: the lock follows QUEUE_LOCK_DURATION_MS.
@@ -20,6 +24,7 @@ import { SystemProcessor } from './system.processor';
     FileReadyNotifier,
     ExpiredFilesService,
     QuestionImagesCleanupService,
+    LostJobsRequeueService,
   ],
 })
 export class SystemJobsModule {}

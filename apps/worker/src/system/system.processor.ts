@@ -8,6 +8,8 @@ import {
   PingJobResult,
   PurgeExpiredFilesResult,
   QueueName,
+  RequeueLostJobsJobData,
+  RequeueLostJobsResult,
 } from '@dx/contracts';
 import { JobDispatcher, JobHandler } from '@dx/queues';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
@@ -18,11 +20,13 @@ import { ExpiredFilesService } from '../file-jobs/expired-files.service';
 import { ScheduledMergesService } from '../org-units/scheduled-merges.service';
 import { QuestionImagesCleanupService } from '../quizzes/question-images-cleanup.service';
 import { ActivationSlipsService, SlipsOutcome } from '../users/activation-slips.service';
+import { LostJobsRequeueService } from './lost-jobs-requeue.service';
 
 /**
  * Diagnostics (a ping proves the round trip API → Redis → worker → Redis), the daily
  * housekeeping of the org tree (scheduled merges), of files (expired exports deleted) and of
- * question images, and a unit's activation slips.
+ * question images, a unit's activation slips, and the sweep of report and file jobs lost
+ * by Redis.
  */
 @Processor(QueueName.System, { concurrency: 4 })
 export class SystemProcessor extends JobDispatcher {
@@ -33,6 +37,7 @@ export class SystemProcessor extends JobDispatcher {
     private readonly slips: ActivationSlipsService,
     private readonly expiredFiles: ExpiredFilesService,
     private readonly questionImages: QuestionImagesCleanupService,
+    private readonly lostJobs: LostJobsRequeueService,
   ) {
     super();
   }
@@ -56,6 +61,11 @@ export class SystemProcessor extends JobDispatcher {
   @JobHandler(JobName.MakeActivationSlips)
   async makeActivationSlips(job: Job<ActivationSlipsJobData>): Promise<{ outcome: SlipsOutcome }> {
     return { outcome: await this.slips.make(job.data.batchId, (p) => job.updateProgress(p)) };
+  }
+
+  @JobHandler(JobName.RequeueLostJobs)
+  async requeueLostJobs(job: Job<RequeueLostJobsJobData>): Promise<RequeueLostJobsResult> {
+    return this.lostJobs.requeue(job.data ?? {});
   }
 
   @JobHandler(JobName.PurgeExpiredFiles)

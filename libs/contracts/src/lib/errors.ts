@@ -41,13 +41,13 @@ export const ERROR_CODES = [
   'sso_code_invalid',
   'mfa_already_enabled',
   'mfa_enrolment_changed',
-  // A background job (`error` of a job status): it failed in the worker, or the queue lost it.
+  // A background job (`error` of a job status): it failed in the worker. A job the queue lost
+  // is queued again by the worker's sweep, so no status says "lost".
   'job_failed',
-  'job_lost',
 ] as const;
 
 /** The codes of a failed job's status (`errorCode` beside its English `error`). */
-export const JOB_ERROR_CODES = ['job_failed', 'job_lost'] as const satisfies readonly ErrorCode[];
+export const JOB_ERROR_CODES = ['job_failed'] as const satisfies readonly ErrorCode[];
 export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 
 /** The codes of the sign-in and account refusals (whole answers and field errors). */

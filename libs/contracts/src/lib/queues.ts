@@ -61,6 +61,12 @@ export enum JobName {
    * for too long (a job lost in a Redis failover), under the same job id.
    */
   RequeuePendingCertificates = 'requeue-pending-certificates',
+  /**
+   * Every 10 minutes, from the job scheduler: queue again (through the outbox, same job id)
+   * the coverage reports and file jobs left unfinished with no job in Redis (lost in a
+   * failover), and render again the missing files of recently completed reports.
+   */
+  RequeueLostJobs = 'requeue-lost-jobs',
 }
 
 /** The queue each job runs on. */
@@ -80,6 +86,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.CleanQuestionImages]: QueueName.System,
   [JobName.AdvanceLedgerPlacement]: QueueName.Reports,
   [JobName.RequeuePendingCertificates]: QueueName.Certificates,
+  [JobName.RequeueLostJobs]: QueueName.System,
 };
 
 export function isJobName(value: unknown): value is JobName {
@@ -97,10 +104,32 @@ export interface IssueCertificateJobData {
 
 export enum SystemJob {
   Ping = JobName.Ping,
+  RequeueLostJobs = JobName.RequeueLostJobs,
   ApplyScheduledMerges = JobName.ApplyScheduledMerges,
   MakeActivationSlips = JobName.MakeActivationSlips,
   PurgeExpiredFiles = JobName.PurgeExpiredFiles,
   CleanQuestionImages = JobName.CleanQuestionImages,
+}
+
+/** The job scheduler's id in Redis for the sweep of report and file jobs lost by Redis. */
+export const REQUEUE_LOST_JOBS_SCHEDULER_ID = 'requeue-lost-jobs';
+
+export interface RequeueLostJobsJobData {
+  /** Only work unfinished for longer than this; default 10 minutes. */
+  olderThanMinutes?: number;
+  /** Completed reports of this many last hours get their files checked; default 48. */
+  exportsWithinHours?: number;
+}
+
+export interface RequeueLostJobsResult {
+  /** Running coverage reports whose job Redis no longer held, queued again. */
+  reports: number;
+  /** Waiting or active file jobs (slips, exports) whose job was gone, queued again. */
+  fileJobs: number;
+  /** Completed reports missing an export file, queued for rendering. */
+  renders: number;
+  /** Unfinished work whose job had failed for good without the row saying so, marked failed. */
+  failed: number;
 }
 
 /** The job scheduler's id in Redis for the daily purge of expired files. */

@@ -48,7 +48,7 @@ export interface CoverageJobStatus {
   state: JobState;
   progress: number;
   reportId?: string;
-  /** English, for logs; the UI shows `errorCode` (`job_failed`, `job_lost`). */
+  /** English, for logs; the UI shows `errorCode` (`job_failed`). */
   error?: string;
   errorCode?: JobErrorCode;
 }
@@ -102,6 +102,12 @@ export interface CoverageMergeNote {
   effectiveDate: string;
 }
 
+export interface CoverageReadFrom {
+  server: 'replica' | 'primary';
+  /** In English, for operators: e.g. "replica behind: …; waited 5000 ms, then read from the primary". */
+  detail: string;
+}
+
 /** `GET /api/reports/coverage/:reportId`: rows in tree order (a parent before its children). */
 export interface CoverageReport {
   id: string;
@@ -110,6 +116,11 @@ export interface CoverageReport {
   official: boolean;
   timeZone: string;
   generatedAt: string;
+  /**
+   * Where the figures were read: the streaming replica (DATABASE_REPLICA_URL) when it had
+   * replayed past the request, else the primary, with why (absent for older reports).
+   */
+  readFrom?: CoverageReadFrom;
   rows: CoverageReportRow[];
   /** Merges whose absorbed unit or successor is one of the rows (explains history). */
   merges: CoverageMergeNote[];
@@ -132,6 +143,14 @@ export function coverageExportKey(reportId: string, format: CoverageExportFormat
 
 export function coverageJobId(reportId: string): string {
   return `coverage-${reportId}`;
+}
+
+/**
+ * The job that renders again the missing files of a completed report (its computing job is
+ * long done, and BullMQ may still hold it): one per report and sweep run (`at`, to the minute).
+ */
+export function coverageRenderJobId(reportId: string, at: Date): string {
+  return `${coverageJobId(reportId)}-render-${at.toISOString().slice(0, 16).replace(/\D/g, '')}`;
 }
 
 export function coverageRatio(trained: number, dxStaff: number): number {

@@ -25,6 +25,8 @@ export type FileJobKind = 'activation_slips' | 'certificate_export' | 'people_ex
 @Check('ck_file_job_state', `"state" IN ('waiting', 'active', 'completed', 'failed')`)
 @Index('idx_file_job_requester', ['requestedBy', 'createdAt'])
 @Index('idx_file_job_expiry', ['filesExpireAt'], { where: '"files_deleted_at" IS NULL' })
+// The worker's sweep of jobs lost in a Redis failover looks only at the unfinished ones.
+@Index('idx_file_job_unfinished', ['createdAt'], { where: `"state" IN ('waiting', 'active')` })
 export class FileJobEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -28,6 +28,7 @@ import { PriorityMailQueue1796646072169 } from './1796646072169-PriorityMailQueu
 import { DropNotificationUserCreatedIndex1796648130565 } from './1796648130565-DropNotificationUserCreatedIndex';
 import { CourseIssuer1796659388486 } from './1796659388486-CourseIssuer';
 import { UserNationalId1796659406213 } from './1796659406213-UserNationalId';
+import { ReportJobState1796664000000 } from './1796664000000-ReportJobState';
 import { IndexPendingCertificates1796661603746 } from './1796661603746-IndexPendingCertificates';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
@@ -64,4 +65,5 @@ export const ALL_MIGRATIONS: Function[] = [
   CourseIssuer1796659388486,
   UserNationalId1796659406213,
   IndexPendingCertificates1796661603746,
+  ReportJobState1796664000000,
 ];

@@ -3,6 +3,9 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity';
 
 export type CoverageReportStatus = 'running' | 'completed' | 'failed';
 
+/** The server a report's figures were read on (DATABASE_REPLICA_URL, or the primary). */
+export type CoverageReadSource = 'replica' | 'primary';
+
 /**
  * A yearly training-coverage snapshot for one unit's subtree, as the tree stood at the
  * end of the year. Once completed its rows never change: exports read the snapshot, a
@@ -12,7 +15,10 @@ export type CoverageReportStatus = 'running' | 'completed' | 'failed';
 @Entity('coverage_report')
 @Check('ck_coverage_report_status', `"status" IN ('running', 'completed', 'failed')`)
 @Index('idx_coverage_report_unit_year', ['orgUnitId', 'year'])
+@Check('ck_coverage_report_read_source', `"read_source" IN ('replica', 'primary')`)
 @Index('uq_coverage_report_official', ['orgUnitId', 'year'], { unique: true, where: '"official"' })
+// The worker's sweep of reports whose job was lost looks only at the few running ones.
+@Index('idx_coverage_report_running', ['createdAt'], { where: `"status" = 'running'` })
 export class CoverageReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,12 +36,27 @@ export class CoverageReportEntity {
   @Column({ type: 'uuid', nullable: true })
   requestedBy: string | null;
 
-  /** BullMQ job that computes it; the API answers job state from BullMQ by this id. */
+  /**
+   * BullMQ job that computes it (`coverageJobId`), queued through the outbox. The API
+   * answers the job's state from this row only (status, progress), never from BullMQ.
+   */
   @Column({ type: 'varchar', length: 128 })
   jobId: string;
 
   @Column({ type: 'varchar', length: 16, default: 'running' })
   status: CoverageReportStatus;
+
+  /** 0 until a worker starts it (waiting), then as far as the computation got. */
+  @Column({ type: 'smallint', default: 0 })
+  progress: number;
+
+  /** Where the figures were read (null until computed, and for reports of older releases). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  readSource: CoverageReadSource | null;
+
+  /** Why that server, in words ("replica behind: …; waited 5000 ms, then read from the primary"). */
+  @Column({ type: 'text', nullable: true })
+  readDetail: string | null;
 
   @Column({ type: 'boolean', default: false })
   official: boolean;

@@ -1,8 +1,16 @@
 import { COVERAGE_EXPORT_FORMATS, coverageExportKey, CoverageExportFormat } from '@dx/contracts';
-import { CoverageReportEntity, ReadReplica } from '@dx/db';
+import { CoverageReadSource, CoverageReportEntity, ReadReplica } from '@dx/db';
+import { Logger } from '@nestjs/common';
 import type { FileStorage } from '@dx/storage';
-import type { DataSource } from 'typeorm';
-import { insertCoverageRows } from './coverage-ledger';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  coverageReportDay,
+  CoverageRowValues,
+  insertComputedCoverageRows,
+  insertCoverageRows,
+  selectCoverageRows,
+} from './coverage-ledger';
+import { ensureLedgerPlacement } from './ledger-placement';
 import { CoverageSnapshot, readCoverageSnapshot } from './coverage-snapshot';
 import { renderCoverageCsv } from './exports/coverage-csv';
 import { renderCoveragePdf } from './exports/coverage-pdf';
@@ -24,18 +32,32 @@ const RENDERERS: Record<CoverageExportFormat, (s: CoverageSnapshot) => Buffer | 
   pdf: renderCoveragePdf,
 };
 
+/** Where a report's figures were read, as recorded on its row. */
+interface ReadRecord {
+  source: CoverageReadSource;
+  detail: string;
+}
+
 /**
- * Produces one coverage report: the snapshot rows (one SQL statement, committed together
- * with the `completed` mark), then the CSV, XLSX and PDF files in storage. Safe to run
- * again at any point: a completed snapshot is never recomputed (an official one could not
- * be: the database refuses), a half-done one starts over, and only missing files are
- * rendered — the snapshot is frozen, so a file once written is the right one.
+ * Produces one coverage report: the snapshot rows (committed together with the `completed`
+ * mark), then the CSV, XLSX and PDF files in storage. Safe to run again at any point: a
+ * completed snapshot is never recomputed (an official one could not be: the database
+ * refuses), a half-done one starts over, and only missing files are rendered — the
+ * snapshot is frozen, so a file once written is the right one.
+ *
+ * With DATABASE_REPLICA_URL the figures are read on the replica once it has replayed past
+ * the request (and the ledger placement this run wrote); a replica that lags longer than
+ * DATABASE_REPLICA_WAIT_MS, or is down, sends the read to the primary. The row records which
+ * server answered and why (`read_source`, `read_detail`). Writes stay on the primary.
+ * Job state lives on the row: `progress` (0 while waiting), `status`.
  */
 export class CoverageReportGenerator {
+  private readonly logger = new Logger(CoverageReportGenerator.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly storage: FileStorage,
-    /** Where the snapshot is read for the exports; the primary when absent. */
+    /** Where the computation and the exports read; the primary when absent. */
     private readonly reads: ReadReplica = new ReadReplica(db, null),
   ) {}
 
@@ -43,8 +65,54 @@ export class CoverageReportGenerator {
     reportId: string,
     progress: ProgressReporter = () => undefined,
   ): Promise<CoverageOutcome> {
-    await progress(5);
-    const computed = await this.db.transaction(async (tx) => {
+    const started = await this.recordProgress(reportId, 5, progress);
+    if (started === 'missing') return 'missing';
+    const computed = this.reads.configured
+      ? await this.computeOnReplica(reportId)
+      : await this.computeOnPrimary(reportId);
+    if (computed === 'missing') return computed;
+    // Reported outside the transaction: no row lock is held while Redis is written to.
+    await progress(60);
+    await this.renderExports(reportId, progress);
+    return computed;
+  }
+
+  /** Without a replica: one transaction computes and stores the rows (INSERT … SELECT). */
+  private computeOnPrimary(reportId: string): Promise<CoverageOutcome> {
+    return this.complete(reportId, { source: 'primary', detail: 'no replica configured' }, (tx) =>
+      insertCoverageRows(tx, reportId),
+    );
+  }
+
+  /**
+   * With a replica: the ledger placement (a write) on the primary, then the read on the
+   * replica as fresh as the request, then the rows written on the primary.
+   */
+  private async computeOnReplica(reportId: string): Promise<CoverageOutcome> {
+    const report = await this.db.getRepository(CoverageReportEntity).findOneBy({ id: reportId });
+    if (!report) return 'missing';
+    if (report.status === 'completed') return 'already-complete';
+    const { year, day } = await coverageReportDay(this.db.manager, reportId);
+    const placed = await ensureLedgerPlacement(this.db.manager, year, day);
+    // Everything committed before the request, and the placement just written, must be read.
+    const freshAsOf = placed ? new Date() : report.createdAt;
+    const read = await this.reads.readReporting((m) => selectCoverageRows(m, reportId, year), {
+      freshAsOf,
+      waitMs: this.reads.reportWaitMs,
+    });
+    this.logger.log(`Coverage report ${reportId} read on the ${read.source}: ${read.detail}`);
+    return this.complete(reportId, { source: read.source, detail: read.detail }, (tx) =>
+      insertComputedCoverageRows(tx, reportId, read.result as CoverageRowValues[]),
+    );
+  }
+
+  /** Stores the rows (`write`) and marks the report completed, in one transaction. */
+  private complete(
+    reportId: string,
+    from: ReadRecord,
+    write: (tx: EntityManager) => Promise<number>,
+  ): Promise<CoverageOutcome> {
+    return this.db.transaction(async (tx) => {
       // The row lock makes concurrent runs of one report take turns.
       const report = await tx
         .getRepository(CoverageReportEntity)
@@ -55,18 +123,39 @@ export class CoverageReportGenerator {
       if (!report) return 'missing' as const;
       if (report.status === 'completed') return 'already-complete' as const;
       await tx.query(`DELETE FROM coverage_report_row WHERE report_id = $1`, [reportId]);
-      await insertCoverageRows(tx, reportId);
+      await write(tx);
       await tx.query(
-        `UPDATE coverage_report SET status = 'completed', generated_at = now(), error = NULL WHERE id = $1`,
-        [reportId],
+        `UPDATE coverage_report
+            SET status = 'completed', generated_at = now(), error = NULL, progress = 100,
+                read_source = $2, read_detail = $3
+          WHERE id = $1`,
+        [reportId, from.source, from.detail.slice(0, 500)],
       );
       return 'generated' as const;
     });
-    if (computed === 'missing') return computed;
-    // Reported outside the transaction: no row lock is held while Redis is written to.
-    await progress(60);
-    await this.renderExports(reportId, progress);
-    return computed;
+  }
+
+  /**
+   * The job's progress, on the report row (the one place the API reads job state from) and
+   * to `progress` (BullMQ's dashboard). 'missing' when the report no longer exists.
+   */
+  private async recordProgress(
+    reportId: string,
+    percent: number,
+    progress: ProgressReporter,
+  ): Promise<'recorded' | 'missing'> {
+    const [exists]: { id: string }[] = await this.db.query(
+      `SELECT id FROM coverage_report WHERE id = $1`,
+      [reportId],
+    );
+    if (!exists) return 'missing';
+    // A completed report's row is left alone (an official one may not change at all).
+    await this.db.query(
+      `UPDATE coverage_report SET progress = $2 WHERE id = $1 AND status = 'running'`,
+      [reportId, percent],
+    );
+    await progress(percent);
+    return 'recorded';
   }
 
   /** Renders and stores the exports a completed report is missing (progress 60 → 100). */

@@ -19,7 +19,20 @@ export const REPORT_DAY = `least(make_date(r.year, 12, 31), (now() AT TIME ZONE 
 export async function createCoverageTree(tx: EntityManager, reportId: string): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE coverage_tree ON COMMIT DROP AS
-     WITH RECURSIVE
+     WITH RECURSIVE ${TREE_ON_REPORT_DAY}
+     SELECT id, code, name, parent_id, depth, chain FROM tree`,
+    [reportId],
+  );
+  await tx.query(`ANALYZE coverage_tree`);
+  await tx.query(`SET LOCAL work_mem = '128MB'`);
+}
+
+/**
+ * The CTEs (`bounds`, `edges`, `tree`) that walk the report's subtree as it stood on the
+ * report day, for `WITH RECURSIVE`; `$1` is the report's id. A standby cannot create the
+ * temporary table, so the computation on a replica uses them inline.
+ */
+export const TREE_ON_REPORT_DAY = `
      bounds AS (
        SELECT r.org_unit_id AS root_id, ${REPORT_DAY} AS d
          FROM coverage_report r WHERE r.id = $1::uuid
@@ -42,20 +55,14 @@ export async function createCoverageTree(tx: EntityManager, reportId: string): P
          FROM tree t
          JOIN edges c ON c.parent_id = t.id
         WHERE c.id <> ALL (t.chain)
-     )
-     SELECT id, code, name, parent_id, depth, chain FROM tree`,
-    [reportId],
-  );
-  await tx.query(`ANALYZE coverage_tree`);
-  await tx.query(`SET LOCAL work_mem = '128MB'`);
-}
+     )`;
 
 /**
  * The tail shared by both computations: `own` (per-unit figures, one row per unit with
  * staff) summed onto every ancestor by unnesting the chains, so each row counts its whole
  * subtree, then inserted. Returns the statement's tail; the caller's WITH defines `own`.
  */
-export const ROLL_UP_AND_INSERT = `
+const ROLLED = `
      rolled AS (
        SELECT a.unit_id, sum(o.dx_staff) AS dx_staff, sum(o.trained) AS trained,
               sum(o.hundredths) / 100.0 AS hours, sum(o.certificates) AS certificates,
@@ -66,19 +73,46 @@ export const ROLL_UP_AND_INSERT = `
          JOIN own o ON o.org_unit_id = t.id
          CROSS JOIN LATERAL unnest(t.chain) AS a(unit_id)
         GROUP BY a.unit_id
-     ),
+     )`;
+
+/** The columns of `coverage_report_row` after `report_id`, in the order both tails give them. */
+export const COVERAGE_ROW_COLUMNS = [
+  'org_unit_id',
+  'code',
+  'name',
+  'parent_id',
+  'depth',
+  'dx_staff',
+  'trained',
+  'hours',
+  'certificates',
+  'full_time_staff',
+  'full_time_trained',
+  'part_time_staff',
+  'part_time_trained',
+  'requirement_met',
+] as const;
+
+/** The values of COVERAGE_ROW_COLUMNS, named as them (an INSERT … SELECT ignores the names). */
+const ROW_VALUES = `t.id AS org_unit_id, t.code, t.name, t.parent_id, t.depth,
+              coalesce(r.dx_staff, 0) AS dx_staff, coalesce(r.trained, 0) AS trained,
+              coalesce(r.hours, 0) AS hours, coalesce(r.certificates, 0) AS certificates,
+              coalesce(r.ft_staff, 0) AS full_time_staff, coalesce(r.ft_trained, 0) AS full_time_trained,
+              coalesce(r.pt_staff, 0) AS part_time_staff, coalesce(r.pt_trained, 0) AS part_time_trained,
+              coalesce(r.requirement_met, 0) AS requirement_met
+         FROM coverage_tree t LEFT JOIN rolled r ON r.unit_id = t.id`;
+
+export const ROLL_UP_AND_INSERT = `${ROLLED},
      inserted AS (
-       INSERT INTO coverage_report_row
-         (report_id, org_unit_id, code, name, parent_id, depth, dx_staff, trained, hours, certificates,
-          full_time_staff, full_time_trained, part_time_staff, part_time_trained, requirement_met)
-       SELECT $1::uuid, t.id, t.code, t.name, t.parent_id, t.depth, coalesce(r.dx_staff, 0),
-              coalesce(r.trained, 0), coalesce(r.hours, 0), coalesce(r.certificates, 0),
-              coalesce(r.ft_staff, 0), coalesce(r.ft_trained, 0), coalesce(r.pt_staff, 0),
-              coalesce(r.pt_trained, 0), coalesce(r.requirement_met, 0)
-         FROM coverage_tree t LEFT JOIN rolled r ON r.unit_id = t.id
+       INSERT INTO coverage_report_row (report_id, ${COVERAGE_ROW_COLUMNS.join(', ')})
+       SELECT $1::uuid, ${ROW_VALUES}
        RETURNING 1
      )
      SELECT count(*)::int AS rows FROM inserted`;
+
+/** As ROLL_UP_AND_INSERT, but returns the rows (as COVERAGE_ROW_COLUMNS) to insert elsewhere. */
+export const ROLL_UP_AND_SELECT = `${ROLLED}
+     SELECT ${ROW_VALUES}`;
 
 /** DX staff on the report day, one row per person, in the unit they belonged to then. */
 export const STAFF_ON_REPORT_DAY = `

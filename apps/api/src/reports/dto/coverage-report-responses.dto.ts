@@ -1,5 +1,6 @@
 import type {
   CoverageJobStatus,
+  CoverageReadFrom,
   CoverageMergeNote,
   CoverageReport,
   CoverageReportRow,
@@ -82,6 +83,11 @@ export class CoverageMergeNoteDto implements CoverageMergeNote {
   effectiveDate: string;
 }
 
+export class CoverageReadFromDto implements CoverageReadFrom {
+  @ApiProperty({ enum: ['replica', 'primary'] }) server: 'replica' | 'primary';
+  @ApiProperty({ example: 'replica caught up after 1200 ms' }) detail: string;
+}
+
 export class CoverageReportDto implements CoverageReport {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() year: number;
@@ -90,6 +96,11 @@ export class CoverageReportDto implements CoverageReport {
   official: boolean;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiPropertyOptional({
+    type: CoverageReadFromDto,
+    description: 'The server the figures were read on (replica or primary) and why',
+  })
+  readFrom?: CoverageReadFrom;
   @ApiProperty({
     type: [CoverageReportRowDto],
     description: 'Tree order: a parent before its children',
