@@ -10,7 +10,6 @@ import { APP_CONFIG, AppConfig } from '@dx/config';
 import { calendarDate } from '@dx/contracts';
 import {
   CertificateEntity,
-  CertificateEventEntity,
   CertificateIssuerEntity,
   certificateIssuedNotification,
   lockCertificateForIssue,
@@ -95,26 +94,30 @@ export class CertificateIssuerService {
       cert.statusListIndex = statusListPosition - 1;
       cert.issuedAt = issuedAt;
       cert.status = 'issued';
-      await tx.update(
-        CertificateEntity,
-        { id },
-        {
-          serial: cert.serial,
-          registerNumber: cert.registerNumber,
-          snapshot: cert.snapshot,
-          signature: cert.signature,
-          kid: cert.kid,
-          verifyCode: cert.verifyCode,
-          statusListIndex: cert.statusListIndex,
+      // The certificate and its 'issued' event in one statement: one round trip fewer while
+      // the serial row is locked.
+      await tx.query(
+        `WITH issued AS (
+           UPDATE certificate
+              SET serial = $2, register_number = $3, snapshot = $4::jsonb, signature = $5,
+                  kid = $6, verify_code = $7, status_list_index = $8, issued_at = $9,
+                  status = 'issued'
+            WHERE id = $1
+           RETURNING id)
+         INSERT INTO certificate_event (certificate_id, type, data)
+         SELECT id, 'issued', jsonb_build_object('serial', $2::varchar) FROM issued`,
+        [
+          id,
+          cert.serial,
+          cert.registerNumber,
+          JSON.stringify(cert.snapshot),
+          cert.signature,
+          cert.kid,
+          cert.verifyCode,
+          cert.statusListIndex,
           issuedAt,
-          status: 'issued',
-        },
+        ],
       );
-      await tx.insert(CertificateEventEntity, {
-        certificateId: id,
-        type: 'issued',
-        data: { serial: cert.serial },
-      });
       return { cert, outcome: 'issued' as const };
     });
   }
