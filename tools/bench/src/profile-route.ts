@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printCpuProfile, readCpuProfile } from './support/cpu-profile';
 import { withEnvironment } from './support/environment';
 import { describe, load } from './support/load';
 import { seedBenchData } from './support/seed';
@@ -9,7 +10,7 @@ import { mintTokens } from './support/tokens';
 
 /**
  * Where a GET route's server time goes: the built API under `--cpu-prof` takes 200
- * connections for 10 s, then the functions with the most self time are printed.
+ * connections for 10 s, then the functions with the most self and total time are printed.
  *
  *   node -r @swc-node/register tools/bench/src/profile-route.ts /api/courses
  *
@@ -45,45 +46,9 @@ async function main(path = '/api/courses', cpuOnly = false): Promise<void> {
     console.log(`${path}: ${describe(r)}`);
   }); // closing the environment stops the API, which writes its profile
   if (cpuOnly) return;
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no profile in ${dir}`);
-  printTopSelfTime(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile);
-  console.log(`profile: ${join(dir, file)} (open in Chrome DevTools → Performance)`);
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time per function (and per package, for node_modules), largest first. */
-function printTopSelfTime(p: CpuProfile): void {
-  const byNode = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
-  const self = new Map<string, number>();
-  const byPackage = new Map<string, number>();
-  p.samples.forEach((id, i) => {
-    const f = byNode.get(id);
-    const us = p.timeDeltas[i] ?? 0;
-    if (!f) return;
-    const where = f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
-    const key = `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + us);
-    const pkg = f.url.includes('node_modules/')
-      ? (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f.url)?.[1] ?? '?')
-      : f.url.startsWith('node:') || !f.url
-        ? f.functionName.startsWith('(') ? f.functionName : 'node internals'
-        : 'app';
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const show = (title: string, m: Map<string, number>, n: number) => {
-    console.log(`\n${title}`);
-    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
-      console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
-  };
-  show('self time by package', byPackage, 15);
-  show('self time by function', self, 40);
+  const { file, profile } = readCpuProfile(dir);
+  printCpuProfile(profile);
+  console.log(`profile: ${file} (open in Chrome DevTools → Performance)`);
 }
 
 main(process.argv[2], process.argv.includes('--cpu-only')).then(

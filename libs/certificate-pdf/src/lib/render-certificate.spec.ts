@@ -105,6 +105,41 @@ describe('certificate PDF', () => {
   });
 });
 
+describe('certificate PDF with the fonts parsed once per process', () => {
+  const page = (holderName: string, kind: 'course' | 'program' = 'course') =>
+    renderCertificatePdf({ ...claims, kind, holderName, year: 2026, verifyUrl: 'https://x/verify' });
+  // Two renderings differ only by the creation time pdfkit writes (to the second) and the
+  // file identifier it derives from that time.
+  const timeless = (pdf: Buffer) =>
+    pdf
+      .toString('latin1')
+      .replace(/\(D:\d{14}Z\)/g, '(D:TIME)')
+      .replace(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/, '/ID');
+
+  it('writes the same bytes as from the font files, whatever other pages used the fonts before', async () => {
+    // Other text first (other glyphs, the program title): shared fonts must not carry over.
+    await page('Đặng Thị Ỷ Lan, Nguyễn Văn Ưởng', 'program');
+    await page('Hoàng Quốc Việt — Ơn Xuyến');
+    const shared = await page('Trần Thị Bích Ngọc');
+    let fromFiles: Buffer | undefined;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('./fonts', () => {
+        const actual = jest.requireActual('./fonts');
+        return { ...actual, parsedCertificateFonts: () => actual.certificateFonts() };
+      });
+      const isolated: typeof import('./render-certificate') = await import('./render-certificate');
+      fromFiles = await isolated.renderCertificatePdf({
+        ...claims,
+        holderName: 'Trần Thị Bích Ngọc',
+        year: 2026,
+        verifyUrl: 'https://x/verify',
+      });
+    });
+    expect(fromFiles).toBeDefined();
+    expect(timeless(shared)).toBe(timeless(fromFiles as Buffer));
+  });
+});
+
 describe('CertificateSigner', () => {
   it('verifies its own signature and rejects altered data', () => {
     const signer = new CertificateSigner(pem);

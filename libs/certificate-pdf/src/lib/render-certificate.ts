@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { certificateFonts } from './fonts';
+import { parsedCertificateFonts } from './fonts';
 
 /** Who issues and signs, as printed in the agency block and the signature block. */
 export interface CertificateIssuerBlock {
@@ -65,7 +65,7 @@ function hoursText(hours: number): string {
  * Fonts are embedded; the PDF is signed afterwards (PAdES), not here.
  */
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
-  const fonts = certificateFonts();
+  const fonts = parsedCertificateFonts();
   const issuer: CertificateIssuerBlock = data.issuer ?? {
     bodyName: data.issuerName,
     parentBodyName: null,

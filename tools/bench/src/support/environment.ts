@@ -107,11 +107,11 @@ export class BenchEnvironment {
   }
 
   /**
-   * Starts one built worker process (`extraEnv`: e.g. SMTP_URL); resolves with its pid once
-   * it is ready (for its memory and CPU figures from /proc).
+   * Starts one built worker process (`extraEnv`: e.g. SMTP_URL; `nodeArgs`: e.g. `--cpu-prof`);
+   * resolves with its pid once it is ready (for its memory and CPU figures from /proc).
    */
-  async startWorker(extraEnv: Record<string, string> = {}): Promise<number> {
-    const worker = startService(`worker:${this.services.length}`, [WORKER_MAIN], {
+  async startWorker(extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<number> {
+    const worker = startService(`worker:${this.services.length}`, [...nodeArgs, WORKER_MAIN], {
       ...this.env,
       ...extraEnv,
       // Its one "Ready" line is how we know it started; it logs nothing per job.
