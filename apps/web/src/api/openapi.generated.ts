@@ -2245,6 +2245,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/training-records/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the evidence file HR uploaded for one of your records */
+        get: operations["MyTrainingRecordsController_evidenceOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training-records/{id}/evidence": {
         parameters: {
             query?: never;
@@ -3370,6 +3387,8 @@ export interface components {
             year: number;
             /** @example Học viện Hành chính Quốc gia */
             provider: string;
+            /** @description HR uploaded a scan: `GET /api/me/training-records/{id}/evidence` downloads it */
+            hasEvidence: boolean;
         };
         TrainingEvidenceFileDto: {
             /**
@@ -11232,6 +11251,60 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
+            };
+        };
+    };
+    MyTrainingRecordsController_evidenceOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not one of your records, or it has no file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

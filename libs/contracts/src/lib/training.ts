@@ -59,10 +59,13 @@ export interface TrainingRecord {
   updatedAt: string;
 }
 
-/** `GET /api/me/training-records` item: one's own recorded training, as HR entered it. */
+/**
+ * `GET /api/me/training-records` item: one's own recorded training, as HR entered it. With
+ * `hasEvidence`, the person downloads the scan at `GET /api/me/training-records/:id/evidence`.
+ */
 export type MyTrainingRecord = Pick<
   TrainingRecord,
-  'id' | 'title' | 'hours' | 'completedOn' | 'year' | 'provider'
+  'id' | 'title' | 'hours' | 'completedOn' | 'year' | 'provider' | 'hasEvidence'
 >;
 
 /**
