@@ -3247,6 +3247,12 @@ export interface components {
             dxRole?: "full_time" | "part_time";
             /** @enum {string} */
             format: "csv" | "xlsx";
+            /**
+             * @description CSV only (400 with xlsx): ';' writes decimal commas, as Excel in Vietnamese expects
+             * @default ,
+             * @enum {string}
+             */
+            separator: "," | ";";
         };
         PeopleExportAcceptedDto: {
             /** @example people-export-6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10 */
@@ -10044,6 +10050,8 @@ export interface operations {
                 dxRole?: "full_time" | "part_time";
                 /** @description Every row as a file */
                 format?: "csv" | "xlsx";
+                /** @description With format=csv only: ';' writes decimal commas, as Excel in Vietnamese expects */
+                separator?: "," | ";";
             };
             header?: never;
             path?: never;

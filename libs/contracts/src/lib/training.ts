@@ -1,3 +1,4 @@
+import type { CsvSeparator } from './reports';
 import type { DxRole } from './roles';
 
 /** DX roles a requirement can name (people with `none` are not DX staff). */
@@ -89,6 +90,11 @@ export interface PeopleExportRequest {
   status: PeopleReportStatus;
   dxRole?: DxRole;
   format: PeopleReportFormat;
+  /**
+   * CSV only (refused with `xlsx`): `;` with decimal commas for Excel in Vietnamese, or `,`
+   * (default). Either way UTF-8 with a BOM.
+   */
+  separator?: CsvSeparator;
 }
 
 /** `GET /api/reports/people/exports/:jobId`. */

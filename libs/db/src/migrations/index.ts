@@ -29,6 +29,7 @@ import { DropNotificationUserCreatedIndex1796648130565 } from './1796648130565-D
 import { CourseIssuer1796659388486 } from './1796659388486-CourseIssuer';
 import { UserNationalId1796659406213 } from './1796659406213-UserNationalId';
 import { IndexPendingCertificates1796661603746 } from './1796661603746-IndexPendingCertificates';
+import { PeopleExportSeparator1796668759484 } from './1796668759484-PeopleExportSeparator';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -64,4 +65,5 @@ export const ALL_MIGRATIONS: Function[] = [
   CourseIssuer1796659388486,
   UserNationalId1796659406213,
   IndexPendingCertificates1796661603746,
+  PeopleExportSeparator1796668759484,
 ];
