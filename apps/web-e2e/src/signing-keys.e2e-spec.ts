@@ -55,12 +55,13 @@ describe('certificate signing keys (sysadmin)', () => {
           // Rotation, confirmed in a dialog that says earlier certificates stay valid.
           await page.getByRole('button', { name: 'Đổi khóa ký', exact: true }).click();
           const rotate = page.getByRole('dialog', { name: 'Đổi sang khóa ký mới?' });
-          await rotate
-            .getByText('Các chứng nhận đã cấp vẫn hợp lệ', { exact: false })
-            .waitFor();
+          await rotate.getByText('Các chứng nhận đã cấp vẫn hợp lệ', { exact: false }).waitFor();
           await expectClean(page, seen);
           await rotate.getByRole('button', { name: 'Đổi khóa', exact: true }).click();
-          await page.getByRole('status').getByText(/^Đã đổi khóa\./).waitFor();
+          await page
+            .getByRole('status')
+            .getByText(/^Đã đổi khóa\./)
+            .waitFor();
           const rotated = await publicKeys();
           const next = rotated.find((k) => k.validTo === null) as PublicKey;
           expect(next.kid).not.toBe(active.kid);
@@ -92,7 +93,9 @@ describe('certificate signing keys (sysadmin)', () => {
               { exact: true },
             )
             .waitFor();
-          await mark.getByLabel('Ghi chú (không bắt buộc)').fill('Máy chủ ký bị truy cập trái phép');
+          await mark
+            .getByLabel('Ghi chú (không bắt buộc)')
+            .fill('Máy chủ ký bị truy cập trái phép');
           await expectClean(page, seen);
           await mark.getByRole('button', { name: 'Đánh dấu bị lộ', exact: true }).click();
           await page
@@ -103,9 +106,7 @@ describe('certificate signing keys (sysadmin)', () => {
             .waitFor();
           await row(next.kid).getByText(`Bị lộ từ ${today.shown}`, { exact: true }).waitFor();
           // No mark twice; the rotated-out key is untouched; a third key signs from now on.
-          expect(
-            await row(next.kid).getByRole('button', { name: /bị lộ/ }).count(),
-          ).toBe(0);
+          expect(await row(next.kid).getByRole('button', { name: /bị lộ/ }).count()).toBe(0);
           const after = await publicKeys();
           expect(after.find((k) => k.kid === next.kid)?.revokedAt).toBe(
             new Date(`${today.iso}T00:00:00+07:00`).toISOString(),

@@ -99,9 +99,7 @@ export default function PeopleReportPage() {
             {CSV_SEPARATORS.map((s) => (
               <option key={s} value={s}>
                 {t(
-                  s === ','
-                    ? 'reports.export.separatorComma'
-                    : 'reports.export.separatorSemicolon',
+                  s === ',' ? 'reports.export.separatorComma' : 'reports.export.separatorSemicolon',
                 )}
               </option>
             ))}

@@ -43,7 +43,8 @@ export class RequestPeopleExportDto implements PeopleExportRequest {
   @ApiPropertyOptional({
     enum: CSV_SEPARATORS,
     default: ',',
-    description: "CSV only (400 with xlsx): ';' writes decimal commas, as Excel in Vietnamese expects",
+    description:
+      "CSV only (400 with xlsx): ';' writes decimal commas, as Excel in Vietnamese expects",
   })
   @IsOptional()
   @IsIn(CSV_SEPARATORS, { message: `separator must be one of ${CSV_SEPARATORS.join(' ')}` })

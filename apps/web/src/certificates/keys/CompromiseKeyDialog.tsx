@@ -94,9 +94,7 @@ export function CompromiseKeyDialog({
             ? t('signingKeys.compromise.effect', { kid: signingKey.kid, date: shownDay })
             : t('signingKeys.compromise.effectNoDay', { kid: signingKey.kid })}
         </p>
-        {signingKeyStatus(signingKey) === 'active' && (
-          <p>{t('signingKeys.compromise.replaced')}</p>
-        )}
+        {signingKeyStatus(signingKey) === 'active' && <p>{t('signingKeys.compromise.replaced')}</p>}
       </div>
     </DialogForm>
   );

@@ -97,7 +97,13 @@ export async function writePeopleCsv(
   const comma = separator === ';';
   await write(out, stringify([[...PEOPLE_HEADERS]], { bom: true, ...csvOptions(separator) }));
   for await (const rows of batches) {
-    await write(out, stringify(rows.map((r) => cells(r, comma)), csvOptions(separator)));
+    await write(
+      out,
+      stringify(
+        rows.map((r) => cells(r, comma)),
+        csvOptions(separator),
+      ),
+    );
     await onRows(rows.length);
   }
 }
