@@ -160,7 +160,8 @@ export default function PeopleReportPage() {
       ) : (
         <>
           <p role="status">{t('people.total', { count: query.data.total })}</p>
-          <div className="table-wrap">
+          {/* Focusable: on a narrow screen the table scrolls, and keyboards must scroll it too. */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('people.title')}>
             <table className="table">
               <thead>
                 <tr>

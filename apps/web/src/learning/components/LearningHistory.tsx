@@ -104,7 +104,13 @@ function HistoryYearSection({ entry }: { entry: HistoryYear }) {
       {entry.records.length > 0 && (
         <>
           <h4 id={`${headingId}-records`}>{t('learning.history.records')}</h4>
-          <div className="table-wrap">
+          {/* Focusable: on a phone the table scrolls, and keyboards must scroll it too. */}
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            aria-labelledby={`${headingId}-records`}
+          >
             <table className="table" aria-labelledby={`${headingId}-records`}>
               <thead>
                 <tr>
