@@ -52,7 +52,7 @@ const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
 const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
 const ReportsPage = lazy(hotPages.reports);
-const ReportPage = lazy(() => import('../reports/ReportPage'));
+const ReportPage = lazy(hotPages.report);
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
