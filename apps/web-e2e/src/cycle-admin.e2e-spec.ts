@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { ApiClient } from './support/api-client';
+import { openPage } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import type { E2eState } from './support/e2e-env';
 import { screenshotOnFailure } from './support/failure-screenshot';
@@ -106,7 +107,7 @@ describe('HR screens of the yearly cycle', () => {
   );
 
   it(
-    'HR records a training a learner took elsewhere with its scanned evidence, corrects it, sees it listed and downloads the evidence',
+    'HR records a training a learner took elsewhere with its scanned evidence, corrects it, sees it listed and downloads the evidence; the learner downloads it from their history',
     () =>
       screenshotOnFailure(
         () => suite.page,
@@ -164,6 +165,27 @@ describe('HR screens of the yearly cycle', () => {
             .filter({ hasText: title })
             .getByText('6', { exact: true })
             .waitFor();
+
+          // The learner gets the same scan from their history, and only through their session.
+          const own = await openPage(suite.browser, { baseURL: suite.state.baseUrl });
+          try {
+            const ownSeen = watchApiMessages(own.page);
+            await loginAs(own.page, learner);
+            await own.page.goto('/my-learning');
+            const history = own.page.getByRole('region', { name: 'Lịch sử học tập theo năm' });
+            const recorded = history.getByRole('row', { name: new RegExp(title) });
+            const [mine] = await Promise.all([
+              own.page.waitForEvent('download', { timeout: 60_000 }),
+              recorded
+                .getByRole('button', { name: `Tải minh chứng của “${title}”`, exact: true })
+                .click(),
+            ]);
+            expect(mine.suggestedFilename()).toBe(`Minh chứng - ${title} - ${year}-01-02.pdf`);
+            expect((await readFile(await mine.path())).equals(EVIDENCE_PDF)).toBe(true);
+            await expectCleanPage(own.page, ownSeen);
+          } finally {
+            await own.context.close();
+          }
         },
       ),
     JOURNEY_TIMEOUT,

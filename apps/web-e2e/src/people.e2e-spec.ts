@@ -125,16 +125,19 @@ describe('who is not yet trained', () => {
           await openUntrainedFromReport(p, world, large);
           await p.getByText(/^Tổng số: 2\.?001 người$/).waitFor();
 
-          // Too many to download at once: the page asks the worker for the file.
+          // Too many to download at once: the page asks the worker for the file, here for
+          // Excel in Vietnamese (semicolons).
+          await p.getByLabel('Dấu phân cách CSV').selectOption(';');
           const asked = p.waitForRequest(
             (r) => r.method() === 'POST' && r.url().endsWith('/api/reports/people/exports'),
           );
           const csv = await downloadBy(p, 'Tải CSV');
-          expect((await asked).postDataJSON()).toMatchObject({
+          expect((await asked).postDataJSON()).toEqual({
             orgUnitId: large.id,
             year,
             status: 'untrained',
             format: 'csv',
+            separator: ';',
           });
           const progress = p.getByRole('progressbar', { name: 'Tiến độ xuất tệp' });
           expect(await progress.getAttribute('aria-valuenow')).toBe('100');
@@ -148,7 +151,7 @@ describe('who is not yet trained', () => {
             .toString('utf8')
             .split('\r\n')
             .filter(Boolean)
-            .map((line) => line.split(','));
+            .map((line) => line.split(';'));
           expect(heading).toEqual(HEADERS);
           expect(records).toHaveLength(LARGE_COMMUNE_UNTRAINED);
           expect(new Map(records.map((r) => [r[0], r[1]]))).toEqual(large.untrained);
@@ -157,9 +160,13 @@ describe('who is not yet trained', () => {
           );
           expect(records.some((r) => r[0] === large.trained.username)).toBe(false);
 
-          // The same list as an Excel sheet, through another job.
+          // The same list as an Excel sheet, through another job (no separator sent with it).
+          const xlsxAsked = p.waitForRequest(
+            (r) => r.method() === 'POST' && r.url().endsWith('/api/reports/people/exports'),
+          );
           const xlsx = await downloadBy(p, 'Tải Excel');
           expect(xlsx.name).toBe(`chua-boi-duong-${large.code}-${year}.xlsx`);
+          expect((await xlsxAsked).postDataJSON()).not.toHaveProperty('separator');
           const book = new Workbook();
           await book.xlsx.readFile(xlsx.path);
           const sheet = book.getWorksheet('Danh sách');

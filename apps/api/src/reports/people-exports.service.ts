@@ -43,6 +43,9 @@ export class PeopleExportsService {
       throw invalidField('year', `Năm không được sau năm nay (${currentYear}).`, 'max', {
         max: currentYear,
       });
+    // A separator means nothing to a workbook: asking for one is a mistake worth telling.
+    if (dto.separator !== undefined && dto.format !== 'csv')
+      throw invalidField('separator', 'may only be given with format csv', 'csv_only');
     const id = randomUUID();
     const jobId = peopleExportJobId(id);
     const filters = {
@@ -50,6 +53,7 @@ export class PeopleExportsService {
       format: dto.format,
       peopleStatus: dto.status,
       dxRole: dto.dxRole ?? null,
+      csvSeparator: dto.format === 'csv' ? (dto.separator ?? ',') : null,
     };
     await this.fileJobs.request(user, {
       kind: 'people_export',

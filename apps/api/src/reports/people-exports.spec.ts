@@ -46,6 +46,7 @@ describe('people exports: POST /api/reports/people/exports and following the job
       format: 'csv',
       peopleStatus: 'untrained',
       dxRole: null,
+      csvSeparator: ',',
       state: 'waiting',
     });
     expect(
@@ -142,5 +143,28 @@ describe('people exports: POST /api/reports/people/exports and following the job
       'dxRole',
     ]);
     expect(await fields({ orgUnitId: 'x', format: 'csv' })).toEqual(['orgUnitId']);
+    expect(await fields({ orgUnitId: tree.a.id, format: 'csv', separator: '\t' })).toEqual([
+      'separator',
+    ]);
+  });
+
+  it('keeps the separator asked for a CSV, and refuses one for a workbook with its own code', async () => {
+    const { body } = await ask(hrA, { orgUnitId: tree.a.id, format: 'csv', separator: ';' }).expect(
+      202,
+    );
+    const rows = t.db.getRepository(PeopleExportEntity);
+    expect(await rows.findOneByOrFail({ id: idOf(body.jobId) })).toMatchObject({
+      format: 'csv',
+      csvSeparator: ';',
+    });
+    const xlsx = await ask(hrA, { orgUnitId: tree.a.id, format: 'xlsx' }).expect(202);
+    expect(await rows.findOneByOrFail({ id: idOf(xlsx.body.jobId) })).toMatchObject({
+      csvSeparator: null,
+    });
+    const refused = await ask(hrA, { orgUnitId: tree.a.id, format: 'xlsx', separator: ';' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'separator', code: 'csv_only' }),
+    ]);
   });
 });

@@ -89,7 +89,11 @@ export class PeopleReportService {
         fileName,
       };
     }
-    return { body: renderPeopleCsv(rows), contentType: 'text/csv; charset=utf-8', fileName };
+    return {
+      body: renderPeopleCsv(rows, dto.separator),
+      contentType: 'text/csv; charset=utf-8',
+      fileName,
+    };
   }
 
   private async query(
@@ -98,6 +102,8 @@ export class PeopleReportService {
   ): Promise<{ q: PeopleReportQuery; freshAsOf?: Date }> {
     // Scope is today's tree: a unit outside it is not found.
     await this.scope.findVisible(user, dto.orgUnitId);
+    if (dto.separator !== undefined && dto.format !== 'csv')
+      throw invalidField('separator', 'may only be given with format=csv', 'csv_only');
     const today = calendarDate(this.config.reportsTimeZone);
     const currentYear = Number(today.slice(0, 4));
     const year = dto.year ?? currentYear;

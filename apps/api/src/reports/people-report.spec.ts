@@ -120,6 +120,23 @@ describe('GET /api/reports/people', () => {
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(text).toContain('Bùi Thị Chưa Học,Xã A1,Chuyên trách,0,,Có,Chưa,');
 
+    // For Excel in Vietnamese: the same rows separated by semicolons, the BOM kept.
+    const semi = await get(hrA, `orgUnitId=${units.a.id}&status=untrained&format=csv&separator=%3B`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const semiText = (semi.body as Buffer).toString('utf8');
+    expect(semiText.startsWith('\uFEFFTên đăng nhập;Họ và tên;Đơn vị')).toBe(true);
+    expect(semiText).toContain('Bùi Thị Chưa Học;Xã A1;Chuyên trách;0;;Có;Chưa;');
+    const wrong = await get(hrA, `orgUnitId=${units.a.id}&format=xlsx&separator=%3B`).expect(400);
+    expect(wrong.body.errors).toEqual([
+      expect.objectContaining({ field: 'separator', code: 'csv_only' }),
+    ]);
+
     const xlsx = await get(hrA, `orgUnitId=${units.a.id}&status=untrained&format=xlsx`)
       .buffer(true)
       .parse((res, cb) => {

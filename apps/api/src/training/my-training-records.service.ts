@@ -15,7 +15,15 @@ export class MyTrainingRecordsService {
 
   async mine(user: AuthUser): Promise<MyTrainingRecord[]> {
     const rows = await this.db.getRepository(TrainingRecordEntity).find({
-      select: { id: true, title: true, hours: true, completedOn: true, year: true, provider: true },
+      select: {
+        id: true,
+        title: true,
+        hours: true,
+        completedOn: true,
+        year: true,
+        provider: true,
+        evidenceKey: true,
+      },
       where: { userId: user.id },
       order: { completedOn: 'DESC', createdAt: 'DESC' },
     });
@@ -26,6 +34,7 @@ export class MyTrainingRecordsService {
       completedOn: r.completedOn,
       year: r.year,
       provider: r.provider,
+      hasEvidence: r.evidenceKey !== null,
     }));
   }
 }

@@ -44,6 +44,7 @@ describe('one’s own recorded training', () => {
         completedOn: today,
         year,
         provider: 'Sở Nội vụ',
+        hasEvidence: false,
       },
       expect.objectContaining({ id: older.id, year: year - 1, completedOn: `${year - 1}-11-05` }),
     ]);

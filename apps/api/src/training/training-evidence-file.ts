@@ -3,7 +3,11 @@ import {
   TRAINING_EVIDENCE_TYPES,
   TrainingEvidenceType,
 } from '@dx/contracts';
+import { StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Readable } from 'node:stream';
 import { invalidField } from '../http/invalid-input';
+import { attachmentDisposition } from '../learning/lesson-file';
 import { singleFileInterceptor } from '../http/single-file.interceptor';
 
 const MAX_MEGABYTES = TRAINING_EVIDENCE_MAX_BYTES / 1024 / 1024;
@@ -86,4 +90,20 @@ export function evidenceFileName(
     .trim()
     .slice(0, 150);
   return `Minh chứng - ${title} - ${record.completedOn}.${kind.extension}`;
+}
+
+export interface EvidenceDownload {
+  fileName: string;
+  mime: string;
+  stream: Readable;
+}
+
+/** The answer of both downloads (HR's and the person's own): always an attachment. */
+export function evidenceFile(file: EvidenceDownload, res: Response): StreamableFile {
+  // An uploaded file is never rendered as something the browser guesses.
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  return new StreamableFile(file.stream, {
+    type: file.mime,
+    disposition: attachmentDisposition(file.fileName),
+  });
 }

@@ -28,7 +28,7 @@ import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { TrainingEvidenceFileDto } from './dto/training-record.dto';
-import { TrainingEvidenceInterceptor } from './training-evidence-file';
+import { evidenceFile, TrainingEvidenceInterceptor } from './training-evidence-file';
 import { TrainingEvidenceService } from './training-evidence.service';
 
 /** The scanned evidence of a recorded training (hr in scope, sysadmin). */
@@ -66,13 +66,7 @@ export class TrainingEvidenceController {
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.evidence.download(user, id);
-    // An uploaded file is never rendered as something the browser guesses.
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.stream, {
-      type: file.mime,
-      disposition: attachmentDisposition(file.fileName),
-    });
+    return evidenceFile(await this.evidence.download(user, id), res);
   }
 
   @Delete()

@@ -4,18 +4,16 @@ import { FILE_STORAGE, FileStorage } from '@dx/storage';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { AuthUser } from '../auth/auth-user';
-import { evidenceFileName, evidenceKind, storedEvidenceKind } from './training-evidence-file';
+import {
+  EvidenceDownload,
+  evidenceFileName,
+  evidenceKind,
+  storedEvidenceKind,
+} from './training-evidence-file';
 import { TrainingRecordsService, toRecord } from './training-records.service';
-
-export interface EvidenceDownload {
-  fileName: string;
-  mime: string;
-  stream: Readable;
-}
 
 /**
  * The scanned evidence of a recorded training: one file per record, in the shared file
@@ -104,6 +102,22 @@ export class TrainingEvidenceService {
 
   async download(user: AuthUser, id: string): Promise<EvidenceDownload> {
     const { record } = await this.records.lockVisible(this.db.manager, user, id, false);
+    return this.fileOf(record);
+  }
+
+  /**
+   * The person's own record's file. Anyone else's record answers the same 404 as a missing
+   * one, so ids of other people's records cannot be probed from here.
+   */
+  async downloadOwn(user: AuthUser, id: string): Promise<EvidenceDownload> {
+    const record = await this.db.manager.findOne(TrainingRecordEntity, {
+      where: { id, userId: user.id },
+    });
+    if (!record) throw new NotFoundException('Training record not found');
+    return this.fileOf(record);
+  }
+
+  private async fileOf(record: TrainingRecordEntity): Promise<EvidenceDownload> {
     const key = record.evidenceKey;
     if (!key || !(await this.storage.exists(key))) {
       throw new NotFoundException('Evidence file not found');

@@ -32,23 +32,25 @@ describe('evidence of recorded training', () => {
   async function newRecord(title = 'Lớp tập huấn chữ ký số'): Promise<string> {
     return (await newRecordOf(title)).id;
   }
-  async function newRecordOf(title: string): Promise<{ id: string; userId: string }> {
+  async function newRecordOf(
+    title: string,
+  ): Promise<{ id: string; userId: string; username: string }> {
     const person = await t.make.user(units.a1);
     const res = await t.http
       .post('/api/training-records')
       .set('Authorization', hrA)
       .send({ userId: person.id, title, hours: 8, completedOn: today, provider: 'Sở Nội vụ' })
       .expect(201);
-    return { id: res.body.id, userId: person.id };
+    return { id: res.body.id, userId: person.id, username: person.username };
   }
   const put = (token: string, id: string, content: Buffer, filename = 'giay-chung-nhan.pdf') =>
     t.http
       .put(`/api/training-records/${id}/evidence`)
       .set('Authorization', token)
       .attach('file', content, { filename, contentType: 'application/pdf' });
-  const download = (token: string, id: string) =>
+  const download = (token: string, id: string, route = `/api/training-records/${id}/evidence`) =>
     t.http
-      .get(`/api/training-records/${id}/evidence`)
+      .get(route)
       .set('Authorization', token)
       .buffer(true)
       .parse((res, done) => {
@@ -165,5 +167,40 @@ describe('evidence of recorded training', () => {
     expect(files).toEqual([kept]);
     const learner = await t.tokenFor((await t.make.user(units.a1)).username);
     await download(learner, id).expect(403);
+  });
+
+  describe('the person’s own download', () => {
+    const own = (token: string, id: string) =>
+      download(token, id, `/api/me/training-records/${id}/evidence`);
+
+    it('gives the person the file of their record, as HR gets it, and lists it as present', async () => {
+      const { id, username } = await newRecordOf('Lớp chuyển đổi số cơ bản');
+      await put(hrA, id, PDF).expect(200);
+      const token = await t.tokenFor(username);
+      const got = await own(token, id).expect(200);
+      expect((got.body as Buffer).equals(PDF)).toBe(true);
+      expect(got.headers['content-type']).toMatch(/^application\/pdf/);
+      expect(got.headers['x-content-type-options']).toBe('nosniff');
+      expect(got.headers['content-disposition']).toContain(
+        `attachment; filename="Minh chung - Lop chuyen doi so co ban - ${today}.pdf"`,
+      );
+      const listed = await t.http
+        .get('/api/me/training-records')
+        .set('Authorization', token)
+        .expect(200);
+      expect(listed.body).toEqual([expect.objectContaining({ id, hasEvidence: true })]);
+    });
+
+    it('answers 404 for anybody else’s record, HR and sysadmin included, and for a record without a file', async () => {
+      const { id, username } = await newRecordOf('Lớp kỹ năng số');
+      await put(hrA, id, PDF).expect(200);
+      // A colleague of the same commune, HR of the subtree, a sysadmin: never through /me.
+      const colleague = await t.tokenFor((await t.make.user(units.a1)).username);
+      for (const token of [colleague, hrA, hrB, admin]) await own(token, id).expect(404);
+      const bare = await newRecordOf('Lớp không có minh chứng');
+      await own(await t.tokenFor(bare.username), bare.id).expect(404);
+      await own(await t.tokenFor(username), '0b7f8a44-3f1e-4c1a-9d55-1f0d2f7e9a10').expect(404);
+      await t.http.get(`/api/me/training-records/${id}/evidence`).expect(401);
+    });
   });
 });

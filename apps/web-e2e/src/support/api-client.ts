@@ -39,12 +39,16 @@ export class ApiClient {
     return this.send<T>(method, path, JSON.stringify(body), 15_000, 'application/json');
   }
 
-  /** One file posted as the app's file inputs post it (multipart, field `file`). */
-  upload<T>(path: string, file: { name: string; type: string; content: Buffer }): Promise<T> {
+  /** One file sent as the app's file inputs send it (multipart, field `file`). */
+  upload<T>(
+    path: string,
+    file: { name: string; type: string; content: Buffer },
+    method: 'POST' | 'PUT' = 'POST',
+  ): Promise<T> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
     // A staff list of thousands of rows is checked and saved in one request.
-    return this.send<T>('POST', path, form, 60_000);
+    return this.send<T>(method, path, form, 60_000);
   }
 
   private async send<T>(

@@ -30,7 +30,13 @@ export function browserSuite<World>(
 
   beforeAll(async () => {
     state = readE2eState();
-    [world, browser] = await Promise.all([createWorld(state), launchBrowser()]);
+    const launching = launchBrowser();
+    try {
+      world = await createWorld(state);
+    } finally {
+      // Kept even when the world fails, so afterAll closes it and jest can exit.
+      browser = await launching;
+    }
   }, setupTimeout);
 
   afterEach(async () => {

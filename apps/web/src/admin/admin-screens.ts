@@ -18,6 +18,7 @@ export interface AdminScreen {
     | 'trainingRecords'
     | 'privacy'
     | 'auditLog'
+    | 'signingKeys'
     | 'queues';
   path: string;
   roles: readonly Role[];
@@ -32,6 +33,7 @@ export const ADMIN_SCREENS: readonly AdminScreen[] = [
   { key: 'trainingRecords', path: '/admin/training-records', roles: TRAINING_CYCLE_ROLES },
   { key: 'privacy', path: '/admin/privacy', roles: PRIVACY_ROLES },
   { key: 'auditLog', path: '/admin/audit-log', roles: AUDIT_ROLES },
+  { key: 'signingKeys', path: '/certificates/keys', roles: ['sysadmin'] },
   { key: 'queues', path: '/system/queues', roles: ['sysadmin'] },
 ];
 

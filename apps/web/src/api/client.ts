@@ -14,6 +14,11 @@ export interface RequestOptions {
   /** Public endpoints: send no token, and a 401 does not end the session. */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /**
+   * The browser cache's part: `no-cache` asks the server again even for an answer it lets
+   * caches keep (the public key list, cached 5 minutes for verifiers).
+   */
+  cache?: RequestCache;
 }
 
 /** A JSON answer with what the quiz timer needs to know about the server's clock. */
@@ -83,7 +88,7 @@ async function send(
   accept: string,
   retried = false,
 ): Promise<Response> {
-  const { method = 'GET', body, anonymous = false, signal } = options;
+  const { method = 'GET', body, anonymous = false, signal, cache } = options;
   const headers: Record<string, string> = { Accept: accept };
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -97,6 +102,7 @@ async function send(
       headers,
       body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
       signal,
+      cache,
     });
   } catch (cause) {
     throw networkError(cause);

@@ -2245,6 +2245,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/training-records/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the evidence file HR uploaded for one of your records */
+        get: operations["MyTrainingRecordsController_evidenceOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training-records/{id}/evidence": {
         parameters: {
             query?: never;
@@ -3238,6 +3255,12 @@ export interface components {
             dxRole?: "full_time" | "part_time";
             /** @enum {string} */
             format: "csv" | "xlsx";
+            /**
+             * @description CSV only (400 with xlsx): ';' writes decimal commas, as Excel in Vietnamese expects
+             * @default ,
+             * @enum {string}
+             */
+            separator: "," | ";";
         };
         PeopleExportAcceptedDto: {
             /** @example people-export-6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10 */
@@ -3378,6 +3401,8 @@ export interface components {
             year: number;
             /** @example Học viện Hành chính Quốc gia */
             provider: string;
+            /** @description HR uploaded a scan: `GET /api/me/training-records/{id}/evidence` downloads it */
+            hasEvidence: boolean;
         };
         TrainingEvidenceFileDto: {
             /**
@@ -10026,6 +10051,8 @@ export interface operations {
                 dxRole?: "full_time" | "part_time";
                 /** @description Every row as a file */
                 format?: "csv" | "xlsx";
+                /** @description With format=csv only: ';' writes decimal commas, as Excel in Vietnamese expects */
+                separator?: "," | ";";
             };
             header?: never;
             path?: never;
@@ -11233,6 +11260,60 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
+            };
+        };
+    };
+    MyTrainingRecordsController_evidenceOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not one of your records, or it has no file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -52,11 +52,12 @@ const CoursePreviewPage = lazy(() => import('../authoring/CoursePreviewPage'));
 const QuestionBanksPage = lazy(() => import('../banks/QuestionBanksPage'));
 const QuestionBankPage = lazy(() => import('../banks/QuestionBankPage'));
 const ReportsPage = lazy(hotPages.reports);
-const ReportPage = lazy(() => import('../reports/ReportPage'));
+const ReportPage = lazy(hotPages.report);
 const PeopleReportPage = lazy(() => import('../reports/PeopleReportPage'));
 const ManageCertificatesPage = lazy(() => import('../certificates/ManageCertificatesPage'));
 const CertificateDetailPage = lazy(() => import('../certificates/CertificateDetailPage'));
 const IssuerSettingsPage = lazy(() => import('../certificates/IssuerSettingsPage'));
+const SigningKeysPage = lazy(() => import('../certificates/SigningKeysPage'));
 const QueuesDashboardPage = lazy(() => import('../system/QueuesDashboardPage'));
 const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
 const OrgUnitsAdminPage = lazy(() => import('../org-units/OrgUnitsAdminPage'));
@@ -131,6 +132,7 @@ export function App() {
               element={managingCertificates(<CertificateDetailPage />)}
             />
             <Route path="certificates/issuers" element={sysadmin(<IssuerSettingsPage />)} />
+            <Route path="certificates/keys" element={sysadmin(<SigningKeysPage />)} />
             <Route path="system/queues" element={sysadmin(<QueuesDashboardPage />)} />
             <Route path="admin" element={withRoles(ADMIN_ROLES, <AdminHomePage />)} />
             <Route

@@ -113,6 +113,11 @@ export function Layout() {
                   )}
                   {hasAnyRole(roles, ['sysadmin']) && (
                     <li>
+                      <NavLink to="/certificates/keys">{t('nav.signingKeys')}</NavLink>
+                    </li>
+                  )}
+                  {hasAnyRole(roles, ['sysadmin']) && (
+                    <li>
                       <NavLink to="/system/queues">{t('nav.queues')}</NavLink>
                     </li>
                   )}

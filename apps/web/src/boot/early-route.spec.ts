@@ -41,6 +41,7 @@ const { fetchUnreadCount } =
 const { fetchCourses, fetchCourse } = require('../courses/api') as typeof import('../courses/api');
 const learning = require('../learning/api') as typeof import('../learning/api');
 const { fetchOrgUnit } = require('../org-units/api') as typeof import('../org-units/api');
+const { fetchCoverageReport } = require('../reports/api') as typeof import('../reports/api');
 const { fetchMyRequirements } =
   require('../requirements/api') as typeof import('../requirements/api');
 const { fetchMyCertificates } =
@@ -142,6 +143,16 @@ describe('the hot routes', () => {
     asked.length = 0;
     startHotRoute({ pathname: '/reports', search: '?year=2025&unit=unit-2' });
     await expectAllClaimed(() => [fetchMe(), fetchUnreadCount(), fetchOrgUnit('unit-2')]);
+  });
+
+  it("a rendered report: the path is the app's own request; the people list is not a report", async () => {
+    const reportId = '6f1c0c1e-6a5e-4f0e-9d43-3b8f8c7c2a10';
+    startHotRoute({ pathname: `/reports/${reportId}`, search: '' });
+    await expectAllClaimed(() => [fetchMe(), fetchUnreadCount(), fetchCoverageReport(reportId)]);
+    await fetch('/api/reset', { method: 'POST' });
+    asked.length = 0;
+    startHotRoute({ pathname: '/reports/people', search: '?orgUnitId=unit-1' });
+    expect(asked).toEqual([]);
   });
 
   it('read nothing early without a live session, or for a filtered catalog', () => {

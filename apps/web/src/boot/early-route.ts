@@ -31,6 +31,7 @@ export const hotPages = {
   catalog: () => import('../courses/CourseCatalogPage'),
   lesson: () => import('../learning/LessonPlayerPage'),
   reports: () => import('../reports/ReportsPage'),
+  report: () => import('../reports/ReportPage'),
   verify: () => import('../verify/CertificateVerifyPage'),
 };
 
@@ -72,6 +73,14 @@ const HOT_ROUTES: HotRoute[] = [
       const unit = new URLSearchParams(search).get('unit') ?? session.orgUnitId;
       return unit ? [['/org-units/{id}', { path: { id: unit } }]] : [];
     },
+  },
+  {
+    // A rendered report (a UUID: not /reports/people): its heading waited for the page's
+    // code, then for its rows, one after the other.
+    pattern: /^\/reports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i,
+    page: hotPages.report,
+    signedIn: true,
+    data: ([, reportId]) => [['/reports/coverage/{reportId}', { path: { reportId } }]],
   },
   { pattern: /^\/verify(\/[^/]+)?\/?$/, page: hotPages.verify, signedIn: false },
 ];

@@ -32,6 +32,10 @@ export function fetchMyTrainingRecords(signal?: AbortSignal): Promise<MyTraining
   return api.get<MyTrainingRecord[]>('/me/training-records', { signal });
 }
 
+/** The scan HR uploaded for one of the caller's own records (a 404 for anyone else's). */
+export const downloadMyTrainingEvidence = (id: string) =>
+  api.file('/me/training-records/{id}/evidence', { path: { id } });
+
 export function fetchLesson(lessonId: string, signal?: AbortSignal): Promise<LessonContent> {
   return api.get<LessonContent>('/lessons/{id}', { path: { id: lessonId }, signal });
 }

@@ -44,6 +44,7 @@ function record(id: string, completedOn: string, hours: number): MyTrainingRecor
     id,
     title: `Lớp ${id}`,
     provider: 'Sở Nội vụ',
+    hasEvidence: false,
     hours,
     completedOn,
     year: Number(completedOn.slice(0, 4)),

@@ -1,6 +1,6 @@
-import type { PeopleReportStatus } from '@dx/contracts';
+import { CSV_SEPARATORS, type CsvSeparator, type PeopleReportStatus } from '@dx/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { apiErrorText } from '../api/error-text';
@@ -49,13 +49,16 @@ export default function PeopleReportPage() {
     placeholderData: keepPreviousData,
   });
   const [downloading, setDownloading] = useState(false);
-  const exportJob = usePeopleExportJob({ orgUnitId, year, status });
+  // Excel with Vietnamese regional settings reads ';' and decimal commas.
+  const [separator, setSeparator] = useState<CsvSeparator>(',');
+  const separatorId = useId();
+  const exportJob = usePeopleExportJob({ orgUnitId, year, status, separator });
 
   async function download(format: 'csv' | 'xlsx') {
     if ((query.data?.total ?? 0) > DIRECT_EXPORT_MAX) return exportJob.start(format);
     setDownloading(true);
     try {
-      const file = await downloadPeople({ orgUnitId, year, status }, format);
+      const file = await downloadPeople({ orgUnitId, year, status }, format, separator);
       saveBlob(file.blob, file.fileName ?? `danh-sach-${year}.${format}`);
     } finally {
       setDownloading(false);
@@ -86,6 +89,22 @@ export default function PeopleReportPage() {
             ))}
           </select>
         </label>
+        <span>
+          <label htmlFor={separatorId}>{t('reports.export.separator')}</label>{' '}
+          <select
+            id={separatorId}
+            value={separator}
+            onChange={(e) => setSeparator(e.target.value as CsvSeparator)}
+          >
+            {CSV_SEPARATORS.map((s) => (
+              <option key={s} value={s}>
+                {t(
+                  s === ',' ? 'reports.export.separatorComma' : 'reports.export.separatorSemicolon',
+                )}
+              </option>
+            ))}
+          </select>
+        </span>
         <button
           type="button"
           className="button"
@@ -141,7 +160,8 @@ export default function PeopleReportPage() {
       ) : (
         <>
           <p role="status">{t('people.total', { count: query.data.total })}</p>
-          <div className="table-wrap">
+          {/* Focusable: on a narrow screen the table scrolls, and keyboards must scroll it too. */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('people.title')}>
             <table className="table">
               <thead>
                 <tr>

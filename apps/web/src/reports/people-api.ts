@@ -1,4 +1,5 @@
 import type {
+  CsvSeparator,
   JobAccepted,
   Paginated,
   PeopleExportRequest,
@@ -35,23 +36,32 @@ export function fetchPeople(f: PeopleFilter, signal?: AbortSignal) {
   });
 }
 
+/** The separator goes with a CSV only (the API refuses it with a workbook); `,` is its default. */
+const csvOnly = (format: 'csv' | 'xlsx', separator: CsvSeparator): Record<string, string> =>
+  format === 'csv' && separator !== ',' ? { separator } : {};
+
 export function downloadPeople(
   f: Omit<PeopleFilter, 'page'>,
   format: 'csv' | 'xlsx',
+  separator: CsvSeparator = ',',
 ): Promise<ApiFile> {
-  return api.file('/reports/people', { query: search(f, { format }) });
+  return api.file('/reports/people', {
+    query: search(f, { format, ...csvOnly(format, separator) }),
+  });
 }
 
 /** `POST /api/reports/people/exports`: the worker makes the file of a large list. */
 export function requestPeopleExport(
   f: Omit<PeopleFilter, 'page'>,
   format: 'csv' | 'xlsx',
+  separator: CsvSeparator = ',',
 ): Promise<JobAccepted> {
   const body: PeopleExportRequest = {
     orgUnitId: f.orgUnitId,
     year: f.year,
     status: f.status,
     format,
+    ...csvOnly(format, separator),
   };
   return api.post<JobAccepted>('/reports/people/exports', body);
 }

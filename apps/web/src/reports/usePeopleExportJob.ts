@@ -1,4 +1,4 @@
-import type { PeopleReportStatus } from '@dx/contracts';
+import type { CsvSeparator, PeopleReportStatus } from '@dx/contracts';
 import { useFileJob } from '../app/useFileJob';
 import {
   downloadPeopleExport,
@@ -15,9 +15,10 @@ export function usePeopleExportJob(filter: {
   orgUnitId: string;
   year: number;
   status: PeopleReportStatus;
+  separator: CsvSeparator;
 }) {
   return useFileJob({
-    request: (format: 'csv' | 'xlsx') => requestPeopleExport(filter, format),
+    request: (format: 'csv' | 'xlsx') => requestPeopleExport(filter, format, filter.separator),
     statusKey: peopleKeys.exportJob,
     fetchStatus: fetchPeopleExport,
     download: downloadPeopleExport,

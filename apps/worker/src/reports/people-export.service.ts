@@ -100,7 +100,7 @@ export class PeopleExportService {
         const title = peopleSheetTitle(q.status, row.year, row.unitName);
         await writePeopleXlsx(out, title, batches, progress.add);
       } else {
-        await writePeopleCsv(out, batches, progress.add);
+        await writePeopleCsv(out, batches, progress.add, row.csvSeparator ?? ',');
       }
     });
     return progress.rows;

@@ -41,7 +41,11 @@ describe('people export (real worker: the people list of a subtree as CSV/XLSX, 
   afterAll(() => worker.stop());
 
   /** Asks as the API does (row + outbox row in one transaction) and waits for the file. */
-  async function exported(format: 'csv' | 'xlsx', peopleStatus: 'all' | 'untrained') {
+  async function exported(
+    format: 'csv' | 'xlsx',
+    peopleStatus: 'all' | 'untrained',
+    csvSeparator: ',' | ';' | null = format === 'csv' ? ',' : null,
+  ) {
     const id = randomUUID();
     await db.transaction(async (tx) => {
       await tx.insert(PeopleExportEntity, {
@@ -54,6 +58,7 @@ describe('people export (real worker: the people list of a subtree as CSV/XLSX, 
         format,
         peopleStatus,
         dxRole: null,
+        csvSeparator,
         requestedBy: null,
       });
       await enqueueJob(tx, {
@@ -93,6 +98,25 @@ describe('people export (real worker: the people list of a subtree as CSV/XLSX, 
     ]);
     const tuyet = lines[3].split(',');
     expect(tuyet.slice(4, 9)).toEqual(['6', '', 'Có', 'Có', today.split('-').reverse().join('/')]);
+  });
+
+  it('writes the CSV asked with ";" for Excel in Vietnamese: semicolons, the BOM kept', async () => {
+    const row = await exported('csv', 'all', ';');
+    expect(row).toMatchObject({ state: 'completed', count: 4 });
+    const bytes = readFileSync(join(worker.storageDir, String(row.fileKey)));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^Tên đăng nhập;Họ và tên;Đơn vị;Vị trí CĐS;Số giờ đã học;/);
+    expect(lines[3].split(';').slice(1, 9)).toEqual([
+      'Nguyễn Thị Ánh Tuyết',
+      'Xã Minh Xuân',
+      'Chuyên trách',
+      '6',
+      '',
+      'Có',
+      'Có',
+      today.split('-').reverse().join('/'),
+    ]);
   });
 
   it('writes the XLSX (title, heading, the untrained only) through the streaming writer', async () => {

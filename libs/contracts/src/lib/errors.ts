@@ -153,6 +153,8 @@ export const FIELD_ERROR_CODES = [
   // Certificate re-issue: holderName only with a name correction, and a new name.
   'holder_name_not_allowed',
   'holder_name_unchanged',
+  // A CSV-only option (the people export's separator) given with another format.
+  'csv_only',
   // Import files (field `file`, or a header column): params {max}, {missing}.
   'file_missing',
   'file_unreadable',

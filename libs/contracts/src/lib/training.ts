@@ -1,4 +1,5 @@
 import type { PageQuery } from './http';
+import type { CsvSeparator } from './reports';
 import type { DxRole } from './roles';
 
 /** DX roles a requirement can name (people with `none` are not DX staff). */
@@ -60,10 +61,13 @@ export interface TrainingRecord {
   updatedAt: string;
 }
 
-/** `GET /api/me/training-records` item: one's own recorded training, as HR entered it. */
+/**
+ * `GET /api/me/training-records` item: one's own recorded training, as HR entered it. With
+ * `hasEvidence`, the person downloads the scan at `GET /api/me/training-records/:id/evidence`.
+ */
 export type MyTrainingRecord = Pick<
   TrainingRecord,
-  'id' | 'title' | 'hours' | 'completedOn' | 'year' | 'provider'
+  'id' | 'title' | 'hours' | 'completedOn' | 'year' | 'provider' | 'hasEvidence'
 >;
 
 /**
@@ -87,6 +91,11 @@ export interface PeopleExportRequest {
   status: PeopleReportStatus;
   dxRole?: DxRole;
   format: PeopleReportFormat;
+  /**
+   * CSV only (refused with `xlsx`): `;` with decimal commas for Excel in Vietnamese, or `,`
+   * (default). Either way UTF-8 with a BOM.
+   */
+  separator?: CsvSeparator;
 }
 
 /** `GET /api/reports/people/exports/:jobId`. */

@@ -1,4 +1,4 @@
-import type { DxRole, PeopleReportStatus } from '@dx/contracts';
+import type { CsvSeparator, DxRole, PeopleReportStatus } from '@dx/contracts';
 import { ChildEntity, Column } from 'typeorm';
 import { FileJobEntity } from './file-job.entity';
 
@@ -13,4 +13,8 @@ export class PeopleExportEntity extends FileJobEntity {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   dxRole: DxRole | null;
+
+  /** The CSV's field separator (null for XLSX, and for exports asked before it was offered). */
+  @Column({ type: 'varchar', length: 1, nullable: true })
+  csvSeparator: CsvSeparator | null;
 }

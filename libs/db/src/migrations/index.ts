@@ -28,8 +28,9 @@ import { PriorityMailQueue1796646072169 } from './1796646072169-PriorityMailQueu
 import { DropNotificationUserCreatedIndex1796648130565 } from './1796648130565-DropNotificationUserCreatedIndex';
 import { CourseIssuer1796659388486 } from './1796659388486-CourseIssuer';
 import { UserNationalId1796659406213 } from './1796659406213-UserNationalId';
-import { ReportJobState1796664000000 } from './1796664000000-ReportJobState';
 import { IndexPendingCertificates1796661603746 } from './1796661603746-IndexPendingCertificates';
+import { ReportJobState1796664000000 } from './1796664000000-ReportJobState';
+import { PeopleExportSeparator1796668759484 } from './1796668759484-PeopleExportSeparator';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -66,4 +67,5 @@ export const ALL_MIGRATIONS: Function[] = [
   UserNationalId1796659406213,
   IndexPendingCertificates1796661603746,
   ReportJobState1796664000000,
+  PeopleExportSeparator1796668759484,
 ];

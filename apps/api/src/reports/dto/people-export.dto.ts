@@ -1,7 +1,9 @@
 import {
+  CSV_SEPARATORS,
   PEOPLE_REPORT_FORMATS,
   PEOPLE_REPORT_STATUSES,
   REQUIREMENT_DX_ROLES,
+  type CsvSeparator,
   type PeopleExportRequest,
   type PeopleExportStatus,
   type PeopleReportFormat,
@@ -38,6 +40,16 @@ export class RequestPeopleExportDto implements PeopleExportRequest {
   @ApiProperty({ enum: PEOPLE_REPORT_FORMATS })
   @IsIn(PEOPLE_REPORT_FORMATS)
   format: PeopleReportFormat;
+
+  @ApiPropertyOptional({
+    enum: CSV_SEPARATORS,
+    default: ',',
+    description:
+      "CSV only (400 with xlsx): ';' writes decimal commas, as Excel in Vietnamese expects",
+  })
+  @IsOptional()
+  @IsIn(CSV_SEPARATORS, { message: `separator must be one of ${CSV_SEPARATORS.join(' ')}` })
+  separator?: CsvSeparator;
 }
 
 export class PeopleExportAcceptedDto implements JobAccepted {

@@ -1,7 +1,9 @@
 import {
+  CSV_SEPARATORS,
   PEOPLE_REPORT_FORMATS,
   PEOPLE_REPORT_STATUSES,
   REQUIREMENT_DX_ROLES,
+  type CsvSeparator,
   type PeopleReportFormat,
   type PeopleReportStatus,
   type RequirementDxRole,
@@ -40,4 +42,13 @@ export class PeopleReportQueryDto extends PageQueryDto implements PeopleReportLi
   @IsOptional()
   @IsIn(PEOPLE_REPORT_FORMATS)
   format?: PeopleReportFormat;
+
+  @ApiPropertyOptional({
+    enum: CSV_SEPARATORS,
+    default: ',',
+    description: "With format=csv only: ';' writes decimal commas, as Excel in Vietnamese expects",
+  })
+  @IsOptional()
+  @IsIn(CSV_SEPARATORS, { message: `separator must be one of ${CSV_SEPARATORS.join(' ')}` })
+  separator?: CsvSeparator;
 }

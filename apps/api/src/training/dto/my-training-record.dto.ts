@@ -9,4 +9,8 @@ export class MyTrainingRecordDto implements MyTrainingRecord {
   @ApiProperty({ example: 2026, description: 'Training year: the year of completedOn' })
   year: number;
   @ApiProperty({ example: 'Học viện Hành chính Quốc gia' }) provider: string;
+  @ApiProperty({
+    description: 'HR uploaded a scan: `GET /api/me/training-records/{id}/evidence` downloads it',
+  })
+  hasEvidence: boolean;
 }

@@ -115,6 +115,15 @@ export const TRAINING_RULES: RuleTable = {
   'GET /api/me/requirements': { unscoped: true, ...everyone(200) },
   // One's own records only: nothing in the request names a person.
   'GET /api/me/training-records': { unscoped: true, ...everyone(200) },
+  // The evidence of a record of one's own: the learner's inside; nobody else's, HR's and
+  // sysadmins' included (they use /api/training-records/{id}/evidence), is even seen (404).
+  'GET /api/me/training-records/{id}/evidence': {
+    learner: inScope(200),
+    trainer: 404,
+    hr: 404,
+    sysadmin: 404,
+    request: async (c) => ({ params: { id: await recordWithEvidenceOf(c) } }),
+  },
 
   // The person is the inside or outside province's learner: outside is not visible (404).
   'POST /api/training-records': {

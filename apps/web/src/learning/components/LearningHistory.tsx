@@ -9,6 +9,7 @@ import { useMyRequirements } from '../../requirements/useMyRequirements';
 import { fetchMyTrainingRecords, trainingRecordKeys } from '../api';
 import { historyByYear, type HistoryYear } from '../history-by-year';
 import { useMyEnrollments } from '../hooks/useMyEnrollments';
+import { MyEvidenceButton } from './MyEvidenceButton';
 
 /** A calendar day (YYYY-MM-DD) as dd/mm/yyyy: noon in Vietnam, so no zone moves the day. */
 const day = (date: string, lng?: string) => formatDate(`${date}T12:00:00+07:00`, lng);
@@ -103,7 +104,13 @@ function HistoryYearSection({ entry }: { entry: HistoryYear }) {
       {entry.records.length > 0 && (
         <>
           <h4 id={`${headingId}-records`}>{t('learning.history.records')}</h4>
-          <div className="table-wrap">
+          {/* Focusable: on a phone the table scrolls, and keyboards must scroll it too. */}
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            aria-labelledby={`${headingId}-records`}
+          >
             <table className="table" aria-labelledby={`${headingId}-records`}>
               <thead>
                 <tr>
@@ -113,6 +120,7 @@ function HistoryYearSection({ entry }: { entry: HistoryYear }) {
                     {t('learning.history.recordHours')}
                   </th>
                   <th scope="col">{t('learning.history.completedOn')}</th>
+                  <th scope="col">{t('learning.history.evidence')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -122,6 +130,9 @@ function HistoryYearSection({ entry }: { entry: HistoryYear }) {
                     <td>{r.provider}</td>
                     <td className="num">{formatNumber(r.hours, lng)}</td>
                     <td>{day(r.completedOn, lng)}</td>
+                    <td>
+                      <MyEvidenceButton record={r} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,4 @@
-import type { PeopleReportRow } from '@dx/contracts';
+import type { CsvSeparator, PeopleReportRow } from '@dx/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { stream, Workbook } from 'exceljs';
 import type { Writable } from 'node:stream';
@@ -27,26 +27,41 @@ const DX_ROLE_NAMES: Record<string, string> = {
 const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
 const yesNo = (v: boolean) => (v ? 'Có' : 'Chưa');
 
-function cells(r: PeopleReportRow): (string | number)[] {
+/**
+ * One person's cells. `decimalComma`: hours as `2,5` (the `;` CSV, for Excel in
+ * Vietnamese, which reads `2.5` as text); a number otherwise.
+ */
+function cells(r: PeopleReportRow, decimalComma = false): (string | number)[] {
+  const num = (n: number): number | string => (decimalComma ? String(n).replace('.', ',') : n);
   return [
     r.username,
     r.fullName,
     r.orgUnitName,
     DX_ROLE_NAMES[r.dxRole] ?? r.dxRole,
-    r.hoursEarned,
-    r.requiredHours ?? '',
+    num(r.hoursEarned),
+    r.requiredHours === null ? '' : num(r.requiredHours),
     yesNo(r.requirementMet),
     yesNo(r.trained),
     vnDate(r.lastCompletedOn),
   ];
 }
 
-/** UTF-8 with a BOM and CRLF records, like the coverage CSV. */
-export function renderPeopleCsv(rows: PeopleReportRow[]): Buffer {
+/** The csv-stringify options of a people CSV with this separator (CRLF records). */
+const csvOptions = (separator: CsvSeparator) => ({
+  record_delimiter: 'windows' as const,
+  delimiter: separator,
+});
+
+/**
+ * UTF-8 with a BOM and CRLF records, like the coverage CSV; `;` separates fields with
+ * decimal commas (Excel in Vietnamese), `,` (default) with decimal points.
+ */
+export function renderPeopleCsv(rows: PeopleReportRow[], separator: CsvSeparator = ','): Buffer {
+  const comma = separator === ';';
   return Buffer.from(
-    stringify([[...PEOPLE_HEADERS], ...rows.map(cells)], {
+    stringify([[...PEOPLE_HEADERS], ...rows.map((r) => cells(r, comma))], {
       bom: true,
-      record_delimiter: 'windows',
+      ...csvOptions(separator),
     }),
     'utf8',
   );
@@ -77,10 +92,18 @@ export async function writePeopleCsv(
   out: Writable,
   batches: AsyncIterable<PeopleReportRow[]>,
   onRows: (n: number) => Promise<void>,
+  separator: CsvSeparator = ',',
 ): Promise<void> {
-  await write(out, stringify([[...PEOPLE_HEADERS]], { bom: true, record_delimiter: 'windows' }));
+  const comma = separator === ';';
+  await write(out, stringify([[...PEOPLE_HEADERS]], { bom: true, ...csvOptions(separator) }));
   for await (const rows of batches) {
-    await write(out, stringify(rows.map(cells), { record_delimiter: 'windows' }));
+    await write(
+      out,
+      stringify(
+        rows.map((r) => cells(r, comma)),
+        csvOptions(separator),
+      ),
+    );
     await onRows(rows.length);
   }
 }
