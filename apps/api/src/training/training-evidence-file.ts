@@ -7,7 +7,7 @@ import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { invalidField } from '../http/invalid-input';
-import { attachmentDisposition } from '../learning/lesson-file';
+import { attachmentDisposition } from '@dx/storage';
 import { singleFileInterceptor } from '../http/single-file.interceptor';
 
 const MAX_MEGABYTES = TRAINING_EVIDENCE_MAX_BYTES / 1024 / 1024;
