@@ -23,7 +23,7 @@ export const SUMMARY_SELECT = `
          coalesce(sum(cv.hours), 0) AS "totalHours"
     FROM ${CURRICULUM_WITH_OWNER}
     LEFT JOIN curriculum_course cc ON cc.curriculum_id = c.id
-    ${courseJoin('co', 'cc.course_id', true)}
+    ${courseJoin('co', 'cc.course_id', { left: true })}
     ${liveVersionJoin('cv', 'co')}`;
 
 export const SUMMARY_GROUP = ' GROUP BY c.id, o.path';
@@ -55,7 +55,7 @@ export const PROGRESS = `
                      AND e.completed_at < make_timestamptz($3::int + 1, 1, 1, 0, 0, 0, $4::text)), 0) AS hours
             FROM curriculum_course cc
             ${currentEnrolmentJoin('e', { userId: '$2', courseId: 'cc.course_id', left: true })}
-            ${courseVersionJoin('ev', 'e.course_version_id', true)}
+            ${courseVersionJoin('ev', 'e.course_version_id', { left: true })}
            WHERE cc.curriculum_id = ANY($1::uuid[])
            GROUP BY cc.curriculum_id) p
     ${programmeCertificateJoin('cert', { userId: '$2', curriculumId: 'p.id', year: '$3::int' })}`;

@@ -59,10 +59,10 @@ export class ProgramCertificateService {
          ${orgUnitJoin('uo', 'u.org_unit_id')}
          JOIN curriculum c ON c.status = 'published'
                           AND c.id IN (SELECT curriculum_id FROM curriculum_course WHERE course_id = $2)
-         ${orgUnitJoin('o', 'c.owner_org_unit_id', `uo.path LIKE o.path || '%'`)}
+         ${orgUnitJoin('o', 'c.owner_org_unit_id', { and: `uo.path LIKE o.path || '%'` })}
          JOIN curriculum_course cc ON cc.curriculum_id = c.id
          ${completedInYearJoin('e', { userId: 'u.id', courseId: 'cc.course_id', year: '$3', left: true })}
-         ${courseVersionJoin('ev', 'e.course_version_id', true)}
+         ${courseVersionJoin('ev', 'e.course_version_id', { left: true })}
         WHERE u.id = $1
         GROUP BY c.id, o.id, u.id
        HAVING count(*) = count(e.id)`,

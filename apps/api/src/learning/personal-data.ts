@@ -1,5 +1,5 @@
 import type { PersonalDataExport } from '@dx/contracts';
-import { joinCourse, joinCourseVersion, joinLesson } from '@dx/db';
+import { courseJoin, courseVersionJoin, lessonJoin } from '@dx/db';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -18,8 +18,8 @@ export async function exportEnrollments(tx: EntityManager, userId: string): Prom
   })[] = await tx.query(
     `SELECT e.id, e.course_id AS "courseId", c.code AS "courseCode", v.title AS "courseTitle",
             v.version, e.status, e.progress, e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt"
-       FROM enrollment e ${joinCourse('c', 'e.course_id')}
-       ${joinCourseVersion('v', 'e.course_version_id')}
+       FROM enrollment e ${courseJoin('c', 'e.course_id')}
+       ${courseVersionJoin('v', 'e.course_version_id')}
       WHERE e.user_id = $1 ORDER BY e.enrolled_at`,
     [userId],
   );
@@ -32,7 +32,7 @@ export async function exportEnrollments(tx: EntityManager, userId: string): Prom
     `SELECT lc.enrollment_id AS "enrollmentId", lc.lesson_id AS "lessonId", l.title AS "lessonTitle",
             lc.completed_at AS "completedAt"
        FROM lesson_completion lc JOIN enrollment e ON e.id = lc.enrollment_id
-       ${joinLesson('l', 'lc.lesson_id')}
+       ${lessonJoin('l', 'lc.lesson_id')}
       WHERE e.user_id = $1 ORDER BY lc.completed_at`,
     [userId],
   );

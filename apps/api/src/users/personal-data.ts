@@ -1,5 +1,5 @@
 import type { PersonalDataExport } from '@dx/contracts';
-import { joinOrgUnit, UserEntity } from '@dx/db';
+import { orgUnitJoin, UserEntity } from '@dx/db';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -40,7 +40,7 @@ export function exportMemberships(
   return tx.query(
     `SELECT m.org_unit_id AS "orgUnitId", o.code AS "orgUnitCode", o.name AS "orgUnitName",
             m.dx_role AS "dxRole", m.valid_from::text AS "validFrom", m.valid_to::text AS "validTo"
-       FROM membership m ${joinOrgUnit('o', 'm.org_unit_id')}
+       FROM membership m ${orgUnitJoin('o', 'm.org_unit_id')}
       WHERE m.user_id = $1 ORDER BY m.valid_from`,
     [userId],
   );
@@ -66,7 +66,7 @@ export async function lockAccountForErasure(
 ): Promise<ErasedAccount | undefined> {
   const [account]: ErasedAccount[] = await tx.query(
     `SELECT u.id, u.username, u.org_unit_id AS "orgUnitId", u.roles, o.path
-       FROM app_user u ${joinOrgUnit('o', 'u.org_unit_id')}
+       FROM app_user u ${orgUnitJoin('o', 'u.org_unit_id')}
       WHERE u.id = $1 FOR UPDATE OF u`,
     [userId],
   );

@@ -1,5 +1,5 @@
-import { joinOrgUnit, SUBTREE_AND_MERGED_UNITS_SQL } from '../org-units/org-unit-sql';
-import { joinUser } from '../users/user-sql';
+import { orgUnitJoin, SUBTREE_AND_MERGED_UNITS_SQL } from '../org-units/org-unit-sql';
+import { userJoin } from '../users/user-sql';
 
 /*
  * The certificates feature's SQL for the scoped register and a certificate's history: here
@@ -8,10 +8,10 @@ import { joinUser } from '../users/user-sql';
  */
 
 /** The issuing unit, for the unit filter. */
-export const ISSUER_UNIT_JOIN = joinOrgUnit('iu', 'c.issuer_org_unit_id');
+export const ISSUER_UNIT_JOIN = orgUnitJoin('iu', 'c.issuer_org_unit_id');
 /** The holder and their current unit, for hr's scope and the unit filter. */
-export const HOLDER_UNIT_JOIN = `${joinUser('h', 'c.user_id', 'LEFT JOIN')}
-      ${joinOrgUnit('hu', 'h.org_unit_id', 'LEFT JOIN')}`;
+export const HOLDER_UNIT_JOIN = `${userJoin('h', 'c.user_id', { left: true })}
+      ${orgUnitJoin('hu', 'h.org_unit_id', { left: true })}`;
 
 /** hr's scope: the holder's current unit is in the subtree `param` (a LIKE prefix). */
 export const HOLDER_IN_SUBTREE = (param: string) => `hu.path LIKE ${param}`;
@@ -49,7 +49,7 @@ export const certificateRegisterPageSql = (from: string, params: number) =>
 
 /** A certificate's history, in the order its steps happened ($1 certificate). */
 export const CERTIFICATE_EVENTS_SQL = `SELECT e.id, e.type, e.actor_id, a.full_name AS actor_name, e.note, e.data, e.created_at
-         FROM certificate_event e ${joinUser('a', 'e.actor_id', 'LEFT JOIN')}
+         FROM certificate_event e ${userJoin('a', 'e.actor_id', { left: true })}
         WHERE e.certificate_id = $1
         -- created_at is the transaction's start: steps written together keep their logical order.
         ORDER BY e.created_at,

@@ -1,4 +1,4 @@
-import { joinCourseVersion, joinLesson, lessonCountSql } from '../courses/course-sql';
+import { courseVersionJoin, lessonCountSql, lessonJoin } from '../courses/course-sql';
 import type { Statement } from '../prepared-statement';
 import { finalQuizCountSql, passedFinalQuizCountSql } from '../quizzes/final-quiz-sql';
 
@@ -18,7 +18,7 @@ export const CURRENT_ENROLMENT_SQL =
  */
 export const MY_ENROLMENTS_SQL = `SELECT e.id, e.course_id, cv.title, cv.version, cv.hours, e.progress, e.status,
               e.completed_at, e.last_lesson_id, e.year, e.current
-         FROM enrollment e ${joinCourseVersion('cv', 'e.course_version_id')}
+         FROM enrollment e ${courseVersionJoin('cv', 'e.course_version_id')}
         WHERE e.user_id = $1
         ORDER BY e.current DESC, e.year DESC, e.updated_at DESC, e.id`;
 
@@ -76,7 +76,7 @@ export const LOCK_ENROLMENT_SQL = `SELECT id, user_id AS "userId", course_id AS 
 /** Steps of a course version and those done ($1 version, $2 enrolment, $3 user). */
 export const COMPLETION_COUNTS_SQL = `SELECT
          (${lessonCountSql('$1')})::int AS lessons,
-         (SELECT count(*) FROM lesson_completion lc ${joinLesson('l', 'lc.lesson_id')}
+         (SELECT count(*) FROM lesson_completion lc ${lessonJoin('l', 'lc.lesson_id')}
            WHERE lc.enrollment_id = $2 AND l.course_version_id = $1)::int AS done,
          (${finalQuizCountSql('$1')})::int AS finals,
          (${passedFinalQuizCountSql('$1', '$3')})::int AS passed`;

@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { insertMailsSql } from '../mail/mail-sql';
 import { insertOutboxRowsSql } from '../outbox/outbox-sql';
-import { joinUser } from '../users/user-sql';
+import { userJoin } from '../users/user-sql';
 
 /** One notification for one person. */
 export interface NotificationContent {
@@ -105,7 +105,7 @@ export class NotificationsService {
                          WHERE np.user_id = s.user_id AND np.type = ${typeParam} AND NOT np.mail))
                   AS wants_mail
            FROM src s
-           ${batch.yieldsRecipients ? '' : `${joinUser('u', 's.user_id')} WHERE ${RECIPIENT_IS_ACTIVE('u')}`}),
+           ${batch.yieldsRecipients ? '' : `${userJoin('u', 's.user_id')} WHERE ${RECIPIENT_IS_ACTIVE('u')}`}),
        ins AS (
          INSERT INTO notification (id, user_id, type, event_key, title, body, link)
          SELECT p.id, p.user_id, ${typeParam}, p.event_key, p.title, p.body, p.link

@@ -10,3 +10,11 @@ export function findOrgUnitsByCodes(m: EntityManager, codes: string[]): Promise<
     .where('unit.code = ANY(:codes)', { codes })
     .getMany();
 }
+
+/**
+ * A unit by id (what a certificate names of its issuer); throws EntityNotFoundError when it
+ * does not exist, as the caller's foreign key promises it does.
+ */
+export function findUnitOrFail(m: EntityManager, id: string): Promise<OrgUnitEntity> {
+  return m.findOneByOrFail(OrgUnitEntity, { id });
+}

@@ -1,17 +1,23 @@
+import { idJoin, type JoinOptions } from '../id-join-sql';
+
 /*
  * The org-units feature's SQL pieces for other features' statements (docs/architecture.md,
- * "cross-owner reads"): they compose these instead of naming org_unit, so this is the one
- * place outside the feature that knows the table. A unit's columns read through them: id,
- * code, name, path (a subtree prefix, `/a/b/`), valid_to, successor_id.
+ * "cross-owner reads"): they compose these instead of naming org_unit or org_unit_edge, so
+ * this is the one place outside the feature that knows the tables. Columns callers may read
+ * through them: a unit's id, code, name, path (a subtree prefix, `/a/b/`), valid_to,
+ * successor_id.
  */
 
-/** Joins `org_unit` as `alias` on its id `unitId` (an SQL expression); `join` e.g. `LEFT JOIN`. */
-export const joinOrgUnit = (alias: string, unitId: string, join = 'JOIN') =>
-  `${join} org_unit ${alias} ON ${alias}.id = ${unitId}`;
+/** `[LEFT] JOIN org_unit <alias> ON <alias>.id = <unitIdExpr>[ AND <and>]`. */
+export const orgUnitJoin = (alias: string, unitIdExpr: string, o?: JoinOptions) =>
+  idJoin('org_unit', alias, unitIdExpr, o);
 
-/** The name of the unit `unitId` (an SQL expression), as a scalar subquery. */
-export const orgUnitNameSql = (unitId: string) =>
-  `(SELECT o.name FROM org_unit o WHERE o.id = ${unitId})`;
+/** The name of the unit `unitIdExpr`, as a scalar subquery. */
+export const orgUnitNameSql = (unitIdExpr: string) =>
+  `(SELECT o.name FROM org_unit o WHERE o.id = ${unitIdExpr})`;
+
+/** One unit's materialised path (`/id/id/`), or no row ($1 unit). */
+export const UNIT_PATH_SQL = 'SELECT path FROM org_unit WHERE id = $1';
 
 /**
  * Every unit of the subtree $1 (a LIKE prefix), open or closed, and every unit merged, hop

@@ -1,5 +1,5 @@
-import { joinCourseVersion } from '../courses/course-sql';
-import { joinCurrentEnrolment } from '../learning/enrolment-sql';
+import { courseVersionJoin } from '../courses/course-sql';
+import { currentEnrolmentsOfVersionJoin } from '../learning/enrolment-sql';
 import type { Statement } from '../prepared-statement';
 
 /*
@@ -95,8 +95,8 @@ export const PASSED_BEFORE_SQL = (a: string, q: string) =>
 /** The quiz, visible only to learners enrolled on its course version (no row for anyone else). */
 export const QUIZ_OF_ENROLMENT_SQL = `
   FROM quiz q
-  ${joinCourseVersion('cv', 'q.course_version_id')}
-  ${joinCurrentEnrolment('cv.course_id', 'q.course_version_id')}`;
+  ${courseVersionJoin('cv', 'q.course_version_id')}
+  ${currentEnrolmentsOfVersionJoin('e', 'cv.course_id', 'q.course_version_id')}`;
 
 /** Start: the quiz, the caller's enrolment and attempts, the open attempt and the bank ($1 quiz, $2 user). */
 export const START_READ: Statement = {

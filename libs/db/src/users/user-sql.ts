@@ -1,19 +1,28 @@
-import { joinOrgUnit } from '../org-units/org-unit-sql';
+import { idJoin, type JoinOptions } from '../id-join-sql';
+import { orgUnitJoin } from '../org-units/org-unit-sql';
 
 /*
  * The users feature's SQL pieces for other features' statements (docs/architecture.md,
- * "cross-owner reads"): they compose these instead of naming app_user or membership. An
- * account's columns read through them: id, username, full_name, email, active, roles,
- * org_unit_id (the person's unit today).
+ * "cross-owner reads"): they compose these instead of naming app_user or membership.
+ * Columns callers may read through them: an account's id, username, full_name, email,
+ * active, roles, job_title, date_of_birth, org_unit_id (the person's unit today).
  */
 
-/** Joins `app_user` as `alias` on its id `userId` (an SQL expression); `join` e.g. `LEFT JOIN`. */
-export const joinUser = (alias: string, userId: string, join = 'JOIN') =>
-  `${join} app_user ${alias} ON ${alias}.id = ${userId}`;
+/** `[LEFT] JOIN app_user <alias> ON <alias>.id = <userIdExpr>[ AND <and>]`. */
+export const userJoin = (alias: string, userIdExpr: string, o?: JoinOptions) =>
+  idJoin('app_user', alias, userIdExpr, o);
+
+/** The people table as a FROM item, `app_user <alias>` (filter on `<alias>.id`). */
+export const userFrom = (alias: string) => `app_user ${alias}`;
 
 /** The path of the person `user`'s unit today (a statement; `alias` names the account). */
 export const userUnitPathSql = (user: string, alias = 'u') =>
-  `SELECT ou.path FROM app_user ${alias} ${joinOrgUnit('ou', `${alias}.org_unit_id`)} WHERE ${alias}.id = ${user}`;
+  `SELECT ou.path FROM app_user ${alias} ${orgUnitJoin('ou', `${alias}.org_unit_id`)} WHERE ${alias}.id = ${user}`;
+
+/** A person's job title (`"jobTitle"`) and their unit's path (`path`), or no row ($1 user). */
+export const JOB_TITLE_AND_UNIT_PATH_SQL = `SELECT u.job_title AS "jobTitle", o.path
+    FROM app_user u ${orgUnitJoin('o', 'u.org_unit_id')}
+   WHERE u.id = $1`;
 
 /** Everyone whose unit today is $1 moves to $2 (a unit merge, in its transaction). */
 export const MOVE_UNIT_ACCOUNTS_SQL = `UPDATE app_user SET org_unit_id = $2::uuid, updated_at = now() WHERE org_unit_id = $1::uuid`;
