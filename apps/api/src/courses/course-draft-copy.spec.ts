@@ -1,9 +1,7 @@
 import { CourseEntity, CourseModuleEntity, LessonEntity } from '@dx/db';
-import type { EntityTarget } from 'typeorm';
+import { columnsOf, ownColumns, Row, unfilledColumns } from '../test/copied-rows';
 import { createTestApp, TestApp } from '../test/test-app';
 import { authorCourse } from './courses.fixtures';
-
-type Row = Record<string, unknown>;
 
 /**
  * A new draft copies every column of its modules and lessons (the copy reads them from the
@@ -21,21 +19,8 @@ describe('draft copy of modules and lessons', () => {
   });
   afterAll(() => t.close());
 
-  const columnsOf = (entity: EntityTarget<object>) =>
-    [...new Set(t.db.getMetadata(entity).columns.map((c) => c.databaseName))].sort();
-  const unfilled = (table: string, rows: Row[]) =>
-    rows.flatMap((r) =>
-      Object.keys(r)
-        .filter((c) => r[c] === null)
-        .map((c) => `${table}.${c}`),
-    );
-  /** The row without its id and the links a copy points at the new parents. */
-  const own = (row: Row) =>
-    Object.fromEntries(
-      Object.entries(row).filter(
-        ([c]) => !['id', 'course_version_id', 'module_id', 'module_key'].includes(c),
-      ),
-    );
+  /** The links a copied module or lesson points at the draft (the id aside). */
+  const LINKS = ['course_version_id', 'module_id', 'module_key'];
 
   it('keeps every column, with new ids, in the draft version and its modules', async () => {
     const course = await authorCourse(t, trainer, { modules: [2, 1] });
@@ -72,17 +57,19 @@ describe('draft copy of modules and lessons', () => {
     const [fromModules, toModules] = [await modules(source), await modules(draft)];
     const [fromLessons, toLessons] = [await lessons(source), await lessons(draft)];
 
-    expect(Object.keys(fromModules[0]).sort()).toEqual(columnsOf(CourseModuleEntity));
+    expect(Object.keys(fromModules[0]).sort()).toEqual(columnsOf(t.db, CourseModuleEntity));
     expect(
       Object.keys(fromLessons[0])
         .filter((c) => c !== 'module_key')
         .sort(),
-    ).toEqual(columnsOf(LessonEntity));
-    expect([...unfilled('course_module', fromModules), ...unfilled('lesson', fromLessons)]).toEqual(
-      [],
-    );
+    ).toEqual(columnsOf(t.db, LessonEntity));
+    expect([
+      ...unfilledColumns('course_module', fromModules),
+      ...unfilledColumns('lesson', fromLessons),
+    ]).toEqual([]);
     expect(fromLessons).toHaveLength(3);
 
+    const own = (row: Row) => ownColumns(row, LINKS);
     expect(toModules.map(own)).toEqual(fromModules.map(own));
     expect(toLessons.map(own)).toEqual(fromLessons.map(own));
     // Each copied lesson hangs off the draft's module of the same key, in the draft.

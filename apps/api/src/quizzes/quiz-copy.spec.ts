@@ -1,9 +1,7 @@
 import { CourseEntity, QuestionEntity, QuestionOptionEntity, QuizEntity } from '@dx/db';
-import type { EntityTarget } from 'typeorm';
 import { authorCourse } from '../courses/courses.fixtures';
+import { columnsOf, ownColumns, Row, unfilledColumns } from '../test/copied-rows';
 import { createTestApp, TestApp } from '../test/test-app';
-
-type Row = Record<string, unknown>;
 
 /**
  * A new draft copies every column of its quizzes, questions and options: the copy reads the
@@ -22,24 +20,11 @@ describe('draft copy of quizzes (copyQuizzesToVersion)', () => {
   });
   afterAll(() => t.close());
 
-  /** Columns of the entity's table, from TypeORM's metadata (as the copy reads them). */
-  const columnsOf = (entity: EntityTarget<object>) =>
-    [...new Set(t.db.getMetadata(entity).columns.map((c) => c.databaseName))].sort();
-
   /** Columns that must stay null on a course quiz's question (it belongs to no bank). */
   const NULL_BY_RULE: Record<string, string[]> = { question: ['bank_id', 'category_id'] };
 
-  /** Source columns left null: none may be, or the spec would not see them survive. */
   const unfilled = (table: string, rows: Row[]) =>
-    rows.flatMap((r) =>
-      Object.keys(r)
-        .filter((c) => r[c] === null && !(NULL_BY_RULE[table] ?? []).includes(c))
-        .map((c) => `${table}.${c}`),
-    );
-
-  /** The row without its id and the links that a copy points at the new parents. */
-  const own = (row: Row, links: string[]) =>
-    Object.fromEntries(Object.entries(row).filter(([c]) => c !== 'id' && !links.includes(c)));
+    unfilledColumns(table, rows, NULL_BY_RULE[table]);
 
   it('keeps every column of quiz, question and question_option, with new ids and parents', async () => {
     const course = await authorCourse(t, trainer, { modules: [1, 1] });
@@ -100,13 +85,13 @@ describe('draft copy of quizzes (copyQuizzesToVersion)', () => {
     ];
 
     // The spec sees every column the entities declare, each one filled in the source.
-    expect(Object.keys(fromQuizzes[0]).sort()).toEqual(columnsOf(QuizEntity));
-    expect(Object.keys(fromQuestions[0]).sort()).toEqual(columnsOf(QuestionEntity));
+    expect(Object.keys(fromQuizzes[0]).sort()).toEqual(columnsOf(t.db, QuizEntity));
+    expect(Object.keys(fromQuestions[0]).sort()).toEqual(columnsOf(t.db, QuestionEntity));
     expect(
       Object.keys(fromOptions[0])
         .filter((c) => c !== 'question_key')
         .sort(),
-    ).toEqual(columnsOf(QuestionOptionEntity));
+    ).toEqual(columnsOf(t.db, QuestionOptionEntity));
     expect([
       ...unfilled('quiz', fromQuizzes),
       ...unfilled('question', fromQuestions),
@@ -121,14 +106,14 @@ describe('draft copy of quizzes (copyQuizzesToVersion)', () => {
       question: ['quiz_id'],
       option: ['question_id'],
     };
-    expect(toQuizzes.map((r) => own(r, links.quiz))).toEqual(
-      fromQuizzes.map((r) => own(r, links.quiz)),
+    expect(toQuizzes.map((r) => ownColumns(r, links.quiz))).toEqual(
+      fromQuizzes.map((r) => ownColumns(r, links.quiz)),
     );
-    expect(toQuestions.map((r) => own(r, links.question))).toEqual(
-      fromQuestions.map((r) => own(r, links.question)),
+    expect(toQuestions.map((r) => ownColumns(r, links.question))).toEqual(
+      fromQuestions.map((r) => ownColumns(r, links.question)),
     );
-    expect(toOptions.map((r) => own(r, links.option))).toEqual(
-      fromOptions.map((r) => own(r, links.option)),
+    expect(toOptions.map((r) => ownColumns(r, links.option))).toEqual(
+      fromOptions.map((r) => ownColumns(r, links.option)),
     );
     const draftModules: Row[] = await t.db.query(
       `SELECT d.id FROM course_module s JOIN course_module d ON d.key = s.key AND d.course_version_id = $2
