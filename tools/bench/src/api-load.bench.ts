@@ -68,7 +68,7 @@ async function runApiLoad(): Promise<Figure[]> {
     );
     const me = await getRoute(run, 'GET /api/me', () => '/api/me');
     figures.push(latencyFigure('GET /api/me', me.max), me.open);
-    figures.push(...(await quizWriteRuns(run)));
+    figures.push(...(await quizWriteRuns(run, helloExpress)));
     // Login last: argon2 work queued by 200 waiting sign-ins outlives the run and would
     // slow whatever came next.
     figures.push(await loginFigure(run));

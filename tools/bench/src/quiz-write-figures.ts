@@ -20,6 +20,8 @@ export function quizWriteFigures(
   bare: BareWrites,
   /** The route's SQL per request, from its code (counts from pg_stat_database arrive late). */
   sql: string,
+  /** The bare Express hello route of the same run, under the same generator. */
+  hello: LoadResult,
 ): Figure[] {
   const ratio = measured.rps / bare.rate;
   const apiMs = measured.cpuMsPerRequest ?? Number.NaN;
@@ -28,6 +30,12 @@ export function quizWriteFigures(
   const ceiling = (CORES * 1000) / (apiMs + dbMs);
   const bareCeiling = (CORES * 1000) / (bareDbMs + bare.clientCpuMsPerWrite);
   const ms = (n: number) => n.toFixed(2);
+  // The cheapest route that could do this write: an empty Express route (its CPU and the load
+  // generator's per request, measured) plus the bare write's database and client CPU.
+  const helloMs = (hello.cpuMsPerRequest ?? Number.NaN) + hello.generatorCpuMsPerRequest;
+  const floorMs = helloMs + bareDbMs + bare.clientCpuMsPerWrite;
+  const floorRate = (CORES * 1000) / floorMs;
+  const floorRatio = floorRate / bare.rate;
   return [
     figure(
       `${route} / ${bareName}`,
@@ -49,6 +57,22 @@ export function quizWriteFigures(
         `pg client ${ms(bare.clientCpuMsPerWrite)} ms per write. On ${CORES} cores that CPU alone ` +
         `caps the route at ${Math.round(ceiling)} req/s and the bare loop at ` +
         `${Math.round(bareCeiling)} writes/s: ${(ceiling / bareCeiling).toFixed(2)}× before any wait`,
+    ),
+    figure(
+      `${route}: the most an HTTP route doing only the bare write could reach here (reference)`,
+      floorRatio,
+      '×',
+      '',
+      null,
+      `the bare Express hello route (API ${ms(hello.cpuMsPerRequest ?? Number.NaN)} ms + load ` +
+        `generator ${ms(hello.generatorCpuMsPerRequest)} ms of CPU per request, this run) plus ` +
+        `the bare write (database ${ms(bareDbMs)} + client ${ms(bare.clientCpuMsPerWrite)} ms), ` +
+        `with no sign-in check, no read, no validation: ${ms(floorMs)} ms, so at most ` +
+        `${Math.round(floorRate)} req/s on ${CORES} cores against ${Math.round(bare.rate)} ` +
+        `writes/s measured for the bare loop` +
+        (floorRatio < 0.5
+          ? `; below 0.5×, so no route measured this way can meet the goal on this machine`
+          : `; the goal is within reach of an ideal route here`),
     ),
   ];
 }

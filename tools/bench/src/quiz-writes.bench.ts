@@ -7,7 +7,7 @@ import { ApiRun } from './support/api-run';
 import { databaseCost } from './support/database-cost';
 import { startCommitProbe } from './support/commit-probe';
 import { bareWriteRate } from './support/database-limit';
-import { load } from './support/load';
+import { load, LoadResult } from './support/load';
 import { OfferedRequest } from './support/open-loop';
 import { benchAnswer } from './support/quiz-answers';
 import { settle } from './support/open-loop-report';
@@ -29,7 +29,7 @@ interface DrawnRow {
  * offered open-loop; then the database's own limit for the same writes at the same
  * concurrency, and where the rest goes.
  */
-export async function quizWriteRuns(run: ApiRun): Promise<Figure[]> {
+export async function quizWriteRuns(run: ApiRun, hello: LoadResult): Promise<Figure[]> {
   const { base, data, extra, learners, env } = run;
   const figures: Figure[] = [];
   // Start: the maximum on the main course's quiz, the open loop on the extra quizzes' pairs.
@@ -170,6 +170,7 @@ export async function quizWriteRuns(run: ApiRun): Promise<Figure[]> {
       bareUpdate,
       'one read and one conditional write; a passed final quiz adds the course completion ' +
         '(enrolment, certificate, outbox, training ledger) in the same transaction',
+      hello,
     ),
     ...quizWriteFigures(
       'Quiz start',
@@ -178,6 +179,7 @@ export async function quizWriteRuns(run: ApiRun): Promise<Figure[]> {
       'bare INSERT + commit',
       bareInsert,
       'one read (quiz, enrolment, attempts and the question bank as JSON) and one insert',
+      hello,
     ),
   );
   return figures;

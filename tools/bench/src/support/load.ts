@@ -16,6 +16,11 @@ export interface LoadResult {
    * req/s and latency, it hardly moves when other work shares the machine.
    */
   cpuMsPerRequest?: number;
+  /**
+   * CPU this process (autocannon, the load generator, on the same cores) spent per request:
+   * part of what any route measured this way costs the machine.
+   */
+  generatorCpuMsPerRequest: number;
 }
 
 export interface LoadOptions {
@@ -41,6 +46,7 @@ export interface LoadOptions {
  */
 export async function load(o: LoadOptions, serverCpu?: () => number): Promise<LoadResult> {
   const cpuBefore = serverCpu?.() ?? Number.NaN;
+  const ownBefore = process.cpuUsage();
   const result = await autocannon({
     url: o.url,
     connections: o.connections,
@@ -66,8 +72,10 @@ export async function load(o: LoadOptions, serverCpu?: () => number): Promise<Lo
     Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]),
   );
   const cpu = ((serverCpu?.() ?? Number.NaN) - cpuBefore) * 1000;
+  const own = process.cpuUsage(ownBefore);
   return {
     ...(Number.isFinite(cpu) && { cpuMsPerRequest: cpu / result.requests.total }),
+    generatorCpuMsPerRequest: (own.user + own.system) / 1000 / Math.max(1, result.requests.total),
     requests: result.requests.total,
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,

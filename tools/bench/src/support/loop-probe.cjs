@@ -7,7 +7,12 @@
 // reach production.
 'use strict';
 const { appendFileSync } = require('node:fs');
-const { monitorEventLoopDelay, PerformanceObserver, performance } = require('node:perf_hooks');
+const {
+  createHistogram,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+  performance,
+} = require('node:perf_hooks');
 
 /**
  * Starts sampling; every second (and on stop) one sample:
@@ -55,7 +60,73 @@ function startLoopProbe(onSample) {
   };
 }
 
+/**
+ * Inside the API: how long each request spent between Node handing it to the app and its
+ * answer leaving (so a slow second seen by the generator is either the app's time or time
+ * spent before the app saw the request: accept queue, parsing, a busy loop), how many
+ * connections were opened, and the longest wait for a database connection from the pool.
+ * Returns take(): the figures of the second since the last call, then starts the next.
+ */
+function watchRequests() {
+  const http = require('node:http');
+  let inApp = createHistogram();
+  let sockets = 0;
+  let poolWaitMaxMs = 0;
+  let poolConnects = 0;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (event, ...args) {
+    if (event === 'request') {
+      const t0 = performance.now();
+      const hist = inApp;
+      args[1].once('finish', () =>
+        hist.record(Math.max(1, Math.round((performance.now() - t0) * 1000))),
+      );
+    } else if (event === 'connection') sockets++;
+    return emit.call(this, event, ...args);
+  };
+  // The API's pg (the same module instance: both resolve the workspace's node_modules).
+  try {
+    const { Pool } = require('pg');
+    const connect = Pool.prototype.connect;
+    Pool.prototype.connect = function (cb) {
+      const t0 = performance.now();
+      const done = () => (poolWaitMaxMs = Math.max(poolWaitMaxMs, performance.now() - t0));
+      if (!this.__dxProbe) {
+        this.__dxProbe = true;
+        this.on('connect', () => poolConnects++);
+      }
+      if (typeof cb === 'function')
+        return connect.call(this, (err, client, release) => {
+          done();
+          cb(err, client, release);
+        });
+      return connect.call(this).then((client) => {
+        done();
+        return client;
+      });
+    };
+  } catch {
+    // No pg next to this file: the request figures alone.
+  }
+  return () => {
+    const s = {
+      appRequests: inApp.count,
+      appP99Ms: inApp.count ? inApp.percentile(99) / 1000 : 0,
+      appMaxMs: inApp.count ? inApp.max / 1000 : 0,
+      newSockets: sockets,
+      poolWaitMaxMs,
+      poolConnects,
+    };
+    inApp = createHistogram();
+    sockets = poolConnects = poolWaitMaxMs = 0;
+    return s;
+  };
+}
+
 module.exports = { startLoopProbe };
 
 const file = process.env.DX_BENCH_LOOP_PROBE;
-if (file) startLoopProbe((s) => appendFileSync(file, `${JSON.stringify(s)}\n`));
+if (file) {
+  const requests = watchRequests();
+  startLoopProbe((s) => appendFileSync(file, `${JSON.stringify({ ...s, ...requests() })}\n`));
+}

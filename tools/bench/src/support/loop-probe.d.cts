@@ -7,6 +7,14 @@ export interface LoopSample {
   gcMs: number;
   gcMaxMs: number;
   gcCount: number;
+  /** The API only (watchRequests): requests answered in that second, time inside the app. */
+  appRequests?: number;
+  appP99Ms?: number;
+  appMaxMs?: number;
+  /** Connections accepted, pool connections opened, longest wait for a pooled connection. */
+  newSockets?: number;
+  poolConnects?: number;
+  poolWaitMaxMs?: number;
 }
 
 export function startLoopProbe(onSample?: (s: LoopSample) => void): { stop(): LoopSample[] };
