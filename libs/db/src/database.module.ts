@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, SERVICE_POOL_IDLE_MS } from './data-source-options';
 import { runMigrationsLocked } from './prepare-database';
 import { ReadReplica, readReplicaProvider, ReplicaDataSourceCloser } from './read-replica';
 
@@ -70,6 +70,7 @@ export class DatabaseModule {
               ...buildDataSourceOptions({
                 url: c.databaseUrl,
                 poolMode: c.database.poolMode,
+                idleTimeoutMs: SERVICE_POOL_IDLE_MS,
                 ...opts,
               }),
               retryAttempts: RETRIES,

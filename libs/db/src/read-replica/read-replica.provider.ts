@@ -2,7 +2,7 @@ import { APP_CONFIG, AppConfig } from '@dx/config';
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { buildDataSourceOptions } from '../data-source-options';
+import { buildDataSourceOptions, SERVICE_POOL_IDLE_MS } from '../data-source-options';
 import { ReadReplica } from './read-replica';
 
 /** Closes the replica's pool with the application. */
@@ -32,15 +32,18 @@ export function readReplicaProvider(opts: {
     useFactory: async (config: AppConfig, primary: DataSource) => {
       const settings = config.database.replica;
       if (!settings) return new ReadReplica(primary, null);
+      const options = buildDataSourceOptions({
+        url: settings.url,
+        applicationName: `${opts.applicationName}-replica`,
+        poolSize: opts.poolSize,
+        poolMode: config.database.poolMode,
+        idleTimeoutMs: SERVICE_POOL_IDLE_MS,
+      });
       const source = new DataSource({
-        ...buildDataSourceOptions({
-          url: settings.url,
-          applicationName: `${opts.applicationName}-replica`,
-          poolSize: opts.poolSize,
-          poolMode: config.database.poolMode,
-        }),
+        ...options,
         migrations: [],
-        extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 2_000 },
+        // Added to, not replacing, the pool settings (behind PgBouncer: its pooler client).
+        extra: { ...options.extra, connectionTimeoutMillis: 2_000 },
       } as DataSourceOptions);
       try {
         await source.initialize();
