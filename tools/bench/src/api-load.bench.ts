@@ -18,6 +18,9 @@ import { BENCH_PASSWORD } from './support/seed';
 
 const LEARNERS = 3_000;
 const MAX_SECONDS = 10;
+/** BENCH_API_ROUTES=lesson,me runs those routes only (catalog, lesson, me, quiz, login). */
+const ROUTES = (process.env.BENCH_API_ROUTES ?? '').split(',').filter(Boolean);
+const wanted = (route: string) => ROUTES.length === 0 || ROUTES.includes(route);
 
 /**
  * The built API on loopback, route by route: its maximum throughput under 200 concurrent
@@ -42,36 +45,42 @@ async function runApiLoad(): Promise<Figure[]> {
   return withEnvironment('api', async (env) => {
     const run = await startApiRun(env, LEARNERS);
     const lessons = run.data.course.lessonIds;
-    const catalog = await getRoute(run, 'Catalog GET /api/courses', () => '/api/courses');
-    figures.push(
-      // No latency goal at 200 connections: with them always waiting, p99 ≥ 200 ÷ req/s, a
-      // throughput figure in disguise (issue #20). The open loop holds the p99 goal.
-      latencyFigure(
-        'Catalog GET /api/courses',
-        catalog.max,
-        `the bare Express hello route's own p99 in this run: ${helloExpress.p99} ms`,
-      ),
-      figure('Catalog req/s', catalog.max.rps, 'req/s', '', null, describe(catalog.max)),
-      helloRatioFigure('Catalog', catalog.max, helloExpress),
-      catalog.open,
-    );
-    // Lesson read: each request a learner reading one of the 12 lessons.
-    const lesson = await getRoute(
-      run,
-      'Lesson read GET /api/lessons/:id',
-      (i) => `/api/lessons/${lessons[i % lessons.length]}`,
-    );
-    figures.push(
-      latencyFigure('Lesson read GET /api/lessons/:id', lesson.max),
-      helloRatioFigure('Lesson read', lesson.max, helloExpress),
-      lesson.open,
-    );
-    const me = await getRoute(run, 'GET /api/me', () => '/api/me');
-    figures.push(latencyFigure('GET /api/me', me.max), me.open);
-    figures.push(...(await quizWriteRuns(run, helloExpress)));
+    if (wanted('catalog')) {
+      const catalog = await getRoute(run, 'Catalog GET /api/courses', () => '/api/courses');
+      figures.push(
+        // No latency goal at 200 connections: with them always waiting, p99 ≥ 200 ÷ req/s, a
+        // throughput figure in disguise (issue #20). The open loop holds the p99 goal.
+        latencyFigure(
+          'Catalog GET /api/courses',
+          catalog.max,
+          `the bare Express hello route's own p99 in this run: ${helloExpress.p99} ms`,
+        ),
+        figure('Catalog req/s', catalog.max.rps, 'req/s', '', null, describe(catalog.max)),
+        helloRatioFigure('Catalog', catalog.max, helloExpress),
+        catalog.open,
+      );
+    }
+    if (wanted('lesson')) {
+      // Lesson read: each request a learner reading one of the 12 lessons.
+      const lesson = await getRoute(
+        run,
+        'Lesson read GET /api/lessons/:id',
+        (i) => `/api/lessons/${lessons[i % lessons.length]}`,
+      );
+      figures.push(
+        latencyFigure('Lesson read GET /api/lessons/:id', lesson.max),
+        helloRatioFigure('Lesson read', lesson.max, helloExpress),
+        lesson.open,
+      );
+    }
+    if (wanted('me')) {
+      const me = await getRoute(run, 'GET /api/me', () => '/api/me');
+      figures.push(latencyFigure('GET /api/me', me.max), me.open);
+    }
+    if (wanted('quiz')) figures.push(...(await quizWriteRuns(run, helloExpress)));
     // Login last: argon2 work queued by 200 waiting sign-ins outlives the run and would
     // slow whatever came next.
-    figures.push(await loginFigure(run));
+    if (wanted('login')) figures.push(await loginFigure(run));
     return figures;
   });
 }

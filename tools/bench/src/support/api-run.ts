@@ -51,7 +51,9 @@ export async function startApiRun(env: BenchEnvironment, learners: number): Prom
   }
   // The API reports its event-loop delay and GC each second to this file (bench only).
   const probeFile = join(env.storageDir, 'api-loop.jsonl');
-  const base = await env.startApi(['-r', LOOP_PROBE], { DX_BENCH_LOOP_PROBE: probeFile });
+  // BENCH_API_NODE_ARGS: flags for the API's node while trying one out (e.g. a GC setting).
+  const trial = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const base = await env.startApi([...trial, '-r', LOOP_PROBE], { DX_BENCH_LOOP_PROBE: probeFile });
   const tokens = await mintTokens(env, base, data.usernames);
   return {
     env,

@@ -8,6 +8,7 @@
 'use strict';
 const { appendFileSync } = require('node:fs');
 const {
+  constants,
   createHistogram,
   monitorEventLoopDelay,
   PerformanceObserver,
@@ -16,7 +17,8 @@ const {
 
 /**
  * Starts sampling; every second (and on stop) one sample:
- * { at: epoch ms, loopMaxMs, loopP99Ms, gcMs, gcMaxMs, gcCount } for the second before `at`.
+ * { at: epoch ms, loopMaxMs, loopP99Ms, gcMs, gcMaxMs, gcCount, majorGcMs } for the second
+ * before `at`.
  */
 function startLoopProbe(onSample) {
   const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -24,11 +26,15 @@ function startLoopProbe(onSample) {
   let gcMs = 0;
   let gcMaxMs = 0;
   let gcCount = 0;
+  // Full (mark-compact) collections apart: their pauses, and the concurrent marking that
+  // comes with them on the same 2 cores, are what a periodic slow second would line up with.
+  let majorGcMs = 0;
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcMs += e.duration;
       gcMaxMs = Math.max(gcMaxMs, e.duration);
       gcCount++;
+      if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcMs += e.duration;
     }
   });
   gc.observe({ entryTypes: ['gc'] });
@@ -41,9 +47,10 @@ function startLoopProbe(onSample) {
       gcMs,
       gcMaxMs,
       gcCount,
+      majorGcMs,
     };
     delay.reset();
-    gcMs = gcMaxMs = gcCount = 0;
+    gcMs = gcMaxMs = gcCount = majorGcMs = 0;
     samples.push(s);
     if (onSample) onSample(s);
   };

@@ -7,6 +7,8 @@ export interface LoopSample {
   gcMs: number;
   gcMaxMs: number;
   gcCount: number;
+  /** Of gcMs, the full (mark-compact) collections. */
+  majorGcMs?: number;
   /** The API only (watchRequests): requests answered in that second, time inside the app. */
   appRequests?: number;
   appP99Ms?: number;

@@ -26,7 +26,7 @@ const ms = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).t
 export function printTimeline(route: string, open: OpenLoopResult, api: LoopSample[]): void {
   console.log(`\n${route}: second by second (ms; negative seconds: the lead-in, not measured)`);
   console.log(
-    '  s   req   p99   max  send-lag | gen loop  gen gc | api loop  api gc | in-app p99   max  pool-wait  sockets  pg-conns',
+    '  s   req   p99   max  send-lag | gen loop  gen gc | api loop  api gc  full | in-app p99   max  pool-wait  sockets  pg-conns',
   );
   for (const s of open.timeline) {
     const a = sampleOf(api, open.startedAt + (s.second + 1) * 1000);
@@ -34,7 +34,7 @@ export function printTimeline(route: string, open: OpenLoopResult, api: LoopSamp
     console.log(
       `${String(s.second).padStart(3)} ${String(s.requests).padStart(5)} ${ms(s.p99).padStart(5)} ` +
         `${ms(s.max).padStart(5)} ${ms(s.sendLagMax).padStart(9)} | ${ms(g?.loopMaxMs).padStart(8)} ` +
-        `${ms(g?.gcMs).padStart(7)} | ${ms(a?.loopMaxMs).padStart(8)} ${ms(a?.gcMs).padStart(7)} | ` +
+        `${ms(g?.gcMs).padStart(7)} | ${ms(a?.loopMaxMs).padStart(8)} ${ms(a?.gcMs).padStart(7)} ${ms(a?.majorGcMs).padStart(5)} | ` +
         `${ms(a?.appP99Ms).padStart(10)} ${ms(a?.appMaxMs).padStart(5)} ${ms(a?.poolWaitMaxMs).padStart(10)} ` +
         `${ms(a?.newSockets).padStart(8)} ${ms(a?.poolConnects).padStart(9)}`,
     );
