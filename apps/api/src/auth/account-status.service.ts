@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
+import { TurnBatch } from '../cache/turn-batch';
 import { UserAccountsService } from '../users/user-accounts.service';
 
 /** How long a process trusts what it read: a deactivated account stops working within this. */
@@ -18,18 +19,17 @@ export const STATUS_REFRESH_AFTER_MS = 20_000;
 /** A session id is a refresh family's uuid; anything else names no live sign-in. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** One status to read: the cache's key, the account and the sign-in. */
+interface StatusRead {
+  key: string;
+  userId: string;
+  sessionId?: string;
+}
+
 /** Where the service reads the time (tests give their own clock). */
 export const STATUS_CLOCK = Symbol('STATUS_CLOCK');
 export interface StatusClock {
   now(): number;
-}
-
-interface Pending {
-  userId: string;
-  sessionId?: string;
-  answer: Promise<boolean>;
-  settle: (ok: boolean) => void;
-  fail: (err: unknown) => void;
 }
 
 /**
@@ -50,8 +50,11 @@ export class AccountStatusService {
   private readonly active: LRUCache<string, boolean>;
   /** The keys of each user, to forget them all at once. */
   private readonly keysOfUser = new Map<string, Set<string>>();
-  /** Reads asked for in this turn of the event loop, keyed like `active`. */
-  private batch: Map<string, Pending> | undefined;
+  /** Reads asked for in this turn of the event loop, keyed like `active`, read together. */
+  private readonly reads = new TurnBatch<StatusRead, boolean>(
+    (reads) => this.readAll(reads),
+    (r) => r.key,
+  );
   /** Keys being read again in the background (at most one read each). */
   private readonly refreshing = new Set<string>();
   /**
@@ -101,7 +104,7 @@ export class AccountStatusService {
 
   private async readAndKeep(key: string, userId: string, sessionId?: string): Promise<boolean> {
     const began = this.clock.now();
-    const ok = await this.read(key, userId, sessionId);
+    const ok = await this.reads.add({ key, userId, sessionId });
     if ((this.forgottenAt.get(userId) ?? -Infinity) >= began) return ok;
     this.active.set(key, ok);
     // Bounded: the index only serves forget(); a lost entry just waits for the TTL.
@@ -111,43 +114,19 @@ export class AccountStatusService {
     return ok;
   }
 
-  /** Joins this turn's batch (the same key asked twice is read once). */
-  private read(key: string, userId: string, sessionId?: string): Promise<boolean> {
-    if (!this.batch) {
-      const batch = new Map<string, Pending>();
-      this.batch = batch;
-      setImmediate(() => void this.flush(batch));
-    }
-    const queued = this.batch.get(key);
-    if (queued) return queued.answer;
-    let settle!: (ok: boolean) => void;
-    let fail!: (err: unknown) => void;
-    const answer = new Promise<boolean>((resolve, reject) => {
-      settle = resolve;
-      fail = reject;
-    });
-    this.batch.set(key, { userId, sessionId, answer, settle, fail });
-    return answer;
-  }
-
-  private async flush(batch: Map<string, Pending>): Promise<void> {
-    if (this.batch === batch) this.batch = undefined;
-    const reads = [...batch.values()];
+  /** One turn's reads: one query for the sign-ins and one for the accounts. */
+  private async readAll(reads: StatusRead[]): Promise<boolean[]> {
     // Ids come from signed tokens; one malformed id must still not fail the others' query.
     const uuids = (ids: (string | undefined)[]) =>
       [...new Set(ids)].filter((id): id is string => !!id && UUID.test(id));
-    try {
-      const [liveSessions, activeUsers] = await Promise.all([
-        this.liveSessions(uuids(reads.map((r) => r.sessionId))),
-        this.accounts.activeAmong(uuids(reads.map((r) => r.userId))),
-      ]);
-      for (const r of reads) {
-        const signedIn = r.sessionId === undefined || liveSessions.has(r.sessionId);
-        r.settle(signedIn && activeUsers.has(r.userId));
-      }
-    } catch (err) {
-      for (const r of reads) r.fail(err);
-    }
+    const [liveSessions, activeUsers] = await Promise.all([
+      this.liveSessions(uuids(reads.map((r) => r.sessionId))),
+      this.accounts.activeAmong(uuids(reads.map((r) => r.userId))),
+    ]);
+    return reads.map((r) => {
+      const signedIn = r.sessionId === undefined || liveSessions.has(r.sessionId);
+      return signedIn && activeUsers.has(r.userId);
+    });
   }
 
   /** The sign-ins among `ids` that sign-out or a password reset has not ended. */

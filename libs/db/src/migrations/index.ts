@@ -31,6 +31,7 @@ import { UserNationalId1796659406213 } from './1796659406213-UserNationalId';
 import { IndexPendingCertificates1796661603746 } from './1796661603746-IndexPendingCertificates';
 import { ReportJobState1796664000000 } from './1796664000000-ReportJobState';
 import { PeopleExportSeparator1796668759484 } from './1796668759484-PeopleExportSeparator';
+import { QuizAttemptQuizUserIndex1796682866235 } from './1796682866235-QuizAttemptQuizUserIndex';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript sources under
 // Jest and from the compiled output in production. Append new migrations at the end.
@@ -68,4 +69,5 @@ export const ALL_MIGRATIONS: Function[] = [
   IndexPendingCertificates1796661603746,
   ReportJobState1796664000000,
   PeopleExportSeparator1796668759484,
+  QuizAttemptQuizUserIndex1796682866235,
 ];

@@ -40,7 +40,7 @@ export interface AttemptAnswer {
 @Check('ck_quiz_attempt_score', '"score" IS NULL OR "score" BETWEEN 0 AND 100')
 @Index('uq_quiz_attempt_number', ['userId', 'quizId', 'number'], { unique: true })
 @Index('uq_quiz_attempt_open', ['userId', 'quizId'], { unique: true, where: `"status" = 'open'` })
-@Index('idx_quiz_attempt_quiz', ['quizId'])
+@Index('idx_quiz_attempt_quiz_user', ['quizId', 'userId'])
 export class QuizAttemptEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
