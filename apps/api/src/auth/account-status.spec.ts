@@ -31,12 +31,17 @@ describe('account status: answers are trusted for 30 s and read again while in u
     new AccountStatusService(t.db, t.app.get(UserAccountsService), clock);
   const deactivate = (id: string) =>
     t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [id]);
-
-  it('an answer is used as it is until it is 20 s old', async () => {
+  /** A service with a clock of its own, and a new person whose status it has just read. */
+  const seenOnce = async () => {
     const clock = new HandClock();
     const status = service(clock);
     const person = await t.make.user(await t.make.unit());
     expect(await status.isActive(person.id)).toBe(true);
+    return { clock, status, person };
+  };
+
+  it('an answer is used as it is until it is 20 s old', async () => {
+    const { clock, status, person } = await seenOnce();
     await deactivate(person.id); // behind the service's back: only a read can tell
     clock.ms += STATUS_REFRESH_AFTER_MS - 1;
     expect(await status.isActive(person.id)).toBe(true);
@@ -45,10 +50,7 @@ describe('account status: answers are trusted for 30 s and read again while in u
   });
 
   it('after 20 s the answer in hand is used once more and read again, so a change shows before 30 s', async () => {
-    const clock = new HandClock();
-    const status = service(clock);
-    const person = await t.make.user(await t.make.unit());
-    expect(await status.isActive(person.id)).toBe(true);
+    const { clock, status, person } = await seenOnce();
     await deactivate(person.id);
     clock.ms += STATUS_REFRESH_AFTER_MS + 1;
     // Not waited for: the request goes on with the answer it has, not yet 30 s old.
@@ -59,20 +61,14 @@ describe('account status: answers are trusted for 30 s and read again while in u
   });
 
   it('no answer older than 30 s is used, in use or not', async () => {
-    const clock = new HandClock();
-    const status = service(clock);
-    const person = await t.make.user(await t.make.unit());
-    expect(await status.isActive(person.id)).toBe(true);
+    const { clock, status, person } = await seenOnce();
     await deactivate(person.id);
     clock.ms += STATUS_TTL_MS + 1;
     expect(await status.isActive(person.id)).toBe(false);
   });
 
   it('a background read that began before forget() does not put its answer back', async () => {
-    const clock = new HandClock();
-    const status = service(clock);
-    const person = await t.make.user(await t.make.unit());
-    expect(await status.isActive(person.id)).toBe(true);
+    const { clock, status, person } = await seenOnce();
     clock.ms += STATUS_REFRESH_AFTER_MS + 1;
     expect(await status.isActive(person.id)).toBe(true); // starts the background read
     // The change is made and forgotten while that read is on its way (its answer: active).
